@@ -1,0 +1,59 @@
+import type { Server as HttpServer } from "node:http";
+import type { TCityEntities } from "@/lib/contracts/city-pack";
+import { CityState } from "@/server/city/city-state";
+import { buildEntityRegistry } from "@/server/ingest/entity-registry";
+import { IngestStats } from "@/server/ingest/ingest-stats";
+import { createIngestPipeline } from "@/server/ingest/pipeline";
+import type { TDeadLetter, TEventSource } from "@/server/ingest/types";
+import { createRealtimeHub, type TRealtimeHub, type TRealtimeHubOptions } from "@/server/realtime/realtime-hub";
+
+export type TCityRuntimeDeps = {
+  httpServer: HttpServer;
+  entities: TCityEntities;
+  source: TEventSource;
+  recordDeadLetters: (letters: TDeadLetter[]) => Promise<void>;
+  flushMs: number;
+  isClientBusy?: TRealtimeHubOptions["isBusy"];
+};
+
+export type TCityRuntime = {
+  cityState: CityState;
+  stats: IngestStats;
+  hub: TRealtimeHub;
+  stop(): Promise<void>;
+};
+
+/**
+ * Wires the one data path: source → validate → city state → realtime hub.
+ * Used by server.ts, the integration tests and the benchmark alike.
+ */
+export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRuntime> {
+  const cityState = new CityState();
+  const stats = new IngestStats();
+  const sink = createIngestPipeline({
+    registry: buildEntityRegistry(deps.entities),
+    cityState,
+    stats,
+    recordDeadLetters: deps.recordDeadLetters,
+  });
+  const hub = createRealtimeHub(deps.httpServer, {
+    cityState,
+    flushMs: deps.flushMs,
+    isBusy: deps.isClientBusy,
+    readStats: () => stats.read(deps.source.kind, deps.source.consumerLag()),
+  });
+  await deps.source.start(sink);
+
+  let stopped = false;
+  return {
+    cityState,
+    stats,
+    hub,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await deps.source.stop();
+      await hub.close();
+    },
+  };
+}

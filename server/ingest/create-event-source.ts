@@ -1,0 +1,24 @@
+import type { TCityEntities } from "@/lib/contracts/city-pack";
+import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import type { TServerEnv } from "@/server/env";
+import { createKafkaSource } from "./kafka-source";
+import { createSimulatorSource } from "./simulator-source";
+import type { TEventSource } from "./types";
+
+/** KAFKA_BROKERS set → consume the city topics; otherwise run the city simulator in-process. */
+export function createEventSource(env: TServerEnv, entities: TCityEntities): TEventSource {
+  if (env.KAFKA_BROKERS) {
+    return createKafkaSource({
+      brokers: env.KAFKA_BROKERS,
+      clientId: env.KAFKA_CLIENT_ID,
+      groupId: env.KAFKA_GROUP_ID,
+      topics: Object.values(TOPIC_BY_LAYER),
+      deadLetterTopic: DEAD_LETTER_TOPIC,
+    });
+  }
+  return createSimulatorSource(entities, {
+    seed: env.SIM_SEED,
+    ratePerSecond: env.SIM_RATE,
+    malformedRatio: env.SIM_MALFORMED_RATIO,
+  });
+}

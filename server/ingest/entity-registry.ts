@@ -1,0 +1,25 @@
+import type { TCityEntities } from "@/lib/contracts/city-pack";
+import type { TLayer } from "@/lib/contracts/layers";
+
+export type TEntityKind = "segment" | "parking" | "bin" | "substation" | "feeder" | "unit";
+export type TEntityRef = { layer: TLayer; kind: TEntityKind };
+
+/** Which entity ids exist in the city pack, and which layer each belongs to. */
+export type TEntityRegistry = ReadonlyMap<string, TEntityRef>;
+
+export function buildEntityRegistry(entities: TCityEntities): TEntityRegistry {
+  const registry = new Map<string, TEntityRef>();
+  const add = (ids: { id: string }[], ref: TEntityRef) => {
+    for (const { id } of ids) {
+      if (registry.has(id)) throw new Error(`City pack has duplicate entity id "${id}"`);
+      registry.set(id, ref);
+    }
+  };
+  add(entities.segments, { layer: "traffic", kind: "segment" });
+  add(entities.parking, { layer: "parking", kind: "parking" });
+  add(entities.bins, { layer: "waste", kind: "bin" });
+  add(entities.substations, { layer: "energy", kind: "substation" });
+  add(entities.feeders, { layer: "energy", kind: "feeder" });
+  add(entities.units, { layer: "units", kind: "unit" });
+  return registry;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { IngestStats } from "./ingest-stats";
+
+describe("IngestStats", () => {
+  it("reports events per second over the last complete seconds", () => {
+    let now = 1_000_000;
+    const stats = new IngestStats(() => now);
+    for (let second = 0; second < 5; second++) {
+      stats.recordAccepted(200, "2026-11-24T08:00:00Z");
+      now += 1000;
+    }
+    expect(stats.eventsPerSecond()).toBe(200);
+    now += 10_000; // silence: the window empties
+    expect(stats.eventsPerSecond()).toBe(0);
+  });
+
+  it("counts totals and dead letters", () => {
+    const stats = new IngestStats(() => 0);
+    stats.recordAccepted(3, "2026-11-24T08:00:00Z");
+    stats.recordDeadLettered(2);
+    expect(stats.read("kafka", 17)).toEqual({
+      source: "kafka", eventsPerSecond: 0, totalEvents: 3, deadLettered: 2, consumerLag: 17, lastEventAt: "2026-11-24T08:00:00Z",
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import type { TCityEntities } from "@/lib/contracts/city-pack";
+import { CitySimulator, type TSimulatorOptions } from "./simulator/city-simulator";
+import type { TEventSource, TIngestSink, TRawMessage } from "./types";
+
+const TICK_MS = 100;
+
+/**
+ * The embedded event source used when no Kafka is configured: the city simulator
+ * on the wall clock, feeding the same ingest pipeline as the Kafka consumer.
+ */
+export function createSimulatorSource(
+  entities: TCityEntities,
+  options: TSimulatorOptions,
+  log: (message: string, error?: unknown) => void = console.error,
+): TEventSource {
+  const simulator = new CitySimulator(entities, options);
+  let timer: NodeJS.Timeout | undefined;
+  let offset = 0n;
+  let busy = false;
+
+  return {
+    kind: "simulator",
+    async start(sink: TIngestSink) {
+      let lastMs = Date.now();
+      const tick = async () => {
+        if (busy) return; // the pipeline is behind: skip a tick rather than queue work
+        busy = true;
+        const now = Date.now();
+        const messages: TRawMessage[] = simulator.step(now, now - lastMs).map((m) => ({
+          topic: m.topic,
+          partition: 0,
+          offset: String(offset++),
+          key: m.key,
+          value: m.value,
+        }));
+        lastMs = now;
+        try {
+          await sink.ingestBatch(messages);
+        } catch (error) {
+          log("simulator batch failed", error);
+        } finally {
+          busy = false;
+        }
+      };
+      timer = setInterval(() => void tick(), TICK_MS);
+    },
+    async stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+    consumerLag: () => null,
+  };
+}

@@ -1,0 +1,133 @@
+import type { TCityEntities } from "@/lib/contracts/city-pack";
+import { layerOf, type TCityEvent } from "@/lib/contracts/events";
+import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { createRandom, type TRandom } from "@/lib/seeded-random";
+import { localHour } from "./daily-profile";
+import { EnergyModel } from "./energy-model";
+import { corruptEvent } from "./malformed-message";
+import { ParkingModel } from "./parking-model";
+import { TrafficModel } from "./traffic-model";
+import { UnitsModel } from "./units-model";
+import { WasteModel } from "./waste-model";
+
+export type TSimulatorOptions = {
+  seed: number;
+  /** Sensor events per second (units report on their own clock on top). */
+  ratePerSecond: number;
+  /** Share of messages sent malformed, to exercise the dead-letter path. */
+  malformedRatio?: number;
+  timeZone?: string;
+  unitReportEveryMs?: number;
+};
+
+/** What a sensor network would put on the wire. */
+export type TSimulatedMessage = { topic: string; key: string; value: string };
+
+type TSensorSlot = { kind: "segment" | "parking" | "bin" | "substation" | "feeder"; index: number };
+
+/**
+ * A deterministic city: the same seed, start time and step sequence always give
+ * the same messages. Time is passed in, never read from the clock, so tests and
+ * benchmarks can run a day in a second.
+ */
+export class CitySimulator {
+  private readonly random: TRandom;
+  private readonly traffic: TrafficModel;
+  private readonly parking: ParkingModel;
+  private readonly waste: WasteModel;
+  private readonly energy: EnergyModel;
+  private readonly units: UnitsModel;
+  private readonly rotation: TSensorSlot[];
+  private cursor = 0;
+  private budget = 0;
+  private sequence = 0;
+  private lastUnitReportMs = -Infinity;
+
+  constructor(private readonly entities: TCityEntities, private readonly options: TSimulatorOptions) {
+    this.random = createRandom(options.seed);
+    this.traffic = new TrafficModel(entities.segments, this.random);
+    this.parking = new ParkingModel(entities.parking, this.random);
+    this.waste = new WasteModel(entities.bins, this.random);
+    this.energy = new EnergyModel(entities.substations, entities.feeders, this.random);
+    this.units = new UnitsModel(entities.units, entities.stations, entities.segments, this.random);
+    this.rotation = shuffle(
+      [
+        ...entities.segments.map((_, index) => ({ kind: "segment" as const, index })),
+        ...entities.parking.map((_, index) => ({ kind: "parking" as const, index })),
+        ...entities.bins.map((_, index) => ({ kind: "bin" as const, index })),
+        ...entities.substations.map((_, index) => ({ kind: "substation" as const, index })),
+        ...entities.feeders.map((_, index) => ({ kind: "feeder" as const, index })),
+      ],
+      this.random,
+    );
+  }
+
+  /** Advances the city by dtMs ending at nowMs and returns the messages sensors sent meanwhile. */
+  step(nowMs: number, dtMs: number): TSimulatedMessage[] {
+    const hour = localHour(nowMs, this.options.timeZone ?? "America/Detroit");
+    this.traffic.step(nowMs, dtMs);
+    this.parking.step(hour, dtMs);
+    this.waste.step(nowMs, dtMs);
+    this.energy.step(nowMs, hour, dtMs);
+    this.units.step(dtMs);
+
+    const observedAt = new Date(nowMs).toISOString();
+    const events: TCityEvent[] = [];
+    this.budget += (this.options.ratePerSecond * dtMs) / 1000;
+    while (this.budget >= 1 && this.rotation.length > 0) {
+      this.budget -= 1;
+      events.push(this.readSensor(this.rotation[this.cursor], hour, observedAt));
+      this.cursor = (this.cursor + 1) % this.rotation.length;
+    }
+    if (nowMs - this.lastUnitReportMs >= (this.options.unitReportEveryMs ?? 1000)) {
+      this.lastUnitReportMs = nowMs;
+      this.entities.units.forEach((unit, index) => {
+        events.push({ ...this.base(unit.id, observedAt), type: "UnitPosition", ...this.units.read(index) });
+      });
+    }
+    return events.map((event) => this.toMessage(event));
+  }
+
+  private readSensor(slot: TSensorSlot, hour: number, observedAt: string): TCityEvent {
+    const { segments, parking, bins, substations, feeders } = this.entities;
+    switch (slot.kind) {
+      case "segment":
+        return { ...this.base(segments[slot.index].id, observedAt), type: "TrafficFlowObserved", ...this.traffic.read(slot.index, hour) };
+      case "parking":
+        return { ...this.base(parking[slot.index].id, observedAt), type: "OffStreetParking", ...this.parking.read(slot.index) };
+      case "bin":
+        return { ...this.base(bins[slot.index].id, observedAt), type: "WasteContainer", ...this.waste.read(slot.index, ambientC(hour)) };
+      case "substation":
+        return { ...this.base(substations[slot.index].id, observedAt), type: "EnergyMeasurement", assetKind: "substation", ...this.energy.readSubstation(slot.index) };
+      case "feeder": {
+        const feeder = feeders[slot.index];
+        const voltage = substations.find((s) => s.id === feeder.substationId)?.voltageV ?? 13_200;
+        return { ...this.base(feeder.id, observedAt), type: "EnergyMeasurement", assetKind: "feeder", ...this.energy.readFeeder(slot.index, voltage) };
+      }
+    }
+  }
+
+  private base(entityId: string, observedAt: string) {
+    return { id: `sim-${this.options.seed}-${++this.sequence}`, entityId, observedAt };
+  }
+
+  private toMessage(event: TCityEvent): TSimulatedMessage {
+    const malformed = this.options.malformedRatio && this.random.chance(this.options.malformedRatio);
+    return {
+      topic: TOPIC_BY_LAYER[layerOf(event)],
+      key: event.entityId,
+      value: malformed ? corruptEvent(event, this.random) : JSON.stringify(event),
+    };
+  }
+}
+
+/** Outdoor temperature over the day, °C. */
+const ambientC = (hour: number) => 9 + 6 * Math.sin(((hour - 9) / 24) * 2 * Math.PI);
+
+function shuffle<T>(items: T[], random: TRandom): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}

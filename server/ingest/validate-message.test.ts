@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { TINY_CITY } from "@/test/fixtures/tiny-city";
+import { buildEntityRegistry } from "./entity-registry";
+import { validateMessage } from "./validate-message";
+
+const registry = buildEntityRegistry(TINY_CITY);
+const event = { id: "e1", entityId: "bin-1", observedAt: "2026-11-24T08:00:00Z", type: "WasteContainer", fillingLevel: 0.4, status: "ok", temperature: 9 };
+const message = (value: unknown, topic = "city.waste") => ({
+  topic,
+  partition: 0,
+  offset: "7",
+  value: typeof value === "string" ? value : JSON.stringify(value),
+});
+
+describe("validateMessage", () => {
+  it("accepts a valid event for a known entity on its topic", () => {
+    const result = validateMessage(message(event), registry);
+    expect(result).toEqual({ ok: true, event });
+  });
+
+  it.each([
+    ["an empty message", message(""), /^empty message/],
+    ["bad JSON", message('{"id": "e1", "entit'), /^invalid JSON/],
+    ["a schema violation", message({ ...event, fillingLevel: 3 }), /^schema: fillingLevel/],
+    ["an event on another domain's topic", message(event, "city.traffic"), /^wrong topic: WasteContainer belongs on city.waste/],
+    ["an unknown entity", message({ ...event, entityId: "bin-999" }), /^unknown entity: no waste entity "bin-999"/],
+    ["an entity of another layer", message({ ...event, entityId: "seg-ab" }), /^unknown entity/],
+    [
+      "a feeder reported as a substation",
+      message({ id: "e", entityId: "feeder-1", observedAt: "2026-11-24T08:00:00Z", type: "EnergyMeasurement", assetKind: "substation", activePower: 1, capacity: 2, voltage: 3, frequency: 60 }, "city.energy"),
+      /^assetKind mismatch/,
+    ],
+    ["an oversized message", message("x".repeat(70_000)), /^message too large/],
+  ])("rejects %s with a reason", (_name, raw, reason) => {
+    const result = validateMessage(raw, registry);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(reason);
+  });
+
+  it("accepts a Buffer value as Kafka delivers it", () => {
+    expect(validateMessage({ ...message(event), value: Buffer.from(JSON.stringify(event)) }, registry).ok).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { TCityDelta, TCitySnapshot, TClientToServerEvents, TServerToClientEvents } from "@/lib/contracts/realtime";
+import type { TLayer } from "@/lib/contracts/layers";
+import { startCityRuntime, type TCityRuntime } from "@/server/city-runtime";
+import { createManualSource } from "@/test/fixtures/manual-source";
+import { TINY_CITY } from "@/test/fixtures/tiny-city";
+import { waitFor } from "@/test/wait-for";
+
+type TClient = Socket<TServerToClientEvents, TClientToServerEvents>;
+const bin = (entityId: string, fillingLevel: number, second = 0) => ({
+  id: `${entityId}-${fillingLevel}`, entityId, observedAt: new Date(Date.UTC(2026, 10, 24, 8, 0, second)).toISOString(),
+  type: "WasteContainer", fillingLevel, status: "ok", temperature: 9,
+});
+const lot = (available: number) => ({
+  id: `p-${available}`, entityId: "parking-1", observedAt: "2026-11-24T08:00:00Z", type: "OffStreetParking", availableSpotNumber: available, totalSpotNumber: 120,
+});
+
+let httpServer: HttpServer;
+let runtime: TCityRuntime;
+let source: ReturnType<typeof createManualSource>;
+let url: string;
+const busySockets = new Set<string>();
+const clients: TClient[] = [];
+
+beforeEach(async () => {
+  httpServer = createServer();
+  source = createManualSource();
+  runtime = await startCityRuntime({
+    httpServer, entities: TINY_CITY, source, flushMs: 25, recordDeadLetters: async () => {},
+    isClientBusy: (socket) => busySockets.has(socket.id),
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.disconnect();
+  busySockets.clear();
+  await runtime.stop();
+  await new Promise((resolve) => httpServer.close(resolve));
+});
+
+function client(): TClient & { deltas: TCityDelta[] } {
+  const socket = connect(url, { transports: ["websocket"], forceNew: true }) as TClient & { deltas: TCityDelta[] };
+  socket.deltas = [];
+  socket.on("city:delta", (delta) => socket.deltas.push(delta));
+  clients.push(socket);
+  return socket;
+}
+const subscribe = (socket: TClient, layers: TLayer[]) => socket.emitWithAck("city:subscribe", { layers });
+
+describe("realtime hub", () => {
+  it("answers a subscription with a snapshot of the subscribed layers only", async () => {
+    await source.push("city.waste", [bin("bin-1", 0.3)]);
+    await source.push("city.parking", [lot(40)]);
+    const socket = client();
+    const response = await subscribe(socket, ["waste"]);
+    expect(response.ok).toBe(true);
+    const snapshot = response.ok ? response.data : undefined;
+    expect(snapshot?.layers.waste?.map((e) => e.fillingLevel)).toEqual([0.3]);
+    expect(snapshot?.layers).not.toHaveProperty("parking");
+  });
+
+  it("rejects a malformed subscription with a reason", async () => {
+    const socket = client();
+    const response = await socket.emitWithAck("city:subscribe", { layers: ["sewers"] as unknown as TLayer[] });
+    expect(response.ok).toBe(false);
+  });
+
+  it("pushes coalesced deltas: only changed entities, latest value wins, only subscribed layers", async () => {
+    const socket = client();
+    await subscribe(socket, ["waste"]);
+    await source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-1", 0.2, 2), bin("bin-1", 0.3, 3)]);
+    await source.push("city.parking", [lot(12)]);
+    const delta = await waitFor(() => socket.deltas.find((d) => d.layers.waste), "a waste delta");
+    expect(delta.layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-1", 0.3]]);
+    expect(socket.deltas.some((d) => d.layers.parking)).toBe(false);
+  });
+
+  it("holds back a busy client without delaying the others, then sends it the latest values at once", async () => {
+    const fast = client();
+    const slow = client();
+    await subscribe(fast, ["waste"]);
+    await subscribe(slow, ["waste"]);
+    busySockets.add(slow.id!);
+    for (let i = 1; i <= 5; i++) {
+      await source.push("city.waste", [bin("bin-1", i / 10, i), bin("bin-2", i / 20, i)]);
+      await waitFor(() => fast.deltas.some((d) => d.layers.waste?.some((e) => e.fillingLevel === i / 10)), `fast client gets update ${i}`);
+    }
+    expect(slow.deltas).toHaveLength(0);
+    busySockets.delete(slow.id!);
+    await source.push("city.parking", [lot(1)]); // any change triggers the next flush
+    await waitFor(() => slow.deltas.length > 0, "slow client catches up");
+    expect(slow.deltas[0].layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-1", 0.5], ["bin-2", 0.25]]);
+  });
+
+  it("resyncs a client from a snapshot when it reconnects", async () => {
+    const socket = client();
+    const snapshots: TCitySnapshot[] = [];
+    socket.on("connect", async () => {
+      const response = await subscribe(socket, ["waste"]);
+      if (response.ok) snapshots.push(response.data);
+    });
+    await waitFor(() => snapshots.length === 1, "first snapshot");
+    socket.io.engine.close(); // drop the connection; socket.io-client reconnects on its own
+    await waitFor(() => !socket.connected, "disconnect");
+    await source.push("city.waste", [bin("bin-2", 0.9, 30)]);
+    const resync = await waitFor(() => snapshots[1], "a second snapshot after reconnecting");
+    expect(resync.layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-2", 0.9]]);
+  });
+
+  it("broadcasts ingest stats with dead-letter counts", async () => {
+    const socket = client();
+    const seen: number[] = [];
+    socket.on("ingest:stats", (stats) => seen.push(stats.deadLettered));
+    await source.push("city.waste", ["{not json", bin("bin-1", 0.2)]);
+    await waitFor(() => seen.includes(1), "stats with one dead letter");
+  });
+});
