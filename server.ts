@@ -6,6 +6,7 @@ import { startCityRuntime } from "@/server/city-runtime";
 import { createDatabase } from "@/server/db/client";
 import { recordDeadLetters } from "@/server/db/dead-letters";
 import { createEventSource } from "@/server/ingest/create-event-source";
+import { registerRuntime } from "@/server/runtime-registry";
 
 /**
  * One Node process: Next.js pages and route handlers, socket.io on the same
@@ -32,6 +33,8 @@ async function main() {
     flushMs: env.DELTA_FLUSH_MS,
     recordDeadLetters: (letters) => recordDeadLetters(database.prisma, letters),
   });
+
+  registerRuntime({ city: runtime, database });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
   const address = httpServer.address();

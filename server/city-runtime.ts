@@ -20,6 +20,7 @@ export type TCityRuntime = {
   cityState: CityState;
   stats: IngestStats;
   hub: TRealtimeHub;
+  source: TEventSource;
   stop(): Promise<void>;
 };
 
@@ -49,6 +50,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     cityState,
     stats,
     hub,
+    source: deps.source,
     async stop() {
       if (stopped) return;
       stopped = true;

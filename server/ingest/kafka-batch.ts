@@ -1,0 +1,92 @@
+import type { EachBatchPayload, KafkaMessage, Message } from "kafkajs";
+import type { TDeadLetter, TIngestSink, TRawMessage } from "./types";
+
+/** Messages handed to the sink per call; between chunks we commit and heartbeat. */
+export const BATCH_CHUNK_SIZE = 1000;
+/** While the sink works on one chunk, keep the group membership alive this often. */
+const HEARTBEAT_EVERY_MS = 1000;
+
+export const DLQ_HEADERS = {
+  reason: "x-dlq-reason",
+  sourceTopic: "x-dlq-source-topic",
+  sourcePartition: "x-dlq-source-partition",
+  sourceOffset: "x-dlq-source-offset",
+  receivedAt: "x-dlq-received-at",
+} as const;
+
+export type THandleBatchDeps = {
+  sink: TIngestSink;
+  /** Produces dead letters; must resolve only once the broker acknowledged them. */
+  produceDeadLetters(messages: Message[]): Promise<void>;
+  /** Progress of one topic-partition: messages still behind its high watermark. */
+  onLag?(topic: string, partition: number, lag: number): void;
+  chunkSize?: number;
+};
+
+/**
+ * One kafkajs batch, at-least-once: sink → dead-letter topic → resolve → commit.
+ * An offset is committed only after its message was ingested and, if rejected,
+ * its dead letter was acknowledged. If anything throws, the rest stays
+ * unresolved and uncommitted, and kafkajs fetches it again.
+ * Expects the consumer to run with `autoCommit: false, eachBatchAutoResolve: false`.
+ */
+export async function handleBatch(payload: EachBatchPayload, deps: THandleBatchDeps): Promise<void> {
+  const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+  const { topic, partition, highWatermark } = batch;
+  const chunkSize = deps.chunkSize ?? BATCH_CHUNK_SIZE;
+  /** Messages from `nextOffset` up to the high watermark. */
+  const lagFrom = (nextOffset: bigint) => Math.max(0, Number(BigInt(highWatermark) - nextOffset));
+
+  if (batch.messages.length === 0) return;
+  deps.onLag?.(topic, partition, lagFrom(BigInt(batch.messages[0].offset)));
+
+  for (let start = 0; start < batch.messages.length; start += chunkSize) {
+    if (!isRunning() || isStale()) return;
+    const chunk = batch.messages.slice(start, start + chunkSize);
+
+    const keepAlive = setInterval(() => heartbeat().catch(() => {}), HEARTBEAT_EVERY_MS);
+    try {
+      const outcome = await deps.sink.ingestBatch(chunk.map((message) => toRawMessage(topic, partition, message)));
+      if (outcome.rejected.length > 0) {
+        const byOffset = new Map(chunk.map((message) => [message.offset, message]));
+        await deps.produceDeadLetters(outcome.rejected.map((letter) => toDeadLetterMessage(letter, byOffset.get(letter.offset))));
+      }
+    } finally {
+      clearInterval(keepAlive);
+    }
+
+    const last = chunk[chunk.length - 1].offset;
+    const next = BigInt(last) + 1n;
+    resolveOffset(last);
+    // Kafka's committed offset is the next one to read.
+    await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next.toString() }] }] });
+    deps.onLag?.(topic, partition, lagFrom(next));
+    // Surfaces rebalances between chunks, so kafkajs can rejoin instead of us processing stale partitions.
+    await heartbeat();
+  }
+}
+
+export function toRawMessage(topic: string, partition: number, message: KafkaMessage): TRawMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString("utf8") ?? null,
+    value: message.value,
+  };
+}
+
+/** The original bytes (not the sink's truncated text) plus where they came from and why they failed. */
+export function toDeadLetterMessage(letter: TDeadLetter, original: KafkaMessage | undefined): Message {
+  return {
+    key: original?.key ?? letter.key,
+    value: original ? original.value : letter.payload,
+    headers: {
+      [DLQ_HEADERS.reason]: letter.reason,
+      [DLQ_HEADERS.sourceTopic]: letter.topic,
+      [DLQ_HEADERS.sourcePartition]: String(letter.partition),
+      [DLQ_HEADERS.sourceOffset]: letter.offset,
+      [DLQ_HEADERS.receivedAt]: letter.receivedAt.toISOString(),
+    },
+  };
+}
