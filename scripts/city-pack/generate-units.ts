@@ -1,0 +1,20 @@
+import type { TStation, TUnit } from "@/lib/contracts/city-pack";
+import type { TUnitType } from "@/lib/contracts/events";
+
+/** The fleet of a town of ~8,000, with radio call signs as crews say them. */
+export const FLEET: Record<TUnitType, readonly string[]> = {
+  police: ["P-11", "P-12", "P-13", "P-14", "P-15", "P-16"],
+  fire: ["E-1", "E-2", "E-3", "L-1"],
+  ems: ["M-1", "M-2", "M-3", "M-4"],
+  sanitation: ["S-1", "S-2", "S-3"],
+  utility: ["U-1", "U-2", "U-3"],
+};
+
+/** Units of each type are spread round-robin over that type's stations. */
+export function generateUnits(stations: readonly TStation[]): TUnit[] {
+  return (Object.keys(FLEET) as TUnitType[]).flatMap((type) => {
+    const home = stations.filter((s) => s.type === type);
+    if (home.length === 0) throw new Error(`No ${type} station to base units at`);
+    return FLEET[type].map((callSign, i) => ({ id: `unit-${callSign.toLowerCase()}`, callSign, type, stationId: home[i % home.length].id }));
+  });
+}
