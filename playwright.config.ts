@@ -36,7 +36,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A production build on a throwaway embedded database: what a new user gets from `npm start`.
-    command: `npm run build && rm -rf .data/e2e && NODE_ENV=production PORT=${PORT} DATA_DIR=.data/e2e npx tsx server.ts`,
+    command: `npm run build && rm -rf .data/e2e && PORT=${PORT} DATA_DIR=.data/e2e npm run serve`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

@@ -15,6 +15,7 @@ export type TKafkaSourceOptions = {
   deadLetterTopic: string;
   /** Where a group without committed offsets starts: the oldest message, or only new ones (default). */
   fromBeginning?: boolean;
+  partitionsConsumedConcurrently?: number;
   consumerConfig?: Partial<Omit<ConsumerConfig, "groupId">>;
   lagRefreshMs?: number;
   logger?: TKafkaLogger;
@@ -36,8 +37,9 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
   });
   const consumer = kafka.consumer({
     groupId: options.groupId,
-    // Stopping waits for the fetch long-poll in flight: keep it short (kafkajs default 5 s).
-    maxWaitTimeInMs: 1000,
+    // The fetch long-poll: short keeps latency low where a broker answers only at the deadline
+    // (librdkafka's mock does) and makes stop() quick; kafkajs' default is 5 s.
+    maxWaitTimeInMs: 100,
     ...options.consumerConfig,
   });
   // Not idempotent: at-least-once is enough for dead letters, and librdkafka's mock rejects idempotence.
@@ -80,6 +82,9 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      // Partitions are independent (ordering matters within one): overlapping their commit
+      // round trips keeps produce→browser latency low when many partitions have data.
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) =>
         handleBatch(payload, { sink, produceDeadLetters, onLag: lag.set }).catch((error: Error) => {
           // Nothing was committed past the failure: kafkajs re-fetches and retries with backoff,

@@ -106,5 +106,6 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
 
 /** Still has packets queued from earlier flushes (slow network, or a polling client between polls). */
 function hasQueuedPackets(socket: Socket): boolean {
-  return socket.conn.writeBuffer.length > 0;
+  // engine.io keeps unsent packets in writeBuffer; it is not in its public typings.
+  return (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length > 0;
 }

@@ -1,0 +1,50 @@
+import type {
+  TCityEntities,
+  TFeeder,
+  TParkingLot,
+  TRoadSegment,
+  TStation,
+  TSubstation,
+  TUnit,
+  TWasteBin,
+} from "@/lib/contracts/city-pack";
+
+/** Lookups by id over the pack's static entities (built once per pack). */
+export type TEntityIndex = {
+  entities: TCityEntities;
+  segments: ReadonlyMap<string, TRoadSegment>;
+  parking: ReadonlyMap<string, TParkingLot>;
+  bins: ReadonlyMap<string, TWasteBin>;
+  substations: ReadonlyMap<string, TSubstation>;
+  feeders: ReadonlyMap<string, TFeeder>;
+  stations: ReadonlyMap<string, TStation>;
+  units: ReadonlyMap<string, TUnit>;
+};
+
+function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+export function indexEntities(entities: TCityEntities): TEntityIndex {
+  return {
+    entities,
+    segments: byId(entities.segments),
+    parking: byId(entities.parking),
+    bins: byId(entities.bins),
+    substations: byId(entities.substations),
+    feeders: byId(entities.feeders),
+    stations: byId(entities.stations),
+    units: byId(entities.units),
+  };
+}
+
+/** How many static entities each live layer has (energy = substations + feeders). */
+export function entityCounts(entities: TCityEntities) {
+  return {
+    traffic: entities.segments.length,
+    parking: entities.parking.length,
+    waste: entities.bins.length,
+    energy: entities.substations.length + entities.feeders.length,
+    units: entities.units.length,
+  };
+}

@@ -1,0 +1,177 @@
+import type { TEntityIndex } from "@/components/city/entity-index";
+import type { LiveCityStore } from "@/components/live/live-city-store";
+import { congestionOf } from "@/components/map/layers/traffic-layer";
+import { occupancyOf } from "@/components/map/layers/parking-layer";
+import { loadOf } from "@/components/map/layers/energy-layers";
+import { UNIT_TYPE_LABEL } from "@/components/map/layers/unit-styles";
+import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
+import type { TEnergyMeasurement } from "@/lib/contracts/events";
+import type { TEntityPick } from "./entity-pick";
+import { formatInt, formatPercent, formatPower, formatVoltage, humanize } from "./format";
+
+export type TTone = "ok" | "warn" | "alert";
+export type TDescriptionRow = { label: string; value: string; tone?: TTone };
+
+export type TEntityDescription = {
+  kindLabel: string;
+  title: string;
+  id: string;
+  /** Latest live values; empty until the entity has reported. */
+  rows: TDescriptionRow[];
+  /** Static facts from the city pack. */
+  facts: TDescriptionRow[];
+  observedAt: string | null;
+  /** Where a pinned tooltip should stay anchored; null for lines (use the click point). */
+  anchor: [number, number] | null;
+};
+
+function toneOf(ratio: number, warnAt: number, alertAt: number): TTone {
+  return ratio >= alertAt ? "alert" : ratio >= warnAt ? "warn" : "ok";
+}
+
+function energyRows(measurement: TEnergyMeasurement | undefined): TDescriptionRow[] {
+  const load = loadOf(measurement);
+  if (!measurement || load === null) return [];
+  return [
+    { label: "Load", value: `${formatPower(measurement.activePower)} · ${formatPercent(load)}`, tone: toneOf(load, 0.85, 1) },
+    { label: "Voltage", value: formatVoltage(measurement.voltage) },
+    { label: "Frequency", value: `${measurement.frequency.toFixed(2)} Hz` },
+  ];
+}
+
+/** Everything the tooltip shows for one entity, from the static pack plus its latest event. */
+export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: LiveCityStore): TEntityDescription | null {
+  const { id } = pick;
+  switch (pick.kind) {
+    case "segment": {
+      const segment = index.segments.get(id);
+      if (!segment) return null;
+      const flow = store.get("traffic", id);
+      const congestion = congestionOf(segment, flow);
+      return {
+        kindLabel: `Road · ${segment.roadClass}`,
+        title: segment.name ?? "Unnamed road",
+        id,
+        rows:
+          flow && congestion !== null
+            ? [
+                { label: "Speed", value: `${formatInt(flow.averageVehicleSpeed)} km/h`, tone: toneOf(congestion, 0.4, 0.6) },
+                { label: "Volume", value: `${formatInt(flow.intensity)} veh/h` },
+                { label: "Occupancy", value: formatPercent(flow.occupancy) },
+                { label: "Congested", value: flow.congested ? "Yes" : "No", tone: flow.congested ? "alert" : "ok" },
+              ]
+            : [],
+        facts: [
+          { label: "Free flow", value: `${formatInt(segment.freeFlowKmh)} km/h` },
+          { label: "Capacity", value: `${formatInt(segment.capacityVph)} veh/h` },
+        ],
+        observedAt: flow?.observedAt ?? null,
+        anchor: null,
+      };
+    }
+    case "parking": {
+      const lot = index.parking.get(id);
+      if (!lot) return null;
+      const status = store.get("parking", id);
+      const occupancy = occupancyOf(status);
+      return {
+        kindLabel: "Off-street parking",
+        title: lot.name,
+        id,
+        rows:
+          status && occupancy !== null
+            ? [
+                { label: "Free spaces", value: `${formatInt(status.availableSpotNumber)} of ${formatInt(status.totalSpotNumber)}` },
+                { label: "Occupancy", value: formatPercent(occupancy), tone: toneOf(occupancy, 0.85, 0.97) },
+              ]
+            : [],
+        facts: [{ label: "Capacity", value: `${formatInt(lot.capacity)} spaces` }],
+        observedAt: status?.observedAt ?? null,
+        anchor: lot.position,
+      };
+    }
+    case "bin": {
+      const bin = index.bins.get(id);
+      if (!bin) return null;
+      const container = store.get("waste", id);
+      return {
+        kindLabel: "Waste container",
+        title: bin.street ?? "Waste container",
+        id,
+        rows: container
+          ? [
+              { label: "Fill level", value: formatPercent(container.fillingLevel), tone: toneOf(container.fillingLevel, 0.8, 0.95) },
+              {
+                label: "Status",
+                value: WASTE_STATUS_STYLE[container.status].label,
+                tone: container.status === "ok" ? "ok" : container.status === "lidOpen" ? "warn" : "alert",
+              },
+              { label: "Temperature", value: `${formatInt(container.temperature)} °C` },
+            ]
+          : [],
+        facts: [{ label: "Volume", value: `${formatInt(bin.volumeL)} L` }],
+        observedAt: container?.observedAt ?? null,
+        anchor: bin.position,
+      };
+    }
+    case "substation": {
+      const substation = index.substations.get(id);
+      if (!substation) return null;
+      const measurement = store.get("energy", id);
+      return {
+        kindLabel: "Substation",
+        title: substation.name,
+        id,
+        rows: energyRows(measurement),
+        facts: [
+          { label: "Rating", value: formatPower(substation.capacityKw) },
+          { label: "Nominal", value: formatVoltage(substation.voltageV) },
+        ],
+        observedAt: measurement?.observedAt ?? null,
+        anchor: substation.position,
+      };
+    }
+    case "feeder": {
+      const feeder = index.feeders.get(id);
+      if (!feeder) return null;
+      const measurement = store.get("energy", id);
+      return {
+        kindLabel: "Feeder line",
+        title: feeder.name,
+        id,
+        rows: energyRows(measurement),
+        facts: [
+          { label: "Rating", value: formatPower(feeder.capacityKw) },
+          { label: "Substation", value: index.substations.get(feeder.substationId)?.name ?? feeder.substationId },
+        ],
+        observedAt: measurement?.observedAt ?? null,
+        anchor: null,
+      };
+    }
+    case "unit": {
+      const unit = index.units.get(id);
+      if (!unit) return null;
+      const position = store.get("units", id);
+      const station = index.stations.get(unit.stationId);
+      return {
+        kindLabel: `${UNIT_TYPE_LABEL[unit.type]} unit`,
+        title: unit.callSign,
+        id,
+        rows: position
+          ? [
+              {
+                label: "Status",
+                value: humanize(position.status),
+                tone: position.status === "outOfService" ? "alert" : position.status === "available" ? "ok" : "warn",
+              },
+              { label: "Speed", value: `${formatInt(position.speed)} km/h` },
+              { label: "Heading", value: `${formatInt(position.heading)}°` },
+            ]
+          : [],
+        facts: [{ label: "Station", value: station?.name ?? unit.stationId }],
+        observedAt: position?.observedAt ?? null,
+        anchor: position?.location ?? station?.position ?? null,
+      };
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { TLayer } from "@/lib/contracts/layers";
+import { DECK_LAYER_ID } from "@/components/map/layers/deck-layer-ids";
+
+export type TEntityKind = "segment" | "parking" | "bin" | "substation" | "feeder" | "unit";
+
+/** What the pointer is on: enough to look the entity up again as live values change. */
+export type TEntityPick = { kind: TEntityKind; id: string };
+
+const KIND_BY_DECK_LAYER: Record<string, TEntityKind> = {
+  [DECK_LAYER_ID.traffic]: "segment",
+  [DECK_LAYER_ID.parking]: "parking",
+  [DECK_LAYER_ID.waste]: "bin",
+  [DECK_LAYER_ID.feeders]: "feeder",
+  [DECK_LAYER_ID.substations]: "substation",
+  [DECK_LAYER_ID.units]: "unit",
+};
+
+/** From a deck.gl picking result (layer id + picked datum) to an entity reference. */
+export function toEntityPick(layerId: string | undefined, object: unknown): TEntityPick | null {
+  if (!layerId || !object || typeof object !== "object" || !("id" in object)) return null;
+  const kind = KIND_BY_DECK_LAYER[layerId];
+  const id = (object as { id: unknown }).id;
+  return kind && typeof id === "string" ? { kind, id } : null;
+}
+
+export function samePick(a: TEntityPick | null, b: TEntityPick | null): boolean {
+  return a === b || (!!a && !!b && a.kind === b.kind && a.id === b.id);
+}
+
+export const LAYER_BY_KIND: Record<TEntityKind, TLayer> = {
+  segment: "traffic",
+  parking: "parking",
+  bin: "waste",
+  substation: "energy",
+  feeder: "energy",
+  unit: "units",
+};

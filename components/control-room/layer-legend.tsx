@@ -1,0 +1,79 @@
+import { UNIT_TYPES } from "@/lib/contracts/events";
+import type { TLayer } from "@/lib/contracts/layers";
+import {
+  CONGESTION_RAMP,
+  FILL_RAMP,
+  LOAD_RAMP,
+  NO_DATA_RGBA,
+  OCCUPANCY_RAMP,
+  cssRgb,
+  rampGradientCss,
+  type TRamp,
+} from "@/components/map/layers/color-scales";
+import { UNIT_TYPE_LABEL, UNIT_TYPE_RGB } from "@/components/map/layers/unit-styles";
+import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
+
+function Ramp({ ramp, from, to }: { ramp: TRamp; from: string; to: string }) {
+  return (
+    <div className="legend-ramp">
+      <span className="legend-ramp__bar" style={{ background: rampGradientCss(ramp) }} aria-hidden="true" />
+      <span className="legend-ramp__labels">
+        <span>{from}</span>
+        <span>{to}</span>
+      </span>
+    </div>
+  );
+}
+
+function Swatch({ color, label, ring }: { color: string; label: string; ring?: boolean }) {
+  return (
+    <li className="legend-swatch">
+      <span
+        className={`legend-swatch__dot${ring ? " legend-swatch__dot--ring" : ""}`}
+        style={ring ? { borderColor: color } : { background: color }}
+        aria-hidden="true"
+      />
+      {label}
+    </li>
+  );
+}
+
+const NO_DATA = cssRgb(NO_DATA_RGBA);
+
+export function LayerLegend({ layer }: { layer: TLayer }) {
+  switch (layer) {
+    case "traffic":
+      return <Ramp ramp={CONGESTION_RAMP} from="Free flow" to="Standstill" />;
+    case "parking":
+      return <Ramp ramp={OCCUPANCY_RAMP} from="Empty" to="Full" />;
+    case "waste":
+      return (
+        <>
+          <Ramp ramp={FILL_RAMP} from="Empty" to="Full" />
+          <ul className="legend-swatches">
+            {(["lidOpen", "vandalised", "burning"] as const).map((status) => (
+              <Swatch key={status} ring color={cssRgb(WASTE_STATUS_STYLE[status].rgb)} label={WASTE_STATUS_STYLE[status].label} />
+            ))}
+          </ul>
+        </>
+      );
+    case "energy":
+      return <Ramp ramp={LOAD_RAMP} from="Idle" to="≥ 100 % load" />;
+    case "units":
+      return (
+        <ul className="legend-swatches">
+          {UNIT_TYPES.map((type) => (
+            <Swatch key={type} color={cssRgb(UNIT_TYPE_RGB[type])} label={UNIT_TYPE_LABEL[type]} />
+          ))}
+        </ul>
+      );
+  }
+}
+
+export function NoDataKey() {
+  return (
+    <ul className="legend-swatches legend-swatches--footer">
+      <Swatch color={NO_DATA} label="No data yet" />
+    </ul>
+  );
+}

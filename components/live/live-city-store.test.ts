@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from "vitest";
+import type { TTrafficFlowObserved, TUnitPosition } from "@/lib/contracts/events";
+import { LiveCityStore } from "./live-city-store";
+
+const flow = (entityId: string, speed: number, observedAt = "2025-01-01T10:00:00Z"): TTrafficFlowObserved => ({
+  id: `${entityId}-${observedAt}-${speed}`,
+  entityId,
+  observedAt,
+  type: "TrafficFlowObserved",
+  intensity: 400,
+  averageVehicleSpeed: speed,
+  occupancy: 0.2,
+  congested: false,
+});
+
+const unit = (entityId: string, lon: number): TUnitPosition => ({
+  id: `${entityId}-${lon}`,
+  entityId,
+  observedAt: "2025-01-01T10:00:00Z",
+  type: "UnitPosition",
+  location: [lon, 41.9],
+  heading: 90,
+  speed: 30,
+  status: "enRoute",
+});
+
+describe("LiveCityStore", () => {
+  it("replaces all state from a snapshot and bumps every layer version", () => {
+    const store = new LiveCityStore();
+    store.applySnapshot({ seq: 1, at: "", layers: { traffic: [flow("s1", 30)], units: [unit("u1", -85.6)] } });
+    const before = store.getVersions();
+    store.applySnapshot({ seq: 5, at: "", layers: { traffic: [flow("s2", 40)] } });
+
+    expect(store.get("traffic", "s1")).toBeUndefined();
+    expect(store.get("traffic", "s2")?.averageVehicleSpeed).toBe(40);
+    expect(store.count("units")).toBe(0);
+    expect(store.getVersions().parking).toBe(before.parking + 1);
+    expect(store.getSnapshotCount()).toBe(2);
+    expect(store.seq).toBe(5);
+  });
+
+  it("applies a delta to its layer only and keeps unchanged getters stable", () => {
+    const store = new LiveCityStore();
+    store.applySnapshot({ seq: 1, at: "", layers: { traffic: [flow("s1", 30)], units: [unit("u1", -85.6)] } });
+    const versions = store.getVersions();
+    const counts = store.getCounts();
+
+    store.applyDelta({ seq: 2, layers: { units: [unit("u1", -85.5)] } });
+
+    expect(store.get("units", "u1")?.location[0]).toBe(-85.5);
+    expect(store.getVersions().units).toBe(versions.units + 1);
+    expect(store.getVersions().traffic).toBe(versions.traffic);
+    expect(store.getCounts()).toBe(counts); // same entity set: same object for useSyncExternalStore
+  });
+
+  it("keeps the newer observation when a stale delta arrives after a snapshot", () => {
+    const store = new LiveCityStore();
+    store.applySnapshot({ seq: 3, at: "", layers: { traffic: [flow("s1", 50, "2025-01-01T10:00:05Z")] } });
+    store.applyDelta({ seq: 3, layers: { traffic: [flow("s1", 10, "2025-01-01T10:00:01Z")] } });
+    expect(store.get("traffic", "s1")?.averageVehicleSpeed).toBe(50);
+  });
+
+  it("drops events filed under the wrong layer", () => {
+    const store = new LiveCityStore();
+    // @ts-expect-error deliberately mislabelled payload
+    store.applyDelta({ seq: 1, layers: { parking: [flow("s1", 30)] } });
+    expect(store.count("parking")).toBe(0);
+  });
+
+  it("notifies subscribers on change and not after unsubscribing", () => {
+    const store = new LiveCityStore();
+    const listener = vi.fn();
+    const unsubscribe = store.subscribe(listener);
+    store.applyDelta({ seq: 1, layers: { traffic: [flow("s1", 30)] } });
+    store.applyDelta({ seq: 2, layers: {} });
+    unsubscribe();
+    store.applyDelta({ seq: 3, layers: { traffic: [flow("s1", 20, "2025-01-01T10:00:09Z")] } });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,131 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { TLayer } from "@/lib/contracts/layers";
+import type { TClientToServerEvents, TIngestStats, TServerToClientEvents } from "@/lib/contracts/realtime";
+import type { LiveCityStore } from "./live-city-store";
+
+export type TConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
+
+type TCitySocket = Socket<TServerToClientEvents, TClientToServerEvents>;
+
+/** After this many failed attempts in a row the badge says offline (the user can retry). */
+const RECONNECT_ATTEMPTS = 12;
+const RECONNECT_DELAY_MAX_MS = 5_000;
+const SUBSCRIBE_TIMEOUT_MS = 10_000;
+const SUBSCRIBE_RETRY_MS = 2_000;
+/** Coalesces quick successive toggles into one re-subscription. */
+const RESUBSCRIBE_DEBOUNCE_MS = 150;
+
+export type TCitySocketState = {
+  status: TConnectionStatus;
+  stats: TIngestStats | null;
+  /** Reconnect now (after going offline). */
+  retry: () => void;
+};
+
+/**
+ * One socket.io connection to the same origin. On every (re)connect it subscribes
+ * to the visible layers and replaces the store from the snapshot in the ack, so a
+ * reconnect can never leave stale entities behind.
+ */
+export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], enabled = true): TCitySocketState {
+  const [status, setStatus] = useState<TConnectionStatus>("connecting");
+  const [stats, setStats] = useState<TIngestStats | null>(null);
+  const socketRef = useRef<TCitySocket | null>(null);
+  const layersRef = useRef(layers);
+  const subscribedKeyRef = useRef<string | null>(null);
+  const subscribeRef = useRef<() => void>(() => {});
+
+  // Declared first so the effects below always see the current layer set.
+  useEffect(() => {
+    layersRef.current = layers;
+  });
+
+  useEffect(() => {
+    if (!enabled) return;
+    const socket: TCitySocket = io({
+      reconnectionAttempts: RECONNECT_ATTEMPTS,
+      reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
+    });
+    socketRef.current = socket;
+    let requestId = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const subscribe = () => {
+      clearTimeout(retryTimer);
+      const id = ++requestId;
+      subscribedKeyRef.current = layersRef.current.join(",");
+      socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit("city:subscribe", { layers: [...layersRef.current] }, (error, response) => {
+        // Only the newest request's answer describes the current layer set.
+        if (id !== requestId || !socket.connected) return;
+        if (error || !response.ok) {
+          console.warn("[city socket] subscribe failed:", error?.message ?? (response.ok ? "" : response.error));
+          retryTimer = setTimeout(subscribe, SUBSCRIBE_RETRY_MS);
+          return;
+        }
+        store.applySnapshot(response.data);
+        setStatus("live");
+      });
+    };
+    subscribeRef.current = subscribe;
+
+    socket.on("connect", subscribe);
+    socket.on("disconnect", (reason) => {
+      setStatus(navigator.onLine ? "reconnecting" : "offline");
+      // The server hung up on purpose: socket.io will not retry by itself.
+      if (reason === "io server disconnect") socket.connect();
+    });
+    socket.on("connect_error", () => {
+      if (!socket.active) setStatus("offline");
+    });
+    socket.io.on("reconnect_attempt", () => setStatus(navigator.onLine ? "reconnecting" : "offline"));
+    socket.io.on("reconnect_failed", () => setStatus("offline"));
+    socket.on("city:snapshot", (snapshot) => store.applySnapshot(snapshot));
+    socket.on("city:delta", (delta) => store.applyDelta(delta));
+    socket.on("ingest:stats", setStats);
+
+    const onOffline = () => setStatus("offline");
+    const onOnline = () => {
+      // The socket may have survived a short network blip.
+      if (socket.connected) {
+        setStatus("live");
+        return;
+      }
+      setStatus("reconnecting");
+      socket.connect();
+    };
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
+    if (!navigator.onLine) setStatus("offline");
+
+    return () => {
+      clearTimeout(retryTimer);
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
+      socket.removeAllListeners();
+      socket.io.removeAllListeners();
+      socket.disconnect();
+      socketRef.current = null;
+      subscribeRef.current = () => {};
+    };
+  }, [store, enabled]);
+
+  const layersKey = layers.join(",");
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (socketRef.current?.connected && subscribedKeyRef.current !== layersKey) subscribeRef.current();
+    }, RESUBSCRIBE_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [layersKey]);
+
+  const retry = useCallback(() => {
+    const socket = socketRef.current;
+    if (!socket || socket.connected) return;
+    setStatus("connecting");
+    socket.connect();
+  }, []);
+
+  return { status, stats, retry };
+}

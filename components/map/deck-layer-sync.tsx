@@ -1,0 +1,48 @@
+"use client";
+
+import type { MapboxOverlay } from "@deck.gl/mapbox";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { useCallback, useEffect, useSyncExternalStore } from "react";
+import type { TLayer } from "@/lib/contracts/layers";
+import type { TEntityIndex } from "@/components/city/entity-index";
+import type { LiveCityStore } from "@/components/live/live-city-store";
+import { buildCityLayers } from "./layers/build-city-layers";
+
+type TDeckLayerSyncProps = {
+  map: MapLibreMap;
+  overlay: MapboxOverlay;
+  index: TEntityIndex;
+  store: LiveCityStore;
+  visible: ReadonlySet<TLayer>;
+};
+
+/** Label merging only needs the zoom in half steps; finer would rebuild labels on every zoom frame. */
+const ZOOM_STEP = 0.5;
+
+function useZoomBucket(map: MapLibreMap): number {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      map.on("zoomend", onChange);
+      return () => {
+        map.off("zoomend", onChange);
+      };
+    },
+    [map],
+  );
+  const read = () => Math.round(map.getZoom() / ZOOM_STEP) * ZOOM_STEP;
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+/**
+ * Pushes fresh layer descriptors to deck.gl whenever a layer's live version,
+ * visibility or the zoom bucket changes. Renders nothing, so ~10 deltas/s
+ * re-render only this.
+ */
+export function DeckLayerSync({ map, overlay, index, store, visible }: TDeckLayerSyncProps) {
+  const versions = useSyncExternalStore(store.subscribe, store.getVersions, store.getVersions);
+  const zoom = useZoomBucket(map);
+  useEffect(() => {
+    overlay.setProps({ layers: buildCityLayers(index, store, versions, visible, zoom) });
+  }, [overlay, index, store, versions, visible, zoom]);
+  return null;
+}

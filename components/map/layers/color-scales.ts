@@ -1,0 +1,60 @@
+/**
+ * Colour ramps shared by the deck.gl layers and the legend, so the two can never disagree.
+ * Every ramp runs from "fine" (0) to "needs attention" (1).
+ */
+export type TRgb = readonly [number, number, number];
+export type TRgba = [number, number, number, number];
+type TStop = readonly [at: number, rgb: TRgb];
+export type TRamp = readonly TStop[];
+
+const GREEN: TRgb = [52, 211, 153];
+const YELLOW: TRgb = [250, 204, 21];
+const ORANGE: TRgb = [251, 146, 60];
+const RED: TRgb = [239, 68, 68];
+const CYAN: TRgb = [56, 189, 248];
+
+export const NO_DATA_RGBA: TRgba = [91, 101, 115, 150];
+
+/** 1 − speed / free-flow speed: 0 = free flow, 1 = standstill. */
+export const CONGESTION_RAMP: TRamp = [[0.15, GREEN], [0.4, YELLOW], [0.6, ORANGE], [0.85, RED]];
+/** Parking occupancy: 1 − available / total. */
+export const OCCUPANCY_RAMP: TRamp = [[0.4, GREEN], [0.7, YELLOW], [0.85, ORANGE], [0.97, RED]];
+/** Waste container filling level, 0–1. */
+export const FILL_RAMP: TRamp = [[0.3, GREEN], [0.6, YELLOW], [0.8, ORANGE], [0.95, RED]];
+/** Energy asset load: active power / capacity. */
+export const LOAD_RAMP: TRamp = [[0.3, CYAN], [0.65, YELLOW], [0.85, ORANGE], [1, RED]];
+
+export function clamp01(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}
+
+/** Linear interpolation between the ramp's stops; clamps outside them. */
+export function rampColor(ramp: TRamp, value: number, alpha = 255): TRgba {
+  const first = ramp[0]!;
+  const last = ramp[ramp.length - 1]!;
+  if (!(value > first[0])) return [...first[1], alpha];
+  if (value >= last[0]) return [...last[1], alpha];
+  for (let i = 1; i < ramp.length; i++) {
+    const [at, rgb] = ramp[i]!;
+    if (value > at) continue;
+    const [prevAt, prevRgb] = ramp[i - 1]!;
+    const t = (value - prevAt) / (at - prevAt);
+    return [
+      Math.round(prevRgb[0] + (rgb[0] - prevRgb[0]) * t),
+      Math.round(prevRgb[1] + (rgb[1] - prevRgb[1]) * t),
+      Math.round(prevRgb[2] + (rgb[2] - prevRgb[2]) * t),
+      alpha,
+    ];
+  }
+  return [...last[1], alpha];
+}
+
+export function cssRgb(rgb: TRgb | TRgba): string {
+  return `rgb(${rgb[0]} ${rgb[1]} ${rgb[2]})`;
+}
+
+/** CSS gradient of a ramp over [0, 1], for the legend. */
+export function rampGradientCss(ramp: TRamp): string {
+  const stops = ramp.map(([at, rgb]) => `${cssRgb(rgb)} ${Math.round(at * 100)}%`);
+  return `linear-gradient(90deg, ${stops.join(", ")})`;
+}

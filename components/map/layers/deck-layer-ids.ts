@@ -1,0 +1,20 @@
+import type { TLayer } from "@/lib/contracts/layers";
+
+/** Stable deck.gl layer ids. Tests read `layer.props.visible` by these ids. */
+export const DECK_LAYER_ID = {
+  traffic: "traffic",
+  parking: "parking",
+  waste: "waste",
+  feeders: "energy-feeders",
+  substations: "energy-substations",
+  units: "units",
+  unitLabels: "units-labels",
+} as const;
+
+export const DECK_LAYER_IDS_BY_LAYER: Record<TLayer, readonly string[]> = {
+  traffic: [DECK_LAYER_ID.traffic],
+  parking: [DECK_LAYER_ID.parking],
+  waste: [DECK_LAYER_ID.waste],
+  energy: [DECK_LAYER_ID.feeders, DECK_LAYER_ID.substations],
+  units: [DECK_LAYER_ID.units, DECK_LAYER_ID.unitLabels],
+};

@@ -1,0 +1,51 @@
+import { PathLayer, ScatterplotLayer } from "@deck.gl/layers";
+import type { TEnergyMeasurement } from "@/lib/contracts/events";
+import type { TFeeder, TSubstation } from "@/lib/contracts/city-pack";
+import { LOAD_RAMP, NO_DATA_RGBA, rampColor, type TRgba } from "./color-scales";
+import { DECK_LAYER_ID } from "./deck-layer-ids";
+import type { TLiveLayerOptions } from "./live-layer-options";
+
+/** Active power over rated capacity; may exceed 1 when overloaded. */
+export function loadOf(measurement: TEnergyMeasurement | undefined): number | null {
+  if (!measurement) return null;
+  return measurement.activePower / measurement.capacity;
+}
+
+export function energyColor(measurement: TEnergyMeasurement | undefined, alpha = 255): TRgba {
+  const load = loadOf(measurement);
+  return load === null ? NO_DATA_RGBA : rampColor(LOAD_RAMP, load, alpha);
+}
+
+export function createFeederLayer(feeders: TFeeder[], { store, version, visible }: TLiveLayerOptions) {
+  return new PathLayer<TFeeder>({
+    id: DECK_LAYER_ID.feeders,
+    data: feeders,
+    visible,
+    pickable: true,
+    widthUnits: "pixels",
+    jointRounded: true,
+    capRounded: true,
+    getPath: (feeder) => feeder.coords,
+    getColor: (feeder) => energyColor(store.get("energy", feeder.id), 200),
+    getWidth: 2.5,
+    updateTriggers: { getColor: version },
+  });
+}
+
+export function createSubstationLayer(substations: TSubstation[], { store, version, visible }: TLiveLayerOptions) {
+  return new ScatterplotLayer<TSubstation>({
+    id: DECK_LAYER_ID.substations,
+    data: substations,
+    visible,
+    pickable: true,
+    stroked: true,
+    radiusUnits: "pixels",
+    lineWidthUnits: "pixels",
+    getPosition: (substation) => substation.position,
+    getRadius: 8,
+    getFillColor: (substation) => energyColor(store.get("energy", substation.id)),
+    getLineColor: [241, 245, 249, 255],
+    getLineWidth: 2,
+    updateTriggers: { getFillColor: version },
+  });
+}

@@ -1,0 +1,41 @@
+import { ScatterplotLayer } from "@deck.gl/layers";
+import type { TOffStreetParking } from "@/lib/contracts/events";
+import type { TParkingLot } from "@/lib/contracts/city-pack";
+import { NO_DATA_RGBA, OCCUPANCY_RAMP, clamp01, rampColor, type TRgba } from "./color-scales";
+import { DECK_LAYER_ID } from "./deck-layer-ids";
+import type { TLiveLayerOptions } from "./live-layer-options";
+
+export function occupancyOf(status: TOffStreetParking | undefined): number | null {
+  if (!status) return null;
+  return clamp01(1 - status.availableSpotNumber / status.totalSpotNumber);
+}
+
+export function parkingColor(status: TOffStreetParking | undefined): TRgba {
+  const occupancy = occupancyOf(status);
+  return occupancy === null ? NO_DATA_RGBA : rampColor(OCCUPANCY_RAMP, occupancy, 185);
+}
+
+/** Metres; area grows with capacity so big lots read as big. */
+export function parkingRadiusM(lot: TParkingLot): number {
+  return 8 + Math.sqrt(lot.capacity) * 2.4;
+}
+
+export function createParkingLayer(lots: TParkingLot[], { store, version, visible }: TLiveLayerOptions) {
+  return new ScatterplotLayer<TParkingLot>({
+    id: DECK_LAYER_ID.parking,
+    data: lots,
+    visible,
+    pickable: true,
+    stroked: true,
+    radiusUnits: "meters",
+    radiusMinPixels: 5,
+    radiusMaxPixels: 22,
+    lineWidthUnits: "pixels",
+    getPosition: (lot) => lot.position,
+    getRadius: parkingRadiusM,
+    getFillColor: (lot) => parkingColor(store.get("parking", lot.id)),
+    getLineColor: [226, 232, 240, 200],
+    getLineWidth: 1.25,
+    updateTriggers: { getFillColor: version },
+  });
+}

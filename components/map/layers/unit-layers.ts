@@ -1,0 +1,112 @@
+import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import type { TUnitPosition } from "@/lib/contracts/events";
+import type { TStation, TUnit } from "@/lib/contracts/city-pack";
+import type { LiveCityStore } from "@/components/live/live-city-store";
+import type { TRgba } from "./color-scales";
+import { DECK_LAYER_ID } from "./deck-layer-ids";
+import type { TLiveLayerOptions } from "./live-layer-options";
+import { UNIT_TYPE_RGB } from "./unit-styles";
+
+export type TUnitLayerOptions = TLiveLayerOptions & {
+  stationsById: ReadonlyMap<string, TStation>;
+  /** Map zoom (coarsely rounded): labels are merged where they would overlap at this zoom. */
+  zoom: number;
+};
+
+const LABEL_FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** Live position; until the first fix a unit is drawn (faded) at its home station. */
+export function unitPosition(
+  unit: TUnit,
+  live: TUnitPosition | undefined,
+  stationsById: ReadonlyMap<string, TStation>,
+): [number, number] {
+  if (live) return live.location;
+  return stationsById.get(unit.stationId)?.position ?? [0, 0];
+}
+
+export function unitColor(unit: TUnit, live: TUnitPosition | undefined): TRgba {
+  const alpha = !live || live.status === "outOfService" ? 110 : 255;
+  return [...UNIT_TYPE_RGB[unit.type], alpha];
+}
+
+function positionAccessor(store: LiveCityStore, stationsById: ReadonlyMap<string, TStation>) {
+  return (unit: TUnit) => unitPosition(unit, store.get("units", unit.id), stationsById);
+}
+
+export function createUnitLayer(units: TUnit[], { store, version, visible, stationsById }: TUnitLayerOptions) {
+  return new ScatterplotLayer<TUnit>({
+    id: DECK_LAYER_ID.units,
+    data: units,
+    visible,
+    pickable: true,
+    stroked: true,
+    radiusUnits: "pixels",
+    lineWidthUnits: "pixels",
+    getPosition: positionAccessor(store, stationsById),
+    getRadius: 7,
+    getFillColor: (unit) => unitColor(unit, store.get("units", unit.id)),
+    getLineColor: [255, 255, 255, 255],
+    getLineWidth: 2,
+    updateTriggers: { getPosition: version, getFillColor: version },
+  });
+}
+
+/** A call-sign label's footprint in pixels; closer labels would overlap. */
+const LABEL_BOX_PX: readonly [number, number] = [64, 20];
+/** Web Mercator with 512 px tiles: degrees of longitude per pixel at zoom 0. */
+const LON_DEGREES_PER_PX_Z0 = 360 / 512;
+
+/**
+ * Call sign per unit at this zoom. Units whose labels would overlap on screen
+ * share one label ("E-1 +2"), e.g. crews parked at the same station; the others get "".
+ * Greedy, O(n × labels): fine for the hundreds of units a city runs.
+ */
+export function unitLabels(
+  units: readonly TUnit[],
+  position: (unit: TUnit) => [number, number],
+  zoom: number,
+): Map<string, string> {
+  const lonPerPx = LON_DEGREES_PER_PX_Z0 / 2 ** zoom;
+  const heads: { unit: TUnit; x: number; y: number; extra: number }[] = [];
+  const labels = new Map<string, string>();
+  for (const unit of units) {
+    const [lon, lat] = position(unit);
+    const x = lon / lonPerPx;
+    const y = lat / (lonPerPx * Math.cos((lat * Math.PI) / 180));
+    const head = heads.find((h) => Math.abs(h.x - x) < LABEL_BOX_PX[0] && Math.abs(h.y - y) < LABEL_BOX_PX[1]);
+    if (head) {
+      head.extra += 1;
+      labels.set(unit.id, "");
+    } else {
+      heads.push({ unit, x, y, extra: 0 });
+    }
+  }
+  for (const { unit, extra } of heads) labels.set(unit.id, extra > 0 ? `${unit.callSign} +${extra}` : unit.callSign);
+  return labels;
+}
+
+export function createUnitLabelLayer(units: TUnit[], { store, version, visible, stationsById, zoom }: TUnitLayerOptions) {
+  const getPosition = positionAccessor(store, stationsById);
+  const labels = visible ? unitLabels(units, getPosition, zoom) : new Map<string, string>();
+  return new TextLayer<TUnit>({
+    id: DECK_LAYER_ID.unitLabels,
+    data: units,
+    visible,
+    pickable: false,
+    getPosition,
+    getText: (unit) => labels.get(unit.id) ?? unit.callSign,
+    getSize: 11,
+    getColor: [241, 245, 249, 255],
+    getPixelOffset: [0, -17],
+    getTextAnchor: "middle",
+    getAlignmentBaseline: "bottom",
+    fontFamily: LABEL_FONT,
+    fontWeight: 600,
+    background: true,
+    getBackgroundColor: [10, 14, 20, 210],
+    backgroundPadding: [4, 2],
+    backgroundBorderRadius: 3,
+    updateTriggers: { getPosition: version, getText: [version, zoom] },
+  });
+}

@@ -1,0 +1,36 @@
+import type { Layer } from "@deck.gl/core";
+import type { MapboxOverlay } from "@deck.gl/mapbox";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import type { TEntityIndex } from "@/components/city/entity-index";
+import type { LiveCityStore } from "@/components/live/live-city-store";
+
+/**
+ * Handles for browser tests: project an entity's coordinates with `map.project`,
+ * read deck layer visibility from `overlay` props, inspect live values in `store`.
+ */
+export type TCityNerveDebugHandles = {
+  map: MapLibreMap;
+  overlay: MapboxOverlay;
+  store: LiveCityStore;
+  entities: TEntityIndex | null;
+  /** The deck.gl layers last handed to the overlay (ids in DECK_LAYER_ID; `props.visible`). */
+  deckLayers: () => readonly Layer[];
+};
+
+declare global {
+  interface Window {
+    __citynerve?: TCityNerveDebugHandles;
+  }
+}
+
+export function exposeDebugHandles(handles: Omit<TCityNerveDebugHandles, "deckLayers">): () => void {
+  const debug: TCityNerveDebugHandles = {
+    ...handles,
+    // MapboxOverlay keeps its props privately; reading them here keeps tests off that detail.
+    deckLayers: () => ((handles.overlay as unknown as { _props: { layers?: Layer[] } })._props.layers ?? []).filter(Boolean),
+  };
+  window.__citynerve = debug;
+  return () => {
+    if (window.__citynerve === debug) delete window.__citynerve;
+  };
+}
