@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildBasemap } from "./build-basemap";
 import { FIXTURE_SIZE, fixtureTown } from "./fixture-town";
-import { ringAreaM2 } from "./geo";
+import { ringAreaM2 } from "@/lib/geo";
 import { readOsm } from "./read-osm";
 
 describe("buildBasemap", () => {

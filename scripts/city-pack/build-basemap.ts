@@ -1,4 +1,4 @@
-import { ringAreaM2, ringCentroid, roundLonLat } from "./geo";
+import { ringAreaM2, ringCentroid, roundLonLat } from "@/lib/geo";
 import { feature, featureCollection, lineOf, polygonOf, type TFeature, type TFeatureCollection } from "./geojson";
 import { isClosedWay, wayCoords, type TOsmData, type TOsmWay, type TTags } from "./read-osm";
 import { toRoadClass } from "./road-classes";

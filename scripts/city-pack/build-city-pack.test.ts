@@ -3,7 +3,7 @@ import { ZCityEntities, ZCityPackManifest } from "@/lib/contracts/city-pack";
 import { buildCityPack, type TCityPackConfig } from "./build-city-pack";
 import { checkEntities } from "./check-entities";
 import { FIXTURE_SIZE, fixtureTown } from "./fixture-town";
-import { haversineM } from "./geo";
+import { haversineM } from "@/lib/geo";
 import { readOsm } from "./read-osm";
 
 const config: TCityPackConfig = {

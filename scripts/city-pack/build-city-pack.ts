@@ -10,7 +10,7 @@ import { generateBins } from "./generate-bins";
 import { generateGrid } from "./generate-grid";
 import { generateStations } from "./generate-stations";
 import { generateUnits } from "./generate-units";
-import { bboxOf, round6, type TLonLat } from "./geo";
+import { bboxOf, round6, type TLonLat } from "@/lib/geo";
 import type { TOsmData } from "./read-osm";
 import { townCenter } from "./town-shape";
 

@@ -1,5 +1,5 @@
 import type { TParkingLot } from "@/lib/contracts/city-pack";
-import { ringAreaM2, ringCentroid, roundLonLat, type TLonLat } from "./geo";
+import { ringAreaM2, ringCentroid, roundLonLat, type TLonLat } from "@/lib/geo";
 import { isClosedWay, osmNumber, wayCoords, type TOsmData, type TTags } from "./read-osm";
 
 /** Gross lot area per space, aisles included. */

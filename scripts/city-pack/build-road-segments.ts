@@ -1,5 +1,5 @@
 import type { TRoadSegment } from "@/lib/contracts/city-pack";
-import { lineLengthM, roundLonLat } from "./geo";
+import { lineLengthM, roundLonLat } from "@/lib/geo";
 import { isClosedWay, osmNumber, wayCoords, type TOsmData, type TOsmWay } from "./read-osm";
 import { roadAttributes, toRoadClass } from "./road-classes";
 

@@ -3,7 +3,7 @@ import { createRandom } from "@/lib/seeded-random";
 import { ZWasteBin } from "@/lib/contracts/city-pack";
 import { buildRoadSegments } from "./build-road-segments";
 import { fixtureTown } from "./fixture-town";
-import { distanceToLineM } from "./geo";
+import { distanceToLineM } from "@/lib/geo";
 import { generateBins } from "./generate-bins";
 import { readOsm } from "./read-osm";
 

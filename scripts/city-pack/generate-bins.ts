@@ -1,6 +1,6 @@
 import type { TRoadSegment, TWasteBin } from "@/lib/contracts/city-pack";
 import type { TRandom } from "@/lib/seeded-random";
-import { destination, distanceToLineM, pointAlong, ringCentroid, roundLonLat } from "./geo";
+import { destination, distanceToLineM, pointAlong, ringCentroid, roundLonLat } from "@/lib/geo";
 import { nearestStreetName } from "./nearest-street";
 import { isClosedWay, osmNumber, wayCoords, type TOsmData } from "./read-osm";
 

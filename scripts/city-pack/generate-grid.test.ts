@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/seeded-random";
 import { buildRoadSegments } from "./build-road-segments";
 import { fixtureTown } from "./fixture-town";
-import { haversineM } from "./geo";
+import { haversineM } from "@/lib/geo";
 import { generateGrid } from "./generate-grid";
 import { readOsm } from "./read-osm";
 import { townCenter } from "./town-shape";

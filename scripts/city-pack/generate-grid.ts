@@ -1,6 +1,6 @@
 import type { TFeeder, TRoadSegment, TSubstation } from "@/lib/contracts/city-pack";
 import type { TRandom } from "@/lib/seeded-random";
-import { bearingDeg, destination, haversineM, ringCentroid, roundLonLat, type TLonLat } from "./geo";
+import { bearingDeg, destination, haversineM, ringCentroid, roundLonLat, type TLonLat } from "@/lib/geo";
 import { nearestStreetName } from "./nearest-street";
 import { isClosedWay, wayCoords, type TOsmData, type TTags } from "./read-osm";
 import { buildRoadGraph, pathCoords, pathSegments, shortestPaths, type TCostOf, type TRoadGraph, type TShortestPaths } from "./road-graph";

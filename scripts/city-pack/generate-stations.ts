@@ -1,7 +1,7 @@
 import type { TRoadSegment, TStation } from "@/lib/contracts/city-pack";
 import type { TUnitType } from "@/lib/contracts/events";
 import type { TRandom } from "@/lib/seeded-random";
-import { bearingDeg, destination, haversineM, ringCentroid, roundLonLat, type TLonLat } from "./geo";
+import { bearingDeg, destination, haversineM, ringCentroid, roundLonLat, type TLonLat } from "@/lib/geo";
 import { isClosedWay, wayCoords, type TOsmData, type TTags } from "./read-osm";
 import { ringBetween } from "./town-shape";
 

@@ -1,4 +1,4 @@
-import { roundLonLat, type TLonLat } from "./geo";
+import { roundLonLat, type TLonLat } from "@/lib/geo";
 import { isClosedWay, wayCoords, type TOsmData, type TOsmWay } from "./read-osm";
 
 /** The few GeoJSON shapes the basemap writes (RFC 7946). */

@@ -1,5 +1,5 @@
 import type { TRoadSegment } from "@/lib/contracts/city-pack";
-import { distanceToLineM, type TLonLat } from "./geo";
+import { distanceToLineM, type TLonLat } from "@/lib/geo";
 
 /** Name of the closest named road segment, e.g. to label a bin or a generated station. */
 export function nearestStreetName(p: TLonLat, segments: readonly TRoadSegment[], maxDistanceM = 250): string | undefined {

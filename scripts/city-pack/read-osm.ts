@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TLonLat } from "./geo";
+import type { TLonLat } from "@/lib/geo";
 
 /**
  * Parses iD's `intro_graph.json`: one object keyed by entity id, where ids carry

@@ -1,5 +1,5 @@
 import type { TRoadSegment } from "@/lib/contracts/city-pack";
-import type { TLonLat } from "./geo";
+import type { TLonLat } from "@/lib/geo";
 
 /**
  * Undirected graph over road segments, for things that follow streets but not

@@ -1,4 +1,4 @@
-import { haversineM, ringCentroid, type TLonLat } from "./geo";
+import { haversineM, ringCentroid, type TLonLat } from "@/lib/geo";
 import { isClosedWay, wayCoords, type TOsmData } from "./read-osm";
 
 function median(values: number[]): number {

@@ -1,7 +1,7 @@
 import type { TRoadSegment, TStation, TUnit } from "@/lib/contracts/city-pack";
 import type { TUnitType } from "@/lib/contracts/events";
 import type { TRandom } from "@/lib/seeded-random";
-import { distanceM, pointAlong, type TLonLat } from "@/lib/geo";
+import { haversineM, pointAlong, round6, type TLonLat } from "@/lib/geo";
 
 /** Unit types that patrol the streets while available; the others wait at their station. */
 const PATROLLING: ReadonlySet<TUnitType> = new Set(["police", "sanitation"]);
@@ -63,8 +63,8 @@ export class UnitsModel {
     const { segment, forward, distM } = unit.traversal;
     const coords = this.segments[segment].coords;
     const line = forward ? coords : [...coords].reverse();
-    const { point, heading } = pointAlong(line, distM);
-    return { location: [round6(point[0]), round6(point[1])], heading: Math.round(heading), speed: unit.speedKmh, status: "available" };
+    const { position, bearing } = pointAlong(line, distM);
+    return { location: [round6(position[0]), round6(position[1])], heading: Math.round(bearing) % 360, speed: unit.speedKmh, status: "available" };
   }
 
   private nextTraversal(current: TTraversal): TTraversal {
@@ -87,11 +87,9 @@ export class UnitsModel {
     let best = 0;
     let bestDistance = Infinity;
     this.segments.forEach((s, i) => {
-      const d = distanceM(point, s.coords[0]);
+      const d = haversineM(point, s.coords[0]);
       if (d < bestDistance) [best, bestDistance] = [i, d];
     });
     return best;
   }
 }
-
-const round6 = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { figureValue, isDeckLayerVisible, openControlRoom, unitScreenPosition } from "../fixtures/control-room";
+
+const SCREENSHOTS = "e2e/screenshots";
+
+test.describe("live city map", () => {
+  test("loads a non-blank map of the city with live layers", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openControlRoom(page);
+    await expect(page.getByText("Three Rivers, Michigan")).toBeVisible();
+    await expect(page.getByText("© OpenStreetMap contributors")).toBeVisible();
+
+    const ids = await page.evaluate(() => window.__citynerve!.deckLayers().map((l) => l.id));
+    expect(ids).toEqual(expect.arrayContaining(["traffic", "parking", "waste", "energy-feeders", "energy-substations", "units"]));
+    // Every drivable segment has live data, and all 20 units report.
+    await expect.poll(() => page.evaluate(() => window.__citynerve!.store.count("traffic"))).toBe(494);
+    await expect.poll(() => page.evaluate(() => window.__citynerve!.store.count("units"))).toBe(20);
+
+    // A blank or single-colour canvas compresses to almost nothing; a drawn city does not.
+    const png = await page.getByTestId("city-map").screenshot({ path: `${SCREENSHOTS}/desktop-1440.png` });
+    expect(png.byteLength).toBeGreaterThan(60_000);
+  });
+
+  test("live figures move: events per second and the dead-letter count", async ({ page }) => {
+    await openControlRoom(page);
+    await expect.poll(() => figureValue(page, "figure-events-per-second")).toBeGreaterThan(0);
+    const before = await figureValue(page, "figure-dead-lettered");
+    // The embedded simulator sends a small share of malformed messages; they are counted, not fatal.
+    await expect.poll(() => figureValue(page, "figure-dead-lettered"), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect(page.getByTestId("figure-consumer-lag")).toContainText("simulator");
+  });
+
+  test("toggling a layer hides it and showing it brings it back", async ({ page }) => {
+    await openControlRoom(page);
+    expect(await isDeckLayerVisible(page, "waste")).toBe(true);
+    await page.getByTestId("toggle-waste").click();
+    await expect.poll(() => isDeckLayerVisible(page, "waste")).toBe(false);
+    await page.getByTestId("toggle-waste").click();
+    await expect.poll(() => isDeckLayerVisible(page, "waste")).toBe(true);
+  });
+
+  test("hovering and clicking a unit shows its latest values and age", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openControlRoom(page);
+    // A fire engine waits at its station, so it stays put while the pointer moves there.
+    const engine = await page.evaluate(() => [...window.__citynerve!.entities!.units.values()].find((u) => u.type === "fire")!.id);
+    const { x, y } = await unitScreenPosition(page, engine);
+    await page.mouse.move(x, y);
+    const tooltip = page.getByTestId("entity-tooltip");
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toHaveAttribute("data-entity-kind", "unit");
+    await page.mouse.click(x, y);
+    await expect(tooltip).toHaveAttribute("data-pinned", "true");
+    await expect(tooltip).toContainText(/available/i);
+    await expect(page.getByTestId("entity-tooltip-age")).toContainText(/ago|just now/);
+    await page.screenshot({ path: `${SCREENSHOTS}/tooltip-1440.png` });
+    await page.keyboard.press("Escape");
+    await expect(tooltip).not.toHaveAttribute("data-pinned", "true");
+    await page.mouse.move(700, 20); // off the map, onto the top bar
+    await expect(tooltip).toBeHidden();
+  });
+
+  test("works on a 360 px phone", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openControlRoom(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The layer panel starts folded away so the map is usable; opening it reaches the toggles.
+    await expect(page.getByTestId("toggle-traffic")).toBeHidden();
+    await page.getByRole("button", { name: /layers/i }).click();
+    await expect(page.getByTestId("toggle-traffic")).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-360-layers.png` });
+    await page.getByTestId("toggle-traffic").click();
+    await expect.poll(() => isDeckLayerVisible(page, "traffic")).toBe(false);
+  });
+});
