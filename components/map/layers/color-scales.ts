@@ -11,7 +11,8 @@ const GREEN: TRgb = [52, 211, 153];
 const YELLOW: TRgb = [250, 204, 21];
 const ORANGE: TRgb = [251, 146, 60];
 const RED: TRgb = [239, 68, 68];
-const CYAN: TRgb = [56, 189, 248];
+const BLUE: TRgb = [96, 165, 250];
+const VIOLET: TRgb = [192, 132, 252];
 
 export const NO_DATA_RGBA: TRgba = [91, 101, 115, 150];
 
@@ -21,8 +22,8 @@ export const CONGESTION_RAMP: TRamp = [[0.15, GREEN], [0.4, YELLOW], [0.6, ORANG
 export const OCCUPANCY_RAMP: TRamp = [[0.4, GREEN], [0.7, YELLOW], [0.85, ORANGE], [0.97, RED]];
 /** Waste container filling level, 0–1. */
 export const FILL_RAMP: TRamp = [[0.3, GREEN], [0.6, YELLOW], [0.8, ORANGE], [0.95, RED]];
-/** Energy asset load: active power / capacity. */
-export const LOAD_RAMP: TRamp = [[0.3, CYAN], [0.65, YELLOW], [0.85, ORANGE], [1, RED]];
+/** Energy asset load: active power / capacity. Blue–violet so feeders stay distinct from the green roads they follow. */
+export const LOAD_RAMP: TRamp = [[0.3, BLUE], [0.7, VIOLET], [0.9, ORANGE], [1, RED]];
 
 export function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));

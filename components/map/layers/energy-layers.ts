@@ -26,8 +26,8 @@ export function createFeederLayer(feeders: TFeeder[], { store, version, visible 
     jointRounded: true,
     capRounded: true,
     getPath: (feeder) => feeder.coords,
-    getColor: (feeder) => energyColor(store.get("energy", feeder.id), 200),
-    getWidth: 2.5,
+    getColor: (feeder) => energyColor(store.get("energy", feeder.id), 230),
+    getWidth: 3.5,
     updateTriggers: { getColor: version },
   });
 }
