@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { TINY_CITY } from "@/test/fixtures/tiny-city";
+import { createRuleEngine } from "../rule-engine";
+import { energy, every, feed, isoAt, rule } from "../test-events";
+
+// feeder-1 runs at its substation's 13,200 V.
+const VOLTAGE = rule({ id: "energy.voltage", domain: "energy", kind: "outOfBand", params: { metric: "voltageShare", min: 0.95, max: 1.05, clearMargin: 0.01 }, sustainSeconds: 30, clearSustainSeconds: 60 });
+const FREQUENCY = rule({ id: "energy.frequency", domain: "energy", kind: "outOfBand", params: { metric: "frequency", min: 59.8, max: 60.2, clearMargin: 0.05 }, sustainSeconds: 0, clearSustainSeconds: 0 });
+const volts = (seconds: number[], voltage: number) => seconds.map((s) => energy("feeder-1", s, { voltage }));
+
+describe("outOfBand rule", () => {
+  it("opens on a sustained sag, holds near the edge of the band and clears well inside it", () => {
+    const engine = createRuleEngine({ rules: [VOLTAGE], entities: TINY_CITY });
+    expect(feed(engine, volts(every(0, 20, 10), 12_400))).toEqual([]);
+    expect(feed(engine, volts([30], 12_400))).toMatchObject([
+      { kind: "open", at: isoAt(30), message: "Voltage 12,400 V is 93.9 % of nominal (13,200 V), outside 95.0 % – 105.0 % for 30 s" },
+    ]);
+    expect(feed(engine, volts(every(40, 400, 10), 12_560))).toEqual([]); // 95.2 %: inside, but within the clear margin
+    expect(feed(engine, volts(every(410, 460, 10), 13_200))).toEqual([]);
+    expect(feed(engine, volts([470], 13_200))).toMatchObject([{ kind: "clear", at: isoAt(470) }]);
+  });
+
+  it("keeps the excursion farthest outside the band as the worst value, on either side", () => {
+    const engine = createRuleEngine({ rules: [FREQUENCY], entities: TINY_CITY });
+    const signals = feed(engine, [60.3, 59.5, 60.25].map((frequency, i) => energy("sub-1", i * 10, { assetKind: "substation", capacity: 10_000, frequency })));
+    expect(signals.map((s) => [s.kind, s.worstValue])).toEqual([
+      ["open", 60.3],
+      ["update", 59.5],
+    ]);
+  });
+});
