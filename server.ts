@@ -6,6 +6,12 @@ import { startCityRuntime } from "@/server/city-runtime";
 import { createDatabase } from "@/server/db/client";
 import { recordDeadLetters } from "@/server/db/dead-letters";
 import { createEventSource } from "@/server/ingest/create-event-source";
+import { resolveAuthSecret } from "@/server/auth/auth-secret";
+import { buildAuthSettings } from "@/server/auth/auth-settings";
+import { authenticateHeaders } from "@/server/auth/authenticate";
+import { createAuth } from "@/server/auth/create-auth";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/server/auth/demo-users";
+import { stampClientIp } from "@/server/http/client-ip";
 import { registerRuntime } from "@/server/runtime-registry";
 
 /**
@@ -17,13 +23,20 @@ async function main() {
   const dev = env.NODE_ENV !== "production";
   const database = await createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const { manifest, entities } = await loadCityPack(env.CITY_PACK);
+  const secret = await resolveAuthSecret({ secret: env.BETTER_AUTH_SECRET, dataDir: env.DATA_DIR });
+  const auth = createAuth({ prisma: database.prisma, env: { ...env, BETTER_AUTH_SECRET: secret } });
+  const hasDemoUsers = !env.DATABASE_URL || env.DEMO_USERS;
+  const seeded = hasDemoUsers ? await seedDemoUsers(auth, database.prisma) : [];
 
   const httpServer = createServer();
   const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
   // socket.io (attached below) intercepts its own /socket.io/ requests before this listener.
-  httpServer.on("request", (req, res) => void handle(req, res));
+  httpServer.on("request", (req, res) => {
+    stampClientIp(req, { trustProxy: env.TRUST_PROXY });
+    void handle(req, res);
+  });
 
   const source = createEventSource(env, entities);
   const runtime = await startCityRuntime({
@@ -32,9 +45,10 @@ async function main() {
     source,
     flushMs: env.DELTA_FLUSH_MS,
     recordDeadLetters: (letters) => recordDeadLetters(database.prisma, letters),
+    authenticate: (headers) => authenticateHeaders(auth, headers),
   });
 
-  registerRuntime({ city: runtime, database });
+  registerRuntime({ city: runtime, database, auth, authSettings: buildAuthSettings(env, { demo: hasDemoUsers }) });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
   const address = httpServer.address();
@@ -42,6 +56,10 @@ async function main() {
   console.log(
     `CityNerve ready on http://localhost:${port}  (city: ${manifest.name}; events: ${source.kind}; database: ${database.kind})`,
   );
+  if (hasDemoUsers) {
+    const list = DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email}`).join("\n");
+    console.log(`Demo accounts (password "${DEMO_PASSWORD}")${seeded.length ? `, created ${seeded.length} now` : ""}:\n${list}`);
+  }
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

@@ -5,7 +5,7 @@ import "./globals.css";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
-  title: "CityNerve — city operations",
+  title: { default: "CityNerve — city operations", template: "%s — CityNerve" },
   description: "Real-time city operations dashboard: traffic, parking, waste, energy and responder units on one live map.",
 };
 

@@ -1,5 +1,8 @@
 import { ControlRoom } from "@/components/control-room/control-room";
+import { requirePageRole } from "@/server/auth/session";
 
-export default function HomePage() {
-  return <ControlRoom />;
+export default async function HomePage() {
+  // Field crews and admins are sent to their own home; the live-map socket refuses them too.
+  const user = await requirePageRole(["operator", "supervisor"], "/");
+  return <ControlRoom user={user} />;
 }

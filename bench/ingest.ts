@@ -13,6 +13,7 @@ import { createKafkaSource } from "@/server/ingest/kafka-source";
 import { createCityProducer } from "@/server/ingest/kafka-producer";
 import { CitySimulator } from "@/server/ingest/simulator/city-simulator";
 import { startKafkaMock, TEST_CONSUMER_CONFIG, uniqueName, waitFor } from "@/test/kafka-mock";
+import { authenticateAs } from "@/test/fixtures/fixed-identity";
 
 const INGEST_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const LATENCY_RATE = 5_000;
@@ -51,7 +52,7 @@ async function benchIngest() {
     brokers: mock.brokers, clientId: "bench-ingest", groupId: uniqueName("bench-ingest"),
     topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: true, consumerConfig: TEST_CONSUMER_CONFIG,
   });
-  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {} });
+  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator") });
   await waitFor(() => runtime.stats.read("kafka", null).totalEvents > 0, "first event", 30_000);
   const startMs = performance.now();
   const startCount = runtime.stats.read("kafka", null).totalEvents;
@@ -68,7 +69,7 @@ async function benchLatency() {
     brokers: mock.brokers, clientId: "bench-latency", groupId: uniqueName("bench-latency"),
     topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: false, consumerConfig: { sessionTimeout: TEST_CONSUMER_CONFIG.sessionTimeout, heartbeatInterval: TEST_CONSUMER_CONFIG.heartbeatInterval },
   });
-  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {} });
+  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator") });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const client = connect(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, { transports: ["websocket"] });
   await client.emitWithAck("city:subscribe", { layers: [...LAYERS] });

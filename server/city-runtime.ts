@@ -5,7 +5,12 @@ import { buildEntityRegistry } from "@/server/ingest/entity-registry";
 import { IngestStats } from "@/server/ingest/ingest-stats";
 import { createIngestPipeline } from "@/server/ingest/pipeline";
 import type { TDeadLetter, TEventSource } from "@/server/ingest/types";
-import { createRealtimeHub, type TRealtimeHub, type TRealtimeHubOptions } from "@/server/realtime/realtime-hub";
+import {
+  createRealtimeHub,
+  type TAuthenticateSocket,
+  type TRealtimeHub,
+  type TRealtimeHubOptions,
+} from "@/server/realtime/realtime-hub";
 
 export type TCityRuntimeDeps = {
   httpServer: HttpServer;
@@ -14,6 +19,8 @@ export type TCityRuntimeDeps = {
   recordDeadLetters: (letters: TDeadLetter[]) => Promise<void>;
   flushMs: number;
   isClientBusy?: TRealtimeHubOptions["isBusy"];
+  /** Who may open a socket: the session behind its handshake. */
+  authenticate: TAuthenticateSocket;
 };
 
 export type TCityRuntime = {
@@ -41,6 +48,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     cityState,
     flushMs: deps.flushMs,
     isBusy: deps.isClientBusy,
+    authenticate: deps.authenticate,
     readStats: () => stats.read(deps.source.kind, deps.source.consumerLag()),
   });
   await deps.source.start(sink);

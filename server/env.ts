@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRole } from "@/lib/contracts/auth";
 
 /**
  * The one place that reads process.env. Parsed at start so a bad setting fails
@@ -9,7 +10,9 @@ const ZCsv = z
   .string()
   .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean));
 
-const ZServerEnv = z.object({
+const ZFlag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+const ZServerEnvFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
@@ -29,7 +32,55 @@ const ZServerEnv = z.object({
   SIM_MALFORMED_RATIO: z.coerce.number().min(0).max(1).default(0.002),
   /** How often coalesced deltas are pushed to browsers. */
   DELTA_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+
+  /** Where browsers reach this server (an origin, no path); CSRF checks and cookies are bound to it. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Signs session cookies. Required with DATABASE_URL; embedded mode generates one into DATA_DIR. */
+  BETTER_AUTH_SECRET: z.string().min(32, "at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Sessions end this long after sign-in (one shift), whatever the activity. */
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  /** Sign-in attempts per client IP per minute before 429. */
+  AUTH_SIGN_IN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Behind a reverse proxy: take the client IP from the last X-Forwarded-For hop it appended. */
+  TRUST_PROXY: ZFlag.default(false),
+  /** Seed the four demo accounts although DATABASE_URL is set (always seeded in embedded mode). */
+  DEMO_USERS: ZFlag.default(false),
+  ALLOW_DEMO_USERS_IN_PRODUCTION: ZFlag.default(false),
+  /** Optional OpenID Connect single sign-on (issuer URL with /.well-known/openid-configuration). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  /** Space-separated scopes to request; add the one that releases the role claim if the IdP needs it. */
+  OIDC_SCOPES: z.string().default("openid email profile").transform((s) => s.split(/\s+/).filter(Boolean)),
+  /** ID-token claim holding the user's CityNerve role (a string or an array of strings). */
+  OIDC_ROLE_CLAIM: z.string().default("roles"),
+  /** Role for SSO users whose claim names none of ours. */
+  OIDC_DEFAULT_ROLE: ZRole.default("operator"),
+  OIDC_BUTTON_LABEL: z.string().max(60).default("Sign in with SSO"),
 });
+
+// Rules that span variables; each message names what to set.
+const ZServerEnv = ZServerEnvFields.superRefine((env, ctx) => {
+  if (env.DATABASE_URL && !env.BETTER_AUTH_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["BETTER_AUTH_SECRET"],
+      message: "required when DATABASE_URL is set (a real deployment): generate one with `openssl rand -base64 32`",
+    });
+  }
+  if (env.DATABASE_URL && env.DEMO_USERS && env.NODE_ENV === "production" && !env.ALLOW_DEMO_USERS_IN_PRODUCTION) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DEMO_USERS"],
+      message:
+        "refusing to create demo accounts with a known password in production; unset DEMO_USERS, " +
+        "or set ALLOW_DEMO_USERS_IN_PRODUCTION=true if this really is a demo",
+    });
+  }
+  if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_CLIENT_ID)) {
+    ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER and OIDC_CLIENT_ID go together" });
+  }
+}).transform((env) => ({ ...env, PUBLIC_URL: new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).origin }));
 
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 

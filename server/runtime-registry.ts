@@ -1,17 +1,27 @@
+import type { TAuth } from "./auth/create-auth";
 import type { TCityRuntime } from "./city-runtime";
 import type { TDatabase } from "./db/client";
+
+/** What route handlers need to know about sign-in, decided once at start from the environment. */
+export type TAuthSettings = {
+  /** Origins a state-changing request may come from (CSRF check). */
+  trustedOrigins: string[];
+  sso: { enabled: boolean; label: string; providerId: string };
+  /** The four demo accounts exist (embedded mode or DEMO_USERS=true). */
+  demo: boolean;
+};
 
 /**
  * Next.js bundles route handlers separately from server.ts, so module-level
  * singletons are not shared between them. The custom server registers the live
- * runtime here, on globalThis, for route handlers to read.
+ * runtime here, on globalThis, for route handlers to read (per request, lazily).
  */
-export type TRegisteredRuntime = { city: TCityRuntime; database: TDatabase };
+export type TRegisteredRuntime = { city: TCityRuntime; database: TDatabase; auth: TAuth; authSettings: TAuthSettings };
 
 const KEY = Symbol.for("citynerve.runtime");
 type TGlobal = typeof globalThis & { [KEY]?: TRegisteredRuntime };
 
-export function registerRuntime(runtime: TRegisteredRuntime): void {
+export function registerRuntime(runtime: TRegisteredRuntime | undefined): void {
   (globalThis as TGlobal)[KEY] = runtime;
 }
 

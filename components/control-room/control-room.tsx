@@ -4,6 +4,7 @@ import type { PickingInfo } from "@deck.gl/core";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import type { TCurrentUser } from "@/lib/contracts/auth";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
 import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
@@ -28,7 +29,7 @@ function errorMessage(error: unknown): string | null {
 }
 
 /** The full-screen live map: top bar, layer panel, map with deck.gl layers and tooltips. */
-export function ControlRoom() {
+export function ControlRoom({ user }: { user: TCurrentUser }) {
   const [store] = useState(() => new LiveCityStore());
   const [visible, setVisible] = useState<ReadonlySet<TLayer>>(() => new Set(LAYERS));
   const visibleLayers = useMemo(() => LAYERS.filter((layer) => visible.has(layer)), [visible]);
@@ -122,7 +123,7 @@ export function ControlRoom() {
 
   return (
     <div className="control-room">
-      <TopBar cityName={config.data?.manifest.name ?? null} status={status} stats={stats} onRetry={retry} />
+      <TopBar user={user} cityName={config.data?.manifest.name ?? null} status={status} stats={stats} onRetry={retry} />
       <div className="control-room__body">
         <LayerPanel
           store={store}

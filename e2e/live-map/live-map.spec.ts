@@ -1,9 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "../fixtures/auth";
 import { figureValue, isDeckLayerVisible, openControlRoom, unitScreenPosition } from "../fixtures/control-room";
 
 const SCREENSHOTS = "e2e/screenshots";
 
 test.describe("live city map", () => {
+  // The map and its socket need a session; operators are who watch it.
+  test.beforeEach(async ({ page }) => {
+    await signInAs(page, "operator");
+  });
+
   test("loads a non-blank map of the city with live layers", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await openControlRoom(page);

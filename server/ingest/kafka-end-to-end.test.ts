@@ -13,6 +13,7 @@ import { createKafkaSource } from "./kafka-source";
 import { validateMessage } from "./validate-message";
 import { createCityProducer } from "./kafka-producer";
 import { CitySimulator } from "./simulator/city-simulator";
+import { authenticateAs } from "@/test/fixtures/fixed-identity";
 
 /**
  * The whole data path with real parts: simulator → Kafka (librdkafka mock cluster,
@@ -35,6 +36,7 @@ beforeAll(async () => {
     httpServer,
     entities: TINY_CITY,
     flushMs: 50,
+    authenticate: authenticateAs("operator"),
     recordDeadLetters: async (letters) => void storedDeadLetters.push(...letters),
     source: createKafkaSource({
       brokers: mock.brokers,

@@ -8,6 +8,7 @@ import { startCityRuntime, type TCityRuntime } from "@/server/city-runtime";
 import { createManualSource } from "@/test/fixtures/manual-source";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { waitFor } from "@/test/wait-for";
+import { authenticateAs } from "@/test/fixtures/fixed-identity";
 
 type TClient = Socket<TServerToClientEvents, TClientToServerEvents>;
 const bin = (entityId: string, fillingLevel: number, second = 0) => ({
@@ -29,7 +30,7 @@ beforeEach(async () => {
   httpServer = createServer();
   source = createManualSource();
   runtime = await startCityRuntime({
-    httpServer, entities: TINY_CITY, source, flushMs: 25, recordDeadLetters: async () => {},
+    httpServer, entities: TINY_CITY, source, flushMs: 25, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"),
     isClientBusy: (socket) => busySockets.has(socket.id),
   });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));

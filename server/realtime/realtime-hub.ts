@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { TLayer } from "@/lib/contracts/layers";
 import {
@@ -7,13 +7,15 @@ import {
   type TIngestStats,
   type TServerToClientEvents,
 } from "@/lib/contracts/realtime";
+import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { CityState } from "@/server/city/city-state";
 import { DeltaCoalescer } from "./delta-coalescer";
+import { FORBIDDEN_ACK_ERROR, maySend } from "./socket-policy";
 
 const STATS_EVERY_MS = 1000;
 
 type TClient = {
-  socket: Socket<TClientToServerEvents, TServerToClientEvents>;
+  socket: Socket<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>;
   layers: Set<TLayer>;
   /** Changes this client has not been sent yet because it was still busy receiving earlier ones. */
   backlog: DeltaCoalescer;
@@ -25,11 +27,24 @@ export type TRealtimeHubOptions = {
   flushMs: number;
   /** Whether a client is still busy with earlier data; defaults to engine.io's write buffer. */
   isBusy?: (socket: Socket) => boolean;
+  /** Who is behind a handshake (its session cookie); null refuses the connection. */
+  authenticate: TAuthenticateSocket;
 };
 
+/** `expiresAt`: the session's end, when the socket is closed too (it would outlive it otherwise). */
+export type TSocketIdentity = { user: TCurrentUser; expiresAt?: Date };
+export type TAuthenticateSocket = (headers: Headers) => Promise<TSocketIdentity | null>;
+
+/** Error message of a refused handshake (the client's connect_error). */
+export const UNAUTHORIZED_SOCKET_ERROR = "unauthorized";
+
+type TSocketData = TSocketIdentity;
+
 export type TRealtimeHub = {
-  io: Server<TClientToServerEvents, TServerToClientEvents>;
+  io: Server<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>;
   clientCount(): number;
+  /** Closes every socket of a user at once (their account was just disabled). */
+  disconnectUser(userId: string): void;
   close(): Promise<void>;
 };
 
@@ -41,7 +56,7 @@ export type TRealtimeHub = {
  * others back and its memory stays bounded by the number of entities.
  */
 export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubOptions): TRealtimeHub {
-  const io = new Server<TClientToServerEvents, TServerToClientEvents>(httpServer, {
+  const io = new Server<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>(httpServer, {
     serveClient: false,
     // Snapshots of the whole traffic layer are a few hundred KB.
     maxHttpBufferSize: 1e6,
@@ -54,13 +69,34 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
 
   const unsubscribe = options.cityState.onChange((layer, event) => tick.add(layer, event));
 
+  // The handshake carries the browser's session cookie: same session, same checks as HTTP.
+  io.use((socket, next) => {
+    options
+      .authenticate(toHeaders(socket.request.headers))
+      .then((identity) => {
+        if (!identity) return next(new Error(UNAUTHORIZED_SOCKET_ERROR));
+        socket.data = identity;
+        next();
+      })
+      .catch((error: unknown) => {
+        console.error("[realtime] socket authentication failed:", error);
+        next(new Error(UNAUTHORIZED_SOCKET_ERROR));
+      });
+  });
+
   io.on("connection", (socket) => {
     const client: TClient = { socket, layers: new Set(), backlog: new DeltaCoalescer() };
     clients.set(socket.id, client);
+    void socket.join(userRoom(socket.data.user.id));
+    if (socket.data.expiresAt) closeAt(socket, socket.data.expiresAt);
     socket.emit("ingest:stats", options.readStats());
 
     socket.on("city:subscribe", (request, ack) => {
       if (typeof ack !== "function") return;
+      if (!maySend("city:subscribe", socket.data.user.role)) {
+        ack({ ok: false, error: FORBIDDEN_ACK_ERROR });
+        return;
+      }
       const parsed = ZSubscribeRequest.safeParse(request);
       if (!parsed.success) {
         ack({ ok: false, error: parsed.error.issues.map((i) => i.message).join("; ") });
@@ -93,6 +129,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   return {
     io,
     clientCount: () => clients.size,
+    disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
     async close() {
       clearInterval(flushTimer);
       clearInterval(statsTimer);
@@ -102,6 +139,25 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       io.engine.close();
     },
   };
+}
+
+const userRoom = (userId: string) => `user:${userId}`;
+
+function toHeaders(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return headers;
+}
+
+/** Timers past ~24.8 days overflow to immediate; sessions are far shorter, but clamp anyway. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function closeAt(socket: Socket, expiresAt: Date): void {
+  const timer = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, expiresAt.getTime() - Date.now()), MAX_TIMER_MS));
+  socket.once("disconnect", () => clearTimeout(timer));
 }
 
 /** Still has packets queued from earlier flushes (slow network, or a polling client between polls). */

@@ -1,14 +1,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { NextResponse } from "next/server";
+import { ROLES } from "@/lib/contracts/auth";
 import { ZCityPackManifest } from "@/lib/contracts/city-pack";
-import { serverEnv } from "@/server/env";
 import type { TCityConfigResponse } from "@/lib/contracts/city-api";
+import { serverEnv } from "@/server/env";
+import { defineRoute } from "@/server/http/define-route";
+import { apiError } from "@/server/http/responses";
 
-export async function GET(): Promise<NextResponse> {
-  // AUTH: the session check goes here (401 when signed out) once auth lands;
-  // everything below assumes an authenticated operator.
+export const dynamic = "force-dynamic";
 
+/** Which city pack this deployment serves; any signed-in role (every page shows the city's name). */
+export const GET = defineRoute({ roles: ROLES }, async () => {
   const packId = serverEnv().CITY_PACK; // validated as [a-z0-9-]+, so it cannot escape public/city/
   const file = path.join(process.cwd(), "public", "city", packId, "pack.json");
 
@@ -16,9 +18,7 @@ export async function GET(): Promise<NextResponse> {
   try {
     raw = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      return NextResponse.json({ error: `City pack "${packId}" is not installed` }, { status: 404 });
-    }
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return apiError(404, `City pack "${packId}" is not installed`);
     throw error;
   }
 
@@ -26,9 +26,9 @@ export async function GET(): Promise<NextResponse> {
   if (!parsed.success) {
     // Operator error (a broken pack on disk): log the details, answer without them.
     console.error(`[api/city] invalid manifest in ${file}:`, parsed.error.issues);
-    return NextResponse.json({ error: `City pack "${packId}" has an invalid manifest` }, { status: 500 });
+    return apiError(500, `City pack "${packId}" has an invalid manifest`);
   }
 
   const body: TCityConfigResponse = { packId, manifest: parsed.data };
-  return NextResponse.json(body, { headers: { "Cache-Control": "no-store" } });
-}
+  return body;
+});

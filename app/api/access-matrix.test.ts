@@ -1,0 +1,166 @@
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ROLES, type TRole } from "@/lib/contracts/auth";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
+import { requirePageRole } from "@/server/auth/session";
+import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { SOCKET_EVENT_ROLES } from "@/server/realtime/socket-policy";
+import { findAppFiles, REPO_ROOT } from "@/test/fixtures/app-routes";
+import { socketOutcome, startTestApp, type TTestApp } from "@/test/fixtures/test-app";
+
+/**
+ * Who may reach what: every page, route handler and socket event, for signed-out visitors and each
+ * role. The tables below are the reviewed policy; the tests fail when the app has a page, route,
+ * method or event the tables do not list (or the other way round), and exercise each cell for real.
+ */
+type TAccess = readonly TRole[] | "public";
+type TWho = TRole | "anonymous";
+type TProbe = { path: string | ((ids: Record<TRole, string>) => string); body?: unknown; status: number };
+
+const ALL = ROLES;
+const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>> = {
+  "/api/admin/users": {
+    GET: { access: ["admin"], probe: { path: "/api/admin/users", status: 200 } },
+    // An empty body passes the guard and stops at validation: no side effects.
+    POST: { access: ["admin"], probe: { path: "/api/admin/users", body: {}, status: 400 } },
+  },
+  "/api/admin/users/[id]": {
+    PATCH: { access: ["admin"], probe: { path: (ids) => `/api/admin/users/${ids.operator}`, body: {}, status: 400 } },
+  },
+  "/api/audit": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/audit?limit=1", status: 200 } } },
+  "/api/auth-config": { GET: { access: "public", probe: { path: "/api/auth-config", status: 200 } } },
+  "/api/auth/[...all]": {
+    GET: { access: "public", probe: { path: "/api/auth/get-session", status: 200 } },
+    POST: {
+      access: "public",
+      probe: { path: "/api/auth/sign-in/email", body: { email: "nobody@citynerve.local", password: "not-the-password" }, status: 401 },
+    },
+  },
+  "/api/city": { GET: { access: ALL, probe: { path: "/api/city", status: 200 } } },
+  "/api/health": { GET: { access: "public", probe: { path: "/api/health", status: 200 } } },
+  "/api/me": { GET: { access: ALL, probe: { path: "/api/me", status: 200 } } },
+};
+
+const PAGES: Record<string, TAccess> = {
+  "/": ["operator", "supervisor"],
+  "/admin/users": ["admin"],
+  "/audit": ["admin", "supervisor"],
+  "/field": ["field"],
+  "/sign-in": "public",
+};
+
+const SOCKET_EVENTS: Record<string, { access: readonly TRole[]; payload: unknown }> = {
+  "city:subscribe": { access: ["operator", "supervisor"], payload: { layers: ["waste"] } },
+};
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const WHO: readonly TWho[] = ["anonymous", ...ROLES];
+const allows = (access: TAccess, who: TWho) => access === "public" || (who !== "anonymous" && access.includes(who));
+
+describe("the matrix covers the app", () => {
+  it("lists every route handler and exactly its exported methods and roles", async () => {
+    const files = await findAppFiles("route.ts");
+    expect(files.map((f) => f.pattern)).toEqual(Object.keys(ROUTES).sort());
+    for (const { pattern, file } of files) {
+      const module = (await import(file)) as Record<string, unknown>;
+      expect(HTTP_METHODS.filter((m) => typeof module[m] === "function"), pattern).toEqual(Object.keys(ROUTES[pattern]));
+      for (const [method, { access }] of Object.entries(ROUTES[pattern])) {
+        const declared = (module[method] as { access?: readonly TRole[] }).access;
+        // Signed-in routes go through defineRoute, whose policy must match the table; public ones must not.
+        expect(declared ?? "public", `${method} ${pattern}`).toEqual(access);
+      }
+    }
+  });
+
+  it("lists every page, each guarded by requirePageRole with its roles and own path", async () => {
+    const files = await findAppFiles("page.tsx");
+    expect(files.map((f) => f.pattern)).toEqual(Object.keys(PAGES).sort());
+    for (const { pattern, file } of files) {
+      const source = await readFile(file, "utf8");
+      const guard = /requirePageRole\(\s*\[([^\]]*)\]\s*,\s*([^)]*)\)/.exec(source);
+      if (PAGES[pattern] === "public") {
+        expect(guard, `${pattern} is public and must not call requirePageRole`).toBeNull();
+        continue;
+      }
+      expect(guard, `${pattern} must call requirePageRole([...roles], nextPath)`).not.toBeNull();
+      const roles = [...guard![1].matchAll(/["']([a-z]+)["']/g)].map((m) => m[1]);
+      expect(roles.sort(), pattern).toEqual([...PAGES[pattern]].sort());
+      expect(guard![2], `${pattern} must send users back to itself after sign-in`).toContain(pattern === "/" ? `"/"` : pattern);
+    }
+  });
+
+  it("lists every client → server socket event of the contract", async () => {
+    const contract = await readFile(`${REPO_ROOT}/lib/contracts/realtime.ts`, "utf8");
+    const block = /export interface TClientToServerEvents \{([\s\S]*?)\n\}/.exec(contract)?.[1] ?? "";
+    const events = [...block.matchAll(/^\s*"([^"]+)"\s*:/gm)].map((m) => m[1]).sort();
+    expect(events.length).toBeGreaterThan(0);
+    expect(Object.keys(SOCKET_EVENTS).sort()).toEqual(events);
+    expect(Object.keys(SOCKET_EVENT_ROLES).sort()).toEqual(events);
+    for (const event of events) expect([...SOCKET_EVENT_ROLES[event as keyof typeof SOCKET_EVENT_ROLES]]).toEqual(SOCKET_EVENTS[event].access);
+  });
+});
+
+// requirePageRole reads the request through next/headers; give it the headers of the case at hand.
+const pageRequest = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => pageRequest.headers }));
+
+describe.each(TEST_BACKENDS)("access for each role ($kind)", (backend) => {
+  let app: TTestApp;
+  let cleanup: () => Promise<void>;
+  const cookies = {} as Record<TWho, string | undefined>;
+  const ids = {} as Record<TRole, string>;
+
+  beforeAll(async () => {
+    const opened = await backend.open();
+    cleanup = opened.cleanup;
+    app = await startTestApp({ db: opened.db });
+    for (const demo of DEMO_USERS) {
+      cookies[demo.role] = await app.signIn(demo.email, DEMO_PASSWORD);
+      ids[demo.role] = (await app.db.prisma.user.findUniqueOrThrow({ where: { email: demo.email } })).id;
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+    await cleanup?.();
+  });
+
+  const routeCases = Object.entries(ROUTES).flatMap(([pattern, methods]) =>
+    Object.entries(methods).flatMap(([method, rule]) => WHO.map((who) => ({ pattern, method, who, ...rule }))),
+  );
+  it.each(routeCases)("$method $pattern as $who", async ({ method, who, access, probe }) => {
+    const path = typeof probe.path === "function" ? probe.path(ids) : probe.path;
+    const response = await app.request(path, { method, body: probe.body, cookie: cookies[who] });
+    const expected = allows(access, who) ? probe.status : who === "anonymous" ? 401 : 403;
+    expect(response.status, response.text).toBe(expected);
+    expect(response.text).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+
+  const pageCases = Object.entries(PAGES).flatMap(([pattern, access]) =>
+    access === "public" ? [] : WHO.map((who) => ({ pattern, who, access })),
+  );
+  it.each(pageCases)("page $pattern as $who", async ({ pattern, who, access }) => {
+    pageRequest.headers = new Headers(cookies[who] ? { cookie: cookies[who]! } : {});
+    const outcome = await requirePageRole(access, pattern).then(
+      (user) => `allowed:${user.role}`,
+      (error: { digest?: string }) => `redirect:${String(error.digest).split(";")[2]}`,
+    );
+    if (allows(access, who)) expect(outcome).toBe(`allowed:${who}`);
+    else if (who === "anonymous") expect(outcome).toBe(`redirect:/sign-in?next=${encodeURIComponent(pattern)}`);
+    else expect(outcome).toMatch(/^redirect:\//);
+  });
+
+  const socketCases = Object.entries(SOCKET_EVENTS).flatMap(([event, rule]) => WHO.map((who) => ({ event, who, ...rule })));
+  it.each(socketCases)("socket $event as $who", async ({ event, who, access, payload }) => {
+    const socket = app.socket(cookies[who]);
+    const outcome = await socketOutcome(socket);
+    if (who === "anonymous") {
+      expect(outcome).toEqual({ connected: false, error: "unauthorized" });
+      return;
+    }
+    expect(outcome).toEqual({ connected: true });
+    const ack = await socket.emitWithAck(event as "city:subscribe", payload as never);
+    if (access.includes(who)) expect(ack.ok).toBe(true);
+    else expect(ack).toEqual({ ok: false, error: "forbidden" });
+    socket.disconnect();
+  });
+});

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { HOME_BY_ROLE } from "@/lib/contracts/auth";
+import { safeNextPath } from "@/components/auth/safe-next-path";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Brand } from "@/components/nav/brand";
+import { getCurrentUser } from "@/server/auth/session";
+import { getRuntime } from "@/server/runtime-registry";
+import { readCityName } from "./read-city-name";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function SignInPage({ searchParams }: { searchParams: TSearchParams }) {
+  const params = await searchParams;
+  // Only a same-origin path survives: ?next=https://evil.example is dropped (open-redirect protection).
+  const next = safeNextPath(first(params.next));
+  const user = await getCurrentUser();
+  if (user) redirect(next ?? HOME_BY_ROLE[user.role]);
+
+  const cityName = await readCityName();
+  // The same answer as GET /api/auth-config, handed over so the first paint is complete.
+  const settings = getRuntime()?.authSettings;
+  const authConfig = settings ? { sso: settings.sso, demo: settings.demo } : null;
+  const initialError = first(params.error) ? "Single sign-on did not complete. Try again, or sign in with your password." : null;
+
+  return (
+    <div className="auth-page">
+      <main className="auth-card" aria-labelledby="sign-in-title">
+        <div className="auth-card__head">
+          <Brand className="brand--large" />
+          <p className="auth-card__context">
+            City operations{cityName && <> · <span data-testid="sign-in-city">{cityName}</span></>}
+          </p>
+        </div>
+        <h1 className="auth-card__title" id="sign-in-title">
+          Sign in
+        </h1>
+        <SignInForm next={next} initialError={initialError} initialConfig={authConfig} />
+        <p className="auth-card__foot">Accounts are issued by your administrator.</p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { ZAdminUser, type TAdminUser, type TCreateUserRequest, type TUpdateUserRequest } from "@/lib/contracts/auth";
+import { requestJson } from "@/components/api/request-json";
+
+const ZAdminUserList = z.array(ZAdminUser);
+
+/** GET /api/admin/users (admin only). */
+export const adminUsersQuery = () =>
+  queryOptions({
+    queryKey: ["admin", "users"],
+    queryFn: ({ signal }) => requestJson("/api/admin/users", ZAdminUserList, { signal }),
+    staleTime: 0,
+  });
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TCreateUserRequest): Promise<TAdminUser> =>
+      requestJson("/api/admin/users", ZAdminUser, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, change }: { id: string; change: TUpdateUserRequest }): Promise<TAdminUser> =>
+      requestJson(`/api/admin/users/${encodeURIComponent(id)}`, ZAdminUser, { method: "PATCH", body: change }),
+    onSuccess: (updated) => {
+      // Show the new state at once; the refetch confirms it.
+      queryClient.setQueryData(adminUsersQuery().queryKey, (users) => users?.map((u) => (u.id === updated.id ? updated : u)));
+      return queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
+    },
+  });
+}

@@ -1,0 +1,169 @@
+"use client";
+
+import { useId, useRef, useState, type FormEvent } from "react";
+import { ROLES, ZCreateUserRequest, type TAdminUser, type TRole } from "@/lib/contracts/auth";
+import { ApiRequestError, errorMessage } from "@/components/api/request-json";
+import { roleLabel } from "@/components/nav/role-chip";
+import { useCreateUser } from "./admin-queries";
+
+type TField = "name" | "email" | "password" | "role";
+type TFieldErrors = Partial<Record<TField, string>>;
+
+const CLIENT_MESSAGE: Record<TField, string> = {
+  name: "Enter a name (up to 120 characters).",
+  email: "Enter a valid email address.",
+  password: "Use at least 12 characters (at most 128).",
+  role: "Choose a role.",
+};
+
+const EMPTY = { name: "", email: "", password: "", role: "operator" as TRole };
+
+/** The same schema the API validates with; messages here are the friendly ones. */
+function validate(values: typeof EMPTY): TFieldErrors {
+  const result = ZCreateUserRequest.safeParse(values);
+  if (result.success) return {};
+  const errors: TFieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as TField;
+    errors[field] ??= CLIENT_MESSAGE[field];
+  }
+  return errors;
+}
+
+function serverErrors(error: ApiRequestError): TFieldErrors {
+  const errors: TFieldErrors = {};
+  for (const field of Object.keys(CLIENT_MESSAGE) as TField[]) {
+    const messages = error.fieldErrors[field];
+    if (messages?.length) errors[field] = messages.join(" ");
+  }
+  // A duplicate email comes back as 409 without field details: it belongs to the email field.
+  if (error.status === 409 && Object.keys(errors).length === 0) errors.email = error.message;
+  return errors;
+}
+
+type TCreateUserFormProps = { onCreated: (user: TAdminUser) => void };
+
+export function CreateUserForm({ onCreated }: TCreateUserFormProps) {
+  const [values, setValues] = useState(EMPTY);
+  const [fieldErrors, setFieldErrors] = useState<TFieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useCreateUser();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  const set = (field: TField) => (event: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [field]: event.target.value }));
+    if (fieldErrors[field]) setFieldErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const focusFirstInvalid = (errors: TFieldErrors) => {
+    const first = (["name", "email", "password", "role"] as const).find((f) => errors[f]);
+    if (first) document.getElementById(`${id}-${first}`)?.focus();
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const errors = validate(values);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return focusFirstInvalid(errors);
+    create.mutate(
+      { ...values, name: values.name.trim(), email: values.email.trim() },
+      {
+        onSuccess: (user) => {
+          setValues(EMPTY);
+          setFieldErrors({});
+          onCreated(user);
+          nameRef.current?.focus();
+        },
+        onError: (error) => {
+          const fromServer = error instanceof ApiRequestError ? serverErrors(error) : {};
+          setFieldErrors(fromServer);
+          if (Object.keys(fromServer).length > 0) focusFirstInvalid(fromServer);
+          else setFormError(errorMessage(error));
+        },
+      },
+    );
+  };
+
+  const fieldProps = (field: TField) => ({
+    id: `${id}-${field}`,
+    name: field,
+    "aria-invalid": fieldErrors[field] ? true : undefined,
+    "aria-describedby": [field === "password" ? `${id}-password-hint` : null, fieldErrors[field] ? `${id}-${field}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined,
+  });
+
+  const error = (field: TField) =>
+    fieldErrors[field] ? (
+      <p className="field__error" id={`${id}-${field}-error`}>
+        {fieldErrors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 className="card__title" id={`${id}-title`}>
+        New user
+      </h2>
+      <p className="card__subtitle">Public sign-up is off: accounts are created here.</p>
+      <form className="stack" onSubmit={onSubmit} noValidate data-testid="create-user-form">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-name`}>
+            Name
+          </label>
+          <input ref={nameRef} className="input" type="text" autoComplete="off" value={values.name} onChange={set("name")} {...fieldProps("name")} />
+          {error("name")}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-email`}>
+            Email
+          </label>
+          <input
+            className="input"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="none"
+            value={values.email}
+            onChange={set("email")}
+            {...fieldProps("email")}
+          />
+          {error("email")}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-password`}>
+            Initial password
+          </label>
+          <input className="input" type="password" autoComplete="new-password" value={values.password} onChange={set("password")} {...fieldProps("password")} />
+          <p className="field__hint" id={`${id}-password-hint`}>
+            At least 12 characters. Share it with the person securely.
+          </p>
+          {error("password")}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-role`}>
+            Role
+          </label>
+          <select className="input select" value={values.role} onChange={set("role")} {...fieldProps("role")}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(role)}
+              </option>
+            ))}
+          </select>
+          {error("role")}
+        </div>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create user"}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { ROLES, type TAdminUser, type TRole, type TUpdateUserRequest } from "@/lib/contracts/auth";
+import { roleLabel } from "@/components/nav/role-chip";
+import { formatDate, formatDateTime } from "./format-date";
+
+type TUserRowProps = {
+  user: TAdminUser;
+  isSelf: boolean;
+  isPending: boolean;
+  onChange: (user: TAdminUser, change: TUpdateUserRequest) => void;
+};
+
+/** One user: a table row on wide screens, a card on phones (same markup, CSS decides). */
+export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  // A role change is saved explicitly: keyboard users step through a closed <select> with the
+  // arrow keys, which fires a change per step, and each would otherwise be a saved, audited change.
+  const [draftRole, setDraftRole] = useState<TRole | null>(null);
+  const isRoleDirty = draftRole !== null && draftRole !== user.role;
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const selfNote = isSelf ? "You cannot change your own account" : undefined;
+  const action = user.disabled ? "Enable" : "Disable";
+
+  const startConfirm = () => {
+    setIsConfirming(true);
+    requestAnimationFrame(() => confirmRef.current?.focus());
+  };
+  const cancel = () => {
+    setIsConfirming(false);
+    requestAnimationFrame(() => toggleRef.current?.focus());
+  };
+  const confirm = () => {
+    setIsConfirming(false);
+    onChange(user, { disabled: !user.disabled });
+    requestAnimationFrame(() => toggleRef.current?.focus());
+  };
+
+  return (
+    <tr className={`user-row${user.disabled ? " user-row--disabled" : ""}`} data-testid="user-row" data-email={user.email}>
+      <td className="user-row__user" data-label="User">
+        <div className="user-row__identity">
+          <span className="user-row__name">
+            {user.name}
+            {isSelf && <span className="tag">You</span>}
+          </span>
+          <span className="user-row__email">{user.email}</span>
+        </div>
+      </td>
+      <td data-label="Role">
+        <div className="role-editor">
+          <select
+            className="input select select--compact"
+            aria-label={`Role of ${user.name}`}
+            value={draftRole ?? user.role}
+            disabled={isSelf || isPending}
+            title={selfNote}
+            onChange={(e) => setDraftRole(e.target.value as TRole)}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(role)}
+              </option>
+            ))}
+          </select>
+          {isRoleDirty && (
+            <div className="role-editor__actions">
+              <button
+                type="button"
+                className="button button--small button--accent"
+                aria-label={`Save role of ${user.name}`}
+                onClick={() => {
+                  onChange(user, { role: draftRole });
+                  setDraftRole(null);
+                }}
+              >
+                Save
+              </button>
+              <button type="button" className="button button--small button--ghost" onClick={() => setDraftRole(null)}>
+                Cancel
+              </button>
+            </div>
+          )}
+        </div>
+      </td>
+      <td data-label="Status">
+        <span className={`status-chip status-chip--${user.disabled ? "disabled" : "active"}`} data-testid="user-status">
+          {user.disabled ? "Disabled" : "Active"}
+        </span>
+      </td>
+      <td data-label="Created">
+        <time dateTime={user.createdAt} title={formatDateTime(user.createdAt)}>
+          {formatDate(user.createdAt)}
+        </time>
+      </td>
+      <td className="user-row__actions" data-label="Access">
+        {isConfirming ? (
+          <div className="confirm" role="group" aria-label={`${action} ${user.name}?`}>
+            <span className="confirm__question">{user.disabled ? "Allow sign-in again?" : "Block sign-in?"}</span>
+            <button ref={confirmRef} type="button" className={`button button--small${user.disabled ? "" : " button--danger"}`} onClick={confirm}>
+              {action}
+            </button>
+            <button type="button" className="button button--small button--ghost" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <button
+            ref={toggleRef}
+            type="button"
+            className="button button--small"
+            disabled={isSelf || isPending}
+            title={selfNote}
+            aria-label={`${action} ${user.name}`}
+            onClick={startConfirm}
+          >
+            {isPending ? "Saving…" : action}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { TAdminUser, TCurrentUser, TUpdateUserRequest } from "@/lib/contracts/auth";
+import { errorMessage } from "@/components/api/request-json";
+import { Feedback, type TFeedback } from "@/components/nav/feedback";
+import { roleLabel } from "@/components/nav/role-chip";
+import { adminUsersQuery, useUpdateUser } from "./admin-queries";
+import { CreateUserForm } from "./create-user-form";
+import { UserRow } from "./user-row";
+
+function describeChange(user: TAdminUser, change: TUpdateUserRequest): string {
+  if (change.role) return `${user.name} is now ${roleLabel(change.role).toLowerCase()}.`;
+  return change.disabled ? `${user.name} is disabled and can no longer sign in.` : `${user.name} can sign in again.`;
+}
+
+/** /admin/users: everyone who can sign in, their roles, and a form to add someone. */
+export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
+  const users = useQuery(adminUsersQuery());
+  const update = useUpdateUser();
+  const [feedback, setFeedback] = useState<TFeedback | null>(null);
+
+  const onChange = (user: TAdminUser, change: TUpdateUserRequest) => {
+    setFeedback(null);
+    update.mutate(
+      { id: user.id, change },
+      {
+        onSuccess: () => setFeedback({ tone: "ok", message: describeChange(user, change) }),
+        onError: (error) => setFeedback({ tone: "error", message: `Could not update ${user.name}: ${errorMessage(error)}` }),
+      },
+    );
+  };
+
+  const onCreated = (user: TAdminUser) =>
+    setFeedback({ tone: "ok", message: `Created ${user.name} (${user.email}) as ${roleLabel(user.role).toLowerCase()}.` });
+
+  const pendingId = update.isPending ? update.variables?.id : undefined;
+
+  return (
+    <div className="page">
+      <div className="page__head">
+        <div>
+          <h1 className="page__title">Users</h1>
+          <p className="page__subtitle">Who can sign in, and with which role. Every change is recorded in the audit log.</p>
+        </div>
+        {users.data && (
+          <span className="page__count" data-testid="user-count">
+            {users.data.length} {users.data.length === 1 ? "user" : "users"}
+          </span>
+        )}
+      </div>
+
+      <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
+
+      <div className="admin-layout">
+        <section className="card card--flush" aria-label="All users" aria-busy={users.isPending}>
+          {users.isPending ? (
+            <div className="empty-state" role="status">
+              <span className="spinner" aria-hidden="true" />
+              <p>Loading users…</p>
+            </div>
+          ) : users.isError ? (
+            <div className="empty-state" role="alert">
+              <p className="empty-state__title">The user list could not be loaded</p>
+              <p className="empty-state__detail">{errorMessage(users.error)}</p>
+              <button type="button" className="button" onClick={() => void users.refetch()}>
+                Try again
+              </button>
+            </div>
+          ) : users.data.length === 0 ? (
+            <div className="empty-state">
+              <p className="empty-state__title">No users yet</p>
+              <p className="empty-state__detail">Create the first account with the form.</p>
+            </div>
+          ) : (
+            <table className="data-table user-table">
+              <thead>
+                <tr>
+                  <th scope="col">User</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Access</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.map((user) => (
+                  <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} isPending={pendingId === user.id} onChange={onChange} />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <CreateUserForm onCreated={onCreated} />
+      </div>
+    </div>
+  );
+}

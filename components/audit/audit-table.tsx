@@ -1,0 +1,53 @@
+import type { TAuditEntry } from "@/lib/contracts/auth";
+import { formatDateTime } from "@/components/admin/format-date";
+import { AuditChange } from "./audit-change";
+
+export function AuditTable({ entries }: { entries: readonly TAuditEntry[] }) {
+  return (
+    <table className="data-table audit-table">
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Actor</th>
+          <th scope="col">Role</th>
+          <th scope="col">Action</th>
+          <th scope="col">Entity</th>
+          <th scope="col">IP</th>
+          <th scope="col">Before → after</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id} data-testid="audit-row" data-id={entry.id} data-action={entry.action}>
+            <td className="audit-table__time" data-label="Time">
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+            </td>
+            <td className="audit-table__actor" data-label="Actor">
+              {entry.actorEmail ?? <span className="muted">system</span>}
+            </td>
+            <td data-label="Role">{entry.actorRole ?? <span className="muted">—</span>}</td>
+            <td data-label="Action">
+              <code className="action-code">{entry.action}</code>
+            </td>
+            <td data-label="Entity">
+              <div className="audit-table__entity">
+                <span>{entry.entityType}</span>
+                {entry.entityId && (
+                  <span className="audit-table__entity-id" title={entry.entityId}>
+                    {entry.entityId}
+                  </span>
+                )}
+              </div>
+            </td>
+            <td className="audit-table__ip" data-label="IP">
+              {entry.ip ?? <span className="muted">—</span>}
+            </td>
+            <td className="audit-table__change" data-label="Change">
+              <AuditChange before={entry.before} after={entry.after} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { HOME_BY_ROLE, ROLES } from "@/lib/contracts/auth";
+import { isCurrentPath, navItemsFor } from "./nav-items";
+
+const labels = (role: (typeof ROLES)[number]) => navItemsFor(role).map((item) => item.label);
+
+describe("navigation per role", () => {
+  it("offers each role only its pages", () => {
+    expect(labels("operator")).toEqual(["Live map"]);
+    expect(labels("supervisor")).toEqual(["Live map", "Audit log"]);
+    expect(labels("admin")).toEqual(["Users", "Audit log"]);
+    expect(labels("field")).toEqual(["My unit"]);
+  });
+
+  it("always includes the role's home", () => {
+    for (const role of ROLES) expect(navItemsFor(role).map((item) => item.href)).toContain(HOME_BY_ROLE[role]);
+  });
+
+  it("marks the current page", () => {
+    expect(isCurrentPath("/", "/")).toBe(true);
+    expect(isCurrentPath("/audit", "/")).toBe(false);
+    expect(isCurrentPath("/admin/users", "/admin/users")).toBe(true);
+    expect(isCurrentPath("/auditing", "/audit")).toBe(false);
+  });
+});

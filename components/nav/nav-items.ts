@@ -1,0 +1,22 @@
+import type { TRole } from "@/lib/contracts/auth";
+
+export type TNavItem = { href: string; label: string; roles: readonly TRole[] };
+
+/**
+ * The pages each role may open, in menu order. Only a convenience: every page and
+ * API checks the role on the server, so hiding a link is not what protects it.
+ */
+export const NAV_ITEMS: readonly TNavItem[] = [
+  { href: "/", label: "Live map", roles: ["operator", "supervisor"] },
+  { href: "/field", label: "My unit", roles: ["field"] },
+  { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/audit", label: "Audit log", roles: ["admin", "supervisor"] },
+];
+
+export function navItemsFor(role: TRole): TNavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+export function isCurrentPath(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
+import { authClient } from "@/lib/auth-client";
+import type { TCurrentUser } from "@/lib/contracts/auth";
+import { AppNav } from "./app-nav";
+import { RoleChip } from "./role-chip";
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? `${parts[0]![0]}${parts.at(-1)![0]}` : (parts[0]?.slice(0, 2) ?? "?");
+  return letters.toUpperCase();
+}
+
+/**
+ * Who is signed in, and Sign out. On phones the menu also carries the navigation,
+ * which has no room in the header there.
+ */
+export function UserMenu({ user }: { user: TCurrentUser }) {
+  const [open, setOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const queryClient = useQueryClient();
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [open]);
+
+  const signOut = async () => {
+    setSigningOut(true);
+    setSignOutError(null);
+    const { error } = await authClient.signOut();
+    if (error) {
+      setSignOutError("Sign-out failed. Try again.");
+      setSigningOut(false);
+      return;
+    }
+    // Nothing from this session may linger in the browser cache for the next user.
+    queryClient.clear();
+    window.location.assign("/sign-in");
+  };
+
+  return (
+    <div className="user-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-menu__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`Account: ${user.name}`}
+        data-testid="user-menu-button"
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(user.name)}
+        </span>
+        <span className="user-menu__who">
+          <span className="user-menu__name" data-testid="user-name">
+            {user.name}
+          </span>
+          <RoleChip role={user.role} />
+        </span>
+        <svg className="user-menu__chevron" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
+      <div className="user-menu__panel" id={panelId} hidden={!open}>
+        <div className="user-menu__identity">
+          <span className="user-menu__panel-name">{user.name}</span>
+          <span className="user-menu__email">{user.email}</span>
+          <RoleChip role={user.role} />
+        </div>
+        <AppNav role={user.role} variant="menu" onNavigate={() => setOpen(false)} />
+        {signOutError && (
+          <p className="user-menu__error" role="alert">
+            {signOutError}
+          </p>
+        )}
+        <button type="button" className="button button--block" onClick={signOut} disabled={signingOut}>
+          {signingOut ? "Signing out…" : "Sign out"}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { TAuditAction } from "@/lib/contracts/audit-actions";
+import type { TRole } from "@/lib/contracts/auth";
+import { Prisma, type PrismaClient } from "@/server/db/generated/client";
+
+/** Who did it, copied into the row so it stays true after the user changes. null: nobody signed in. */
+export type TAuditActor = { id: string; email: string; role: TRole | string } | null;
+
+export type TAuditRecord = {
+  actor: TAuditActor;
+  action: TAuditAction | (string & {});
+  entityType: string;
+  entityId?: string | null;
+  ip?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** A client or an interactive transaction, so a change and its audit row can commit together. */
+export type TAuditWriter = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * Appends one audit row. There is deliberately no update or delete counterpart anywhere in the app,
+ * and the database rejects both (trigger in the auth_and_audit migration).
+ */
+export async function recordAudit(db: TAuditWriter, record: TAuditRecord): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: record.actor?.id ?? null,
+      actorEmail: record.actor?.email ?? null,
+      actorRole: record.actor?.role ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId ?? null,
+      ip: record.ip ?? null,
+      before: toJson(record.before),
+      after: toJson(record.after),
+    },
+  });
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  // Round-trip through JSON so Dates become strings and undefined fields vanish, as they will on read.
+  return value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}

@@ -1,0 +1,28 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { HOME_BY_ROLE, type TCurrentUser, type TRole } from "@/lib/contracts/auth";
+import { getRuntime } from "@/server/runtime-registry";
+import { authenticateHeaders } from "./authenticate";
+
+/**
+ * Page guards for server components. Disabled users have no session (disabling revokes them), so
+ * they read as signed out.
+ */
+export async function getSessionUser(requestHeaders: Headers): Promise<TCurrentUser | null> {
+  const runtime = getRuntime();
+  if (!runtime) return null; // still starting: nothing is served as signed in before auth is wired
+  return (await authenticateHeaders(runtime.auth, requestHeaders))?.user ?? null;
+}
+
+/** The signed-in user of the current request, or null. */
+export async function getCurrentUser(): Promise<TCurrentUser | null> {
+  return getSessionUser(await headers());
+}
+
+/** Signed out → sign-in page (then back to nextPath); signed in with another role → that role's home. */
+export async function requirePageRole(roles: readonly TRole[], nextPath: string): Promise<TCurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(nextPath)}`);
+  if (!roles.includes(user.role)) redirect(HOME_BY_ROLE[user.role]);
+  return user;
+}

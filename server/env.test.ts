@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseServerEnv } from "./env";
+
+describe("server environment", () => {
+  it("defaults PUBLIC_URL to localhost on PORT and sign-in settings to one shift, 5 tries a minute", () => {
+    const env = parseServerEnv({ PORT: "4100" });
+    expect(env).toMatchObject({ PUBLIC_URL: "http://localhost:4100", SESSION_MAX_AGE_HOURS: 8, AUTH_SIGN_IN_MAX_PER_MINUTE: 5, DEMO_USERS: false });
+    expect(parseServerEnv({ PUBLIC_URL: "https://ops.example.org/" }).PUBLIC_URL).toBe("https://ops.example.org");
+  });
+
+  it("requires BETTER_AUTH_SECRET with a real database", () => {
+    expect(() => parseServerEnv({ DATABASE_URL: "postgres://db/citynerve" })).toThrow(/BETTER_AUTH_SECRET: required when DATABASE_URL/);
+    expect(() => parseServerEnv({ DATABASE_URL: "postgres://db/citynerve", BETTER_AUTH_SECRET: "short" })).toThrow(/at least 32/);
+    expect(parseServerEnv({ DATABASE_URL: "postgres://db/citynerve", BETTER_AUTH_SECRET: "x".repeat(32) }).BETTER_AUTH_SECRET).toHaveLength(32);
+  });
+
+  it("refuses demo accounts on a production database unless explicitly allowed", () => {
+    const base = { DATABASE_URL: "postgres://db/citynerve", BETTER_AUTH_SECRET: "x".repeat(32), DEMO_USERS: "true" };
+    expect(() => parseServerEnv({ ...base, NODE_ENV: "production" })).toThrow(/DEMO_USERS: refusing to create demo accounts/);
+    expect(parseServerEnv({ ...base, NODE_ENV: "production", ALLOW_DEMO_USERS_IN_PRODUCTION: "true" }).DEMO_USERS).toBe(true);
+    expect(parseServerEnv({ ...base, NODE_ENV: "development" }).DEMO_USERS).toBe(true);
+    expect(() => parseServerEnv({ DEMO_USERS: "yes" })).toThrow(/DEMO_USERS/);
+  });
+
+  it("configures OIDC only as a pair of issuer and client id, with a valid default role", () => {
+    expect(() => parseServerEnv({ OIDC_ISSUER: "https://idp.example.org" })).toThrow(/OIDC_ISSUER and OIDC_CLIENT_ID go together/);
+    expect(() => parseServerEnv({ OIDC_DEFAULT_ROLE: "mayor" })).toThrow(/OIDC_DEFAULT_ROLE/);
+    const env = parseServerEnv({ OIDC_ISSUER: "https://idp.example.org", OIDC_CLIENT_ID: "citynerve", OIDC_SCOPES: "openid  email roles" });
+    expect(env).toMatchObject({ OIDC_ROLE_CLAIM: "roles", OIDC_DEFAULT_ROLE: "operator", OIDC_SCOPES: ["openid", "email", "roles"] });
+  });
+});

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import type { TCurrentUser, TRole } from "@/lib/contracts/auth";
+import { authenticateHeaders } from "@/server/auth/authenticate";
+import { AppError, type TAppErrorCode } from "@/server/errors";
+import { getRuntime, type TRegisteredRuntime } from "@/server/runtime-registry";
+import { readClientIp } from "./client-ip";
+import { isCrossSiteRequest } from "./csrf";
+import { apiError, json } from "./responses";
+
+type TSchema = z.ZodType | undefined;
+type TParsed<S extends TSchema> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type TRouteConfig<B extends TSchema, Q extends TSchema> = {
+  /** Signed-in roles allowed; everyone else gets 401 (signed out) or 403. */
+  roles: readonly TRole[];
+  body?: B;
+  query?: Q;
+};
+
+export type TRouteInput<B extends TSchema, Q extends TSchema> = {
+  request: Request;
+  user: TCurrentUser;
+  body: TParsed<B>;
+  query: TParsed<Q>;
+  params: Record<string, string>;
+  ip: string | null;
+  runtime: TRegisteredRuntime;
+};
+
+/** Next 16 passes dynamic segments as a promise. */
+export type TRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** A Next route handler that also tells tests who may call it. */
+export type TRouteHandler = ((request: Request, context: TRouteContext) => Promise<Response>) & {
+  readonly access: readonly TRole[];
+};
+
+const STATUS_BY_CODE: Record<TAppErrorCode, number> = { INVALID: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+/**
+ * The one shape of every signed-in route handler: CSRF check on state-changing methods, session (401),
+ * role (403), zod-parsed query and body (400 with field errors), typed errors to statuses, and a
+ * generic 500 whose details stay in the server log. The handler returns data (200 JSON) or a Response.
+ */
+export function defineRoute<B extends TSchema = undefined, Q extends TSchema = undefined>(
+  config: TRouteConfig<B, Q>,
+  handler: (input: TRouteInput<B, Q>) => Promise<unknown>,
+): TRouteHandler {
+  const route = async (request: Request, context: TRouteContext): Promise<Response> => {
+    try {
+      const runtime = getRuntime();
+      if (!runtime) return apiError(503, "Starting up, try again in a moment");
+      if (isCrossSiteRequest(request, runtime.authSettings.trustedOrigins)) {
+        return apiError(403, "cross-site request rejected");
+      }
+      const session = await authenticateHeaders(runtime.auth, request.headers);
+      if (!session) return apiError(401, "Sign in first");
+      if (!config.roles.includes(session.user.role)) return apiError(403, "Your role is not allowed to do this");
+
+      const query = parse(config.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      if (query instanceof Response) return query;
+      const body = config.body ? parse(config.body, await readJson(request), "body") : undefined;
+      if (body instanceof Response) return body;
+
+      const result = await handler({
+        request,
+        user: session.user,
+        body: body as TParsed<B>,
+        query: query as TParsed<Q>,
+        params: await readParams(context),
+        ip: readClientIp(request.headers),
+        runtime,
+      });
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      if (error instanceof AppError) return apiError(STATUS_BY_CODE[error.code], error.message, error.fieldErrors);
+      if (error instanceof InvalidJsonError) return apiError(400, "The request body must be JSON");
+      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return apiError(500, "Something went wrong on the server");
+    }
+  };
+  return Object.assign(route, { access: config.roles });
+}
+
+function parse(schema: TSchema, input: unknown, what: "query" | "body"): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const { formErrors, fieldErrors } = z.flattenError(result.error);
+  const summary = formErrors.length > 0 ? `: ${formErrors.join("; ")}` : "";
+  return apiError(400, `Invalid request ${what}${summary}`, fieldErrors as Record<string, string[]>);
+}
+
+class InvalidJsonError extends Error {}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new InvalidJsonError();
+  }
+}
+
+async function readParams(context: TRouteContext | undefined): Promise<Record<string, string>> {
+  const raw = (await context?.params) ?? {};
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+}
