@@ -1,12 +1,28 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, isServer } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider, isServer } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { ApiRequestError } from "@/components/api/request-json";
+
+/** A session that ended while the page was open (expiry, sign-out elsewhere, disabled): back to sign-in. */
+function redirectWhenSignedOut(error: unknown): void {
+  if (error instanceof ApiRequestError && error.status === 401 && window.location.pathname !== "/sign-in") {
+    const next = `${window.location.pathname}${window.location.search}`;
+    window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
+  }
+}
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: isServer ? undefined : new QueryCache({ onError: redirectWhenSignedOut }),
+    mutationCache: isServer ? undefined : new MutationCache({ onError: redirectWhenSignedOut }),
     defaultOptions: {
-      queries: { staleTime: 60_000, refetchOnWindowFocus: false, retry: 2 },
+      queries: {
+        staleTime: 60_000,
+        refetchOnWindowFocus: false,
+        // Retrying a 4xx only repeats the same answer.
+        retry: (failureCount, error) => !(error instanceof ApiRequestError && error.status < 500) && failureCount < 2,
+      },
     },
   });
 }
