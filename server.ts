@@ -46,6 +46,7 @@ async function main() {
     flushMs: env.DELTA_FLUSH_MS,
     recordDeadLetters: (letters) => recordDeadLetters(database.prisma, letters),
     authenticate: (headers) => authenticateHeaders(auth, headers),
+    alerts: { prisma: database.prisma, escalationSeconds: env.ALERT_ESCALATION_SECONDS },
   });
 
   registerRuntime({ city: runtime, database, auth, authSettings: buildAuthSettings(env, { demo: hasDemoUsers }) });

@@ -1,6 +1,9 @@
 import type { Server as HttpServer } from "node:http";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { CityState } from "@/server/city/city-state";
+import type { PrismaClient } from "@/server/db/generated/client";
+import { startAlertRuntime, type TAlertRuntime } from "@/server/incidents/alert-runtime";
+import { hubPublisher } from "@/server/incidents/publisher";
 import { buildEntityRegistry } from "@/server/ingest/entity-registry";
 import { IngestStats } from "@/server/ingest/ingest-stats";
 import { createIngestPipeline } from "@/server/ingest/pipeline";
@@ -21,6 +24,8 @@ export type TCityRuntimeDeps = {
   isClientBusy?: TRealtimeHubOptions["isBusy"];
   /** Who may open a socket: the session behind its handshake. */
   authenticate: TAuthenticateSocket;
+  /** Alerts on the live city (rules engine → PostgreSQL → sockets); left out by benchmarks without a database. */
+  alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean };
 };
 
 export type TCityRuntime = {
@@ -28,11 +33,12 @@ export type TCityRuntime = {
   stats: IngestStats;
   hub: TRealtimeHub;
   source: TEventSource;
+  alerts?: TAlertRuntime;
   stop(): Promise<void>;
 };
 
 /**
- * Wires the one data path: source → validate → city state → realtime hub.
+ * Wires the one data path: source → validate → city state → realtime hub (and → rules engine → alerts).
  * Used by server.ts, the integration tests and the benchmark alike.
  */
 export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRuntime> {
@@ -51,6 +57,10 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     authenticate: deps.authenticate,
     readStats: () => stats.read(deps.source.kind, deps.source.consumerLag()),
   });
+  // Before the source starts, so the first events are already evaluated.
+  const alerts = deps.alerts
+    ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub) })
+    : undefined;
   await deps.source.start(sink);
 
   let stopped = false;
@@ -59,10 +69,12 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     stats,
     hub,
     source: deps.source,
+    alerts,
     async stop() {
       if (stopped) return;
       stopped = true;
       await deps.source.stop();
+      await alerts?.stop();
       await hub.close();
     },
   };

@@ -8,6 +8,12 @@ describe("server environment", () => {
     expect(parseServerEnv({ PUBLIC_URL: "https://ops.example.org/" }).PUBLIC_URL).toBe("https://ops.example.org");
   });
 
+  it("escalates unacknowledged critical alerts after 2 minutes unless told otherwise", () => {
+    expect(parseServerEnv({}).ALERT_ESCALATION_SECONDS).toBe(120);
+    expect(parseServerEnv({ ALERT_ESCALATION_SECONDS: "300" }).ALERT_ESCALATION_SECONDS).toBe(300);
+    expect(() => parseServerEnv({ ALERT_ESCALATION_SECONDS: "0" })).toThrow(/ALERT_ESCALATION_SECONDS/);
+  });
+
   it("requires BETTER_AUTH_SECRET with a real database", () => {
     expect(() => parseServerEnv({ DATABASE_URL: "postgres://db/citynerve" })).toThrow(/BETTER_AUTH_SECRET: required when DATABASE_URL/);
     expect(() => parseServerEnv({ DATABASE_URL: "postgres://db/citynerve", BETTER_AUTH_SECRET: "short" })).toThrow(/at least 32/);

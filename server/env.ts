@@ -32,6 +32,8 @@ const ZServerEnvFields = z.object({
   SIM_MALFORMED_RATIO: z.coerce.number().min(0).max(1).default(0.002),
   /** How often coalesced deltas are pushed to browsers. */
   DELTA_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+  /** An unacknowledged critical alert older than this is escalated (flagged, pushed, audited). */
+  ALERT_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
 
   /** Where browsers reach this server (an origin, no path); CSRF checks and cookies are bound to it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -4,7 +4,7 @@ import { ROLES, type TRole } from "@/lib/contracts/auth";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { requirePageRole } from "@/server/auth/session";
 import { TEST_BACKENDS } from "@/server/db/test-databases";
-import { SOCKET_EVENT_ROLES } from "@/server/realtime/socket-policy";
+import { PUBLISHED_EVENT_ROLES, SOCKET_EVENT_ROLES, type TPublishedEvent } from "@/server/realtime/socket-policy";
 import { findAppFiles, REPO_ROOT } from "@/test/fixtures/app-routes";
 import { socketOutcome, startTestApp, type TTestApp } from "@/test/fixtures/test-app";
 
@@ -18,6 +18,9 @@ type TWho = TRole | "anonymous";
 type TProbe = { path: string | ((ids: Record<TRole, string>) => string); body?: unknown; status: number };
 
 const ALL = ROLES;
+const OPS = ["operator", "supervisor"] as const;
+// Probes on an unknown id or with an empty body pass the guard and stop at validation or lookup: no side effects.
+const NO_ID = "00000000-0000-4000-8000-000000000000";
 const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>> = {
   "/api/admin/users": {
     GET: { access: ["admin"], probe: { path: "/api/admin/users", status: 200 } },
@@ -27,6 +30,13 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/admin/users/[id]": {
     PATCH: { access: ["admin"], probe: { path: (ids) => `/api/admin/users/${ids.operator}`, body: {}, status: 400 } },
   },
+  "/api/alerts": { GET: { access: OPS, probe: { path: "/api/alerts", status: 200 } } },
+  "/api/alerts/[id]/acknowledge": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/acknowledge`, body: {}, status: 400 } } },
+  "/api/alerts/[id]/assign": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/assign`, body: {}, status: 400 } } },
+  "/api/alerts/[id]/cap": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/cap`, status: 404 } } },
+  "/api/alerts/[id]/notes": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/notes`, body: {}, status: 400 } } },
+  "/api/alerts/[id]/promote": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/promote`, body: {}, status: 400 } } },
+  "/api/alerts/[id]/resolve": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/resolve`, body: {}, status: 400 } } },
   "/api/audit": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/audit?limit=1", status: 200 } } },
   "/api/auth-config": { GET: { access: "public", probe: { path: "/api/auth-config", status: 200 } } },
   "/api/auth/[...all]": {
@@ -38,7 +48,17 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   },
   "/api/city": { GET: { access: ALL, probe: { path: "/api/city", status: 200 } } },
   "/api/health": { GET: { access: "public", probe: { path: "/api/health", status: 200 } } },
+  "/api/incidents": {
+    GET: { access: OPS, probe: { path: "/api/incidents", status: 200 } },
+    POST: { access: OPS, probe: { path: "/api/incidents", body: {}, status: 400 } },
+  },
+  "/api/incidents/[id]": { GET: { access: OPS, probe: { path: `/api/incidents/${NO_ID}`, status: 404 } } },
+  "/api/incidents/[id]/notes": { POST: { access: OPS, probe: { path: `/api/incidents/${NO_ID}/notes`, body: {}, status: 400 } } },
+  "/api/incidents/[id]/status": { POST: { access: OPS, probe: { path: `/api/incidents/${NO_ID}/status`, body: {}, status: 400 } } },
   "/api/me": { GET: { access: ALL, probe: { path: "/api/me", status: 200 } } },
+  "/api/rules": { GET: { access: OPS, probe: { path: "/api/rules", status: 200 } } },
+  // Reading rules is operations work; changing them is a supervisor's call.
+  "/api/rules/[id]": { PUT: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full", body: {}, status: 400 } } },
 };
 
 const PAGES: Record<string, TAccess> = {
@@ -51,6 +71,12 @@ const PAGES: Record<string, TAccess> = {
 
 const SOCKET_EVENTS: Record<string, { access: readonly TRole[]; payload: unknown }> = {
   "city:subscribe": { access: ["operator", "supervisor"], payload: { layers: ["waste"] } },
+};
+
+/** Server → client events pushed by role (socket-policy PUBLISHED_EVENT_ROLES), and a payload to push. */
+const PUBLISHED_EVENTS: Record<TPublishedEvent, readonly TRole[]> = {
+  "alert:upsert": ["operator", "supervisor"],
+  "incident:upsert": ["operator", "supervisor"],
 };
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -97,6 +123,16 @@ describe("the matrix covers the app", () => {
     expect(Object.keys(SOCKET_EVENTS).sort()).toEqual(events);
     expect(Object.keys(SOCKET_EVENT_ROLES).sort()).toEqual(events);
     for (const event of events) expect([...SOCKET_EVENT_ROLES[event as keyof typeof SOCKET_EVENT_ROLES]]).toEqual(SOCKET_EVENTS[event].access);
+  });
+
+  it("lists every role-published server → client event of the contract", async () => {
+    const contract = await readFile(`${REPO_ROOT}/lib/contracts/realtime.ts`, "utf8");
+    const block = /export interface TServerToClientEvents \{([\s\S]*?)\n\}/.exec(contract)?.[1] ?? "";
+    const events = [...block.matchAll(/^\s*"([^"]+)"\s*:/gm)].map((m) => m[1]);
+    // Everything but the city feed (subscription-gated) and the ingest stats (everyone) is published by role.
+    const published = events.filter((e) => !e.startsWith("city:") && e !== "ingest:stats").sort();
+    expect(Object.keys(PUBLISHED_EVENTS).sort()).toEqual(published);
+    expect(PUBLISHED_EVENT_ROLES).toEqual(PUBLISHED_EVENTS);
   });
 });
 
@@ -161,6 +197,20 @@ describe.each(TEST_BACKENDS)("access for each role ($kind)", (backend) => {
     const ack = await socket.emitWithAck(event as "city:subscribe", payload as never);
     if (access.includes(who)) expect(ack.ok).toBe(true);
     else expect(ack).toEqual({ ok: false, error: "forbidden" });
+    socket.disconnect();
+  });
+
+  const publishedCases = Object.entries(PUBLISHED_EVENTS).flatMap(([event, access]) => ROLES.map((who) => ({ event: event as TPublishedEvent, who, access })));
+  it.each(publishedCases)("socket receives $event as $who", async ({ event, who, access }) => {
+    const socket = app.socket(cookies[who]);
+    expect(await socketOutcome(socket)).toEqual({ connected: true });
+    const received: unknown[] = [];
+    socket.on(event, (payload: unknown) => received.push(payload));
+    const payload = { id: `probe-${who}` } as never;
+    app.city.hub.publish(event, payload);
+    // A round trip on the same connection: anything emitted before it has arrived by now.
+    await socket.emitWithAck("city:subscribe", { layers: [] });
+    expect(received).toEqual(access.includes(who) ? [payload] : []);
     socket.disconnect();
   });
 });

@@ -5,12 +5,15 @@ import { ZApiError } from "@/lib/contracts/auth";
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly fieldErrors: Record<string, string[]>;
+  /** The parsed JSON body, e.g. a 409's `{ error, current }`; null when there was none. */
+  readonly body: unknown;
 
-  constructor(status: number, message: string, fieldErrors: Record<string, string[]> = {}) {
+  constructor(status: number, message: string, fieldErrors: Record<string, string[]> = {}, body: unknown = null) {
     super(message);
     this.name = "ApiRequestError";
     this.status = status;
     this.fieldErrors = fieldErrors;
+    this.body = body;
   }
 }
 
@@ -28,10 +31,10 @@ async function toError(response: Response): Promise<ApiRequestError> {
   const message = parsed.success
     ? parsed.data.error
     : (FALLBACK_MESSAGE[response.status] ?? `The server answered ${response.status} ${response.statusText}`.trim());
-  return new ApiRequestError(response.status, message, parsed.success ? parsed.data.fieldErrors : undefined);
+  return new ApiRequestError(response.status, message, parsed.success ? parsed.data.fieldErrors : undefined, body);
 }
 
-type TRequestInit = { method?: "GET" | "POST" | "PATCH"; body?: unknown; signal?: AbortSignal };
+type TRequestInit = { method?: "GET" | "POST" | "PATCH" | "PUT"; body?: unknown; signal?: AbortSignal };
 
 /** Fetches a same-origin JSON endpoint and validates the answer with its contract schema. */
 export async function requestJson<TSchema extends z.ZodType>(

@@ -1,6 +1,7 @@
 "use client";
 
 import type { PickingInfo } from "@deck.gl/core";
+import type { Map as MapLibreMap } from "maplibre-gl";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
@@ -14,11 +15,41 @@ import { useCitySocket } from "@/components/live/use-city-socket";
 import type { TMapHandles } from "@/components/map/city-map";
 import { DeckLayerSync } from "@/components/map/deck-layer-sync";
 import { exposeDebugHandles } from "@/components/map/test-hooks";
+import { AlertDrawer } from "@/components/alerts/alert-drawer";
+import { AlertQueuePanel } from "@/components/alerts/alert-queue-panel";
+import { CriticalBanner } from "@/components/alerts/critical-banner";
+import { EscalationsNotice } from "@/components/alerts/escalations-notice";
+import { useAlertSoundMute } from "@/components/alerts/use-alert-sound-mute";
+import { IncidentDrawer } from "@/components/incidents/incident-drawer";
+import { NewIncidentForm } from "@/components/incidents/new-incident-form";
+import { DECK_LAYER_ID } from "@/components/map/layers/deck-layer-ids";
+import type { TAlert, TIncident } from "@/lib/contracts/incidents";
 import { EntityTooltip, type TTooltipTarget } from "./entity-tooltip";
 import { LAYER_BY_KIND, toEntityPick } from "./entity-pick";
 import { LayerPanel } from "./layer-panel";
 import { MapStatus } from "./map-status";
 import { TopBar } from "./top-bar";
+import { useMediaQuery } from "./use-media-query";
+import { useOperationsFeed } from "./use-operations-feed";
+import { useOperationsView } from "./use-operations-view";
+
+/** The stylesheet's phone breakpoint: layer panel and alert queue are bottom sheets, one open at a time. */
+const PHONE_QUERY = "(max-width: 640px)";
+/** Street level: close enough to see the alert's entity and its neighbours. */
+const FLY_TO_MIN_ZOOM = 16;
+/** Wide screens: the drawer (380 px + gap) sits left of the queue, covering the map's padded centre. */
+const DRAWER_BESIDE_MIN_WIDTH_PX = 1100;
+const DRAWER_SHIFT_PX = 196;
+/** Phones: the drawer is a sheet over the lower part of the map. */
+const PHONE_SHEET_SHIFT_SHARE = 0.33;
+
+/** Flies to a place so it lands in the part of the map the open drawer leaves visible. */
+function flyToBesideDrawer(map: MapLibreMap, center: readonly [number, number]): void {
+  const { clientWidth: width, clientHeight: height } = map.getContainer();
+  const offset: [number, number] =
+    width <= 640 ? [0, -Math.round(height * PHONE_SHEET_SHIFT_SHARE)] : width > DRAWER_BESIDE_MIN_WIDTH_PX ? [-DRAWER_SHIFT_PX, 0] : [0, 0];
+  map.flyTo({ center: [center[0], center[1]], zoom: Math.max(map.getZoom(), FLY_TO_MIN_ZOOM), offset, essential: true });
+}
 
 // WebGL and maplibre touch `window` at import: browser only.
 const CityMap = dynamic(() => import("@/components/map/city-map").then((m) => m.CityMap), { ssr: false });
@@ -44,7 +75,14 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
   const [mapError, setMapError] = useState<string | null>(null);
   const [mapAttempt, setMapAttempt] = useState(0);
 
-  const { status, stats, retry } = useCitySocket(store, visibleLayers);
+  const feed = useOperationsFeed();
+  const { status, stats, retry } = useCitySocket(store, visibleLayers, feed);
+  const ops = useOperationsView();
+  const { drawer, setDrawer, setPin, isPicking } = ops;
+  const [isMuted, setMuted] = useAlertSoundMute();
+  const isPhone = useMediaQuery(PHONE_QUERY);
+  const [queueOpen, setQueueOpen] = useState<boolean | null>(null);
+  const isQueueOpen = queueOpen ?? !isPhone;
   const snapshotCount = useSyncExternalStore(store.subscribe, store.getSnapshotCount, store.getSnapshotCount);
 
   const [hover, setHover] = useState<TTooltipTarget | null>(null);
@@ -87,10 +125,60 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
   }, []);
 
   const onClick = useCallback((info: PickingInfo) => {
+    const [pickLng, pickLat] = info.coordinate ?? [];
+    if (isPicking) {
+      // Placing a phoned-in incident: the click is the location, not a selection.
+      if (pickLng !== undefined && pickLat !== undefined) setPin([pickLng, pickLat]);
+      return;
+    }
+    if (info.layer?.id === DECK_LAYER_ID.incidents && info.object) {
+      setDrawer({ kind: "incident", id: (info.object as TIncident).id });
+      setPinned(null);
+      return;
+    }
     const pick = toEntityPick(info.layer?.id, info.object);
     const [lng, lat] = info.coordinate ?? [];
     setPinned(pick && lng !== undefined && lat !== undefined ? { mode: "pinned", pick, lngLat: [lng, lat] } : null);
-  }, []);
+  }, [isPicking, setPin, setDrawer]);
+
+  const map = handles?.map ?? null;
+  const selectAlert = useCallback(
+    (alert: TAlert) => {
+      setDrawer({ kind: "alert", alert });
+      setPinned(null);
+      if (map) flyToBesideDrawer(map, alert.location);
+    },
+    [map, setDrawer],
+  );
+  const openIncident = useCallback(
+    (id: string) => {
+      setDrawer({ kind: "incident", id });
+      const incident = ops.incidents.find((item) => item.id === id);
+      if (incident && map) flyToBesideDrawer(map, incident.location);
+    },
+    [map, ops.incidents, setDrawer],
+  );
+  const closeDrawer = useCallback(() => setDrawer(null), [setDrawer]);
+  const startNewIncident = useCallback(() => {
+    setPin(null);
+    setPinned(null);
+    setDrawer({ kind: "new-incident" });
+  }, [setDrawer, setPin]);
+  const readMapCenter = useCallback((): [number, number] | null => {
+    if (!map) return null;
+    const { lng, lat } = map.getCenter();
+    return [lng, lat];
+  }, [map]);
+
+  // Phones have room for one bottom sheet at a time.
+  const onLayerPanelOpenChange = (open: boolean) => {
+    setPanelOpen(open);
+    if (open && isPhone) setQueueOpen(false);
+  };
+  const onQueueOpenChange = (open: boolean) => {
+    setQueueOpen(open);
+    if (open && isPhone) setPanelOpen(false);
+  };
 
   const onMapError = useCallback((message: string) => setMapError(message), []);
   const onStyleLoaded = useCallback((next: TMapHandles) => setHandles(next), []);
@@ -124,7 +212,8 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
   return (
     <div className="control-room">
       <TopBar user={user} cityName={config.data?.manifest.name ?? null} status={status} stats={stats} onRetry={retry} />
-      <div className="control-room__body">
+      <CriticalBanner alerts={ops.criticals} isMuted={isMuted} onView={selectAlert} />
+      <div className="control-room__body" data-drawer={drawer?.kind ?? "none"}>
         <LayerPanel
           store={store}
           visible={visible}
@@ -132,9 +221,49 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
           totals={totals}
           hasSnapshot={snapshotCount > 0}
           open={panelOpen}
-          onOpenChange={setPanelOpen}
+          onOpenChange={onLayerPanelOpenChange}
         />
-        <main className="map-stage" data-testid="city-map" data-ready={isReady ? "true" : "false"} aria-label="Live city map">
+        <AlertQueuePanel
+          filters={ops.filters}
+          onFiltersChange={ops.setFilters}
+          allAlerts={ops.allAlerts}
+          selectedId={drawer?.kind === "alert" ? drawer.alert.id : null}
+          onSelect={selectAlert}
+          open={queueOpen}
+          isOpen={isQueueOpen}
+          onOpenChange={onQueueOpenChange}
+          isMuted={isMuted}
+          onMutedChange={setMuted}
+          onNewIncident={startNewIncident}
+          notice={user.role === "supervisor" ? <EscalationsNotice alerts={ops.escalated} onSelect={selectAlert} /> : null}
+        />
+        {drawer?.kind === "alert" && (
+          <AlertDrawer key={drawer.alert.id} seed={drawer.alert} user={user} onClose={closeDrawer} onOpenIncident={openIncident} />
+        )}
+        {drawer?.kind === "incident" && (
+          <IncidentDrawer
+            key={drawer.id}
+            incidentId={drawer.id}
+            seed={ops.incidents.find((incident) => incident.id === drawer.id) ?? null}
+            onClose={closeDrawer}
+            onSelectAlert={selectAlert}
+          />
+        )}
+        {drawer?.kind === "new-incident" && (
+          <NewIncidentForm
+            location={ops.pin}
+            onLocationChange={setPin}
+            readMapCenter={readMapCenter}
+            onCreated={(incident) => openIncident(incident.id)}
+            onClose={closeDrawer}
+          />
+        )}
+        <main
+          className={`map-stage${isPicking ? " map-stage--picking" : ""}`}
+          data-testid="city-map"
+          data-ready={isReady ? "true" : "false"}
+          aria-label="Live city map"
+        >
           {config.data && (
             <CityMap
               key={mapAttempt}
@@ -146,7 +275,9 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
               onError={onMapError}
             />
           )}
-          {handles && index && <DeckLayerSync map={handles.map} overlay={handles.overlay} index={index} store={store} visible={visible} />}
+          {handles && index && (
+            <DeckLayerSync map={handles.map} overlay={handles.overlay} index={index} store={store} visible={visible} operations={ops.layers} />
+          )}
           {handles && index && tooltipTarget && (
             <EntityTooltip
               target={tooltipTarget}
@@ -156,7 +287,12 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
               onClose={() => setPinned(null)}
             />
           )}
-          {notice && !error && (
+          {isPicking && (
+            <div className="map-notice map-notice--picking" role="status">
+              {ops.pin ? "Incident location pinned — click to move it" : "Click the map where the incident is"}
+            </div>
+          )}
+          {notice && !error && !isPicking && (
             <div className="map-notice" role="status">
               {notice}
             </div>

@@ -6,6 +6,17 @@ import type { TLayer } from "@/lib/contracts/layers";
 import type { TClientToServerEvents, TIngestStats, TServerToClientEvents } from "@/lib/contracts/realtime";
 import type { LiveCityStore } from "./live-city-store";
 
+/**
+ * Alert and incident records pushed to operator and supervisor sockets. Payloads are
+ * parsed by the receiver (types are not validation); `onResync` fires after a reconnect,
+ * when records sent while disconnected were missed.
+ */
+export type TRecordFeed = {
+  onAlertUpsert: (payload: unknown) => void;
+  onIncidentUpsert: (payload: unknown) => void;
+  onResync: () => void;
+};
+
 export type TConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
 
 type TCitySocket = Socket<TServerToClientEvents, TClientToServerEvents>;
@@ -30,17 +41,24 @@ export type TCitySocketState = {
  * to the visible layers and replaces the store from the snapshot in the ack, so a
  * reconnect can never leave stale entities behind.
  */
-export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], enabled = true): TCitySocketState {
+export function useCitySocket(
+  store: LiveCityStore,
+  layers: readonly TLayer[],
+  feed?: TRecordFeed,
+  enabled = true,
+): TCitySocketState {
   const [status, setStatus] = useState<TConnectionStatus>("connecting");
   const [stats, setStats] = useState<TIngestStats | null>(null);
   const socketRef = useRef<TCitySocket | null>(null);
   const layersRef = useRef(layers);
+  const feedRef = useRef(feed);
   const subscribedKeyRef = useRef<string | null>(null);
   const subscribeRef = useRef<() => void>(() => {});
 
   // Declared first so the effects below always see the current layer set.
   useEffect(() => {
     layersRef.current = layers;
+    feedRef.current = feed;
   });
 
   useEffect(() => {
@@ -71,7 +89,14 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], e
     };
     subscribeRef.current = subscribe;
 
-    socket.on("connect", subscribe);
+    let hasConnected = false;
+    socket.on("connect", () => {
+      if (hasConnected) feedRef.current?.onResync();
+      hasConnected = true;
+      subscribe();
+    });
+    socket.on("alert:upsert", (alert) => feedRef.current?.onAlertUpsert(alert));
+    socket.on("incident:upsert", (incident) => feedRef.current?.onIncidentUpsert(incident));
     socket.on("disconnect", (reason) => {
       setStatus(navigator.onLine ? "reconnecting" : "offline");
       // The server hung up on purpose: socket.io will not retry by itself.

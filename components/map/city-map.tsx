@@ -26,6 +26,9 @@ const PICKING_RADIUS_PX = 6;
 /** Above the phone breakpoint the layer panel floats over the map's left edge (12 px inset + 292 px card). */
 const PHONE_MAX_WIDTH_PX = 640;
 const PANEL_OVERLAP_PX = 304;
+/** Above this width the alert queue floats over the map's right edge (12 px inset + 340 px card). */
+const QUEUE_BESIDE_MIN_WIDTH_PX = 1024;
+const QUEUE_OVERLAP_PX = 352;
 
 function attributionOf(manifest: TCityPackManifest): string {
   const { attribution } = manifest;
@@ -71,10 +74,13 @@ export function CityMap(props: TCityMapProps) {
       pitchWithRotate: false,
       maxPitch: 0,
     });
-    // Centre the city in the part of the map the floating layer panel leaves visible.
+    // Centre the city in the part of the map the floating layer panel and alert queue leave visible.
     const fitPaddingToPanel = () => {
-      const left = container.clientWidth > PHONE_MAX_WIDTH_PX ? PANEL_OVERLAP_PX : 0;
-      if (map.getPadding().left !== left) map.setPadding({ top: 0, right: 0, bottom: 0, left });
+      const width = container.clientWidth;
+      const left = width > PHONE_MAX_WIDTH_PX ? PANEL_OVERLAP_PX : 0;
+      const right = width > QUEUE_BESIDE_MIN_WIDTH_PX ? QUEUE_OVERLAP_PX : 0;
+      const padding = map.getPadding();
+      if (padding.left !== left || padding.right !== right) map.setPadding({ top: 0, right, bottom: 0, left });
     };
     fitPaddingToPanel();
     map.on("resize", fitPaddingToPanel);

@@ -7,6 +7,7 @@ import type { TLayer } from "@/lib/contracts/layers";
 import type { TEntityIndex } from "@/components/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { buildCityLayers } from "./layers/build-city-layers";
+import { buildOperationsLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
 
 type TDeckLayerSyncProps = {
   map: MapLibreMap;
@@ -14,6 +15,8 @@ type TDeckLayerSyncProps = {
   index: TEntityIndex;
   store: LiveCityStore;
   visible: ReadonlySet<TLayer>;
+  /** Incidents, the selected alert's ring and a picked location, on top of the city layers. */
+  operations: TOperationsLayerInput;
 };
 
 /** Label merging only needs the zoom in half steps; finer would rebuild labels on every zoom frame. */
@@ -38,11 +41,13 @@ function useZoomBucket(map: MapLibreMap): number {
  * visibility or the zoom bucket changes. Renders nothing, so ~10 deltas/s
  * re-render only this.
  */
-export function DeckLayerSync({ map, overlay, index, store, visible }: TDeckLayerSyncProps) {
+export function DeckLayerSync({ map, overlay, index, store, visible, operations }: TDeckLayerSyncProps) {
   const versions = useSyncExternalStore(store.subscribe, store.getVersions, store.getVersions);
   const zoom = useZoomBucket(map);
   useEffect(() => {
-    overlay.setProps({ layers: buildCityLayers(index, store, versions, visible, zoom) });
-  }, [overlay, index, store, versions, visible, zoom]);
+    overlay.setProps({
+      layers: [...buildCityLayers(index, store, versions, visible, zoom), ...buildOperationsLayers(operations, zoom)],
+    });
+  }, [overlay, index, store, versions, visible, zoom, operations]);
   return null;
 }

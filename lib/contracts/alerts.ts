@@ -125,3 +125,24 @@ export const ZAlertSignal = z.object({
 });
 export type TAlertSignal = z.infer<typeof ZAlertSignal>;
 export type TAlertSignalKind = TAlertSignal["kind"];
+
+/** A rule as the settings API shows it: the definition in force and who last changed it (GET /api/rules). */
+export const ZRuleSetting = z.object({
+  rule: ZRuleDefinition,
+  /** 0 while the rule runs with its built-in default; each saved change adds one. */
+  version: z.number().int(),
+  updatedAt: z.iso.datetime().nullable(),
+  updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type TRuleSetting = z.infer<typeof ZRuleSetting>;
+
+/** PUT /api/rules/[id]: the tunable parts of a rule; the merged rule is validated with ZRuleDefinition. */
+export const ZUpdateRuleRequest = z.object({
+  version: z.number().int().min(0),
+  severity: ZAlertSeverity.optional(),
+  sustainSeconds: z.number().min(0).max(86_400).optional(),
+  clearSustainSeconds: z.number().min(0).max(86_400).optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+  enabled: z.boolean().optional(),
+});
+export type TUpdateRuleRequest = z.infer<typeof ZUpdateRuleRequest>;

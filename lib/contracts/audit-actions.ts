@@ -1,5 +1,5 @@
 /**
- * Audit actions recorded so far (GET /api/audit `action` filter). Later issues add incident actions.
+ * Audit actions recorded so far (GET /api/audit `action` filter). System actions (the rules engine, escalation) have no actor.
  * Names are `entity.verb` in the past tense: they describe what happened, not what was asked.
  */
 export const AUDIT_ACTIONS = [
@@ -10,5 +10,19 @@ export const AUDIT_ACTIONS = [
   "user.role_changed",
   "user.disabled",
   "user.enabled",
+  "alert.raised",
+  "alert.condition_cleared",
+  "alert.auto_resolved",
+  "alert.escalated",
+  "alert.acknowledged",
+  "alert.note_added",
+  "alert.assigned",
+  "alert.promoted",
+  "alert.resolved",
+  "incident.created",
+  "incident.alert_linked",
+  "incident.status_changed",
+  "incident.note_added",
+  "rule.updated",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -105,6 +105,10 @@ export type TTimelineEntry = z.infer<typeof ZTimelineEntry>;
 export const ZIncidentDetail = ZIncident.extend({ timeline: z.array(ZTimelineEntry), alerts: z.array(ZAlert) });
 export type TIncidentDetail = z.infer<typeof ZIncidentDetail>;
 
+export const ZIncidentListQuery = z.object({
+  status: z.string().optional(), // comma-separated ZIncidentStatus values; default: all but closed
+});
+
 export const ZCreateIncidentRequest = z.object({
   type: ZIncidentType,
   priority: ZIncidentPriority,
@@ -124,6 +128,14 @@ export const ZChangeIncidentStatusRequest = ZVersioned.extend({
   status: ZIncidentStatus,
   reason: z.string().trim().max(1000).optional(),
 });
+export type TChangeIncidentStatusRequest = z.infer<typeof ZChangeIncidentStatusRequest>;
+export type TPromoteAlertRequest = z.infer<typeof ZPromoteAlertRequest>;
+export type TAlertListQuery = z.infer<typeof ZAlertListQuery>;
+export type TIncidentListQuery = z.infer<typeof ZIncidentListQuery>;
+
+/** POST /api/alerts/[id]/promote: 201 with a new incident, 200 when attached to an existing one. */
+export const ZPromoteAlertResponse = z.object({ alert: ZAlert, incident: ZIncident });
+export type TPromoteAlertResponse = z.infer<typeof ZPromoteAlertResponse>;
 
 /** 409 body: what went wrong and the state that won. */
 export const ZConflictResponse = z.object({ error: z.string(), current: z.unknown() });

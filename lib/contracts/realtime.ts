@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZLayer, type TLayer } from "./layers";
 import type { TEventOfLayer } from "./events";
+import type { TAlert, TIncident } from "./incidents";
 
 /**
  * The socket.io contract, typed on both ends:
@@ -52,6 +53,10 @@ export interface TServerToClientEvents {
   "city:snapshot": (snapshot: TCitySnapshot) => void;
   "city:delta": (delta: TCityDelta) => void;
   "ingest:stats": (stats: TIngestStats) => void;
+  /** An alert's new state (opened, updated by the engine, or changed by someone); operators and supervisors only. */
+  "alert:upsert": (alert: TAlert) => void;
+  /** An incident's new state (created, status changed, alert linked); operators and supervisors only. */
+  "incident:upsert": (incident: TIncident) => void;
 }
 
 export interface TClientToServerEvents {

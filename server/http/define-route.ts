@@ -73,7 +73,10 @@ export function defineRoute<B extends TSchema = undefined, Q extends TSchema = u
       });
       return result instanceof Response ? result : json(result);
     } catch (error) {
-      if (error instanceof AppError) return apiError(STATUS_BY_CODE[error.code], error.message, error.fieldErrors);
+      if (error instanceof AppError) {
+        if (error.current !== undefined) return json({ error: error.message, current: error.current }, STATUS_BY_CODE[error.code]);
+        return apiError(STATUS_BY_CODE[error.code], error.message, error.fieldErrors);
+      }
       if (error instanceof InvalidJsonError) return apiError(400, "The request body must be JSON");
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
       return apiError(500, "Something went wrong on the server");

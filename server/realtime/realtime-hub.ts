@@ -10,7 +10,7 @@ import {
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { CityState } from "@/server/city/city-state";
 import { DeltaCoalescer } from "./delta-coalescer";
-import { FORBIDDEN_ACK_ERROR, maySend } from "./socket-policy";
+import { FORBIDDEN_ACK_ERROR, maySend, PUBLISHED_EVENT_ROLES, roleRoom, type TPublishedEvent } from "./socket-policy";
 
 const STATS_EVERY_MS = 1000;
 
@@ -43,6 +43,8 @@ type TSocketData = TSocketIdentity;
 export type TRealtimeHub = {
   io: Server<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>;
   clientCount(): number;
+  /** Sends an event to every socket of the roles PUBLISHED_EVENT_ROLES allows it for. */
+  publish<E extends TPublishedEvent>(event: E, ...args: Parameters<TServerToClientEvents[E]>): void;
   /** Closes every socket of a user at once (their account was just disabled). */
   disconnectUser(userId: string): void;
   close(): Promise<void>;
@@ -87,7 +89,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   io.on("connection", (socket) => {
     const client: TClient = { socket, layers: new Set(), backlog: new DeltaCoalescer() };
     clients.set(socket.id, client);
-    void socket.join(userRoom(socket.data.user.id));
+    void socket.join([userRoom(socket.data.user.id), roleRoom(socket.data.user.role)]);
     if (socket.data.expiresAt) closeAt(socket, socket.data.expiresAt);
     socket.emit("ingest:stats", options.readStats());
 
@@ -129,6 +131,9 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   return {
     io,
     clientCount: () => clients.size,
+    publish(event, ...args) {
+      io.to(PUBLISHED_EVENT_ROLES[event].map(roleRoom)).emit(event, ...(args as Parameters<TServerToClientEvents[typeof event]>));
+    },
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
     async close() {
       clearInterval(flushTimer);

@@ -1,5 +1,5 @@
 import type { TRole } from "@/lib/contracts/auth";
-import type { TClientToServerEvents } from "@/lib/contracts/realtime";
+import type { TClientToServerEvents, TServerToClientEvents } from "@/lib/contracts/realtime";
 
 /**
  * Which roles may send each client → server event. Typed over the whole contract, so a new event
@@ -15,3 +15,17 @@ export const FORBIDDEN_ACK_ERROR = "forbidden";
 export function maySend(event: keyof TClientToServerEvents, role: TRole): boolean {
   return SOCKET_EVENT_ROLES[event].includes(role);
 }
+
+/**
+ * Server → client events pushed to everyone of some roles (not to a subscription). Each socket joins
+ * its role's room at connection; a role change or a disable drops the user's sockets, so the room
+ * always matches the session. Alerts and incidents are operations data: never for field or admin.
+ */
+export const PUBLISHED_EVENT_ROLES = {
+  "alert:upsert": ["operator", "supervisor"],
+  "incident:upsert": ["operator", "supervisor"],
+} as const satisfies { readonly [E in keyof TServerToClientEvents]?: readonly TRole[] };
+
+export type TPublishedEvent = keyof typeof PUBLISHED_EVENT_ROLES;
+
+export const roleRoom = (role: TRole) => `role:${role}`;

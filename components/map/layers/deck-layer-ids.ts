@@ -9,6 +9,10 @@ export const DECK_LAYER_ID = {
   substations: "energy-substations",
   units: "units",
   unitLabels: "units-labels",
+  incidents: "incidents",
+  incidentLabels: "incidents-labels",
+  alertHighlight: "alert-highlight",
+  incidentPin: "incident-pin",
 } as const;
 
 export const DECK_LAYER_IDS_BY_LAYER: Record<TLayer, readonly string[]> = {

@@ -1,0 +1,11 @@
+import { ZAcknowledgeAlertRequest } from "@/lib/contracts/incidents";
+import { defineRoute } from "@/server/http/define-route";
+import { acknowledgeAlert } from "@/server/incidents/acknowledge-alert";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** open → acknowledged (ZAcknowledgeAlertRequest → ZAlert; 409 ZConflictResponse when stale or not open). */
+export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZAcknowledgeAlertRequest }, async (input) =>
+  acknowledgeAlert(actionDeps(input), input.params.id, input.body),
+);

@@ -1,0 +1,20 @@
+import { defineRoute } from "@/server/http/define-route";
+import { toAlert } from "@/server/incidents/alert-view";
+import { buildCap } from "@/server/incidents/build-cap";
+import { findAlertRow } from "@/server/incidents/change-alert";
+import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** The alert as a CAP 1.2 XML message (application/cap+xml). */
+export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, params, request }) => {
+  const alert = toAlert(await findAlertRow(runtime.database.prisma, params.id));
+  const sender = `citynerve@${new URL(request.url).hostname}`;
+  return new Response(buildCap(alert, { sender, sentAt: new Date() }), {
+    headers: {
+      "Content-Type": "application/cap+xml; charset=utf-8",
+      "Content-Disposition": `inline; filename="alert-${alert.id}.cap.xml"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

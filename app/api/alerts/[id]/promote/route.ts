@@ -1,0 +1,16 @@
+import { ZPromoteAlertRequest } from "@/lib/contracts/incidents";
+import { defineRoute } from "@/server/http/define-route";
+import { json } from "@/server/http/responses";
+import { promoteAlert } from "@/server/incidents/promote-alert";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Promotes to a new incident (201) or attaches to an existing one (200): ZPromoteAlertRequest →
+ * ZPromoteAlertResponse { alert, incident }.
+ */
+export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZPromoteAlertRequest }, async (input) => {
+  const { alert, incident, created } = await promoteAlert(actionDeps(input), input.params.id, input.body);
+  return json({ alert, incident }, created ? 201 : 200);
+});

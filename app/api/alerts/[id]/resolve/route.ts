@@ -1,0 +1,11 @@
+import { ZResolveAlertRequest } from "@/lib/contracts/incidents";
+import { defineRoute } from "@/server/http/define-route";
+import { resolveAlert } from "@/server/incidents/resolve-alert";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** open / acknowledged → resolved with a reason (ZResolveAlertRequest → ZAlert). */
+export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZResolveAlertRequest }, async (input) =>
+  resolveAlert(actionDeps(input), input.params.id, input.body),
+);

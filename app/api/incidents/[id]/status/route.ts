@@ -1,0 +1,11 @@
+import { ZChangeIncidentStatusRequest } from "@/lib/contracts/incidents";
+import { defineRoute } from "@/server/http/define-route";
+import { changeIncidentStatus } from "@/server/incidents/change-incident-status";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** Moves the incident along its status flow (ZChangeIncidentStatusRequest → ZIncident; 409 with the reason). */
+export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZChangeIncidentStatusRequest }, async (input) =>
+  changeIncidentStatus(actionDeps(input), input.params.id, input.body),
+);

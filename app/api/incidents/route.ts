@@ -1,0 +1,18 @@
+import { ZCreateIncidentRequest, ZIncidentListQuery } from "@/lib/contracts/incidents";
+import { defineRoute } from "@/server/http/define-route";
+import { json } from "@/server/http/responses";
+import { createIncident } from "@/server/incidents/create-incident";
+import { listIncidents } from "@/server/incidents/list-incidents";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** Incidents (ZIncidentListQuery → ZIncident[]): all but closed by default, highest priority then newest first. */
+export const GET = defineRoute({ roles: OPERATIONS_ROLES, query: ZIncidentListQuery }, async ({ runtime, query }) =>
+  listIncidents(runtime.database.prisma, query),
+);
+
+/** An incident opened by hand (ZCreateIncidentRequest → 201 ZIncident). */
+export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZCreateIncidentRequest }, async (input) =>
+  json(await createIncident(actionDeps(input), input.body), 201),
+);

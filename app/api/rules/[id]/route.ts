@@ -1,0 +1,12 @@
+import { ZUpdateRuleRequest } from "@/lib/contracts/alerts";
+import { actorOf } from "@/server/http/actor";
+import { defineRoute } from "@/server/http/define-route";
+import { alertRuntimeOf } from "@/server/incidents/route-deps";
+import { updateRule } from "@/server/rules/update-rule";
+
+export const dynamic = "force-dynamic";
+
+/** Tunes a rule; takes effect in the running engine at once (ZUpdateRuleRequest → ZRuleSetting). Supervisors only. */
+export const PUT = defineRoute({ roles: ["supervisor"], body: ZUpdateRuleRequest }, async ({ runtime, user, ip, body, params }) =>
+  updateRule({ prisma: runtime.database.prisma, actor: actorOf(user), ip, reloadRules: alertRuntimeOf(runtime).reloadRules }, params.id, body),
+);

@@ -1,0 +1,8 @@
+import { defineRoute } from "@/server/http/define-route";
+import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { loadRuleSettings } from "@/server/rules/load-rules";
+
+export const dynamic = "force-dynamic";
+
+/** The alert rules in force (ZRuleSetting[]): operators read them, supervisors also change them. */
+export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime }) => loadRuleSettings(runtime.database.prisma));

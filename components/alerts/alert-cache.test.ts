@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { TAlert } from "@/lib/contracts/incidents";
+import { compareAlerts, sharedCorrelationGroups, upsertAlert } from "./alert-cache";
+
+function alert(overrides: Partial<TAlert>): TAlert {
+  return {
+    id: "a1", dedupKey: "k", ruleId: "traffic.slow-segment", ruleName: "Slow traffic", domain: "traffic",
+    entityId: "seg-1", severity: "minor", status: "open", escalated: false, message: "Slow", value: 0.3,
+    worstValue: 0.2, count: 1, firstSeenAt: "2026-01-01T10:00:00.000Z", lastSeenAt: "2026-01-01T10:00:00.000Z",
+    conditionClearedAt: null, location: [-85.63, 41.94], zone: "Downtown", acknowledgedBy: null, acknowledgedAt: null,
+    assignedTo: null, incidentId: null, correlationGroup: null, resolvedAt: null, resolution: null, notes: [], version: 1,
+    ...overrides,
+  };
+}
+
+describe("alert queue cache", () => {
+  it("orders most severe first, then newest", () => {
+    const older = alert({ id: "old", severity: "critical", firstSeenAt: "2026-01-01T09:00:00.000Z" });
+    const newer = alert({ id: "new", severity: "critical" });
+    const minor = alert({ id: "minor", firstSeenAt: "2026-01-01T11:00:00.000Z" });
+    expect([minor, older, newer].sort(compareAlerts).map((a) => a.id)).toEqual(["new", "old", "minor"]);
+  });
+
+  it("inserts, replaces and drops resolved alerts", () => {
+    const list = upsertAlert([], alert({}), {});
+    expect(list).toHaveLength(1);
+    const acked = upsertAlert(list, alert({ status: "acknowledged", version: 2 }), {});
+    expect(acked[0]?.status).toBe("acknowledged");
+    expect(upsertAlert(acked, alert({ status: "resolved", version: 3 }), {})).toEqual([]);
+  });
+
+  it("never lets an older version overwrite a newer one", () => {
+    const list = [alert({ status: "acknowledged", version: 3 })];
+    expect(upsertAlert(list, alert({ version: 2 }), {})).toBe(list);
+  });
+
+  it("keeps filtered queues to their filters", () => {
+    expect(upsertAlert([], alert({ domain: "energy" }), { domain: "traffic" })).toEqual([]);
+    const list = [alert({})];
+    expect(upsertAlert(list, alert({ severity: "major", version: 2 }), { severity: "minor" })).toEqual([]);
+  });
+
+  it("marks correlation groups shared by two or more alerts", () => {
+    const groups = sharedCorrelationGroups([
+      alert({ id: "1", correlationGroup: "g1" }),
+      alert({ id: "2", correlationGroup: "g1" }),
+      alert({ id: "3", correlationGroup: "g2" }),
+    ]);
+    expect([...groups]).toEqual(["g1"]);
+  });
+});

@@ -1,0 +1,83 @@
+"use client";
+
+import { useId } from "react";
+import { ALERT_SEVERITIES, ZAlertSeverity } from "@/lib/contracts/alerts";
+import { LAYERS, ZLayer } from "@/lib/contracts/layers";
+import { LAYER_META } from "@/components/control-room/layer-meta";
+import type { TAlertFilters } from "./alert-cache";
+import { SEVERITY_LABEL } from "./alert-labels";
+
+type TAlertFiltersProps = {
+  filters: TAlertFilters;
+  zones: readonly string[];
+  onChange: (filters: TAlertFilters) => void;
+};
+
+export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
+  const id = useId();
+  const zoneOptions = filters.zone && !zones.includes(filters.zone) ? [...zones, filters.zone] : zones;
+  return (
+    <div className="alert-filters" role="group" aria-label="Filter alerts">
+      <div className="alert-filter">
+        <label className="field__label" htmlFor={`${id}-domain`}>
+          Domain
+        </label>
+        <select
+          id={`${id}-domain`}
+          className="input select select--compact"
+          value={filters.domain ?? ""}
+          onChange={(event) => {
+            const parsed = ZLayer.safeParse(event.target.value);
+            onChange({ ...filters, domain: parsed.success ? parsed.data : undefined });
+          }}
+        >
+          <option value="">All</option>
+          {LAYERS.map((layer) => (
+            <option key={layer} value={layer}>
+              {LAYER_META[layer].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="alert-filter">
+        <label className="field__label" htmlFor={`${id}-severity`}>
+          Severity
+        </label>
+        <select
+          id={`${id}-severity`}
+          className="input select select--compact"
+          value={filters.severity ?? ""}
+          onChange={(event) => {
+            const parsed = ZAlertSeverity.safeParse(event.target.value);
+            onChange({ ...filters, severity: parsed.success ? parsed.data : undefined });
+          }}
+        >
+          <option value="">All</option>
+          {ALERT_SEVERITIES.map((severity) => (
+            <option key={severity} value={severity}>
+              {SEVERITY_LABEL[severity]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="alert-filter">
+        <label className="field__label" htmlFor={`${id}-zone`}>
+          Zone
+        </label>
+        <select
+          id={`${id}-zone`}
+          className="input select select--compact"
+          value={filters.zone ?? ""}
+          onChange={(event) => onChange({ ...filters, zone: event.target.value || undefined })}
+        >
+          <option value="">All</option>
+          {zoneOptions.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { ZAlert, type TAlert } from "@/lib/contracts/incidents";
+import { requestJson } from "@/components/api/request-json";
+import { upsertAlert, type TAlertFilters } from "./alert-cache";
+
+export type { TAlertFilters } from "./alert-cache";
+
+/** The queue answers a bare array or `{ alerts }`; both read the same. */
+const ZAlertList = z.union([z.array(ZAlert), z.object({ alerts: z.array(ZAlert) }).transform((body) => body.alerts)]);
+
+export const alertKeys = {
+  all: ["alerts"] as const,
+  queues: () => ["alerts", "queue"] as const,
+  queue: (filters: TAlertFilters) => ["alerts", "queue", filters] as const,
+  item: (id: string) => ["alerts", "item", id] as const,
+};
+
+function queueUrl(filters: TAlertFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `/api/alerts?${query}` : "/api/alerts";
+}
+
+/** Open and acknowledged alerts, most severe then newest first. Kept fresh by `alert:upsert`, not polling. */
+export const alertQueueQuery = (filters: TAlertFilters) =>
+  queryOptions({
+    queryKey: alertKeys.queue(filters),
+    queryFn: ({ signal }) => requestJson(queueUrl(filters), ZAlertList, { signal }),
+    staleTime: Infinity,
+  });
+
+/**
+ * One alert as last seen (from a queue or an action's answer). There is no
+ * single-alert endpoint: the cache entry is seeded when an alert is opened and patched after.
+ */
+export const alertItemQuery = (alert: TAlert) =>
+  queryOptions({
+    queryKey: alertKeys.item(alert.id),
+    queryFn: () => alert,
+    initialData: alert,
+    staleTime: Infinity,
+  });
+
+/** Puts a newer copy of an alert into every cached queue (by its filters) and its item entry. */
+export function patchAlertCaches(queryClient: QueryClient, alert: TAlert): void {
+  for (const [key, list] of queryClient.getQueriesData<TAlert[]>({ queryKey: alertKeys.queues() })) {
+    if (!list) continue;
+    const filters = (key[2] ?? {}) as TAlertFilters;
+    queryClient.setQueryData<TAlert[]>(key, upsertAlert(list, alert, filters));
+  }
+  const itemKey = alertKeys.item(alert.id);
+  const current = queryClient.getQueryData<TAlert>(itemKey);
+  if (current && current.version <= alert.version) queryClient.setQueryData(itemKey, alert);
+}
+

@@ -1,0 +1,61 @@
+import type { TAlert } from "@/lib/contracts/incidents";
+import { formatAge } from "@/components/control-room/format";
+import { LAYER_META } from "@/components/control-room/layer-meta";
+import { describeAlertStatus } from "./alert-labels";
+import { SeverityChip } from "./severity-chip";
+
+type TAlertRowProps = {
+  alert: TAlert;
+  now: number | null;
+  isSelected: boolean;
+  isRelated: boolean;
+  onSelect: (alert: TAlert) => void;
+};
+
+export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlertRowProps) {
+  const age = now === null ? null : formatAge(Math.max(0, now - Date.parse(alert.firstSeenAt)));
+  return (
+    <li>
+      <button
+        type="button"
+        className={`alert-row alert-row--${alert.severity}${alert.status === "open" ? " alert-row--open" : ""}`}
+        aria-pressed={isSelected}
+        data-testid="alert-row"
+        data-alert-id={alert.id}
+        data-status={alert.status}
+        onClick={() => onSelect(alert)}
+      >
+        <span className="alert-row__head">
+          <SeverityChip severity={alert.severity} />
+          <span className="alert-row__rule">{alert.ruleName}</span>
+          {age && (
+            <time className="alert-row__age" dateTime={alert.firstSeenAt} title={new Date(alert.firstSeenAt).toLocaleString()}>
+              {age.replace(" ago", "")}
+            </time>
+          )}
+        </span>
+        <span className="alert-row__message">{alert.message}</span>
+        <span className="alert-row__meta">
+          <span className="alert-row__entity" title={alert.entityId}>
+            {LAYER_META[alert.domain].label} · {alert.entityId}
+          </span>
+          <span>{alert.zone}</span>
+          {alert.count > 1 && <span title={`${alert.count} readings met the condition`}>×{alert.count}</span>}
+        </span>
+        <span className="alert-row__tags">
+          <span className={`alert-status alert-status--${alert.status}`} data-testid="alert-row-status">
+            {describeAlertStatus(alert)}
+          </span>
+          {alert.escalated && <span className="tag-pill tag-pill--escalated">Escalated</span>}
+          {isRelated && (
+            <span className="tag-pill tag-pill--related" title="Correlated with other alerts in the queue">
+              Related
+            </span>
+          )}
+          {alert.incidentId && <span className="tag-pill">Incident</span>}
+          {alert.conditionClearedAt && <span className="tag-pill tag-pill--cleared">Condition cleared</span>}
+        </span>
+      </button>
+    </li>
+  );
+}

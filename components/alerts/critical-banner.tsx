@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { TAlert } from "@/lib/contracts/incidents";
+import { playAlertTone } from "./alert-tone";
+import { useAlertAction, type TActionOutcome } from "./use-alert-action";
+
+type TCriticalBannerProps = {
+  /** Unacknowledged critical alerts, most recent first. */
+  alerts: readonly TAlert[];
+  isMuted: boolean;
+  onView: (alert: TAlert) => void;
+};
+
+/** Plays the tone once for every critical alert this page has not sounded for yet. */
+function useCriticalTone(alerts: readonly TAlert[], isMuted: boolean): void {
+  const sounded = useRef(new Set<string>());
+  useEffect(() => {
+    const fresh = alerts.filter((alert) => !sounded.current.has(alert.id));
+    for (const alert of fresh) sounded.current.add(alert.id);
+    if (fresh.length > 0 && !isMuted) playAlertTone();
+  }, [alerts, isMuted]);
+}
+
+function BannerAlert({ alert, more, onView }: { alert: TAlert; more: number; onView: (alert: TAlert) => void }) {
+  const [outcome, setOutcome] = useState<TActionOutcome | null>(null);
+  const acknowledge = useAlertAction(alert, setOutcome);
+  return (
+    <div className="critical-banner" data-testid="critical-banner" data-alert-id={alert.id}>
+      <span className="critical-banner__icon" aria-hidden="true">
+        !
+      </span>
+      <p className="critical-banner__text">
+        <strong>Critical: {alert.ruleName}</strong> — {alert.message} <span className="critical-banner__where">({alert.zone})</span>
+        {more > 0 && <span className="critical-banner__more"> and {more} more unacknowledged</span>}
+        {outcome?.tone === "error" && <span className="critical-banner__error"> {outcome.message}</span>}
+      </p>
+      <div className="critical-banner__actions">
+        <button type="button" className="button button--small button--ghost-light" onClick={() => onView(alert)}>
+          View
+        </button>
+        <button
+          type="button"
+          className="button button--small button--critical"
+          disabled={acknowledge.isPending}
+          onClick={() => acknowledge.mutate({ kind: "acknowledge" })}
+        >
+          {acknowledge.isPending ? "Acknowledging…" : "Acknowledge"}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Stays at the top while any critical alert is unacknowledged. The live region is always
+ * mounted so a screen reader hears each new critical alert as it lands.
+ */
+export function CriticalBanner({ alerts, isMuted, onView }: TCriticalBannerProps) {
+  useCriticalTone(alerts, isMuted);
+  const newest = alerts[0];
+  return (
+    <div className="critical-banner-region">
+      <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
+        {newest ? `Critical alert: ${newest.ruleName}. ${newest.message}. ${newest.zone}.` : ""}
+      </p>
+      {newest && <BannerAlert key={newest.id} alert={newest} more={alerts.length - 1} onView={onView} />}
+    </div>
+  );
+}

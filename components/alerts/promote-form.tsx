@@ -1,0 +1,136 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { INCIDENT_PRIORITIES, INCIDENT_TYPES, type TAlert } from "@/lib/contracts/incidents";
+import { openIncidentsQuery } from "@/components/incidents/incident-queries";
+import { INCIDENT_TYPE_LABEL, PRIORITY_LABEL, type TIncidentPriority, type TIncidentType } from "@/components/incidents/incident-labels";
+import type { TAlertAction } from "./use-alert-action";
+
+/** A first guess at the incident type from the alert's domain; the operator can change it. */
+const TYPE_BY_DOMAIN: Record<TAlert["domain"], TIncidentType> = {
+  traffic: "trafficJam",
+  parking: "parkingViolation",
+  waste: "wasteFire",
+  energy: "gridOverload",
+  units: "other",
+};
+
+type TPromoteFormProps = {
+  alert: TAlert;
+  isPending: boolean;
+  onSubmit: (action: Extract<TAlertAction, { kind: "promote" }>) => void;
+  onCancel: () => void;
+};
+
+export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFormProps) {
+  const id = useId();
+  const [mode, setMode] = useState<"new" | "existing">("new");
+  const [type, setType] = useState<TIncidentType>(TYPE_BY_DOMAIN[alert.domain]);
+  const [priority, setPriority] = useState<TIncidentPriority>(alert.severity === "critical" ? "P1" : alert.severity === "major" ? "P2" : "P3");
+  const [description, setDescription] = useState(alert.message);
+  const [incidentId, setIncidentId] = useState("");
+  const incidents = useQuery(openIncidentsQuery());
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (mode === "existing") {
+      if (incidentId) onSubmit({ kind: "promote", incidentId });
+      return;
+    }
+    onSubmit({ kind: "promote", incident: { type, priority, description: description.trim() || alert.message } });
+  };
+
+  return (
+    <form className="action-form" onSubmit={submit} aria-label="Promote to incident">
+      <fieldset className="segmented">
+        <legend className="field__label">Promote to</legend>
+        <label>
+          <input type="radio" name={`${id}-mode`} checked={mode === "new"} onChange={() => setMode("new")} />
+          New incident
+        </label>
+        <label>
+          <input type="radio" name={`${id}-mode`} checked={mode === "existing"} onChange={() => setMode("existing")} />
+          Existing incident
+        </label>
+      </fieldset>
+      {mode === "new" ? (
+        <>
+          <div className="form-row">
+            <div className="field">
+              <label className="field__label" htmlFor={`${id}-type`}>
+                Type
+              </label>
+              <select id={`${id}-type`} className="input select" value={type} onChange={(e) => setType(e.target.value as TIncidentType)}>
+                {INCIDENT_TYPES.map((value) => (
+                  <option key={value} value={value}>
+                    {INCIDENT_TYPE_LABEL[value]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`${id}-priority`}>
+                Priority
+              </label>
+              <select
+                id={`${id}-priority`}
+                className="input select"
+                value={priority}
+                onChange={(e) => setPriority(e.target.value as TIncidentPriority)}
+              >
+                {INCIDENT_PRIORITIES.map((value) => (
+                  <option key={value} value={value}>
+                    {PRIORITY_LABEL[value]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-description`}>
+              Description
+            </label>
+            <textarea
+              id={`${id}-description`}
+              className="input textarea"
+              rows={3}
+              maxLength={4000}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          </div>
+        </>
+      ) : (
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-incident`}>
+            Open incident
+          </label>
+          <select
+            id={`${id}-incident`}
+            className="input select"
+            value={incidentId}
+            onChange={(e) => setIncidentId(e.target.value)}
+            required
+          >
+            <option value="">{incidents.isPending ? "Loading…" : "Choose an incident"}</option>
+            {(incidents.data ?? []).map((incident) => (
+              <option key={incident.id} value={incident.id}>
+                {incident.number} · {INCIDENT_TYPE_LABEL[incident.type]} · {incident.priority} · {incident.zone}
+              </option>
+            ))}
+          </select>
+          {incidents.data?.length === 0 && <p className="field__hint">No open incidents: create a new one instead.</p>}
+        </div>
+      )}
+      <div className="action-form__buttons">
+        <button type="submit" className="button button--accent" disabled={isPending || (mode === "existing" && !incidentId)}>
+          {isPending ? "Promoting…" : mode === "new" ? "Create incident" : "Attach alert"}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

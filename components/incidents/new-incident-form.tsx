@@ -1,0 +1,218 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { z } from "zod";
+import {
+  INCIDENT_PRIORITIES,
+  INCIDENT_TYPES,
+  ZIncident,
+  type TCreateIncidentRequest,
+  type TIncident,
+} from "@/lib/contracts/incidents";
+import { ApiRequestError, errorMessage, requestJson } from "@/components/api/request-json";
+import { Feedback, SideDrawer } from "@/components/control-room/side-drawer";
+import { INCIDENT_TYPE_LABEL, PRIORITY_LABEL, type TIncidentPriority, type TIncidentType } from "./incident-labels";
+import { patchIncidentCaches } from "./incident-queries";
+
+type TLonLat = [number, number];
+
+type TNewIncidentFormProps = {
+  /** Set by clicking the map (the parent listens for map clicks while this form is open). */
+  location: TLonLat | null;
+  onLocationChange: (location: TLonLat | null) => void;
+  readMapCenter: () => TLonLat | null;
+  onCreated: (incident: TIncident) => void;
+  onClose: () => void;
+};
+
+const ZCreatedIncident = z.union([ZIncident, z.object({ incident: ZIncident }).transform((body) => body.incident)]);
+
+function parseCoordinate(text: string, limit: number): number | null {
+  const value = Number(text.trim());
+  return text.trim() !== "" && Number.isFinite(value) && Math.abs(value) <= limit ? value : null;
+}
+
+/** A citizen's call: type, priority, what happened, where (map click, typed coordinates or the map centre). */
+export function NewIncidentForm({ location, onLocationChange, readMapCenter, onCreated, onClose }: TNewIncidentFormProps) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [type, setType] = useState<TIncidentType>("other");
+  const [priority, setPriority] = useState<TIncidentPriority>("P3");
+  const [description, setDescription] = useState("");
+  const [address, setAddress] = useState("");
+  const [lat, setLat] = useState("");
+  const [lon, setLon] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [outcome, setOutcome] = useState<{ tone: "ok" | "error"; message: string } | null>(null);
+
+  // A map click (or "use map centre") fills the coordinate fields; typing fills the pin.
+  useEffect(() => {
+    if (!location) return;
+    setLon(location[0].toFixed(6));
+    setLat(location[1].toFixed(6));
+  }, [location]);
+
+  const typed = (nextLat: string, nextLon: string) => {
+    const latitude = parseCoordinate(nextLat, 90);
+    const longitude = parseCoordinate(nextLon, 180);
+    onLocationChange(latitude !== null && longitude !== null ? [longitude, latitude] : null);
+  };
+
+  const create = useMutation({
+    mutationFn: (request: TCreateIncidentRequest) => requestJson("/api/incidents", ZCreatedIncident, { method: "POST", body: request }),
+    onSuccess: (incident) => {
+      patchIncidentCaches(queryClient, incident);
+      void queryClient.invalidateQueries({ queryKey: ["incidents", "list"] });
+      onCreated(incident);
+    },
+    onError: (error) => {
+      setFieldErrors(error instanceof ApiRequestError ? error.fieldErrors : {});
+      setOutcome({ tone: "error", message: errorMessage(error) });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFieldErrors({});
+    if (!location) {
+      setOutcome({ tone: "error", message: "Pick the location: click the map, type coordinates or use the map centre." });
+      return;
+    }
+    create.mutate({
+      type,
+      priority,
+      description: description.trim(),
+      location,
+      ...(address.trim() ? { address: address.trim() } : {}),
+    });
+  };
+
+  const errorFor = (field: string) =>
+    fieldErrors[field]?.length ? (
+      <p className="field__error" id={`${id}-${field}-error`}>
+        {fieldErrors[field]!.join(" ")}
+      </p>
+    ) : null;
+
+  return (
+    <SideDrawer eyebrow="Phone call" title="New incident" onClose={onClose} testId="new-incident-drawer" focusKey="new-incident">
+      <form className="stack" onSubmit={submit} aria-label="New incident" noValidate>
+        <div className="form-row">
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-type`}>
+              Type
+            </label>
+            <select id={`${id}-type`} className="input select" value={type} onChange={(e) => setType(e.target.value as TIncidentType)}>
+              {INCIDENT_TYPES.map((value) => (
+                <option key={value} value={value}>
+                  {INCIDENT_TYPE_LABEL[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-priority`}>
+              Priority
+            </label>
+            <select
+              id={`${id}-priority`}
+              className="input select"
+              value={priority}
+              onChange={(e) => setPriority(e.target.value as TIncidentPriority)}
+            >
+              {INCIDENT_PRIORITIES.map((value) => (
+                <option key={value} value={value}>
+                  {PRIORITY_LABEL[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-description`}>
+            What happened
+          </label>
+          <textarea
+            id={`${id}-description`}
+            className="input textarea"
+            rows={3}
+            maxLength={4000}
+            required
+            value={description}
+            aria-invalid={fieldErrors.description ? true : undefined}
+            aria-describedby={fieldErrors.description ? `${id}-description-error` : undefined}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+          {errorFor("description")}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-address`}>
+            Address <span className="muted">(optional)</span>
+          </label>
+          <input id={`${id}-address`} className="input" maxLength={200} value={address} onChange={(e) => setAddress(e.target.value)} />
+        </div>
+        <fieldset className="location-picker">
+          <legend className="field__label">Location</legend>
+          <p className="field__hint" id={`${id}-location-hint`}>
+            {location ? "Pinned on the map. Click elsewhere on the map to move it." : "Click the map where it happened, or type the coordinates."}
+          </p>
+          <div className="form-row">
+            <div className="field">
+              <label className="field__label" htmlFor={`${id}-lat`}>
+                Latitude
+              </label>
+              <input
+                id={`${id}-lat`}
+                className="input"
+                inputMode="decimal"
+                value={lat}
+                aria-describedby={`${id}-location-hint`}
+                onChange={(e) => {
+                  setLat(e.target.value);
+                  typed(e.target.value, lon);
+                }}
+              />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`${id}-lon`}>
+                Longitude
+              </label>
+              <input
+                id={`${id}-lon`}
+                className="input"
+                inputMode="decimal"
+                value={lon}
+                aria-describedby={`${id}-location-hint`}
+                onChange={(e) => {
+                  setLon(e.target.value);
+                  typed(lat, e.target.value);
+                }}
+              />
+            </div>
+          </div>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              const center = readMapCenter();
+              if (center) onLocationChange(center);
+            }}
+          >
+            Use map centre
+          </button>
+          {errorFor("location")}
+        </fieldset>
+        <Feedback outcome={outcome} />
+        <div className="action-form__buttons">
+          <button type="submit" className="button button--accent" disabled={create.isPending} data-testid="create-incident">
+            {create.isPending ? "Creating…" : "Create incident"}
+          </button>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </SideDrawer>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Layer } from "@deck.gl/core";
+import type { TAlertSeverity } from "@/lib/contracts/alerts";
+import type { TIncident } from "@/lib/contracts/incidents";
+import { createAlertHighlightLayer, createIncidentPinLayer } from "./focus-layers";
+import { createIncidentLabelLayer, createIncidentLayer } from "./incident-layers";
+
+/** What the control room works on, drawn above the city's live layers. */
+export type TOperationsLayerInput = {
+  incidents: readonly TIncident[];
+  selectedIncidentId: string | null;
+  highlight: { location: readonly [number, number]; severity: TAlertSeverity } | null;
+  pin: readonly [number, number] | null;
+};
+
+export function buildOperationsLayers(input: TOperationsLayerInput, zoom: number): Layer[] {
+  const options = { zoom, selectedId: input.selectedIncidentId };
+  return [
+    createAlertHighlightLayer(input.highlight),
+    createIncidentLayer(input.incidents, options),
+    createIncidentLabelLayer(input.incidents, options),
+    createIncidentPinLayer(input.pin),
+  ];
+}

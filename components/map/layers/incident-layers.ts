@@ -1,0 +1,50 @@
+import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import type { TIncident } from "@/lib/contracts/incidents";
+import { DECK_LAYER_ID } from "./deck-layer-ids";
+import { PRIORITY_RGB } from "./operations-styles";
+
+/** Incident numbers only from street level: at city scale they would cover each other. */
+export const INCIDENT_LABEL_MIN_ZOOM = 15;
+
+const LABEL_FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+type TIncidentLayerOptions = { zoom: number; selectedId: string | null };
+
+export function createIncidentLayer(incidents: readonly TIncident[], { selectedId }: TIncidentLayerOptions) {
+  return new ScatterplotLayer<TIncident>({
+    id: DECK_LAYER_ID.incidents,
+    data: incidents,
+    pickable: true,
+    stroked: true,
+    radiusUnits: "pixels",
+    lineWidthUnits: "pixels",
+    getPosition: (incident) => incident.location,
+    getRadius: (incident) => (incident.id === selectedId ? 13 : incident.priority === "P1" ? 11 : 9),
+    getFillColor: (incident) => [...PRIORITY_RGB[incident.priority], 255],
+    getLineColor: (incident) => (incident.id === selectedId ? [76, 194, 255, 255] : [10, 14, 20, 255]),
+    getLineWidth: (incident) => (incident.id === selectedId ? 4 : 3),
+    updateTriggers: { getRadius: selectedId, getLineColor: selectedId, getLineWidth: selectedId },
+  });
+}
+
+export function createIncidentLabelLayer(incidents: readonly TIncident[], { zoom }: TIncidentLayerOptions) {
+  return new TextLayer<TIncident>({
+    id: DECK_LAYER_ID.incidentLabels,
+    data: incidents,
+    visible: zoom >= INCIDENT_LABEL_MIN_ZOOM,
+    pickable: false,
+    getPosition: (incident) => incident.location,
+    getText: (incident) => `${incident.number} · ${incident.priority}`,
+    getSize: 11,
+    getColor: [241, 245, 249, 255],
+    getPixelOffset: [0, 18],
+    getTextAnchor: "middle",
+    getAlignmentBaseline: "top",
+    fontFamily: LABEL_FONT,
+    fontWeight: 700,
+    background: true,
+    getBackgroundColor: [40, 12, 12, 225],
+    backgroundPadding: [4, 2],
+    backgroundBorderRadius: 3,
+  });
+}

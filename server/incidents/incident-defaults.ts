@@ -1,0 +1,19 @@
+import type { TAlertSeverity } from "@/lib/contracts/alerts";
+import type { TAlert, TIncident } from "@/lib/contracts/incidents";
+
+export const PRIORITY_BY_SEVERITY: Record<TAlertSeverity, TIncident["priority"]> = { critical: "P1", major: "P2", minor: "P3", warning: "P4" };
+
+/** The incident type an alert most likely means; the operator can choose another when promoting. */
+export function incidentTypeFor(alert: Pick<TAlert, "ruleId" | "domain">): TIncident["type"] {
+  if (alert.ruleId === "waste.bin-burning" || alert.ruleId === "waste.temperature-spike") return "wasteFire";
+  if (alert.ruleId === "waste.bin-vandalised") return "hazard";
+  if (alert.ruleId.endsWith("-silent")) return "other";
+  switch (alert.domain) {
+    case "traffic":
+      return "trafficJam";
+    case "energy":
+      return "gridOverload";
+    default:
+      return "other";
+  }
+}
