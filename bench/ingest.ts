@@ -2,12 +2,14 @@
  * npm run bench:ingest — prints figures, asserts nothing.
  *  1. Ingest throughput: events/s from Kafka (librdkafka mock cluster) through validation into city state.
  *  2. Latency: produce → socket.io client, p50/p99, with the simulator producing at 5,000 events/s.
+ * Both run the production path, including the alert rules engine (alerts persisted to in-memory PGlite).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect } from "socket.io-client";
 import { DEAD_LETTER_TOPIC, LAYERS, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { startCityRuntime } from "@/server/city-runtime";
+import { createDatabase, IN_MEMORY_DATA_DIR } from "@/server/db/client";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { createKafkaSource } from "@/server/ingest/kafka-source";
 import { createCityProducer } from "@/server/ingest/kafka-producer";
@@ -21,6 +23,8 @@ const LATENCY_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 
 const { entities, manifest } = await loadCityPack("three-rivers");
+const database = await createDatabase({ dataDir: IN_MEMORY_DATA_DIR });
+const alerts = { prisma: database.prisma, escalationSeconds: 120 };
 const mock = await startKafkaMock({
   topics: [...Object.values(TOPIC_BY_LAYER).map((name) => ({ name, partitions: 4 })), { name: DEAD_LETTER_TOPIC, partitions: 1 }],
 });
@@ -31,6 +35,7 @@ try {
   await benchLatency();
 } finally {
   await mock.stop();
+  await database.close();
 }
 
 async function benchIngest() {
@@ -52,7 +57,7 @@ async function benchIngest() {
     brokers: mock.brokers, clientId: "bench-ingest", groupId: uniqueName("bench-ingest"),
     topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: true, consumerConfig: TEST_CONSUMER_CONFIG,
   });
-  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator") });
+  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"), alerts });
   await waitFor(() => runtime.stats.read("kafka", null).totalEvents > 0, "first event", 30_000);
   const startMs = performance.now();
   const startCount = runtime.stats.read("kafka", null).totalEvents;
@@ -69,7 +74,7 @@ async function benchLatency() {
     brokers: mock.brokers, clientId: "bench-latency", groupId: uniqueName("bench-latency"),
     topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: false, consumerConfig: { sessionTimeout: TEST_CONSUMER_CONFIG.sessionTimeout, heartbeatInterval: TEST_CONSUMER_CONFIG.heartbeatInterval },
   });
-  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator") });
+  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"), alerts });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const client = connect(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, { transports: ["websocket"] });
   await client.emitWithAck("city:subscribe", { layers: [...LAYERS] });

@@ -59,6 +59,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/rules": { GET: { access: OPS, probe: { path: "/api/rules", status: 200 } } },
   // Reading rules is operations work; changing them is a supervisor's call.
   "/api/rules/[id]": { PUT: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full", body: {}, status: 400 } } },
+  "/api/users/assignable": { GET: { access: OPS, probe: { path: "/api/users/assignable", status: 200 } } },
 };
 
 const PAGES: Record<string, TAccess> = {
@@ -66,6 +67,8 @@ const PAGES: Record<string, TAccess> = {
   "/admin/users": ["admin"],
   "/audit": ["admin", "supervisor"],
   "/field": ["field"],
+  // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).
+  "/rules": ["supervisor"],
   "/sign-in": "public",
 };
 

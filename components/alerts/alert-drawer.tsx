@@ -10,6 +10,7 @@ import { Feedback, SideDrawer } from "@/components/control-room/side-drawer";
 import { useNow } from "@/components/control-room/use-now";
 import { describeAlertStatus, formatAlertValue } from "./alert-labels";
 import { alertItemQuery } from "./alert-queries";
+import { AssignForm } from "./assign-form";
 import { PromoteForm } from "./promote-form";
 import { SeverityChip } from "./severity-chip";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
@@ -126,6 +127,16 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
             Download CAP
           </a>
         </div>
+      )}
+
+      {!isResolved && (
+        <AssignForm
+          user={user}
+          assigneeId={alert.assignedTo?.id ?? null}
+          isPending={pending === "assign"}
+          disabled={action.isPending}
+          onAssign={(userId) => action.mutate({ kind: "assign", userId })}
+        />
       )}
 
       {form === "promote" && !isResolved && (

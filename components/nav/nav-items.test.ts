@@ -7,7 +7,7 @@ const labels = (role: (typeof ROLES)[number]) => navItemsFor(role).map((item) =>
 describe("navigation per role", () => {
   it("offers each role only its pages", () => {
     expect(labels("operator")).toEqual(["Live map"]);
-    expect(labels("supervisor")).toEqual(["Live map", "Audit log"]);
+    expect(labels("supervisor")).toEqual(["Live map", "Alert rules", "Audit log"]);
     expect(labels("admin")).toEqual(["Users", "Audit log"]);
     expect(labels("field")).toEqual(["My unit"]);
   });

@@ -8,6 +8,7 @@ export type TNavItem = { href: string; label: string; roles: readonly TRole[] };
  */
 export const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/", label: "Live map", roles: ["operator", "supervisor"] },
+  { href: "/rules", label: "Alert rules", roles: ["supervisor"] },
   { href: "/field", label: "My unit", roles: ["field"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/audit", label: "Audit log", roles: ["admin", "supervisor"] },

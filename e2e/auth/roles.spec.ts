@@ -12,12 +12,13 @@ const BY_ROLE: Record<TRole, TExpectation> = {
     forbidden: [
       { path: "/admin/users", goesTo: "/" },
       { path: "/audit", goesTo: "/" },
+      { path: "/rules", goesTo: "/" },
       { path: "/field", goesTo: "/" },
     ],
   },
   supervisor: {
     home: "/",
-    links: ["Live map", "Audit log"],
+    links: ["Live map", "Alert rules", "Audit log"],
     forbidden: [
       { path: "/admin/users", goesTo: "/" },
       { path: "/field", goesTo: "/" },

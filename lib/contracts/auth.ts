@@ -18,6 +18,15 @@ export const ZCurrentUser = z.object({
 });
 export type TCurrentUser = z.infer<typeof ZCurrentUser>;
 
+/** Roles that work the alert queue, so the only ones an alert can be assigned to. */
+export const ASSIGNABLE_ROLES = ["operator", "supervisor"] as const satisfies readonly TRole[];
+
+/** A colleague an alert can be handed to (GET /api/users/assignable): active, and working the queue. */
+export const ZAssignableUser = ZCurrentUser.pick({ id: true, name: true }).extend({ role: z.enum(ASSIGNABLE_ROLES) });
+export type TAssignableUser = z.infer<typeof ZAssignableUser>;
+export const ZAssignableUsers = z.object({ users: z.array(ZAssignableUser) });
+export type TAssignableUsers = z.infer<typeof ZAssignableUsers>;
+
 /** Admin: a user row (GET /api/admin/users). */
 export const ZAdminUser = ZCurrentUser.extend({
   disabled: z.boolean(),

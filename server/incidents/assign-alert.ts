@@ -1,3 +1,4 @@
+import { ASSIGNABLE_ROLES } from "@/lib/contracts/auth";
 import type { TAlert } from "@/lib/contracts/incidents";
 import { recordAudit } from "@/server/audit/record-audit";
 import { invalid } from "@/server/errors";
@@ -6,14 +7,12 @@ import { alertAuditView } from "./alert-view";
 import { changeAlert } from "./change-alert";
 import { inTransaction } from "./transaction";
 
-/** Roles that work the alert queue, so the only ones an alert can be assigned to. */
-const ASSIGNABLE_ROLES = ["operator", "supervisor"];
 
 /** Hands an unresolved alert to an active operator or supervisor. */
 export async function assignAlert(deps: TActionDeps, alertId: string, request: { version: number; userId: string }): Promise<TAlert> {
   const { after } = await inTransaction(deps.prisma, async (tx) => {
     const assignee = await tx.user.findUnique({ where: { id: request.userId }, select: { role: true, banned: true } });
-    if (!assignee || assignee.banned === true || !ASSIGNABLE_ROLES.includes(assignee.role)) {
+    if (!assignee || assignee.banned === true || !(ASSIGNABLE_ROLES as readonly string[]).includes(assignee.role)) {
       throw invalid("Alerts can only be assigned to an active operator or supervisor", { userId: ["not an active operator or supervisor"] });
     }
     const change = await changeAlert(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TAdminUser, TAuditEntry, TAuditPage } from "@/lib/contracts/auth";
+import type { TAdminUser, TAssignableUsers, TAuditEntry, TAuditPage } from "@/lib/contracts/auth";
 import { DEMO_PASSWORD } from "@/server/auth/demo-users";
 import { TEST_BACKENDS } from "@/server/db/test-databases";
 import { socketOutcome, startTestApp, type TTestApp } from "@/test/fixtures/test-app";
@@ -125,6 +125,19 @@ describe.each(TEST_BACKENDS)("user administration ($kind)", (backend) => {
 
     const actions = (await auditFor(user.id)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["user.created", "user.disabled", "user.enabled"]));
+  });
+
+  it("offers only active operators and supervisors as alert assignees", async () => {
+    const operator = await app.signIn("operator@citynerve.local", DEMO_PASSWORD);
+    const assignable = async () => ((await app.request("/api/users/assignable", { cookie: operator })).body as TAssignableUsers).users;
+    const erin = await createUser("erik@example.org", "supervisor");
+    const fred = await createUser("fred@example.org", "field");
+    expect((await assignable()).map((u) => u.id)).toContain(erin.id);
+    expect((await assignable()).map((u) => u.id)).not.toContain(fred.id);
+    expect(new Set((await assignable()).map((u) => u.role))).toEqual(new Set(["operator", "supervisor"]));
+
+    await app.request(`/api/admin/users/${erin.id}`, { cookie: admin, method: "PATCH", body: { disabled: true } });
+    expect((await assignable()).map((u) => u.id)).not.toContain(erin.id);
   });
 
   it("does not let an admin disable or demote themselves", async () => {

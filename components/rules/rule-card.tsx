@@ -1,0 +1,194 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { ALERT_SEVERITIES, type TRuleSetting } from "@/lib/contracts/alerts";
+import { errorMessage, ApiRequestError } from "@/components/api/request-json";
+import { formatDateTime } from "@/components/admin/format-date";
+import { draftOf, isSameDraft, requestOf, type TRuleDraft } from "./rule-draft";
+import { numberFieldsOf, toInput } from "./rule-fields";
+import { conflictRule, useSaveRule } from "./use-save-rule";
+
+type TOutcome = { tone: "ok" | "error"; message: string };
+
+const SEVERITY_LABEL: Record<string, string> = { critical: "Critical", major: "Major", minor: "Minor", warning: "Warning" };
+
+/** One line of what a rule is set to now, for the 409 message. */
+function summarize(setting: TRuleSetting): string {
+  const { rule } = setting;
+  const params = rule.params as Record<string, number>;
+  const values = numberFieldsOf(rule).map((f) => `${f.label.toLowerCase()} ${toInput(params[f.key], f)} ${f.unit}`);
+  const who = setting.updatedBy ? ` by ${setting.updatedBy.name}` : "";
+  return `Now (version ${setting.version}${who}): ${rule.enabled ? "on" : "off"}, ${rule.severity}, sustain ${rule.sustainSeconds} s, clear sustain ${rule.clearSustainSeconds} s, ${values.join(", ")}.`;
+}
+
+/** A rule's settings as a form: edit, then save once; the engine applies a saved rule at once. */
+export function RuleCard({ setting }: { setting: TRuleSetting }) {
+  const id = useId();
+  const { rule } = setting;
+  const [draft, setDraft] = useState<TRuleDraft>(() => draftOf(rule));
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [outcome, setOutcome] = useState<TOutcome | null>(null);
+  const save = useSaveRule(rule.id);
+  const fields = numberFieldsOf(rule);
+  const isDirty = !isSameDraft(draft, draftOf(rule));
+
+  const edit = (change: Partial<TRuleDraft>) => {
+    setDraft((d) => ({ ...d, ...change }));
+    setOutcome(null);
+  };
+  const editParam = (key: string, value: string) => edit({ params: { ...draft.params, [key]: value } });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const built = requestOf(rule, setting.version, draft);
+    if ("fieldErrors" in built) {
+      setFieldErrors(built.fieldErrors);
+      setOutcome({ tone: "error", message: "Some values are not numbers." });
+      return;
+    }
+    setFieldErrors({});
+    save.mutate(built.request, {
+      onSuccess: (saved) => {
+        setDraft(draftOf(saved.rule));
+        setOutcome({ tone: "ok", message: "Saved — takes effect immediately." });
+      },
+      onError: (error) => {
+        const current = conflictRule(error);
+        if (current) {
+          setDraft(draftOf(current.rule));
+          setOutcome({ tone: "error", message: `${errorMessage(error)}. ${summarize(current)} The form now shows these values.` });
+          return;
+        }
+        setFieldErrors(error instanceof ApiRequestError ? error.fieldErrors : {});
+        setOutcome({ tone: "error", message: errorMessage(error) });
+      },
+    });
+  };
+
+  // Server errors on the merged rule arrive under "params" (e.g. "clearBelow must not exceed openAbove").
+  const errorOf = (key: string) => fieldErrors[key]?.join(" ");
+  const paramsError = errorOf("params");
+
+  return (
+    <form className="rule-card" onSubmit={submit} aria-labelledby={`${id}-name`} data-testid="rule-card" data-rule-id={rule.id}>
+      <div className="rule-card__head">
+        <div className="rule-card__title">
+          <h3 className="rule-card__name" id={`${id}-name`}>
+            {rule.name}
+          </h3>
+          <code className="rule-card__id">{rule.id}</code>
+        </div>
+        <label className="rule-card__enabled">
+          <input type="checkbox" role="switch" className="switch" checked={draft.enabled} onChange={(e) => edit({ enabled: e.target.checked })} />
+          <span>{draft.enabled ? "On" : "Off"}</span>
+        </label>
+      </div>
+      <p className="rule-card__description">{rule.description}</p>
+      {"statuses" in rule.params && <p className="rule-card__meta">Statuses: {rule.params.statuses.join(", ")}</p>}
+
+      <div className="rule-card__fields">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-severity`}>
+            Severity
+          </label>
+          <select
+            id={`${id}-severity`}
+            className="input select"
+            value={draft.severity}
+            onChange={(e) => edit({ severity: e.target.value as TRuleDraft["severity"] })}
+          >
+            {ALERT_SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {SEVERITY_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <NumberField id={`${id}-sustain`} label="Sustain" unit="s" value={draft.sustainSeconds} error={errorOf("sustainSeconds")} step={1} onChange={(v) => edit({ sustainSeconds: v })} />
+        <NumberField
+          id={`${id}-clear-sustain`}
+          label="Clear sustain"
+          unit="s"
+          value={draft.clearSustainSeconds}
+          error={errorOf("clearSustainSeconds")}
+          step={1}
+          onChange={(v) => edit({ clearSustainSeconds: v })}
+        />
+        {fields.map((f) => (
+          <NumberField
+            key={f.key}
+            id={`${id}-${f.key}`}
+            label={f.label}
+            unit={f.unit}
+            value={draft.params[f.key] ?? ""}
+            error={errorOf(f.key)}
+            step={f.step}
+            onChange={(v) => editParam(f.key, v)}
+            testId={`rule-param-${f.key}`}
+          />
+        ))}
+      </div>
+      {paramsError && <p className="field__error">{paramsError}</p>}
+
+      <div className="rule-card__foot">
+        <span className="rule-card__changed">
+          {setting.updatedAt ? `Changed ${formatDateTime(setting.updatedAt)}${setting.updatedBy ? ` by ${setting.updatedBy.name}` : ""}` : "Built-in default"}
+        </span>
+        <div className="rule-card__save">
+          <span className={`rule-card__outcome rule-card__outcome--${outcome?.tone ?? "none"}`} role="status" aria-live="polite">
+            {outcome?.message}
+          </span>
+          {isDirty && (
+            <button type="button" className="button button--ghost" disabled={save.isPending} onClick={() => { setDraft(draftOf(rule)); setFieldErrors({}); setOutcome(null); }}>
+              Undo
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={save.isPending || !isDirty}>
+            {save.isPending ? "Saving…" : "Save"}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+type TNumberFieldProps = {
+  id: string;
+  label: string;
+  unit: string;
+  value: string;
+  step: number;
+  error?: string;
+  testId?: string;
+  onChange: (value: string) => void;
+};
+
+function NumberField({ id, label, unit, value, step, error, testId, onChange }: TNumberFieldProps) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="unit-input">
+        <input
+          id={id}
+          className="input"
+          type="number"
+          inputMode="decimal"
+          step={step}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid={testId}
+        />
+        <span className="unit-input__unit">{unit}</span>
+      </div>
+      {error && (
+        <span className="field__error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
