@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { INCIDENT_PRIORITIES, INCIDENT_TYPES, type TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/incidents";
 import { openIncidentsQuery } from "@/components/incidents/incident-queries";
-import { INCIDENT_TYPE_LABEL, PRIORITY_LABEL, type TIncidentPriority, type TIncidentType } from "@/components/incidents/incident-labels";
+import { INCIDENT_TYPE_LABEL, type TIncidentPriority, type TIncidentType } from "@/components/incidents/incident-labels";
+import { IncidentTypePriorityFields } from "@/components/incidents/incident-type-priority-fields";
 import type { TAlertAction } from "./use-alert-action";
 
 /** A first guess at the incident type from the alert's domain; the operator can change it. */
@@ -56,37 +57,7 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
       </fieldset>
       {mode === "new" ? (
         <>
-          <div className="form-row">
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-type`}>
-                Type
-              </label>
-              <select id={`${id}-type`} className="input select" value={type} onChange={(e) => setType(e.target.value as TIncidentType)}>
-                {INCIDENT_TYPES.map((value) => (
-                  <option key={value} value={value}>
-                    {INCIDENT_TYPE_LABEL[value]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-priority`}>
-                Priority
-              </label>
-              <select
-                id={`${id}-priority`}
-                className="input select"
-                value={priority}
-                onChange={(e) => setPriority(e.target.value as TIncidentPriority)}
-              >
-                {INCIDENT_PRIORITIES.map((value) => (
-                  <option key={value} value={value}>
-                    {PRIORITY_LABEL[value]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <IncidentTypePriorityFields idPrefix={id} type={type} priority={priority} onTypeChange={setType} onPriorityChange={setPriority} />
           <div className="field">
             <label className="field__label" htmlFor={`${id}-description`}>
               Description

@@ -3,16 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { z } from "zod";
-import {
-  INCIDENT_PRIORITIES,
-  INCIDENT_TYPES,
-  ZIncident,
-  type TCreateIncidentRequest,
-  type TIncident,
-} from "@/lib/contracts/incidents";
+import { ZIncident, type TCreateIncidentRequest, type TIncident } from "@/lib/contracts/incidents";
 import { ApiRequestError, errorMessage, requestJson } from "@/components/api/request-json";
 import { Feedback, SideDrawer } from "@/components/control-room/side-drawer";
-import { INCIDENT_TYPE_LABEL, PRIORITY_LABEL, type TIncidentPriority, type TIncidentType } from "./incident-labels";
+import type { TIncidentPriority, TIncidentType } from "./incident-labels";
+import { IncidentTypePriorityFields } from "./incident-type-priority-fields";
 import { patchIncidentCaches } from "./incident-queries";
 
 type TLonLat = [number, number];
@@ -98,37 +93,7 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
   return (
     <SideDrawer eyebrow="Phone call" title="New incident" onClose={onClose} testId="new-incident-drawer" focusKey="new-incident">
       <form className="stack" onSubmit={submit} aria-label="New incident" noValidate>
-        <div className="form-row">
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-type`}>
-              Type
-            </label>
-            <select id={`${id}-type`} className="input select" value={type} onChange={(e) => setType(e.target.value as TIncidentType)}>
-              {INCIDENT_TYPES.map((value) => (
-                <option key={value} value={value}>
-                  {INCIDENT_TYPE_LABEL[value]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-priority`}>
-              Priority
-            </label>
-            <select
-              id={`${id}-priority`}
-              className="input select"
-              value={priority}
-              onChange={(e) => setPriority(e.target.value as TIncidentPriority)}
-            >
-              {INCIDENT_PRIORITIES.map((value) => (
-                <option key={value} value={value}>
-                  {PRIORITY_LABEL[value]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <IncidentTypePriorityFields idPrefix={id} type={type} priority={priority} onTypeChange={setType} onPriorityChange={setPriority} />
         <div className="field">
           <label className="field__label" htmlFor={`${id}-description`}>
             What happened

@@ -1,13 +1,23 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { SCREENSHOTS, horizontalOverflow, signInAs } from "../fixtures/auth";
+import { SCREENSHOTS, horizontalOverflow, postSignIn, signInAs } from "../fixtures/auth";
 import { openControlRoom } from "../fixtures/control-room";
-import { incidentsOnMap, resolveAlertsOf, tuneRule } from "../fixtures/operations";
+import { api, incidentsOnMap, resolveAlertsOf, tuneRule } from "../fixtures/operations";
 
 /**
- * Two people in the control room at once. The only demo operator is Olivia; Sam the supervisor is
- * the second pair of eyes (supervisors work the same queue).
+ * Two people in the control room at once: Olivia (demo operator) and Oscar, a second operator the
+ * admin creates for this run; Sam the supervisor tunes rules and works the same queue.
  */
 const RULE_ID = "parking.lot-full";
+const SECOND_OPERATOR = { name: "Oscar Operator", password: "oscar-operator-e2e", email: "" };
+
+async function openAsSecondOperator(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const response = await postSignIn(page, SECOND_OPERATOR.email, SECOND_OPERATOR.password);
+  expect(response.status(), await response.text()).toBe(200);
+  await openControlRoom(page);
+  return page;
+}
 
 async function openAs(browser: Browser, role: "operator" | "supervisor", width = 1440, height = 900): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
@@ -31,6 +41,12 @@ test.describe.serial("alerts and incidents", () => {
       params: { metric: "occupancy", openAbove: 0.01, clearBelow: 0.005 },
     });
     await supervisor.context().close();
+
+    const admin = await (await browser.newContext()).newPage();
+    await signInAs(admin, "admin");
+    SECOND_OPERATOR.email = `oscar.${Date.now()}@citynerve.local`;
+    await api(admin, "POST", "/api/admin/users", { ...SECOND_OPERATOR, role: "operator" });
+    await admin.context().close();
   });
 
   test.afterAll(async ({ browser }) => {
@@ -42,41 +58,41 @@ test.describe.serial("alerts and incidents", () => {
 
   test("an alert reaches both operators; one acknowledges, the other sees it live and a stale attempt gets 409", async ({ browser }) => {
     const olivia = await openAs(browser, "operator");
-    const sam = await openAs(browser, "supervisor");
+    const oscar = await openAsSecondOperator(browser);
 
     // The same alert appears in both queues without a reload.
     const firstRow = olivia.getByTestId("alert-row").filter({ hasText: "Parking lot full" }).first();
     await expect(firstRow).toBeVisible({ timeout: 60_000 });
     const alertId = (await firstRow.getAttribute("data-alert-id"))!;
-    const samRow = sam.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
-    await expect(samRow).toBeVisible();
-    await expect(samRow).toHaveAttribute("data-status", "open");
+    const oscarRow = oscar.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
+    await expect(oscarRow).toBeVisible();
+    await expect(oscarRow).toHaveAttribute("data-status", "open");
     await expect(olivia.getByTestId("critical-banner")).toBeVisible();
 
-    // Both open it. Sam's acknowledge is held on the wire until Olivia's has landed: his view is stale.
+    // Both open it. Oscar's acknowledge is held on the wire until Olivia's has landed: his view is stale.
     await firstRow.click();
-    await samRow.click();
+    await oscarRow.click();
     await expect(olivia.getByTestId("alert-drawer")).toBeVisible();
-    await expect(sam.getByTestId("alert-drawer")).toBeVisible();
-    let releaseSam!: () => void;
-    const samMayGo = new Promise<void>((resolve) => (releaseSam = resolve));
-    await sam.route(`**/api/alerts/${alertId}/acknowledge`, async (route) => {
-      await samMayGo;
+    await expect(oscar.getByTestId("alert-drawer")).toBeVisible();
+    let releaseOscar!: () => void;
+    const oscarMayGo = new Promise<void>((resolve) => (releaseOscar = resolve));
+    await oscar.route(`**/api/alerts/${alertId}/acknowledge`, async (route) => {
+      await oscarMayGo;
       await route.continue();
     });
-    await sam.getByTestId("alert-acknowledge").click();
+    await oscar.getByTestId("alert-acknowledge").click();
 
     await olivia.getByTestId("alert-acknowledge").click();
     await expect(olivia.getByTestId("drawer-feedback")).toContainText("Acknowledged.");
     await expect(olivia.getByTestId("alert-drawer-status")).toContainText("Acknowledged by Olivia Operator");
 
-    // Sam sees it acknowledged without a reload (the socket patched his cache)…
-    await expect(samRow).toHaveAttribute("data-status", "acknowledged");
-    await expect(samRow).toContainText("Acknowledged by Olivia Operator");
+    // Oscar sees it acknowledged without a reload (the socket patched his cache)…
+    await expect(oscarRow).toHaveAttribute("data-status", "acknowledged");
+    await expect(oscarRow).toContainText("Acknowledged by Olivia Operator");
     // …and his stale attempt answers 409, explained with the state that won.
-    releaseSam();
-    await expect(sam.getByTestId("drawer-feedback")).toContainText("Already acknowledged by Olivia Operator");
-    await expect(sam.getByTestId("alert-drawer-status")).toContainText("Acknowledged by Olivia Operator");
+    releaseOscar();
+    await expect(oscar.getByTestId("drawer-feedback")).toContainText("Already acknowledged by Olivia Operator");
+    await expect(oscar.getByTestId("alert-drawer-status")).toContainText("Acknowledged by Olivia Operator");
 
     // The selected alert's entity is ringed on the map.
     const ring = await olivia.evaluate(() => {
@@ -87,9 +103,9 @@ test.describe.serial("alerts and incidents", () => {
 
     await olivia.waitForTimeout(1500); // the fly-to settles before the picture
     await olivia.screenshot({ path: `${SCREENSHOTS}/alerts-1440-drawer.png` });
-    await sam.screenshot({ path: `${SCREENSHOTS}/alerts-1440-conflict.png` });
+    await oscar.screenshot({ path: `${SCREENSHOTS}/alerts-1440-conflict.png` });
     await olivia.context().close();
-    await sam.context().close();
+    await oscar.context().close();
   });
 
   test("a phoned-in incident placed on the map appears for everyone", async ({ browser }) => {
