@@ -14,6 +14,7 @@ import { AssignForm } from "./assign-form";
 import { PromoteForm } from "./promote-form";
 import { SeverityChip } from "./severity-chip";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
+import { NoteForm } from "@/components/control-room/note-form";
 
 type TAlertDrawerProps = {
   /** The alert as it was when opened; the drawer follows its cache entry from then on. */
@@ -52,10 +53,6 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
   const isResolved = alert.status === "resolved";
   const isMine = alert.assignedTo?.id === user.id;
 
-  const addNote = (event: FormEvent) => {
-    event.preventDefault();
-    if (note.trim()) action.mutate({ kind: "note", text: note.trim() });
-  };
   const resolve = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim()) action.mutate({ kind: "resolve", reason: reason.trim() });
@@ -245,23 +242,14 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
             ))}
           </ol>
         )}
-        <form className="note-form" onSubmit={addNote}>
-          <label className="visually-hidden" htmlFor={`${id}-note`}>
-            Add a note
-          </label>
-          <textarea
-            id={`${id}-note`}
-            className="input textarea"
-            rows={2}
-            maxLength={4000}
-            placeholder="Add a note…"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <button type="submit" className="button button--small" disabled={action.isPending || !note.trim()}>
-            {pending === "note" ? "Adding…" : "Add note"}
-          </button>
-        </form>
+        <NoteForm
+          idPrefix={id}
+          value={note}
+          onChange={setNote}
+          onSubmit={(text) => action.mutate({ kind: "note", text })}
+          isBusy={action.isPending}
+          isAdding={pending === "note"}
+        />
       </section>
     </SideDrawer>
   );

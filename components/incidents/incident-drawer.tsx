@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import type { TAlert, TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
 import { errorMessage } from "@/components/api/request-json";
 import { SeverityChip } from "@/components/alerts/severity-chip";
@@ -10,6 +10,7 @@ import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL, NEXT_INCIDENT_STATUS, NEXT_
 import { incidentDetailQuery } from "./incident-queries";
 import { IncidentTimeline } from "./incident-timeline";
 import { useIncidentAction, type TIncidentOutcome } from "./use-incident-action";
+import { NoteForm } from "@/components/control-room/note-form";
 
 type TIncidentDrawerProps = {
   incidentId: string;
@@ -74,10 +75,6 @@ function IncidentBody({
   // Handled without (further) dispatch: the server allows resolving from these two early.
   const canResolveEarly = incident.status === "acknowledged" || incident.status === "dispatched";
 
-  const addNote = (event: FormEvent) => {
-    event.preventDefault();
-    if (note.trim()) action.mutate({ kind: "note", text: note.trim() });
-  };
 
   return (
     <>
@@ -177,23 +174,14 @@ function IncidentBody({
         <h3 className="drawer__section-title" id={`${id}-timeline`}>
           Timeline
         </h3>
-        <form className="note-form" onSubmit={addNote}>
-          <label className="visually-hidden" htmlFor={`${id}-note`}>
-            Add a note
-          </label>
-          <textarea
-            id={`${id}-note`}
-            className="input textarea"
-            rows={2}
-            maxLength={4000}
-            placeholder="Add a note…"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <button type="submit" className="button button--small" disabled={action.isPending || !note.trim()}>
-            {pending?.kind === "note" ? "Adding…" : "Add note"}
-          </button>
-        </form>
+        <NoteForm
+          idPrefix={id}
+          value={note}
+          onChange={setNote}
+          onSubmit={(text) => action.mutate({ kind: "note", text })}
+          isBusy={action.isPending}
+          isAdding={pending?.kind === "note"}
+        />
         {detail ? <IncidentTimeline entries={[...detail.timeline].reverse()} /> : <p className="muted">Loading…</p>}
       </section>
     </>

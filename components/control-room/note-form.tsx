@@ -1,0 +1,40 @@
+import type { FormEvent } from "react";
+
+type TProps = {
+  idPrefix: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Called with the trimmed text; never with an empty note. */
+  onSubmit: (text: string) => void;
+  /** Any action of the drawer is in flight. */
+  isBusy: boolean;
+  /** This note is being added. */
+  isAdding: boolean;
+};
+
+/** The "Add a note" box of the alert and incident drawers. The drawer owns the text so it can clear it on success. */
+export function NoteForm({ idPrefix, value, onChange, onSubmit, isBusy, isAdding }: TProps) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (value.trim()) onSubmit(value.trim());
+  };
+  return (
+    <form className="note-form" onSubmit={submit}>
+      <label className="visually-hidden" htmlFor={`${idPrefix}-note`}>
+        Add a note
+      </label>
+      <textarea
+        id={`${idPrefix}-note`}
+        className="input textarea"
+        rows={2}
+        maxLength={4000}
+        placeholder="Add a note…"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <button type="submit" className="button button--small" disabled={isBusy || !value.trim()}>
+        {isAdding ? "Adding…" : "Add note"}
+      </button>
+    </form>
+  );
+}
