@@ -80,6 +80,7 @@ const SOCKET_EVENTS: Record<string, { access: readonly TRole[]; payload: unknown
 const PUBLISHED_EVENTS: Record<TPublishedEvent, readonly TRole[]> = {
   "alert:upsert": ["operator", "supervisor"],
   "incident:upsert": ["operator", "supervisor"],
+  "unit:upsert": ["operator", "supervisor"],
 };
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];

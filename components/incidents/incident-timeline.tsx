@@ -7,6 +7,16 @@ function statusLabel(value: unknown): string {
   return parsed.success ? INCIDENT_STATUS_LABEL[parsed.data] : String(value ?? "?");
 }
 
+const UNIT_STATUS_TEXT: Record<string, string> = {
+  available: "available", dispatched: "dispatched", enRoute: "en route", onScene: "on scene",
+  returning: "cleared, returning", outOfService: "out of service", acknowledge: "acknowledged the assignment", checkIn: "checked in",
+};
+
+function unitStatusLabel(to: unknown, action: unknown): string {
+  const key = typeof to === "string" && to ? to : String(action ?? "");
+  return UNIT_STATUS_TEXT[key] ?? key;
+}
+
 /** One line per entry kind; `data` is kind-specific ({ from, to }, { alertId }, { text }). */
 function describe(entry: TTimelineEntry): string {
   const { data } = entry;
@@ -16,11 +26,17 @@ function describe(entry: TTimelineEntry): string {
     case "alertLinked":
       return `Alert linked${typeof data.ruleName === "string" ? `: ${data.ruleName}` : ""}`;
     case "note":
-      return typeof data.text === "string" ? data.text : "Note";
+      return `${typeof data.callSign === "string" ? `${data.callSign}: ` : ""}${typeof data.text === "string" ? data.text : "Note"}`;
     case "statusChanged":
       return `Status ${statusLabel(data.from)} → ${statusLabel(data.to)}${typeof data.reason === "string" && data.reason ? ` (${data.reason})` : ""}`;
     case "priorityChanged":
       return `Priority ${String(data.from ?? "?")} → ${String(data.to ?? "?")}`;
+    case "unitDispatched":
+      return `${String(data.callSign ?? data.unitId ?? "Unit")} dispatched${typeof data.etaSeconds === "number" ? ` (ETA ${Math.max(1, Math.round(data.etaSeconds / 60))} min)` : ""}`;
+    case "unitStatusChanged":
+      return `${String(data.callSign ?? data.unitId ?? "Unit")}: ${unitStatusLabel(data.to, data.action)}`;
+    case "backupRequested":
+      return `${String(data.callSign ?? data.unitId ?? "Unit")} requested backup${typeof data.text === "string" && data.text ? `: ${data.text}` : ""}`;
   }
 }
 

@@ -24,5 +24,13 @@ export const AUDIT_ACTIONS = [
   "incident.status_changed",
   "incident.note_added",
   "rule.updated",
+  "unit.created",
+  "unit.updated",
+  "unit.dispatched",
+  "unit.status_changed",
+  "unit.acknowledged",
+  "unit.backup_requested",
+  "unit.checked_in",
+  "unit.note_added",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -91,13 +91,21 @@ export const ZIncident = z.object({
 });
 export type TIncident = z.infer<typeof ZIncident>;
 
-export const TIMELINE_KINDS = ["created", "alertLinked", "note", "statusChanged", "priorityChanged"] as const;
+export const TIMELINE_KINDS = [
+  "created", "alertLinked", "note", "statusChanged", "priorityChanged",
+  /** { unitId, callSign, etaSeconds, distanceM } */
+  "unitDispatched",
+  /** { unitId, callSign, from, to, action } — a unit's status change or crew report on this incident */
+  "unitStatusChanged",
+  /** { unitId, callSign, text? } */
+  "backupRequested",
+] as const;
 export const ZTimelineEntry = z.object({
   id: z.string(),
   at: z.iso.datetime(),
   kind: z.enum(TIMELINE_KINDS),
   actor: ZPerson.nullable(),
-  /** Kind-specific details, e.g. { from, to } for statusChanged, { alertId } for alertLinked, { text } for note. */
+  /** Kind-specific details, e.g. { from, to } for statusChanged, { alertId } for alertLinked, { text, unitId? } for note. */
   data: z.record(z.string(), z.unknown()),
 });
 export type TTimelineEntry = z.infer<typeof ZTimelineEntry>;

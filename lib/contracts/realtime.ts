@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZLayer, type TLayer } from "./layers";
 import type { TEventOfLayer } from "./events";
 import type { TAlert, TIncident } from "./incidents";
+import type { TAssignmentNotice, TResponderUnit } from "./units";
 
 /**
  * The socket.io contract, typed on both ends:
@@ -57,6 +58,10 @@ export interface TServerToClientEvents {
   "alert:upsert": (alert: TAlert) => void;
   /** An incident's new state (created, status changed, alert linked); operators and supervisors only. */
   "incident:upsert": (incident: TIncident) => void;
+  /** A unit's new state (dispatched, status change, managed); operators and supervisors only. */
+  "unit:upsert": (unit: TResponderUnit) => void;
+  /** To the crew of one unit only (their user rooms): their assignment changed, refetch it. */
+  "assignment:changed": (notice: TAssignmentNotice) => void;
 }
 
 export interface TClientToServerEvents {

@@ -45,6 +45,8 @@ export type TRealtimeHub = {
   clientCount(): number;
   /** Sends an event to every socket of the roles PUBLISHED_EVENT_ROLES allows it for. */
   publish<E extends TPublishedEvent>(event: E, ...args: Parameters<TServerToClientEvents[E]>): void;
+  /** Sends an event to these users' sockets only (a unit's crew), whatever their role. */
+  publishToUsers<E extends TUserEvent>(userIds: readonly string[], event: E, ...args: Parameters<TServerToClientEvents[E]>): void;
   /** Closes every socket of a user at once (their account was just disabled). */
   disconnectUser(userId: string): void;
   close(): Promise<void>;
@@ -134,6 +136,10 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     publish(event, ...args) {
       io.to(PUBLISHED_EVENT_ROLES[event].map(roleRoom)).emit(event, ...(args as Parameters<TServerToClientEvents[typeof event]>));
     },
+    publishToUsers(userIds, event, ...args) {
+      if (userIds.length === 0) return;
+      io.to(userIds.map(userRoom)).emit(event, ...(args as Parameters<TServerToClientEvents[typeof event]>));
+    },
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
     async close() {
       clearInterval(flushTimer);
@@ -147,6 +153,9 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
 }
 
 const userRoom = (userId: string) => `user:${userId}`;
+
+/** Events addressed to particular users rather than to roles. */
+type TUserEvent = "assignment:changed";
 
 function toHeaders(raw: IncomingHttpHeaders): Headers {
   const headers = new Headers();

@@ -4,7 +4,8 @@ import type { TClientToServerEvents, TServerToClientEvents } from "@/lib/contrac
 /**
  * Which roles may send each client → server event. Typed over the whole contract, so a new event
  * does not compile until someone decides who may send it.
- * Field crews get their own-unit view with the dispatch issue; admins manage users, not operations.
+ * Field crews see only their own unit, through REST and "assignment:changed" sent to their user room;
+ * admins manage users, not operations.
  */
 export const SOCKET_EVENT_ROLES: { readonly [E in keyof TClientToServerEvents]: readonly TRole[] } = {
   "city:subscribe": ["operator", "supervisor"],
@@ -24,6 +25,7 @@ export function maySend(event: keyof TClientToServerEvents, role: TRole): boolea
 export const PUBLISHED_EVENT_ROLES = {
   "alert:upsert": ["operator", "supervisor"],
   "incident:upsert": ["operator", "supervisor"],
+  "unit:upsert": ["operator", "supervisor"],
 } as const satisfies { readonly [E in keyof TServerToClientEvents]?: readonly TRole[] };
 
 export type TPublishedEvent = keyof typeof PUBLISHED_EVENT_ROLES;
