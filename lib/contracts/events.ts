@@ -79,6 +79,7 @@ export const UNIT_STATUSES = [
   "outOfService",
 ] as const;
 export const ZUnitStatus = z.enum(UNIT_STATUSES);
+export type TUnitStatus = z.infer<typeof ZUnitStatus>;
 
 export const ZUnitPosition = z.object({
   ...base,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZUnitStatus, ZUnitType, type TUnitType } from "./events";
+import { ZUnitStatus, ZUnitType, type TUnitStatus, type TUnitType } from "./events";
 import { ZIncident, ZIncidentType, type TIncident } from "./incidents";
 
 /**
@@ -10,7 +10,7 @@ import { ZIncident, ZIncidentType, type TIncident } from "./incidents";
 const ZLonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 export { ZUnitStatus, ZUnitType };
-export type TUnitStatus = z.infer<typeof ZUnitStatus>;
+export type { TUnitStatus };
 
 /** What a unit carries beyond its type; run cards and operators use them to pick units. */
 export const UNIT_CAPABILITIES = ["ladder", "rescue", "hazmat", "als", "bls", "k9", "traffic", "tow", "hv-electrical", "gas", "compactor"] as const;

@@ -109,6 +109,16 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
   return {
     kind: "kafka",
 
+    async inject(messages) {
+      if (!starting || stopping) throw new Error("kafka source is not running");
+      await starting; // the producer connects there
+      const topics = new Set(messages.map((m) => m.topic));
+      for (const topic of topics) {
+        const group = messages.filter((m) => m.topic === topic).map((m) => ({ key: m.key, value: m.value }));
+        await producer.send({ topic, messages: group });
+      }
+    },
+
     start(sink) {
       if (starting || stopping) return Promise.reject(new Error("kafka source already started or stopped"));
       starting = run(sink);

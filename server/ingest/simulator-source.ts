@@ -17,10 +17,12 @@ export function createSimulatorSource(
   let timer: NodeJS.Timeout | undefined;
   let offset = 0n;
   let busy = false;
+  let sink: TIngestSink | undefined;
 
   return {
     kind: "simulator",
-    async start(sink: TIngestSink) {
+    async start(started: TIngestSink) {
+      sink = started;
       let lastMs = Date.now();
       const tick = async () => {
         if (busy) return; // the pipeline is behind: skip a tick rather than queue work
@@ -35,7 +37,7 @@ export function createSimulatorSource(
         }));
         lastMs = now;
         try {
-          await sink.ingestBatch(messages);
+          await started.ingestBatch(messages);
         } catch (error) {
           log("simulator batch failed", error);
         } finally {
@@ -49,5 +51,9 @@ export function createSimulatorSource(
       timer = undefined;
     },
     consumerLag: () => null,
+    async inject(messages) {
+      if (!sink) throw new Error("simulator source is not running");
+      await sink.ingestBatch(messages.map((m) => ({ ...m, partition: 0, offset: String(offset++) })));
+    },
   };
 }

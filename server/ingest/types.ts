@@ -1,4 +1,4 @@
-import type { TCityEvent } from "@/lib/contracts/events";
+import type { TCityEvent, TUnitStatus } from "@/lib/contracts/events";
 import type { TIngestSource } from "@/lib/contracts/realtime";
 
 /** A message as it arrives from any source (Kafka record, simulator, MQTT publish). */
@@ -40,4 +40,28 @@ export interface TEventSource {
   stop(): Promise<void>;
   /** Total messages behind the high watermarks, or null when the source has no such notion. */
   consumerLag(): number | null;
+  /**
+   * Puts messages on the same path as the source's own (Kafka: produced to their topic; simulator: straight
+   * into the pipeline), e.g. a crew's phone position as a UnitPosition event on city.units.
+   */
+  inject(messages: readonly { topic: string; key: string; value: string }[]): Promise<void>;
+  /** Present on the simulator only. */
+  readonly units?: TUnitDriver;
+}
+
+/**
+ * Moves simulated units (the embedded simulator only: real units report their own positions).
+ * Dispatch calls it so the whole loop is visible without any external system.
+ */
+export interface TUnitDriver {
+  /** Drive the unit along `route` at `speedKmh`, reporting `status` in its UnitPosition events; stop at the end. */
+  drive(unitId: string, route: readonly [number, number][], options: { speedKmh: number; status: TUnitStatus }): void;
+  /** Drive back to its home station (reporting "returning"), then stand by there. */
+  returnToStation(unitId: string, options: { status: TUnitStatus }): void;
+  /** The status its next UnitPosition events report (the unit keeps doing what it does). */
+  setStatus(unitId: string, status: TUnitStatus): void;
+  /** Called when a driven unit reaches the end of its route or its station. Returns an unsubscribe. */
+  onArrival(listener: (unitId: string, at: "scene" | "station") => void): () => void;
+  /** A real device (a crew's phone) reports this unit's position: stop simulating it for a while. */
+  trackedExternally(unitId: string): void;
 }

@@ -1,0 +1,19 @@
+import type { TLonLat } from "@/lib/geo";
+
+/** A drive over the road graph: what dispatch records and the simulator follows. */
+export type TPlannedRoute = {
+  /** Travel time at the speeds the planner was given (live traffic), seconds. */
+  etaSeconds: number;
+  distanceM: number;
+  /** From the unit's position to the incident: [lon, lat][], at least two points. */
+  coords: TLonLat[];
+};
+
+/** Shortest-time routes over the city's road graph at the current (live traffic) speeds. */
+export type TRoutePlanner = {
+  /** null when no road connects the two points (or a point is far off the network). */
+  planRoute(from: TLonLat, to: TLonLat): TPlannedRoute | null;
+};
+
+/** Where units are right now: the latest UnitPosition event, else their home station. */
+export type TUnitPositions = (unitId: string) => TLonLat | null;
