@@ -7,13 +7,14 @@ const TICK_MS = 100;
 /**
  * The embedded event source used when no Kafka is configured: the city simulator
  * on the wall clock, feeding the same ingest pipeline as the Kafka consumer.
+ * Its `units` lets dispatch drive the simulated units.
  */
 export function createSimulatorSource(
   entities: TCityEntities,
   options: TSimulatorOptions,
   log: (message: string, error?: unknown) => void = console.error,
 ): TEventSource {
-  const simulator = new CitySimulator(entities, options);
+  const simulator = new CitySimulator(entities, options, log);
   let timer: NodeJS.Timeout | undefined;
   let offset = 0n;
   let busy = false;
@@ -51,6 +52,7 @@ export function createSimulatorSource(
       timer = undefined;
     },
     consumerLag: () => null,
+    units: simulator.units,
     async inject(messages) {
       if (!sink) throw new Error("simulator source is not running");
       await sink.ingestBatch(messages.map((m) => ({ ...m, partition: 0, offset: String(offset++) })));

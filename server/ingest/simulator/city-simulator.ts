@@ -2,11 +2,13 @@ import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { layerOf, type TCityEvent } from "@/lib/contracts/events";
 import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { createRandom, type TRandom } from "@/lib/seeded-random";
+import type { TUnitDriver } from "../types";
 import { localHour } from "./daily-profile";
 import { EnergyModel } from "./energy-model";
 import { corruptEvent } from "./malformed-message";
 import { ParkingModel } from "./parking-model";
 import { TrafficModel } from "./traffic-model";
+import { SimulatedUnitDriver } from "./simulated-unit-driver";
 import { UnitsModel } from "./units-model";
 import { WasteModel } from "./waste-model";
 
@@ -36,20 +38,28 @@ export class CitySimulator {
   private readonly parking: ParkingModel;
   private readonly waste: WasteModel;
   private readonly energy: EnergyModel;
-  private readonly units: UnitsModel;
+  private readonly unitsModel: UnitsModel;
+  private readonly driver: SimulatedUnitDriver;
+  /** Dispatch drives units through this; arrival listeners run after the step that ended the drive. */
+  readonly units: TUnitDriver;
   private readonly rotation: TSensorSlot[];
   private cursor = 0;
   private budget = 0;
   private sequence = 0;
   private lastUnitReportMs = -Infinity;
 
-  constructor(private readonly entities: TCityEntities, private readonly options: TSimulatorOptions) {
+  constructor(
+    private readonly entities: TCityEntities,
+    private readonly options: TSimulatorOptions,
+    log: (message: string, error?: unknown) => void = console.error,
+  ) {
     this.random = createRandom(options.seed);
     this.traffic = new TrafficModel(entities.segments, this.random);
     this.parking = new ParkingModel(entities.parking, this.random);
     this.waste = new WasteModel(entities.bins, this.random);
     this.energy = new EnergyModel(entities.substations, entities.feeders, this.random);
-    this.units = new UnitsModel(entities.units, entities.stations, entities.segments, this.random);
+    this.unitsModel = new UnitsModel(entities.units, entities.stations, entities.segments, this.random);
+    this.units = this.driver = new SimulatedUnitDriver(this.unitsModel, entities.units, log);
     this.rotation = shuffle(
       [
         ...entities.segments.map((_, index) => ({ kind: "segment" as const, index })),
@@ -69,7 +79,7 @@ export class CitySimulator {
     this.parking.step(hour, dtMs);
     this.waste.step(nowMs, dtMs);
     this.energy.step(nowMs, hour, dtMs);
-    this.units.step(dtMs);
+    this.unitsModel.step(dtMs);
 
     const observedAt = new Date(nowMs).toISOString();
     const events: TCityEvent[] = [];
@@ -82,10 +92,13 @@ export class CitySimulator {
     if (nowMs - this.lastUnitReportMs >= (this.options.unitReportEveryMs ?? 1000)) {
       this.lastUnitReportMs = nowMs;
       this.entities.units.forEach((unit, index) => {
-        events.push({ ...this.base(unit.id, observedAt), type: "UnitPosition", ...this.units.read(index) });
+        if (!this.unitsModel.reportsPosition(index)) return;
+        events.push({ ...this.base(unit.id, observedAt), type: "UnitPosition", ...this.unitsModel.read(index) });
       });
     }
-    return events.map((event) => this.toMessage(event));
+    const messages = events.map((event) => this.toMessage(event));
+    this.driver.deliverArrivals();
+    return messages;
   }
 
   private readSensor(slot: TSensorSlot, hour: number, observedAt: string): TCityEvent {
