@@ -1,15 +1,23 @@
-import type { Metadata } from "next";
-import { FieldHome } from "@/components/field/field-home";
+import type { Metadata, Viewport } from "next";
+import { FieldApp } from "@/components/field/field-app";
 import { AppPage } from "@/components/nav/app-page";
 import { requirePageRole } from "@/server/auth/session";
 
-export const metadata: Metadata = { title: "My unit" };
+export const metadata: Metadata = {
+  title: "My unit",
+  appleWebApp: { capable: true, title: "CityNerve Field", statusBarStyle: "default" },
+};
+
+/** Light and high-contrast: read outdoors, in sunlight. */
+export const viewport: Viewport = { themeColor: "#ffffff", colorScheme: "light" };
 
 export default async function FieldPage() {
   const user = await requirePageRole(["field"], "/field");
   return (
-    <AppPage user={user} width="narrow">
-      <FieldHome user={user} />
-    </AppPage>
+    <div className="field-theme">
+      <AppPage user={user} width="narrow">
+        <FieldApp user={user} />
+      </AppPage>
+    </div>
   );
 }

@@ -1,56 +1,69 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { errorMessage } from "@/components/api/request-json";
 import type { TCurrentUser } from "@/lib/contracts/auth";
-import { RoleChip } from "@/components/nav/role-chip";
-
-const CHECKED_AT = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+import { clockOf } from "./clock";
+import { ConnectionIndicator } from "./connection-indicator";
+import { FieldOutbox } from "./field-outbox";
+import { FIELD_ASSIGNMENT_KEY, fieldAssignmentQuery } from "./field-queries";
+import { NoUnit } from "./no-unit";
+import { OfflineBanner } from "./offline-banner";
+import { SoundPrompt } from "./sound-prompt";
+import { UnitPanel } from "./unit-panel";
+import { useAssignmentSocket } from "./use-assignment-socket";
+import { useNewAssignmentAlert } from "./use-new-assignment-alert";
+import { useOnline } from "./use-online";
+import { useSoundReady } from "./use-sound-ready";
+import { useOutbox } from "./use-unit-actions";
 
 /**
- * The field crew's home on a phone. Dispatch is not built yet: the page says so plainly
- * and keeps the layout the assignment card will use (big type, big targets, high contrast).
+ * The field crew's phone: their unit, its current job, the status buttons and the queue of what this
+ * phone sent. Works offline from the saved copy; taps made offline go out in order once back online.
  */
 export function FieldHome({ user }: { user: TCurrentUser }) {
-  const router = useRouter();
-  const [isChecking, startChecking] = useTransition();
-  const [checkedAt, setCheckedAt] = useState<number | null>(null);
-
-  const checkAgain = () =>
-    startChecking(() => {
-      router.refresh();
-      setCheckedAt(Date.now());
-    });
+  const queryClient = useQueryClient();
+  const online = useOnline();
+  const assignmentQuery = useQuery(fieldAssignmentQuery());
+  const refetch = useCallback(() => void queryClient.invalidateQueries({ queryKey: FIELD_ASSIGNMENT_KEY }), [queryClient]);
+  const connection = useAssignmentSocket({ onAssignmentChanged: refetch, onResync: refetch });
+  const sound = useSoundReady();
+  const outbox = useOutbox();
+  const { data } = assignmentQuery;
+  const alertedIncidentId = useNewAssignmentAlert(data ? (data.assignment?.incident.id ?? null) : undefined);
+  const showsSavedCopy = data !== undefined && (!online || assignmentQuery.isError);
 
   return (
-    <div className="field-home">
-      <section className="field-home__crew" aria-label="Crew member">
-        <p className="field-home__eyebrow">Crew member</p>
-        <h1 className="field-home__name" data-testid="field-crew-name">
-          {user.name}
-        </h1>
-        <RoleChip role={user.role} />
-      </section>
-
-      <section className="assignment assignment--empty" aria-labelledby="assignment-title" data-testid="field-assignment">
-        <svg className="assignment__icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true">
-          <circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" strokeWidth="2.5" opacity="0.35" />
-          <path d="M24 12v13l8 5" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-        <h2 className="assignment__title" id="assignment-title">
-          No assignment yet
-        </h2>
-        <p className="assignment__text">New assignments appear here.</p>
-      </section>
-
-      <div className="field-home__actions">
-        <button type="button" className="button button--touch button--primary" onClick={checkAgain} disabled={isChecking}>
-          {isChecking ? "Checking…" : "Check for assignments"}
-        </button>
-        <p className="field-home__checked" role="status" aria-live="polite">
-          {checkedAt !== null && !isChecking ? `Checked at ${CHECKED_AT.format(checkedAt)} — nothing new.` : ""}
-        </p>
+    <div className="crew">
+      <div className="crew-bar">
+        <ConnectionIndicator status={connection} />
+        {showsSavedCopy && <span className="crew-bar__saved">Saved copy from {clockOf(assignmentQuery.dataUpdatedAt)}</span>}
       </div>
+      {!online && <OfflineBanner />}
+      {!sound.ready && <SoundPrompt onEnable={sound.enable} />}
+
+      {data === undefined ? (
+        assignmentQuery.isError ? (
+          <section className="crew-empty" role="alert">
+            <h1 className="crew-empty__title">Cannot load your unit</h1>
+            <p>{errorMessage(assignmentQuery.error)}. It loads by itself when the connection returns.</p>
+            <button type="button" className="crew-button crew-button--secondary" onClick={refetch}>
+              Try again
+            </button>
+          </section>
+        ) : (
+          <p className="crew-loading" role="status">
+            Loading your unit…
+          </p>
+        )
+      ) : data.unit === null ? (
+        <NoUnit name={user.name} />
+      ) : (
+        <UnitPanel data={{ ...data, unit: data.unit }} crewName={user.name} online={online} alertedIncidentId={alertedIncidentId} />
+      )}
+
+      <FieldOutbox items={outbox} online={online} />
     </div>
   );
 }
