@@ -4,22 +4,19 @@ import { SCREENSHOTS, horizontalOverflow, signInAs } from "../fixtures/auth";
 test.describe("field crew on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
-  test("sees their unit page with no sideways scrolling", async ({ page }) => {
+  test("lands on their unit's page, standing by, with large buttons and no sideways scrolling", async ({ page }) => {
     await signInAs(page, "field");
     await page.goto("/");
     await expect(page).toHaveURL((url) => url.pathname === "/field");
     await expect(page.getByTestId("field-crew-name")).not.toBeEmpty();
-    await expect(page.getByTestId("field-assignment")).toContainText("No assignment yet");
-    await expect(page.getByTestId("field-assignment")).toContainText("New assignments appear here");
+    await expect(page.getByTestId("field-unit")).toHaveAttribute("data-unit-id", "M-1");
+    await expect(page.getByTestId("field-no-assignment")).toContainText("stand by");
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     // Touch targets: at least 44 px tall (WCAG 2.5.5 / platform guidelines).
-    const check = page.getByRole("button", { name: "Check for assignments" });
-    expect((await check.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    const share = page.getByTestId("field-share-position");
+    expect((await share.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await page.screenshot({ path: `${SCREENSHOTS}/field-360.png`, fullPage: true });
-
-    await check.tap();
-    await expect(page.getByText(/Checked at \d\d:\d\d/)).toBeVisible();
 
     // The account menu carries the navigation and sign-out on phones.
     await page.getByTestId("user-menu-button").tap();
@@ -29,11 +26,19 @@ test.describe("field crew on a phone", () => {
     await page.screenshot({ path: `${SCREENSHOTS}/field-360-menu.png` });
   });
 
+  test("can be installed: the web app manifest is served without signing in", async ({ request }) => {
+    const response = await request.get("/manifest.webmanifest");
+    expect(response.status()).toBe(200);
+    const manifest = (await response.json()) as { start_url: string; display: string; icons: { sizes: string }[] };
+    expect(manifest).toMatchObject({ start_url: "/field", display: "standalone" });
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  });
+
   test("looks right on a desktop too", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await signInAs(page, "field");
     await page.goto("/field");
-    await expect(page.getByTestId("field-assignment")).toBeVisible();
+    await expect(page.getByTestId("field-unit")).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/field-1440.png` });
   });
 });
