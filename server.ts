@@ -10,7 +10,7 @@ import { resolveAuthSecret } from "@/server/auth/auth-secret";
 import { buildAuthSettings } from "@/server/auth/auth-settings";
 import { authenticateHeaders } from "@/server/auth/authenticate";
 import { createAuth } from "@/server/auth/create-auth";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/server/auth/demo-users";
+import { crewDemoFieldUser, DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/server/auth/demo-users";
 import { stampClientIp } from "@/server/http/client-ip";
 import { registerRuntime } from "@/server/runtime-registry";
 
@@ -47,7 +47,10 @@ async function main() {
     recordDeadLetters: (letters) => recordDeadLetters(database.prisma, letters),
     authenticate: (headers) => authenticateHeaders(auth, headers),
     alerts: { prisma: database.prisma, escalationSeconds: env.ALERT_ESCALATION_SECONDS },
+    unitCheckInSeconds: env.UNIT_CHECK_IN_SECONDS,
   });
+  // Units are seeded by the runtime: only now can the demo field user join one.
+  if (hasDemoUsers) await crewDemoFieldUser(database.prisma);
 
   registerRuntime({ city: runtime, database, auth, authSettings: buildAuthSettings(env, { demo: hasDemoUsers }) });
 

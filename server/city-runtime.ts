@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { CityState } from "@/server/city/city-state";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { startDispatchRuntime, type TDispatchRuntime } from "@/server/dispatch/dispatch-runtime";
 import { startAlertRuntime, type TAlertRuntime } from "@/server/incidents/alert-runtime";
 import { hubPublisher } from "@/server/incidents/publisher";
 import { buildEntityRegistry } from "@/server/ingest/entity-registry";
@@ -26,6 +27,8 @@ export type TCityRuntimeDeps = {
   authenticate: TAuthenticateSocket;
   /** Alerts on the live city (rules engine → PostgreSQL → sockets); left out by benchmarks without a database. */
   alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean };
+  /** Units, routing and dispatch start with the alerts (they need the database); on scene longer than this without contact is flagged. */
+  unitCheckInSeconds?: number;
 };
 
 export type TCityRuntime = {
@@ -34,8 +37,11 @@ export type TCityRuntime = {
   hub: TRealtimeHub;
   source: TEventSource;
   alerts?: TAlertRuntime;
+  dispatch?: TDispatchRuntime;
   stop(): Promise<void>;
 };
+
+export const DEFAULT_UNIT_CHECK_IN_SECONDS = 600;
 
 /**
  * Wires the one data path: source → validate → city state → realtime hub (and → rules engine → alerts).
@@ -61,6 +67,18 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   const alerts = deps.alerts
     ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub) })
     : undefined;
+  const dispatch =
+    deps.alerts && alerts
+      ? await startDispatchRuntime({
+          prisma: deps.alerts.prisma,
+          cityState,
+          entities: deps.entities,
+          publish: hubPublisher(hub),
+          zoneOf: alerts.zoneOf,
+          driver: deps.source.units,
+          checkInSeconds: deps.unitCheckInSeconds ?? DEFAULT_UNIT_CHECK_IN_SECONDS,
+        })
+      : undefined;
   await deps.source.start(sink);
 
   let stopped = false;
@@ -70,10 +88,12 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     hub,
     source: deps.source,
     alerts,
+    dispatch,
     async stop() {
       if (stopped) return;
       stopped = true;
       await deps.source.stop();
+      dispatch?.stop();
       await alerts?.stop();
       await hub.close();
     },

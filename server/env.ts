@@ -34,6 +34,8 @@ const ZServerEnvFields = z.object({
   DELTA_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   /** An unacknowledged critical alert older than this is escalated (flagged, pushed, audited). */
   ALERT_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+  /** A unit on scene with no word from its crew for longer than this is flagged to the operator. */
+  UNIT_CHECK_IN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 
   /** Where browsers reach this server (an origin, no path); CSRF checks and cookies are bound to it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -1,4 +1,5 @@
 import type { TCreateUserRequest } from "@/lib/contracts/auth";
+import { recordAudit } from "@/server/audit/record-audit";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { createUser } from "@/server/users/create-user";
 import type { TAuth } from "./create-auth";
@@ -25,4 +26,21 @@ export async function seedDemoUsers(auth: TAuth, prisma: PrismaClient): Promise<
     created.push(demo.email);
   }
   return created;
+}
+
+/** The unit the demo field user crews, by call sign (an EMS unit in the Three Rivers pack). */
+export const DEMO_FIELD_UNIT_CALL_SIGN = "M-1";
+const DEMO_FIELD_EMAIL = DEMO_USERS.find((u) => u.role === "field")!.email;
+
+/**
+ * Puts the demo field user on unit M-1 when they crew no unit yet (call after the units are seeded), so
+ * /field has something to show. Returns whether it did; a city without M-1 leaves them unassigned.
+ */
+export async function crewDemoFieldUser(prisma: PrismaClient): Promise<boolean> {
+  const unit = await prisma.unit.findUnique({ where: { callSign: DEMO_FIELD_UNIT_CALL_SIGN }, select: { id: true } });
+  if (!unit) return false;
+  const { count } = await prisma.user.updateMany({ where: { email: DEMO_FIELD_EMAIL, role: "field", unitId: null }, data: { unitId: unit.id } });
+  if (count === 0) return false;
+  await recordAudit(prisma, { actor: null, action: "unit.updated", entityType: "unit", entityId: unit.id, after: { crewAdded: DEMO_FIELD_EMAIL } });
+  return true;
 }

@@ -1,0 +1,12 @@
+import { ZDispatchRequest } from "@/lib/contracts/units";
+import { dispatchUnits } from "@/server/dispatch/dispatch-units";
+import { dispatchDeps } from "@/server/dispatch/route-deps";
+import { defineRoute } from "@/server/http/define-route";
+import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** Sends units (ZDispatchRequest → ZDispatchResponse); 409 naming a unit that is taken or out of service. */
+export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZDispatchRequest }, async (input) =>
+  dispatchUnits(dispatchDeps(input), input.params.id, input.body),
+);

@@ -1,0 +1,12 @@
+import type { z } from "zod";
+import type { ZIncidentDispatches } from "@/lib/contracts/units";
+import { listDispatches } from "@/server/dispatch/list-dispatches";
+import { defineRoute } from "@/server/http/define-route";
+import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** Every unit sent to the incident, in order (ZIncidentDispatches). */
+export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, params }): Promise<z.infer<typeof ZIncidentDispatches>> => ({
+  dispatches: await listDispatches(runtime.database.prisma, params.id),
+}));
