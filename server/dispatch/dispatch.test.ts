@@ -370,4 +370,22 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
     const [createdAudit] = await t.app.db.prisma.auditLog.findMany({ where: { entityId: "unit-p99", action: "unit.created" } });
     expect(createdAudit).toMatchObject({ actorRole: "supervisor", after: expect.objectContaining({ callSign: "P-99", crew: [crewId] }) });
   });
+
+  it("resolving an incident by hand recalls its units: dispatch cancelled, unit returning, on the timeline and in the audit log", async () => {
+    const incident = await openIncident("trafficCollision");
+    const recommendation = (await get(`/api/incidents/${incident.id}/recommendation`)).body as TRecommendation;
+    const unitId = recommendation.units[0]?.unitId;
+    expect(unitId, "an available unit to dispatch").toBeDefined();
+    const sent = await post(`/api/incidents/${incident.id}/dispatch`, { unitIds: [unitId] });
+    expect(sent.status, sent.text).toBe(200);
+
+    const resolved = await post(`/api/incidents/${incident.id}/status`, { version: sent.body.incident.version, status: "resolved", reason: "handled by phone" });
+    expect(resolved.status, resolved.text).toBe(200);
+    expect(await unitNow(unitId!)).toMatchObject({ status: "returning", incidentId: null });
+    const dispatches = (await get(`/api/incidents/${incident.id}/dispatches`)).body.dispatches as TDispatch[];
+    expect(dispatches.map((d) => d.state)).toEqual(["cancelled"]);
+    const last = (await detail(incident.id)).timeline.filter((e) => e.kind === "unitStatusChanged").at(-1);
+    expect(last?.data).toMatchObject({ unitId, to: "returning", action: "recalled" });
+    expect((await auditActions(unitId!)).at(-1)).toBe("unit.status_changed");
+  });
 });

@@ -6,13 +6,27 @@ import { appendTimeline } from "./append-timeline";
 import { findIncident } from "./find-incident";
 import { incidentAuditView } from "./incident-view";
 import { refuseTransition } from "./incident-transitions";
-import { inTransaction } from "./transaction";
+import { inTransaction, isUuid } from "./transaction";
+import { announceRecall, recallUnits } from "@/server/dispatch/recall-units";
+import { lockIncident } from "@/server/dispatch/row-locks";
+import type { TUnitMotion } from "@/server/dispatch/types";
+import type { TResponderUnit } from "@/lib/contracts/units";
+
+/** Statuses that take the incident away from its units: they are recalled to their stations. */
+const RELEASES_UNITS: ReadonlySet<TIncident["status"]> = new Set(["acknowledged", "resolved", "closed"]);
 
 const STALE = "This incident was changed by someone else; reload it and try again";
 
 /** Moves an incident along INCIDENT_TRANSITIONS, version-checked, with a timeline entry and an audit row. */
-export async function changeIncidentStatus(deps: TActionDeps, incidentId: string, request: TChangeIncidentStatusRequest): Promise<TIncident> {
+export async function changeIncidentStatus(
+  deps: TActionDeps & { motion?: TUnitMotion },
+  incidentId: string,
+  request: TChangeIncidentStatusRequest,
+): Promise<TIncident> {
+  let recalled: TResponderUnit[] = [];
   const after = await inTransaction(deps.prisma, async (tx) => {
+    // Same lock order as dispatch and unit actions (incident, then units).
+    if (isUuid(incidentId)) await lockIncident(tx, incidentId);
     const before = await findIncident(tx, incidentId);
     if (before.version !== request.version) throw conflict(STALE, before);
     const reason = refuseTransition(before.status, request.status);
@@ -28,6 +42,15 @@ export async function changeIncidentStatus(deps: TActionDeps, incidentId: string
       actorId: deps.actor.id,
       data: { from: before.status, to: request.status, ...(request.reason ? { reason: request.reason } : {}) },
     });
+    if (RELEASES_UNITS.has(request.status)) {
+      recalled = await recallUnits(tx, {
+        incidentId,
+        actor: deps.actor,
+        ip: deps.ip,
+        at: new Date(),
+        reason: `incident ${request.status}${request.reason ? `: ${request.reason}` : ""}`,
+      });
+    }
     const changed = await findIncident(tx, incidentId);
     await recordAudit(tx, {
       actor: deps.actor,
@@ -41,5 +64,6 @@ export async function changeIncidentStatus(deps: TActionDeps, incidentId: string
     return changed;
   });
   deps.publish.incident(after);
+  announceRecall(recalled, deps.publish, deps.motion);
   return after;
 }

@@ -7,5 +7,6 @@ export const dynamic = "force-dynamic";
 
 /** Moves the incident along its status flow (ZChangeIncidentStatusRequest → ZIncident; 409 with the reason). */
 export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZChangeIncidentStatusRequest }, async (input) =>
-  changeIncidentStatus(actionDeps(input), input.params.id, input.body),
+  // Resolving, closing or taking back an incident recalls its units; the simulator drives them home.
+  changeIncidentStatus({ ...actionDeps(input), motion: input.runtime.city.dispatch?.motion }, input.params.id, input.body),
 );
