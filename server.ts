@@ -13,6 +13,8 @@ import { createAuth } from "@/server/auth/create-auth";
 import { crewDemoFieldUser, DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/server/auth/demo-users";
 import { stampClientIp } from "@/server/http/client-ip";
 import { registerRuntime } from "@/server/runtime-registry";
+import { startEntityHistoryRecorder } from "@/server/playback/entity-history-recorder";
+import { registerEntityHistoryRecorder } from "@/server/playback/recorder-registry";
 
 /**
  * One Node process: Next.js pages and route handlers, socket.io on the same
@@ -52,6 +54,10 @@ async function main() {
   // Units are seeded by the runtime: only now can the demo field user join one.
   if (hasDemoUsers) await crewDemoFieldUser(database.prisma);
 
+  // Per-minute city state for time playback, written off the ingest path.
+  const playback = startEntityHistoryRecorder({ prisma: database.prisma, cityState: runtime.cityState, retentionDays: env.PLAYBACK_RETENTION_DAYS });
+  registerEntityHistoryRecorder(playback);
+
   registerRuntime({ city: runtime, database, auth, authSettings: buildAuthSettings(env, { demo: hasDemoUsers }) });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
@@ -72,6 +78,8 @@ async function main() {
     console.log(`${signal}: shutting down`);
     // Stop intake first so nothing is half-processed, then close the database (PGlite must be closed cleanly).
     await runtime.stop();
+    registerEntityHistoryRecorder(undefined);
+    await playback.stop();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await app.close?.();
     await database.close();

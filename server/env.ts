@@ -36,6 +36,10 @@ const ZServerEnvFields = z.object({
   ALERT_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** A unit on scene with no word from its crew for longer than this is flagged to the operator. */
   UNIT_CHECK_IN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Days of per-minute city state kept for time playback (whole days are dropped after that). */
+  PLAYBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+  /** The city's time zone: response-time figures by hour of day, the simulator's daily rhythm. */
+  CITY_TIME_ZONE: z.string().default("America/Detroit"),
 
   /** Where browsers reach this server (an origin, no path); CSRF checks and cookies are bound to it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),

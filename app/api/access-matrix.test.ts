@@ -66,6 +66,8 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   // Reading rules is operations work; changing them is a supervisor's call.
   "/api/rules/[id]": { PUT: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full", body: {}, status: 400 } } },
   // The unit board is operations and management; managing units is for admins and supervisors.
+  "/api/playback": { GET: { access: ["supervisor"], probe: { path: "/api/playback?at=2026-01-01T00:00:00Z", status: 200 } } },
+  "/api/playback/range": { GET: { access: ["supervisor"], probe: { path: "/api/playback/range", status: 200 } } },
   "/api/units": {
     GET: { access: ["operator", "supervisor", "admin"], probe: { path: "/api/units", status: 200 } },
     POST: { access: ["admin", "supervisor"], probe: { path: "/api/units", body: {}, status: 400 } },
@@ -79,6 +81,8 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
 const PAGES: Record<string, TAccess> = {
   "/": ["operator", "supervisor"],
   "/admin/users": ["admin"],
+  // Hotspots and time playback: reviewing what happened is a supervisor's job.
+  "/analysis": ["supervisor"],
   "/audit": ["admin", "supervisor"],
   "/field": ["field"],
   // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).

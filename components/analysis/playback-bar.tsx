@@ -1,0 +1,120 @@
+"use client";
+
+import { useId, type KeyboardEvent } from "react";
+import { formatMinute, formatMinuteTime } from "./format-minute";
+import { isoToMinute, PLAYBACK_SPEEDS, type TPlaybackSpeed } from "./playback-clock";
+import type { TPlayback } from "./use-playback";
+
+function PlayIcon({ isPlaying }: { isPlaying: boolean }) {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      {isPlaying ? <path d="M4 3h3v10H4zM9 3h3v10H9z" fill="currentColor" /> : <path d="M4.5 2.5v11l9-5.5z" fill="currentColor" />}
+    </svg>
+  );
+}
+
+/** The time line under the map: step, play/pause, the slider over the recorded minutes, speed. */
+export function PlaybackBar({ playback }: { playback: TPlayback }) {
+  const sliderId = useId();
+  const speedId = useId();
+  const { range, minute, isPlaying, speed, frame, rangeQuery } = playback;
+
+  if (!range || minute === null) {
+    return (
+      <div className="playback-bar playback-bar--empty" role="status" data-testid="playback-empty">
+        {rangeQuery.isPending ? (
+          <span>Loading the recorded period…</span>
+        ) : rangeQuery.isError ? (
+          <span>The recorded period could not be loaded: {rangeQuery.error.message}</span>
+        ) : (
+          <>
+            <strong>Nothing recorded yet.</strong> <span>Playback starts recording when the server runs; come back in a minute.</span>
+          </>
+        )}
+      </div>
+    );
+  }
+
+  const onSliderKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== " ") return;
+    event.preventDefault();
+    playback.togglePlay();
+  };
+  const label = formatMinute(minute);
+  const shown = frame.data ? isoToMinute(frame.data.at) : null;
+  // The reader falls back to the latest recorded minute shortly before; say so rather than pretend.
+  const fallback = shown !== null && shown !== minute && !frame.isPlaceholderData ? `showing ${formatMinuteTime(shown)}` : null;
+
+  return (
+    <div className="playback-bar" role="group" aria-label="Playback">
+      <div className="playback-bar__buttons">
+        <button type="button" className="button playback-bar__step" onClick={() => playback.step(-1)} disabled={minute <= range.first} aria-label="Back one minute">
+          −1 min
+        </button>
+        <button
+          type="button"
+          className="button button--primary playback-bar__play"
+          onClick={playback.togglePlay}
+          data-testid="playback-play"
+          aria-pressed={isPlaying}
+        >
+          <PlayIcon isPlaying={isPlaying} />
+          {isPlaying ? "Pause" : "Play"}
+        </button>
+        <button type="button" className="button playback-bar__step" onClick={() => playback.step(1)} disabled={minute >= range.last} aria-label="Forward one minute">
+          +1 min
+        </button>
+      </div>
+      <div className="playback-bar__track">
+        <div className="playback-bar__now">
+          <label htmlFor={sliderId} className="playback-bar__label">
+            Time
+          </label>
+          <output htmlFor={sliderId} className="playback-bar__time" data-testid="playback-time">
+            {label}
+          </output>
+          {fallback && <span className="playback-bar__fallback">({fallback})</span>}
+          {frame.isFetching && <span className="spinner playback-bar__spinner" aria-label="Loading this minute" />}
+        </div>
+        <input
+          id={sliderId}
+          type="range"
+          className="playback-slider"
+          min={range.first}
+          max={range.last}
+          step={1}
+          value={minute}
+          onChange={(event) => playback.seek(Number(event.target.value))}
+          onKeyDown={onSliderKeyDown}
+          aria-valuetext={label}
+          aria-describedby={`${sliderId}-hint`}
+          data-testid="playback-slider"
+        />
+        <div className="playback-bar__ends" aria-hidden="true">
+          <span>{formatMinute(range.first)}</span>
+          <span>{formatMinute(range.last)}</span>
+        </div>
+        <p id={`${sliderId}-hint`} className="visually-hidden">
+          Arrow keys move one minute; Space plays or pauses.
+        </p>
+      </div>
+      <div className="playback-bar__speed">
+        <label htmlFor={speedId} className="playback-bar__label">
+          Speed
+        </label>
+        <select
+          id={speedId}
+          className="input select select--compact playback-bar__select"
+          value={speed}
+          onChange={(event) => playback.setSpeed(Number(event.target.value) as TPlaybackSpeed)}
+        >
+          {PLAYBACK_SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { useCallback, useSyncExternalStore } from "react";
+
+/** Unit labels only need the zoom in half steps (as on the live map); finer would rebuild them every zoom frame. */
+const ZOOM_STEP = 0.5;
+
+export function useZoomBucket(map: MapLibreMap): number {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      map.on("zoomend", onChange);
+      return () => {
+        map.off("zoomend", onChange);
+      };
+    },
+    [map],
+  );
+  const read = () => Math.round(map.getZoom() / ZOOM_STEP) * ZOOM_STEP;
+  return useSyncExternalStore(subscribe, read, read);
+}
