@@ -66,6 +66,13 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   // Reading rules is operations work; changing them is a supervisor's call.
   "/api/rules/[id]": { PUT: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full", body: {}, status: 400 } } },
   // The unit board is operations and management; managing units is for admins and supervisors.
+  "/api/handover": {
+    GET: { access: OPS, probe: { path: "/api/handover?limit=1", status: 200 } },
+    POST: { access: OPS, probe: { path: "/api/handover", body: {}, status: 400 } },
+  },
+  "/api/handover/[id]/confirm": { POST: { access: OPS, probe: { path: `/api/handover/${NO_ID}/confirm`, body: {}, status: 404 } } },
+  "/api/handover/draft": { GET: { access: OPS, probe: { path: "/api/handover/draft", status: 200 } } },
+  "/api/handover/pending": { GET: { access: OPS, probe: { path: "/api/handover/pending", status: 200 } } },
   "/api/playback": { GET: { access: ["supervisor"], probe: { path: "/api/playback?at=2026-01-01T00:00:00Z", status: 200 } } },
   "/api/playback/range": { GET: { access: ["supervisor"], probe: { path: "/api/playback/range", status: 200 } } },
   "/api/units": {
@@ -85,6 +92,9 @@ const PAGES: Record<string, TAccess> = {
   "/analysis": ["supervisor"],
   "/audit": ["admin", "supervisor"],
   "/field": ["field"],
+  "/handover": ["operator", "supervisor"],
+  "/history": ["supervisor"],
+  "/history/incidents/[id]": ["supervisor"],
   // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).
   "/rules": ["supervisor"],
   "/sign-in": "public",

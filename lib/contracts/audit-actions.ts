@@ -32,5 +32,9 @@ export const AUDIT_ACTIONS = [
   "unit.backup_requested",
   "unit.checked_in",
   "unit.note_added",
+  "handover.written",
+  "handover.read",
+  "history.exported",
+  "kpi.targets_updated",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

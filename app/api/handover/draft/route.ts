@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import type { ZHandoverDraft } from "@/lib/contracts/history";
+import { buildHandoverSummary } from "@/server/handover/build-summary";
+import { draftHandoverNote } from "@/server/handover/draft-note";
+import { defineRoute } from "@/server/http/define-route";
+import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** The caller's shift so far and a note pre-filled from it (ZHandoverDraft). Nothing is stored. */
+export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, user }): Promise<z.infer<typeof ZHandoverDraft>> => {
+  const build = await buildHandoverSummary(runtime.database.prisma, { authorId: user.id, now: new Date() });
+  return { summary: build.summary, note: draftHandoverNote(build) };
+});

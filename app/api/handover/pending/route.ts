@@ -1,0 +1,12 @@
+import type { z } from "zod";
+import type { ZPendingHandover } from "@/lib/contracts/history";
+import { findPendingHandover } from "@/server/handover/find-pending-handover";
+import { defineRoute } from "@/server/http/define-route";
+import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** The handover the caller still has to confirm, or null (ZPendingHandover). */
+export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, user }): Promise<z.infer<typeof ZPendingHandover>> => ({
+  handover: await findPendingHandover(runtime.database.prisma, { userId: user.id, now: new Date() }),
+}));

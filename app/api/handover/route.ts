@@ -1,0 +1,19 @@
+import { ZCreateHandoverRequest } from "@/lib/contracts/history";
+import { handoverDeps } from "@/server/handover/handover-deps";
+import { listHandovers, ZHandoverListQuery } from "@/server/handover/list-handovers";
+import { writeHandover } from "@/server/handover/write-handover";
+import { defineRoute } from "@/server/http/define-route";
+import { json } from "@/server/http/responses";
+import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+
+export const dynamic = "force-dynamic";
+
+/** Recent shift handovers, newest first, with who read them (ZHandover[]). */
+export const GET = defineRoute({ roles: OPERATIONS_ROLES, query: ZHandoverListQuery }, async ({ runtime, query }) =>
+  listHandovers(runtime.database.prisma, query.limit),
+);
+
+/** An end-of-shift handover (ZCreateHandoverRequest → 201 ZHandover; audited "handover.written"). */
+export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZCreateHandoverRequest }, async (input) =>
+  json(await writeHandover(handoverDeps(input), input.body), 201),
+);

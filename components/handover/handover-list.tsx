@@ -1,0 +1,95 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { THandover } from "@/lib/contracts/history";
+import { errorMessage } from "@/components/api/request-json";
+import { formatDateTime } from "@/components/admin/format-date";
+import { HandoverSummaryView, ShiftSpan } from "./handover-summary-view";
+import { recentHandoversQuery, useConfirmHandover } from "./handover-queries";
+
+/** Recent handovers, newest first, with who confirmed reading them. */
+export function HandoverList({ userId }: { userId: string }) {
+  const recent = useQuery(recentHandoversQuery());
+  const confirm = useConfirmHandover();
+
+  return (
+    <section className="card handover-list" aria-labelledby="handover-list-title" aria-busy={recent.isPending}>
+      <h2 className="card__title" id="handover-list-title">
+        Recent handovers
+      </h2>
+      {recent.isPending ? (
+        <p className="muted" role="status">
+          Loading handovers…
+        </p>
+      ) : recent.isError ? (
+        <p className="field__error" role="alert">
+          The handovers could not be loaded: {errorMessage(recent.error)}
+        </p>
+      ) : recent.data.length === 0 ? (
+        <p className="muted">No handovers yet.</p>
+      ) : (
+        <ol className="handover-list__items">
+          {recent.data.map((handover) => (
+            <HandoverItem
+              key={handover.id}
+              handover={handover}
+              userId={userId}
+              confirming={confirm.isPending && confirm.variables === handover.id}
+              onConfirm={() => confirm.mutate(handover.id)}
+            />
+          ))}
+        </ol>
+      )}
+      {confirm.isError && (
+        <p className="field__error" role="alert">
+          {errorMessage(confirm.error)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function HandoverItem({ handover, userId, confirming, onConfirm }: { handover: THandover; userId: string; confirming: boolean; onConfirm: () => void }) {
+  const mine = handover.author.id === userId;
+  const readByMe = handover.readBy.some((r) => r.id === userId);
+  return (
+    <li className="handover-item" data-testid="handover-item" data-id={handover.id}>
+      <div className="handover-item__head">
+        <div>
+          <p className="handover-item__author">
+            {handover.author.name}
+            {mine && <span className="tag">you</span>}
+          </p>
+          <p className="handover-item__when">
+            Written <time dateTime={handover.createdAt}>{formatDateTime(handover.createdAt)}</time> · shift <ShiftSpan summary={handover.summary} />
+          </p>
+        </div>
+        {!mine && !readByMe && (
+          <button type="button" className="button button--accent" onClick={onConfirm} disabled={confirming}>
+            {confirming ? "Saving…" : "I have read this"}
+          </button>
+        )}
+      </div>
+      <p className="handover-item__note">{handover.note}</p>
+      <details className="handover-item__details">
+        <summary>Summary at the time of writing</summary>
+        <HandoverSummaryView summary={handover.summary} />
+      </details>
+      <p className="handover-item__reads">
+        {handover.readBy.length === 0 ? (
+          <span className="muted">Not confirmed by anyone yet.</span>
+        ) : (
+          <>
+            Read by{" "}
+            {handover.readBy.map((reader, index) => (
+              <span key={reader.id}>
+                {index > 0 && ", "}
+                {reader.name} <span className="muted">(<time dateTime={reader.at}>{formatDateTime(reader.at)}</time>)</span>
+              </span>
+            ))}
+          </>
+        )}
+      </p>
+    </li>
+  );
+}

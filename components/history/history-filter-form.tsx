@@ -1,0 +1,195 @@
+"use client";
+
+import { useId, useRef, type FormEvent } from "react";
+import { ALERT_SEVERITIES } from "@/lib/contracts/alerts";
+import { ALERT_STATUSES, INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES } from "@/lib/contracts/incidents";
+import { LAYERS, type TLayer } from "@/lib/contracts/layers";
+import { SEVERITY_LABEL } from "@/components/alerts/alert-labels";
+import { isoToLocalInput, localInputToIso } from "@/components/audit/audit-filters";
+import { LAYER_META } from "@/components/control-room/layer-meta";
+import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL } from "@/components/incidents/incident-labels";
+import { CheckboxGroup } from "./checkbox-group";
+import { withFilter, type THistoryView } from "./history-filters";
+import { ALERT_STATUS_LABEL, PRIORITY_SHORT } from "./history-labels";
+import { presetRange, RANGE_PRESETS } from "./range-presets";
+import { ZONE_NAMES } from "./zone-names";
+
+type TChoice = { id: string; label: string };
+
+type THistoryFilterFormProps = {
+  /** The view in the URL; the form is remounted (keyed) when its filter changes. */
+  view: THistoryView;
+  units: readonly TChoice[] | null;
+  operators: readonly TChoice[] | null;
+  /** The same view with the form's filter, from its first page. */
+  onApply: (view: THistoryView) => void;
+  onClear: (() => void) | null;
+};
+
+const DOMAIN_LABEL = Object.fromEntries(LAYERS.map((layer) => [layer, LAYER_META[layer].label])) as Record<TLayer, string>;
+
+function listOf<T extends string>(data: FormData, name: string, allowed: readonly T[]): T[] | undefined {
+  const picked = new Set(data.getAll(name).map(String));
+  const list = allowed.filter((value) => picked.has(value));
+  return list.length > 0 ? list : undefined;
+}
+
+/** Choices with the current value kept even when the list does not know it (an old unit, a shared link). */
+function withCurrent(choices: readonly TChoice[] | null, current: string | undefined): TChoice[] {
+  const list = [...(choices ?? [])];
+  if (current && !list.some((c) => c.id === current)) list.push({ id: current, label: current });
+  return list;
+}
+
+export function HistoryFilterForm({ view, units, operators, onApply, onClear }: THistoryFilterFormProps) {
+  const id = useId();
+  const { filter } = view;
+  // Set by a quick-range button just before it submits the form, so edits made elsewhere in it are kept.
+  const preset = useRef<string | null>(null);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? "").trim() || undefined;
+    const range = preset.current
+      ? presetRange(preset.current, new Date())
+      : { from: localInputToIso(String(data.get("from") ?? "")), to: localInputToIso(String(data.get("to") ?? "")) };
+    preset.current = null;
+    const shared = { ...range, zone: text("zone"), operator: text("operator"), q: text("q") };
+    if (view.tab === "alerts") {
+      onApply(
+        withFilter(view, {
+          ...shared,
+          domain: listOf(data, "domain", LAYERS),
+          severity: listOf(data, "severity", ALERT_SEVERITIES),
+          status: listOf(data, "status", ALERT_STATUSES),
+        }),
+      );
+    } else {
+      onApply(
+        withFilter(view, {
+          ...shared,
+          type: listOf(data, "type", INCIDENT_TYPES),
+          priority: listOf(data, "priority", INCIDENT_PRIORITIES),
+          status: listOf(data, "status", INCIDENT_STATUSES),
+          unit: text("unit"),
+        }),
+      );
+    }
+  };
+
+  return (
+    <form className="filters card history-filters" onSubmit={onSubmit} role="search" aria-label={`Filter ${view.tab}`} data-testid="history-filter-form">
+      <div className="history-filters__range">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-from`}>
+            From
+          </label>
+          <input id={`${id}-from`} className="input" name="from" type="datetime-local" defaultValue={isoToLocalInput(filter.from)} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-to`}>
+            To
+          </label>
+          <input id={`${id}-to`} className="input" name="to" type="datetime-local" defaultValue={isoToLocalInput(filter.to)} />
+        </div>
+        <div className="history-filters__presets" role="group" aria-label="Quick ranges">
+          {RANGE_PRESETS.map(({ id: presetId, label }) => (
+            <button
+              key={presetId}
+              type="button"
+              className="button button--ghost history-filters__preset"
+              onClick={(event) => {
+                preset.current = presetId;
+                event.currentTarget.form?.requestSubmit();
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+
+      {view.tab === "incidents" ? (
+        <>
+          <CheckboxGroup legend="Type" name="type" options={INCIDENT_TYPES} labels={INCIDENT_TYPE_LABEL} checked={view.filter.type} />
+          <div className="history-filters__pair">
+            <CheckboxGroup legend="Priority" name="priority" options={INCIDENT_PRIORITIES} labels={PRIORITY_SHORT} checked={view.filter.priority} />
+            <CheckboxGroup legend="Status" name="status" options={INCIDENT_STATUSES} labels={INCIDENT_STATUS_LABEL} checked={view.filter.status} />
+          </div>
+        </>
+      ) : (
+        <>
+          <CheckboxGroup legend="Domain" name="domain" options={LAYERS} labels={DOMAIN_LABEL} checked={view.filter.domain} />
+          <div className="history-filters__pair">
+            <CheckboxGroup legend="Severity" name="severity" options={ALERT_SEVERITIES} labels={SEVERITY_LABEL} checked={view.filter.severity} />
+            <CheckboxGroup legend="Status" name="status" options={ALERT_STATUSES} labels={ALERT_STATUS_LABEL} checked={view.filter.status} />
+          </div>
+        </>
+      )}
+
+      <div className="filters__grid">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-zone`}>
+            Zone
+          </label>
+          <input id={`${id}-zone`} className="input" name="zone" defaultValue={filter.zone ?? ""} placeholder="Any zone" list={`${id}-zones`} autoComplete="off" />
+          <datalist id={`${id}-zones`}>
+            {ZONE_NAMES.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+        </div>
+        {view.tab === "incidents" && (
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-unit`}>
+              Unit
+            </label>
+            {units ? (
+              <select id={`${id}-unit`} className="input select" name="unit" defaultValue={view.filter.unit ?? ""}>
+                <option value="">Any unit</option>
+                {withCurrent(units, view.filter.unit).map((unit) => (
+                  <option key={unit.id} value={unit.id}>
+                    {unit.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input id={`${id}-unit`} className="input" name="unit" defaultValue={view.filter.unit ?? ""} placeholder="Unit id, e.g. unit-e-1" spellCheck={false} autoCapitalize="none" />
+            )}
+          </div>
+        )}
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-operator`}>
+            {view.tab === "incidents" ? "Operator (created or acted)" : "Acknowledged by"}
+          </label>
+          <select id={`${id}-operator`} className="input select" name="operator" defaultValue={filter.operator ?? ""}>
+            <option value="">Anyone</option>
+            {withCurrent(operators, filter.operator).map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field history-filters__text">
+          <label className="field__label" htmlFor={`${id}-q`}>
+            {view.tab === "incidents" ? "Words in description, address or notes" : "Words in message or rule"}
+          </label>
+          <input id={`${id}-q`} className="input" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={200} placeholder="e.g. smoke main" />
+        </div>
+      </div>
+
+      <div className="filters__actions">
+        <button type="submit" className="button button--primary">
+          Apply filters
+        </button>
+        {onClear && (
+          <button type="button" className="button button--ghost" onClick={onClear}>
+            Clear
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

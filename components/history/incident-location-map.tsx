@@ -1,0 +1,39 @@
+"use client";
+
+import * as maplibregl from "maplibre-gl";
+import { useEffect, useRef } from "react";
+import { configureMapLibreWorker } from "@/components/map/configure-worker";
+
+type TIncidentLocationMapProps = {
+  styleUrl: string;
+  attribution: string;
+  location: readonly [number, number];
+  label: string;
+};
+
+const ZOOM = 16;
+
+/** A small still map of where the incident was: the city basemap and one marker, nothing to pan. */
+export function IncidentLocationMap({ styleUrl, attribution, location, label }: TIncidentLocationMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [lon, lat] = location;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    configureMapLibreWorker();
+    const map = new maplibregl.Map({ container, style: styleUrl, center: [lon, lat], zoom: ZOOM, interactive: false, attributionControl: false });
+    map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: attribution }), "bottom-right");
+    const pin = document.createElement("div");
+    pin.className = "incident-pin";
+    pin.setAttribute("aria-hidden", "true");
+    const marker = new maplibregl.Marker({ element: pin, anchor: "center" }).setLngLat([lon, lat]).addTo(map);
+    map.on("error", (event) => console.error("[map]", event.error));
+    return () => {
+      marker.remove();
+      map.remove();
+    };
+  }, [styleUrl, attribution, lon, lat]);
+
+  return <div ref={containerRef} className="incident-location-map" role="img" aria-label={label} />;
+}

@@ -1,0 +1,68 @@
+import type { TDispatch } from "@/lib/contracts/units";
+import { UNIT_TYPE_LABEL } from "@/lib/contracts/units";
+import { DateTime } from "./date-time";
+import { dispatchTimes } from "./dispatch-times";
+import { formatSeconds } from "./format-seconds";
+
+const STATE_LABEL: Record<TDispatch["state"], string> = { active: "On the job", cleared: "Cleared", cancelled: "Cancelled" };
+
+/** Each unit sent: when it was dispatched, left, arrived and cleared; how long it travelled and stayed. */
+export function UnitsInvolved({ dispatches, nowMs }: { dispatches: readonly TDispatch[]; nowMs: number }) {
+  if (dispatches.length === 0) return <p className="muted">No units were dispatched to this incident.</p>;
+  return (
+    <table className="data-table units-involved" data-testid="units-involved">
+      <thead>
+        <tr>
+          <th scope="col">Unit</th>
+          <th scope="col">Dispatched</th>
+          <th scope="col">En route</th>
+          <th scope="col">On scene</th>
+          <th scope="col">Cleared</th>
+          <th scope="col">Travel</th>
+          <th scope="col">On scene for</th>
+          <th scope="col">State</th>
+        </tr>
+      </thead>
+      <tbody>
+        {dispatches.map((d) => {
+          const times = dispatchTimes(d, nowMs);
+          return (
+            <tr key={d.id} data-unit={d.unitId}>
+              <td data-label="Unit">
+                <div>
+                  <span className="units-involved__call-sign">{d.callSign}</span> <span className="muted">{UNIT_TYPE_LABEL[d.unitType]}</span>
+                  {d.dispatchedBy && <span className="units-involved__by">by {d.dispatchedBy.name}</span>}
+                </div>
+              </td>
+              <td data-label="Dispatched">
+                <DateTime iso={d.dispatchedAt} />
+              </td>
+              <td data-label="En route">
+                <DateTime iso={d.enRouteAt} />
+              </td>
+              <td data-label="On scene">
+                <DateTime iso={d.onSceneAt} />
+              </td>
+              <td data-label="Cleared">
+                <DateTime iso={d.clearedAt} />
+              </td>
+              <td data-label="Travel">
+                <span>
+                  {formatSeconds(times.travelSeconds)}
+                  {times.travelSeconds !== null && <span className="muted"> (ETA {formatSeconds(d.etaSeconds)})</span>}
+                </span>
+              </td>
+              <td data-label="On scene for">
+                <span>
+                  {formatSeconds(times.onSceneSeconds)}
+                  {times.onSceneOngoing && <span className="muted"> so far</span>}
+                </span>
+              </td>
+              <td data-label="State">{STATE_LABEL[d.state]}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
