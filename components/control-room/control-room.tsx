@@ -24,6 +24,11 @@ import { IncidentDrawer } from "@/components/incidents/incident-drawer";
 import { NewIncidentForm } from "@/components/incidents/new-incident-form";
 import { DECK_LAYER_ID } from "@/components/map/layers/deck-layer-ids";
 import type { TAlert, TIncident } from "@/lib/contracts/incidents";
+import type { TResponderUnit } from "@/lib/contracts/units";
+import type { TRouteLine } from "@/components/map/layers/route-layers";
+import { SidePanel } from "@/components/units/side-panel";
+import { UnitBoard } from "@/components/units/unit-board";
+import { useSidePanelTab } from "@/components/units/use-side-panel-tab";
 import { EntityTooltip, type TTooltipTarget } from "./entity-tooltip";
 import { LAYER_BY_KIND, toEntityPick } from "./entity-pick";
 import { LayerPanel } from "./layer-panel";
@@ -33,7 +38,7 @@ import { useMediaQuery } from "./use-media-query";
 import { useOperationsFeed } from "./use-operations-feed";
 import { useOperationsView } from "./use-operations-view";
 
-/** The stylesheet's phone breakpoint: layer panel and alert queue are bottom sheets, one open at a time. */
+/** The stylesheet's phone breakpoint: layer panel and the alerts/units panel are bottom sheets, one open at a time. */
 const PHONE_QUERY = "(max-width: 640px)";
 /** Street level: close enough to see the alert's entity and its neighbours. */
 const FLY_TO_MIN_ZOOM = 16;
@@ -77,8 +82,9 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
 
   const feed = useOperationsFeed();
   const { status, stats, retry } = useCitySocket(store, visibleLayers, feed);
-  const ops = useOperationsView();
-  const { drawer, setDrawer, setPin, isPicking } = ops;
+  const ops = useOperationsView({ store, index, unitsVisible: visible.has("units") });
+  const { drawer, setDrawer, setPin, isPicking, setSelectedUnitId, previewRoute } = ops;
+  const [sideTab, setSideTab] = useSidePanelTab();
   const [isMuted, setMuted] = useAlertSoundMute();
   const isPhone = useMediaQuery(PHONE_QUERY);
   const [queueOpen, setQueueOpen] = useState<boolean | null>(null);
@@ -159,6 +165,23 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
     [map, ops.incidents, setDrawer],
   );
   const closeDrawer = useCallback(() => setDrawer(null), [setDrawer]);
+  const selectUnit = useCallback(
+    (unit: TResponderUnit) => {
+      setSelectedUnitId(unit.id);
+      const position = store.get("units", unit.id)?.location ?? index?.stations.get(unit.stationId)?.position;
+      if (map && position) flyToBesideDrawer(map, position);
+      // Phones: the sheet would cover the unit the map just flew to.
+      if (isPhone) setQueueOpen(false);
+    },
+    [map, store, index, isPhone, setSelectedUnitId],
+  );
+  const incidentNumbers = useMemo(() => new Map(ops.incidents.map((incident) => [incident.id, incident.number])), [ops.incidents]);
+  const previewIncidentRoute = useCallback(
+    (route: TRouteLine | null) => {
+      if (drawer?.kind === "incident") previewRoute(drawer.id, route);
+    },
+    [drawer, previewRoute],
+  );
   const startNewIncident = useCallback(() => {
     setPin(null);
     setPinned(null);
@@ -223,19 +246,32 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
           open={panelOpen}
           onOpenChange={onLayerPanelOpenChange}
         />
-        <AlertQueuePanel
-          filters={ops.filters}
-          onFiltersChange={ops.setFilters}
-          allAlerts={ops.allAlerts}
-          selectedId={drawer?.kind === "alert" ? drawer.alert.id : null}
-          onSelect={selectAlert}
+        <SidePanel
+          tab={sideTab}
+          onTabChange={setSideTab}
           open={queueOpen}
           isOpen={isQueueOpen}
           onOpenChange={onQueueOpenChange}
-          isMuted={isMuted}
-          onMutedChange={setMuted}
-          onNewIncident={startNewIncident}
-          notice={user.role === "supervisor" ? <EscalationsNotice alerts={ops.escalated} onSelect={selectAlert} /> : null}
+          openAlertCount={ops.allAlerts.filter((alert) => alert.status === "open").length}
+          alerts={
+            <AlertQueuePanel
+              filters={ops.filters}
+              onFiltersChange={ops.setFilters}
+              allAlerts={ops.allAlerts}
+              selectedId={drawer?.kind === "alert" ? drawer.alert.id : null}
+              onSelect={selectAlert}
+              open={queueOpen}
+              isOpen={isQueueOpen}
+              onOpenChange={onQueueOpenChange}
+              isMuted={isMuted}
+              onMutedChange={setMuted}
+              onNewIncident={startNewIncident}
+              notice={user.role === "supervisor" ? <EscalationsNotice alerts={ops.escalated} onSelect={selectAlert} /> : null}
+            />
+          }
+          units={
+            <UnitBoard incidentNumbers={incidentNumbers} selectedId={ops.selectedUnitId} onSelect={selectUnit} onOpenIncident={openIncident} />
+          }
         />
         {drawer?.kind === "alert" && (
           <AlertDrawer key={drawer.alert.id} seed={drawer.alert} user={user} onClose={closeDrawer} onOpenIncident={openIncident} />
@@ -247,6 +283,7 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
             seed={ops.incidents.find((incident) => incident.id === drawer.id) ?? null}
             onClose={closeDrawer}
             onSelectAlert={selectAlert}
+            onPreviewRoute={previewIncidentRoute}
           />
         )}
         {drawer?.kind === "new-incident" && (

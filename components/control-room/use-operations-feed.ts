@@ -3,11 +3,15 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { ZAlert, ZIncident } from "@/lib/contracts/incidents";
+import { ZResponderUnit } from "@/lib/contracts/units";
 import { alertKeys, patchAlertCaches } from "@/components/alerts/alert-queries";
+import { applyUnitChanges } from "@/components/dispatch/apply-unit-changes";
+import { dispatchKeys } from "@/components/dispatch/dispatch-queries";
 import { incidentKeys, patchIncidentCaches } from "@/components/incidents/incident-queries";
 import type { TRecordFeed } from "@/components/live/use-city-socket";
+import { unitKeys } from "@/components/units/unit-queries";
 
-/** Socket records patch the TanStack caches in place: the queue and the incident map never poll. */
+/** Socket records patch the TanStack caches in place: the queue, the incident map and the unit board never poll. */
 export function useOperationsFeed(): TRecordFeed {
   const queryClient = useQueryClient();
   return useMemo<TRecordFeed>(
@@ -19,12 +23,23 @@ export function useOperationsFeed(): TRecordFeed {
       },
       onIncidentUpsert: (payload) => {
         const parsed = ZIncident.safeParse(payload);
-        if (parsed.success) patchIncidentCaches(queryClient, parsed.data);
-        else console.warn("[incidents] ignored a malformed incident:upsert", parsed.error.issues);
+        if (!parsed.success) {
+          console.warn("[incidents] ignored a malformed incident:upsert", parsed.error.issues);
+          return;
+        }
+        patchIncidentCaches(queryClient, parsed.data);
+        void queryClient.invalidateQueries({ queryKey: dispatchKeys.dispatches(parsed.data.id) });
+      },
+      onUnitUpsert: (payload) => {
+        const parsed = ZResponderUnit.safeParse(payload);
+        if (parsed.success) applyUnitChanges(queryClient, [parsed.data]);
+        else console.warn("[units] ignored a malformed unit:upsert", parsed.error.issues);
       },
       onResync: () => {
         void queryClient.invalidateQueries({ queryKey: alertKeys.queues() });
         void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+        void queryClient.invalidateQueries({ queryKey: unitKeys.all });
+        void queryClient.invalidateQueries({ queryKey: dispatchKeys.all });
       },
     }),
     [queryClient],

@@ -1,30 +1,44 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { TAlert, TIncident } from "@/lib/contracts/incidents";
+import type { TEntityIndex } from "@/components/city/entity-index";
 import { isUnacknowledgedCritical, type TAlertFilters } from "@/components/alerts/alert-cache";
 import { alertQueueQuery } from "@/components/alerts/alert-queries";
+import { drivingRoutes } from "@/components/dispatch/dispatch-format";
+import { dispatchesQuery } from "@/components/dispatch/dispatch-queries";
 import { openIncidentsQuery } from "@/components/incidents/incident-queries";
+import type { LiveCityStore } from "@/components/live/live-city-store";
 import type { TOperationsLayerInput } from "@/components/map/layers/build-operations-layers";
+import type { TRouteLine } from "@/components/map/layers/route-layers";
+import { unitsQuery } from "@/components/units/unit-queries";
+import { unitsToDraw } from "@/components/units/units-to-draw";
 
 type TLonLat = [number, number];
 
 /** What the side drawer shows: one alert, one incident, or the new-incident form. */
 export type TDrawer = { kind: "alert"; alert: TAlert } | { kind: "incident"; id: string } | { kind: "new-incident" } | null;
 
+/** The live map the unit markers are drawn on. */
+type TMapContext = { store: LiveCityStore; index: TEntityIndex | null; unitsVisible: boolean };
+
 const NO_ALERTS: TAlert[] = [];
 const NO_INCIDENTS: TIncident[] = [];
+const NO_ROUTES: TRouteLine[] = [];
 
-/** The control room's alert and incident state: queries, selection, and what the map draws for them. */
-export function useOperationsView() {
+/** The control room's alert, incident and unit state: queries, selection, and what the map draws for them. */
+export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
   const [filters, setFilters] = useState<TAlertFilters>({});
-  const [drawer, setDrawer] = useState<TDrawer>(null);
+  const [drawer, setDrawerState] = useState<TDrawer>(null);
   const [pin, setPin] = useState<TLonLat | null>(null);
+  const [selectedUnitId, setSelectedUnitId] = useState<string | null>(null);
+  const [routePreview, setRoutePreview] = useState<{ incidentId: string; route: TRouteLine } | null>(null);
 
   // Unfiltered: the banner, escalations, zones and "related" look at every open alert whatever the filters.
   const allAlerts = useQuery(alertQueueQuery({})).data ?? NO_ALERTS;
   const incidents = useQuery(openIncidentsQuery()).data ?? NO_INCIDENTS;
+  const units = useQuery(unitsQuery()).data;
 
   const criticals = useMemo(
     () =>
@@ -39,15 +53,52 @@ export function useOperationsView() {
   const selectedIncidentId = drawer?.kind === "incident" ? drawer.id : null;
   const isPicking = drawer?.kind === "new-incident";
 
+  const setDrawer = useCallback((next: TDrawer) => {
+    setDrawerState(next);
+    setRoutePreview(null);
+  }, []);
+  const previewRoute = useCallback(
+    (incidentId: string, route: TRouteLine | null) => setRoutePreview(route ? { incidentId, route } : null),
+    [],
+  );
+
+  const dispatches = useQuery({ ...dispatchesQuery(selectedIncidentId ?? ""), enabled: selectedIncidentId !== null }).data;
+  const activeRoutes = useMemo(() => (selectedIncidentId && dispatches ? drivingRoutes(dispatches) : NO_ROUTES), [selectedIncidentId, dispatches]);
+  const preview = routePreview && routePreview.incidentId === selectedIncidentId ? routePreview.route : null;
+
+  const statusById = useMemo(() => new Map(units?.units.map((unit) => [unit.id, unit.status])), [units]);
+  const mapUnits = useMemo(() => (index ? unitsToDraw(index.entities.units, units?.units ?? [], index.stations) : null), [index, units]);
+
   const layers = useMemo<TOperationsLayerInput>(
     () => ({
       incidents,
       selectedIncidentId,
       highlight: selectedAlert ? { location: selectedAlert.location, severity: selectedAlert.severity } : null,
       pin: isPicking ? pin : null,
+      routes: { active: activeRoutes, preview },
+      units:
+        index && mapUnits
+          ? { units: mapUnits, store, stationsById: index.stations, statusById, selectedId: selectedUnitId, visible: unitsVisible }
+          : null,
     }),
-    [incidents, selectedIncidentId, selectedAlert, isPicking, pin],
+    [incidents, selectedIncidentId, selectedAlert, isPicking, pin, activeRoutes, preview, index, mapUnits, store, statusById, selectedUnitId, unitsVisible],
   );
 
-  return { filters, setFilters, drawer, setDrawer, pin, setPin, allAlerts, incidents, criticals, escalated, isPicking, layers };
+  return {
+    filters,
+    setFilters,
+    drawer,
+    setDrawer,
+    pin,
+    setPin,
+    allAlerts,
+    incidents,
+    criticals,
+    escalated,
+    isPicking,
+    selectedUnitId,
+    setSelectedUnitId,
+    previewRoute,
+    layers,
+  };
 }

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { TAlert, TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
 import { errorMessage } from "@/components/api/request-json";
+import { DispatchPanel } from "@/components/dispatch/dispatch-panel";
+import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { SeverityChip } from "@/components/alerts/severity-chip";
 import { Feedback, SideDrawer } from "@/components/control-room/side-drawer";
 import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL, NEXT_INCIDENT_STATUS, NEXT_STATUS_ACTION, PRIORITY_LABEL } from "./incident-labels";
@@ -18,13 +20,15 @@ type TIncidentDrawerProps = {
   seed: TIncident | null;
   onClose: () => void;
   onSelectAlert: (alert: TAlert) => void;
+  /** A recommended unit's route to preview on the map (null: none). */
+  onPreviewRoute: (route: TRouteLine | null) => void;
 };
 
 function formatLocation([lon, lat]: readonly [number, number]): string {
   return `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
 }
 
-export function IncidentDrawer({ incidentId, seed, onClose, onSelectAlert }: TIncidentDrawerProps) {
+export function IncidentDrawer({ incidentId, seed, onClose, onSelectAlert, onPreviewRoute }: TIncidentDrawerProps) {
   const detail = useQuery(incidentDetailQuery(incidentId));
   const incident = detail.data ?? seed;
   return (
@@ -36,7 +40,13 @@ export function IncidentDrawer({ incidentId, seed, onClose, onSelectAlert }: TIn
       focusKey={incidentId}
     >
       {incident ? (
-        <IncidentBody key={incident.id} incident={incident} detail={detail.data ?? null} onSelectAlert={onSelectAlert} />
+        <IncidentBody
+          key={incident.id}
+          incident={incident}
+          detail={detail.data ?? null}
+          onSelectAlert={onSelectAlert}
+          onPreviewRoute={onPreviewRoute}
+        />
       ) : detail.isError ? (
         <p className="form-error" role="alert">
           The incident could not be loaded: {errorMessage(detail.error)}
@@ -54,10 +64,12 @@ function IncidentBody({
   incident,
   detail,
   onSelectAlert,
+  onPreviewRoute,
 }: {
   incident: TIncident;
   detail: Pick<TIncidentDetail, "timeline" | "alerts"> | null;
   onSelectAlert: (alert: TAlert) => void;
+  onPreviewRoute: (route: TRouteLine | null) => void;
 }) {
   const id = useId();
   const [outcome, setOutcome] = useState<TIncidentOutcome | null>(null);
@@ -74,7 +86,6 @@ function IncidentBody({
   const pending = action.isPending ? action.variables : undefined;
   // Handled without (further) dispatch: the server allows resolving from these two early.
   const canResolveEarly = incident.status === "acknowledged" || incident.status === "dispatched";
-
 
   return (
     <>
@@ -147,6 +158,8 @@ function IncidentBody({
           </dd>
         </div>
       </dl>
+
+      <DispatchPanel incident={incident} onPreviewRoute={onPreviewRoute} />
 
       <section className="drawer__section" aria-labelledby={`${id}-alerts`}>
         <h3 className="drawer__section-title" id={`${id}-alerts`}>

@@ -7,13 +7,14 @@ import type { TClientToServerEvents, TIngestStats, TServerToClientEvents } from 
 import type { LiveCityStore } from "./live-city-store";
 
 /**
- * Alert and incident records pushed to operator and supervisor sockets. Payloads are
+ * Alert, incident and unit records pushed to operator and supervisor sockets. Payloads are
  * parsed by the receiver (types are not validation); `onResync` fires after a reconnect,
  * when records sent while disconnected were missed.
  */
 export type TRecordFeed = {
   onAlertUpsert: (payload: unknown) => void;
   onIncidentUpsert: (payload: unknown) => void;
+  onUnitUpsert: (payload: unknown) => void;
   onResync: () => void;
 };
 
@@ -97,6 +98,7 @@ export function useCitySocket(
     });
     socket.on("alert:upsert", (alert) => feedRef.current?.onAlertUpsert(alert));
     socket.on("incident:upsert", (incident) => feedRef.current?.onIncidentUpsert(incident));
+    socket.on("unit:upsert", (unit) => feedRef.current?.onUnitUpsert(unit));
     socket.on("disconnect", (reason) => {
       setStatus(navigator.onLine ? "reconnecting" : "offline");
       // The server hung up on purpose: socket.io will not retry by itself.

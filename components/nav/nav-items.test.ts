@@ -7,9 +7,14 @@ const labels = (role: (typeof ROLES)[number]) => navItemsFor(role).map((item) =>
 describe("navigation per role", () => {
   it("offers each role only its pages", () => {
     expect(labels("operator")).toEqual(["Live map"]);
-    expect(labels("supervisor")).toEqual(["Live map", "Alert rules", "Audit log"]);
-    expect(labels("admin")).toEqual(["Users", "Audit log"]);
+    expect(labels("supervisor")).toEqual(["Live map", "Alert rules", "Units", "Audit log"]);
+    expect(labels("admin")).toEqual(["Users", "Units", "Audit log"]);
     expect(labels("field")).toEqual(["My unit"]);
+  });
+
+  it("offers unit management to admins and supervisors only", () => {
+    const withUnits = ROLES.filter((role) => navItemsFor(role).some((item) => item.href === "/units"));
+    expect(withUnits.sort()).toEqual(["admin", "supervisor"]);
   });
 
   it("always includes the role's home", () => {

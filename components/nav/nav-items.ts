@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/rules", label: "Alert rules", roles: ["supervisor"] },
   { href: "/field", label: "My unit", roles: ["field"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/units", label: "Units", roles: ["admin", "supervisor"] },
   { href: "/audit", label: "Audit log", roles: ["admin", "supervisor"] },
 ];
 

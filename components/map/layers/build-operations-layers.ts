@@ -3,6 +3,8 @@ import type { TAlertSeverity } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { createAlertHighlightLayer, createIncidentPinLayer } from "./focus-layers";
 import { createIncidentLabelLayer, createIncidentLayer } from "./incident-layers";
+import { createDispatchRouteLayer, createRoutePreviewLayer, type TRouteLine } from "./route-layers";
+import { createUnitStatusLayer, type TUnitStatusLayerInput } from "./unit-layers";
 
 /** What the control room works on, drawn above the city's live layers. */
 export type TOperationsLayerInput = {
@@ -10,12 +12,19 @@ export type TOperationsLayerInput = {
   selectedIncidentId: string | null;
   highlight: { location: readonly [number, number]; severity: TAlertSeverity } | null;
   pin: readonly [number, number] | null;
+  /** The open incident's dispatched routes, and the one being considered. */
+  routes: { active: readonly TRouteLine[]; preview: TRouteLine | null };
+  /** null until the city's units are known. */
+  units: TUnitStatusLayerInput | null;
 };
 
 export function buildOperationsLayers(input: TOperationsLayerInput, zoom: number): Layer[] {
   const options = { zoom, selectedId: input.selectedIncidentId };
   return [
     createAlertHighlightLayer(input.highlight),
+    createDispatchRouteLayer(input.routes.active),
+    createRoutePreviewLayer(input.routes.preview),
+    ...(input.units ? [createUnitStatusLayer(input.units)] : []),
     createIncidentLayer(input.incidents, options),
     createIncidentLabelLayer(input.incidents, options),
     createIncidentPinLayer(input.pin),

@@ -9,6 +9,10 @@ export const DECK_LAYER_ID = {
   substations: "energy-substations",
   units: "units",
   unitLabels: "units-labels",
+  /** Operations overlay: units ringed in their dispatch status. */
+  unitStatus: "units-status",
+  dispatchRoutes: "dispatch-routes",
+  dispatchRoutePreview: "dispatch-route-preview",
   incidents: "incidents",
   incidentLabels: "incidents-labels",
   alertHighlight: "alert-highlight",
@@ -20,5 +24,5 @@ export const DECK_LAYER_IDS_BY_LAYER: Record<TLayer, readonly string[]> = {
   parking: [DECK_LAYER_ID.parking],
   waste: [DECK_LAYER_ID.waste],
   energy: [DECK_LAYER_ID.feeders, DECK_LAYER_ID.substations],
-  units: [DECK_LAYER_ID.units, DECK_LAYER_ID.unitLabels],
+  units: [DECK_LAYER_ID.units, DECK_LAYER_ID.unitLabels, DECK_LAYER_ID.unitStatus],
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TUnit } from "@/lib/contracts/city-pack";
-import { unitLabels } from "./unit-layers";
+import type { TUnitStatus } from "@/lib/contracts/events";
+import { unitDisplayStatus, unitLabels } from "./unit-layers";
 
 const unit = (id: string, callSign: string): TUnit => ({ id, callSign, type: "fire", stationId: "st" });
 
@@ -19,5 +20,22 @@ describe("unitLabels", () => {
     const labels = unitLabels(units, (u) => positions[u.id]!, 20);
     expect(labels.get("a")).toBe("E-1");
     expect(labels.get("b")).toBe("E-2");
+  });
+});
+
+describe("unitDisplayStatus", () => {
+  const statusById = new Map<string, TUnitStatus>([["E-1", "dispatched"]]);
+
+  it("shows the control room's status over the position event's", () => {
+    expect(unitDisplayStatus("E-1", { status: "available" }, statusById)).toBe("dispatched");
+  });
+
+  it("falls back to the position event for units the list does not have (yet)", () => {
+    expect(unitDisplayStatus("M-4", { status: "enRoute" }, statusById)).toBe("enRoute");
+  });
+
+  it("has no status before either source knows the unit", () => {
+    expect(unitDisplayStatus("M-4", undefined, statusById)).toBeNull();
+    expect(unitDisplayStatus("E-1", undefined, statusById)).toBe("dispatched");
   });
 });

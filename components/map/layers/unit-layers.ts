@@ -1,11 +1,11 @@
 import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
-import type { TUnitPosition } from "@/lib/contracts/events";
+import type { TUnitPosition, TUnitStatus } from "@/lib/contracts/events";
 import type { TStation, TUnit } from "@/lib/contracts/city-pack";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import type { TRgba } from "./color-scales";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
 import type { TLiveLayerOptions } from "./live-layer-options";
-import { UNIT_TYPE_RGB } from "./unit-styles";
+import { UNIT_STATUS_RGB, UNIT_TYPE_RGB } from "./unit-styles";
 
 export type TUnitLayerOptions = TLiveLayerOptions & {
   stationsById: ReadonlyMap<string, TStation>;
@@ -108,5 +108,64 @@ export function createUnitLabelLayer(units: TUnit[], { store, version, visible, 
     backgroundPadding: [4, 2],
     backgroundBorderRadius: 3,
     updateTriggers: { getPosition: version, getText: [version, zoom] },
+  });
+}
+
+/** What the status layer needs: the units to draw, where they are, and the control room's status per unit. */
+export type TUnitStatusLayerInput = {
+  units: readonly TUnit[];
+  store: LiveCityStore;
+  stationsById: ReadonlyMap<string, TStation>;
+  /** From the units query (PostgreSQL): dispatch changes status before the next position event says so. */
+  statusById: ReadonlyMap<string, TUnitStatus>;
+  selectedId: string | null;
+  visible: boolean;
+};
+
+/** The status the map shows: the control room's record wins over the position event's; null before either. */
+export function unitDisplayStatus(
+  unitId: string,
+  live: Pick<TUnitPosition, "status"> | undefined,
+  statusById: ReadonlyMap<string, TUnitStatus>,
+): TUnitStatus | null {
+  return statusById.get(unitId) ?? live?.status ?? null;
+}
+
+const NO_STATUS_RGBA: TRgba = [91, 101, 115, 255];
+
+/**
+ * Unit markers in their type colour ringed in their status colour. Drawn with the operations layers, above
+ * dispatch routes (a route starts under its unit), over the city's own unit dots, which stay below for picking.
+ */
+export function createUnitStatusLayer({ units, store, stationsById, statusById, selectedId, visible }: TUnitStatusLayerInput) {
+  const version = store.getVersions().units;
+  const statusOf = (unit: TUnit) => unitDisplayStatus(unit.id, store.get("units", unit.id), statusById);
+  return new ScatterplotLayer<TUnit>({
+    id: DECK_LAYER_ID.unitStatus,
+    data: units,
+    visible,
+    pickable: false,
+    stroked: true,
+    radiusUnits: "pixels",
+    lineWidthUnits: "pixels",
+    getPosition: positionAccessor(store, stationsById),
+    getRadius: (unit) => (unit.id === selectedId ? 11 : 8),
+    getFillColor: (unit) => {
+      const live = store.get("units", unit.id);
+      const alpha = !live || statusOf(unit) === "outOfService" ? 130 : 255;
+      return [...UNIT_TYPE_RGB[unit.type], alpha];
+    },
+    getLineColor: (unit) => {
+      const status = statusOf(unit);
+      return status ? [...UNIT_STATUS_RGB[status], 255] : NO_STATUS_RGBA;
+    },
+    getLineWidth: (unit) => (unit.id === selectedId ? 4 : 3),
+    updateTriggers: {
+      getPosition: version,
+      getFillColor: [version, statusById],
+      getLineColor: [version, statusById],
+      getRadius: selectedId,
+      getLineWidth: selectedId,
+    },
   });
 }

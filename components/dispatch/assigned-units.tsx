@@ -1,0 +1,69 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useMemo } from "react";
+import { UNIT_TYPE_LABEL, type TDispatch } from "@/lib/contracts/units";
+import { errorMessage } from "@/components/api/request-json";
+import { formatClock } from "@/components/control-room/format";
+import { UnitStatusChip } from "@/components/units/unit-status-chip";
+import { unitsQuery } from "@/components/units/unit-queries";
+import { assignedUnits, assignedUnitStatus } from "./dispatch-format";
+import { dispatchesQuery } from "./dispatch-queries";
+
+const ENDED_LABEL = { cleared: "Cleared", cancelled: "Cancelled" } as const;
+
+function Time({ label, at }: { label: string; at: string | null }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{at ? <time dateTime={at}>{formatClock(Date.parse(at))}</time> : "—"}</dd>
+    </div>
+  );
+}
+
+/** "Assigned units": who was sent, their status now, and when they were dispatched, left and arrived. */
+export function AssignedUnits({ incidentId }: { incidentId: string }) {
+  const id = useId();
+  const dispatches = useQuery(dispatchesQuery(incidentId));
+  const units = useQuery(unitsQuery()).data;
+  const unitsById = useMemo(() => new Map(units?.units.map((unit) => [unit.id, unit])), [units]);
+  const rows = useMemo(() => (dispatches.data ? assignedUnits(dispatches.data) : []), [dispatches.data]);
+
+  const row = (dispatch: TDispatch) => {
+    const status = assignedUnitStatus(dispatch, unitsById.get(dispatch.unitId), incidentId);
+    return (
+      <li key={dispatch.unitId} className="assigned-unit" data-testid={`assigned-unit-${dispatch.unitId}`} data-status={status}>
+        <div className="assigned-unit__head">
+          <span className="assigned-unit__callsign">{dispatch.callSign}</span>
+          <span className="assigned-unit__type">{UNIT_TYPE_LABEL[dispatch.unitType]}</span>
+          {dispatch.state !== "active" && <span className="tag-pill">{ENDED_LABEL[dispatch.state]}</span>}
+          {status !== "cancelled" && <UnitStatusChip status={status} />}
+        </div>
+        <dl className="assigned-unit__times">
+          <Time label="Dispatched" at={dispatch.dispatchedAt} />
+          <Time label="En route" at={dispatch.enRouteAt} />
+          <Time label="On scene" at={dispatch.onSceneAt} />
+        </dl>
+      </li>
+    );
+  };
+
+  return (
+    <div className="dispatch-block" role="group" aria-labelledby={`${id}-title`} data-testid="assigned-units">
+      <h3 className="drawer__section-title" id={`${id}-title`}>
+        Assigned units{dispatches.data ? ` (${rows.filter((dispatch) => dispatch.state === "active").length})` : ""}
+      </h3>
+      {dispatches.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : dispatches.isError ? (
+        <p className="form-error" role="alert">
+          The assigned units could not be loaded: {errorMessage(dispatches.error)}
+        </p>
+      ) : rows.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <ul className="assigned-list">{rows.map(row)}</ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useRef, useState } from "react";
+import type { TIncident } from "@/lib/contracts/incidents";
+import { UNIT_TYPE_LABEL, type TRecommendedUnit } from "@/lib/contracts/units";
+import { errorMessage } from "@/components/api/request-json";
+import type { TRouteLine } from "@/components/map/layers/route-layers";
+import { dispatchButtonLabel, formatDistance, formatEta, runCardText, selectedUnitIds, shortfallText } from "./dispatch-format";
+import { recommendationQuery } from "./dispatch-queries";
+import { useDispatchUnits, type TDispatchOutcome } from "./use-dispatch-units";
+
+type TRecommendedUnitsProps = {
+  incident: TIncident;
+  /** The route of the unit pointed at or focused, for the map; null when none. */
+  onPreviewRoute: (route: TRouteLine | null) => void;
+};
+
+/** "Recommended units": the run card, the fastest suitable units (suggested ones ticked) and the dispatch button. */
+export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnitsProps) {
+  const id = useId();
+  const recommendation = useQuery(recommendationQuery(incident.id));
+  // Only the operator's own ticks; the rest follows the server's suggestion, also after a refetch.
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [outcome, setOutcome] = useState<TDispatchOutcome | null>(null);
+  const dispatch = useDispatchUnits(incident.id, (next) => {
+    setOutcome(next);
+    if (next.tone === "ok") {
+      setOverrides(new Map());
+      onPreviewRoute(null);
+    }
+  });
+
+  // Hover wins over keyboard focus; leaving one falls back to the other.
+  const pointed = useRef<{ hovered: TRecommendedUnit | null; focused: TRecommendedUnit | null }>({ hovered: null, focused: null });
+  const preview = (change: Partial<typeof pointed.current>) => {
+    pointed.current = { ...pointed.current, ...change };
+    const unit = pointed.current.hovered ?? pointed.current.focused;
+    onPreviewRoute(unit ? unit.route : null);
+  };
+
+  const units = recommendation.data?.units ?? [];
+  const selected = selectedUnitIds(units, overrides);
+  const shortfall = recommendation.data ? shortfallText(recommendation.data.shortfall) : null;
+
+  return (
+    <div className="dispatch-block" aria-labelledby={`${id}-title`} role="group">
+      <h3 className="drawer__section-title" id={`${id}-title`}>
+        Recommended units
+      </h3>
+      {recommendation.isPending ? (
+        <p className="queue-state" role="status">
+          <span className="spinner" aria-hidden="true" /> Finding the nearest units…
+        </p>
+      ) : recommendation.isError ? (
+        <div className="form-error" role="alert">
+          <span>
+            No recommendation: {errorMessage(recommendation.error)}{" "}
+            <button type="button" className="link-button" onClick={() => void recommendation.refetch()}>
+              Try again
+            </button>
+          </span>
+        </div>
+      ) : (
+        <>
+          <p className="dispatch-runcard" data-testid="run-card">
+            {runCardText(recommendation.data.runCard)}
+          </p>
+          {shortfall && (
+            <p className="dispatch-shortfall" role="alert" data-testid="dispatch-shortfall">
+              {shortfall}
+            </p>
+          )}
+          {units.length === 0 ? (
+            <p className="muted">No suitable unit is available right now.</p>
+          ) : (
+            <ul className="recommended-list" onMouseLeave={() => preview({ hovered: null })}>
+              {units.map((unit) => (
+                <li
+                  key={unit.unitId}
+                  className="recommended-unit"
+                  data-testid={`recommended-unit-${unit.unitId}`}
+                  data-suggested={unit.suggested}
+                  onMouseEnter={() => preview({ hovered: unit })}
+                >
+                  <label className="recommended-unit__label">
+                    <input
+                      type="checkbox"
+                      checked={selected.includes(unit.unitId)}
+                      onChange={(event) => setOverrides((current) => new Map(current).set(unit.unitId, event.target.checked))}
+                      onFocus={() => preview({ focused: unit })}
+                      onBlur={() => preview({ focused: null })}
+                    />
+                    <span className="recommended-unit__callsign">{unit.callSign}</span>
+                    <span className="recommended-unit__type">
+                      {UNIT_TYPE_LABEL[unit.type]}
+                      {unit.suggested && <span className="tag-pill">Suggested</span>}
+                    </span>
+                    <span className="recommended-unit__eta" title="Estimated drive time at current traffic">
+                      {formatEta(unit.etaSeconds)}
+                    </span>
+                    <span className="recommended-unit__distance">{formatDistance(unit.distanceM)}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="drawer-feedback" role="status" aria-live="polite" data-testid="dispatch-feedback">
+            {outcome && <p className={`drawer-feedback__message drawer-feedback__message--${outcome.tone}`}>{outcome.message}</p>}
+          </div>
+          <button
+            type="button"
+            className="button button--accent dispatch-submit"
+            disabled={selected.length === 0 || dispatch.isPending}
+            onClick={() => {
+              setOutcome(null);
+              dispatch.mutate(selected);
+            }}
+            data-testid="dispatch-submit"
+          >
+            {dispatch.isPending ? "Dispatching…" : dispatchButtonLabel(selected.length)}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useMemo, useState } from "react";
+import type { TResponderUnit } from "@/lib/contracts/units";
+import { errorMessage } from "@/components/api/request-json";
+import { useNow } from "@/components/control-room/use-now";
+import { groupUnitsByType } from "./unit-board-model";
+import { unitsQuery } from "./unit-queries";
+import { UnitRow } from "./unit-row";
+import type { TUnitOutcome } from "./use-unit-action";
+
+type TUnitBoardProps = {
+  /** Incident numbers by id (the open incidents), for the "on INC-…" tag. */
+  incidentNumbers: ReadonlyMap<string, string>;
+  selectedId: string | null;
+  onSelect: (unit: TResponderUnit) => void;
+  onOpenIncident: (incidentId: string) => void;
+};
+
+/** The unit status board: every unit by type, its status and for how long, and what needs attention. */
+export function UnitBoard({ incidentNumbers, selectedId, onSelect, onOpenIncident }: TUnitBoardProps) {
+  const units = useQuery(unitsQuery());
+  const now = useNow();
+  const idPrefix = useId();
+  const [outcome, setOutcome] = useState<TUnitOutcome | null>(null);
+  const groups = useMemo(() => (units.data ? groupUnitsByType(units.data.units) : []), [units.data]);
+
+  if (units.isPending) {
+    return (
+      <div className="queue-state" role="status" data-testid="unit-board-loading">
+        <span className="spinner" aria-hidden="true" />
+        Loading units…
+      </div>
+    );
+  }
+  if (units.isError) {
+    return (
+      <div className="queue-state queue-state--error" role="alert">
+        <p>The units could not be loaded: {errorMessage(units.error)}</p>
+        <button type="button" className="button button--small" onClick={() => void units.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="unit-board" data-testid="unit-board">
+      <div className="unit-board__feedback" role="status" aria-live="polite">
+        {outcome && (
+          <p className={`drawer-feedback__message drawer-feedback__message--${outcome.tone}`} data-testid="unit-board-feedback">
+            {outcome.message}
+          </p>
+        )}
+      </div>
+      {groups.length === 0 ? (
+        <div className="queue-state">
+          <p className="queue-state__title">No units yet</p>
+          <p className="queue-state__detail">Supervisors and admins add units on the Units page.</p>
+        </div>
+      ) : (
+        groups.map((group) => (
+          <section key={group.type} className="unit-group" aria-labelledby={`${idPrefix}-${group.type}`}>
+            <h3 className="unit-group__title" id={`${idPrefix}-${group.type}`}>
+              <span>{group.label}</span>
+              <span className="unit-group__count">
+                {group.available}/{group.total} available
+              </span>
+            </h3>
+            <ul className="unit-list">
+              {group.units.map((unit) => (
+                <UnitRow
+                  key={unit.id}
+                  unit={unit}
+                  now={now}
+                  checkInSeconds={units.data.checkInSeconds}
+                  incidentNumber={unit.incidentId ? (incidentNumbers.get(unit.incidentId) ?? null) : null}
+                  isSelected={unit.id === selectedId}
+                  onSelect={onSelect}
+                  onOpenIncident={onOpenIncident}
+                  onOutcome={setOutcome}
+                />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </div>
+  );
+}

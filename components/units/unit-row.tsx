@@ -1,0 +1,69 @@
+import { isCheckInOverdue, type TResponderUnit } from "@/lib/contracts/units";
+import { formatClock } from "@/components/control-room/format";
+import { formatTimeInStatus } from "./unit-board-model";
+import { UnitStatusChip } from "./unit-status-chip";
+import { UnitStatusMenu } from "./unit-status-menu";
+import type { TUnitOutcome } from "./use-unit-action";
+
+type TUnitRowProps = {
+  unit: TResponderUnit;
+  now: number | null;
+  checkInSeconds: number;
+  /** The incident's number when it is one of the open incidents the control room has loaded. */
+  incidentNumber: string | null;
+  isSelected: boolean;
+  onSelect: (unit: TResponderUnit) => void;
+  onOpenIncident: (incidentId: string) => void;
+  onOutcome: (outcome: TUnitOutcome) => void;
+};
+
+export function UnitRow({ unit, now, checkInSeconds, incidentNumber, isSelected, onSelect, onOpenIncident, onOutcome }: TUnitRowProps) {
+  const since = Date.parse(unit.statusSince);
+  const isOverdue = now !== null && isCheckInOverdue(unit, now, checkInSeconds);
+  return (
+    <li
+      className={`unit-row unit-row--${unit.status}${isOverdue || unit.needsBackup ? " unit-row--attention" : ""}`}
+      data-testid={`unit-row-${unit.id}`}
+      data-status={unit.status}
+    >
+      <button
+        type="button"
+        className="unit-row__main"
+        aria-pressed={isSelected}
+        title={`Show ${unit.callSign} on the map`}
+        onClick={() => onSelect(unit)}
+      >
+        <span className="unit-row__callsign">{unit.callSign}</span>
+        <UnitStatusChip status={unit.status} />
+        {now !== null && (
+          <time className="unit-row__since" dateTime={unit.statusSince} title={`Since ${formatClock(since)}`}>
+            <span className="visually-hidden">for </span>
+            {formatTimeInStatus(now - since)}
+          </time>
+        )}
+      </button>
+      <UnitStatusMenu unit={unit} onOutcome={onOutcome} />
+      {(unit.incidentId || isOverdue || unit.needsBackup || unit.outOfServiceReason) && (
+        <div className="unit-row__tags">
+          {unit.incidentId && (
+            <button
+              type="button"
+              className="tag-pill unit-row__incident"
+              onClick={() => onOpenIncident(unit.incidentId!)}
+              aria-label={incidentNumber ? `Open incident ${incidentNumber}` : `Open the incident ${unit.callSign} is on`}
+            >
+              {incidentNumber ?? "Incident"}
+            </button>
+          )}
+          {isOverdue && <span className="tag-pill tag-pill--overdue">Check-in overdue</span>}
+          {unit.needsBackup && <span className="tag-pill tag-pill--backup">Backup requested</span>}
+          {unit.status === "outOfService" && unit.outOfServiceReason && (
+            <span className="unit-row__reason" title={unit.outOfServiceReason}>
+              {unit.outOfServiceReason}
+            </span>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useMemo, useRef, useState } from "react";
+import type { TCurrentUser } from "@/lib/contracts/auth";
+import type { TResponderUnit } from "@/lib/contracts/units";
+import { errorMessage } from "@/components/api/request-json";
+import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
+import { Feedback, type TFeedback } from "@/components/nav/feedback";
+import { groupUnitsByType } from "./unit-board-model";
+import { UnitForm } from "./unit-form";
+import { unitsQuery } from "./unit-queries";
+import { UnitsTable } from "./units-table";
+
+/** No socket on this page: the list is refetched when it is older than this. */
+const LIST_STALE_MS = 10_000;
+
+/** /units: every unit, a form to add one, and editing a unit's call sign, station, capabilities and crew. */
+export function UnitsManagement({ currentUser }: { currentUser: TCurrentUser }) {
+  const units = useQuery({ ...unitsQuery(), staleTime: LIST_STALE_MS, refetchOnWindowFocus: true });
+  const config = useQuery(cityConfigQuery());
+  const packId = config.data?.packId;
+  const entities = useQuery({ ...cityEntitiesQuery(packId ?? ""), enabled: packId !== undefined });
+  const stations = entities.data?.stations ?? [];
+  const stationNames = useMemo(() => new Map(stations.map((station) => [station.id, station.name])), [stations]);
+  const [feedback, setFeedback] = useState<TFeedback | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const formHeadingRef = useRef<HTMLHeadingElement>(null);
+  const formTitleId = useId();
+  const canEditCrew = currentUser.role === "admin";
+
+  const sorted = useMemo(() => (units.data ? groupUnitsByType(units.data.units).flatMap((group) => group.units) : []), [units.data]);
+  const editing = editingId ? sorted.find((unit) => unit.id === editingId) : undefined;
+
+  const startEdit = (unit: TResponderUnit) => {
+    setEditingId(unit.id);
+    setFeedback(null);
+    requestAnimationFrame(() => formHeadingRef.current?.focus());
+  };
+  const stopEdit = (unitId: string | null) => {
+    setEditingId(null);
+    if (unitId) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-edit-unit="${CSS.escape(unitId)}"]`)?.focus());
+  };
+  const onSaved = (unit: TResponderUnit, created: boolean) => {
+    setFeedback({ tone: "ok", message: created ? `Created ${unit.callSign}.` : `Saved ${unit.callSign}.` });
+    if (!created) stopEdit(unit.id);
+  };
+
+  return (
+    <div className="page">
+      <div className="page__head">
+        <div>
+          <h1 className="page__title">Units</h1>
+          <p className="page__subtitle">
+            Responder units the control room dispatches: their station, what they carry and who crews them. Every change is recorded in
+            the audit log.
+          </p>
+        </div>
+        {units.data && (
+          <span className="page__count" data-testid="unit-count">
+            {units.data.units.length} {units.data.units.length === 1 ? "unit" : "units"}
+          </span>
+        )}
+      </div>
+
+      <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
+
+      <div className="admin-layout">
+        <section className="card card--flush" aria-label="All units" aria-busy={units.isPending}>
+          {units.isPending ? (
+            <div className="empty-state" role="status">
+              <span className="spinner" aria-hidden="true" />
+              <p>Loading units…</p>
+            </div>
+          ) : units.isError ? (
+            <div className="empty-state" role="alert">
+              <p className="empty-state__title">The units could not be loaded</p>
+              <p className="empty-state__detail">{errorMessage(units.error)}</p>
+              <button type="button" className="button" onClick={() => void units.refetch()}>
+                Try again
+              </button>
+            </div>
+          ) : sorted.length === 0 ? (
+            <div className="empty-state">
+              <p className="empty-state__title">No units yet</p>
+              <p className="empty-state__detail">Create the first one with the form.</p>
+            </div>
+          ) : (
+            <UnitsTable units={sorted} stationNames={stationNames} editingId={editingId} onEdit={startEdit} />
+          )}
+        </section>
+
+        <section className="card" aria-labelledby={formTitleId} data-testid="unit-form-card">
+          <h2 className="card__title" id={formTitleId} ref={formHeadingRef} tabIndex={-1}>
+            {editing ? `Edit ${editing.callSign}` : "New unit"}
+          </h2>
+          <p className="card__subtitle">
+            {editing ? `${editing.id} · the type and ID stay as they are.` : "It starts available at its station."}
+          </p>
+          <UnitForm
+            key={editing ? `edit-${editing.id}` : "create"}
+            unit={editing}
+            stations={stations}
+            canEditCrew={canEditCrew}
+            onSaved={onSaved}
+            onCancel={editing ? () => stopEdit(editing.id) : undefined}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

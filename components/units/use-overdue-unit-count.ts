@@ -1,0 +1,13 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useNow } from "@/components/control-room/use-now";
+import { countOverdue } from "./unit-board-model";
+import { unitsQuery } from "./unit-queries";
+
+/** Units on scene past the check-in threshold, re-counted every second as the clock moves. */
+export function useOverdueUnitCount(): number {
+  const units = useQuery(unitsQuery()).data;
+  const now = useNow();
+  return units && now !== null ? countOverdue(units.units, now, units.checkInSeconds) : 0;
+}
