@@ -8,6 +8,10 @@ export type TNavItem = { href: string; label: string; roles: readonly TRole[] };
  */
 export const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/", label: "Live map", roles: ["operator", "supervisor"] },
+  { href: "/handover", label: "Handover", roles: ["operator", "supervisor"] },
+  { href: "/history", label: "History", roles: ["supervisor"] },
+  { href: "/kpis", label: "Figures", roles: ["supervisor"] },
+  { href: "/analysis", label: "Map analysis", roles: ["supervisor"] },
   { href: "/rules", label: "Alert rules", roles: ["supervisor"] },
   { href: "/field", label: "My unit", roles: ["field"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },

@@ -8,17 +8,21 @@ type TExpectation = { home: string; links: string[]; forbidden: { path: string; 
 const BY_ROLE: Record<TRole, TExpectation> = {
   operator: {
     home: "/",
-    links: ["Live map"],
+    links: ["Live map", "Handover"],
     forbidden: [
       { path: "/admin/users", goesTo: "/" },
       { path: "/audit", goesTo: "/" },
       { path: "/rules", goesTo: "/" },
       { path: "/field", goesTo: "/" },
+      { path: "/history", goesTo: "/" },
+      { path: "/kpis", goesTo: "/" },
+      { path: "/analysis", goesTo: "/" },
+      { path: "/units", goesTo: "/" },
     ],
   },
   supervisor: {
     home: "/",
-    links: ["Live map", "Alert rules", "Audit log"],
+    links: ["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log"],
     forbidden: [
       { path: "/admin/users", goesTo: "/" },
       { path: "/field", goesTo: "/" },
@@ -30,12 +34,13 @@ const BY_ROLE: Record<TRole, TExpectation> = {
     forbidden: [
       { path: "/", goesTo: "/field" },
       { path: "/audit", goesTo: "/field" },
+      { path: "/units", goesTo: "/field" },
       { path: "/admin/users", goesTo: "/field" },
     ],
   },
   admin: {
     home: "/admin/users",
-    links: ["Users", "Audit log"],
+    links: ["Users", "Units", "Audit log"],
     forbidden: [
       { path: "/", goesTo: "/admin/users" },
       { path: "/field", goesTo: "/admin/users" },
@@ -79,7 +84,7 @@ test.describe("navigation per role", () => {
     await expect(page.getByTestId("connection-badge")).toHaveAttribute("data-status", "live", { timeout: 60_000 });
     await expect(page.getByRole("link", { name: "Audit log" })).toBeHidden();
     await page.getByTestId("user-menu-button").click();
-    await expect.poll(() => mainNavLinks(page)).toEqual(["Live map", "Alert rules", "Audit log"]);
+    await expect.poll(() => mainNavLinks(page)).toEqual(["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log"]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/control-room-360-menu.png` });
     await page.getByRole("link", { name: "Audit log" }).click();
