@@ -73,6 +73,13 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/handover/[id]/confirm": { POST: { access: OPS, probe: { path: `/api/handover/${NO_ID}/confirm`, body: {}, status: 404 } } },
   "/api/handover/draft": { GET: { access: OPS, probe: { path: "/api/handover/draft", status: 200 } } },
   "/api/handover/pending": { GET: { access: OPS, probe: { path: "/api/handover/pending", status: 200 } } },
+  "/api/history/alerts": { GET: { access: ["supervisor"], probe: { path: "/api/history/alerts?limit=1", status: 200 } } },
+  "/api/history/incidents": { GET: { access: ["supervisor"], probe: { path: "/api/history/incidents?limit=1", status: 200 } } },
+  // Exports are audited: the probe asks for a zone that matches nothing.
+  "/api/history/incidents/export": { GET: { access: ["supervisor"], probe: { path: "/api/history/incidents/export?zone=__probe__", status: 200 } } },
+  "/api/history/points": {
+    GET: { access: ["supervisor"], probe: { path: "/api/history/points?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", status: 200 } },
+  },
   "/api/playback": { GET: { access: ["supervisor"], probe: { path: "/api/playback?at=2026-01-01T00:00:00Z", status: 200 } } },
   "/api/playback/range": { GET: { access: ["supervisor"], probe: { path: "/api/playback/range", status: 200 } } },
   "/api/units": {

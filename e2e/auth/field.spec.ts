@@ -9,7 +9,7 @@ test.describe("field crew on a phone", () => {
     await page.goto("/");
     await expect(page).toHaveURL((url) => url.pathname === "/field");
     await expect(page.getByTestId("field-crew-name")).not.toBeEmpty();
-    await expect(page.getByTestId("field-unit")).toHaveAttribute("data-unit-id", "M-1");
+    await expect(page.getByTestId("field-unit")).toHaveAttribute("data-unit-id", "unit-m-1");
     await expect(page.getByTestId("field-no-assignment")).toContainText("stand by");
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 

@@ -7,7 +7,8 @@ import { openControlRoom } from "../fixtures/control-room";
 import { api } from "../fixtures/operations";
 
 /** The demo field user (Fiona) crews this EMS unit (seeded with the demo accounts). */
-const FIONA_UNIT = "M-1";
+const FIONA_UNIT = "unit-m-1";
+const FIONA_CALL_SIGN = "M-1";
 
 async function openOperator(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -69,7 +70,7 @@ test.describe.serial("dispatch and the field crew's phone", () => {
     const panel = olivia.getByTestId("dispatch-panel");
     await expect(panel.getByTestId(`recommended-unit-${FIONA_UNIT}`)).toBeVisible();
     await expect(panel).toContainText(/Run card/);
-    // Only Fiona's unit: clear what the run card pre-selected, then pick M-1.
+    // Only Fiona's unit: clear what the run card pre-selected, then pick hers.
     for (const box of await panel.getByRole("checkbox", { checked: true }).all()) await box.uncheck();
     await panel.getByTestId(`recommended-unit-${FIONA_UNIT}`).getByRole("checkbox").check();
     await panel.getByTestId("dispatch-submit").click();
@@ -111,8 +112,8 @@ test.describe.serial("dispatch and the field crew's phone", () => {
     await expect(assigned).toHaveAttribute("data-status", "onScene");
     await expect(olivia.getByTestId("incident-status")).toHaveText("On scene");
     const timeline = olivia.getByTestId("incident-timeline");
-    await expect(timeline).toContainText(`${FIONA_UNIT}: en route`);
-    await expect(timeline).toContainText(`${FIONA_UNIT}: on scene`);
+    await expect(timeline).toContainText(`${FIONA_CALL_SIGN}: en route`);
+    await expect(timeline).toContainText(`${FIONA_CALL_SIGN}: on scene`);
     const detail = await api<TIncidentDetail>(olivia, "GET", `/api/incidents/${incident.id}`);
     const reports = detail.timeline.filter((e) => e.kind === "unitStatusChanged").map((e) => e.data.to);
     expect(reports).toEqual(["enRoute", "onScene"]);
