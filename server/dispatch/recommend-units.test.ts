@@ -78,6 +78,15 @@ describe("unit recommendation", () => {
     expect(fewer.shortfall).toEqual({ fire: 1, ems: 1 });
   });
 
+  it("counts units already on the incident towards the run card: a second look suggests only what is missing", () => {
+    const positions: Record<string, TLonLat> = { e1: node(3), e2: node(1), m1: node(2), m2: node(4) };
+    const onIt = { ...unit("e1", "fire", "enRoute"), incidentId: INCIDENT.id };
+    const units = [onIt, unit("e2", "fire"), unit("m1", "ems"), unit("m2", "ems")];
+    const result = recommendUnits({ incident: { ...INCIDENT, type: "fire" }, units, positions: (id) => positions[id] ?? null, planner });
+    expect(result.units.filter((u) => u.suggested).map((u) => u.unitId).sort()).toEqual(["e2", "m1"]);
+    expect(result.shortfall).toEqual({});
+  });
+
   it("offers only dispatchable units of the run card's types that can reach the incident", () => {
     const units = [
       unit("p1", "police", "dispatched"),

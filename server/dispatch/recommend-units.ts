@@ -6,8 +6,9 @@ import type { TRoutePlanner, TUnitPositions } from "./types";
 /**
  * Which units to send: every dispatchable unit of a type the run card asks for, with its drive to the
  * incident at current speeds, fastest first. The fastest of each required type are pre-selected; a type
- * with too few reachable units is reported as a shortfall. Units with no known position or no road to
- * the incident are left out.
+ * with too few reachable units is reported as a shortfall. Units already on the incident count towards
+ * the run card, so a second look after dispatching suggests only what is still missing. Units with no
+ * known position or no road to the incident are left out.
  */
 export function recommendUnits(input: {
   incident: Pick<TIncident, "id" | "type" | "location">;
@@ -37,6 +38,7 @@ export function recommendUnits(input: {
   candidates.sort((a, b) => a.etaSeconds - b.etaSeconds || a.callSign.localeCompare(b.callSign));
 
   const picked: Partial<Record<TResponderUnit["type"], number>> = {};
+  for (const unit of input.units) if (unit.incidentId === input.incident.id) picked[unit.type] = (picked[unit.type] ?? 0) + 1;
   for (const candidate of candidates) {
     const count = picked[candidate.type] ?? 0;
     if (count < (wanted[candidate.type] ?? 0)) {
