@@ -10,6 +10,18 @@ const ZCsv = z
   .string()
   .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean));
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The city's time zone alone, for tools (bench, seed) that do not need the whole server environment. */
+export const cityTimeZoneFrom = (env: NodeJS.ProcessEnv): string => ZServerEnvFields.shape.CITY_TIME_ZONE.parse(env.CITY_TIME_ZONE);
+
 const ZFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 const ZServerEnvFields = z.object({
@@ -39,7 +51,10 @@ const ZServerEnvFields = z.object({
   /** Days of per-minute city state kept for time playback (whole days are dropped after that). */
   PLAYBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   /** The city's time zone: response-time figures by hour of day, the simulator's daily rhythm. */
-  CITY_TIME_ZONE: z.string().default("America/Detroit"),
+  CITY_TIME_ZONE: z
+    .string()
+    .default("America/Detroit")
+    .refine(isTimeZone, "an IANA time zone name, e.g. Europe/Berlin"),
 
   /** Where browsers reach this server (an origin, no path); CSRF checks and cookies are bound to it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -77,6 +77,13 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/history/incidents": { GET: { access: ["supervisor"], probe: { path: "/api/history/incidents?limit=1", status: 200 } } },
   // Exports are audited: the probe asks for a zone that matches nothing.
   "/api/history/incidents/export": { GET: { access: ["supervisor"], probe: { path: "/api/history/incidents/export?zone=__probe__", status: 200 } } },
+  "/api/history/kpi-targets": {
+    GET: { access: ["supervisor"], probe: { path: "/api/history/kpi-targets", status: 200 } },
+    PUT: { access: ["supervisor"], probe: { path: "/api/history/kpi-targets", body: {}, status: 400 } },
+  },
+  "/api/history/kpis": {
+    GET: { access: ["supervisor"], probe: { path: "/api/history/kpis?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z", status: 200 } },
+  },
   "/api/history/points": {
     GET: { access: ["supervisor"], probe: { path: "/api/history/points?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", status: 200 } },
   },
@@ -102,6 +109,7 @@ const PAGES: Record<string, TAccess> = {
   "/handover": ["operator", "supervisor"],
   "/history": ["supervisor"],
   "/history/incidents/[id]": ["supervisor"],
+  "/kpis": ["supervisor"],
   // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).
   "/rules": ["supervisor"],
   "/sign-in": "public",

@@ -20,5 +20,6 @@ export function createEventSource(env: TServerEnv, entities: TCityEntities): TEv
     seed: env.SIM_SEED,
     ratePerSecond: env.SIM_RATE,
     malformedRatio: env.SIM_MALFORMED_RATIO,
+    timeZone: env.CITY_TIME_ZONE,
   });
 }

@@ -1,0 +1,122 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { KPI_METRICS, type TKpiMetric, type TKpiTargets } from "@/lib/contracts/history";
+import { errorMessage } from "@/components/api/request-json";
+import { minutesInputToSeconds, secondsToMinutesInput } from "./kpi-format";
+import { KPI_METRIC_LABEL } from "./kpi-labels";
+import { kpiTargetsQuery } from "./kpi-queries";
+import { useSaveKpiTargets } from "./use-save-kpi-targets";
+
+type TDraft = Record<TKpiMetric, string>;
+type TOutcome = { tone: "ok" | "error"; message: string };
+
+const draftOf = (targets: TKpiTargets["targets"]): TDraft =>
+  Object.fromEntries(KPI_METRICS.map((metric) => [metric, secondsToMinutesInput(targets[metric])])) as TDraft;
+
+/** The supervisors' targets, in minutes; blank means none. Saved together, audited; only changed ones are sent. */
+export function KpiTargetsForm() {
+  const targets = useQuery(kpiTargetsQuery());
+  return (
+    <section className="card kpi-targets" aria-labelledby="kpi-targets-title">
+      <h2 className="card__title" id="kpi-targets-title">
+        Targets
+      </h2>
+      <p className="card__subtitle">Each figure is compared with its target. Leave a field blank for no target.</p>
+      {targets.isPending ? (
+        <p role="status">
+          <span className="spinner spinner--inline" aria-hidden="true" /> Loading targets…
+        </p>
+      ) : targets.isError ? (
+        <div role="alert" className="kpi-targets__error">
+          <p>The targets could not be loaded: {errorMessage(targets.error)}</p>
+          <button type="button" className="button" onClick={() => void targets.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <TargetsFields saved={targets.data.targets} />
+      )}
+    </section>
+  );
+}
+
+function TargetsFields({ saved }: { saved: TKpiTargets["targets"] }) {
+  const id = useId();
+  const initial = draftOf(saved);
+  const [draft, setDraft] = useState<TDraft>(initial);
+  const [errors, setErrors] = useState<Partial<Record<TKpiMetric, string>>>({});
+  const [outcome, setOutcome] = useState<TOutcome | null>(null);
+  const save = useSaveKpiTargets();
+  const changed = KPI_METRICS.filter((metric) => draft[metric].trim() !== initial[metric]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const request: TKpiTargets = { targets: {} };
+    const fieldErrors: Partial<Record<TKpiMetric, string>> = {};
+    for (const metric of changed) {
+      const parsed = minutesInputToSeconds(draft[metric]);
+      if ("error" in parsed) fieldErrors[metric] = parsed.error;
+      else request.targets[metric] = parsed.seconds;
+    }
+    setErrors(fieldErrors);
+    if (Object.keys(fieldErrors).length > 0) {
+      setOutcome({ tone: "error", message: "Some targets are not valid." });
+      return;
+    }
+    save.mutate(request, {
+      onSuccess: (stored) => {
+        setDraft(draftOf(stored.targets));
+        setOutcome({ tone: "ok", message: "Targets saved. The figures above now compare against them." });
+      },
+      onError: (error) => setOutcome({ tone: "error", message: errorMessage(error) }),
+    });
+  };
+
+  return (
+    <form className="kpi-targets__form" onSubmit={submit} aria-label="Response-time targets" data-testid="kpi-targets-form">
+      <div className="kpi-targets__fields">
+        {KPI_METRICS.map((metric) => (
+          <div className="field" key={metric}>
+            <label className="field__label" htmlFor={`${id}-${metric}`}>
+              {KPI_METRIC_LABEL[metric]}
+            </label>
+            <div className="unit-input">
+              <input
+                id={`${id}-${metric}`}
+                className="input"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="No target"
+                value={draft[metric]}
+                aria-invalid={errors[metric] ? true : undefined}
+                aria-describedby={errors[metric] ? `${id}-${metric}-error` : undefined}
+                onChange={(e) => {
+                  setDraft((d) => ({ ...d, [metric]: e.target.value }));
+                  setOutcome(null);
+                }}
+                data-testid={`kpi-target-${metric}`}
+              />
+              <span className="unit-input__unit">min</span>
+            </div>
+            {errors[metric] && (
+              <span className="field__error" id={`${id}-${metric}-error`}>
+                {errors[metric]}
+              </span>
+            )}
+          </div>
+        ))}
+      </div>
+      <div className="kpi-targets__foot">
+        <span className={`kpi-targets__outcome kpi-targets__outcome--${outcome?.tone ?? "none"}`} role="status" aria-live="polite">
+          {outcome?.message}
+        </span>
+        <button type="submit" className="button button--primary" disabled={save.isPending || changed.length === 0}>
+          {save.isPending ? "Saving…" : "Save targets"}
+        </button>
+      </div>
+    </form>
+  );
+}
