@@ -3,14 +3,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, isServer } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ApiRequestError } from "@/components/api/request-json";
-
-/** A session that ended while the page was open (expiry, sign-out elsewhere, disabled): back to sign-in. */
-function redirectWhenSignedOut(error: unknown): void {
-  if (error instanceof ApiRequestError && error.status === 401 && window.location.pathname !== "/sign-in") {
-    const next = `${window.location.pathname}${window.location.search}`;
-    window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
-  }
-}
+import { redirectWhenSignedOut } from "@/components/api/redirect-when-signed-out";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({

@@ -7,7 +7,7 @@ import type { TEntityIndex } from "@/components/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { buildCityLayers } from "@/components/map/layers/build-city-layers";
 import type { TLayer } from "@/lib/contracts/layers";
-import { useZoomBucket } from "./use-zoom-bucket";
+import { useZoomBucket } from "@/components/map/use-zoom-bucket";
 
 type TPlaybackLayerSyncProps = {
   map: MapLibreMap;

@@ -12,7 +12,7 @@ import { CheckboxGroup } from "./checkbox-group";
 import { withFilter, type THistoryView } from "./history-filters";
 import { ALERT_STATUS_LABEL, PRIORITY_SHORT } from "./history-labels";
 import { presetRange, RANGE_PRESETS } from "./range-presets";
-import { ZONE_NAMES } from "./zone-names";
+import { ZONE_NAMES } from "@/lib/zones";
 
 type TChoice = { id: string; label: string };
 

@@ -29,6 +29,8 @@ export function IncidentLocationMap({ styleUrl, attribution, location, label }: 
     pin.setAttribute("aria-hidden", "true");
     const marker = new maplibregl.Marker({ element: pin, anchor: "center" }).setLngLat([lon, lat]).addTo(map);
     map.on("error", (event) => console.error("[map]", event.error));
+    // Tells tests (and screenshots) the basemap is drawn, not just the marker.
+    map.once("idle", () => container.setAttribute("data-ready", "true"));
     return () => {
       marker.remove();
       map.remove();

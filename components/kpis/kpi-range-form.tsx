@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { INCIDENT_TYPES } from "@/lib/contracts/incidents";
-import { ZONE_NAMES } from "@/components/history/zone-names";
+import { ZONE_NAMES } from "@/lib/zones";
 import { INCIDENT_TYPE_LABEL, type TIncidentType } from "@/components/incidents/incident-labels";
 import { dateInputsToRange, KPI_PRESETS, kpiFiltersToSearch, rangeToDateInputs, resolveKpiRange, type TKpiFilters, type TKpiPreset } from "./kpi-filters";
 

@@ -2,11 +2,12 @@
 
 import type { MapboxOverlay } from "@deck.gl/mapbox";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import type { TLayer } from "@/lib/contracts/layers";
 import type { TEntityIndex } from "@/components/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { buildCityLayers } from "./layers/build-city-layers";
+import { useZoomBucket } from "./use-zoom-bucket";
 import { buildOperationsLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
 
 type TDeckLayerSyncProps = {
@@ -18,23 +19,6 @@ type TDeckLayerSyncProps = {
   /** Incidents, the selected alert's ring and a picked location, on top of the city layers. */
   operations: TOperationsLayerInput;
 };
-
-/** Label merging only needs the zoom in half steps; finer would rebuild labels on every zoom frame. */
-const ZOOM_STEP = 0.5;
-
-function useZoomBucket(map: MapLibreMap): number {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      map.on("zoomend", onChange);
-      return () => {
-        map.off("zoomend", onChange);
-      };
-    },
-    [map],
-  );
-  const read = () => Math.round(map.getZoom() / ZOOM_STEP) * ZOOM_STEP;
-  return useSyncExternalStore(subscribe, read, read);
-}
 
 /**
  * Pushes fresh layer descriptors to deck.gl whenever a layer's live version,

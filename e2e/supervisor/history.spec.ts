@@ -32,7 +32,7 @@ test.describe.serial("supervisors review what happened", () => {
     const sam = await openAs(browser, "supervisor");
     await sam.goto("/history");
     const form = sam.getByTestId("history-filter-form");
-    await form.getByRole("group", { name: "Type" }).getByLabel("Fire").check();
+    await form.getByRole("group", { name: "Type" }).getByLabel("Fire", { exact: true }).check();
     await form.getByLabel("Words in description, address or notes").fill(marker);
     await form.getByRole("button", { name: "Apply filters" }).click();
 
@@ -68,6 +68,7 @@ test.describe.serial("supervisors review what happened", () => {
     await expect(detail).toContainText(fire.number);
     await expect(detail.getByTestId("incident-timeline")).toContainText("Crew reports the roof is holding");
     await expect(detail.getByTestId("incident-timeline")).toContainText("Incident created");
+    await expect(detail.getByRole("img", { name: /./ }).and(detail.locator(".incident-location-map"))).toHaveAttribute("data-ready", "true");
     await sam.screenshot({ path: `${SCREENSHOTS}/history-1440-incident.png`, fullPage: true });
 
     // Operators cannot export.

@@ -1,26 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { THandover, THandoverSummary } from "@/lib/contracts/history";
 import { ZHandover, ZHandoverDraft, ZPendingHandover } from "@/lib/contracts/history";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { TEST_BACKENDS } from "@/server/db/test-databases";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
+import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 
 const HOUR = 3_600_000;
 
 /** Shift handover through the real routes: the pre-filled summary, writing, the pending notice and its confirmation. */
 describe.each(TEST_BACKENDS)("shift handover ($kind)", (backend) => {
   let t: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
 
-  beforeAll(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await cleanup?.();
+  withAlertsTestApp(backend, (app) => {
+    t = app;
   });
 
   const get = (path: string, cookie = t.cookies.operator) => t.app.request(path, { cookie });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TIncidentHistoryPage, TIncidentHistoryRow } from "@/lib/contracts/history";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { Prisma } from "@/server/db/generated/client";
 import { TEST_BACKENDS } from "@/server/db/test-databases";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
+import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { byNewest, byOldest, byPriority, insertHistoryIncidents, walkPages, type THistoryIncident } from "@/test/fixtures/history-incidents";
 import { incidentHistoryConditions } from "./incident-history-filter";
 
@@ -12,16 +12,9 @@ const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
 /** /api/history/incidents through the real route: keyset paging under concurrent inserts, every filter, roles. */
 describe.each(TEST_BACKENDS)("incident history ($kind)", (backend) => {
   let t: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
 
-  beforeAll(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await cleanup?.();
+  withAlertsTestApp(backend, (app) => {
+    t = app;
   });
 
   const prisma = () => t.app.db.prisma;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TAlert } from "@/lib/contracts/incidents";
 import { TEST_BACKENDS } from "@/server/db/test-databases";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
+import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { socketOutcome } from "@/test/fixtures/test-app";
 import { waitFor } from "@/test/wait-for";
 import { xmlProblem } from "@/test/xml-well-formed";
@@ -10,16 +10,9 @@ import { xmlProblem } from "@/test/xml-well-formed";
 /** Alert actions through the real routes, sessions and database: versioned, audited, pushed. */
 describe.each(TEST_BACKENDS)("alert actions ($kind)", (backend) => {
   let t: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
 
-  beforeAll(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await cleanup?.();
+  withAlertsTestApp(backend, (app) => {
+    t = app;
   });
 
   const post = (path: string, body: unknown, cookie = t.cookies.operator) => t.app.request(path, { body, cookie });

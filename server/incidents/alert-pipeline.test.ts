@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TRuleSetting } from "@/lib/contracts/alerts";
 import type { TAlert } from "@/lib/contracts/incidents";
 import { createPositionLookup } from "@/server/alerts/entity-positions";
 import { createRuleEngine } from "@/server/alerts/rule-engine";
 import { DEFAULT_RULES } from "@/server/alerts/default-rules";
 import { TEST_BACKENDS } from "@/server/db/test-databases";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
+import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { socketOutcome } from "@/test/fixtures/test-app";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { waitFor } from "@/test/wait-for";
@@ -15,7 +15,6 @@ import { updateCorrelations } from "./update-correlations";
 /** Events → rules engine → PostgreSQL, idempotent under redelivery; rules tuned at runtime. */
 describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
   let t: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
   // Event time moves forward through the file: the engine ignores readings older than the last per entity.
   let clock = Date.now() - 60 * 60_000;
   const at = (stepS = 10) => new Date((clock += stepS * 1000)).toISOString();
@@ -23,14 +22,8 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
     id: `${entityId}@${observedAt}`, entityId, observedAt, type: "WasteContainer", fillingLevel: 0.3, status: "ok", temperature: 12, ...reading,
   });
 
-  beforeAll(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await cleanup?.();
+  withAlertsTestApp(backend, (app) => {
+    t = app;
   });
 
   const source = () => t.app.city.source as unknown as { push(topic: string, values: unknown[]): Promise<void> };

@@ -1,24 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TAlert, TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
 import { TEST_BACKENDS } from "@/server/db/test-databases";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
+import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 
 const INCIDENT_NUMBER = new RegExp(`^INC-${new Date().getUTCFullYear()}-\\d{6}$`);
 
 /** Incidents through the real routes: promotion from alerts, the status flow, the timeline, the audit trail. */
 describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
   let t: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
 
-  beforeAll(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await cleanup?.();
+  withAlertsTestApp(backend, (app) => {
+    t = app;
   });
 
   const post = (path: string, body: unknown, cookie = t.cookies.operator) => t.app.request(path, { body, cookie });

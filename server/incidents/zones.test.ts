@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
+import { ZONE_NAMES } from "@/lib/zones";
 import { cityBounds, zoneName, type TBounds } from "./zones";
 
 const BOUNDS: TBounds = [0, 0, 3, 3];
@@ -21,5 +22,11 @@ describe("zones", () => {
 
   it("derives the bounds from the city pack", () => {
     expect(cityBounds(TINY_CITY)).toEqual([-85.64, 41.937, -85.63, 41.946]);
+  });
+});
+
+describe("zone names", () => {
+  it("lists the nine zones the grid hands out, north-west first", () => {
+    expect(ZONE_NAMES).toEqual(["North-West", "North", "North-East", "West", "Central", "East", "South-West", "South", "South-East"]);
   });
 });

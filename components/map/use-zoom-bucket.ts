@@ -3,7 +3,7 @@
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useCallback, useSyncExternalStore } from "react";
 
-/** Unit labels only need the zoom in half steps (as on the live map); finer would rebuild them every zoom frame. */
+/** Unit label merging only needs the zoom in half steps; finer would rebuild labels on every zoom frame. */
 const ZOOM_STEP = 0.5;
 
 export function useZoomBucket(map: MapLibreMap): number {
