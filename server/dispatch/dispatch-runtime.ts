@@ -10,7 +10,7 @@ import { applyUnitAction } from "./apply-unit-action";
 import { DISPATCH_INCLUDE, toDispatch } from "./dispatch-view";
 import { listUnits } from "./list-units";
 import { liveSpeeds } from "./live-speeds";
-import { createRoutePlanner } from "./road-graph";
+import { createRoutePlanner } from "@/server/city/road-graph";
 import { seedUnits } from "./seed-units";
 import { startSimulatedCrews } from "./simulated-crews";
 import { NO_MOTION, type TRoutePlanner, type TUnitMotion, type TUnitPositions } from "./types";

@@ -14,7 +14,7 @@ import { lockIncident } from "./row-locks";
 import { setIncidentStatus } from "./set-incident-status";
 import type { TDispatchDeps, TPlannedRoute } from "./types";
 import { ASSIGNED_PHRASE } from "./unit-status-phrase";
-import { SNAP_SPEED_KMH } from "./road-graph";
+import { SNAP_SPEED_KMH } from "@/server/city/road-graph";
 import { isUniqueViolation } from "./unique-violation";
 import { unitAuditView } from "./unit-view";
 

@@ -5,7 +5,7 @@ import type { TResponderUnit } from "@/lib/contracts/units";
 import { haversineM, type TLonLat } from "@/lib/geo";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { recommendUnits } from "./recommend-units";
-import { createRoutePlanner } from "./road-graph";
+import { createRoutePlanner } from "@/server/city/road-graph";
 import { runCardFor } from "./run-cards";
 
 const T0 = "2026-01-01T00:00:00.000Z";

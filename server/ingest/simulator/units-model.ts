@@ -2,7 +2,7 @@ import type { TRoadSegment, TStation, TUnit } from "@/lib/contracts/city-pack";
 import type { TUnitStatus, TUnitType } from "@/lib/contracts/events";
 import type { TRandom } from "@/lib/seeded-random";
 import { haversineM, lineLengthM, pointAlong, round6, type TLonLat } from "@/lib/geo";
-import { RoadRoutes } from "./road-routes";
+import { createRoutePlanner, type TRoutePlanner } from "@/server/city/road-graph";
 
 /** Unit types that patrol the streets while available; the others wait at their station. */
 const PATROLLING: ReadonlySet<TUnitType> = new Set(["police", "sanitation"]);
@@ -40,7 +40,8 @@ export class UnitsModel {
   private readonly state: TUnitState[];
   /** Node id → traversals that start there. */
   private readonly departures = new Map<string, { segment: number; forward: boolean }[]>();
-  private roads: RoadRoutes | null = null;
+  /** Free-flow fastest routes home (built on first use: most runs never send a unit home). */
+  private roads: TRoutePlanner | null = null;
   private arrivals: TArrival[] = [];
   private clockMs = 0;
 
@@ -107,8 +108,9 @@ export class UnitsModel {
   /** Drives home over the roads at street speed, then stands by there (patrols patrol again) and arrives "station". */
   returnToStation(index: number, options: { status: TUnitStatus }): void {
     const unit = this.state[index];
-    this.roads ??= new RoadRoutes(this.segments);
-    const line = this.roads.route(this.read(index).location, unit.home);
+    this.roads ??= createRoutePlanner(this.segments, () => undefined);
+    const from = this.read(index).location;
+    const line = this.roads.planRoute(from, unit.home)?.coords ?? [from, unit.home];
     unit.drive = { line, lengthM: lineLengthM(line), distM: 0, speedKmh: RETURN_KMH[unit.type], arrival: "station" };
     unit.traversal = null;
     unit.parked = null;

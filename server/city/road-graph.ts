@@ -3,7 +3,21 @@ import ngraphPath from "ngraph.path";
 import type { TRoadSegment } from "@/lib/contracts/city-pack";
 import { haversineM, type TLonLat } from "@/lib/geo";
 import { largestStronglyConnected } from "./strongly-connected";
-import type { TPlannedRoute, TRoutePlanner } from "./types";
+
+/** A drive over the road graph: what dispatch records and the simulator follows. */
+export type TPlannedRoute = {
+  /** Travel time at the speeds the planner was given (live traffic), seconds. */
+  etaSeconds: number;
+  distanceM: number;
+  /** From the start point to the destination: [lon, lat][], at least two points. */
+  coords: TLonLat[];
+};
+
+/** Fastest routes over the city's road graph at the speeds the planner reads (live traffic, or free flow). */
+export type TRoutePlanner = {
+  /** null when no road connects the two points (or a point is far off the network). */
+  planRoute(from: TLonLat, to: TLonLat): TPlannedRoute | null;
+};
 
 type TEdge = { segmentId: string; lengthM: number; freeFlowKmh: number; coords: readonly TLonLat[] };
 
