@@ -50,8 +50,9 @@ export const DEFAULT_UNIT_CHECK_IN_SECONDS = 600;
 export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRuntime> {
   const cityState = new CityState();
   const stats = new IngestStats();
+  const registry = buildEntityRegistry(deps.entities);
   const sink = createIngestPipeline({
-    registry: buildEntityRegistry(deps.entities),
+    registry,
     cityState,
     stats,
     recordDeadLetters: deps.recordDeadLetters,
@@ -77,6 +78,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
           zoneOf: alerts.zoneOf,
           driver: deps.source.units,
           checkInSeconds: deps.unitCheckInSeconds ?? DEFAULT_UNIT_CHECK_IN_SECONDS,
+          registerUnit: (id) => registry.addUnit(id),
         })
       : undefined;
   await deps.source.start(sink);

@@ -29,6 +29,8 @@ export type TDispatchRuntimeDeps = {
   checkInSeconds: number;
   /** How long a simulated crew stays on scene. */
   onSceneSeconds?: number;
+  /** Lets the ingest pipeline accept positions of a unit the city pack does not list (created by an admin). */
+  registerUnit?: (unitId: string) => void;
 };
 
 export type TDispatchRuntime = {
@@ -52,6 +54,7 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
   await seedUnits(deps.prisma, deps.entities.units);
   const units = await listUnits(deps.prisma);
   const homeStations = new Map(units.map((u) => [u.id, u.stationId]));
+  for (const unit of units) deps.registerUnit?.(unit.id);
   const planner = createRoutePlanner(deps.entities.segments, liveSpeeds(deps.cityState));
   const positions = createUnitPositions(deps.cityState, deps.entities.stations, (unitId) => homeStations.get(unitId));
   const motion = deps.driver ? createUnitMotion(deps.driver) : NO_MOTION;
@@ -62,7 +65,10 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
     motion,
     checkInSeconds: deps.checkInSeconds,
     stationIds: new Set(deps.entities.stations.map((s) => s.id)),
-    unitSaved: (unit) => void homeStations.set(unit.id, unit.stationId),
+    unitSaved: (unit) => {
+      homeStations.set(unit.id, unit.stationId);
+      deps.registerUnit?.(unit.id);
+    },
     stop() {},
   };
   if (!deps.driver) return runtime;

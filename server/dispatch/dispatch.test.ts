@@ -351,7 +351,12 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
     expect((await post(`/api/units`, { id: "unit-p99", callSign: "P-98", type: "police", stationId: "station-police" }, t.cookies.admin)).status).toBe(409);
     expect((await post(`/api/units`, { id: "unit-p98", callSign: "P-99", type: "police", stationId: "station-police" }, t.cookies.admin)).status).toBe(409);
 
-    // The new unit stands by at its station and is offered from there.
+    // Its crew's phone positions reach the live city although the city pack does not list the unit.
+    const shared = await post(`/api/field/position`, { location: [-85.636, 41.941] }, crewCookie);
+    expect(shared.status, shared.text).toBe(204);
+    await waitFor(() => t.app.city.cityState.latest("units", "unit-p99"), "the new unit's position in city state");
+
+    // The new unit is offered from where it is.
     const recommendation = (await get(`/api/incidents/${(await openIncident("trafficJam")).id}/recommendation`)).body as TRecommendation;
     expect(recommendation.units.map((u) => u.callSign)).toContain("P-99");
 

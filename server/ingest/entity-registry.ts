@@ -7,7 +7,10 @@ export type TEntityRef = { layer: TLayer; kind: TEntityKind };
 /** Which entity ids exist in the city pack, and which layer each belongs to. */
 export type TEntityRegistry = ReadonlyMap<string, TEntityRef>;
 
-export function buildEntityRegistry(entities: TCityEntities): TEntityRegistry {
+/** Units can be added while the server runs (admins create them), so their positions are accepted too. */
+export type TGrowingEntityRegistry = TEntityRegistry & { addUnit(id: string): void };
+
+export function buildEntityRegistry(entities: TCityEntities): TGrowingEntityRegistry {
   const registry = new Map<string, TEntityRef>();
   const add = (ids: { id: string }[], ref: TEntityRef) => {
     for (const { id } of ids) {
@@ -21,5 +24,11 @@ export function buildEntityRegistry(entities: TCityEntities): TEntityRegistry {
   add(entities.substations, { layer: "energy", kind: "substation" });
   add(entities.feeders, { layer: "energy", kind: "feeder" });
   add(entities.units, { layer: "units", kind: "unit" });
-  return registry;
+  return Object.assign(registry, {
+    addUnit(id: string) {
+      const known = registry.get(id);
+      if (known && known.kind !== "unit") throw new Error(`"${id}" is already a ${known.kind} of the city pack`);
+      registry.set(id, { layer: "units", kind: "unit" });
+    },
+  });
 }
