@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import type { TPublisher } from "@/server/incidents/publisher";
 import type { TUnitDriver } from "@/server/ingest/types";
 import { applyUnitAction } from "./apply-unit-action";
+import { forgetOldAnswers } from "./idempotency";
 import { DISPATCH_INCLUDE, toDispatch } from "./dispatch-view";
 import { listUnits } from "./list-units";
 import { liveSpeeds } from "./live-speeds";
@@ -16,6 +17,8 @@ import { startSimulatedCrews } from "./simulated-crews";
 import { NO_MOTION, type TRoutePlanner, type TUnitMotion, type TUnitPositions } from "./types";
 import { createUnitMotion } from "./unit-motion";
 import { createUnitPositions } from "./unit-positions";
+
+const FORGET_EVERY_MS = 60 * 60_000;
 
 export type TDispatchRuntimeDeps = {
   prisma: PrismaClient;
@@ -59,6 +62,11 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
   const positions = createUnitPositions(deps.cityState, deps.entities.stations, (unitId) => homeStations.get(unitId));
   const motion = deps.driver ? createUnitMotion(deps.driver) : NO_MOTION;
 
+  const forget = () => forgetOldAnswers(deps.prisma).catch((error: unknown) => console.error("[dispatch] forgetting old request keys failed:", error));
+  void forget();
+  const forgetTimer = setInterval(() => void forget(), FORGET_EVERY_MS);
+  forgetTimer.unref();
+
   const runtime: TDispatchRuntime = {
     planner,
     positions,
@@ -69,7 +77,7 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
       homeStations.set(unit.id, unit.stationId);
       deps.registerUnit?.(unit.id);
     },
-    stop() {},
+    stop: () => clearInterval(forgetTimer),
   };
   if (!deps.driver) return runtime;
 
@@ -90,6 +98,9 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
     if (row || unit.status === "returning") motion.unitChanged(unit, row ? toDispatch(row) : null);
     else driver.setStatus(unit.id, unit.status);
   }
-  runtime.stop = () => crews.stop();
+  runtime.stop = () => {
+    clearInterval(forgetTimer);
+    crews.stop();
+  };
   return runtime;
 }

@@ -7,6 +7,7 @@ import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts"
 import { DISPATCH_CITY, DISPATCH_CITY_SCENE } from "@/test/fixtures/dispatch-city";
 import { socketOutcome, type TTestSocket } from "@/test/fixtures/test-app";
 import { waitFor } from "@/test/wait-for";
+import { forgetOldAnswers, IDEMPOTENCY_KEEP_MS } from "./idempotency";
 
 const EMS_STATION = DISPATCH_CITY.stations.find((s) => s.id === "station-ems")!.position;
 const PASSWORD = "correct-horse-battery";
@@ -392,5 +393,19 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
     const last = (await detail(incident.id)).timeline.filter((e) => e.kind === "unitStatusChanged").at(-1);
     expect(last?.data).toMatchObject({ unitId, to: "returning", action: "recalled" });
     expect((await auditActions(unitId!)).at(-1)).toBe("unit.status_changed");
+  });
+  it("forgets idempotency answers a week old, keeps the recent ones", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - IDEMPOTENCY_KEEP_MS - 60_000);
+    const keys = { old: randomUUID(), recent: randomUUID() };
+    await t.app.db.prisma.idempotentRequest.createMany({
+      data: [
+        { key: keys.old, userId: t.ids.field, at: old, status: 200, response: {} },
+        { key: keys.recent, userId: t.ids.field, at: now, status: 200, response: {} },
+      ],
+    });
+    expect(await forgetOldAnswers(t.app.db.prisma, now)).toBeGreaterThanOrEqual(1);
+    const left = await t.app.db.prisma.idempotentRequest.findMany({ where: { key: { in: [keys.old, keys.recent] } } });
+    expect(left.map((r) => r.key)).toEqual([keys.recent]);
   });
 });

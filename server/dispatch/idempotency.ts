@@ -20,3 +20,12 @@ export async function replayIdempotent(tx: TTx, key: string, userId: string): Pr
 export async function rememberAnswer(tx: TTx, key: string, userId: string, response: unknown): Promise<void> {
   await tx.idempotentRequest.create({ data: { key, userId, status: 200, response: JSON.parse(JSON.stringify(response)) as Prisma.InputJsonValue } });
 }
+
+/** Long past any retry: a phone keeps queued actions for 12 hours at most. */
+export const IDEMPOTENCY_KEEP_MS = 7 * 24 * 60 * 60_000;
+
+/** Forgets answers older than IDEMPOTENCY_KEEP_MS; returns how many. */
+export async function forgetOldAnswers(prisma: Pick<TTx, "idempotentRequest">, now = new Date()): Promise<number> {
+  const { count } = await prisma.idempotentRequest.deleteMany({ where: { at: { lt: new Date(now.getTime() - IDEMPOTENCY_KEEP_MS) } } });
+  return count;
+}
