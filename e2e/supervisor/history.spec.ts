@@ -93,7 +93,13 @@ test.describe.serial("supervisors review what happened", () => {
       .toBeGreaterThanOrEqual(60_000);
 
     await sam.goto("/analysis");
-    await sam.getByTestId("playback-tab").click();
+    // A click that lands before React has hydrated the tabs does nothing: click until the tab is selected.
+    const playbackTab = sam.getByTestId("playback-tab");
+    await expect(async () => {
+      await playbackTab.click();
+      await expect(playbackTab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
+    }).toPass();
+    await expect(sam).toHaveURL((url) => url.searchParams.get("mode") === "playback");
     const slider = sam.getByTestId("playback-slider");
     await expect(slider).toBeVisible();
     const time = sam.getByTestId("playback-time");

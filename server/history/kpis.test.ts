@@ -113,6 +113,28 @@ describe.each(TEST_BACKENDS)("response-time figures ($kind)", (backend) => {
     expect(report.overall.map((f) => f.targetSeconds)).toEqual([100, null, 600, 3600]);
   });
 
+  it("reads a long range in slices and still gives PostgreSQL's own percentile_cont over the whole range", async () => {
+    // Sixty days around the fixture (H and I fall inside now): split at mid-February, both halves hold incidents.
+    const long = { from: "2026-01-31T00:00:00.000Z", to: "2026-04-01T00:00:00.000Z" };
+    await prisma.incident.create({
+      data: {
+        type: "fire", priority: "P2", status: "resolved", lon: -85.63, lat: 41.94, zone: "North", description: "KPI fixture early",
+        createdAt: new Date("2026-02-01T03:30:00.000Z"), acknowledgedAt: new Date("2026-02-01T03:31:40.000Z"), resolvedAt: new Date("2026-02-01T05:00:00.000Z"),
+      },
+    });
+    const report = await computeKpiReport(prisma, long, DETROIT);
+    const [oracle] = await prisma.$queryRaw<{ n: number; mtta: number[]; mttr: number[] }[]>`
+      SELECT count(*)::int AS n,
+        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', acknowledged_at - created_at)) AS mtta,
+        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', resolved_at - created_at)) AS mttr
+      FROM incidents WHERE created_at >= ${new Date(long.from)} AND created_at < ${new Date(long.to)}`;
+    expect(report.incidents).toBe(oracle.n);
+    const overall = figuresOf(report.overall);
+    const round = (values: number[]) => values.map((v) => Math.round(v * 1e6) / 1e6);
+    expect(overall.mtta.slice(1, 3)).toEqual(round(oracle.mtta));
+    expect(overall.mttr.slice(1, 3)).toEqual(round(oracle.mttr));
+  });
+
   it("breaks the figures down by type and by zone, busiest first", async () => {
     const report = await computeKpiReport(prisma, RANGE, DETROIT);
     expect(report.byType.map((g) => [g.key, g.incidents])).toEqual([["fire", 3], ["medical", 3], ["hazard", 1]]);
