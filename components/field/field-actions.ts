@@ -14,14 +14,6 @@ export const FIELD_ACTION_LABEL: Partial<Record<TUnitAction, string>> & Record<T
   checkIn: "Check-in",
 };
 
-export const UNIT_STATUS_LABEL: Record<TUnitStatus, string> = {
-  available: "Available",
-  dispatched: "Dispatched",
-  enRoute: "En route",
-  onScene: "On scene",
-  returning: "Returning",
-  outOfService: "Out of service",
-};
 
 /** What the buttons depend on: the unit as the crew should see it (the server's state plus their unsent taps). */
 export type TCrewView = {

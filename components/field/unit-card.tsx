@@ -1,5 +1,5 @@
-import { UNIT_TYPE_LABEL, type TResponderUnit } from "@/lib/contracts/units";
-import { UNIT_STATUS_LABEL, type TCrewView } from "./field-actions";
+import { UNIT_STATUS_LABEL, UNIT_TYPE_LABEL, type TResponderUnit } from "@/lib/contracts/units";
+import type { TCrewView } from "./field-actions";
 
 type TUnitCardProps = {
   unit: TResponderUnit;

@@ -188,6 +188,15 @@ export type TFieldPositionRequest = z.infer<typeof ZFieldPositionRequest>;
 
 export const UNIT_TYPE_LABEL: Record<TUnitType, string> = { police: "Police", fire: "Fire", ems: "EMS", sanitation: "Sanitation", utility: "Utility" };
 
+export const UNIT_STATUS_LABEL: Record<TUnitStatus, string> = {
+  available: "Available",
+  dispatched: "Dispatched",
+  enRoute: "En route",
+  onScene: "On scene",
+  returning: "Returning",
+  outOfService: "Out of service",
+};
+
 /** Units that can take a new assignment. */
 export const isDispatchable = (unit: Pick<TResponderUnit, "status">) => unit.status === "available" || unit.status === "returning";
 

@@ -1,4 +1,4 @@
-import type { TUnitStatus } from "@/lib/contracts/units";
+import { UNIT_STATUS_LABEL, type TUnitStatus } from "@/lib/contracts/units";
 
 /** "P-12 is en route to INC-2026-000012": how a unit's assignment reads in an error message. */
 export const ASSIGNED_PHRASE: Partial<Record<TUnitStatus, string>> = {
@@ -7,11 +7,5 @@ export const ASSIGNED_PHRASE: Partial<Record<TUnitStatus, string>> = {
   onScene: "already on scene at",
 };
 
-export const STATUS_LABEL: Record<TUnitStatus, string> = {
-  available: "available",
-  dispatched: "dispatched",
-  enRoute: "en route",
-  onScene: "on scene",
-  returning: "returning",
-  outOfService: "out of service",
-};
+/** "available", "en route": a status as it reads inside a sentence. */
+export const statusInSentence = (status: TUnitStatus) => UNIT_STATUS_LABEL[status].toLowerCase();

@@ -1,5 +1,5 @@
 import type { TResponderUnit, TUnitAction, TUnitStatus } from "@/lib/contracts/units";
-import { STATUS_LABEL } from "./unit-status-phrase";
+import { statusInSentence } from "./unit-status-phrase";
 
 /** Statuses of a unit with an assignment (an active dispatch). */
 export const ASSIGNED_STATUSES: readonly TUnitStatus[] = ["dispatched", "enRoute", "onScene"];
@@ -48,13 +48,13 @@ export function unitTransition(unit: Pick<TResponderUnit, "callSign" | "status">
   }
   const move = UNIT_STATUS_ACTIONS[action as keyof typeof UNIT_STATUS_ACTIONS];
   if (!(move.from as readonly TUnitStatus[]).includes(from)) {
-    return refuse(unit, action, `only from ${orList(move.from.map((s) => STATUS_LABEL[s]))}`);
+    return refuse(unit, action, `only from ${orList(move.from.map(statusInSentence))}`);
   }
   return { ok: true, to: move.to, statusChanges: true };
 }
 
 function refuse(unit: Pick<TResponderUnit, "callSign" | "status">, action: TUnitAction, why: string): TUnitTransition {
-  return { ok: false, reason: `${unit.callSign} is ${STATUS_LABEL[unit.status]} and cannot ${PHRASE[action]} (${why})` };
+  return { ok: false, reason: `${unit.callSign} is ${statusInSentence(unit.status)} and cannot ${PHRASE[action]} (${why})` };
 }
 
 const orList = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`);

@@ -1,7 +1,7 @@
 import type { TUnitStatus, TUnitType } from "@/lib/contracts/events";
 import type { TRgb } from "./color-scales";
 
-export { UNIT_TYPE_LABEL } from "@/lib/contracts/units";
+export { UNIT_STATUS_LABEL, UNIT_TYPE_LABEL } from "@/lib/contracts/units";
 
 export const UNIT_TYPE_RGB: Record<TUnitType, TRgb> = {
   police: [59, 130, 246],
@@ -24,11 +24,3 @@ export const UNIT_STATUS_RGB: Record<TUnitStatus, TRgb> = {
   outOfService: [148, 163, 184],
 };
 
-export const UNIT_STATUS_LABEL: Record<TUnitStatus, string> = {
-  available: "Available",
-  dispatched: "Dispatched",
-  enRoute: "En route",
-  onScene: "On scene",
-  returning: "Returning",
-  outOfService: "Out of service",
-};
