@@ -4,8 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { TClientToServerEvents, TServerToClientEvents } from "@/lib/contracts/realtime";
 import type { TAssignmentNotice } from "@/lib/contracts/units";
+import { followBrowserConnectivity } from "@/components/live/follow-browser-connectivity";
+import type { TConnectionStatus } from "@/components/live/use-city-socket";
 
-export type TFieldConnection = "connecting" | "live" | "reconnecting" | "offline";
+export type TFieldConnection = TConnectionStatus;
 
 const RECONNECT_DELAY_MAX_MS = 5_000;
 
@@ -45,22 +47,10 @@ export function useAssignmentSocket(feed: TAssignmentFeed): TFieldConnection {
     });
     socket.on("connect_error", () => setStatus(lostStatus()));
 
-    const onOffline = () => setStatus("offline");
-    // Back in coverage: try now rather than after the current backoff delay.
-    const onOnline = () => {
-      if (socket.connected) setStatus("live");
-      else {
-        setStatus("reconnecting");
-        socket.connect();
-      }
-    };
-    window.addEventListener("offline", onOffline);
-    window.addEventListener("online", onOnline);
-    if (!navigator.onLine) setStatus("offline");
+    const stopFollowing = followBrowserConnectivity(socket, setStatus);
 
     return () => {
-      window.removeEventListener("offline", onOffline);
-      window.removeEventListener("online", onOnline);
+      stopFollowing();
       socket.removeAllListeners();
       socket.disconnect();
     };

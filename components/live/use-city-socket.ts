@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { TLayer } from "@/lib/contracts/layers";
 import type { TClientToServerEvents, TIngestStats, TServerToClientEvents } from "@/lib/contracts/realtime";
+import { followBrowserConnectivity } from "./follow-browser-connectivity";
 import type { LiveCityStore } from "./live-city-store";
 
 /**
@@ -113,24 +114,11 @@ export function useCitySocket(
     socket.on("city:delta", (delta) => store.applyDelta(delta));
     socket.on("ingest:stats", setStats);
 
-    const onOffline = () => setStatus("offline");
-    const onOnline = () => {
-      // The socket may have survived a short network blip.
-      if (socket.connected) {
-        setStatus("live");
-        return;
-      }
-      setStatus("reconnecting");
-      socket.connect();
-    };
-    window.addEventListener("offline", onOffline);
-    window.addEventListener("online", onOnline);
-    if (!navigator.onLine) setStatus("offline");
+    const stopFollowing = followBrowserConnectivity(socket, setStatus);
 
     return () => {
       clearTimeout(retryTimer);
-      window.removeEventListener("offline", onOffline);
-      window.removeEventListener("online", onOnline);
+      stopFollowing();
       socket.removeAllListeners();
       socket.io.removeAllListeners();
       socket.disconnect();
