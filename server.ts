@@ -15,6 +15,8 @@ import { stampClientIp } from "@/server/http/client-ip";
 import { registerRuntime } from "@/server/runtime-registry";
 import { startEntityHistoryRecorder } from "@/server/playback/entity-history-recorder";
 import { registerEntityHistoryRecorder } from "@/server/playback/recorder-registry";
+import { CITY_TIME_ZONE } from "@/server/history/city-time-zone";
+import { warmKpiCells } from "@/server/history/kpi-range-cache";
 
 /**
  * One Node process: Next.js pages and route handlers, socket.io on the same
@@ -66,6 +68,8 @@ async function main() {
   console.log(
     `CityNerve ready on http://localhost:${port}  (city: ${manifest.name}; events: ${source.kind}; database: ${database.kind})`,
   );
+  // The last year's response-time figures, read now rather than on a supervisor's first click.
+  warmKpiCells(database.prisma, CITY_TIME_ZONE).catch((error: unknown) => console.warn("Could not pre-read the last year's figures:", error));
   if (hasDemoUsers) {
     const list = DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email}`).join("\n");
     console.log(`Demo accounts (password "${DEMO_PASSWORD}")${seeded.length ? `, created ${seeded.length} now` : ""}:\n${list}`);

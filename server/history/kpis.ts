@@ -1,111 +1,55 @@
 import { KPI_METRICS, type TKpiFigure, type TKpiGroup, type TKpiMetric, type TKpiQuery, type TKpiReport } from "@/lib/contracts/history";
-import { Prisma, type PrismaClient } from "@/server/db/generated/client";
+import type { PrismaClient } from "@/server/db/generated/client";
 import { invalid } from "@/server/errors";
-import { inTransaction } from "@/server/incidents/transaction";
+import { matchesFilter, type TKpiCell, type TKpiCells } from "./kpi-cells";
+import { readRangeCells } from "./kpi-range-cache";
 import { loadKpiTargets } from "./kpi-targets";
 import { percentilesCont } from "./percentiles";
 
 export type TKpiOptions = {
   /** IANA zone the hour-of-day breakdown is read in (the city's clock, not the server's). */
   timeZone: string;
+  /** Which days and months are finished (and so cacheable); tests pass their own clock. */
+  now?: Date;
 };
 
 const DAY_MS = 86_400_000;
 const HOURS = Array.from({ length: 24 }, (_, hour) => String(hour));
 
-/** Seconds from one milestone to the next, per metric (null when the incident never got there). */
-// date_part (float8), not extract (numeric): numeric arithmetic on every row costs more than the scan.
-const METRIC_SQL: Record<TKpiMetric, Prisma.Sql> = {
-  mtta: Prisma.sql`date_part('epoch', acknowledged_at - created_at)`,
-  timeToDispatch: Prisma.sql`date_part('epoch', first_dispatched_at - created_at)`,
-  timeToArrive: Prisma.sql`date_part('epoch', first_on_scene_at - first_dispatched_at)`,
-  mttr: Prisma.sql`date_part('epoch', resolved_at - created_at)`,
-};
-
-/** One cell of the range: incidents of one type, zone and hour of day, with each step's durations. */
-type TCellRow = { type: string; zone: string; hour: number; incidents: number; resolved: number } & {
-  [M in TKpiMetric]: Uint8Array | null;
-};
-
-type TCell = { type: string; zone: string; hour: string; incidents: number; resolved: number; durations: Record<TKpiMetric, Float64Array> };
-
 /**
  * Response-time figures for incidents created in [from, to): counts, median and 90th percentile of
  * each step, and the share within the supervisor's target — overall, by type, by zone and by hour of
- * day in the city's time zone. One scan of the range, grouped into (type, zone, hour) cells whose
- * durations come back as packed float8 (the milestones are columns of `incidents`, kept by the timeline
- * trigger, so no join); the percentiles are then selected exactly, per breakdown, without sorting —
- * the same numbers percentile_cont gives, for a fraction of its sorts.
+ * day in the city's time zone. The range arrives as (type, zone, hour) cells holding every duration
+ * (finished days and months from this process's memory, the rest read from PostgreSQL); the
+ * percentiles are then selected exactly, per breakdown, without sorting — the numbers percentile_cont gives.
  */
 export async function computeKpiReport(prisma: PrismaClient, query: TKpiQuery, options: TKpiOptions): Promise<TKpiReport> {
   const from = new Date(query.from);
   const to = new Date(query.to);
   checkRange(from, to);
-  const targets = (await loadKpiTargets(prisma)).targets;
+  const filter = { types: query.type, zone: query.zone };
+  const [targets, blocks] = await Promise.all([
+    loadKpiTargets(prisma).then((loaded) => loaded.targets),
+    readRangeCells(prisma, { from, to, now: options.now ?? new Date() }, filter, options.timeZone),
+  ]);
+  const grouped = (keyOf: (cell: TKpiCell) => string) => groupFigures(blocks, (cell) => (matchesFilter(cell, filter) ? keyOf(cell) : null), targets);
 
-  const filters: Prisma.Sql[] = [];
-  if (query.type?.length) filters.push(Prisma.sql`type IN (${Prisma.join(query.type)})`);
-  if (query.zone) filters.push(Prisma.sql`zone = ${query.zone}`);
-
-  // Long ranges are read as consecutive slices on separate connections, so PostgreSQL aggregates them on
-  // several cores at once. A cell may then come back once per slice; the groups below add them up anyway.
-  const slices = await Promise.all(sliceRange(from, to).map(([start, end]) => readCells(prisma, start, end, filters, options.timeZone)));
-  const rows = slices.flat();
-  const cells = rows.map(toCell);
-
-  const groups = (keyOf: (cell: TCell) => string) => {
-    const byKey = new Map<string, TCell[]>();
-    for (const cell of cells) {
-      const members = byKey.get(keyOf(cell));
-      if (members) members.push(cell);
-      else byKey.set(keyOf(cell), [cell]);
-    }
-    return [...byKey].map(([key, members]) => toGroup(key, members, targets)).sort((a, b) => b.incidents - a.incidents || a.key.localeCompare(b.key));
-  };
-  const byHour = new Map(groups((cell) => cell.hour).map((group) => [group.key, group]));
-  const overall = toGroup("all", cells, targets);
+  const [overall] = grouped(() => "all");
+  const byHour = new Map(grouped((cell) => cell.hour).map((group) => [group.key, group]));
+  let resolved = 0;
+  for (const block of blocks) for (const cell of block.cells) if (matchesFilter(cell, filter)) resolved += cell.resolved;
 
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    incidents: overall.incidents,
-    resolved: cells.reduce((sum, cell) => sum + cell.resolved, 0),
-    overall: overall.figures,
-    byType: groups((cell) => cell.type),
-    byZone: groups((cell) => cell.zone),
+    incidents: overall?.incidents ?? 0,
+    resolved,
+    overall: overall?.figures ?? emptyFigures(targets),
+    byType: grouped((cell) => cell.type),
+    byZone: grouped((cell) => cell.zone),
     // Every hour of the day, empty ones too: a chart's x axis should not skip the quiet night hours.
     byHour: HOURS.map((key) => byHour.get(key) ?? { key, incidents: 0, figures: emptyFigures(targets) }),
   };
-}
-
-/** Ranges longer than this are read in slices at once. */
-const SLICE_ABOVE_MS = 30 * DAY_MS;
-/** Measured on 2 cores over a year of a 1M seed: 2 slices p95 613 ms, 3 → 657, 4 → 628, 6 → 728, 1 → 796. */
-const SLICES = 2;
-
-function sliceRange(from: Date, to: Date): [Date, Date][] {
-  const span = to.getTime() - from.getTime();
-  if (span <= SLICE_ABOVE_MS) return [[from, to]];
-  const bounds = Array.from({ length: SLICES + 1 }, (_, i) => (i === SLICES ? to : new Date(from.getTime() + Math.floor((span * i) / SLICES))));
-  return bounds.slice(1).map((end, i) => [bounds[i], end]);
-}
-
-/** The (type, zone, hour) cells of incidents created in [from, to), each step's durations packed as float8. */
-function readCells(prisma: PrismaClient, from: Date, to: Date, filters: readonly Prisma.Sql[], timeZone: string): Promise<TCellRow[]> {
-  const where = [Prisma.sql`created_at >= ${from}::timestamptz`, Prisma.sql`created_at < ${to}::timestamptz`, ...filters];
-  return inTransaction(prisma, async (tx) => {
-    // JIT compilation costs more than it saves on a query this size.
-    await tx.$executeRaw`SET LOCAL jit = off`;
-    return tx.$queryRaw<TCellRow[]>`
-    SELECT type, zone,
-      date_part('hour', created_at AT TIME ZONE ${timeZone}::text)::int AS hour,
-      count(*)::int AS incidents,
-      count(*) FILTER (WHERE resolved_at IS NOT NULL)::int AS resolved,
-      ${Prisma.join(KPI_METRICS.map((metric) => Prisma.sql`string_agg(float8send(${METRIC_SQL[metric]}), ''::bytea) AS ${Prisma.raw(`"${metric}"`)}`))}
-    FROM incidents
-    WHERE ${Prisma.join(where, " AND ")}
-    GROUP BY 1, 2, 3`;
-  });
 }
 
 /** The longest range a report may cover: three years and a day (a seeded history spans three years). */
@@ -122,43 +66,88 @@ function checkRange(from: Date, to: Date): void {
 
 type TTargets = Partial<Record<TKpiMetric, number | null>>;
 
-function toCell(row: TCellRow): TCell {
-  const durations = {} as Record<TKpiMetric, Float64Array>;
-  for (const metric of KPI_METRICS) durations[metric] = unpackFloat8(row[metric]);
-  return { type: row.type, zone: row.zone, hour: String(row.hour), incidents: row.incidents, resolved: row.resolved, durations };
-}
+/**
+ * The figures of each group of cells (keyOf → null leaves a cell out), busiest first. Per step: the cells'
+ * counts size each group, one pass copies the durations into place, then the percentiles are selected.
+ */
+function groupFigures(blocks: readonly TKpiCells[], keyOf: (cell: TKpiCell) => string | null, targets: TTargets): TKpiGroup[] {
+  const keys: string[] = [];
+  const incidents: number[] = [];
+  const indexOfKey = new Map<string, number>();
+  // Per block, the group of each of its cells (−1: left out).
+  const groupOfCell = blocks.map((block) =>
+    Int32Array.from(block.cells, (cell) => {
+      const key = keyOf(cell);
+      if (key === null) return -1;
+      let group = indexOfKey.get(key);
+      if (group === undefined) {
+        group = keys.push(key) - 1;
+        indexOfKey.set(key, group);
+        incidents.push(0);
+      }
+      incidents[group] += cell.incidents;
+      return group;
+    }),
+  );
 
-/** float8send values back to back (network byte order). */
-function unpackFloat8(packed: Uint8Array | null): Float64Array {
-  if (!packed) return new Float64Array(0);
-  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  const values = new Float64Array(packed.byteLength / 8);
-  for (let i = 0; i < values.length; i++) values[i] = view.getFloat64(i * 8, false);
-  return values;
-}
-
-function toGroup(key: string, members: readonly TCell[], targets: TTargets): TKpiGroup {
-  const figures = KPI_METRICS.map((metric): TKpiFigure => {
-    const values = new Float64Array(members.reduce((sum, cell) => sum + cell.durations[metric].length, 0));
-    let offset = 0;
-    for (const cell of members) {
-      values.set(cell.durations[metric], offset);
-      offset += cell.durations[metric].length;
-    }
+  const figures = keys.map((): TKpiFigure[] => []);
+  for (const metric of KPI_METRICS) {
+    // Each group's durations go to its own stretch of one scratch array (a report runs sixteen of these).
+    const sizes = new Uint32Array(keys.length);
+    blocks.forEach((block, b) => {
+      const groups = groupOfCell[b];
+      const { start } = block.durations[metric];
+      for (let cell = 0; cell < groups.length; cell++) if (groups[cell] >= 0) sizes[groups[cell]] += start[cell + 1] - start[cell];
+    });
+    const bases = new Uint32Array(keys.length);
+    for (let group = 1; group < keys.length; group++) bases[group] = bases[group - 1] + sizes[group - 1];
+    const scratch = new Float64Array(keys.length ? bases[keys.length - 1] + sizes[keys.length - 1] : 0);
+    const next = bases.slice();
+    const within = new Uint32Array(keys.length);
     const targetSeconds = targets[metric] ?? null;
-    let within = 0;
-    if (targetSeconds !== null) for (const value of values) if (value <= targetSeconds) within++;
-    const [p50, p90] = percentilesCont(values, [0.5, 0.9]);
-    return {
-      metric,
-      count: values.length,
-      p50Seconds: p50,
-      p90Seconds: p90,
-      targetSeconds,
-      withinTarget: targetSeconds === null || values.length === 0 ? null : within / values.length,
-    };
-  });
-  return { key, incidents: members.reduce((sum, cell) => sum + cell.incidents, 0), figures };
+    const limit = targetSeconds ?? -Infinity;
+    blocks.forEach((block, b) => copyDurations(block.durations[metric], groupOfCell[b], scratch, next, within, limit));
+    keys.forEach((_, group) => {
+      const count = sizes[group];
+      const [p50, p90] = percentilesCont(scratch.subarray(bases[group], bases[group] + count), [0.5, 0.9]);
+      figures[group].push({
+        metric,
+        count,
+        p50Seconds: p50,
+        p90Seconds: p90,
+        targetSeconds,
+        withinTarget: targetSeconds === null || count === 0 ? null : within[group] / count,
+      });
+    });
+  }
+  return keys
+    .map((key, group) => ({ key, incidents: incidents[group], figures: figures[group] }))
+    .sort((a, b) => b.incidents - a.incidents || a.key.localeCompare(b.key));
+}
+
+/** Appends each kept cell's durations to its group's stretch of scratch, counting those within the limit. */
+function copyDurations(
+  { values, start }: { values: Float64Array; start: Uint32Array },
+  groupOfCell: Int32Array,
+  scratch: Float64Array,
+  next: Uint32Array,
+  within: Uint32Array,
+  limit: number,
+): void {
+  for (let cell = 0; cell < groupOfCell.length; cell++) {
+    const group = groupOfCell[cell];
+    if (group < 0) continue;
+    let at = next[group];
+    let under = 0;
+    const end = start[cell + 1];
+    for (let i = start[cell]; i < end; i++) {
+      const value = values[i];
+      scratch[at++] = value;
+      if (value <= limit) under++;
+    }
+    next[group] = at;
+    within[group] += under;
+  }
 }
 
 function emptyFigures(targets: TTargets): TKpiFigure[] {

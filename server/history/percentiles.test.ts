@@ -28,3 +28,24 @@ describe("exact percentiles by selection", () => {
     }
   });
 });
+
+describe("exact percentiles of large arrays (sampled window first)", () => {
+  it("matches sorting on large random, tied, sorted, reversed, skewed and constant arrays", () => {
+    const random = createRandom(11);
+    const n = 50_001;
+    const cases: Record<string, number[]> = {
+      uniform: Array.from({ length: n }, () => random.range(0, 3600)),
+      ties: Array.from({ length: n }, () => Math.round(random.range(0, 30)) * 60),
+      ascending: Array.from({ length: n }, (_, i) => i * 1.5),
+      descending: Array.from({ length: n }, (_, i) => n - i),
+      // Long tail, like time to resolve: most quick, a few taking days.
+      skewed: Array.from({ length: n }, () => Math.exp(random.range(0, 12))),
+      constant: new Array(n).fill(300),
+      mostlyOneValue: Array.from({ length: n }, (_, i) => (i % 50 === 0 ? random.range(0, 10_000) : 120)),
+    };
+    for (const [name, values] of Object.entries(cases)) {
+      const ps = [0.5, 0.9, 0, 1, 0.999];
+      expect(percentilesCont(Float64Array.from(values), ps), name).toEqual(ps.map((p) => bySorting(values, p)));
+    }
+  });
+});

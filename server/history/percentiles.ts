@@ -4,6 +4,64 @@
  * The array is reordered in place.
  */
 export function percentilesCont(values: Float64Array, ps: readonly number[]): (number | null)[] {
+  if (values.length === 0) return ps.map(() => null);
+  if (values.length >= SAMPLED_ABOVE) {
+    const sampled = ps.map((p) => percentileInSampledWindow(values, p));
+    if (sampled.every((value) => value !== null)) return sampled;
+  }
+  return percentilesBySelection(values, ps);
+}
+
+/** Below this, plain selection is as quick as sampling first. */
+const SAMPLED_ABOVE = 20_000;
+
+/**
+ * Floyd–Rivest's idea: a sorted sample says between which two values the wanted order statistics lie, one
+ * pass counts what lies below that window and copies what lies in it, and only the window (a few percent)
+ * is selected in. The sample only decides speed: when the order statistics fall outside the window (rare:
+ * the window is ±4 standard deviations of the sample's rank), null sends the caller to plain selection.
+ */
+function percentileInSampledWindow(values: Float64Array, p: number): number | null {
+  const n = values.length;
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const size = Math.round(Math.pow(n, 2 / 3));
+  const sample = new Float64Array(size);
+  // A fixed stride through a fixed permutation of positions: deterministic, and blind to how values are ordered.
+  for (let i = 0, at = 0; i < size; i++, at = (at + 2_654_435_761) % n) sample[i] = values[at];
+  sample.sort();
+  const margin = 4 * Math.sqrt(size);
+  const below = p * (size - 1) - margin;
+  const above = p * (size - 1) + margin;
+  const low = below < 0 ? -Infinity : sample[Math.floor(below)];
+  const high = above > size - 1 ? Infinity : sample[Math.ceil(above)];
+  const window = new Float64Array(Math.ceil(((4 * margin) / size) * n) + 16);
+  let under = 0;
+  let inside = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    if (value < low) under++;
+    else if (value <= high) {
+      if (inside === window.length) return null;
+      window[inside++] = value;
+    }
+  }
+  const needed = rank === lo ? lo : lo + 1;
+  if (under > lo || under + inside <= needed) return null;
+  return interpolateAt(window.subarray(0, inside), lo - under, rank - lo);
+}
+
+/** The k-th smallest of values, interpolated by `fraction` towards the (k+1)-th. */
+function interpolateAt(values: Float64Array, k: number, fraction: number): number {
+  select(values, k, 0, values.length - 1);
+  const low = values[k];
+  if (fraction === 0) return low;
+  let high = Infinity;
+  for (let j = k + 1; j < values.length; j++) if (values[j] < high) high = values[j];
+  return low + fraction * (high - low);
+}
+
+function percentilesBySelection(values: Float64Array, ps: readonly number[]): (number | null)[] {
   const n = values.length;
   if (n === 0) return ps.map(() => null);
   let left = 0;
