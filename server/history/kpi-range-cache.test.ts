@@ -145,6 +145,19 @@ describe.each(TEST_BACKENDS)("cached figures ($kind)", (backend) => {
     expect(await version(today)).toBe(0);
   });
 
+  it("reads this month's days again once they grow by a day, though today's incidents count no change", async () => {
+    const now = new Date();
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 3));
+    const range = { from: from.toISOString(), to: new Date(from.getTime() + 10 * 86_400_000).toISOString() };
+    const before = await computeKpiReport(prisma, range, { ...DETROIT, now });
+    await addIncident(prisma, now, 42);
+    const today = await computeKpiReport(prisma, range, { ...DETROIT, now });
+    expect(today.incidents).toBe(before.incidents + 1);
+    // Tomorrow today is a finished day: the days piece now ends a day later, and must not be taken from memory.
+    const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 2));
+    expect((await computeKpiReport(prisma, range, { ...DETROIT, now: tomorrow })).incidents).toBe(today.incidents);
+  });
+
   it("keeps the hour of day of each time zone apart", async () => {
     forgetCachedKpiCells(prisma);
     const detroit = await computeKpiReport(prisma, LONG, DETROIT);

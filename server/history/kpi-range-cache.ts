@@ -22,8 +22,6 @@ const SLICE_ABOVE_MS = 30 * DAY_MS;
  * month: a year's range starts and ends in the middle of one), and the unfinished or partial days, live.
  * A "last 365 days" range shifts its day pieces daily, so each is read once a day; the months stay.
  */
-export type { TRangePiece };
-
 export function planRange(from: Date, to: Date, now: Date): TRangePiece[] {
   const cacheableUntil = Math.min(to.getTime(), now.getTime() - CACHE_AFTER_DAY_END_MS);
   const firstDay = startOfUtcDayAtOrAfter(from);
@@ -62,7 +60,8 @@ export async function readRangeCells(
   const pieces = planRange(range.from, range.to, range.now);
   const versionOf = await readVersions(prisma, pieces.filter((piece) => piece.cached));
   const cache = cacheOf(prisma);
-  const keyOf = (piece: TRangePiece) => `${timeZone}|${piece.from.toISOString()}|${piece.cached}|${versionOf(piece)}`;
+  // The end too: tomorrow this month's days piece starts at the same day and is one day longer.
+  const keyOf = (piece: TRangePiece) => `${timeZone}|${piece.from.toISOString()}|${piece.to.toISOString()}|${versionOf(piece)}`;
 
   const blocks = new Map<TRangePiece, TKpiCells>();
   for (const piece of pieces) {
