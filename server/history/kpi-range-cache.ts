@@ -142,17 +142,12 @@ async function readVersions(prisma: PrismaClient, pieces: readonly TRangePiece[]
 }
 
 /** Runs the reads at most `lanes` at a time (a dozen months must not take a dozen connections). */
-async function runInLanes<T>(reads: (() => Promise<T>)[], lanes: number): Promise<T[]> {
-  const results = new Array<T>(reads.length);
+async function runInLanes(reads: (() => Promise<void>)[], lanes: number): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < reads.length) {
-      const index = next++;
-      results[index] = await reads[index]();
-    }
+    while (next < reads.length) await reads[next++]();
   };
   await Promise.all(Array.from({ length: Math.min(lanes, reads.length) }, lane));
-  return results;
 }
 
 function live(from: Date, to: Date): TRangePiece[] {
