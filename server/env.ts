@@ -35,6 +35,22 @@ const ZServerEnvFields = z.object({
   KAFKA_BROKERS: ZCsv.optional(),
   KAFKA_CLIENT_ID: z.string().default("citynerve"),
   KAFKA_GROUP_ID: z.string().default("citynerve-city-state"),
+  /** Where consumption starts when the group has no committed offset, or its offset fell out of retention. */
+  KAFKA_OFFSET_RESET: z.enum(["earliest", "latest"]).default("latest"),
+  /** An event observed further than this in the future is dead-lettered (a clock gone wrong must not freeze its entity). */
+  INGEST_MAX_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** An event observed longer ago than this is dead-lettered; 0 = no limit. Default: Kafka's default retention. */
+  INGEST_MAX_EVENT_AGE_SECONDS: z.coerce.number().int().min(0).default(7 * 86_400),
+  /** Dead letters waiting for PostgreSQL (it is down or slow); past this the oldest are dropped and counted. */
+  DEAD_LETTER_BUFFER_MAX: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+  /** PostgreSQL server: how long to wait for a connection, a statement, and a transaction left idle. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  /** Largest request body any route reads (413 beyond it, refused before reading). */
+  MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(1024 * 1024),
+  /** More browser origins allowed besides PUBLIC_URL (comma-separated), for sockets and state-changing requests. */
+  ALLOWED_ORIGINS: ZCsv.default([]),
   /** Folder under public/city/ */
   CITY_PACK: z.string().regex(/^[a-z0-9-]+$/).default("three-rivers"),
   SIM_SEED: z.coerce.number().int().default(42),
