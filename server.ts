@@ -4,7 +4,7 @@ import { serverEnv } from "@/server/env";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { startCityRuntime } from "@/server/city-runtime";
 import { createDatabase } from "@/server/db/client";
-import { recordDeadLetters } from "@/server/db/dead-letters";
+import { isDeadLetterStoreReachable, recordDeadLetters } from "@/server/db/dead-letters";
 import { createEventSource } from "@/server/ingest/create-event-source";
 import { resolveAuthSecret } from "@/server/auth/auth-secret";
 import { buildAuthSettings } from "@/server/auth/auth-settings";
@@ -49,6 +49,9 @@ async function main() {
     source,
     flushMs: env.DELTA_FLUSH_MS,
     recordDeadLetters: (letters) => recordDeadLetters(database.prisma, letters),
+    isDeadLetterStoreReachable: () => isDeadLetterStoreReachable(database.prisma),
+    deadLetterBufferMax: env.DEAD_LETTER_BUFFER_MAX,
+    timeLimits: { maxFutureSkewMs: env.INGEST_MAX_FUTURE_SKEW_SECONDS * 1000, maxAgeMs: env.INGEST_MAX_EVENT_AGE_SECONDS * 1000 },
     authenticate: (headers) => authenticateHeaders(auth, headers),
     alerts: { prisma: database.prisma, escalationSeconds: env.ALERT_ESCALATION_SECONDS },
     unitCheckInSeconds: env.UNIT_CHECK_IN_SECONDS,

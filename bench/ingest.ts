@@ -57,7 +57,7 @@ async function benchIngest() {
     brokers: mock.brokers, clientId: "bench-ingest", groupId: uniqueName("bench-ingest"),
     topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: true, consumerConfig: TEST_CONSUMER_CONFIG,
   });
-  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"), alerts });
+  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"), alerts, timeLimits: { maxAgeMs: 0 } });
   await waitFor(() => runtime.stats.read("kafka", null).totalEvents > 0, "first event", 30_000);
   const startMs = performance.now();
   const startCount = runtime.stats.read("kafka", null).totalEvents;

@@ -7,7 +7,8 @@ import { startAlertRuntime, type TAlertRuntime } from "@/server/incidents/alert-
 import { hubPublisher } from "@/server/incidents/publisher";
 import { buildEntityRegistry } from "@/server/ingest/entity-registry";
 import { IngestStats } from "@/server/ingest/ingest-stats";
-import { createIngestPipeline } from "@/server/ingest/pipeline";
+import { createDeadLetterBuffer, type TDeadLetterBuffer } from "@/server/ingest/dead-letter-buffer";
+import { createIngestPipeline, type TIngestPipelineDeps } from "@/server/ingest/pipeline";
 import type { TDeadLetter, TEventSource } from "@/server/ingest/types";
 import {
   createRealtimeHub,
@@ -20,7 +21,14 @@ export type TCityRuntimeDeps = {
   httpServer: HttpServer;
   entities: TCityEntities;
   source: TEventSource;
+  /** Durable store of dead letters (PostgreSQL). May fail or be down: a bounded buffer stands in front of it. */
   recordDeadLetters: (letters: TDeadLetter[]) => Promise<void>;
+  /** Whether that store answers at all: while it does not, letters wait (default: it always answers). */
+  isDeadLetterStoreReachable?: () => Promise<boolean>;
+  /** DEAD_LETTER_BUFFER_MAX */
+  deadLetterBufferMax?: number;
+  /** From INGEST_MAX_FUTURE_SKEW_SECONDS / INGEST_MAX_EVENT_AGE_SECONDS; default 300 s ahead / 7 days old. */
+  timeLimits?: TIngestPipelineDeps["timeLimits"];
   flushMs: number;
   isClientBusy?: TRealtimeHubOptions["isBusy"];
   /** Who may open a socket: the session behind its handshake. */
@@ -36,6 +44,8 @@ export type TCityRuntime = {
   stats: IngestStats;
   hub: TRealtimeHub;
   source: TEventSource;
+  /** Dead letters on their way to PostgreSQL: `stats()` for waiting / stored / dropped counts. */
+  deadLetters: TDeadLetterBuffer;
   alerts?: TAlertRuntime;
   dispatch?: TDispatchRuntime;
   stop(): Promise<void>;
@@ -51,12 +61,12 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   const cityState = new CityState();
   const stats = new IngestStats();
   const registry = buildEntityRegistry(deps.entities);
-  const sink = createIngestPipeline({
-    registry,
-    cityState,
-    stats,
-    recordDeadLetters: deps.recordDeadLetters,
+  const deadLetters = createDeadLetterBuffer({
+    store: deps.recordDeadLetters,
+    isReachable: deps.isDeadLetterStoreReachable ?? (async () => true),
+    maxWaiting: deps.deadLetterBufferMax,
   });
+  const sink = createIngestPipeline({ registry, cityState, stats, deadLetters, timeLimits: deps.timeLimits });
   const hub = createRealtimeHub(deps.httpServer, {
     cityState,
     flushMs: deps.flushMs,
@@ -89,12 +99,15 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     stats,
     hub,
     source: deps.source,
+    deadLetters,
     alerts,
     dispatch,
     async stop() {
       if (stopped) return;
       stopped = true;
       await deps.source.stop();
+      // Letters still waiting get a few seconds to reach PostgreSQL before the database closes.
+      await deadLetters.stop();
       dispatch?.stop();
       await alerts?.stop();
       await hub.close();

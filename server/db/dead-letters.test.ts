@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDeadLetter } from "@/server/ingest/types";
 import type { TDatabase } from "./client";
-import {
-  countDeadLetters,
-  DEAD_LETTER_PAYLOAD_MAX_BYTES,
-  listDeadLetters,
-  recordDeadLetters,
-  truncateUtf8,
-} from "./dead-letters";
+import { DEAD_LETTER_PAYLOAD_MAX_BYTES, DEAD_LETTER_REASON_MAX_CHARS } from "@/server/ingest/dead-letter-record";
+import { countDeadLetters, isDeadLetterStoreReachable, listDeadLetters, recordDeadLetters } from "./dead-letters";
 import { TEST_BACKENDS } from "./test-databases";
 
 const T0 = Date.parse("2026-01-01T12:00:00.000Z");
@@ -53,26 +48,49 @@ describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
     expect(listed[1]).toMatchObject({ reason: "bad message 2", key: null, payload: null });
   });
 
-  it("stores keys and payloads holding NUL bytes (which PostgreSQL text rejects) without them", async () => {
-    await recordDeadLetters(db.prisma, [letter(200, { key: "k\u0000ey", payload: "{\u0000}" })]);
-    const stored = await db.prisma.deadLetter.findFirstOrThrow({ where: { reason: "bad message 200" } });
-    expect(stored).toMatchObject({ key: "key", payload: "{}" });
+  it("stores texts PostgreSQL would refuse (NUL, lone surrogates) readable, and the raw bytes exact", async () => {
+    const raw = Uint8Array.from([0x7b, 0x00, 0xff, 0xfe, 0xc3, 0x28, 0x7d]); // {, NUL, invalid UTF-8, }
+    await recordDeadLetters(db.prisma, [
+      letter(200, {
+        reason: "invalid JSON: Unexpected token '\u0000', \"{\u0000\"\ud800 is not valid JSON",
+        topic: "city.\u0000waste",
+        key: "k\u0000ey\udc00",
+        payload: "{\u0000\ufffd\ufffd\ufffd(}",
+        payloadBytes: raw,
+        payloadSize: raw.length,
+      }),
+    ]);
+    const stored = await db.prisma.deadLetter.findFirstOrThrow({ where: { sourceOffset: letter(200).offset } });
+    expect(stored).toMatchObject({
+      reason: "invalid JSON: Unexpected token '\u2400', \"{\u2400\"\ufffd is not valid JSON",
+      sourceTopic: "city.\u2400waste",
+      key: "k\u2400ey\ufffd",
+      payload: "{\u2400\ufffd\ufffd\ufffd(}",
+      payloadSize: 7,
+    });
+    expect(Buffer.from(stored.payloadBytes!)).toEqual(Buffer.from(raw));
   });
 
-  it("truncates payloads to 16 KB of UTF-8 without splitting characters", async () => {
+  it("bounds every text and the bytes, keeping the original size", async () => {
     const huge = "é".repeat(DEAD_LETTER_PAYLOAD_MAX_BYTES); // 2 bytes each → 32 KB
-    await recordDeadLetters(db.prisma, [letter(100, { payload: huge })]);
-    const stored = await db.prisma.deadLetter.findFirstOrThrow({ where: { reason: "bad message 100" } });
+    const bytes = new Uint8Array(3 * DEAD_LETTER_PAYLOAD_MAX_BYTES).fill(0x41);
+    await recordDeadLetters(db.prisma, [
+      letter(100, { reason: "r".repeat(100_000), key: "k".repeat(100_000), payload: huge, payloadBytes: bytes, payloadSize: bytes.length }),
+    ]);
+    const stored = await db.prisma.deadLetter.findFirstOrThrow({ where: { sourceOffset: letter(100).offset } });
     expect(Buffer.byteLength(stored.payload!, "utf8")).toBe(DEAD_LETTER_PAYLOAD_MAX_BYTES);
     expect(stored.payload).toBe("é".repeat(DEAD_LETTER_PAYLOAD_MAX_BYTES / 2));
+    expect(stored.reason).toHaveLength(DEAD_LETTER_REASON_MAX_CHARS);
+    expect(stored.reason.endsWith("…")).toBe(true);
+    expect(stored.key!.length).toBeLessThanOrEqual(1000);
+    expect(stored.payloadBytes).toHaveLength(DEAD_LETTER_PAYLOAD_MAX_BYTES);
+    expect(stored.payloadSize).toBe(3 * DEAD_LETTER_PAYLOAD_MAX_BYTES);
   });
-});
 
-describe("truncateUtf8", () => {
-  it("keeps short text and cuts on character boundaries", () => {
-    expect(truncateUtf8("abc", 16)).toBe("abc");
-    expect(truncateUtf8("aaaa€", 6)).toBe("aaaa"); // € is 3 bytes: 4 + 3 > 6
-    expect(truncateUtf8("😀😀", 7)).toBe("😀");
-    expect(truncateUtf8("x".repeat(20), 10)).toBe("x".repeat(10));
+  // Last: it closes the database (cleanup closes it again, harmlessly).
+  it("says the store is reachable while the database answers, and not once it is closed", async () => {
+    expect(await isDeadLetterStoreReachable(db.prisma)).toBe(true);
+    await db.close();
+    expect(await isDeadLetterStoreReachable(db.prisma)).toBe(false);
   });
 });

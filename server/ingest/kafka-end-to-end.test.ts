@@ -38,6 +38,7 @@ beforeAll(async () => {
     flushMs: 50,
     authenticate: authenticateAs("operator"),
     recordDeadLetters: async (letters) => void storedDeadLetters.push(...letters),
+    timeLimits: { maxAgeMs: 0 }, // the simulator starts at 2026-11-24
     source: createKafkaSource({
       brokers: mock.brokers,
       clientId: "e2e-test",

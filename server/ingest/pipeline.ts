@@ -1,52 +1,74 @@
 import type { CityState } from "@/server/city/city-state";
 import type { TCityEvent } from "@/lib/contracts/events";
+import type { TDeadLetterBuffer } from "./dead-letter-buffer";
+import { toDeadLetter } from "./dead-letter-record";
 import type { TEntityRegistry } from "./entity-registry";
 import type { IngestStats } from "./ingest-stats";
 import type { TDeadLetter, TIngestOutcome, TIngestSink, TRawMessage } from "./types";
-import { validateMessage } from "./validate-message";
+import { validateMessage, type TTimeWindow } from "./validate-message";
 
-const MAX_PAYLOAD_CHARS = 16 * 1024;
+export const DEFAULT_MAX_FUTURE_SKEW_MS = 300_000;
+export const DEFAULT_MAX_EVENT_AGE_MS = 7 * 86_400_000;
 
 export type TIngestPipelineDeps = {
   registry: TEntityRegistry;
   cityState: CityState;
   stats: IngestStats;
-  /** Durable record of rejected messages (PostgreSQL). Awaited: a batch is done only once recorded. */
-  recordDeadLetters: (letters: TDeadLetter[]) => Promise<void>;
+  /** Takes rejected messages to PostgreSQL off the ingest path (dead-letter-buffer.ts): never awaited. */
+  deadLetters: Pick<TDeadLetterBuffer, "enqueue">;
+  /**
+   * Events observed further ahead than `maxFutureSkewMs` (Infinity = no limit) or longer ago than
+   * `maxAgeMs` (0 = no limit) are dead-lettered. Defaults: 300 s ahead, 7 days old.
+   */
+  timeLimits?: Partial<Pick<TTimeWindow, "maxFutureSkewMs" | "maxAgeMs">>;
+  now?: () => number;
 };
 
-/** validate → city state, invalid → dead letter. The one path every source feeds. */
+/**
+ * validate → city state, invalid → dead letter. The one path every source feeds.
+ * Never waits for a database and never throws on what a message holds: every message
+ * ends applied or dead-lettered, so no message can stop the source behind it.
+ */
 export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestSink {
+  const now = deps.now ?? Date.now;
+  const maxFutureSkewMs = deps.timeLimits?.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS;
+  const maxAgeMs = deps.timeLimits?.maxAgeMs ?? DEFAULT_MAX_EVENT_AGE_MS;
+
   return {
     async ingestBatch(messages: readonly TRawMessage[]): Promise<TIngestOutcome> {
+      const nowMs = now();
+      const time: TTimeWindow = { now: nowMs, maxFutureSkewMs, maxAgeMs };
+      const receivedAt = new Date(nowMs);
       const accepted: TCityEvent[] = [];
       const rejected: TDeadLetter[] = [];
       for (const message of messages) {
-        const result = validateMessage(message, deps.registry);
-        if (result.ok) {
-          deps.cityState.apply(result.event);
-          accepted.push(result.event);
-        } else {
-          rejected.push(toDeadLetter(message, result.reason));
-        }
+        const reason = ingestOne(message, time, accepted);
+        if (reason !== null) rejected.push(toDeadLetter(message, reason, receivedAt));
       }
-      if (rejected.length > 0) await deps.recordDeadLetters(rejected);
+      deps.deadLetters.enqueue(rejected);
       deps.stats.recordAccepted(accepted.length, accepted.at(-1)?.observedAt);
       deps.stats.recordDeadLettered(rejected.length);
       return { accepted, rejected };
     },
   };
-}
 
-function toDeadLetter(message: TRawMessage, reason: string): TDeadLetter {
-  const text = message.value === null ? null : message.value.toString();
-  return {
-    reason,
-    topic: message.topic,
-    partition: message.partition,
-    offset: message.offset,
-    key: message.key ?? null,
-    payload: text === null ? null : text.slice(0, MAX_PAYLOAD_CHARS),
-    receivedAt: new Date(),
-  };
+  /** Applies the message and returns null, or returns why it is a dead letter. */
+  function ingestOne(message: TRawMessage, time: TTimeWindow, accepted: TCityEvent[]): string | null {
+    let result;
+    try {
+      result = validateMessage(message, deps.registry, time);
+    } catch (error) {
+      return `validation failed: ${(error as Error)?.message ?? String(error)}`;
+    }
+    if (!result.ok) return result.reason;
+    try {
+      deps.cityState.apply(result.event);
+    } catch (error) {
+      // A state listener (rules, alerts) failing on this event must not stop the partition behind it.
+      console.error("ingest: applying an event failed; dead-lettered", { entityId: result.event.entityId, error });
+      return `failed while applying: ${(error as Error)?.message ?? String(error)}`;
+    }
+    accepted.push(result.event);
+    return null;
+  }
 }

@@ -37,6 +37,37 @@ describe("validateMessage", () => {
     expect(!result.ok && result.reason).toMatch(reason);
   });
 
+  describe("time sanity", () => {
+    const now = Date.parse("2026-11-24T08:00:00Z");
+    const window = { now, maxFutureSkewMs: 300_000, maxAgeMs: 7 * 86_400_000 };
+    const at = (iso: string) => message({ ...event, observedAt: iso });
+
+    it("accepts events within the skew ahead and the age behind", () => {
+      expect(validateMessage(at("2026-11-24T08:05:00Z"), registry, window).ok).toBe(true);
+      expect(validateMessage(at("2026-11-17T08:00:00Z"), registry, window).ok).toBe(true);
+    });
+
+    it("rejects an event further ahead than the skew, saying by how much", () => {
+      const result = validateMessage(at("2026-11-24T08:05:01Z"), registry, window);
+      expect(!result.ok && result.reason).toBe(
+        "observedAt in the future: 2026-11-24T08:05:01Z is 301 s ahead of this server's clock (limit 300 s)",
+      );
+    });
+
+    it("rejects an event older than the age limit, and none when the limit is 0", () => {
+      const old = at("2026-11-17T07:59:59Z");
+      const result = validateMessage(old, registry, window);
+      expect(!result.ok && result.reason).toBe("observedAt too old: 2026-11-17T07:59:59Z is 604801 s old (limit 604800 s)");
+      expect(validateMessage(old, registry, { ...window, maxAgeMs: 0 }).ok).toBe(true);
+    });
+
+    it("has no future limit at Infinity, and none at all without a window", () => {
+      const far = at("2999-01-01T00:00:00+02:00");
+      expect(validateMessage(far, registry, { ...window, maxFutureSkewMs: Infinity }).ok).toBe(true);
+      expect(validateMessage(far, registry).ok).toBe(true);
+    });
+  });
+
   it("accepts a Buffer value as Kafka delivers it", () => {
     expect(validateMessage({ ...message(event), value: Buffer.from(JSON.stringify(event)) }, registry).ok).toBe(true);
   });

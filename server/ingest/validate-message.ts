@@ -5,6 +5,15 @@ import type { TRawMessage } from "./types";
 
 export type TValidation = { ok: true; event: TCityEvent } | { ok: false; reason: string };
 
+/** When an event may have been observed, relative to `now` (ms since the epoch). */
+export type TTimeWindow = {
+  now: number;
+  /** Further ahead than this is refused (a sensor clock gone wrong); Infinity = no limit. */
+  maxFutureSkewMs: number;
+  /** Older than this is refused; 0 = no limit. */
+  maxAgeMs: number;
+};
+
 const KNOWN_TOPICS = new Set(Object.values(TOPIC_BY_LAYER));
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -12,7 +21,7 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
  * Turns one raw message into a city event, or says precisely why not.
  * Never throws: hostile input is expected and ends up as a dead letter.
  */
-export function validateMessage(message: TRawMessage, registry: TEntityRegistry): TValidation {
+export function validateMessage(message: TRawMessage, registry: TEntityRegistry, time?: TTimeWindow): TValidation {
   if (message.value === null || message.value.length === 0) return { ok: false, reason: "empty message" };
   if (message.value.length > MAX_MESSAGE_BYTES) {
     return { ok: false, reason: `message too large (${message.value.length} bytes > ${MAX_MESSAGE_BYTES})` };
@@ -46,5 +55,26 @@ export function validateMessage(message: TRawMessage, registry: TEntityRegistry)
   if (event.type === "EnergyMeasurement" && entity.kind !== event.assetKind) {
     return { ok: false, reason: `assetKind mismatch: "${event.entityId}" is a ${entity.kind}, event says ${event.assetKind}` };
   }
+  const timeProblem = time ? checkObservedAt(event.observedAt, time) : null;
+  if (timeProblem) return { ok: false, reason: timeProblem };
   return { ok: true, event };
+}
+
+/**
+ * City state keeps the newest observedAt per entity, so one event dated far ahead would make every
+ * real event after it look stale: the entity would freeze until that date.
+ */
+function checkObservedAt(observedAt: string, time: TTimeWindow): string | null {
+  const aheadMs = Date.parse(observedAt) - time.now;
+  if (aheadMs > time.maxFutureSkewMs) {
+    return `observedAt in the future: ${observedAt} is ${seconds(aheadMs)} s ahead of this server's clock (limit ${seconds(time.maxFutureSkewMs)} s)`;
+  }
+  if (time.maxAgeMs > 0 && -aheadMs > time.maxAgeMs) {
+    return `observedAt too old: ${observedAt} is ${seconds(-aheadMs)} s old (limit ${seconds(time.maxAgeMs)} s)`;
+  }
+  return null;
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 1000);
 }

@@ -31,6 +31,7 @@ beforeEach(async () => {
   source = createManualSource();
   runtime = await startCityRuntime({
     httpServer, entities: TINY_CITY, source, flushMs: 25, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"),
+    timeLimits: { maxAgeMs: 0 }, // events dated 2026-11-24
     isClientBusy: (socket) => busySockets.has(socket.id),
   });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
