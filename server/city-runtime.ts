@@ -33,6 +33,8 @@ export type TCityRuntimeDeps = {
   isClientBusy?: TRealtimeHubOptions["isBusy"];
   /** Who may open a socket: the session behind its handshake. */
   authenticate: TAuthenticateSocket;
+  /** Browser origins a socket handshake may come from (PUBLIC_URL + ALLOWED_ORIGINS); absent → any (tests, benchmarks). */
+  allowedOrigins?: readonly string[];
   /** Alerts on the live city (rules engine → PostgreSQL → sockets); left out by benchmarks without a database. */
   alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean };
   /** Units, routing and dispatch start with the alerts (they need the database); on scene longer than this without contact is flagged. */
@@ -72,6 +74,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     flushMs: deps.flushMs,
     isBusy: deps.isClientBusy,
     authenticate: deps.authenticate,
+    allowedOrigins: deps.allowedOrigins,
     readStats: () => stats.read(deps.source.kind, deps.source.consumerLag()),
   });
   // Before the source starts, so the first events are already evaluated.

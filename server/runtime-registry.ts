@@ -1,6 +1,7 @@
 import type { TAuth } from "./auth/create-auth";
 import type { TCityRuntime } from "./city-runtime";
 import type { TDatabase } from "./db/client";
+import type { TReadinessProbe } from "./health/readiness";
 
 /** What route handlers need to know about sign-in, decided once at start from the environment. */
 export type TAuthSettings = {
@@ -16,7 +17,14 @@ export type TAuthSettings = {
  * singletons are not shared between them. The custom server registers the live
  * runtime here, on globalThis, for route handlers to read (per request, lazily).
  */
-export type TRegisteredRuntime = { city: TCityRuntime; database: TDatabase; auth: TAuth; authSettings: TAuthSettings };
+export type TRegisteredRuntime = {
+  city: TCityRuntime;
+  database: TDatabase;
+  auth: TAuth;
+  authSettings: TAuthSettings;
+  /** GET /api/health/ready; absent → the database alone decides (server/health/readiness.ts). */
+  readiness?: TReadinessProbe;
+};
 
 const KEY = Symbol.for("citynerve.runtime");
 type TGlobal = typeof globalThis & { [KEY]?: TRegisteredRuntime };

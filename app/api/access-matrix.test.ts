@@ -51,6 +51,8 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/field/assignment": { GET: { access: ["field"], probe: { path: "/api/field/assignment", status: 200 } } },
   "/api/field/position": { POST: { access: ["field"], probe: { path: "/api/field/position", body: {}, status: 400 } } },
   "/api/health": { GET: { access: "public", probe: { path: "/api/health", status: 200 } } },
+  "/api/health/live": { GET: { access: "public", probe: { path: "/api/health/live", status: 200 } } },
+  "/api/health/ready": { GET: { access: "public", probe: { path: "/api/health/ready", status: 200 } } },
   "/api/incidents": {
     GET: { access: OPS, probe: { path: "/api/incidents", status: 200 } },
     POST: { access: OPS, probe: { path: "/api/incidents", body: {}, status: 400 } },

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { describeSignInError, formatWait, readRetryAfter } from "./sign-in-errors";
 
+describe("describeSignInError during a database outage", () => {
+  it("says sign-in is unavailable, not that the password is wrong, and when to retry", () => {
+    expect(describeSignInError(503, 5)).toBe("Sign-in is unavailable: the server cannot reach its database. Try again in 5 seconds.");
+    expect(describeSignInError(503, null)).toContain("unavailable");
+  });
+});
+
 describe("sign-in errors", () => {
   it("tells how long to wait when rate limited", () => {
     expect(describeSignInError(429, 42)).toBe("Too many sign-in attempts. Try again in 42 seconds.");

@@ -7,6 +7,10 @@ export function describeSignInError(status: number, retryAfterSeconds: number | 
   if (status === 401) return "Wrong email or password.";
   if (status === 403) return serverMessage ? `Sign-in refused: ${serverMessage}` : "This account is disabled. Ask an administrator.";
   if (status === 400 || status === 422) return "Enter a valid email address and your password.";
+  if (status === 503) {
+    const wait = formatWait(retryAfterSeconds && retryAfterSeconds > 0 ? retryAfterSeconds : 5);
+    return `Sign-in is unavailable: the server cannot reach its database. Try again in ${wait}.`;
+  }
   if (status === 0) return "Cannot reach the server. Check the connection and try again.";
   return "Sign-in failed on the server. Try again in a moment.";
 }

@@ -5,7 +5,19 @@ const LABEL: Record<TConnectionStatus, string> = {
   live: "Live",
   reconnecting: "Reconnecting",
   offline: "Offline",
+  unavailable: "Server can't reach its database — retrying",
+  "signed-out": "Signed out",
 };
+
+/** Back to sign-in, then to this page: the live feed needs a session again. */
+function SignInAgainLink() {
+  const next = typeof window === "undefined" ? "/" : window.location.pathname;
+  return (
+    <a className="button button--small" href={`/sign-in?next=${encodeURIComponent(next)}`}>
+      Sign in
+    </a>
+  );
+}
 
 type TConnectionBadgeProps = { status: TConnectionStatus; onRetry: () => void };
 
@@ -28,6 +40,7 @@ export function ConnectionBadge({ status, onRetry }: TConnectionBadgeProps) {
           Retry
         </button>
       )}
+      {status === "signed-out" && <SignInAgainLink />}
     </div>
   );
 }

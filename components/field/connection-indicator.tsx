@@ -5,6 +5,8 @@ const LABEL: Record<TFieldConnection, string> = {
   live: "Live",
   reconnecting: "Reconnecting…",
   offline: "Offline",
+  unavailable: "Server can't reach its database — retrying…",
+  "signed-out": "Signed out — sign in again",
 };
 
 /** Whether new assignments reach this phone right now (the socket). */

@@ -5,6 +5,7 @@ import { io, type Socket } from "socket.io-client";
 import type { TClientToServerEvents, TServerToClientEvents } from "@/lib/contracts/realtime";
 import type { TAssignmentNotice } from "@/lib/contracts/units";
 import { followBrowserConnectivity } from "@/components/live/follow-browser-connectivity";
+import { followSocketRefusals, readSocketRefusal } from "@/components/live/follow-socket-refusals";
 import type { TConnectionStatus } from "@/components/live/use-city-socket";
 
 export type TFieldConnection = TConnectionStatus;
@@ -45,12 +46,16 @@ export function useAssignmentSocket(feed: TAssignmentFeed): TFieldConnection {
       // The server hung up on purpose: socket.io will not retry by itself.
       if (reason === "io server disconnect") socket.connect();
     });
-    socket.on("connect_error", () => setStatus(lostStatus()));
+    socket.on("connect_error", (error) => {
+      if (!readSocketRefusal(error)) setStatus(lostStatus());
+    });
 
     const stopFollowing = followBrowserConnectivity(socket, setStatus);
+    const stopFollowingRefusals = followSocketRefusals(socket, setStatus);
 
     return () => {
       stopFollowing();
+      stopFollowingRefusals();
       socket.removeAllListeners();
       socket.disconnect();
     };

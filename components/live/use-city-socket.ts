@@ -5,6 +5,7 @@ import { io, type Socket } from "socket.io-client";
 import type { TLayer } from "@/lib/contracts/layers";
 import type { TClientToServerEvents, TIngestStats, TServerToClientEvents } from "@/lib/contracts/realtime";
 import { followBrowserConnectivity } from "./follow-browser-connectivity";
+import { followSocketRefusals, readSocketRefusal } from "./follow-socket-refusals";
 import type { LiveCityStore } from "./live-city-store";
 
 /**
@@ -19,7 +20,8 @@ export type TRecordFeed = {
   onResync: () => void;
 };
 
-export type TConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
+/** "unavailable": the server is up but cannot reach its database (retrying); "signed-out": the session is gone. */
+export type TConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "unavailable" | "signed-out";
 
 type TCitySocket = Socket<TServerToClientEvents, TClientToServerEvents>;
 
@@ -105,9 +107,10 @@ export function useCitySocket(
       // The server hung up on purpose: socket.io will not retry by itself.
       if (reason === "io server disconnect") socket.connect();
     });
-    socket.on("connect_error", () => {
-      if (!socket.active) setStatus("offline");
+    socket.on("connect_error", (error) => {
+      if (!socket.active && !readSocketRefusal(error)) setStatus("offline");
     });
+    const stopFollowingRefusals = followSocketRefusals(socket, setStatus);
     socket.io.on("reconnect_attempt", () => setStatus(navigator.onLine ? "reconnecting" : "offline"));
     socket.io.on("reconnect_failed", () => setStatus("offline"));
     socket.on("city:snapshot", (snapshot) => store.applySnapshot(snapshot));
@@ -119,6 +122,7 @@ export function useCitySocket(
     return () => {
       clearTimeout(retryTimer);
       stopFollowing();
+      stopFollowingRefusals();
       socket.removeAllListeners();
       socket.io.removeAllListeners();
       socket.disconnect();

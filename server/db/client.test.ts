@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createDatabase } from "./client";
+import { createDatabase, IN_MEMORY_DATA_DIR } from "./client";
 import { countDeadLetters, recordDeadLetters } from "./dead-letters";
 import { readMigrations } from "./migrate";
-import { createTempDir, TEST_BACKENDS } from "./test-databases";
+import { createTempDir, createTestPostgres, TEST_BACKENDS } from "./test-databases";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -32,6 +32,24 @@ describe.each(TEST_BACKENDS)("createDatabase ($kind)", (backend) => {
 
     await Promise.all([db.close(), db.close()]);
     await db.close();
+  });
+});
+
+describe("createDatabase (postgres timeouts)", () => {
+  it("sets the statement and idle-in-transaction timeouts on the pool's sessions", async () => {
+    const database = await createTestPostgres();
+    const db = await createDatabase({
+      databaseUrl: database.url,
+      dataDir: IN_MEMORY_DATA_DIR,
+      timeouts: { connectMs: 2_000, statementMs: 1_500, idleInTransactionMs: 2_500 },
+    }).catch(async (error: unknown) => {
+      await database.drop();
+      throw error;
+    });
+    cleanups.push(() => db.close().finally(database.drop));
+    const [settings] = await db.prisma.$queryRaw<Array<{ statement: string; idle: string }>>`
+      SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`;
+    expect(settings).toEqual({ statement: "1500ms", idle: "2500ms" });
   });
 });
 

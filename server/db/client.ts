@@ -6,6 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import { applyMigrations, type TMigrationResult } from "./migrate";
+import { createDatabasePing, type TDatabasePing } from "./ping-database";
 
 /** Pass as `dataDir` for a throwaway in-memory PGlite (tests). */
 export const IN_MEMORY_DATA_DIR = "memory://";
@@ -16,6 +17,8 @@ export type TDatabase = {
   prisma: PrismaClient;
   kind: TDatabaseKind;
   migrations: TMigrationResult;
+  /** Whether the database answers now (cached briefly); requests that find it unreachable report it here. */
+  ping: TDatabasePing;
   /** Disconnects Prisma and closes the pool / PGlite. Safe to call more than once. */
   close(): Promise<void>;
 };
@@ -26,7 +29,28 @@ export type TCreateDatabaseOptions = {
   /** PGlite lives in `<dataDir>/pg`; `memory://` keeps it in memory. */
   dataDir: string;
   migrationsDir?: string;
+  /**
+   * PostgreSQL server only (PGlite runs in-process). Unset → no limit, for tools that seed or measure.
+   * The server sets them all, so no request waits on a dead or partitioned database for longer than
+   * about connect + statement time.
+   */
+  timeouts?: TDatabaseTimeouts;
 };
+
+export type TDatabaseTimeouts = {
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectMs: number;
+  /** PostgreSQL cancels a statement running longer (57014). */
+  statementMs: number;
+  /** PostgreSQL ends a session left idle inside a transaction (25P03), releasing its locks. */
+  idleInTransactionMs: number;
+};
+
+/**
+ * The client gives up on an unanswered query this long after the server should have cancelled it:
+ * when the network is partitioned the server's cancellation never arrives.
+ */
+export const QUERY_TIMEOUT_MARGIN_MS = 2_000;
 
 /** Opens the database and applies pending migrations before anyone can query it. */
 export async function createDatabase(options: TCreateDatabaseOptions): Promise<TDatabase> {
@@ -34,11 +58,36 @@ export async function createDatabase(options: TCreateDatabaseOptions): Promise<T
 }
 
 async function openPostgres(connectionString: string, options: TCreateDatabaseOptions): Promise<TDatabase> {
-  const pool = new pg.Pool({ connectionString });
+  const timeouts = options.timeouts;
+  const pool = new pg.Pool({
+    connectionString,
+    connectionTimeoutMillis: timeouts?.connectMs,
+    statement_timeout: timeouts?.statementMs,
+    idle_in_transaction_session_timeout: timeouts?.idleInTransactionMs,
+    query_timeout: timeouts ? timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS : undefined,
+  });
+  const ping = createDatabasePing(async () => {
+    await pool.query("SELECT 1");
+  });
   // A server restart kills idle connections; the pool replaces them on next use. Without a listener
   // that 'error' event would crash the process (the Prisma adapter only adds its own on first query).
-  pool.on("error", (error) => console.warn(`PostgreSQL idle connection lost: ${error.message}`));
-  return open("postgres", pool, new PrismaPg(pool), () => pool.end(), options);
+  pool.on("error", (error) => {
+    console.warn(`PostgreSQL idle connection lost: ${error.message}`);
+    ping.reportFailure();
+  });
+  // Migrations may legitimately run longer than any request may wait (an index on a big table): they
+  // get their own connection without the statement limits.
+  const migrate = async () => {
+    const client = new pg.Client({ connectionString, connectionTimeoutMillis: timeouts?.connectMs });
+    client.on("error", (error) => console.warn(`PostgreSQL migration connection lost: ${error.message}`));
+    await client.connect();
+    try {
+      return await applyMigrations(client, { migrationsDir: options.migrationsDir });
+    } finally {
+      await client.end();
+    }
+  };
+  return open("postgres", migrate, new PrismaPg(pool), ping, () => pool.end());
 }
 
 async function openPglite(options: TCreateDatabaseOptions): Promise<TDatabase> {
@@ -48,19 +97,23 @@ async function openPglite(options: TCreateDatabaseOptions): Promise<TDatabase> {
     await mkdir(dir, { recursive: true });
   }
   const pglite = await PGlite.create(dir);
-  return open("pglite", pglite, new PrismaPGlite(pglite), () => pglite.close(), options);
+  const ping = createDatabasePing(async () => {
+    await pglite.query("SELECT 1");
+  });
+  const migrate = () => applyMigrations(pglite, { migrationsDir: options.migrationsDir });
+  return open("pglite", migrate, new PrismaPGlite(pglite), ping, () => pglite.close());
 }
 
 async function open(
   kind: TDatabaseKind,
-  driver: pg.Pool | PGlite,
+  migrate: () => Promise<TMigrationResult>,
   adapter: PrismaPg | PrismaPGlite,
+  ping: TDatabasePing,
   closeDriver: () => Promise<void>,
-  options: TCreateDatabaseOptions,
 ): Promise<TDatabase> {
   let migrations: TMigrationResult;
   try {
-    migrations = await applyMigrations(driver, { migrationsDir: options.migrationsDir });
+    migrations = await migrate();
   } catch (error) {
     // An open PGlite left behind can corrupt its directory when the process dies.
     await closeDriver();
@@ -75,6 +128,7 @@ async function open(
     prisma,
     kind,
     migrations,
+    ping,
     close: () => {
       // Memoized so a double shutdown (SIGINT then SIGTERM) waits for the same close instead of racing it.
       closing ??= prisma.$disconnect().finally(closeDriver);

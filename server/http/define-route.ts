@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { TCurrentUser, TRole } from "@/lib/contracts/auth";
 import { authenticateHeaders } from "@/server/auth/authenticate";
+import { classifyDatabaseFailure } from "@/server/db/is-database-unavailable";
 import { AppError, type TAppErrorCode } from "@/server/errors";
 import { getRuntime, type TRegisteredRuntime } from "@/server/runtime-registry";
 import { readClientIp } from "./client-ip";
 import { isCrossSiteRequest } from "./csrf";
-import { apiError, json } from "./responses";
+import { apiError, databaseUnavailable, json } from "./responses";
 
 type TSchema = z.ZodType | undefined;
 type TParsed<S extends TSchema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -39,20 +40,23 @@ const STATUS_BY_CODE: Record<TAppErrorCode, number> = { INVALID: 400, FORBIDDEN:
 
 /**
  * The one shape of every signed-in route handler: CSRF check on state-changing methods, session (401),
- * role (403), zod-parsed query and body (400 with field errors), typed errors to statuses, and a
- * generic 500 whose details stay in the server log. The handler returns data (200 JSON) or a Response.
+ * role (403), zod-parsed query and body (400 with field errors), typed errors to statuses, 503 with
+ * Retry-After when the database cannot answer (at once while it is known to be down, rather than each
+ * request waiting out the pool's timeouts), and a generic 500 whose details stay in the server log.
+ * The handler returns data (200 JSON) or a Response.
  */
 export function defineRoute<B extends TSchema = undefined, Q extends TSchema = undefined>(
   config: TRouteConfig<B, Q>,
   handler: (input: TRouteInput<B, Q>) => Promise<unknown>,
 ): TRouteHandler {
   const route = async (request: Request, context: TRouteContext): Promise<Response> => {
+    const runtime = getRuntime();
     try {
-      const runtime = getRuntime();
       if (!runtime) return apiError(503, "Starting up, try again in a moment");
       if (isCrossSiteRequest(request, runtime.authSettings.trustedOrigins)) {
         return apiError(403, "cross-site request rejected");
       }
+      if (await runtime.database.ping.isKnownDown()) return databaseUnavailable("unreachable");
       const session = await authenticateHeaders(runtime.auth, request.headers);
       if (!session) return apiError(401, "Sign in first");
       if (!config.roles.includes(session.user.role)) return apiError(403, "Your role is not allowed to do this");
@@ -78,6 +82,12 @@ export function defineRoute<B extends TSchema = undefined, Q extends TSchema = u
         return apiError(STATUS_BY_CODE[error.code], error.message, error.fieldErrors);
       }
       if (error instanceof InvalidJsonError) return apiError(400, "The request body must be JSON");
+      const failure = classifyDatabaseFailure(error);
+      if (failure) {
+        console.warn(`[api] ${request.method} ${new URL(request.url).pathname}: database ${failure} (${lastLine(error)})`);
+        if (failure === "unreachable") runtime?.database.ping.reportFailure();
+        return databaseUnavailable(failure);
+      }
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
       return apiError(500, "Something went wrong on the server");
     }
@@ -103,6 +113,12 @@ async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new InvalidJsonError();
   }
+}
+
+/** Prisma's messages open with a code frame; the cause is on the last line. */
+function lastLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim().split("\n").at(-1) ?? "";
 }
 
 async function readParams(context: TRouteContext | undefined): Promise<Record<string, string>> {

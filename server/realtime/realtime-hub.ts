@@ -8,11 +8,20 @@ import {
   type TServerToClientEvents,
 } from "@/lib/contracts/realtime";
 import type { TCurrentUser } from "@/lib/contracts/auth";
+import type { TSocketRefusal } from "@/lib/contracts/socket-refusal";
 import type { CityState } from "@/server/city/city-state";
+import { isDatabaseUnavailable } from "@/server/db/is-database-unavailable";
 import { DeltaCoalescer } from "./delta-coalescer";
 import { FORBIDDEN_ACK_ERROR, maySend, PUBLISHED_EVENT_ROLES, roleRoom, type TPublishedEvent } from "./socket-policy";
 
 const STATS_EVERY_MS = 1000;
+
+/**
+ * Largest message (or batch of polled messages) a client may send; the connection is closed beyond it.
+ * Clients only ever send "city:subscribe" with at most 16 layer names (~250 bytes); what the server
+ * sends (snapshots of a few hundred KB) is not limited by this.
+ */
+export const MAX_CLIENT_MESSAGE_BYTES = 8 * 1024;
 
 type TClient = {
   socket: Socket<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>;
@@ -29,14 +38,22 @@ export type TRealtimeHubOptions = {
   isBusy?: (socket: Socket) => boolean;
   /** Who is behind a handshake (its session cookie); null refuses the connection. */
   authenticate: TAuthenticateSocket;
+  /**
+   * Browser origins a handshake may come from (PUBLIC_URL and ALLOWED_ORIGINS): the session cookie
+   * rides along on any page's socket, so a foreign page must not get one. Handshakes without an Origin
+   * (non-browser clients, which carry no victim's cookie) are let through to authentication.
+   * Absent → any origin (tests and benchmarks without browsers).
+   */
+  allowedOrigins?: readonly string[];
 };
 
 /** `expiresAt`: the session's end, when the socket is closed too (it would outlive it otherwise). */
 export type TSocketIdentity = { user: TCurrentUser; expiresAt?: Date };
 export type TAuthenticateSocket = (headers: Headers) => Promise<TSocketIdentity | null>;
 
-/** Error message of a refused handshake (the client's connect_error). */
-export const UNAUTHORIZED_SOCKET_ERROR = "unauthorized";
+/** Error messages of a refused handshake (the client's connect_error). */
+export const UNAUTHORIZED_SOCKET_ERROR = "unauthorized" satisfies TSocketRefusal;
+export const UNAVAILABLE_SOCKET_ERROR = "unavailable" satisfies TSocketRefusal;
 
 type TSocketData = TSocketIdentity;
 
@@ -60,11 +77,14 @@ export type TRealtimeHub = {
  * others back and its memory stays bounded by the number of entities.
  */
 export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubOptions): TRealtimeHub {
+  // As browsers serialise them ("https://city.example", no path or trailing slash).
+  const allowedOrigins = options.allowedOrigins && new Set(options.allowedOrigins.map((o) => new URL(o).origin));
   const io = new Server<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>(httpServer, {
     serveClient: false,
-    // Snapshots of the whole traffic layer are a few hundred KB.
-    maxHttpBufferSize: 1e6,
+    maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
     perMessageDeflate: false,
+    // Checked by engine.io before a session exists, for polling and WebSocket alike: refused with 403.
+    allowRequest: (request, callback) => callback(null, isAllowedOrigin(request.headers.origin, allowedOrigins)),
   });
   const clients = new Map<string, TClient>();
   const tick = new DeltaCoalescer();
@@ -83,6 +103,11 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
         next();
       })
       .catch((error: unknown) => {
+        // Fails closed either way; the client tells "sign in again" from "retry later" by the message.
+        if (isDatabaseUnavailable(error)) {
+          console.warn("[realtime] socket refused: the database is unavailable to check its session");
+          return next(new Error(UNAVAILABLE_SOCKET_ERROR));
+        }
         console.error("[realtime] socket authentication failed:", error);
         next(new Error(UNAUTHORIZED_SOCKET_ERROR));
       });
@@ -156,6 +181,10 @@ const userRoom = (userId: string) => `user:${userId}`;
 
 /** Events addressed to particular users rather than to roles. */
 type TUserEvent = "assignment:changed";
+
+function isAllowedOrigin(origin: string | undefined, allowed: ReadonlySet<string> | undefined): boolean {
+  return origin === undefined || allowed === undefined || allowed.has(origin);
+}
 
 function toHeaders(raw: IncomingHttpHeaders): Headers {
   const headers = new Headers();

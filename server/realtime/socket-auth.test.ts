@@ -1,7 +1,8 @@
 import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
+import pg from "pg";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import { startCityRuntime, type TCityRuntime } from "@/server/city-runtime";
 import { createManualSource } from "@/test/fixtures/manual-source";
@@ -19,6 +20,19 @@ const IDENTITIES: Record<string, TSocketIdentity> = {
   short: { user: user("sid", "operator") }, // expires 300 ms after each handshake (below)
 };
 
+/** What the session lookup throws when PostgreSQL is down: a real refused connection. */
+let databaseDown: Error;
+beforeAll(async () => {
+  const closed = net.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise((resolve) => closed.close(resolve));
+  databaseDown = await new pg.Client({ host: "127.0.0.1", port }).connect().then(
+    () => new Error("connected to a closed port"),
+    (error: Error) => error,
+  );
+});
+
 let httpServer: HttpServer;
 let runtime: TCityRuntime;
 let url: string;
@@ -30,7 +44,8 @@ async function start() {
     httpServer, entities: TINY_CITY, source: createManualSource(), flushMs: 25, recordDeadLetters: async () => {},
     authenticate: async (headers) => {
       const token = headers.get("authorization") ?? "";
-      if (token === "boom") throw new Error("database down");
+      if (token === "boom") throw new Error("a bug");
+      if (token === "db-down") throw databaseDown;
       return token === "short" ? { ...IDENTITIES.short, expiresAt: new Date(Date.now() + 300) } : (IDENTITIES[token] ?? null);
     },
   });
@@ -59,6 +74,13 @@ describe("socket authentication and roles", () => {
     expect((await open()).error).toBe("unauthorized");
     expect((await open("nobody")).error).toBe("unauthorized");
     expect((await open("boom")).error).toBe("unauthorized");
+    expect(runtime.hub.clientCount()).toBe(0);
+  });
+
+  it("tells a session it cannot check (database unreachable) apart from no session", async () => {
+    await start();
+    expect((await open("db-down")).error).toBe("unavailable");
+    expect((await open()).error).toBe("unauthorized");
     expect(runtime.hub.clientCount()).toBe(0);
   });
 
