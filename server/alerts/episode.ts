@@ -1,6 +1,7 @@
 import type { TAlertSignal, TAlertSignalKind, TRuleDefinition } from "@/lib/contracts/alerts";
 import type { TReading } from "./evaluators/types";
 import { formatDuration } from "./format-duration";
+import type { TStoredEpisode } from "./stored-episode";
 
 /** Updates for an open alert: no more often than this when the worst value got worse… */
 export const UPDATE_MIN_INTERVAL_MS = 5_000;
@@ -61,19 +62,59 @@ export function advanceTimers(episode: TEpisode, rule: TRuleDefinition, nowMs: n
   return episode.phase === "pending" ? confirmOpen(episode, rule, nowMs) : confirmClear(episode, rule, nowMs);
 }
 
-/** An alert whose rule went away: close it rather than leave it open forever. */
-export function retireEpisode(episode: TEpisode, rule: TRuleDefinition, atMs: number): TAlertSignal | undefined {
+/** What a signal needs of its rule; a stored alert whose rule is gone still has these. */
+export type TSigningRule = Pick<TRuleDefinition, "id" | "domain" | "severity">;
+
+export const RETIRED_RULE_GONE = "Rule disabled, removed or redefined";
+
+/** An alert whose rule went away (or that another alert of the same condition supersedes): close it rather than leave it open forever. */
+export function retireEpisode(episode: TEpisode, rule: TSigningRule, atMs: number, reason = RETIRED_RULE_GONE): TAlertSignal | undefined {
   if (episode.phase !== "open") return undefined;
-  episode.clearDetail = "Rule disabled, removed or redefined";
+  episode.clearDetail = reason;
   return emit("clear", episode, rule, atMs);
 }
+
+/**
+ * An open alert read back from PostgreSQL, as the episode the process that raised it held. Not stored,
+ * so started afresh: the clear timer (the next clear reading restarts it) and the update throttle (the
+ * first reading sends an update). The badness of the worst value comes from the rule (storedBadness).
+ */
+export function restoreEpisode(stored: TStoredEpisode, worstBadness: number): TEpisode {
+  return {
+    phase: "open",
+    entityId: stored.entityId,
+    sinceMs: Date.parse(stored.startedAt),
+    dedupKey: stored.dedupKey,
+    count: stored.count,
+    lastSeenMs: Date.parse(stored.lastSeenAt),
+    value: stored.value,
+    worstValue: stored.worstValue,
+    worstBadness,
+    detail: "",
+    ...(stored.relatedEntityIds?.length ? { relatedEntityIds: stored.relatedEntityIds } : {}),
+    clearSinceMs: null,
+    clearDetail: "",
+    lastSignalMs: -Infinity,
+    worsened: false,
+  };
+}
+
+/**
+ * Rule, entity and the event time at which this engine saw the condition start: Kafka redelivery and
+ * replays of the same events give the same key, so PostgreSQL keeps one row. No key computed from
+ * events can do more: a process that starts (or takes over a partition) while a condition holds sees
+ * only later events and cannot know when it began. What keeps an ongoing condition on its one alert
+ * is that the runtime reads open alerts back, keys included, before it evaluates anything (the
+ * engine's restoreEpisodes): a key is computed once, when the condition starts, never recomputed.
+ */
+export const episodeKey = (ruleId: string, entityId: string, observedAt: string) => `${ruleId}:${entityId}:${observedAt}`;
 
 function startEpisode(reading: TReading, ruleId: string): TEpisode {
   return {
     phase: "pending",
     entityId: reading.entityId,
     sinceMs: reading.sinceMs ?? reading.atMs,
-    dedupKey: `${ruleId}:${reading.entityId}:${reading.observedAt}`,
+    dedupKey: episodeKey(ruleId, reading.entityId, reading.observedAt),
     count: 0,
     lastSeenMs: reading.atMs,
     value: reading.value,
@@ -115,7 +156,7 @@ function confirmClear(episode: TEpisode, rule: TRuleDefinition, nowMs: number): 
   return { episode: undefined, signal: emit("clear", episode, rule, clearAtMs) };
 }
 
-function emit(kind: TAlertSignalKind, episode: TEpisode, rule: TRuleDefinition, atMs: number): TAlertSignal {
+function emit(kind: TAlertSignalKind, episode: TEpisode, rule: TSigningRule, atMs: number): TAlertSignal {
   episode.lastSignalMs = atMs;
   episode.worsened = false;
   const lasted = formatDuration(atMs - episode.sinceMs);

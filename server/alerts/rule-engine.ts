@@ -2,15 +2,17 @@ import type { TAlertSignal, TRuleDefinition } from "@/lib/contracts/alerts";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { layerOf, type TCityEvent } from "@/lib/contracts/events";
 import { createEntityIndex } from "./entity-index";
-import { advanceTimers, applyReading, retireEpisode, type TEpisode, type TEpisodeStep } from "./episode";
+import { advanceTimers, applyReading, restoreEpisode, retireEpisode, type TEpisode, type TEpisodeStep } from "./episode";
 import { createEvaluator } from "./evaluators";
 import type { TReading, TRuleEvaluator } from "./evaluators/types";
+import { lastEvaluatedEventMs, storedBadness, type TStoredEpisode } from "./stored-episode";
 
 export type TRuleEngineOptions = { rules: readonly TRuleDefinition[]; entities: TCityEntities };
 
-export type TActiveEpisode = Pick<TAlertSignal, "ruleId" | "entityId" | "domain" | "severity" | "startedAt" | "lastSeenAt" | "count" | "value" | "worstValue" | "dedupKey" | "relatedEntityIds"> & {
-  phase: TEpisode["phase"];
-};
+export type TActiveEpisode = TStoredEpisode & { phase: TEpisode["phase"] };
+
+/** A duplicate left by an older process (before alerts were restored, or a signal lost at shutdown). */
+export const RETIRED_DUPLICATE = "Superseded by another alert of the same ongoing condition";
 
 export type TRuleEngine = {
   /** Feeds one validated event; returns the alert transitions it caused. */
@@ -19,6 +21,14 @@ export type TRuleEngine = {
   tick(nowMs: number): TAlertSignal[];
   /** Replaces the rule set; episodes of rules that keep their id (and kind) carry on. Returns clears for alerts of dropped rules. */
   setRules(rules: readonly TRuleDefinition[]): TAlertSignal[];
+  /**
+   * Carries on alerts an earlier process left open (rows whose condition has not cleared), for
+   * entities this engine has not evaluated yet: their own episodes, keys included, so updates and the
+   * clear go to the same row. Returns clears for rows nothing will carry on: their rule is disabled
+   * or gone, or a newer row of the same (rule, entity) is carried on instead. Safe to call again:
+   * what it restored counts as evaluated, and clearing a cleared row changes nothing in the store.
+   */
+  restoreEpisodes(stored: readonly TStoredEpisode[], nowMs: number): TAlertSignal[];
   activeEpisodes(): TActiveEpisode[];
 };
 
@@ -67,6 +77,41 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
     return signals;
   }
 
+  function restoreEpisodes(stored: readonly TStoredEpisode[], nowMs: number): TAlertSignal[] {
+    // Only entities this engine knows nothing of: for the others its own memory is newer than any row.
+    const evaluated = new Set(lastObservedMs.keys());
+    const signals: TAlertSignal[] = [];
+    // Newest first: of several rows for one (rule, entity), the one the last process was updating is kept.
+    const newestFirst = [...stored].sort(
+      (a, b) => Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt) || Date.parse(b.startedAt) - Date.parse(a.startedAt) || compare(a.dedupKey, b.dedupKey),
+    );
+    for (const row of newestFirst) {
+      const entityKey = `${row.domain}:${row.entityId}`;
+      const entry = active.get(row.ruleId);
+      const episode = restoreEpisode(row, entry ? storedBadness(entry.rule, row.worstValue) : -Infinity);
+      const retireAtMs = Math.max(nowMs, episode.lastSeenMs);
+      if (!entry || entry.rule.domain !== row.domain) {
+        const signal = retireEpisode(episode, { id: row.ruleId, domain: row.domain, severity: row.severity }, retireAtMs);
+        if (signal) signals.push(signal);
+        continue;
+      }
+      if (evaluated.has(entityKey)) continue;
+      const current = entry.episodes.get(row.entityId);
+      if (current) {
+        const signal = current.dedupKey === row.dedupKey ? undefined : retireEpisode(episode, entry.rule, retireAtMs, RETIRED_DUPLICATE);
+        if (signal) signals.push(signal);
+        continue;
+      }
+      entry.episodes.set(row.entityId, episode);
+      entry.evaluator.restore?.(entry.rule, episode);
+      const seenMs = lastEvaluatedEventMs(entry.rule, row);
+      // Never past now: a stored time from a clock gone wrong must not make the entity ignore real events.
+      if (seenMs !== undefined) lastObservedMs.set(entityKey, Math.max(lastObservedMs.get(entityKey) ?? -Infinity, Math.min(seenMs, nowMs)));
+    }
+    latestMs = Math.max(latestMs, nowMs);
+    return signals;
+  }
+
   setRules(options.rules);
 
   return {
@@ -99,6 +144,8 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
 
     setRules,
 
+    restoreEpisodes,
+
     activeEpisodes() {
       return [...active.values()].flatMap(({ rule, episodes }) =>
         [...episodes.values()].map((e) => ({
@@ -119,3 +166,5 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
     },
   };
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -9,6 +9,7 @@ import { loadRules } from "@/server/rules/load-rules";
 import { escalateAlerts } from "./escalate-alerts";
 import { persistSignals, type TLocate } from "./persist-signals";
 import type { TPublisher } from "./publisher";
+import { createEpisodeRecovery, loadOngoingEpisodes } from "./recover-episodes";
 import { createSignalQueue } from "./signal-queue";
 import { updateCorrelations } from "./update-correlations";
 import { cityBounds, zoneName } from "./zones";
@@ -32,6 +33,12 @@ export type TAlertRuntime = {
   zoneOf: (position: TLonLat) => string;
   /** Reads the rules from PostgreSQL again and hands them to the running engine. */
   reloadRules(): Promise<void>;
+  /**
+   * Carries on the open alerts of entities this process has not evaluated yet (done once at start);
+   * call it when the source is assigned partitions another process owned, so their ongoing conditions
+   * keep their alerts. Events arriving meanwhile wait for it.
+   */
+  recoverEpisodes(): Promise<void>;
   /** Advances engine time (stale sensors, sustain timers of quiet entities); the timer calls it every second. */
   tick(nowMs?: number): void;
   escalate(now?: Date): Promise<void>;
@@ -70,14 +77,22 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
   });
   const push = (signals: TAlertSignal[]) => queue.push(signals);
 
-  const unsubscribe = deps.cityState.onChange((_layer, event) => {
-    try {
-      push(engine.evaluate(event));
-    } catch (error) {
-      // A rule bug must never stop ingestion.
-      console.error("[alerts] rule evaluation failed:", error);
-    }
+  const recovery = createEpisodeRecovery({
+    engine,
+    load: () => loadOngoingEpisodes(deps.prisma),
+    push,
+    evaluate(event) {
+      try {
+        push(engine.evaluate(event));
+      } catch (error) {
+        // A rule bug must never stop ingestion.
+        console.error("[alerts] rule evaluation failed:", error);
+      }
+    },
   });
+  // Before the first event: a condition that held across the restart continues its stored alert.
+  await recovery.recover();
+  const unsubscribe = deps.cityState.onChange((_layer, event) => recovery.onEvent(event));
 
   const runtime: TAlertRuntime = {
     engine,
@@ -86,7 +101,10 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
       rules = await loadRules(deps.prisma);
       push(engine.setRules(rules));
     },
+    recoverEpisodes: () => recovery.recover(),
     tick(nowMs = Date.now()) {
+      // Held-back events are older than now: ticking past them would call their sensors silent.
+      if (recovery.isRecovering()) return;
       push(engine.tick(nowMs));
     },
     async escalate(now = new Date()) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createRuleEngine } from "../rule-engine";
-import { every, feed, isoAt, kinds, rule, traffic } from "../test-events";
+import { every, feed, isoAt, kinds, msAt, rule, traffic } from "../test-events";
 
 /*
  * The tiny city: Main St A→B→C (seg-ab, seg-bc), Side St D→B (seg-db), Loop Rd C→A (seg-ca).
@@ -64,5 +64,28 @@ describe("jamSpread rule", () => {
     const engine = createRuleEngine({ rules: [{ ...SPREAD, sustainSeconds: 0, params: { ...SPREAD.params, minSegments: 2 } }], entities: TINY_CITY });
     expect(feed(engine, report(every(0, 120, 10), JAMMED_KMH, ["seg-db", "seg-ca"]))).toEqual([]);
     expect(feed(engine, report([130], JAMMED_KMH, ["seg-ab"]))).toMatchObject([{ kind: "open", value: 3 }]);
+  });
+
+  it("carries a restored jam on, whichever segment reports first after a restart, and clears it once", () => {
+    const before = createRuleEngine({ rules: [SPREAD], entities: TINY_CITY });
+    const [open] = feed(before, report(every(0, 60, 10), JAMMED_KMH, ["seg-ab", "seg-bc", "seg-db"]));
+    const [stored] = before.activeEpisodes();
+    for (const first of ["seg-db", "seg-bc"]) {
+      const engine = createRuleEngine({ rules: [SPREAD], entities: TINY_CITY });
+      expect(engine.restoreEpisodes([stored], msAt(100))).toEqual([]);
+      const jammed = feed(engine, report(every(110, 300, 10), JAMMED_KMH, [first, ...["seg-ab", "seg-bc", "seg-db"].filter((s) => s !== first)]));
+      expect(jammed.length).toBeGreaterThan(0);
+      expect(new Set(jammed.map((s) => `${s.kind} ${s.entityId} ${s.dedupKey}`))).toEqual(new Set([`update seg-ab ${open.dedupKey}`]));
+      const dissolved = feed(engine, report(every(310, 400, 10), FLOWING_KMH, ["seg-ab", "seg-bc", "seg-db"]));
+      expect(dissolved).toMatchObject([{ kind: "clear", dedupKey: open.dedupKey, message: "Cleared after 6 min: Jam dissolved" }]);
+    }
+  });
+
+  it("clears a restored jam that dissolved while the process was down", () => {
+    const before = createRuleEngine({ rules: [SPREAD], entities: TINY_CITY });
+    const [open] = feed(before, report(every(0, 60, 10), JAMMED_KMH, ["seg-ab", "seg-bc", "seg-db"]));
+    const engine = createRuleEngine({ rules: [SPREAD], entities: TINY_CITY });
+    engine.restoreEpisodes(before.activeEpisodes(), msAt(100));
+    expect(feed(engine, report(every(110, 300, 10), FLOWING_KMH, ["seg-ab", "seg-bc", "seg-db"]))).toMatchObject([{ kind: "clear", dedupKey: open.dedupKey }]);
   });
 });

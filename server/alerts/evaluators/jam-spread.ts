@@ -43,6 +43,13 @@ export const createJamSpreadEvaluator: TEvaluatorFactory<"jamSpread"> = (index) 
       }
       return readings;
     },
+    restore(_rule, { entityId, sinceMs, relatedEntityIds }) {
+      // The jam as stored, its segments congested until they report otherwise: the rebuilt cluster
+      // inherits this anchor, so the jam continues its alert (or clears it) rather than opening another.
+      const members = new Set([entityId, ...(relatedEntityIds ?? [])]);
+      for (const member of members) if (!congestedSinceMs.has(member)) congestedSinceMs.set(member, sinceMs);
+      clusters.set(entityId, { members, createdMs: sinceMs });
+    },
   };
 };
 

@@ -30,6 +30,8 @@ export type TReading = {
 export type TRuleEvaluator<R> = {
   onEvent(rule: R, event: TCityEvent, atMs: number): TReading[];
   onTick?(rule: R, nowMs: number): TReading[];
+  /** An open alert carried over from an earlier process: rebuild what this rule remembers of it, so its readings continue it. */
+  restore?(rule: R, episode: { entityId: string; sinceMs: number; relatedEntityIds?: readonly string[] }): void;
 };
 
 export type TEvaluatorFactory<K extends TRuleKind> = (index: TEntityIndex) => TRuleEvaluator<TRuleOfKind<K>>;
