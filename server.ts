@@ -12,6 +12,8 @@ import { authenticateHeaders } from "@/server/auth/authenticate";
 import { createAuth } from "@/server/auth/create-auth";
 import { crewDemoFieldUser, DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/server/auth/demo-users";
 import { stampClientIp } from "@/server/http/client-ip";
+import { refuseOversizedBody } from "@/server/http/body-limit";
+import { createReadiness } from "@/server/health/readiness";
 import { registerRuntime } from "@/server/runtime-registry";
 import { startEntityHistoryRecorder } from "@/server/playback/entity-history-recorder";
 import { registerEntityHistoryRecorder } from "@/server/playback/recorder-registry";
@@ -25,7 +27,15 @@ import { warmKpiCells } from "@/server/history/kpi-range-cache";
 async function main() {
   const env = serverEnv();
   const dev = env.NODE_ENV !== "production";
-  const database = await createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const database = await createDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    timeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+  });
   const { manifest, entities } = await loadCityPack(env.CITY_PACK);
   const secret = await resolveAuthSecret({ secret: env.BETTER_AUTH_SECRET, dataDir: env.DATA_DIR });
   const auth = createAuth({ prisma: database.prisma, env: { ...env, BETTER_AUTH_SECRET: secret } });
@@ -38,6 +48,8 @@ async function main() {
   await app.prepare();
   // socket.io (attached below) intercepts its own /socket.io/ requests before this listener.
   httpServer.on("request", (req, res) => {
+    // Before anything reads the body: a huge upload is refused from its headers.
+    if (refuseOversizedBody(req, res, env.MAX_REQUEST_BODY_BYTES)) return;
     stampClientIp(req, { trustProxy: env.TRUST_PROXY });
     void handle(req, res);
   });
@@ -55,6 +67,7 @@ async function main() {
     authenticate: (headers) => authenticateHeaders(auth, headers),
     alerts: { prisma: database.prisma, escalationSeconds: env.ALERT_ESCALATION_SECONDS },
     unitCheckInSeconds: env.UNIT_CHECK_IN_SECONDS,
+    allowedOrigins: [env.PUBLIC_URL, ...env.ALLOWED_ORIGINS],
   });
   // Units are seeded by the runtime: only now can the demo field user join one.
   if (hasDemoUsers) await crewDemoFieldUser(database.prisma);
@@ -63,7 +76,13 @@ async function main() {
   const playback = startEntityHistoryRecorder({ prisma: database.prisma, cityState: runtime.cityState, retentionDays: env.PLAYBACK_RETENTION_DAYS });
   registerEntityHistoryRecorder(playback);
 
-  registerRuntime({ city: runtime, database, auth, authSettings: buildAuthSettings(env, { demo: hasDemoUsers }) });
+  registerRuntime({
+    city: runtime,
+    database,
+    auth,
+    authSettings: buildAuthSettings(env, { demo: hasDemoUsers }),
+    readiness: createReadiness({ database: database.ping, isSourceReady: () => source.readiness?.() ?? true }),
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
   const address = httpServer.address();

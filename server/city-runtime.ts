@@ -75,7 +75,10 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     isBusy: deps.isClientBusy,
     authenticate: deps.authenticate,
     allowedOrigins: deps.allowedOrigins,
-    readStats: () => stats.read(deps.source.kind, deps.source.consumerLag()),
+    readStats: () => ({
+      ...stats.read(deps.source.kind, deps.source.consumerLag(), deps.source.status?.() ?? null),
+      deadLetterStore: deadLetters.stats(),
+    }),
   });
   // Before the source starts, so the first events are already evaluated.
   const alerts = deps.alerts
@@ -94,6 +97,11 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
           registerUnit: (id) => registry.addUnit(id),
         })
       : undefined;
+  // Partitions another instance owned: their ongoing conditions continue that instance's alerts.
+  // Synchronous on purpose: events are held from the moment recoverEpisodes() is called.
+  deps.source.onPartitionsAssigned?.(() => {
+    alerts?.recoverEpisodes().catch((error: unknown) => console.error("[alerts] reading open alerts after a partition assignment failed:", error));
+  });
   await deps.source.start(sink);
 
   let stopped = false;

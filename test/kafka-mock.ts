@@ -25,17 +25,72 @@ export const TEST_CONSUMER_CONFIG = {
 } satisfies Partial<ConsumerConfig>;
 
 export type TKafkaMockTopic = { name: string; partitions: number };
-export type TKafkaMock = { brokers: string[]; stop(): Promise<void> };
+export type TKafkaMock = {
+  brokers: string[];
+  /** The broker (id 1..N) closes its connections and refuses new ones until `setBrokerUp`. */
+  setBrokerDown(brokerId: number): Promise<void>;
+  setBrokerUp(brokerId: number): Promise<void>;
+  /** The next `errors.length` requests of this API (any broker) fail, one error code each, in order. */
+  pushRequestErrors(apiKey: number, errors: number[]): Promise<void>;
+  /** Delays every response of the broker by `ms` (0 restores). */
+  setBrokerRtt(brokerId: number, ms: number): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** Kafka protocol API keys, for `pushRequestErrors`. */
+export const KAFKA_API = {
+  Produce: 0,
+  Fetch: 1,
+  ListOffsets: 2,
+  Metadata: 3,
+  OffsetCommit: 8,
+  OffsetFetch: 9,
+  FindCoordinator: 10,
+  JoinGroup: 11,
+  Heartbeat: 12,
+  SyncGroup: 14,
+} as const;
+
+/** Kafka error codes, for `pushRequestErrors`; TRANSPORT makes the mock drop the connection instead of answering. */
+export const KAFKA_ERROR = {
+  TRANSPORT: -195,
+  UNKNOWN_TOPIC_OR_PARTITION: 3,
+  LEADER_NOT_AVAILABLE: 5,
+  NOT_LEADER_FOR_PARTITION: 6,
+  REQUEST_TIMED_OUT: 7,
+  COORDINATOR_NOT_AVAILABLE: 15,
+  NOT_COORDINATOR: 16,
+  INVALID_REQUEST: 42,
+} as const;
 
 export async function startKafkaMock(options: { topics: TKafkaMockTopic[]; brokers?: number }): Promise<TKafkaMock> {
   ensureBinary();
   const args = ["--brokers", String(options.brokers ?? 1)];
   for (const topic of options.topics) args.push("--topic", `${topic.name}:${topic.partitions}`);
 
-  const child = spawn(BINARY, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(BINARY, args, { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  child.stdin.on("error", () => {}); // EPIPE once the mock has exited; `command` reports that itself
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  // After the BOOTSTRAP= line, stdout carries one answer line per control command, in order.
+  const answers: ((line: string) => void)[] = [];
+  let lines = "";
+  let isStarted = false;
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    if (!isStarted) return;
+    lines += chunk;
+    let newline: number;
+    while ((newline = lines.indexOf("\n")) >= 0) {
+      const line = lines.slice(0, newline);
+      lines = lines.slice(newline + 1);
+      answers.shift()?.(line);
+    }
+  });
+  child.once("exit", () => {
+    for (const answer of answers.splice(0)) answer("ERR kafka-mock exited");
+  });
 
   const brokers = await new Promise<string[]>((resolve, reject) => {
     let stdout = "";
@@ -50,19 +105,35 @@ export async function startKafkaMock(options: { topics: TKafkaMockTopic[]; broke
     const timer = setTimeout(() => fail(`printed no BOOTSTRAP= line within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
     child.on("error", (error) => fail(`could not start (${error.message})`));
     child.once("exit", (code, signal) => fail(`exited early (code ${code}, signal ${signal})`));
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    const onStartup = (chunk: string) => {
       stdout += chunk;
-      const match = /^BOOTSTRAP=(.+)$/m.exec(stdout);
+      const match = /^BOOTSTRAP=(.+)\n/m.exec(stdout);
       if (!match || settled) return;
       settled = true;
       clearTimeout(timer);
+      child.stdout.off("data", onStartup);
+      isStarted = true;
+      lines = stdout.slice(match.index + match[0].length);
       resolve(match[1].trim().split(","));
-    });
+    };
+    child.stdout.on("data", onStartup);
   });
+
+  async function command(line: string): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`kafka-mock: "${line}": the mock has exited`);
+    const answer = new Promise<string>((resolve) => answers.push(resolve));
+    child.stdin.write(`${line}\n`);
+    const text = await answer;
+    if (!text.startsWith("OK")) throw new Error(`kafka-mock: "${line}": ${text}`);
+  }
 
   let stopping: Promise<void> | undefined;
   return {
     brokers,
+    setBrokerDown: (brokerId) => command(`down ${brokerId}`),
+    setBrokerUp: (brokerId) => command(`up ${brokerId}`),
+    pushRequestErrors: (apiKey, errors) => command(`errors ${apiKey} ${errors.length} ${errors.join(" ")}`),
+    setBrokerRtt: (brokerId, ms) => command(`rtt ${brokerId} ${ms}`),
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;

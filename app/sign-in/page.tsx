@@ -18,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
   const params = await searchParams;
   // Only a same-origin path survives: ?next=https://evil.example is dropped (open-redirect protection).
   const next = safeNextPath(first(params.next));
-  const user = await getCurrentUser();
+  const user = await getCurrentUser(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
   if (user) redirect(next ?? HOME_BY_ROLE[user.role]);
 
   const cityName = await readCityName();

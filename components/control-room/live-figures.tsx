@@ -1,5 +1,7 @@
 import type { TIngestStats } from "@/lib/contracts/realtime";
 import { formatClock, formatInt } from "./format";
+import { describeDeadLetterStore } from "./describe-dead-letter-store";
+import { SourceStatusFigure } from "./source-status";
 
 type TFigureProps = { testId: string; label: string; value: number | null; title?: string; tone?: "alert" };
 
@@ -21,17 +23,20 @@ type TLiveFiguresProps = {
 
 export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
   const isKafka = stats?.source === "kafka";
+  const deadLetters = describeDeadLetterStore(stats?.deadLetterStore);
   return (
     <div
       className={`figures${isStale ? " figures--stale" : ""}`}
       aria-label="Ingest figures"
       title={isStale ? "Last values received before the connection dropped" : undefined}
     >
+      {isKafka && stats.sourceStatus && <SourceStatusFigure status={stats.sourceStatus} />}
       <Figure testId="figure-events-per-second" label="events/s" value={stats ? Math.round(stats.eventsPerSecond) : null} />
       {isKafka ? (
         <Figure
           testId="figure-consumer-lag"
-          label="consumer lag"
+          // While no broker answers, the lag is the last one read.
+          label={stats.sourceStatus?.state === "unreachable" ? "lag, last known" : "consumer lag"}
           value={stats.consumerLag}
           title="Messages behind the Kafka partition high watermarks"
         />
@@ -46,10 +51,10 @@ export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
       )}
       <Figure
         testId="figure-dead-lettered"
-        label="dead-lettered"
+        label={deadLetters.label}
         value={stats?.deadLettered ?? null}
         title="Events rejected as invalid and sent to the dead-letter topic"
-        tone={stats && stats.deadLettered > 0 ? "alert" : undefined}
+        tone={(stats && stats.deadLettered > 0) || deadLetters.isTrouble ? "alert" : undefined}
       />
       <time className="clock" dateTime={now === null ? undefined : new Date(now).toISOString()} aria-label="Local time">
         {now === null ? "--:--:--" : formatClock(now)}

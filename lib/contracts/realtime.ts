@@ -31,6 +31,41 @@ export type TCityDelta = {
 export const INGEST_SOURCES = ["simulator", "kafka", "mqtt"] as const;
 export type TIngestSource = (typeof INGEST_SOURCES)[number];
 
+/**
+ * How the event source is doing, most serious first:
+ * unreachable (no broker answered since `since`), failed (the consumer keeps crashing; still retried),
+ * restarting (crashed, a fresh consumer is on its way), connecting (no partitions assigned yet), connected.
+ */
+export const SOURCE_STATES = ["unreachable", "failed", "restarting", "connecting", "connected"] as const;
+export type TSourceState = (typeof SOURCE_STATES)[number];
+
+export type TPartitionStatus = {
+  topic: string;
+  partition: number;
+  /** Messages between the next one to process and the high watermark, as last seen; null before the first look. */
+  lag: number | null;
+  /**
+   * Age of the oldest message not processed yet; null when nothing is known to wait. Exact (its Kafka timestamp)
+   * once fetched, otherwise at least the time since this instance first saw it on the broker.
+   */
+  oldestWaitingMs: number | null;
+};
+
+export type TSourceStatus = {
+  state: TSourceState;
+  /** ISO time the state began (for unreachable: the first failed contact since the last answer). */
+  since: string;
+  /** Fresh consumers started after a crash or a failed start, since this process started. */
+  restarts: number;
+  /** Partitions whose position fell out of the broker's retention and was reset (KAFKA_OFFSET_RESET decides where). */
+  offsetResets: number;
+  lastOffsetReset: { topic: string; partition: number; at: string } | null;
+  /** The latest problem seen (crash, failed request, failed batch), kept after recovery so it can be read. */
+  lastError: { message: string; at: string } | null;
+  /** This instance's partitions; empty for in-process sources. */
+  partitions: TPartitionStatus[];
+};
+
 export type TIngestStats = {
   source: TIngestSource;
   /** Valid events applied to city state, per second over the last few seconds. */
@@ -41,6 +76,23 @@ export type TIngestStats = {
   consumerLag: number | null;
   /** ISO time of the newest applied event, null before the first. */
   lastEventAt: string | null;
+  /** The source's own account of itself (broker state, restarts, per-partition staleness); null when it gives none. */
+  sourceStatus: TSourceStatus | null;
+  /** Dead letters on their way to PostgreSQL; absent where nothing stores them. */
+  deadLetterStore?: TDeadLetterStoreStatus;
+};
+
+export type TDeadLetterStoreStatus = {
+  /** Waiting for PostgreSQL (it is down or slow). */
+  waiting: number;
+  stored: number;
+  storedMinimal: number;
+  /** Dropped oldest-first because the buffer was full (DEAD_LETTER_BUFFER_MAX); the Kafka topic still has them. */
+  droppedAtBound: number;
+  /** Refused by the database even in minimal form. */
+  unstorable: number;
+  /** ISO time since which PostgreSQL has not answered the writer, or null. */
+  unreachableSince: string | null;
 };
 
 export const ZSubscribeRequest = z.object({

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { HOME_BY_ROLE, type TCurrentUser, type TRole } from "@/lib/contracts/auth";
+import { isDatabaseUnavailable } from "@/server/db/is-database-unavailable";
 import { getRuntime } from "@/server/runtime-registry";
 import { authenticateHeaders } from "./authenticate";
 
@@ -14,14 +15,22 @@ export async function getSessionUser(requestHeaders: Headers): Promise<TCurrentU
   return (await authenticateHeaders(runtime.auth, requestHeaders))?.user ?? null;
 }
 
-/** The signed-in user of the current request, or null. */
-export async function getCurrentUser(): Promise<TCurrentUser | null> {
-  return getSessionUser(await headers());
+/**
+ * The signed-in user of the current request, or null. While the database cannot be reached nobody can be
+ * told signed in or out: the page says so and retries (/unavailable) instead of failing with a 500.
+ */
+export async function getCurrentUser(nextPath = "/"): Promise<TCurrentUser | null> {
+  try {
+    return await getSessionUser(await headers());
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) redirect(`/unavailable?next=${encodeURIComponent(nextPath)}`);
+    throw error;
+  }
 }
 
 /** Signed out → sign-in page (then back to nextPath); signed in with another role → that role's home. */
 export async function requirePageRole(roles: readonly TRole[], nextPath: string): Promise<TCurrentUser> {
-  const user = await getCurrentUser();
+  const user = await getCurrentUser(nextPath);
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(nextPath)}`);
   if (!roles.includes(user.role)) redirect(HOME_BY_ROLE[user.role]);
   return user;

@@ -14,6 +14,7 @@ export function createEventSource(env: TServerEnv, entities: TCityEntities): TEv
       groupId: env.KAFKA_GROUP_ID,
       topics: Object.values(TOPIC_BY_LAYER),
       deadLetterTopic: DEAD_LETTER_TOPIC,
+      fromBeginning: env.KAFKA_OFFSET_RESET === "earliest",
     });
   }
   return createSimulatorSource(entities, {

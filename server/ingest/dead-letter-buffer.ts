@@ -1,3 +1,4 @@
+import type { TDeadLetterStoreStatus } from "@/lib/contracts/realtime";
 import { toMinimalDeadLetter } from "./dead-letter-record";
 import type { TDeadLetter } from "./types";
 
@@ -36,19 +37,8 @@ export type TDeadLetterBufferOptions = {
   log?: (message: string, details?: Record<string, unknown>) => void;
 };
 
-export type TDeadLetterBufferStats = {
-  /** Enqueued and not yet stored or dropped (including a batch being written). */
-  waiting: number;
-  stored: number;
-  /** Of `stored`: kept only in minimal form (ASCII reason, payload as hex) after the full record was refused. */
-  storedMinimal: number;
-  /** Oldest letters dropped because the buffer was full (PostgreSQL down or too slow for too long). */
-  droppedAtBound: number;
-  /** Refused by the database even in minimal form while it was reachable. */
-  unstorable: number;
-  /** Since when the database has been unreachable for the writer (ISO time), or null. */
-  unreachableSince: string | null;
-};
+/** The contract type: the control room shows these counters as they are. */
+export type TDeadLetterBufferStats = TDeadLetterStoreStatus;
 
 export type TDeadLetterBuffer = {
   /** Synchronous and never throws: the ingest path hands letters over and moves on. */

@@ -20,6 +20,20 @@ describe("IngestStats", () => {
     stats.recordDeadLettered(2);
     expect(stats.read("kafka", 17)).toEqual({
       source: "kafka", eventsPerSecond: 0, totalEvents: 3, deadLettered: 2, consumerLag: 17, lastEventAt: "2026-11-24T08:00:00Z",
+      sourceStatus: null,
     });
+  });
+
+  it("passes the source's status through", () => {
+    const status = {
+      state: "unreachable" as const,
+      since: "2026-11-24T08:00:00.000Z",
+      restarts: 2,
+      offsetResets: 0,
+      lastOffsetReset: null,
+      lastError: { message: "Connection error: connect ECONNREFUSED", at: "2026-11-24T08:00:00.000Z" },
+      partitions: [{ topic: "city.traffic", partition: 0, lag: 12, oldestWaitingMs: 4000 }],
+    };
+    expect(new IngestStats(() => 0).read("kafka", 12, status).sourceStatus).toEqual(status);
   });
 });

@@ -1,4 +1,4 @@
-import type { TIngestSource, TIngestStats } from "@/lib/contracts/realtime";
+import type { TIngestSource, TIngestStats, TSourceStatus } from "@/lib/contracts/realtime";
 
 const WINDOW_SECONDS = 5;
 
@@ -32,7 +32,7 @@ export class IngestStats {
     return Math.round(sum / WINDOW_SECONDS);
   }
 
-  read(source: TIngestSource, consumerLag: number | null): TIngestStats {
+  read(source: TIngestSource, consumerLag: number | null, sourceStatus: TSourceStatus | null = null): TIngestStats {
     return {
       source,
       eventsPerSecond: this.eventsPerSecond(),
@@ -40,6 +40,7 @@ export class IngestStats {
       deadLettered: this.deadLettered,
       consumerLag,
       lastEventAt: this.lastEventAt,
+      sourceStatus,
     };
   }
 

@@ -7,7 +7,7 @@ import type { TIngestOutcome, TIngestSink, TRawMessage } from "./types";
 // (End-to-end behaviour against a real consumer group is in kafka-source.test.ts.)
 
 function message(offset: number, value: string, key = `k${offset}`): KafkaMessage {
-  return { offset: String(offset), key: Buffer.from(key), value: Buffer.from(value), timestamp: "0", attributes: 0, headers: {} };
+  return { offset: String(offset), key: Buffer.from(key), value: Buffer.from(value), timestamp: String(1000 + offset), attributes: 0, headers: {} };
 }
 
 function fakeBatch(messages: KafkaMessage[], options: { highWatermark?: string; isRunning?: () => boolean } = {}) {
@@ -49,21 +49,28 @@ function sinkRejecting(isBad: (m: TRawMessage) => boolean, log: string[]): TInge
 }
 
 describe("handleBatch", () => {
-  it("ingests in chunks and commits each chunk (offset + 1) only after its dead letters were produced", async () => {
+  it("ingests in chunks and commits each chunk (offset + 1) only after its dead letters were produced, resolving it after", async () => {
     const { payload, log } = fakeBatch([10, 11, 12, 13, 14].map((o) => message(o, o === 11 ? "oops" : "{}")), { highWatermark: "20" });
-    const lags: number[] = [];
+    const progress: string[] = [];
     await handleBatch(payload, {
       sink: sinkRejecting((m) => m.value?.toString() === "oops", log),
       produceDeadLetters: async (letters: Message[]) => void log.push(`dlq ${letters.map((l) => l.headers?.[DLQ_HEADERS.sourceOffset]).join(",")}`),
-      onLag: (_topic, _partition, lag) => lags.push(lag),
+      onProgress: (topic, partition, p) =>
+        progress.push(`${topic}/${partition} next ${p.nextOffset} of ${p.highWatermark} at ${p.nextTimestamp}, ${p.processed} done`),
       chunkSize: 2,
     });
     expect(log).toEqual([
-      "sink 10,11", "dlq 11", "resolve 11", "commit 12",
-      "sink 12,13", "resolve 13", "commit 14",
-      "sink 14", "resolve 14", "commit 15",
+      "sink 10,11", "dlq 11", "commit 12", "resolve 11",
+      "sink 12,13", "commit 14", "resolve 13",
+      "sink 14", "commit 15", "resolve 14",
     ]);
-    expect(lags).toEqual([10, 8, 6, 5]);
+    // The next message's timestamp while the batch holds it; none once the batch is through.
+    expect(progress).toEqual([
+      "city.traffic/3 next 10 of 20 at 1010, 0 done",
+      "city.traffic/3 next 12 of 20 at 1012, 2 done",
+      "city.traffic/3 next 14 of 20 at 1014, 4 done",
+      "city.traffic/3 next 15 of 20 at null, 5 done",
+    ]);
   });
 
   it("resolves and commits nothing when the sink throws", async () => {
@@ -83,6 +90,13 @@ describe("handleBatch", () => {
     expect(log).toEqual(["sink 0"]);
   });
 
+  it("resolves nothing when the commit fails, so kafkajs fetches the chunk again", async () => {
+    const { payload, log } = fakeBatch([message(0, "{}")]);
+    payload.commitOffsetsIfNecessary = () => Promise.reject(new Error("The coordinator is not available"));
+    await expect(handleBatch(payload, { sink: sinkRejecting(() => false, log), produceDeadLetters: async () => {} })).rejects.toThrow("coordinator");
+    expect(log).toEqual(["sink 0"]);
+  });
+
   it("stops between chunks once the consumer is stopping, leaving the rest uncommitted", async () => {
     let isRunning = true;
     const { payload, log } = fakeBatch([message(0, "{}"), message(1, "{}")], { isRunning: () => isRunning });
@@ -94,7 +108,7 @@ describe("handleBatch", () => {
       },
     };
     await handleBatch(payload, { sink, produceDeadLetters: async () => {}, chunkSize: 1 });
-    expect(log).toEqual(["sink 0", "resolve 0", "commit 1"]);
+    expect(log).toEqual(["sink 0", "commit 1", "resolve 0"]);
   });
 });
 

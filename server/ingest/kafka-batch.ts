@@ -1,4 +1,5 @@
 import type { EachBatchPayload, KafkaMessage, Message } from "kafkajs";
+import type { TBatchProgress } from "./kafka-lag";
 import type { TDeadLetter, TIngestSink, TRawMessage } from "./types";
 
 /** Messages handed to the sink per call; between chunks we commit and heartbeat. */
@@ -18,13 +19,16 @@ export type THandleBatchDeps = {
   sink: TIngestSink;
   /** Produces dead letters; must resolve only once the broker acknowledged them. */
   produceDeadLetters(messages: Message[]): Promise<void>;
-  /** Progress of one topic-partition: messages still behind its high watermark. */
-  onLag?(topic: string, partition: number, lag: number): void;
+  /**
+   * Where the partition got to: once when the batch starts (`processed` 0), then after each committed chunk.
+   * `nextTimestamp` is the Kafka timestamp of the next message when this batch holds it.
+   */
+  onProgress?(topic: string, partition: number, progress: TBatchProgress & { processed: number }): void;
   chunkSize?: number;
 };
 
 /**
- * One kafkajs batch, at-least-once: sink → dead-letter topic → resolve → commit.
+ * One kafkajs batch, at-least-once: sink → dead-letter topic → commit → resolve.
  * An offset is committed only after its message was ingested and, if rejected,
  * its dead letter was acknowledged. If anything throws, the rest stays
  * unresolved and uncommitted, and kafkajs fetches it again.
@@ -34,11 +38,16 @@ export async function handleBatch(payload: EachBatchPayload, deps: THandleBatchD
   const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
   const { topic, partition, highWatermark } = batch;
   const chunkSize = deps.chunkSize ?? BATCH_CHUNK_SIZE;
-  /** Messages from `nextOffset` up to the high watermark. */
-  const lagFrom = (nextOffset: bigint) => Math.max(0, Number(BigInt(highWatermark) - nextOffset));
+  const report = (nextOffset: string, index: number) =>
+    deps.onProgress?.(topic, partition, {
+      nextOffset,
+      highWatermark,
+      nextTimestamp: batch.messages[index]?.timestamp ?? null,
+      processed: index,
+    });
 
   if (batch.messages.length === 0) return;
-  deps.onLag?.(topic, partition, lagFrom(BigInt(batch.messages[0].offset)));
+  report(batch.messages[0].offset, 0);
 
   for (let start = 0; start < batch.messages.length; start += chunkSize) {
     if (!isRunning() || isStale()) return;
@@ -57,10 +66,12 @@ export async function handleBatch(payload: EachBatchPayload, deps: THandleBatchD
 
     const last = chunk[chunk.length - 1].offset;
     const next = BigInt(last) + 1n;
-    resolveOffset(last);
-    // Kafka's committed offset is the next one to read.
+    // Kafka's committed offset is the next one to read. Commit before resolving: a failed commit then
+    // leaves the chunk unresolved, so kafkajs fetches it again and the commit is retried with it —
+    // resolved first, kafkajs would move past it and leave it uncommitted until a later message.
     await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next.toString() }] }] });
-    deps.onLag?.(topic, partition, lagFrom(next));
+    resolveOffset(last);
+    report(next.toString(), start + chunk.length);
     // Surfaces rebalances between chunks, so kafkajs can rejoin instead of us processing stale partitions.
     await heartbeat();
   }

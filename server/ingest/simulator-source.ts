@@ -19,6 +19,7 @@ export function createSimulatorSource(
   let offset = 0n;
   let busy = false;
   let sink: TIngestSink | undefined;
+  const createdAt = new Date().toISOString();
 
   return {
     kind: "simulator",
@@ -52,6 +53,9 @@ export function createSimulatorSource(
       timer = undefined;
     },
     consumerLag: () => null,
+    // In-process: nothing to reach, nothing to restart, never behind.
+    status: () => ({ state: "connected", since: createdAt, restarts: 0, offsetResets: 0, lastOffsetReset: null, lastError: null, partitions: [] }),
+    readiness: () => (timer ? { ok: true } : { ok: false, detail: "simulator not running" }),
     units: simulator.units,
     async inject(messages) {
       if (!sink) throw new Error("simulator source is not running");

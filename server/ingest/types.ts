@@ -1,5 +1,5 @@
 import type { TCityEvent, TUnitStatus } from "@/lib/contracts/events";
-import type { TIngestSource } from "@/lib/contracts/realtime";
+import type { TIngestSource, TSourceStatus } from "@/lib/contracts/realtime";
 
 /** A message as it arrives from any source (Kafka record, simulator, MQTT publish). */
 export type TRawMessage = {
@@ -18,8 +18,12 @@ export type TDeadLetter = {
   partition: number;
   offset: string;
   key: string | null;
-  /** The original payload, as text (truncated for storage). */
+  /** The original payload as text for reading: sanitised (no NUL, valid UTF-16) and truncated for storage. */
   payload: string | null;
+  /** The original bytes, truncated for storage (the dead-letter topic carries them whole). */
+  payloadBytes?: Uint8Array | null;
+  /** Size of the original payload in bytes, before any truncation. */
+  payloadSize?: number | null;
   receivedAt: Date;
 };
 
@@ -47,7 +51,16 @@ export interface TEventSource {
   inject(messages: readonly { topic: string; key: string; value: string }[]): Promise<void>;
   /** Present on the simulator only. */
   readonly units?: TUnitDriver;
+  /** Broker and consumer state, restarts, per-partition lag and staleness. Absent: the source reports nothing (test sources). */
+  status?(): TSourceStatus;
+  /** Whether this instance is consuming and caught up; `detail` says why not. Absent: always ready. */
+  readiness?(): TSourceReadiness;
+  /** Kafka only: called when this instance is assigned partitions (another instance may have owned them). */
+  onPartitionsAssigned?(listener: () => void): void;
 }
+
+/** Same shape as a readiness check of /api/health/ready. */
+export type TSourceReadiness = { ok: boolean; detail?: string };
 
 /**
  * Moves simulated units (the embedded simulator only: real units report their own positions).

@@ -8,11 +8,22 @@
  * SIGTERM/SIGINT or until its parent process dies (so a crashed test run
  * never leaves orphaned clusters behind). Data lives in memory only.
  *
+ * Fault injection for tests: one command per line on stdin, each answered
+ * with one line on stdout, "OK <command>" or "ERR <why>":
+ *   down <brokerId>                    broker closes its connections, refuses new ones
+ *   up <brokerId>                      broker serves again
+ *   errors <ApiKey> <n> <err>...       the next n requests of ApiKey fail with these
+ *                                      Kafka error codes (-195 = drop the connection)
+ *   rtt <brokerId> <ms>                delay every response of the broker
+ * Broker ids are 1..N. EOF on stdin only ends the control channel.
+ *
  * The mock does not support the CreateTopics admin API, so topics are
  * created here; topics not listed auto-create with 4 partitions.
  */
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +31,8 @@
 #include <unistd.h>
 
 #define MAX_TOPICS 256
+#define MAX_INJECTED_ERRORS 64
+#define MAX_COMMAND 1024
 
 static volatile sig_atomic_t should_stop = 0;
 
@@ -30,6 +43,81 @@ static void on_signal(int sig) {
 
 static void usage(const char *prog) {
   fprintf(stderr, "usage: %s [--brokers N] [--topic name:partitions]...\n", prog);
+}
+
+/* Parses a whole decimal integer; returns 0 on anything else. */
+static int parse_long(const char *text, long *out) {
+  char *end;
+  if (!text) return 0;
+  errno = 0;
+  *out = strtol(text, &end, 10);
+  return errno == 0 && end != text && *end == '\0';
+}
+
+/* Runs one control command and answers it on stdout. */
+static void run_command(rd_kafka_mock_cluster_t *mc, char *line) {
+  char echo[MAX_COMMAND];
+  snprintf(echo, sizeof(echo), "%s", line);
+  char *words[3 + MAX_INJECTED_ERRORS];
+  int count = 0;
+  for (char *word = strtok(line, " \t"); word && count < (int)(sizeof(words) / sizeof(*words)); word = strtok(NULL, " \t"))
+    words[count++] = word;
+  if (count == 0) return;
+
+  rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
+  long a, b;
+  if (strcmp(words[0], "down") == 0 && count == 2 && parse_long(words[1], &a)) {
+    err = rd_kafka_mock_broker_set_down(mc, (int32_t)a);
+  } else if (strcmp(words[0], "up") == 0 && count == 2 && parse_long(words[1], &a)) {
+    err = rd_kafka_mock_broker_set_up(mc, (int32_t)a);
+  } else if (strcmp(words[0], "rtt") == 0 && count == 3 && parse_long(words[1], &a) && parse_long(words[2], &b)) {
+    err = rd_kafka_mock_broker_set_rtt(mc, (int32_t)a, (int)b);
+  } else if (strcmp(words[0], "errors") == 0 && count >= 4 && parse_long(words[1], &a) && parse_long(words[2], &b) &&
+             b == count - 3) {
+    rd_kafka_resp_err_t codes[MAX_INJECTED_ERRORS];
+    for (int i = 0; i < b; i++) {
+      long code;
+      if (!parse_long(words[3 + i], &code)) {
+        printf("ERR bad error code '%s'\n", words[3 + i]);
+        fflush(stdout);
+        return;
+      }
+      codes[i] = (rd_kafka_resp_err_t)code;
+    }
+    rd_kafka_mock_push_request_errors_array(mc, (int16_t)a, (size_t)b, codes);
+  } else {
+    printf("ERR unknown or malformed command: %s\n", echo);
+    fflush(stdout);
+    return;
+  }
+  if (err) printf("ERR %s: %s\n", echo, rd_kafka_err2str(err));
+  else printf("OK %s\n", echo);
+  fflush(stdout);
+}
+
+/* Reads what stdin has without blocking and runs each complete line. Returns 0 once stdin is closed. */
+static int serve_commands(rd_kafka_mock_cluster_t *mc, char *pending, size_t *used) {
+  struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+  if (poll(&in, 1, 0) <= 0) return 1;
+  ssize_t n = read(STDIN_FILENO, pending + *used, MAX_COMMAND - 1 - *used);
+  if (n <= 0) return 0;
+  *used += (size_t)n;
+  pending[*used] = '\0';
+  char *newline;
+  while ((newline = strchr(pending, '\n'))) {
+    *newline = '\0';
+    if (newline > pending && newline[-1] == '\r') newline[-1] = '\0';
+    run_command(mc, pending);
+    size_t rest = *used - (size_t)(newline + 1 - pending);
+    memmove(pending, newline + 1, rest + 1);
+    *used = rest;
+  }
+  if (*used == MAX_COMMAND - 1) {
+    printf("ERR command longer than %d bytes\n", MAX_COMMAND - 1);
+    fflush(stdout);
+    *used = 0;
+  }
+  return 1;
 }
 
 int main(int argc, char **argv) {
@@ -108,7 +196,13 @@ int main(int argc, char **argv) {
   printf("BOOTSTRAP=%s\n", rd_kafka_mock_cluster_bootstraps(mc));
   fflush(stdout);
 
-  while (!should_stop && getppid() == parent) usleep(100 * 1000);
+  char pending[MAX_COMMAND];
+  size_t used = 0;
+  int has_control = 1;
+  while (!should_stop && getppid() == parent) {
+    if (has_control) has_control = serve_commands(mc, pending, &used);
+    usleep(has_control ? 10 * 1000 : 100 * 1000);
+  }
 
   rd_kafka_mock_cluster_destroy(mc);
   rd_kafka_destroy(rk);

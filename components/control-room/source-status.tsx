@@ -1,0 +1,26 @@
+import type { TSourceStatus } from "@/lib/contracts/realtime";
+import { describeSourceStatus } from "./describe-source-status";
+
+/**
+ * The Kafka source at a glance, shaped like the other figures: the broker/consumer state in words
+ * ("Kafka unreachable since 14:02:17"), under it the worst partition's staleness; per partition in the tooltip.
+ */
+export function SourceStatusFigure({ status }: { status: TSourceStatus }) {
+  const text = describeSourceStatus(status);
+  const title = [...text.partitions, ...(status.lastError ? [`Last problem: ${status.lastError.message}`] : [])].join("\n");
+  return (
+    <div
+      className={`figure${text.isTrouble ? " figure--alert" : ""}`}
+      data-testid="source-status"
+      data-state={status.state}
+      role="status"
+      aria-live="polite"
+      title={title || undefined}
+      // Where the figures become a grid (narrow screens), a row of its own: its words need the width.
+      style={{ gridColumn: "1 / -1" }}
+    >
+      <span className="figure__value">{text.headline}</span>
+      <span className="figure__label">{text.detail}</span>
+    </div>
+  );
+}
