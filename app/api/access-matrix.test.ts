@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ROLES, type TRole } from "@/lib/contracts/auth";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { requirePageRole } from "@/server/auth/session";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { PUBLISHED_EVENT_ROLES, SOCKET_EVENT_ROLES, type TPublishedEvent } from "@/server/realtime/socket-policy";
 import { findAppFiles, REPO_ROOT } from "@/test/fixtures/app-routes";
 import { socketOutcome, startTestApp, type TTestApp } from "@/test/fixtures/test-app";
@@ -115,6 +115,8 @@ const PAGES: Record<string, TAccess> = {
   // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).
   "/rules": ["supervisor"],
   "/sign-in": "public",
+  // Where pages send people while the database is unreachable: it must not need a session.
+  "/unavailable": "public",
   // Managing units and crews.
   "/units": ["admin", "supervisor"],
 };
