@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./globals.css";
+import { renderCssVariables } from "@/lib/design/css-variables";
+import { THEME_COLOR } from "@/lib/design/tokens";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
@@ -10,15 +12,21 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = {
-  themeColor: "#0a0e14",
+  themeColor: THEME_COLOR,
   colorScheme: "dark",
   width: "device-width",
   initialScale: 1,
 };
 
+const CSS_VARIABLES = renderCssVariables();
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* The design tokens as CSS custom properties, rendered from the same module the map layers and charts read. */}
+        <style id="design-tokens" dangerouslySetInnerHTML={{ __html: CSS_VARIABLES }} />
+      </head>
       <body>
         <Providers>{children}</Providers>
       </body>

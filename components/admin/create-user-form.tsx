@@ -5,6 +5,8 @@ import { ROLES, ZCreateUserRequest, type TAdminUser, type TRole } from "@/lib/co
 import { ApiRequestError, errorMessage } from "@/components/api/request-json";
 import { roleLabel } from "@/components/nav/role-chip";
 import { useCreateUser } from "./admin-queries";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldHint, FieldLabel } from "@/components/ui/field";
 
 type TField = "name" | "email" | "password" | "role";
 type TFieldErrors = Partial<Record<TField, string>>;
@@ -97,9 +99,9 @@ export function CreateUserForm({ onCreated }: TCreateUserFormProps) {
 
   const error = (field: TField) =>
     fieldErrors[field] ? (
-      <p className="field__error" id={`${id}-${field}-error`}>
+      <FieldError id={`${id}-${field}-error`}>
         {fieldErrors[field]}
-      </p>
+      </FieldError>
     ) : null;
 
   return (
@@ -109,17 +111,17 @@ export function CreateUserForm({ onCreated }: TCreateUserFormProps) {
       </h2>
       <p className="card__subtitle">Public sign-up is off: accounts are created here.</p>
       <form className="stack" onSubmit={onSubmit} noValidate data-testid="create-user-form">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-name`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-name`}>
             Name
-          </label>
+          </FieldLabel>
           <input ref={nameRef} className="input" type="text" autoComplete="off" value={values.name} onChange={set("name")} {...fieldProps("name")} />
           {error("name")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-email`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-email`}>
             Email
-          </label>
+          </FieldLabel>
           <input
             className="input"
             type="email"
@@ -131,21 +133,21 @@ export function CreateUserForm({ onCreated }: TCreateUserFormProps) {
             {...fieldProps("email")}
           />
           {error("email")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-password`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-password`}>
             Initial password
-          </label>
+          </FieldLabel>
           <input className="input" type="password" autoComplete="new-password" value={values.password} onChange={set("password")} {...fieldProps("password")} />
-          <p className="field__hint" id={`${id}-password-hint`}>
+          <FieldHint id={`${id}-password-hint`}>
             At least 12 characters. Share it with the person securely.
-          </p>
+          </FieldHint>
           {error("password")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-role`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-role`}>
             Role
-          </label>
+          </FieldLabel>
           <select className="input select" value={values.role} onChange={set("role")} {...fieldProps("role")}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -154,15 +156,15 @@ export function CreateUserForm({ onCreated }: TCreateUserFormProps) {
             ))}
           </select>
           {error("role")}
-        </div>
+        </Field>
         {formError && (
           <p className="form-error" role="alert">
             {formError}
           </p>
         )}
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
+        <Button type="submit" variant="primary" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create user"}
-        </button>
+        </Button>
       </form>
     </section>
   );

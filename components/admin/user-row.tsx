@@ -3,7 +3,9 @@
 import { useRef, useState } from "react";
 import { ROLES, type TAdminUser, type TRole, type TUpdateUserRequest } from "@/lib/contracts/auth";
 import { roleLabel } from "@/components/nav/role-chip";
-import { formatDate, formatDateTime } from "./format-date";
+import { formatDate, formatDateTime } from "@/components/format/date-time";
+import { Button } from "@/components/ui/button";
+import { Chip } from "@/components/ui/chip";
 
 type TUserRowProps = {
   user: TAdminUser;
@@ -67,9 +69,8 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
           </select>
           {isRoleDirty && (
             <div className="role-editor__actions">
-              <button
-                type="button"
-                className="button button--small button--accent"
+              <Button
+                variant="accent" size="sm"
                 aria-label={`Save role of ${user.name}`}
                 onClick={() => {
                   onChange(user, { role: draftRole });
@@ -77,18 +78,18 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
                 }}
               >
                 Save
-              </button>
-              <button type="button" className="button button--small button--ghost" onClick={() => setDraftRole(null)}>
+              </Button>
+              <Button variant="ghost" size="sm" onClick={() => setDraftRole(null)}>
                 Cancel
-              </button>
+              </Button>
             </div>
           )}
         </div>
       </td>
       <td data-label="Status">
-        <span className={`status-chip status-chip--${user.disabled ? "disabled" : "active"}`} data-testid="user-status">
+        <Chip appearance="dot" color={user.disabled ? "var(--alert)" : "var(--ok)"} data-testid="user-status">
           {user.disabled ? "Disabled" : "Active"}
-        </span>
+        </Chip>
       </td>
       <td data-label="Created">
         <time dateTime={user.createdAt} title={formatDateTime(user.createdAt)}>
@@ -99,25 +100,25 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
         {isConfirming ? (
           <div className="confirm" role="group" aria-label={`${action} ${user.name}?`}>
             <span className="confirm__question">{user.disabled ? "Allow sign-in again?" : "Block sign-in?"}</span>
-            <button ref={confirmRef} type="button" className={`button button--small${user.disabled ? "" : " button--danger"}`} onClick={confirm}>
+            <Button ref={confirmRef} size="sm" variant={user.disabled ? "secondary" : "danger"} onClick={confirm}>
               {action}
-            </button>
-            <button type="button" className="button button--small button--ghost" onClick={cancel}>
+            </Button>
+            <Button variant="ghost" size="sm" onClick={cancel}>
               Cancel
-            </button>
+            </Button>
           </div>
         ) : (
-          <button
+          <Button
             ref={toggleRef}
-            type="button"
-            className="button button--small"
+           
+            size="sm"
             disabled={isSelf || isPending}
             title={selfNote}
             aria-label={`${action} ${user.name}`}
             onClick={startConfirm}
           >
             {isPending ? "Saving…" : action}
-          </button>
+          </Button>
         )}
       </td>
     </tr>

@@ -9,6 +9,9 @@ import { roleLabel } from "@/components/nav/role-chip";
 import { adminUsersQuery, useUpdateUser } from "./admin-queries";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
+import { Button } from "@/components/ui/button";
+import { QueryState } from "@/components/ui/query-state";
+import { Table } from "@/components/ui/table";
 
 function describeChange(user: TAdminUser, change: TUpdateUserRequest): string {
   if (change.role) return `${user.name} is now ${roleLabel(change.role).toLowerCase()}.`;
@@ -56,25 +59,19 @@ export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
       <div className="admin-layout">
         <section className="card card--flush" aria-label="All users" aria-busy={users.isPending}>
           {users.isPending ? (
-            <div className="empty-state" role="status">
-              <span className="spinner" aria-hidden="true" />
+            <QueryState state="loading" size="page">
               <p>Loading users…</p>
-            </div>
+            </QueryState>
           ) : users.isError ? (
-            <div className="empty-state" role="alert">
-              <p className="empty-state__title">The user list could not be loaded</p>
-              <p className="empty-state__detail">{errorMessage(users.error)}</p>
-              <button type="button" className="button" onClick={() => void users.refetch()}>
+            <QueryState state="error" size="page" title="The user list could not be loaded" detail={errorMessage(users.error)}>
+              <Button onClick={() => void users.refetch()}>
                 Try again
-              </button>
-            </div>
+              </Button>
+            </QueryState>
           ) : users.data.length === 0 ? (
-            <div className="empty-state">
-              <p className="empty-state__title">No users yet</p>
-              <p className="empty-state__detail">Create the first account with the form.</p>
-            </div>
+            <QueryState state="empty" size="page" title="No users yet" detail="Create the first account with the form." />
           ) : (
-            <table className="data-table user-table">
+            <Table className="user-table">
               <thead>
                 <tr>
                   <th scope="col">User</th>
@@ -91,7 +88,7 @@ export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
                   <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} isPending={pendingId === user.id} onChange={onChange} />
                 ))}
               </tbody>
-            </table>
+            </Table>
           )}
         </section>
         <CreateUserForm onCreated={onCreated} />

@@ -1,6 +1,6 @@
 import { ZAlert, type TAlert } from "@/lib/contracts/incidents";
 import { ApiRequestError } from "@/components/api/request-json";
-import { humanize } from "@/components/control-room/format";
+import { humanize } from "@/components/format/humanize";
 
 /** The alert a 409 says won (`{ error, current }`), if the body carries one. */
 export function conflictAlert(error: unknown): TAlert | null {

@@ -4,17 +4,22 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { TAlert } from "@/lib/contracts/incidents";
-import { formatAge } from "@/components/control-room/format";
-import { LAYER_META } from "@/components/control-room/layer-meta";
-import { Feedback, SideDrawer } from "@/components/control-room/side-drawer";
-import { useNow } from "@/components/control-room/use-now";
+import { LAYER_META } from "@/components/map/layer-meta";
 import { describeAlertStatus, formatAlertValue } from "./alert-labels";
 import { alertItemQuery } from "./alert-queries";
 import { AssignForm } from "./assign-form";
 import { PromoteForm } from "./promote-form";
 import { SeverityChip } from "./severity-chip";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
-import { NoteForm } from "@/components/control-room/note-form";
+import { NoteForm } from "@/components/ui/note-form";
+import { formatAge } from "@/components/format/duration";
+import { useNow } from "@/components/format/use-now";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Chip } from "@/components/ui/chip";
+import { formatClock } from "@/components/format/date-time";
+import { DrawerActions, DrawerChips, DrawerFeedback, DrawerLead, DrawerSection, DrawerSectionTitle, SideDrawer } from "@/components/ui/side-drawer";
+import { Fact, Facts } from "@/components/ui/facts";
+import { Field, FieldLabel } from "@/components/ui/field";
 
 type TAlertDrawerProps = {
   /** The alert as it was when opened; the drawer follows its cache entry from then on. */
@@ -29,7 +34,7 @@ type TForm = "none" | "promote" | "resolve";
 function when(iso: string | null, now: number | null): string {
   if (!iso) return "—";
   const at = Date.parse(iso);
-  const clock = new Date(at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const clock = formatClock(at, { withSeconds: false });
   return now === null ? clock : `${clock} (${formatAge(Math.max(0, now - at))})`;
 }
 
@@ -66,64 +71,62 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
       testId="alert-drawer"
       focusKey={alert.id}
     >
-      <div className="drawer__chips">
+      <DrawerChips>
         <SeverityChip severity={alert.severity} />
         <span className={`alert-status alert-status--${alert.status}`} data-testid="alert-drawer-status">
           {describeAlertStatus(alert)}
         </span>
-        {alert.escalated && <span className="tag-pill tag-pill--escalated">Escalated</span>}
-      </div>
-      <p className="drawer__lead">{alert.message}</p>
+        {alert.escalated && <Chip appearance="tag" tone="hot">
+            Escalated
+          </Chip>}
+      </DrawerChips>
+      <DrawerLead>{alert.message}</DrawerLead>
 
-      <Feedback outcome={outcome} />
+      <DrawerFeedback outcome={outcome} />
 
       {!isResolved && (
-        <div className="drawer__actions" role="group" aria-label="Alert actions">
+        <DrawerActions role="group" aria-label="Alert actions">
           {alert.status === "open" && (
-            <button
-              type="button"
-              className="button button--accent"
+            <Button
+              variant="accent"
               disabled={action.isPending}
               onClick={() => action.mutate({ kind: "acknowledge" })}
               data-testid="alert-acknowledge"
             >
               {pending === "acknowledge" ? "Acknowledging…" : "Acknowledge"}
-            </button>
+            </Button>
           )}
           {!isMine && (
-            <button
-              type="button"
-              className="button"
+            <Button
+             
               disabled={action.isPending}
               onClick={() => action.mutate({ kind: "assign", userId: user.id })}
             >
               {pending === "assign" ? "Assigning…" : "Assign to me"}
-            </button>
+            </Button>
           )}
           {!alert.incidentId && (
-            <button
-              type="button"
-              className="button"
+            <Button
+             
               aria-expanded={form === "promote"}
               disabled={action.isPending}
               onClick={() => setForm(form === "promote" ? "none" : "promote")}
             >
               Promote to incident
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            className="button"
+          <Button
+           
             aria-expanded={form === "resolve"}
             disabled={action.isPending}
             onClick={() => setForm(form === "resolve" ? "none" : "resolve")}
           >
             Resolve…
-          </button>
-          <a className="button" href={`/api/alerts/${encodeURIComponent(alert.id)}/cap`} download={`alert-${alert.id}.cap.xml`}>
+          </Button>
+          <ButtonLink href={`/api/alerts/${encodeURIComponent(alert.id)}/cap`} download={`alert-${alert.id}.cap.xml`}>
             Download CAP
-          </a>
-        </div>
+          </ButtonLink>
+        </DrawerActions>
       )}
 
       {!isResolved && (
@@ -141,10 +144,10 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
       )}
       {form === "resolve" && !isResolved && (
         <form className="action-form" onSubmit={resolve} aria-label="Resolve alert">
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-reason`}>
+          <Field>
+            <FieldLabel htmlFor={`${id}-reason`}>
               Reason for resolving
-            </label>
+            </FieldLabel>
             <textarea
               id={`${id}-reason`}
               className="input textarea"
@@ -155,79 +158,49 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
               onChange={(e) => setReason(e.target.value)}
               placeholder="e.g. Crew cleared the blockage"
             />
-          </div>
+          </Field>
           <div className="action-form__buttons">
-            <button type="submit" className="button button--danger" disabled={action.isPending || !reason.trim()}>
+            <Button type="submit" variant="danger" disabled={action.isPending || !reason.trim()}>
               {pending === "resolve" ? "Resolving…" : "Resolve alert"}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setForm("none")}>
+            </Button>
+            <Button variant="ghost" onClick={() => setForm("none")}>
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       )}
 
-      <dl className="facts">
-        <div>
-          <dt>Entity</dt>
-          <dd>
+      <Facts>
+        <Fact label="Entity">
             {LAYER_META[alert.domain].label} · <code>{alert.entityId}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Zone</dt>
-          <dd>{alert.zone}</dd>
-        </div>
-        <div>
-          <dt>Value</dt>
-          <dd>
+          </Fact>
+        <Fact label="Zone">{alert.zone}</Fact>
+        <Fact label="Value">
             {formatAlertValue(alert.value)} <span className="muted">(worst {formatAlertValue(alert.worstValue)})</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Readings</dt>
-          <dd>{alert.count}</dd>
-        </div>
-        <div>
-          <dt>First seen</dt>
-          <dd>{when(alert.firstSeenAt, now)}</dd>
-        </div>
-        <div>
-          <dt>Last seen</dt>
-          <dd>{when(alert.lastSeenAt, now)}</dd>
-        </div>
+          </Fact>
+        <Fact label="Readings">{alert.count}</Fact>
+        <Fact label="First seen">{when(alert.firstSeenAt, now)}</Fact>
+        <Fact label="Last seen">{when(alert.lastSeenAt, now)}</Fact>
         {alert.conditionClearedAt && (
-          <div>
-            <dt>Condition cleared</dt>
-            <dd>{when(alert.conditionClearedAt, now)}</dd>
-          </div>
+          <Fact label="Condition cleared">{when(alert.conditionClearedAt, now)}</Fact>
         )}
-        <div>
-          <dt>Assigned to</dt>
-          <dd>{alert.assignedTo ? alert.assignedTo.name : "Nobody"}</dd>
-        </div>
+        <Fact label="Assigned to">{alert.assignedTo ? alert.assignedTo.name : "Nobody"}</Fact>
         {alert.incidentId && (
-          <div>
-            <dt>Incident</dt>
-            <dd>
+          <Fact label="Incident">
               <button type="button" className="link-button" onClick={() => onOpenIncident(alert.incidentId!)}>
                 Open incident
               </button>
-            </dd>
-          </div>
+            </Fact>
         )}
         {alert.resolution && (
-          <div>
-            <dt>Resolution</dt>
-            <dd>{alert.resolution}</dd>
-          </div>
+          <Fact label="Resolution">{alert.resolution}</Fact>
         )}
-      </dl>
+      </Facts>
 
-      <section className="drawer__section" aria-labelledby={`${id}-notes`}>
-        <h3 className="drawer__section-title" id={`${id}-notes`}>
+      <DrawerSection aria-labelledby={`${id}-notes`}>
+        <DrawerSectionTitle id={`${id}-notes`}>
           Notes
-        </h3>
+        </DrawerSectionTitle>
         {alert.notes.length === 0 ? (
           <p className="muted">No notes yet.</p>
         ) : (
@@ -250,7 +223,7 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
           isBusy={action.isPending}
           isAdding={pending === "note"}
         />
-      </section>
+      </DrawerSection>
     </SideDrawer>
   );
 }

@@ -3,9 +3,10 @@
 import { useId } from "react";
 import { ALERT_SEVERITIES, ZAlertSeverity } from "@/lib/contracts/alerts";
 import { LAYERS, ZLayer } from "@/lib/contracts/layers";
-import { LAYER_META } from "@/components/control-room/layer-meta";
+import { LAYER_META } from "@/components/map/layer-meta";
 import type { TAlertFilters } from "./alert-cache";
 import { SEVERITY_LABEL } from "./alert-labels";
+import { FieldLabel } from "@/components/ui/field";
 
 type TAlertFiltersProps = {
   filters: TAlertFilters;
@@ -19,9 +20,9 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
   return (
     <div className="alert-filters" role="group" aria-label="Filter alerts">
       <div className="alert-filter">
-        <label className="field__label" htmlFor={`${id}-domain`}>
+        <FieldLabel htmlFor={`${id}-domain`}>
           Domain
-        </label>
+        </FieldLabel>
         <select
           id={`${id}-domain`}
           className="input select select--compact"
@@ -40,9 +41,9 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
         </select>
       </div>
       <div className="alert-filter">
-        <label className="field__label" htmlFor={`${id}-severity`}>
+        <FieldLabel htmlFor={`${id}-severity`}>
           Severity
-        </label>
+        </FieldLabel>
         <select
           id={`${id}-severity`}
           className="input select select--compact"
@@ -61,9 +62,9 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
         </select>
       </div>
       <div className="alert-filter">
-        <label className="field__label" htmlFor={`${id}-zone`}>
+        <FieldLabel htmlFor={`${id}-zone`}>
           Zone
-        </label>
+        </FieldLabel>
         <select
           id={`${id}-zone`}
           className="input select select--compact"

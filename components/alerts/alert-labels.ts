@@ -1,6 +1,6 @@
 import type { TAlertSeverity } from "@/lib/contracts/alerts";
 import type { TAlert } from "@/lib/contracts/incidents";
-import { humanize } from "@/components/control-room/format";
+import { humanize } from "@/components/format/humanize";
 
 export const SEVERITY_LABEL: Record<TAlertSeverity, string> = {
   critical: "Critical",

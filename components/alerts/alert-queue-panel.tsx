@@ -4,11 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, type ReactNode } from "react";
 import type { TAlert } from "@/lib/contracts/incidents";
 import { errorMessage } from "@/components/api/request-json";
-import { useNow } from "@/components/control-room/use-now";
 import { sharedCorrelationGroups, type TAlertFilters } from "./alert-cache";
 import { AlertFilters } from "./alert-filters";
 import { AlertRow } from "./alert-row";
 import { alertQueueQuery } from "./alert-queries";
+import { useNow } from "@/components/format/use-now";
+import { Button } from "@/components/ui/button";
+import { Chip } from "@/components/ui/chip";
+import { QueryState } from "@/components/ui/query-state";
+import { BottomSheet, SheetTitle } from "@/components/ui/bottom-sheet";
 
 type TAlertQueuePanelProps = {
   filters: TAlertFilters;
@@ -36,28 +40,24 @@ function QueueBody({ filters, allAlerts, selectedId, onSelect }: Pick<TAlertQueu
 
   if (queue.isPending) {
     return (
-      <div className="queue-state" role="status" data-testid="alert-queue-loading">
-        <span className="spinner" aria-hidden="true" />
+      <QueryState state="loading" data-testid="alert-queue-loading">
         Loading alerts…
-      </div>
+      </QueryState>
     );
   }
   if (queue.isError) {
     return (
-      <div className="queue-state queue-state--error" role="alert">
+      <QueryState state="error">
         <p>The alert queue could not be loaded: {errorMessage(queue.error)}</p>
-        <button type="button" className="button button--small" onClick={() => void queue.refetch()}>
+        <Button size="sm" onClick={() => void queue.refetch()}>
           Try again
-        </button>
-      </div>
+        </Button>
+      </QueryState>
     );
   }
   if (queue.data.length === 0) {
     return (
-      <div className="queue-state" data-testid="alert-queue-empty">
-        <p className="queue-state__title">{isFiltered ? "No open alerts match these filters" : "All quiet — no open alerts"}</p>
-        <p className="queue-state__detail">New alerts appear here as they open.</p>
-      </div>
+      <QueryState state="empty" data-testid="alert-queue-empty" title={isFiltered ? "No open alerts match these filters" : "All quiet — no open alerts"} detail="New alerts appear here as they open." />
     );
   }
   return (
@@ -83,37 +83,36 @@ export function AlertQueuePanel(props: TAlertQueuePanelProps) {
   const openCount = allAlerts.filter((alert) => alert.status === "open").length;
 
   return (
-    <aside className="ops-panel" data-open={open === null ? "auto" : String(open)} aria-label="Alert queue" data-testid="alert-panel">
-      <button
-        type="button"
-        className="ops-panel__handle"
-        aria-controls={`${idPrefix}-body`}
-        aria-expanded={isOpen}
-        onClick={() => onOpenChange(!isOpen)}
-      >
-        <span className="layer-panel__handle-grip" aria-hidden="true" />
-        <span className="layer-panel__title">Alerts</span>
-        <span className={`count-pill${openCount > 0 ? " count-pill--hot" : ""}`} aria-label={`${openCount} unacknowledged`}>
-          {openCount}
-        </span>
-        <svg className="layer-panel__chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-      </button>
-      <div className="ops-panel__body" id={`${idPrefix}-body`}>
-        <div className="ops-panel__toolbar">
-          <button type="button" className="button button--accent button--small" onClick={onNewIncident} data-testid="new-incident">
-            + New incident
-          </button>
-          <label className="mute-toggle">
-            <input type="checkbox" checked={isMuted} onChange={(event) => onMutedChange(event.target.checked)} />
-            Mute alert sound on this browser
-          </label>
-        </div>
-        {notice}
-        <AlertFilters filters={filters} zones={zones} onChange={onFiltersChange} />
-        <QueueBody {...props} />
+    <BottomSheet
+      side="right"
+      className="ops-panel"
+      open={open}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      bodyId={`${idPrefix}-body`}
+      aria-label="Alert queue"
+      data-testid="alert-panel"
+      handle={
+        <>
+          <SheetTitle>Alerts</SheetTitle>
+          <Chip appearance="count" tone={openCount > 0 ? "hot" : "neutral"} aria-label={`${openCount} unacknowledged`}>
+            {openCount}
+          </Chip>
+        </>
+      }
+    >
+      <div className="ops-panel__toolbar">
+        <Button variant="accent" size="sm" onClick={onNewIncident} data-testid="new-incident">
+          + New incident
+        </Button>
+        <label className="mute-toggle">
+          <input type="checkbox" checked={isMuted} onChange={(event) => onMutedChange(event.target.checked)} />
+          Mute alert sound on this browser
+        </label>
       </div>
-    </aside>
+      {notice}
+      <AlertFilters filters={filters} zones={zones} onChange={onFiltersChange} />
+      <QueueBody {...props} />
+    </BottomSheet>
   );
 }

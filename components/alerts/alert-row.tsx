@@ -1,8 +1,10 @@
 import type { TAlert } from "@/lib/contracts/incidents";
-import { formatAge } from "@/components/control-room/format";
-import { LAYER_META } from "@/components/control-room/layer-meta";
+import { LAYER_META } from "@/components/map/layer-meta";
 import { describeAlertStatus } from "./alert-labels";
 import { SeverityChip } from "./severity-chip";
+import { formatAge } from "@/components/format/duration";
+import { Chip } from "@/components/ui/chip";
+import { formatDateTime } from "@/components/format/date-time";
 
 type TAlertRowProps = {
   alert: TAlert;
@@ -29,7 +31,7 @@ export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlert
           <SeverityChip severity={alert.severity} />
           <span className="alert-row__rule">{alert.ruleName}</span>
           {age && (
-            <time className="alert-row__age" dateTime={alert.firstSeenAt} title={new Date(alert.firstSeenAt).toLocaleString()}>
+            <time className="alert-row__age" dateTime={alert.firstSeenAt} title={formatDateTime(alert.firstSeenAt)}>
               {age.replace(" ago", "")}
             </time>
           )}
@@ -46,14 +48,18 @@ export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlert
           <span className={`alert-status alert-status--${alert.status}`} data-testid="alert-row-status">
             {describeAlertStatus(alert)}
           </span>
-          {alert.escalated && <span className="tag-pill tag-pill--escalated">Escalated</span>}
+          {alert.escalated && <Chip appearance="tag" tone="hot">
+              Escalated
+            </Chip>}
           {isRelated && (
-            <span className="tag-pill tag-pill--related" title="Correlated with other alerts in the queue">
+            <Chip appearance="tag" tone="related" title="Correlated with other alerts in the queue">
               Related
-            </span>
+            </Chip>
           )}
-          {alert.incidentId && <span className="tag-pill">Incident</span>}
-          {alert.conditionClearedAt && <span className="tag-pill tag-pill--cleared">Condition cleared</span>}
+          {alert.incidentId && <Chip appearance="tag">Incident</Chip>}
+          {alert.conditionClearedAt && <Chip appearance="tag" tone="ok">
+              Condition cleared
+            </Chip>}
         </span>
       </button>
     </li>

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import { assignableUsersQuery } from "./assignable-users-query";
+import { Button } from "@/components/ui/button";
+import { FieldHint, FieldLabel } from "@/components/ui/field";
 
 type TAssignFormProps = {
   user: TCurrentUser;
@@ -33,9 +35,9 @@ export function AssignForm({ user, assigneeId, isPending, disabled, onAssign }: 
 
   return (
     <form className="assign-form" onSubmit={submit} aria-label="Assign alert">
-      <label className="field__label" htmlFor={`${id}-assignee`}>
+      <FieldLabel htmlFor={`${id}-assignee`}>
         Assign to
-      </label>
+      </FieldLabel>
       <div className="assign-form__row">
         <select
           id={`${id}-assignee`}
@@ -52,11 +54,11 @@ export function AssignForm({ user, assigneeId, isPending, disabled, onAssign }: 
             </option>
           ))}
         </select>
-        <button type="submit" className="button" disabled={disabled || isCurrent} data-testid="alert-assign">
+        <Button type="submit" disabled={disabled || isCurrent} data-testid="alert-assign">
           {isPending ? "Assigning…" : "Assign"}
-        </button>
+        </Button>
       </div>
-      {colleagues.isError && <span className="field__hint">Colleagues could not be loaded; you can still assign it to yourself.</span>}
+      {colleagues.isError && <FieldHint as="span">Colleagues could not be loaded; you can still assign it to yourself.</FieldHint>}
     </form>
   );
 }

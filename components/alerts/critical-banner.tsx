@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { TAlert } from "@/lib/contracts/incidents";
 import { playAlertTone } from "./alert-tone";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
+import { Button } from "@/components/ui/button";
 
 type TCriticalBannerProps = {
   /** Unacknowledged critical alerts, most recent first. */
@@ -36,17 +37,16 @@ function BannerAlert({ alert, more, onView }: { alert: TAlert; more: number; onV
         {outcome?.tone === "error" && <span className="critical-banner__error"> {outcome.message}</span>}
       </p>
       <div className="critical-banner__actions">
-        <button type="button" className="button button--small button--ghost-light" onClick={() => onView(alert)}>
+        <Button variant="onAlert" size="sm" onClick={() => onView(alert)}>
           View
-        </button>
-        <button
-          type="button"
-          className="button button--small button--critical"
+        </Button>
+        <Button
+          variant="critical" size="sm"
           disabled={acknowledge.isPending}
           onClick={() => acknowledge.mutate({ kind: "acknowledge" })}
         >
           {acknowledge.isPending ? "Acknowledging…" : "Acknowledge"}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -7,6 +7,8 @@ import { openIncidentsQuery } from "@/components/incidents/incident-queries";
 import { INCIDENT_TYPE_LABEL, type TIncidentPriority, type TIncidentType } from "@/components/incidents/incident-labels";
 import { IncidentTypePriorityFields } from "@/components/incidents/incident-type-priority-fields";
 import type { TAlertAction } from "./use-alert-action";
+import { Button } from "@/components/ui/button";
+import { Field, FieldHint, FieldLabel } from "@/components/ui/field";
 
 /** A first guess at the incident type from the alert's domain; the operator can change it. */
 const TYPE_BY_DOMAIN: Record<TAlert["domain"], TIncidentType> = {
@@ -45,7 +47,7 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
   return (
     <form className="action-form" onSubmit={submit} aria-label="Promote to incident">
       <fieldset className="segmented">
-        <legend className="field__label">Promote to</legend>
+        <FieldLabel as="legend">Promote to</FieldLabel>
         <label>
           <input type="radio" name={`${id}-mode`} checked={mode === "new"} onChange={() => setMode("new")} />
           New incident
@@ -58,10 +60,10 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
       {mode === "new" ? (
         <>
           <IncidentTypePriorityFields idPrefix={id} type={type} priority={priority} onTypeChange={setType} onPriorityChange={setPriority} />
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-description`}>
+          <Field>
+            <FieldLabel htmlFor={`${id}-description`}>
               Description
-            </label>
+            </FieldLabel>
             <textarea
               id={`${id}-description`}
               className="input textarea"
@@ -70,13 +72,13 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
               value={description}
               onChange={(e) => setDescription(e.target.value)}
             />
-          </div>
+          </Field>
         </>
       ) : (
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-incident`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-incident`}>
             Open incident
-          </label>
+          </FieldLabel>
           <select
             id={`${id}-incident`}
             className="input select"
@@ -91,16 +93,16 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
               </option>
             ))}
           </select>
-          {incidents.data?.length === 0 && <p className="field__hint">No open incidents: create a new one instead.</p>}
-        </div>
+          {incidents.data?.length === 0 && <FieldHint>No open incidents: create a new one instead.</FieldHint>}
+        </Field>
       )}
       <div className="action-form__buttons">
-        <button type="submit" className="button button--accent" disabled={isPending || (mode === "existing" && !incidentId)}>
+        <Button type="submit" variant="accent" disabled={isPending || (mode === "existing" && !incidentId)}>
           {isPending ? "Promoting…" : mode === "new" ? "Create incident" : "Attach alert"}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useRef, type KeyboardEvent } from "react";
 import { ANALYSIS_MODES, type TAnalysisMode } from "./analysis-params";
+import { Tab, TabList } from "@/components/ui/tabs";
 
 const TAB_LABEL: Record<TAnalysisMode, string> = { hotspots: "Hotspots", playback: "Playback" };
 
@@ -19,26 +20,23 @@ export function AnalysisTabs({ mode, onChange }: { mode: TAnalysisMode; onChange
     refs.current[next]?.focus();
   };
   return (
-    <div className="analysis-tabs" role="tablist" aria-label="Analysis" onKeyDown={onKeyDown}>
+    <TabList appearance="segmented" className="analysis-tabs" aria-label="Analysis" onKeyDown={onKeyDown}>
       {ANALYSIS_MODES.map((m) => (
-        <button
+        <Tab
           key={m}
           ref={(el) => {
             refs.current[m] = el;
           }}
           id={tabIdOf(m)}
-          type="button"
-          role="tab"
-          className="analysis-tabs__tab"
-          aria-selected={mode === m}
+          selected={mode === m}
           aria-controls={ANALYSIS_TABPANEL_ID}
           tabIndex={mode === m ? 0 : -1}
           data-testid={`${m}-tab`}
           onClick={() => onChange(m)}
         >
           {TAB_LABEL[m]}
-        </button>
+        </Tab>
       ))}
-    </div>
+    </TabList>
   );
 }

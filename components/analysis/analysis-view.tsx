@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
 import { indexEntities } from "@/components/city/entity-index";
-import { MapStatus } from "@/components/control-room/map-status";
+import { MapStatus } from "@/components/map/map-status";
 import { LiveCityStore } from "@/components/live/live-city-store";
 import type { TMapHandles } from "@/components/map/city-map";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
@@ -22,6 +22,7 @@ import { PlaybackBar } from "./playback-bar";
 import { PlaybackLayerSync } from "./playback-layer-sync";
 import { PlaybackPanel } from "./playback-panel";
 import { usePlayback } from "./use-playback";
+import { MapPanel, MapPanelBody, MapPanelTitle } from "@/components/ui/map-panel";
 
 // WebGL and maplibre touch `window` at import: browser only.
 const CityMap = dynamic(() => import("@/components/map/city-map").then((m) => m.CityMap), { ssr: false });
@@ -115,10 +116,10 @@ export function AnalysisView() {
 
   return (
     <div className={`analysis analysis--${params.mode}`}>
-      <aside className="analysis-panel" aria-label="Map analysis">
-        <h1 className="analysis-panel__title">Map analysis</h1>
+      <MapPanel side="left" docksOnPhones aria-label="Map analysis">
+        <MapPanelTitle>Map analysis</MapPanelTitle>
         <AnalysisTabs mode={params.mode} onChange={(mode) => setParams({ ...params, mode })} />
-        <div id={ANALYSIS_TABPANEL_ID} role="tabpanel" aria-labelledby={tabIdOf(params.mode)} className="analysis-panel__body">
+        <MapPanelBody id={ANALYSIS_TABPANEL_ID} role="tabpanel" aria-labelledby={tabIdOf(params.mode)}>
           {isHotspots ? (
             <HotspotsPanel
               key={paramsKey}
@@ -132,8 +133,8 @@ export function AnalysisView() {
           ) : (
             <PlaybackPanel playback={playback} visible={visible} onToggle={onToggle} />
           )}
-        </div>
-      </aside>
+        </MapPanelBody>
+      </MapPanel>
 
       <main className="map-stage analysis__map" data-testid="analysis-map" data-ready={isReady ? "true" : "false"} aria-label="Analysis map">
         {config.data && (

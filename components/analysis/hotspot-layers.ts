@@ -1,20 +1,13 @@
 import type { Color, Layer } from "@deck.gl/core";
 import { HeatmapLayer, HexagonLayer } from "@deck.gl/aggregation-layers";
+import { HOTSPOT_COLORS as HOTSPOT_HEX, rgbOf } from "@/lib/design/tokens";
 import type { THotspotStyle } from "./analysis-params";
 
 type TPoint = [number, number];
 
 export const HOTSPOT_LAYER_ID = { heatmap: "analysis-heatmap", hexagon: "analysis-hexagons" } as const;
 
-/** Few → many: cool blue through amber to red, readable over the dark basemap. */
-export const HOTSPOT_COLORS: Color[] = [
-  [37, 99, 235],
-  [56, 189, 248],
-  [250, 204, 21],
-  [251, 146, 60],
-  [239, 68, 68],
-  [190, 18, 60],
-];
+export const HOTSPOT_COLORS: Color[] = HOTSPOT_HEX.map((hex) => [...rgbOf(hex)]);
 /** Hexagons about a city block across. */
 const HEXAGON_RADIUS_M = 100;
 const HEATMAP_RADIUS_PX = 48;

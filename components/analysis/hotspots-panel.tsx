@@ -3,10 +3,12 @@
 import { useId, useState, type FormEvent } from "react";
 import { errorMessage } from "@/components/api/request-json";
 import { isoToLocalInput, localInputToIso } from "@/components/audit/audit-filters";
-import { formatInt } from "@/components/control-room/format";
 import { POINTS_LIMIT } from "@/lib/contracts/history";
 import { HOTSPOT_KINDS, HOTSPOT_STYLES, RANGE_PRESETS, type TAnalysisParams, type TRangeChoice } from "./analysis-params";
 import { HOTSPOT_COLORS } from "./hotspot-layers";
+import { formatInt } from "@/components/format/number";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldLabel } from "@/components/ui/field";
 
 const KIND_LABEL = { incidents: "Incidents", alerts: "Alerts" } as const;
 const STYLE_LABEL = { heatmap: "Heatmap", hexagon: "Hexagons" } as const;
@@ -31,7 +33,7 @@ function Choice<T extends string>({ legend, name, values, labels, value, onChang
 }) {
   return (
     <fieldset className="analysis-choice">
-      <legend className="field__label">{legend}</legend>
+      <FieldLabel as="legend">{legend}</FieldLabel>
       <div className="analysis-choice__options">
         {values.map((v) => (
           <label key={v} className="analysis-choice__option">
@@ -76,18 +78,18 @@ export function HotspotsPanel({ params, onChange, count, truncated, error, onRet
       <Choice legend="Time range" name={`${idPrefix}-range`} values={RANGE_CHOICES} labels={RANGE_LABEL} value={range} onChange={chooseRange} />
       {range === "custom" && (
         <form className="analysis-custom-range" onSubmit={applyCustom} noValidate>
-          <label className="field">
-            <span className="field__label">From</span>
+          <Field as="label">
+            <FieldLabel as="span">From</FieldLabel>
             <input className="input" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!fromIso} />
-          </label>
-          <label className="field">
-            <span className="field__label">To (empty: now)</span>
+          </Field>
+          <Field as="label">
+            <FieldLabel as="span">To (empty: now)</FieldLabel>
             <input className="input" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
-          {customError && <p className="field__error">{customError}</p>}
-          <button type="submit" className="button" disabled={customError !== null}>
+          </Field>
+          {customError && <FieldError>{customError}</FieldError>}
+          <Button type="submit" disabled={customError !== null}>
             Apply range
-          </button>
+          </Button>
         </form>
       )}
 
@@ -95,9 +97,9 @@ export function HotspotsPanel({ params, onChange, count, truncated, error, onRet
         {error ? (
           <div className="analysis-summary__error">
             <span>The {what} could not be loaded: {errorMessage(error)}</span>
-            <button type="button" className="button" onClick={onRetry}>
+            <Button onClick={onRetry}>
               Try again
-            </button>
+            </Button>
           </div>
         ) : count === null ? (
           <span className="muted">Loading {what}…</span>

@@ -4,6 +4,7 @@ import { useId, type KeyboardEvent } from "react";
 import { formatMinute, formatMinuteTime } from "./format-minute";
 import { isoToMinute, PLAYBACK_SPEEDS, type TPlaybackSpeed } from "./playback-clock";
 import type { TPlayback } from "./use-playback";
+import { Button } from "@/components/ui/button";
 
 function PlayIcon({ isPlaying }: { isPlaying: boolean }) {
   return (
@@ -48,22 +49,21 @@ export function PlaybackBar({ playback }: { playback: TPlayback }) {
   return (
     <div className="playback-bar" role="group" aria-label="Playback">
       <div className="playback-bar__buttons">
-        <button type="button" className="button playback-bar__step" onClick={() => playback.step(-1)} disabled={minute <= range.first} aria-label="Back one minute">
+        <Button className="playback-bar__step" onClick={() => playback.step(-1)} disabled={minute <= range.first} aria-label="Back one minute">
           −1 min
-        </button>
-        <button
-          type="button"
-          className="button button--primary playback-bar__play"
+        </Button>
+        <Button
+          variant="primary" className="playback-bar__play"
           onClick={playback.togglePlay}
           data-testid="playback-play"
           aria-pressed={isPlaying}
         >
           <PlayIcon isPlaying={isPlaying} />
           {isPlaying ? "Pause" : "Play"}
-        </button>
-        <button type="button" className="button playback-bar__step" onClick={() => playback.step(1)} disabled={minute >= range.last} aria-label="Forward one minute">
+        </Button>
+        <Button className="playback-bar__step" onClick={() => playback.step(1)} disabled={minute >= range.last} aria-label="Forward one minute">
           +1 min
-        </button>
+        </Button>
       </div>
       <div className="playback-bar__track">
         <div className="playback-bar__now">

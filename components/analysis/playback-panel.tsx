@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { LayerLegend } from "@/components/control-room/layer-legend";
-import { LAYER_META } from "@/components/control-room/layer-meta";
+import { LayerLegend } from "@/components/map/layer-legend";
+import { LAYER_META } from "@/components/map/layer-meta";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { formatMinute } from "./format-minute";
 import type { TPlayback } from "./use-playback";

@@ -3,6 +3,8 @@
 import { useId, type FormEvent } from "react";
 import { AUDIT_ACTIONS } from "@/lib/contracts/audit-actions";
 import { hasAuditFilters, isoToLocalInput, localInputToIso, type TAuditFilters } from "./audit-filters";
+import { Button } from "@/components/ui/button";
+import { Field, FieldLabel } from "@/components/ui/field";
 
 type TAuditFilterFormProps = {
   /** The filters in the URL; the form is remounted (keyed) when they change. */
@@ -29,50 +31,50 @@ export function AuditFilterForm({ filters, onApply }: TAuditFilterFormProps) {
   return (
     <form className="filters card" onSubmit={onSubmit} role="search" aria-label="Filter the audit log" data-testid="audit-filters">
       <div className="filters__grid">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-action`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-action`}>
             Action
-          </label>
+          </FieldLabel>
           <input id={`${id}-action`} className="input" name="action" defaultValue={filters.action ?? ""} placeholder="e.g. user.created" list={`${id}-actions`} spellCheck={false} autoCapitalize="none" />
           <datalist id={`${id}-actions`}>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action} />
             ))}
           </datalist>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-actor`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-actor`}>
             Actor email
-          </label>
+          </FieldLabel>
           <input id={`${id}-actor`} className="input" name="actor" type="text" inputMode="email" defaultValue={filters.actor ?? ""} placeholder="name@example.org" spellCheck={false} autoCapitalize="none" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-entity`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-entity`}>
             Entity type
-          </label>
+          </FieldLabel>
           <input id={`${id}-entity`} className="input" name="entityType" defaultValue={filters.entityType ?? ""} placeholder="e.g. user" spellCheck={false} autoCapitalize="none" />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-from`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-from`}>
             From
-          </label>
+          </FieldLabel>
           <input id={`${id}-from`} className="input" name="from" type="datetime-local" defaultValue={isoToLocalInput(filters.from)} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-to`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-to`}>
             To
-          </label>
+          </FieldLabel>
           <input id={`${id}-to`} className="input" name="to" type="datetime-local" defaultValue={isoToLocalInput(filters.to)} />
-        </div>
+        </Field>
       </div>
       <div className="filters__actions">
-        <button type="submit" className="button button--primary">
+        <Button type="submit" variant="primary">
           Apply filters
-        </button>
+        </Button>
         {hasAuditFilters(filters) && (
-          <button type="button" className="button button--ghost" onClick={() => onApply({})}>
+          <Button variant="ghost" onClick={() => onApply({})}>
             Clear
-          </button>
+          </Button>
         )}
       </div>
     </form>

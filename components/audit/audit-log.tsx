@@ -8,6 +8,9 @@ import { auditFiltersToSearch, hasAuditFilters, parseAuditFilters, type TAuditFi
 import { AuditFilterForm } from "./audit-filter-form";
 import { auditPagesQuery } from "./audit-queries";
 import { AuditTable } from "./audit-table";
+import { Button } from "@/components/ui/button";
+import { QueryState } from "@/components/ui/query-state";
+import { TableCount, TableFoot } from "@/components/ui/table";
 
 /** /audit: who did what and when, filtered through the URL, newest first, paged by keyset cursor. */
 export function AuditLog() {
@@ -39,47 +42,40 @@ export function AuditLog() {
 
       <section className="card card--flush" aria-label="Audit entries" aria-busy={audit.isPending || audit.isFetchingNextPage}>
         {audit.isPending ? (
-          <div className="empty-state" role="status">
-            <span className="spinner" aria-hidden="true" />
+          <QueryState state="loading" size="page">
             <p>Loading audit entries…</p>
-          </div>
+          </QueryState>
         ) : audit.isError && entries.length === 0 ? (
-          <div className="empty-state" role="alert">
-            <p className="empty-state__title">The audit log could not be loaded</p>
-            <p className="empty-state__detail">{errorMessage(audit.error)}</p>
-            <button type="button" className="button" onClick={() => void audit.refetch()}>
+          <QueryState state="error" size="page" title="The audit log could not be loaded" detail={errorMessage(audit.error)}>
+            <Button onClick={() => void audit.refetch()}>
               Try again
-            </button>
-          </div>
+            </Button>
+          </QueryState>
         ) : entries.length === 0 ? (
-          <div className="empty-state" data-testid="audit-empty">
-            <p className="empty-state__title">{hasAuditFilters(filters) ? "No entries match these filters" : "Nothing recorded yet"}</p>
-            <p className="empty-state__detail">
-              {hasAuditFilters(filters) ? "Widen the time range or clear a filter." : "Sign-ins and changes to users will appear here."}
-            </p>
+          <QueryState state="empty" size="page" data-testid="audit-empty" title={hasAuditFilters(filters) ? "No entries match these filters" : "Nothing recorded yet"} detail={hasAuditFilters(filters) ? "Widen the time range or clear a filter." : "Sign-ins and changes to users will appear here."}>
             {hasAuditFilters(filters) && (
-              <button type="button" className="button" onClick={() => applyFilters({})}>
+              <Button onClick={() => applyFilters({})}>
                 Clear filters
-              </button>
+              </Button>
             )}
-          </div>
+          </QueryState>
         ) : (
           <>
             <AuditTable entries={entries} />
-            <div className="table-foot">
-              <span className="table-foot__count" role="status" aria-live="polite">
+            <TableFoot>
+              <TableCount role="status" aria-live="polite">
                 {entries.length} {entries.length === 1 ? "entry" : "entries"}
                 {audit.hasNextPage ? " shown" : ""}
-              </span>
+              </TableCount>
               {audit.isError && <span className="form-error">{errorMessage(audit.error)}</span>}
               {audit.hasNextPage ? (
-                <button type="button" className="button" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
+                <Button onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
                   {audit.isFetchingNextPage ? "Loading…" : "Load more"}
-                </button>
+                </Button>
               ) : (
                 <span className="muted">End of the log</span>
               )}
-            </div>
+            </TableFoot>
           </>
         )}
       </section>

@@ -1,10 +1,11 @@
 import type { TAuditEntry } from "@/lib/contracts/auth";
-import { formatDateTime } from "@/components/admin/format-date";
 import { AuditChange } from "./audit-change";
+import { formatDateTime } from "@/components/format/date-time";
+import { Table } from "@/components/ui/table";
 
 export function AuditTable({ entries }: { entries: readonly TAuditEntry[] }) {
   return (
-    <table className="data-table audit-table">
+    <Table className="audit-table">
       <thead>
         <tr>
           <th scope="col">Time</th>
@@ -48,6 +49,6 @@ export function AuditTable({ entries }: { entries: readonly TAuditEntry[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

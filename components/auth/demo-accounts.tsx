@@ -1,4 +1,5 @@
 import type { TRole } from "@/lib/contracts/auth";
+import { Chip } from "@/components/ui/chip";
 
 /** Seeded only in embedded demo mode; the hint is shown only when /api/auth-config says so. */
 const DEMO_PASSWORD = "citynerve-demo";
@@ -29,7 +30,9 @@ export function DemoAccounts({ onPick }: TDemoAccountsProps) {
               onClick={() => onPick(email, DEMO_PASSWORD)}
               title={`Fill in the ${role} account`}
             >
-              <span className={`role-chip role-chip--${role}`}>{role}</span>
+              <Chip appearance="pill" color={`var(--role-${role})`} className="demo-account__role">
+                {role}
+              </Chip>
               <span className="demo-account__email">{email}</span>
             </button>
           </li>

@@ -8,6 +8,8 @@ import { requestJson } from "@/components/api/request-json";
 import { authConfigQuery, type TAuthConfig } from "./auth-queries";
 import { DemoAccounts } from "./demo-accounts";
 import { describeSignInError, readRetryAfter } from "./sign-in-errors";
+import { Button } from "@/components/ui/button";
+import { Field, FieldLabel } from "@/components/ui/field";
 
 type TSignInFormProps = {
   /** Already checked with safeNextPath on the server: a same-origin path or null. */
@@ -86,10 +88,10 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
   return (
     <>
       <form className="auth-form" onSubmit={onSubmit} aria-describedby={error ? errorId : undefined}>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-email`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-email`}>
             Email
-          </label>
+          </FieldLabel>
           <input
             id={`${id}-email`}
             className="input"
@@ -105,11 +107,11 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
             onChange={(e) => setEmail(e.target.value)}
             aria-invalid={error ? true : undefined}
           />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-password`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-password`}>
             Password
-          </label>
+          </FieldLabel>
           <div className="input-group">
             <input
               ref={passwordRef}
@@ -133,7 +135,7 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
               {showPassword ? "Hide" : "Show"}
             </button>
           </div>
-        </div>
+        </Field>
 
         {/* Always in the DOM so screen readers announce a new message. */}
         <div className="form-error" id={errorId} role="alert" aria-live="assertive" aria-atomic="true" data-testid="sign-in-error">
@@ -148,7 +150,7 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
           )}
         </div>
 
-        <button type="submit" className="button button--primary button--block" disabled={isBusy} aria-busy={pending === "password"}>
+        <Button type="submit" variant="primary" size="block" className="auth-form__submit" disabled={isBusy} aria-busy={pending === "password"}>
           {pending === "password" ? (
             <>
               <span className="spinner spinner--inline" aria-hidden="true" />
@@ -157,7 +159,7 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
           ) : (
             "Sign in"
           )}
-        </button>
+        </Button>
       </form>
 
       {sso && (
@@ -165,9 +167,9 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
           <div className="auth-divider" role="separator">
             <span>or</span>
           </div>
-          <button type="button" className="button button--block" onClick={onSso} disabled={isBusy} aria-busy={pending === "sso"}>
+          <Button size="block" onClick={onSso} disabled={isBusy} aria-busy={pending === "sso"}>
             {pending === "sso" ? "Redirecting…" : ssoButtonText(sso.label)}
-          </button>
+          </Button>
         </>
       )}
 

@@ -1,4 +1,5 @@
 import type { TConnectionStatus } from "@/components/live/use-city-socket";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 const LABEL: Record<TConnectionStatus, string> = {
   connecting: "Connecting",
@@ -13,9 +14,9 @@ const LABEL: Record<TConnectionStatus, string> = {
 function SignInAgainLink() {
   const next = typeof window === "undefined" ? "/" : window.location.pathname;
   return (
-    <a className="button button--small" href={`/sign-in?next=${encodeURIComponent(next)}`}>
+    <ButtonLink size="sm" href={`/sign-in?next=${encodeURIComponent(next)}`}>
       Sign in
-    </a>
+    </ButtonLink>
   );
 }
 
@@ -36,9 +37,9 @@ export function ConnectionBadge({ status, onRetry }: TConnectionBadgeProps) {
         {LABEL[status]}
       </span>
       {status === "offline" && (
-        <button type="button" className="button button--small" onClick={onRetry}>
+        <Button size="sm" onClick={onRetry}>
           Retry
-        </button>
+        </Button>
       )}
       {status === "signed-out" && <SignInAgainLink />}
     </div>

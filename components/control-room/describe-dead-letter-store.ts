@@ -1,5 +1,5 @@
 import type { TDeadLetterStoreStatus } from "@/lib/contracts/realtime";
-import { formatClock } from "./format";
+import { formatClock } from "@/components/format/date-time";
 
 /**
  * The dead-letter figure's label: plain "dead-lettered" while records reach PostgreSQL, otherwise what is

@@ -7,7 +7,8 @@ import { UNIT_TYPE_LABEL } from "@/components/map/layers/unit-styles";
 import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
 import type { TEnergyMeasurement } from "@/lib/contracts/events";
 import type { TEntityPick } from "./entity-pick";
-import { formatInt, formatPercent, formatPower, formatVoltage, humanize } from "./format";
+import { humanize } from "@/components/format/humanize";
+import { formatInt, formatPercent, formatPower, formatVoltage } from "@/components/format/number";
 
 export type TTone = "ok" | "warn" | "alert";
 export type TDescriptionRow = { label: string; value: string; tone?: TTone };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TSourceStatus } from "@/lib/contracts/realtime";
 import { describeSourceStatus } from "./describe-source-status";
-import { formatClock } from "./format";
+import { formatClock } from "@/components/format/date-time";
 
 const base: TSourceStatus = {
   state: "connected",

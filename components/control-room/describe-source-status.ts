@@ -1,5 +1,6 @@
 import type { TSourceState, TSourceStatus } from "@/lib/contracts/realtime";
-import { formatAge, formatClock } from "./format";
+import { formatClock } from "@/components/format/date-time";
+import { formatAge } from "@/components/format/duration";
 
 const HEADLINE: Record<TSourceState, string> = {
   connected: "Kafka connected",

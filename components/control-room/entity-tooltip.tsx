@@ -6,8 +6,8 @@ import type { TEntityIndex } from "@/components/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { describeEntity, type TDescriptionRow } from "./describe-entity";
 import type { TEntityPick } from "./entity-pick";
-import { formatAge } from "./format";
-import { useNow } from "./use-now";
+import { formatAge } from "@/components/format/duration";
+import { useNow } from "@/components/format/use-now";
 
 /** Room the tooltip needs before it flips to the other side of the pointer. */
 const FLIP_X_PX = 300;

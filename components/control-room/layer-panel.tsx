@@ -3,10 +3,11 @@
 import { useId, useSyncExternalStore } from "react";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { LiveCityStore, TLayerCounts } from "@/components/live/live-city-store";
-import { formatInt } from "./format";
-import { LAYER_META } from "./layer-meta";
-import { LayerLegend, NoDataKey } from "./layer-legend";
+import { LAYER_META } from "@/components/map/layer-meta";
+import { LayerLegend, NoDataKey } from "@/components/map/layer-legend";
 import { useMediaQuery } from "./use-media-query";
+import { formatInt } from "@/components/format/number";
+import { BottomSheet, SheetSummary, SheetTitle } from "@/components/ui/bottom-sheet";
 
 /** Matches the stylesheet's phone breakpoint, where the panel becomes a bottom sheet. */
 const PHONE_QUERY = "(max-width: 640px)";
@@ -56,66 +57,64 @@ export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open
   const isOpen = open ?? !isPhone;
 
   return (
-    <aside className="layer-panel" data-open={open === null ? "auto" : String(open)} aria-label="Map layers">
-      <button
-        type="button"
-        className="layer-panel__handle"
-        aria-controls={bodyId}
-        aria-expanded={isOpen}
-        onClick={() => onOpenChange(!isOpen)}
-      >
-        <span className="layer-panel__handle-grip" aria-hidden="true" />
-        <span className="layer-panel__title">Layers</span>
-        <span className="layer-panel__summary">
-          {visible.size} of {LAYERS.length} on
-        </span>
-        <svg className="layer-panel__chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-      </button>
-      <div className="layer-panel__body" id={bodyId}>
-        <ul className="layer-list">
-          {LAYERS.map((layer) => {
-            const inputId = `${idPrefix}-${layer}`;
-            const isVisible = visible.has(layer);
-            return (
-              <li key={layer} className={`layer-row${isVisible ? "" : " layer-row--off"}`}>
-                <div className="layer-row__head">
-                  <input
-                    id={inputId}
-                    type="checkbox"
-                    role="switch"
-                    className="switch"
-                    data-testid={`toggle-${layer}`}
-                    checked={isVisible}
-                    onChange={(event) => onToggle(layer, event.target.checked)}
-                    aria-describedby={`${inputId}-desc`}
-                  />
-                  <label htmlFor={inputId} className="layer-row__label">
-                    {LAYER_META[layer].label}
-                  </label>
-                  <LayerStatus
-                    layer={layer}
-                    live={counts[layer]}
-                    total={totals ? totals[layer] : null}
-                    isVisible={isVisible}
-                    hasSnapshot={hasSnapshot}
-                  />
+    <BottomSheet
+      side="left"
+      className="layer-panel"
+      open={open}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      bodyId={bodyId}
+      aria-label="Map layers"
+      handle={
+        <>
+          <SheetTitle>Layers</SheetTitle>
+          <SheetSummary>
+            {visible.size} of {LAYERS.length} on
+          </SheetSummary>
+        </>
+      }
+    >
+      <ul className="layer-list">
+        {LAYERS.map((layer) => {
+          const inputId = `${idPrefix}-${layer}`;
+          const isVisible = visible.has(layer);
+          return (
+            <li key={layer} className={`layer-row${isVisible ? "" : " layer-row--off"}`}>
+              <div className="layer-row__head">
+                <input
+                  id={inputId}
+                  type="checkbox"
+                  role="switch"
+                  className="switch"
+                  data-testid={`toggle-${layer}`}
+                  checked={isVisible}
+                  onChange={(event) => onToggle(layer, event.target.checked)}
+                  aria-describedby={`${inputId}-desc`}
+                />
+                <label htmlFor={inputId} className="layer-row__label">
+                  {LAYER_META[layer].label}
+                </label>
+                <LayerStatus
+                  layer={layer}
+                  live={counts[layer]}
+                  total={totals ? totals[layer] : null}
+                  isVisible={isVisible}
+                  hasSnapshot={hasSnapshot}
+                />
+              </div>
+              <p className="layer-row__description" id={`${inputId}-desc`}>
+                {LAYER_META[layer].description}
+              </p>
+              {isVisible && (
+                <div className="layer-row__legend">
+                  <LayerLegend layer={layer} />
                 </div>
-                <p className="layer-row__description" id={`${inputId}-desc`}>
-                  {LAYER_META[layer].description}
-                </p>
-                {isVisible && (
-                  <div className="layer-row__legend">
-                    <LayerLegend layer={layer} />
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-        <NoDataKey />
-      </div>
-    </aside>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <NoDataKey />
+    </BottomSheet>
   );
 }

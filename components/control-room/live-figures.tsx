@@ -1,7 +1,8 @@
 import type { TIngestStats } from "@/lib/contracts/realtime";
-import { formatClock, formatInt } from "./format";
 import { describeDeadLetterStore } from "./describe-dead-letter-store";
 import { SourceStatusFigure } from "./source-status";
+import { formatClock } from "@/components/format/date-time";
+import { formatInt } from "@/components/format/number";
 
 type TFigureProps = { testId: string; label: string; value: number | null; title?: string; tone?: "alert" };
 

@@ -6,7 +6,7 @@ import { Brand } from "@/components/nav/brand";
 import { UserMenu } from "@/components/nav/user-menu";
 import { ConnectionBadge } from "./connection-badge";
 import { LiveFigures } from "./live-figures";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/format/use-now";
 
 type TTopBarProps = {
   user: TCurrentUser;

@@ -4,11 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo } from "react";
 import { UNIT_TYPE_LABEL, type TDispatch } from "@/lib/contracts/units";
 import { errorMessage } from "@/components/api/request-json";
-import { formatClock } from "@/components/control-room/format";
 import { UnitStatusChip } from "@/components/units/unit-status-chip";
 import { unitsQuery } from "@/components/units/unit-queries";
 import { assignedUnits, assignedUnitStatus } from "./dispatch-format";
 import { dispatchesQuery } from "./dispatch-queries";
+import { formatClock } from "@/components/format/date-time";
+import { Chip } from "@/components/ui/chip";
+import { DrawerSection, DrawerSectionTitle } from "@/components/ui/side-drawer";
 
 const ENDED_LABEL = { cleared: "Cleared", cancelled: "Cancelled" } as const;
 
@@ -36,7 +38,7 @@ export function AssignedUnits({ incidentId }: { incidentId: string }) {
         <div className="assigned-unit__head">
           <span className="assigned-unit__callsign">{dispatch.callSign}</span>
           <span className="assigned-unit__type">{UNIT_TYPE_LABEL[dispatch.unitType]}</span>
-          {dispatch.state !== "active" && <span className="tag-pill">{ENDED_LABEL[dispatch.state]}</span>}
+          {dispatch.state !== "active" && <Chip appearance="tag">{ENDED_LABEL[dispatch.state]}</Chip>}
           {status !== "cancelled" && <UnitStatusChip status={status} />}
         </div>
         <dl className="assigned-unit__times">
@@ -50,9 +52,9 @@ export function AssignedUnits({ incidentId }: { incidentId: string }) {
 
   return (
     <div className="dispatch-block" role="group" aria-labelledby={`${id}-title`} data-testid="assigned-units">
-      <h3 className="drawer__section-title" id={`${id}-title`}>
+      <DrawerSectionTitle id={`${id}-title`}>
         Assigned units{dispatches.data ? ` (${rows.filter((dispatch) => dispatch.state === "active").length})` : ""}
-      </h3>
+      </DrawerSectionTitle>
       {dispatches.isPending ? (
         <p className="muted">Loading…</p>
       ) : dispatches.isError ? (

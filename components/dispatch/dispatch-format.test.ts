@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TDispatch, TRecommendedUnit } from "@/lib/contracts/units";
-import {
-  assignedUnits,
-  assignedUnitStatus,
-  dispatchButtonLabel,
-  drivingRoutes,
-  formatDistance,
-  formatEta,
-  runCardText,
-  selectedUnitIds,
-  shortfallText,
-} from "./dispatch-format";
+import { assignedUnits, assignedUnitStatus, dispatchButtonLabel, drivingRoutes, runCardText, selectedUnitIds, shortfallText } from "./dispatch-format";
 
 const recommended = (unitId: string, suggested: boolean): TRecommendedUnit => ({
   unitId,
@@ -61,12 +51,6 @@ describe("run card and shortfall", () => {
 });
 
 describe("recommended units", () => {
-  it("formats ETA in whole minutes (at least 1) and distance in km", () => {
-    expect(formatEta(20)).toBe("1 min");
-    expect(formatEta(270)).toBe("5 min");
-    expect(formatDistance(1849)).toBe("1.8 km");
-  });
-
   it("pre-selects suggested units until the operator ticks or unticks one", () => {
     const units = [recommended("E-1", true), recommended("E-2", true), recommended("E-3", false)];
     expect(selectedUnitIds(units, new Map())).toEqual(["E-1", "E-2"]);

@@ -22,15 +22,6 @@ export function shortfallText(shortfall: TRecommendation["shortfall"]): string |
   return text ? `Not enough available units: ${text} short of the run card.` : null;
 }
 
-/** Whole minutes, at least 1 (as the incident timeline writes ETAs). */
-export function formatEta(seconds: number): string {
-  return `${Math.max(1, Math.round(seconds / 60))} min`;
-}
-
-export function formatDistance(metres: number): string {
-  return `${(metres / 1000).toFixed(1)} km`;
-}
-
 /** The operator's ticks over the server's suggestion: a unit is selected if ticked, or suggested and not unticked. */
 export function selectedUnitIds(units: readonly TRecommendedUnit[], overrides: ReadonlyMap<string, boolean>): string[] {
   return units.filter((unit) => overrides.get(unit.unitId) ?? unit.suggested).map((unit) => unit.unitId);

@@ -5,6 +5,7 @@ import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { OPEN_INCIDENT_STATUSES } from "@/components/incidents/incident-queries";
 import { AssignedUnits } from "./assigned-units";
 import { RecommendedUnits } from "./recommended-units";
+import { DrawerSection } from "@/components/ui/side-drawer";
 
 type TDispatchPanelProps = { incident: TIncident; onPreviewRoute: (route: TRouteLine | null) => void };
 
@@ -12,9 +13,9 @@ type TDispatchPanelProps = { incident: TIncident; onPreviewRoute: (route: TRoute
 export function DispatchPanel({ incident, onPreviewRoute }: TDispatchPanelProps) {
   const isOpen = OPEN_INCIDENT_STATUSES.includes(incident.status);
   return (
-    <section className="drawer__section dispatch-panel" aria-label="Dispatch" data-testid="dispatch-panel">
+    <DrawerSection className="dispatch-panel" aria-label="Dispatch" data-testid="dispatch-panel">
       {isOpen && <RecommendedUnits incident={incident} onPreviewRoute={onPreviewRoute} />}
       <AssignedUnits incidentId={incident.id} />
-    </section>
+    </DrawerSection>
   );
 }

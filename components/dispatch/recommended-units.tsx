@@ -6,9 +6,15 @@ import type { TIncident } from "@/lib/contracts/incidents";
 import { UNIT_TYPE_LABEL, type TRecommendedUnit } from "@/lib/contracts/units";
 import { errorMessage } from "@/components/api/request-json";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
-import { dispatchButtonLabel, formatDistance, formatEta, runCardText, selectedUnitIds, shortfallText } from "./dispatch-format";
+import { dispatchButtonLabel, runCardText, selectedUnitIds, shortfallText } from "./dispatch-format";
 import { recommendationQuery } from "./dispatch-queries";
 import { useDispatchUnits, type TDispatchOutcome } from "./use-dispatch-units";
+import { formatDistance } from "@/components/format/distance";
+import { formatEta } from "@/components/format/duration";
+import { Button } from "@/components/ui/button";
+import { Chip } from "@/components/ui/chip";
+import { DrawerFeedback, DrawerSection, DrawerSectionTitle } from "@/components/ui/side-drawer";
+import { QueryState } from "@/components/ui/query-state";
 
 type TRecommendedUnitsProps = {
   incident: TIncident;
@@ -45,13 +51,13 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
 
   return (
     <div className="dispatch-block" aria-labelledby={`${id}-title`} role="group">
-      <h3 className="drawer__section-title" id={`${id}-title`}>
+      <DrawerSectionTitle id={`${id}-title`}>
         Recommended units
-      </h3>
+      </DrawerSectionTitle>
       {recommendation.isPending ? (
-        <p className="queue-state" role="status">
-          <span className="spinner" aria-hidden="true" /> Finding the nearest units…
-        </p>
+        <QueryState state="loading" size="inline">
+          Finding the nearest units…
+        </QueryState>
       ) : recommendation.isError ? (
         <div className="form-error" role="alert">
           <span>
@@ -94,7 +100,7 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
                     <span className="recommended-unit__callsign">{unit.callSign}</span>
                     <span className="recommended-unit__type">
                       {UNIT_TYPE_LABEL[unit.type]}
-                      {unit.suggested && <span className="tag-pill">Suggested</span>}
+                      {unit.suggested && <Chip appearance="tag">Suggested</Chip>}
                     </span>
                     <span className="recommended-unit__eta" title="Estimated drive time at current traffic">
                       {formatEta(unit.etaSeconds)}
@@ -105,12 +111,9 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
               ))}
             </ul>
           )}
-          <div className="drawer-feedback" role="status" aria-live="polite" data-testid="dispatch-feedback">
-            {outcome && <p className={`drawer-feedback__message drawer-feedback__message--${outcome.tone}`}>{outcome.message}</p>}
-          </div>
-          <button
-            type="button"
-            className="button button--accent dispatch-submit"
+          <DrawerFeedback outcome={outcome} testId="dispatch-feedback" />
+          <Button
+            variant="accent" className="dispatch-submit"
             disabled={selected.length === 0 || dispatch.isPending}
             onClick={() => {
               setOutcome(null);
@@ -119,7 +122,7 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
             data-testid="dispatch-submit"
           >
             {dispatch.isPending ? "Dispatching…" : dispatchButtonLabel(selected.length)}
-          </button>
+          </Button>
         </>
       )}
     </div>

@@ -2,8 +2,9 @@ import { INCIDENT_TYPE_LABEL } from "@/components/incidents/incident-labels";
 import type { TFieldAssignment } from "@/lib/contracts/units";
 import { haversineM, type TLonLat } from "@/lib/geo";
 import { AssignmentMap } from "./assignment-map";
-import { clockOf } from "./clock";
-import { formatDistance, formatEta } from "./field-format";
+import { formatClock } from "@/components/format/date-time";
+import { formatDistance } from "@/components/format/distance";
+import { formatEta } from "@/components/format/duration";
 
 type TAssignmentCardProps = {
   assignment: NonNullable<TFieldAssignment["assignment"]>;
@@ -50,7 +51,7 @@ export function AssignmentCard({ assignment, position, isNew }: TAssignmentCardP
         )}
       </dl>
       <p className="crew-job__meta">
-        Dispatched {clockOf(dispatch.dispatchedAt)}
+        Dispatched {formatClock(dispatch.dispatchedAt, { withSeconds: false })}
         {position ? " · distance from you is a straight line" : " · distance and ETA as planned at dispatch"}
       </p>
 
@@ -65,7 +66,7 @@ export function AssignmentCard({ assignment, position, isNew }: TAssignmentCardP
             {notes.map((note, i) => (
               <li key={`${note.at}-${i}`}>
                 <span className="crew-notes__meta">
-                  {clockOf(note.at)}
+                  {formatClock(note.at, { withSeconds: false })}
                   {note.author ? ` · ${note.author.name}` : ""}
                 </span>
                 {note.text}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { FIELD_COLOR } from "@/lib/design/tokens";
 import * as maplibregl from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { cityConfigQuery } from "@/components/city/city-queries";
@@ -25,10 +26,10 @@ function addAssignmentLayers(map: maplibregl.Map): void {
   map.addSource(SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
   const route: maplibregl.FilterSpecification = ["==", ["get", "kind"], "route"];
   const kind = (k: string): maplibregl.FilterSpecification => ["==", ["get", "kind"], k];
-  map.addLayer({ id: "assignment-route-casing", type: "line", source: SOURCE, filter: route, layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": "#ffffff", "line-width": 9 } });
-  map.addLayer({ id: "assignment-route", type: "line", source: SOURCE, filter: route, layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": "#0057d9", "line-width": 5 } });
-  map.addLayer({ id: "assignment-unit", type: "circle", source: SOURCE, filter: kind("unit"), paint: { "circle-radius": 8, "circle-color": "#0057d9", "circle-stroke-color": "#ffffff", "circle-stroke-width": 3 } });
-  map.addLayer({ id: "assignment-incident", type: "circle", source: SOURCE, filter: kind("incident"), paint: { "circle-radius": 10, "circle-color": "#d11a1a", "circle-stroke-color": "#ffffff", "circle-stroke-width": 3 } });
+  map.addLayer({ id: "assignment-route-casing", type: "line", source: SOURCE, filter: route, layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": FIELD_COLOR.surface, "line-width": 9 } });
+  map.addLayer({ id: "assignment-route", type: "line", source: SOURCE, filter: route, layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": FIELD_COLOR.route, "line-width": 5 } });
+  map.addLayer({ id: "assignment-unit", type: "circle", source: SOURCE, filter: kind("unit"), paint: { "circle-radius": 8, "circle-color": FIELD_COLOR.route, "circle-stroke-color": FIELD_COLOR.surface, "circle-stroke-width": 3 } });
+  map.addLayer({ id: "assignment-incident", type: "circle", source: SOURCE, filter: kind("incident"), paint: { "circle-radius": 10, "circle-color": FIELD_COLOR.incident, "circle-stroke-color": FIELD_COLOR.surface, "circle-stroke-width": 3 } });
 }
 
 /**

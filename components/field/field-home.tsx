@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { errorMessage } from "@/components/api/request-json";
 import type { TCurrentUser } from "@/lib/contracts/auth";
-import { clockOf } from "./clock";
 import { ConnectionIndicator } from "./connection-indicator";
 import { FieldOutbox } from "./field-outbox";
 import { FIELD_ASSIGNMENT_KEY, fieldAssignmentQuery } from "./field-queries";
@@ -17,6 +16,7 @@ import { useNewAssignmentAlert } from "./use-new-assignment-alert";
 import { useOnline } from "./use-online";
 import { useSoundReady } from "./use-sound-ready";
 import { useOutbox } from "./use-unit-actions";
+import { formatClock } from "@/components/format/date-time";
 
 /**
  * The field crew's phone: their unit, its current job, the status buttons and the queue of what this
@@ -38,7 +38,7 @@ export function FieldHome({ user }: { user: TCurrentUser }) {
     <div className="crew">
       <div className="crew-bar">
         <ConnectionIndicator status={connection} />
-        {showsSavedCopy && <span className="crew-bar__saved">Saved copy from {clockOf(assignmentQuery.dataUpdatedAt)}</span>}
+        {showsSavedCopy && <span className="crew-bar__saved">Saved copy from {formatClock(assignmentQuery.dataUpdatedAt, { withSeconds: false })}</span>}
       </div>
       {!online && <OfflineBanner />}
       {!sound.ready && <SoundPrompt onEnable={sound.enable} />}

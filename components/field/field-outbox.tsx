@@ -1,7 +1,7 @@
-import { clockOf } from "./clock";
 import { FIELD_ACTION_LABEL } from "./field-actions";
 import { outboxStateLabel } from "./outbox-state";
 import type { TOutboxItem } from "./use-unit-actions";
+import { formatClock } from "@/components/format/date-time";
 
 /** Only the latest few: the queue is for "did it go?", not a history. */
 const SHOWN = 8;
@@ -21,7 +21,7 @@ export function FieldOutbox({ items, online }: { items: TOutboxItem[]; online: b
               {FIELD_ACTION_LABEL[item.action] ?? item.action}
               {item.text && <span className="crew-outbox__text">“{item.text}”</span>}
             </span>
-            {item.at && <span className="crew-outbox__at">{clockOf(item.at)}</span>}
+            {item.at && <span className="crew-outbox__at">{formatClock(item.at, { withSeconds: false })}</span>}
             <span className="crew-outbox__state">{outboxStateLabel(item.state, { online, error: item.error, failedAttempts: item.failedAttempts })}</span>
           </li>
         ))}

@@ -1,12 +1,12 @@
-import { clockWithSecondsOf } from "./clock";
 import type { TPositionSharing } from "./use-position-sharing";
+import { formatClock } from "@/components/format/date-time";
 
 /** Opt-in switch: the browser asks for location permission only once this is turned on. */
 export function PositionSharing({ sharing, online }: { sharing: TPositionSharing; online: boolean }) {
   const { on, setOn, position, lastSentAt, problem } = sharing;
   let status = "Off. The control room sees your unit's last reported position.";
   if (on && !online) status = "Not sending while offline.";
-  else if (on && lastSentAt !== null) status = `Last sent ${clockWithSecondsOf(lastSentAt)}`;
+  else if (on && lastSentAt !== null) status = `Last sent ${formatClock(lastSentAt)}`;
   else if (on) status = position ? "Position found, not sent yet." : "Waiting for your position…";
 
   return (

@@ -1,6 +1,7 @@
 import type { THandoverSummary } from "@/lib/contracts/history";
 import { SeverityChip } from "@/components/alerts/severity-chip";
 import { INCIDENT_STATUS_LABEL } from "@/components/incidents/incident-labels";
+import { PriorityChip } from "@/components/incidents/priority-chip";
 
 type THandoverChecklistProps = {
   summary: THandoverSummary;
@@ -26,7 +27,7 @@ export function HandoverChecklist({ summary, checked, onToggle }: THandoverCheck
         key: `incident:${i.id}`,
         content: (
           <>
-            <span className={`priority-chip priority-chip--${i.priority}`}>{i.priority}</span> {i.label} <span className="muted">({INCIDENT_STATUS_LABEL[i.status]})</span>
+            <PriorityChip priority={i.priority}>{i.priority}</PriorityChip> {i.label} <span className="muted">({INCIDENT_STATUS_LABEL[i.status]})</span>
           </>
         ),
       })),

@@ -8,6 +8,9 @@ import { Feedback, type TFeedback } from "@/components/nav/feedback";
 import { HandoverChecklist, checklistKeys } from "./handover-checklist";
 import { handoverDraftQuery, handoverKeys } from "./handover-queries";
 import { ShiftChanges, ShiftSpan } from "./handover-summary-view";
+import { Button } from "@/components/ui/button";
+import { QueryState } from "@/components/ui/query-state";
+import { Field, FieldHint, FieldLabel } from "@/components/ui/field";
 
 const NOTE_MAX = 10_000;
 
@@ -41,21 +44,18 @@ export function HandoverForm() {
 
   if (draft.isPending) {
     return (
-      <section className="card empty-state" role="status">
-        <span className="spinner" aria-hidden="true" />
+      <QueryState state="loading" size="page" className="card">
         <p>Preparing the summary of your shift…</p>
-      </section>
+      </QueryState>
     );
   }
   if (draft.isError) {
     return (
-      <section className="card empty-state" role="alert">
-        <p className="empty-state__title">The shift summary could not be prepared</p>
-        <p className="empty-state__detail">{errorMessage(draft.error)}</p>
-        <button type="button" className="button" onClick={() => void draft.refetch()}>
+      <QueryState state="error" size="page" className="card" title="The shift summary could not be prepared" detail={errorMessage(draft.error)}>
+        <Button onClick={() => void draft.refetch()}>
           Try again
-        </button>
-      </section>
+        </Button>
+      </QueryState>
     );
   }
 
@@ -83,17 +83,17 @@ export function HandoverForm() {
             Your shift: <ShiftSpan summary={summary} />
           </p>
         </div>
-        <button type="button" className="button button--ghost" onClick={() => void draft.refetch()} disabled={draft.isFetching}>
+        <Button variant="ghost" onClick={() => void draft.refetch()} disabled={draft.isFetching}>
           {draft.isFetching ? "Refreshing…" : "Refresh summary"}
-        </button>
+        </Button>
       </div>
 
       <ShiftChanges changes={summary.changes} />
 
       <div className="handover-form__checklist">
-        <p className="field__label">
+        <FieldLabel as="p">
           Go through what is still open ({done} of {keys.length} checked)
-        </p>
+        </FieldLabel>
         <HandoverChecklist
           summary={summary}
           checked={checked}
@@ -108,10 +108,10 @@ export function HandoverForm() {
         />
       </div>
 
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-note`}>
+      <Field>
+        <FieldLabel htmlFor={`${id}-note`}>
           Note for the next shift
-        </label>
+        </FieldLabel>
         <textarea
           id={`${id}-note`}
           className="input textarea handover-form__note"
@@ -122,21 +122,21 @@ export function HandoverForm() {
           required
           aria-describedby={`${id}-note-hint`}
         />
-        <span className="field__hint" id={`${id}-note-hint`}>
+        <FieldHint as="span" id={`${id}-note-hint`}>
           Pre-filled from the summary; add what only you know. {editedNote !== null && "Refreshing the summary keeps your text."}
-        </span>
-      </div>
+        </FieldHint>
+      </Field>
 
       <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
 
       <div className="handover-form__actions">
-        <button type="submit" className="button button--primary" disabled={send.isPending}>
+        <Button type="submit" variant="primary" disabled={send.isPending}>
           {send.isPending ? "Saving…" : "Hand over"}
-        </button>
+        </Button>
         {editedNote !== null && (
-          <button type="button" className="button button--ghost" onClick={() => setEditedNote(null)}>
+          <Button variant="ghost" onClick={() => setEditedNote(null)}>
             Start again from the summary
-          </button>
+          </Button>
         )}
       </div>
     </form>

@@ -3,9 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { THandover } from "@/lib/contracts/history";
 import { errorMessage } from "@/components/api/request-json";
-import { formatDateTime } from "@/components/admin/format-date";
 import { HandoverSummaryView, ShiftSpan } from "./handover-summary-view";
 import { recentHandoversQuery, useConfirmHandover } from "./handover-queries";
+import { formatDateTime } from "@/components/format/date-time";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
 
 /** Recent handovers, newest first, with who confirmed reading them. */
 export function HandoverList({ userId }: { userId: string }) {
@@ -22,9 +24,9 @@ export function HandoverList({ userId }: { userId: string }) {
           Loading handovers…
         </p>
       ) : recent.isError ? (
-        <p className="field__error" role="alert">
+        <FieldError role="alert">
           The handovers could not be loaded: {errorMessage(recent.error)}
-        </p>
+        </FieldError>
       ) : recent.data.length === 0 ? (
         <p className="muted">No handovers yet.</p>
       ) : (
@@ -41,9 +43,9 @@ export function HandoverList({ userId }: { userId: string }) {
         </ol>
       )}
       {confirm.isError && (
-        <p className="field__error" role="alert">
+        <FieldError role="alert">
           {errorMessage(confirm.error)}
-        </p>
+        </FieldError>
       )}
     </section>
   );
@@ -65,9 +67,9 @@ function HandoverItem({ handover, userId, confirming, onConfirm }: { handover: T
           </p>
         </div>
         {!mine && !readByMe && (
-          <button type="button" className="button button--accent" onClick={onConfirm} disabled={confirming}>
+          <Button variant="accent" onClick={onConfirm} disabled={confirming}>
             {confirming ? "Saving…" : "I have read this"}
-          </button>
+          </Button>
         )}
       </div>
       <p className="handover-item__note">{handover.note}</p>

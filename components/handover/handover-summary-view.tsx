@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import type { THandoverSummary } from "@/lib/contracts/history";
 import { SeverityChip } from "@/components/alerts/severity-chip";
-import { formatDateTime } from "@/components/admin/format-date";
 import { INCIDENT_STATUS_LABEL } from "@/components/incidents/incident-labels";
+import { formatDateTime } from "@/components/format/date-time";
+import { PriorityChip } from "@/components/incidents/priority-chip";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -32,7 +33,7 @@ export function HandoverSummaryView({ summary }: { summary: THandoverSummary }) 
       <ShiftChanges changes={summary.changes} />
       <SummaryList title="Open incidents" items={summary.openIncidents} render={(i) => (
         <>
-          <span className={`priority-chip priority-chip--${i.priority}`}>{i.priority}</span> {i.label}{" "}
+          <PriorityChip priority={i.priority}>{i.priority}</PriorityChip> {i.label}{" "}
           <span className="muted">({INCIDENT_STATUS_LABEL[i.status]})</span>
         </>
       )} />

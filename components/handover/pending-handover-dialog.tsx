@@ -1,12 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
 import type { THandover } from "@/lib/contracts/history";
 import { errorMessage } from "@/components/api/request-json";
-import { formatDateTime } from "@/components/admin/format-date";
 import { HandoverSummaryView, ShiftSpan } from "./handover-summary-view";
 import { pendingHandoverQuery, useConfirmHandover } from "./handover-queries";
+import { formatDateTime } from "@/components/format/date-time";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/field";
 
 /**
  * The incoming shift's handover: shown over the page after sign-in until the operator confirms reading it.
@@ -18,26 +21,12 @@ export function PendingHandoverDialog() {
   return handover ? <HandoverDialog key={handover.id} handover={handover} /> : null;
 }
 
-/**
- * A modal <dialog>: the page behind is inert, so focus stays inside. Escape is not a way out (the
- * confirmation is what is recorded), and the dialog says so.
- */
+/** Escape is not a way out (the confirmation is what is recorded), and the dialog says so. */
 function HandoverDialog({ handover }: { handover: THandover }) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const confirm = useConfirmHandover();
   const confirmed = useRef(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    headingRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
 
   const onConfirm = () =>
     confirm.mutate(handover.id, {
@@ -48,10 +37,10 @@ function HandoverDialog({ handover }: { handover: THandover }) {
     });
 
   return (
-    <dialog
+    <Dialog
       ref={dialogRef}
-      className="handover-dialog"
-      aria-labelledby={`${id}-title`}
+      eyebrow="Shift handover"
+      title={<>From {handover.author.name}</>}
       aria-describedby={`${id}-hint`}
       data-testid="pending-handover-dialog"
       // Escape asks the dialog to close: refused until the handover is confirmed.
@@ -63,34 +52,26 @@ function HandoverDialog({ handover }: { handover: THandover }) {
         // Browsers may close a modal dialog on a repeated Escape regardless; put it back.
         if (!confirmed.current && dialogRef.current && !dialogRef.current.open) dialogRef.current.showModal();
       }}
-    >
-      <div className="handover-dialog__body">
-        <p className="handover-dialog__eyebrow">Shift handover</p>
-        <h2 className="handover-dialog__title" id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-          From {handover.author.name}
-        </h2>
-        <p className="handover-dialog__meta">
-          Written <time dateTime={handover.createdAt}>{formatDateTime(handover.createdAt)}</time> · shift <ShiftSpan summary={handover.summary} />
-        </p>
-        <p className="handover-dialog__note">{handover.note}</p>
-        <details className="handover-item__details">
-          <summary>Summary at the time of writing</summary>
-          <HandoverSummaryView summary={handover.summary} />
-        </details>
-      </div>
-      <div className="handover-dialog__foot">
-        <p className="handover-dialog__hint" id={`${id}-hint`}>
-          Confirm that you have read this handover to continue. It cannot be dismissed with Escape; your confirmation is recorded.
-        </p>
-        {confirm.isError && (
-          <p className="field__error" role="alert">
-            {errorMessage(confirm.error)}
+      footer={
+        <>
+          <p className="handover-dialog__hint" id={`${id}-hint`}>
+            Confirm that you have read this handover to continue. It cannot be dismissed with Escape; your confirmation is recorded.
           </p>
-        )}
-        <button type="button" className="button button--primary" onClick={onConfirm} disabled={confirm.isPending} data-testid="handover-confirm">
-          {confirm.isPending ? "Saving…" : "I have read this"}
-        </button>
-      </div>
-    </dialog>
+          {confirm.isError && <FieldError role="alert">{errorMessage(confirm.error)}</FieldError>}
+          <Button variant="primary" onClick={onConfirm} disabled={confirm.isPending} data-testid="handover-confirm">
+            {confirm.isPending ? "Saving…" : "I have read this"}
+          </Button>
+        </>
+      }
+    >
+      <p className="handover-dialog__meta">
+        Written <time dateTime={handover.createdAt}>{formatDateTime(handover.createdAt)}</time> · shift <ShiftSpan summary={handover.summary} />
+      </p>
+      <p className="handover-dialog__note">{handover.note}</p>
+      <details className="handover-item__details">
+        <summary>Summary at the time of writing</summary>
+        <HandoverSummaryView summary={handover.summary} />
+      </details>
+    </Dialog>
   );
 }

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { TAlertHistoryRow } from "@/lib/contracts/history";
 import { SeverityChip } from "@/components/alerts/severity-chip";
-import { LAYER_META } from "@/components/control-room/layer-meta";
+import { LAYER_META } from "@/components/map/layer-meta";
 import { DateTime } from "./date-time";
 import { formatSeconds } from "./format-seconds";
 import type { TAlertHistoryView } from "./history-filters";
 import { ALERT_STATUS_LABEL } from "./history-labels";
 import { SortHeader } from "./sort-header";
+import { Table } from "@/components/ui/table";
 
 type TAlertHistoryTableProps = {
   rows: readonly TAlertHistoryRow[];
@@ -18,7 +19,7 @@ const seconds = (from: string, to: string | null) => (to ? (Date.parse(to) - Dat
 
 export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProps) {
   return (
-    <table className="data-table history-table" data-testid="history-table" data-tab="alerts">
+    <Table className="history-table" data-testid="history-table" data-tab="alerts">
       <thead>
         <tr>
           <SortHeader
@@ -69,6 +70,6 @@ export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProp
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -1,3 +1,5 @@
+import { FieldLabel } from "@/components/ui/field";
+
 type TCheckboxGroupProps<T extends string> = {
   legend: string;
   name: string;
@@ -10,7 +12,7 @@ type TCheckboxGroupProps<T extends string> = {
 export function CheckboxGroup<T extends string>({ legend, name, options, labels, checked }: TCheckboxGroupProps<T>) {
   return (
     <fieldset className="checkbox-group">
-      <legend className="field__label">{legend}</legend>
+      <FieldLabel as="legend">{legend}</FieldLabel>
       <div className="checkbox-group__options">
         {options.map((value) => (
           <label key={value} className="checkbox-chip">

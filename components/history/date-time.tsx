@@ -1,5 +1,5 @@
-import { formatDateTime } from "@/components/admin/format-date";
 
+import { formatDateTime } from "@/components/format/date-time";
 /** A timestamp in the reader's locale and time zone, machine-readable too. */
 export function DateTime({ iso, fallback = "—" }: { iso: string | null; fallback?: string }) {
   if (!iso) return <span className="muted">{fallback}</span>;

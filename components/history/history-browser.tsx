@@ -26,6 +26,8 @@ import { alertHistoryQuery, incidentHistoryQuery, unitChoicesQuery } from "./his
 import { HistoryResults } from "./history-results";
 import { rememberHistorySearch } from "./history-return";
 import { IncidentHistoryTable } from "./incident-history-table";
+import { ButtonLink } from "@/components/ui/button";
+import { Tab, TabList } from "@/components/ui/tabs";
 
 const TABS: { id: THistoryTab; label: string }[] = [
   { id: "incidents", label: "Incidents" },
@@ -66,32 +68,29 @@ export function HistoryBrowser() {
         </div>
         {view.tab === "incidents" && (
           <div className="history__exports" role="group" aria-label="Export the filtered incidents">
-            <a className="button" href={historyExportUrl(view, "csv")} download data-testid="export-csv">
+            <ButtonLink href={historyExportUrl(view, "csv")} download data-testid="export-csv">
               Export CSV
-            </a>
-            <a className="button" href={historyExportUrl(view, "geojson")} download data-testid="export-geojson">
+            </ButtonLink>
+            <ButtonLink href={historyExportUrl(view, "geojson")} download data-testid="export-geojson">
               Export GeoJSON
-            </a>
+            </ButtonLink>
           </div>
         )}
       </div>
 
-      <div className="history__tabs" role="tablist" aria-label="What to look through">
+      <TabList appearance="underline" aria-label="What to look through">
         {TABS.map((tab) => (
-          <button
+          <Tab
             key={tab.id}
-            type="button"
-            role="tab"
             id={`history-tab-${tab.id}`}
-            aria-selected={view.tab === tab.id}
+            selected={view.tab === tab.id}
             aria-controls="history-panel"
-            className={`history__tab${view.tab === tab.id ? " history__tab--active" : ""}`}
             onClick={() => go(switchTab(view, tab.id))}
           >
             {tab.label}
-          </button>
+          </Tab>
         ))}
-      </div>
+      </TabList>
 
       <div className="history__panel" role="tabpanel" id="history-panel" aria-labelledby={`history-tab-${view.tab}`}>
         <HistoryFilterForm

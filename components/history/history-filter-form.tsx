@@ -6,13 +6,15 @@ import { ALERT_STATUSES, INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES 
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { SEVERITY_LABEL } from "@/components/alerts/alert-labels";
 import { isoToLocalInput, localInputToIso } from "@/components/audit/audit-filters";
-import { LAYER_META } from "@/components/control-room/layer-meta";
+import { LAYER_META } from "@/components/map/layer-meta";
 import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL } from "@/components/incidents/incident-labels";
 import { CheckboxGroup } from "./checkbox-group";
 import { withFilter, type THistoryView } from "./history-filters";
 import { ALERT_STATUS_LABEL, PRIORITY_SHORT } from "./history-labels";
 import { presetRange, RANGE_PRESETS } from "./range-presets";
 import { ZONE_NAMES } from "@/lib/zones";
+import { Button } from "@/components/ui/button";
+import { Field, FieldLabel } from "@/components/ui/field";
 
 type TChoice = { id: string; label: string };
 
@@ -81,31 +83,31 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
   return (
     <form className="filters card history-filters" onSubmit={onSubmit} role="search" aria-label={`Filter ${view.tab}`} data-testid="history-filter-form">
       <div className="history-filters__range">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-from`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-from`}>
             From
-          </label>
+          </FieldLabel>
           <input id={`${id}-from`} className="input" name="from" type="datetime-local" defaultValue={isoToLocalInput(filter.from)} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-to`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-to`}>
             To
-          </label>
+          </FieldLabel>
           <input id={`${id}-to`} className="input" name="to" type="datetime-local" defaultValue={isoToLocalInput(filter.to)} />
-        </div>
+        </Field>
         <div className="history-filters__presets" role="group" aria-label="Quick ranges">
           {RANGE_PRESETS.map(({ id: presetId, label }) => (
-            <button
+            <Button
               key={presetId}
-              type="button"
-              className="button button--ghost history-filters__preset"
+             
+              variant="ghost" className="history-filters__preset"
               onClick={(event) => {
                 preset.current = presetId;
                 event.currentTarget.form?.requestSubmit();
               }}
             >
               {label}
-            </button>
+            </Button>
           ))}
         </div>
       </div>
@@ -129,22 +131,22 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
       )}
 
       <div className="filters__grid">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-zone`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-zone`}>
             Zone
-          </label>
+          </FieldLabel>
           <input id={`${id}-zone`} className="input" name="zone" defaultValue={filter.zone ?? ""} placeholder="Any zone" list={`${id}-zones`} autoComplete="off" />
           <datalist id={`${id}-zones`}>
             {ZONE_NAMES.map((zone) => (
               <option key={zone} value={zone} />
             ))}
           </datalist>
-        </div>
+        </Field>
         {view.tab === "incidents" && (
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-unit`}>
+          <Field>
+            <FieldLabel htmlFor={`${id}-unit`}>
               Unit
-            </label>
+            </FieldLabel>
             {units ? (
               <select id={`${id}-unit`} className="input select" name="unit" defaultValue={view.filter.unit ?? ""}>
                 <option value="">Any unit</option>
@@ -157,12 +159,12 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
             ) : (
               <input id={`${id}-unit`} className="input" name="unit" defaultValue={view.filter.unit ?? ""} placeholder="Unit id, e.g. unit-e-1" spellCheck={false} autoCapitalize="none" />
             )}
-          </div>
+          </Field>
         )}
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-operator`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-operator`}>
             {view.tab === "incidents" ? "Operator (created or acted)" : "Acknowledged by"}
-          </label>
+          </FieldLabel>
           <select id={`${id}-operator`} className="input select" name="operator" defaultValue={filter.operator ?? ""}>
             <option value="">Anyone</option>
             {withCurrent(operators, filter.operator).map((user) => (
@@ -171,23 +173,23 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
               </option>
             ))}
           </select>
-        </div>
-        <div className="field history-filters__text">
-          <label className="field__label" htmlFor={`${id}-q`}>
+        </Field>
+        <Field className="history-filters__text">
+          <FieldLabel htmlFor={`${id}-q`}>
             {view.tab === "incidents" ? "Words in description, address or notes" : "Words in message or rule"}
-          </label>
+          </FieldLabel>
           <input id={`${id}-q`} className="input" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={200} placeholder="e.g. smoke main" />
-        </div>
+        </Field>
       </div>
 
       <div className="filters__actions">
-        <button type="submit" className="button button--primary">
+        <Button type="submit" variant="primary">
           Apply filters
-        </button>
+        </Button>
         {onClear && (
-          <button type="button" className="button button--ghost" onClick={onClear}>
+          <Button variant="ghost" onClick={onClear}>
             Clear
-          </button>
+          </Button>
         )}
       </div>
     </form>

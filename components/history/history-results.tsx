@@ -1,6 +1,10 @@
 import type { ReactNode } from "react";
 import { errorMessage } from "@/components/api/request-json";
 import { PAGE_SIZES } from "./history-filters";
+import { Button } from "@/components/ui/button";
+import { QueryState } from "@/components/ui/query-state";
+import { FieldError } from "@/components/ui/field";
+import { TableCount, TableFoot } from "@/components/ui/table";
 
 type THistoryResultsProps = {
   noun: { one: string; many: string };
@@ -27,38 +31,33 @@ export function HistoryResults(props: THistoryResultsProps) {
   let body: ReactNode;
   if (state.isPending) {
     body = (
-      <div className="empty-state" role="status">
-        <span className="spinner" aria-hidden="true" />
+      <QueryState state="loading" size="page">
         <p>Loading {noun.many}…</p>
-      </div>
+      </QueryState>
     );
   } else if (state.isError && rowCount === 0) {
     body = (
-      <div className="empty-state" role="alert">
-        <p className="empty-state__title">The {noun.many} could not be loaded</p>
-        <p className="empty-state__detail">{errorMessage(state.error)}</p>
-        <button type="button" className="button" onClick={() => void state.refetch()}>
+      <QueryState state="error" size="page" title={<>The {noun.many} could not be loaded</>} detail={errorMessage(state.error)}>
+        <Button onClick={() => void state.refetch()}>
           Try again
-        </button>
-      </div>
+        </Button>
+      </QueryState>
     );
   } else if (rowCount === 0) {
     body = (
-      <div className="empty-state" data-testid="history-empty">
-        <p className="empty-state__title">{page > 1 ? `No more ${noun.many}` : hasFilters ? `No ${noun.many} match these filters` : `No ${noun.many} recorded yet`}</p>
-        <p className="empty-state__detail">{page > 1 ? "Go back to the first page." : hasFilters ? "Widen the time range or clear a filter." : ""}</p>
+      <QueryState state="empty" size="page" data-testid="history-empty" title={page > 1 ? `No more ${noun.many}` : hasFilters ? `No ${noun.many} match these filters` : `No ${noun.many} recorded yet`} detail={page > 1 ? "Go back to the first page." : hasFilters ? "Widen the time range or clear a filter." : ""}>
         {page > 1 ? (
-          <button type="button" className="button" onClick={props.onFirstPage}>
+          <Button onClick={props.onFirstPage}>
             First page
-          </button>
+          </Button>
         ) : (
           hasFilters && (
-            <button type="button" className="button" onClick={props.onClearFilters}>
+            <Button onClick={props.onClearFilters}>
               Clear filters
-            </button>
+            </Button>
           )
         )}
-      </div>
+      </QueryState>
     );
   } else {
     body = props.children;
@@ -68,12 +67,12 @@ export function HistoryResults(props: THistoryResultsProps) {
     <section className={`card card--flush history-results${busy ? " history-results--busy" : ""}`} aria-label={`${noun.many} found`} aria-busy={busy}>
       {body}
       {!state.isPending && (rowCount > 0 || page > 1) && (
-        <div className="table-foot history-pager">
-          <span className="table-foot__count" role="status" aria-live="polite">
+        <TableFoot className="history-pager">
+          <TableCount role="status" aria-live="polite">
             Page {page} · {rowCount} {rowsWord}
             {state.isFetching && state.isPlaceholderData ? " · loading…" : ""}
-          </span>
-          {state.isError && rowCount > 0 && <span className="field__error">{errorMessage(state.error)}</span>}
+          </TableCount>
+          {state.isError && rowCount > 0 && <FieldError as="span">{errorMessage(state.error)}</FieldError>}
           <div className="history-pager__actions">
             <label className="history-pager__size">
               <span>Rows per page</span>
@@ -85,14 +84,14 @@ export function HistoryResults(props: THistoryResultsProps) {
                 ))}
               </select>
             </label>
-            <button type="button" className="button" onClick={props.onFirstPage} disabled={page === 1}>
+            <Button onClick={props.onFirstPage} disabled={page === 1}>
               First page
-            </button>
-            <button type="button" className="button button--accent" onClick={props.onNextPage} disabled={!hasNextPage || busy} data-testid="history-next-page">
+            </Button>
+            <Button variant="accent" onClick={props.onNextPage} disabled={!hasNextPage || busy} data-testid="history-next-page">
               Next page
-            </button>
+            </Button>
           </div>
-        </div>
+        </TableFoot>
       )}
     </section>
   );

@@ -19,6 +19,10 @@ import { incidentDispatchesQuery } from "./history-queries";
 import { incidentMilestones } from "./incident-milestones";
 import { MilestoneList } from "./milestone-list";
 import { UnitsInvolved } from "./units-involved";
+import { Button } from "@/components/ui/button";
+import { PriorityChip } from "@/components/incidents/priority-chip";
+import { QueryState } from "@/components/ui/query-state";
+import { FieldError } from "@/components/ui/field";
 
 // WebGL and maplibre touch `window` at import: browser only.
 const IncidentLocationMap = dynamic(() => import("./incident-location-map").then((m) => m.IncidentLocationMap), { ssr: false });
@@ -37,18 +41,15 @@ export function IncidentHistoryDetail({ incidentId }: { incidentId: string }) {
       {detail.data ? (
         <IncidentRecord incident={detail.data} />
       ) : detail.isError ? (
-        <div className="card empty-state" role="alert">
-          <p className="empty-state__title">{detail.error instanceof ApiRequestError && detail.error.status === 404 ? "No such incident" : "The incident could not be loaded"}</p>
-          <p className="empty-state__detail">{errorMessage(detail.error)}</p>
-          <button type="button" className="button" onClick={() => void detail.refetch()}>
+        <QueryState state="error" size="page" className="card" title={detail.error instanceof ApiRequestError && detail.error.status === 404 ? "No such incident" : "The incident could not be loaded"} detail={errorMessage(detail.error)}>
+          <Button onClick={() => void detail.refetch()}>
             Try again
-          </button>
-        </div>
+          </Button>
+        </QueryState>
       ) : (
-        <div className="card empty-state" role="status">
-          <span className="spinner" aria-hidden="true" />
+        <QueryState state="loading" size="page" className="card">
           <p>Loading the incident…</p>
-        </div>
+        </QueryState>
       )}
     </div>
   );
@@ -69,7 +70,7 @@ function IncidentRecord({ incident }: { incident: TIncidentDetail }) {
           <p className="page__subtitle">{incident.description}</p>
         </div>
         <div className="incident-history__chips">
-          <span className={`priority-chip priority-chip--${incident.priority}`}>{PRIORITY_LABEL[incident.priority]}</span>
+          <PriorityChip priority={incident.priority}>{PRIORITY_LABEL[incident.priority]}</PriorityChip>
           <span className={`incident-status incident-status--${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
         </div>
       </header>
@@ -115,9 +116,9 @@ function IncidentRecord({ incident }: { incident: TIncidentDetail }) {
             {dispatches.data ? (
               <UnitsInvolved dispatches={dispatches.data.dispatches} nowMs={nowMs} />
             ) : dispatches.isError ? (
-              <p className="field__error" role="alert">
+              <FieldError role="alert">
                 The dispatch records could not be loaded: {errorMessage(dispatches.error)}
-              </p>
+              </FieldError>
             ) : (
               <p className="muted" role="status">
                 Loading dispatches…

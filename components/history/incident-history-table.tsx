@@ -5,6 +5,8 @@ import { DateTime } from "./date-time";
 import { formatSeconds } from "./format-seconds";
 import type { TIncidentHistoryView } from "./history-filters";
 import { SortHeader } from "./sort-header";
+import { PriorityChip } from "@/components/incidents/priority-chip";
+import { Table } from "@/components/ui/table";
 
 type TIncidentHistoryTableProps = {
   rows: readonly TIncidentHistoryRow[];
@@ -36,7 +38,7 @@ function ResponseTimes({ row }: { row: TIncidentHistoryRow }) {
 
 export function IncidentHistoryTable({ rows, sort, onSort }: TIncidentHistoryTableProps) {
   return (
-    <table className="data-table history-table" data-testid="history-table" data-tab="incidents">
+    <Table className="history-table" data-testid="history-table" data-tab="incidents">
       <thead>
         <tr>
           <th scope="col">Incident</th>
@@ -67,7 +69,7 @@ export function IncidentHistoryTable({ rows, sort, onSort }: TIncidentHistoryTab
               <DateTime iso={row.createdAt} />
             </td>
             <td data-label="Priority">
-              <span className={`priority-chip priority-chip--${row.priority}`}>{row.priority}</span>
+              <PriorityChip priority={row.priority}>{row.priority}</PriorityChip>
             </td>
             <td data-label="Type">{INCIDENT_TYPE_LABEL[row.type]}</td>
             <td data-label="Status">
@@ -89,6 +91,6 @@ export function IncidentHistoryTable({ rows, sort, onSort }: TIncidentHistoryTab
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

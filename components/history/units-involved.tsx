@@ -3,6 +3,7 @@ import { UNIT_TYPE_LABEL } from "@/lib/contracts/units";
 import { DateTime } from "./date-time";
 import { dispatchTimes } from "./dispatch-times";
 import { formatSeconds } from "./format-seconds";
+import { Table } from "@/components/ui/table";
 
 const STATE_LABEL: Record<TDispatch["state"], string> = { active: "On the job", cleared: "Cleared", cancelled: "Cancelled" };
 
@@ -10,7 +11,7 @@ const STATE_LABEL: Record<TDispatch["state"], string> = { active: "On the job", 
 export function UnitsInvolved({ dispatches, nowMs }: { dispatches: readonly TDispatch[]; nowMs: number }) {
   if (dispatches.length === 0) return <p className="muted">No units were dispatched to this incident.</p>;
   return (
-    <table className="data-table units-involved" data-testid="units-involved">
+    <Table className="units-involved" data-testid="units-involved">
       <thead>
         <tr>
           <th scope="col">Unit</th>
@@ -63,6 +64,6 @@ export function UnitsInvolved({ dispatches, nowMs }: { dispatches: readonly TDis
           );
         })}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -7,12 +7,18 @@ import { errorMessage } from "@/components/api/request-json";
 import { DispatchPanel } from "@/components/dispatch/dispatch-panel";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { SeverityChip } from "@/components/alerts/severity-chip";
-import { Feedback, SideDrawer } from "@/components/control-room/side-drawer";
 import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL, NEXT_INCIDENT_STATUS, NEXT_STATUS_ACTION, PRIORITY_LABEL } from "./incident-labels";
 import { incidentDetailQuery } from "./incident-queries";
 import { IncidentTimeline } from "./incident-timeline";
 import { useIncidentAction, type TIncidentOutcome } from "./use-incident-action";
-import { NoteForm } from "@/components/control-room/note-form";
+import { NoteForm } from "@/components/ui/note-form";
+import { Button } from "@/components/ui/button";
+import { PriorityChip } from "./priority-chip";
+import { formatDateTime } from "@/components/format/date-time";
+import { DrawerActions, DrawerChips, DrawerFeedback, DrawerLead, DrawerSection, DrawerSectionTitle, SideDrawer } from "@/components/ui/side-drawer";
+import { Fact, Facts } from "@/components/ui/facts";
+import { QueryState } from "@/components/ui/query-state";
+import { Field, FieldLabel } from "@/components/ui/field";
 
 type TIncidentDrawerProps = {
   incidentId: string;
@@ -52,9 +58,9 @@ export function IncidentDrawer({ incidentId, seed, onClose, onSelectAlert, onPre
           The incident could not be loaded: {errorMessage(detail.error)}
         </p>
       ) : (
-        <p className="queue-state" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading incident…
-        </p>
+        <QueryState state="loading">
+          Loading incident…
+        </QueryState>
       )}
     </SideDrawer>
   );
@@ -89,44 +95,42 @@ function IncidentBody({
 
   return (
     <>
-      <div className="drawer__chips">
-        <span className={`priority-chip priority-chip--${incident.priority}`}>{PRIORITY_LABEL[incident.priority]}</span>
+      <DrawerChips>
+        <PriorityChip priority={incident.priority}>{PRIORITY_LABEL[incident.priority]}</PriorityChip>
         <span className={`incident-status incident-status--${incident.status}`} data-testid="incident-status">
           {INCIDENT_STATUS_LABEL[incident.status]}
         </span>
-      </div>
-      <p className="drawer__lead">{incident.description}</p>
-      <Feedback outcome={outcome} />
+      </DrawerChips>
+      <DrawerLead>{incident.description}</DrawerLead>
+      <DrawerFeedback outcome={outcome} />
 
       {next && (
-        <div className="drawer__actions" role="group" aria-label="Change status">
-          <button
-            type="button"
-            className="button button--accent"
+        <DrawerActions role="group" aria-label="Change status">
+          <Button
+            variant="accent"
             disabled={action.isPending}
             onClick={() => action.mutate({ kind: "status", status: next })}
             data-testid="incident-next-status"
           >
             {pending?.kind === "status" && pending.status === next ? "Saving…" : NEXT_STATUS_ACTION[next]}
-          </button>
+          </Button>
           {canResolveEarly && (
-            <button
-              type="button"
-              className="button"
+            <Button
+             
               disabled={action.isPending || !reason.trim()}
               onClick={() => action.mutate({ kind: "status", status: "resolved", reason: reason.trim() })}
               title="Resolve now (needs a reason)"
             >
               Resolve now
-            </button>
+            </Button>
           )}
-        </div>
+        </DrawerActions>
       )}
       {canResolveEarly && (
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-reason`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-reason`}>
             Reason (to resolve now)
-          </label>
+          </FieldLabel>
           <input
             id={`${id}-reason`}
             className="input"
@@ -135,36 +139,27 @@ function IncidentBody({
             onChange={(e) => setReason(e.target.value)}
             placeholder="e.g. False alarm"
           />
-        </div>
+        </Field>
       )}
 
-      <dl className="facts">
-        <div>
-          <dt>Location</dt>
-          <dd>
+      <Facts>
+        <Fact label="Location">
             {incident.address ? `${incident.address} · ` : ""}
             <code>{formatLocation(incident.location)}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Zone</dt>
-          <dd>{incident.zone}</dd>
-        </div>
-        <div>
-          <dt>Created</dt>
-          <dd>
-            {new Date(incident.createdAt).toLocaleString("en-GB")}
+          </Fact>
+        <Fact label="Zone">{incident.zone}</Fact>
+        <Fact label="Created">
+            {formatDateTime(incident.createdAt)}
             {incident.createdBy ? ` by ${incident.createdBy.name}` : ""}
-          </dd>
-        </div>
-      </dl>
+          </Fact>
+      </Facts>
 
       <DispatchPanel incident={incident} onPreviewRoute={onPreviewRoute} />
 
-      <section className="drawer__section" aria-labelledby={`${id}-alerts`}>
-        <h3 className="drawer__section-title" id={`${id}-alerts`}>
+      <DrawerSection aria-labelledby={`${id}-alerts`}>
+        <DrawerSectionTitle id={`${id}-alerts`}>
           Linked alerts ({detail ? detail.alerts.length : incident.alertIds.length})
-        </h3>
+        </DrawerSectionTitle>
         {detail && detail.alerts.length > 0 ? (
           <ul className="linked-alerts">
             {detail.alerts.map((alert) => (
@@ -181,12 +176,12 @@ function IncidentBody({
         ) : (
           <p className="muted">None.</p>
         )}
-      </section>
+      </DrawerSection>
 
-      <section className="drawer__section" aria-labelledby={`${id}-timeline`}>
-        <h3 className="drawer__section-title" id={`${id}-timeline`}>
+      <DrawerSection aria-labelledby={`${id}-timeline`}>
+        <DrawerSectionTitle id={`${id}-timeline`}>
           Timeline
-        </h3>
+        </DrawerSectionTitle>
         <NoteForm
           idPrefix={id}
           value={note}
@@ -196,7 +191,7 @@ function IncidentBody({
           isAdding={pending?.kind === "note"}
         />
         {detail ? <IncidentTimeline entries={[...detail.timeline].reverse()} /> : <p className="muted">Loading…</p>}
-      </section>
+      </DrawerSection>
     </>
   );
 }

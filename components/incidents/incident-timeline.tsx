@@ -1,6 +1,8 @@
 import type { TTimelineEntry } from "@/lib/contracts/incidents";
 import { ZIncidentStatus } from "@/lib/contracts/incidents";
 import { INCIDENT_STATUS_LABEL } from "./incident-labels";
+import { formatClock } from "@/components/format/date-time";
+import { formatEta } from "@/components/format/duration";
 
 function statusLabel(value: unknown): string {
   const parsed = ZIncidentStatus.safeParse(value);
@@ -32,15 +34,13 @@ function describe(entry: TTimelineEntry): string {
     case "priorityChanged":
       return `Priority ${String(data.from ?? "?")} → ${String(data.to ?? "?")}`;
     case "unitDispatched":
-      return `${String(data.callSign ?? data.unitId ?? "Unit")} dispatched${typeof data.etaSeconds === "number" ? ` (ETA ${Math.max(1, Math.round(data.etaSeconds / 60))} min)` : ""}`;
+      return `${String(data.callSign ?? data.unitId ?? "Unit")} dispatched${typeof data.etaSeconds === "number" ? ` (ETA ${formatEta(data.etaSeconds)})` : ""}`;
     case "unitStatusChanged":
       return `${String(data.callSign ?? data.unitId ?? "Unit")}: ${unitStatusLabel(data.to, data.action)}`;
     case "backupRequested":
       return `${String(data.callSign ?? data.unitId ?? "Unit")} requested backup${typeof data.text === "string" && data.text ? `: ${data.text}` : ""}`;
   }
 }
-
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
 
 export function IncidentTimeline({ entries }: { entries: readonly TTimelineEntry[] }) {
   if (entries.length === 0) return <p className="muted">Nothing recorded yet.</p>;
@@ -49,7 +49,7 @@ export function IncidentTimeline({ entries }: { entries: readonly TTimelineEntry
       {entries.map((entry) => (
         <li key={entry.id} className={`timeline__item timeline__item--${entry.kind}`}>
           <span className="timeline__meta">
-            <time dateTime={entry.at}>{TIME.format(Date.parse(entry.at))}</time> · {entry.actor?.name ?? "System"}
+            <time dateTime={entry.at}>{formatClock(entry.at)}</time> · {entry.actor?.name ?? "System"}
           </span>
           <span className="timeline__text">{describe(entry)}</span>
         </li>

@@ -1,5 +1,6 @@
 import { INCIDENT_PRIORITIES, INCIDENT_TYPES } from "@/lib/contracts/incidents";
 import { INCIDENT_TYPE_LABEL, PRIORITY_LABEL, type TIncidentPriority, type TIncidentType } from "./incident-labels";
+import { Field, FieldLabel, FormRow } from "@/components/ui/field";
 
 type TProps = {
   idPrefix: string;
@@ -12,11 +13,11 @@ type TProps = {
 /** The type and priority selects shared by "New incident" and "Promote to incident". */
 export function IncidentTypePriorityFields({ idPrefix, type, priority, onTypeChange, onPriorityChange }: TProps) {
   return (
-    <div className="form-row">
-      <div className="field">
-        <label className="field__label" htmlFor={`${idPrefix}-type`}>
+    <FormRow>
+      <Field>
+        <FieldLabel htmlFor={`${idPrefix}-type`}>
           Type
-        </label>
+        </FieldLabel>
         <select id={`${idPrefix}-type`} className="input select" value={type} onChange={(e) => onTypeChange(e.target.value as TIncidentType)}>
           {INCIDENT_TYPES.map((value) => (
             <option key={value} value={value}>
@@ -24,11 +25,11 @@ export function IncidentTypePriorityFields({ idPrefix, type, priority, onTypeCha
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${idPrefix}-priority`}>
+      </Field>
+      <Field>
+        <FieldLabel htmlFor={`${idPrefix}-priority`}>
           Priority
-        </label>
+        </FieldLabel>
         <select
           id={`${idPrefix}-priority`}
           className="input select"
@@ -41,7 +42,7 @@ export function IncidentTypePriorityFields({ idPrefix, type, priority, onTypeCha
             </option>
           ))}
         </select>
-      </div>
-    </div>
+      </Field>
+    </FormRow>
   );
 }

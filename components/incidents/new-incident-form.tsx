@@ -5,10 +5,12 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { ZIncident, type TCreateIncidentRequest, type TIncident } from "@/lib/contracts/incidents";
 import { ApiRequestError, errorMessage, requestJson } from "@/components/api/request-json";
-import { Feedback, SideDrawer } from "@/components/control-room/side-drawer";
 import type { TIncidentPriority, TIncidentType } from "./incident-labels";
 import { IncidentTypePriorityFields } from "./incident-type-priority-fields";
 import { patchIncidentCaches } from "./incident-queries";
+import { Button } from "@/components/ui/button";
+import { DrawerFeedback, SideDrawer } from "@/components/ui/side-drawer";
+import { Field, FieldError, FieldHint, FieldLabel, FormRow } from "@/components/ui/field";
 
 type TLonLat = [number, number];
 
@@ -85,19 +87,19 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
 
   const errorFor = (field: string) =>
     fieldErrors[field]?.length ? (
-      <p className="field__error" id={`${id}-${field}-error`}>
+      <FieldError id={`${id}-${field}-error`}>
         {fieldErrors[field]!.join(" ")}
-      </p>
+      </FieldError>
     ) : null;
 
   return (
     <SideDrawer eyebrow="Phone call" title="New incident" onClose={onClose} testId="new-incident-drawer" focusKey="new-incident">
       <form className="stack" onSubmit={submit} aria-label="New incident" noValidate>
         <IncidentTypePriorityFields idPrefix={id} type={type} priority={priority} onTypeChange={setType} onPriorityChange={setPriority} />
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-description`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-description`}>
             What happened
-          </label>
+          </FieldLabel>
           <textarea
             id={`${id}-description`}
             className="input textarea"
@@ -110,23 +112,23 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
             onChange={(e) => setDescription(e.target.value)}
           />
           {errorFor("description")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-address`}>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor={`${id}-address`}>
             Address <span className="muted">(optional)</span>
-          </label>
+          </FieldLabel>
           <input id={`${id}-address`} className="input" maxLength={200} value={address} onChange={(e) => setAddress(e.target.value)} />
-        </div>
+        </Field>
         <fieldset className="location-picker">
-          <legend className="field__label">Location</legend>
-          <p className="field__hint" id={`${id}-location-hint`}>
+          <FieldLabel as="legend">Location</FieldLabel>
+          <FieldHint id={`${id}-location-hint`}>
             {location ? "Pinned on the map. Click elsewhere on the map to move it." : "Click the map where it happened, or type the coordinates."}
-          </p>
-          <div className="form-row">
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-lat`}>
+          </FieldHint>
+          <FormRow keepsColumnsOnPhones className="location-picker__coords">
+            <Field>
+              <FieldLabel htmlFor={`${id}-lat`}>
                 Latitude
-              </label>
+              </FieldLabel>
               <input
                 id={`${id}-lat`}
                 className="input"
@@ -138,11 +140,11 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
                   typed(e.target.value, lon);
                 }}
               />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-lon`}>
+            </Field>
+            <Field>
+              <FieldLabel htmlFor={`${id}-lon`}>
                 Longitude
-              </label>
+              </FieldLabel>
               <input
                 id={`${id}-lon`}
                 className="input"
@@ -154,28 +156,27 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
                   typed(lat, e.target.value);
                 }}
               />
-            </div>
-          </div>
-          <button
-            type="button"
-            className="button button--small"
+            </Field>
+          </FormRow>
+          <Button
+            size="sm"
             onClick={() => {
               const center = readMapCenter();
               if (center) onLocationChange(center);
             }}
           >
             Use map centre
-          </button>
+          </Button>
           {errorFor("location")}
         </fieldset>
-        <Feedback outcome={outcome} />
+        <DrawerFeedback outcome={outcome} />
         <div className="action-form__buttons">
-          <button type="submit" className="button button--accent" disabled={create.isPending} data-testid="create-incident">
+          <Button type="submit" variant="accent" disabled={create.isPending} data-testid="create-incident">
             {create.isPending ? "Creating…" : "Create incident"}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onClose}>
+          </Button>
+          <Button variant="ghost" onClick={onClose}>
             Cancel
-          </button>
+          </Button>
         </div>
       </form>
     </SideDrawer>

@@ -14,8 +14,10 @@ import { KPI_TABLE_DESCRIPTION, KpiTable } from "./kpi-table";
 import { KpiTargetsForm } from "./kpi-targets-form";
 import { KpiTiles } from "./kpi-tiles";
 import { KpiTypeChart } from "./kpi-type-chart";
-
-const PERIOD = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/format/date-time";
+import { QueryState } from "@/components/ui/query-state";
+import { Field, FieldLabel } from "@/components/ui/field";
 
 /** /kpis: response-time figures for a period, with the view in the URL so it can be shared. */
 export function KpiDashboard() {
@@ -44,9 +46,9 @@ export function KpiDashboard() {
           </p>
         </div>
         {filters.range.kind === "preset" && (
-          <button type="button" className="button" onClick={() => setNow(Date.now())} disabled={report.isFetching}>
+          <Button onClick={() => setNow(Date.now())} disabled={report.isFetching}>
             Refresh
-          </button>
+          </Button>
         )}
       </div>
 
@@ -54,18 +56,15 @@ export function KpiDashboard() {
 
       <div aria-busy={report.isFetching} className="kpis__results">
         {report.isPending ? (
-          <div className="card empty-state" role="status">
-            <span className="spinner" aria-hidden="true" />
+          <QueryState state="loading" size="page" className="card">
             <p>Working out response times…</p>
-          </div>
+          </QueryState>
         ) : report.isError && !report.data ? (
-          <div className="card empty-state" role="alert">
-            <p className="empty-state__title">The figures could not be loaded</p>
-            <p className="empty-state__detail">{errorMessage(report.error)}</p>
-            <button type="button" className="button" onClick={() => void report.refetch()}>
+          <QueryState state="error" size="page" className="card" title="The figures could not be loaded" detail={errorMessage(report.error)}>
+            <Button onClick={() => void report.refetch()}>
               Try again
-            </button>
-          </div>
+            </Button>
+          </QueryState>
         ) : (
           <KpiResults report={report.data} stale={report.isPlaceholderData} error={report.isError ? errorMessage(report.error) : null} />
         )}
@@ -80,7 +79,7 @@ function KpiResults({ report, stale, error }: { report: TKpiReport; stale: boole
   const id = useId();
   const [metric, setMetric] = useState<TKpiMetric>("mtta");
   const target = report.overall.find((f) => f.metric === metric)?.targetSeconds ?? null;
-  const period = `${PERIOD.format(new Date(report.from))} – ${PERIOD.format(new Date(report.to))}`;
+  const period = `${formatDateTime(report.from, { withSeconds: false })} – ${formatDateTime(report.to, { withSeconds: false })}`;
 
   return (
     <div className={`kpis__body${stale ? " kpis__body--stale" : ""}`}>
@@ -96,10 +95,7 @@ function KpiResults({ report, stale, error }: { report: TKpiReport; stale: boole
       )}
 
       {report.incidents === 0 ? (
-        <div className="card empty-state" data-testid="kpi-empty">
-          <p className="empty-state__title">No incidents in this range</p>
-          <p className="empty-state__detail">Choose a longer period, or include more incident types and zones.</p>
-        </div>
+        <QueryState state="empty" size="page" className="card" data-testid="kpi-empty" title="No incidents in this range" detail="Choose a longer period, or include more incident types and zones." />
       ) : (
         <>
           <KpiTiles figures={report.overall} />
@@ -109,10 +105,10 @@ function KpiResults({ report, stale, error }: { report: TKpiReport; stale: boole
               <h2 className="card__title" id={`${id}-charts`}>
                 {KPI_METRIC_LABEL[metric]}: median and 90th percentile
               </h2>
-              <div className="field kpi-charts__metric">
-                <label className="field__label" htmlFor={`${id}-metric`}>
+              <Field className="kpi-charts__metric">
+                <FieldLabel htmlFor={`${id}-metric`}>
                   Chart
-                </label>
+                </FieldLabel>
                 <select
                   id={`${id}-metric`}
                   className="input select select--compact"
@@ -125,7 +121,7 @@ function KpiResults({ report, stale, error }: { report: TKpiReport; stale: boole
                     </option>
                   ))}
                 </select>
-              </div>
+              </Field>
             </div>
             <div className="kpi-charts__grid">
               <figure className="kpi-chart">

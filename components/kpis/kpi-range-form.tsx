@@ -5,6 +5,8 @@ import { INCIDENT_TYPES } from "@/lib/contracts/incidents";
 import { ZONE_NAMES } from "@/lib/zones";
 import { INCIDENT_TYPE_LABEL, type TIncidentType } from "@/components/incidents/incident-labels";
 import { dateInputsToRange, KPI_PRESETS, kpiFiltersToSearch, rangeToDateInputs, resolveKpiRange, type TKpiFilters, type TKpiPreset } from "./kpi-filters";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldLabel } from "@/components/ui/field";
 
 type TKpiRangeFormProps = {
   /** The view in the URL. */
@@ -86,7 +88,7 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
   return (
     <form className="card kpi-filters" onSubmit={applyCustom} role="search" aria-label="Choose the period and incidents" data-testid="kpi-range-form">
       <fieldset className="kpi-filters__period">
-        <legend className="field__label">Period</legend>
+        <FieldLabel as="legend">Period</FieldLabel>
         <div className="kpi-segmented">
           {KPI_PRESETS.map((preset) => (
             <label key={preset.id} className="kpi-segmented__option">
@@ -109,25 +111,25 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
 
       {custom && (
         <div className="kpi-filters__custom">
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-from`}>
+          <Field>
+            <FieldLabel htmlFor={`${id}-from`}>
               From (first day)
-            </label>
+            </FieldLabel>
             <input id={`${id}-from`} className="input" type="date" value={state.fromDay} onChange={(e) => update({ fromDay: e.target.value })} required aria-invalid={rangeError ? true : undefined} />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-to`}>
+          </Field>
+          <Field>
+            <FieldLabel htmlFor={`${id}-to`}>
               To (last day)
-            </label>
+            </FieldLabel>
             <input id={`${id}-to`} className="input" type="date" value={state.toDay} onChange={(e) => update({ toDay: e.target.value })} required aria-invalid={rangeError ? true : undefined} aria-describedby={rangeError ? `${id}-range-error` : undefined} />
-          </div>
-          <button type="submit" className="button button--primary">
+          </Field>
+          <Button type="submit" variant="primary">
             Apply range
-          </button>
+          </Button>
           {rangeError && (
-            <p className="field__error kpi-filters__error" id={`${id}-range-error`} role="alert">
+            <FieldError className="kpi-filters__error" id={`${id}-range-error`} role="alert">
               {rangeError}
-            </p>
+            </FieldError>
           )}
         </div>
       )}
@@ -162,7 +164,7 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
             ))}
           </fieldset>
         </details>
-        <div className="field kpi-filters__zone">
+        <Field className="kpi-filters__zone">
           <label className="visually-hidden" htmlFor={`${id}-zone`}>
             Zone
           </label>
@@ -174,11 +176,11 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         {(types.length > 0 || zone) && (
-          <button type="button" className="button button--ghost" onClick={() => onApply({ range: filters.range, types: [] })}>
+          <Button variant="ghost" onClick={() => onApply({ range: filters.range, types: [] })}>
             All types and zones
-          </button>
+          </Button>
         )}
       </div>
     </form>

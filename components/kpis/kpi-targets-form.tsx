@@ -8,6 +8,8 @@ import { minutesInputToSeconds, secondsToMinutesInput } from "./kpi-format";
 import { KPI_METRIC_LABEL } from "./kpi-labels";
 import { kpiTargetsQuery } from "./kpi-queries";
 import { useSaveKpiTargets } from "./use-save-kpi-targets";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldLabel } from "@/components/ui/field";
 
 type TDraft = Record<TKpiMetric, string>;
 type TOutcome = { tone: "ok" | "error"; message: string };
@@ -31,9 +33,9 @@ export function KpiTargetsForm() {
       ) : targets.isError ? (
         <div role="alert" className="kpi-targets__error">
           <p>The targets could not be loaded: {errorMessage(targets.error)}</p>
-          <button type="button" className="button" onClick={() => void targets.refetch()}>
+          <Button onClick={() => void targets.refetch()}>
             Try again
-          </button>
+          </Button>
         </div>
       ) : (
         <TargetsFields saved={targets.data.targets} />
@@ -78,10 +80,10 @@ function TargetsFields({ saved }: { saved: TKpiTargets["targets"] }) {
     <form className="kpi-targets__form" onSubmit={submit} aria-label="Response-time targets" data-testid="kpi-targets-form">
       <div className="kpi-targets__fields">
         {KPI_METRICS.map((metric) => (
-          <div className="field" key={metric}>
-            <label className="field__label" htmlFor={`${id}-${metric}`}>
+          <Field key={metric}>
+            <FieldLabel htmlFor={`${id}-${metric}`}>
               {KPI_METRIC_LABEL[metric]}
-            </label>
+            </FieldLabel>
             <div className="unit-input">
               <input
                 id={`${id}-${metric}`}
@@ -102,20 +104,20 @@ function TargetsFields({ saved }: { saved: TKpiTargets["targets"] }) {
               <span className="unit-input__unit">min</span>
             </div>
             {errors[metric] && (
-              <span className="field__error" id={`${id}-${metric}-error`}>
+              <FieldError as="span" id={`${id}-${metric}-error`}>
                 {errors[metric]}
-              </span>
+              </FieldError>
             )}
-          </div>
+          </Field>
         ))}
       </div>
       <div className="kpi-targets__foot">
         <span className={`kpi-targets__outcome kpi-targets__outcome--${outcome?.tone ?? "none"}`} role="status" aria-live="polite">
           {outcome?.message}
         </span>
-        <button type="submit" className="button button--primary" disabled={save.isPending || changed.length === 0}>
+        <Button type="submit" variant="primary" disabled={save.isPending || changed.length === 0}>
           {save.isPending ? "Saving…" : "Save targets"}
-        </button>
+        </Button>
       </div>
     </form>
   );

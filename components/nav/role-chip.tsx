@@ -1,4 +1,5 @@
 import type { TRole } from "@/lib/contracts/auth";
+import { Chip } from "@/components/ui/chip";
 
 const ROLE_LABEL: Record<TRole, string> = {
   operator: "Operator",
@@ -13,8 +14,8 @@ export function roleLabel(role: TRole): string {
 
 export function RoleChip({ role }: { role: TRole }) {
   return (
-    <span className={`role-chip role-chip--${role}`} data-testid="role-chip" data-role={role}>
+    <Chip appearance="pill" color={`var(--role-${role})`} data-testid="role-chip" data-role={role}>
       {ROLE_LABEL[role]}
-    </span>
+    </Chip>
   );
 }

@@ -6,6 +6,7 @@ import { authClient } from "@/lib/auth-client";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import { AppNav } from "./app-nav";
 import { RoleChip } from "./role-chip";
+import { Button } from "@/components/ui/button";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -95,9 +96,9 @@ export function UserMenu({ user }: { user: TCurrentUser }) {
             {signOutError}
           </p>
         )}
-        <button type="button" className="button button--block" onClick={signOut} disabled={signingOut}>
+        <Button size="block" onClick={signOut} disabled={signingOut}>
           {signingOut ? "Signing out…" : "Sign out"}
-        </button>
+        </Button>
       </div>
     </div>
   );

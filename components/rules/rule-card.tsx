@@ -3,10 +3,12 @@
 import { useId, useState, type FormEvent } from "react";
 import { ALERT_SEVERITIES, type TRuleSetting } from "@/lib/contracts/alerts";
 import { errorMessage, ApiRequestError } from "@/components/api/request-json";
-import { formatDateTime } from "@/components/admin/format-date";
 import { draftOf, isSameDraft, requestOf, type TRuleDraft } from "./rule-draft";
 import { numberFieldsOf, toInput } from "./rule-fields";
 import { conflictRule, useSaveRule } from "./use-save-rule";
+import { formatDateTime } from "@/components/format/date-time";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldLabel } from "@/components/ui/field";
 
 type TOutcome = { tone: "ok" | "error"; message: string };
 
@@ -87,10 +89,10 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
       {"statuses" in rule.params && <p className="rule-card__meta">Statuses: {rule.params.statuses.join(", ")}</p>}
 
       <div className="rule-card__fields">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-severity`}>
+        <Field>
+          <FieldLabel htmlFor={`${id}-severity`}>
             Severity
-          </label>
+          </FieldLabel>
           <select
             id={`${id}-severity`}
             className="input select"
@@ -103,7 +105,7 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <NumberField id={`${id}-sustain`} label="Sustain" unit="s" value={draft.sustainSeconds} error={errorOf("sustainSeconds")} step={1} onChange={(v) => edit({ sustainSeconds: v })} />
         <NumberField
           id={`${id}-clear-sustain`}
@@ -128,7 +130,7 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
           />
         ))}
       </div>
-      {paramsError && <p className="field__error">{paramsError}</p>}
+      {paramsError && <FieldError>{paramsError}</FieldError>}
 
       <div className="rule-card__foot">
         <span className="rule-card__changed">
@@ -139,13 +141,13 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
             {outcome?.message}
           </span>
           {isDirty && (
-            <button type="button" className="button button--ghost" disabled={save.isPending} onClick={() => { setDraft(draftOf(rule)); setFieldErrors({}); setOutcome(null); }}>
+            <Button variant="ghost" disabled={save.isPending} onClick={() => { setDraft(draftOf(rule)); setFieldErrors({}); setOutcome(null); }}>
               Undo
-            </button>
+            </Button>
           )}
-          <button type="submit" className="button button--primary" disabled={save.isPending || !isDirty}>
+          <Button type="submit" variant="primary" disabled={save.isPending || !isDirty}>
             {save.isPending ? "Saving…" : "Save"}
-          </button>
+          </Button>
         </div>
       </div>
     </form>
@@ -165,10 +167,10 @@ type TNumberFieldProps = {
 
 function NumberField({ id, label, unit, value, step, error, testId, onChange }: TNumberFieldProps) {
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
+    <Field>
+      <FieldLabel htmlFor={id}>
         {label}
-      </label>
+      </FieldLabel>
       <div className="unit-input">
         <input
           id={id}
@@ -185,10 +187,10 @@ function NumberField({ id, label, unit, value, step, error, testId, onChange }: 
         <span className="unit-input__unit">{unit}</span>
       </div>
       {error && (
-        <span className="field__error" id={`${id}-error`}>
+        <FieldError as="span" id={`${id}-error`}>
           {error}
-        </span>
+        </FieldError>
       )}
-    </div>
+    </Field>
   );
 }

@@ -3,9 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { LAYERS } from "@/lib/contracts/layers";
 import { errorMessage } from "@/components/api/request-json";
-import { LAYER_META } from "@/components/control-room/layer-meta";
+import { LAYER_META } from "@/components/map/layer-meta";
 import { RuleCard } from "./rule-card";
 import { rulesQuery } from "./rule-queries";
+import { Button } from "@/components/ui/button";
+import { QueryState } from "@/components/ui/query-state";
 
 /** /rules: every alert rule by domain, each tuned and saved on its own. */
 export function RuleSettings() {
@@ -27,18 +29,15 @@ export function RuleSettings() {
       </div>
 
       {rules.isPending ? (
-        <div className="card empty-state" role="status">
-          <span className="spinner" aria-hidden="true" />
+        <QueryState state="loading" size="page" className="card">
           <p>Loading rules…</p>
-        </div>
+        </QueryState>
       ) : rules.isError ? (
-        <div className="card empty-state" role="alert">
-          <p className="empty-state__title">The rules could not be loaded</p>
-          <p className="empty-state__detail">{errorMessage(rules.error)}</p>
-          <button type="button" className="button" onClick={() => void rules.refetch()}>
+        <QueryState state="error" size="page" className="card" title="The rules could not be loaded" detail={errorMessage(rules.error)}>
+          <Button onClick={() => void rules.refetch()}>
             Try again
-          </button>
-        </div>
+          </Button>
+        </QueryState>
       ) : (
         domains.map(({ domain, settings }) => (
           <section key={domain} className="rule-group" aria-labelledby={`rules-${domain}`}>

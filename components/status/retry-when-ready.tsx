@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { formatClock } from "@/components/format/date-time";
 
 const CHECK_EVERY_MS = 5_000;
 
@@ -17,7 +18,7 @@ export function RetryWhenReady({ next }: { next: string }) {
       } catch {
         // The server itself is unreachable: keep trying.
       }
-      if (!cancelled) setLastCheck(new Date().toLocaleTimeString());
+      if (!cancelled) setLastCheck(formatClock(Date.now()));
     };
     const timer = setInterval(() => void check(), CHECK_EVERY_MS);
     return () => {

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { TResponderUnit } from "@/lib/contracts/units";
 import { adminUsersQuery } from "@/components/admin/admin-queries";
 import { errorMessage } from "@/components/api/request-json";
+import { Field, FieldError, FieldHint, FieldLabel } from "@/components/ui/field";
 
 type TPerson = TResponderUnit["crew"][number];
 
@@ -19,15 +20,15 @@ type TCrewFieldProps = {
 export function CrewField({ idPrefix, canEdit, current, selectedIds, onChange }: TCrewFieldProps) {
   if (!canEdit) {
     return (
-      <div className="field">
-        <span className="field__label" id={`${idPrefix}-crew-label`}>
+      <Field>
+        <FieldLabel as="span" id={`${idPrefix}-crew-label`}>
           Crew
-        </span>
+        </FieldLabel>
         <p className="unit-crew-readonly" aria-labelledby={`${idPrefix}-crew-label`}>
           {current.length > 0 ? current.map((person) => person.name).join(", ") : "No crew assigned"}
         </p>
-        <p className="field__hint">Only an admin can change who crews a unit.</p>
-      </div>
+        <FieldHint>Only an admin can change who crews a unit.</FieldHint>
+      </Field>
     );
   }
   return <CrewPicker idPrefix={idPrefix} current={current} selectedIds={selectedIds} onChange={onChange} />;
@@ -43,13 +44,13 @@ function CrewPicker({ idPrefix, current, selectedIds, onChange }: Omit<TCrewFiel
 
   return (
     <fieldset className="check-group">
-      <legend className="field__label">Crew</legend>
+      <FieldLabel as="legend">Crew</FieldLabel>
       {users.isPending ? (
-        <p className="field__hint">Loading field users…</p>
+        <FieldHint>Loading field users…</FieldHint>
       ) : users.isError ? (
-        <p className="field__error">The field users could not be loaded: {errorMessage(users.error)}</p>
+        <FieldError>The field users could not be loaded: {errorMessage(users.error)}</FieldError>
       ) : people.length === 0 ? (
-        <p className="field__hint">No field users yet: create them on the Users page.</p>
+        <FieldHint>No field users yet: create them on the Users page.</FieldHint>
       ) : (
         people.map((person) => (
           <label key={person.id} className="check-group__item" htmlFor={`${idPrefix}-crew-${person.id}`}>

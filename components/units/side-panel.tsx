@@ -3,6 +3,9 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useOverdueUnitCount } from "./use-overdue-unit-count";
 import { SIDE_PANEL_TABS, type TSidePanelTab } from "./use-side-panel-tab";
+import { Chip } from "@/components/ui/chip";
+import { Tab, TabList } from "@/components/ui/tabs";
+import { BottomSheet, SheetTitle } from "@/components/ui/bottom-sheet";
 
 type TSidePanelProps = {
   tab: TSidePanelTab;
@@ -18,19 +21,11 @@ type TSidePanelProps = {
 
 const TAB_LABEL: Record<TSidePanelTab, string> = { alerts: "Alerts", units: "Units" };
 
-function Chevron() {
-  return (
-    <svg className="layer-panel__chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-      <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
-
 function AlertCount({ count }: { count: number }) {
   return (
-    <span className={`count-pill${count > 0 ? " count-pill--hot" : ""}`} aria-label={`${count} unacknowledged`}>
+    <Chip appearance="count" tone={count > 0 ? "hot" : "neutral"} aria-label={`${count} unacknowledged`}>
       {count}
-    </span>
+    </Chip>
   );
 }
 
@@ -38,9 +33,9 @@ function AlertCount({ count }: { count: number }) {
 function OverdueCount({ count, isShort = false }: { count: number; isShort?: boolean }) {
   if (count === 0) return null;
   return (
-    <span className="count-pill count-pill--overdue" aria-label={`${count} check-in overdue`} title={`${count} check-in overdue`}>
+    <Chip appearance="count" tone="warm" aria-label={`${count} check-in overdue`} title={`${count} check-in overdue`}>
       {isShort ? count : `${count} overdue`}
-    </span>
+    </Chip>
   );
 }
 
@@ -70,58 +65,56 @@ export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAl
   };
 
   return (
-    <aside className="ops-panel side-panel" data-open={open === null ? "auto" : String(open)} aria-label="Alerts and units" data-testid="side-panel">
-      <button
-        type="button"
-        className="ops-panel__handle"
-        aria-controls={`${idPrefix}-body`}
-        aria-expanded={isOpen}
-        onClick={() => onOpenChange(!isOpen)}
-      >
-        <span className="layer-panel__handle-grip" aria-hidden="true" />
-        <span className="layer-panel__title">Alerts</span>
-        <AlertCount count={openAlertCount} />
-        <span className="layer-panel__title side-panel__handle-units">Units</span>
-        <OverdueCount count={overdueUnitCount} isShort />
-        <Chevron />
-      </button>
-      <div className="ops-panel__body side-panel__body" id={`${idPrefix}-body`}>
-        <div className="side-panel__tabs" role="tablist" aria-label="Side panel">
-          {SIDE_PANEL_TABS.map((name) => (
-            <button
-              key={name}
-              ref={(element) => {
-                tabRefs.current[name] = element;
-              }}
-              type="button"
-              role="tab"
-              id={`${idPrefix}-tab-${name}`}
-              className="side-panel__tab"
-              aria-selected={tab === name}
-              aria-controls={`${idPrefix}-panel-${name}`}
-              tabIndex={tab === name ? 0 : -1}
-              data-testid={`side-panel-tab-${name}`}
-              onClick={() => onTabChange(name)}
-              onKeyDown={onTabKeyDown}
-            >
-              {TAB_LABEL[name]}
-              {name === "alerts" ? <AlertCount count={openAlertCount} /> : <OverdueCount count={overdueUnitCount} />}
-            </button>
-          ))}
-        </div>
+    <BottomSheet
+      side="right"
+      className="ops-panel side-panel"
+      open={open}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      bodyId={`${idPrefix}-body`}
+      aria-label="Alerts and units"
+      data-testid="side-panel"
+      handle={
+        <>
+          <SheetTitle>Alerts</SheetTitle>
+          <AlertCount count={openAlertCount} />
+          <SheetTitle className="side-panel__handle-units">Units</SheetTitle>
+          <OverdueCount count={overdueUnitCount} isShort />
+        </>
+      }
+    >
+      <TabList appearance="underline" size="sm" className="side-panel__tabs" aria-label="Side panel">
         {SIDE_PANEL_TABS.map((name) => (
-          <div
+          <Tab
             key={name}
-            role="tabpanel"
-            id={`${idPrefix}-panel-${name}`}
-            aria-labelledby={`${idPrefix}-tab-${name}`}
-            className="side-panel__tabpanel"
-            hidden={tab !== name}
+            ref={(element) => {
+              tabRefs.current[name] = element;
+            }}
+            id={`${idPrefix}-tab-${name}`}
+            selected={tab === name}
+            aria-controls={`${idPrefix}-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            data-testid={`side-panel-tab-${name}`}
+            onClick={() => onTabChange(name)}
+            onKeyDown={onTabKeyDown}
           >
-            {name === "alerts" ? alerts : units}
-          </div>
+            {TAB_LABEL[name]}
+            {name === "alerts" ? <AlertCount count={openAlertCount} /> : <OverdueCount count={overdueUnitCount} />}
+          </Tab>
         ))}
-      </div>
-    </aside>
+      </TabList>
+      {SIDE_PANEL_TABS.map((name) => (
+        <div
+          key={name}
+          role="tabpanel"
+          id={`${idPrefix}-panel-${name}`}
+          aria-labelledby={`${idPrefix}-tab-${name}`}
+          className="side-panel__tabpanel"
+          hidden={tab !== name}
+        >
+          {name === "alerts" ? alerts : units}
+        </div>
+      ))}
+    </BottomSheet>
   );
 }

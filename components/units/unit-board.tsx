@@ -4,11 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import type { TResponderUnit } from "@/lib/contracts/units";
 import { errorMessage } from "@/components/api/request-json";
-import { useNow } from "@/components/control-room/use-now";
 import { groupUnitsByType } from "./unit-board-model";
 import { unitsQuery } from "./unit-queries";
 import { UnitRow } from "./unit-row";
 import type { TUnitOutcome } from "./use-unit-action";
+import { useNow } from "@/components/format/use-now";
+import { Button } from "@/components/ui/button";
+import { OutcomeMessage } from "@/components/ui/side-drawer";
+import { QueryState } from "@/components/ui/query-state";
 
 type TUnitBoardProps = {
   /** Incident numbers by id (the open incidents), for the "on INC-…" tag. */
@@ -28,36 +31,32 @@ export function UnitBoard({ incidentNumbers, selectedId, onSelect, onOpenInciden
 
   if (units.isPending) {
     return (
-      <div className="queue-state" role="status" data-testid="unit-board-loading">
-        <span className="spinner" aria-hidden="true" />
+      <QueryState state="loading" data-testid="unit-board-loading">
         Loading units…
-      </div>
+      </QueryState>
     );
   }
   if (units.isError) {
     return (
-      <div className="queue-state queue-state--error" role="alert">
+      <QueryState state="error">
         <p>The units could not be loaded: {errorMessage(units.error)}</p>
-        <button type="button" className="button button--small" onClick={() => void units.refetch()}>
+        <Button size="sm" onClick={() => void units.refetch()}>
           Try again
-        </button>
-      </div>
+        </Button>
+      </QueryState>
     );
   }
   return (
     <div className="unit-board" data-testid="unit-board">
       <div className="unit-board__feedback" role="status" aria-live="polite">
         {outcome && (
-          <p className={`drawer-feedback__message drawer-feedback__message--${outcome.tone}`} data-testid="unit-board-feedback">
+          <OutcomeMessage tone={outcome.tone} data-testid="unit-board-feedback">
             {outcome.message}
-          </p>
+          </OutcomeMessage>
         )}
       </div>
       {groups.length === 0 ? (
-        <div className="queue-state">
-          <p className="queue-state__title">No units yet</p>
-          <p className="queue-state__detail">Supervisors and admins add units on the Units page.</p>
-        </div>
+        <QueryState state="empty" title="No units yet" detail="Supervisors and admins add units on the Units page." />
       ) : (
         groups.map((group) => (
           <section key={group.type} className="unit-group" aria-labelledby={`${idPrefix}-${group.type}`}>

@@ -19,6 +19,8 @@ import { applyUnitChanges } from "@/components/dispatch/apply-unit-changes";
 import { CrewField } from "./crew-field";
 import { CAPABILITY_LABEL } from "./unit-labels";
 import { useCreateUnit, useUpdateUnit } from "./unit-management-queries";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldHint, FieldLabel, FormRow } from "@/components/ui/field";
 
 type TValues = Required<Omit<TCreateUnitRequest, "capabilities" | "crewUserIds">> & Pick<TResponderUnit, "capabilities"> & { crewUserIds: string[] };
 type TField = "id" | "callSign" | "type" | "stationId";
@@ -161,9 +163,9 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
   });
   const error = (field: TField) =>
     fieldErrors[field] ? (
-      <p className="field__error" id={`${id}-${field}-error`}>
+      <FieldError id={`${id}-${field}-error`}>
         {fieldErrors[field]}
-      </p>
+      </FieldError>
     ) : null;
 
   const choices = stationChoices(stations, values);
@@ -171,18 +173,18 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
   return (
     <form className="stack" onSubmit={onSubmit} noValidate data-testid={isEdit ? "edit-unit-form" : "create-unit-form"}>
       {!isEdit && (
-        <div className="form-row">
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-id`}>
+        <FormRow>
+          <Field>
+            <FieldLabel htmlFor={`${id}-id`}>
               Unit ID
-            </label>
+            </FieldLabel>
             <input className="input" autoComplete="off" spellCheck={false} value={values.id} onChange={(e) => set("id", e.target.value)} {...fieldProps("id")} />
             {error("id")}
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-type`}>
+          </Field>
+          <Field>
+            <FieldLabel htmlFor={`${id}-type`}>
               Type
-            </label>
+            </FieldLabel>
             <select className="input select" value={values.type} onChange={(e) => setType(e.target.value as TValues["type"])} {...fieldProps("type")}>
               {UNIT_TYPES.map((type) => (
                 <option key={type} value={type}>
@@ -191,23 +193,23 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
               ))}
             </select>
             {error("type")}
-          </div>
-          <p className="field__hint unit-form__id-hint" id={`${id}-id-hint`}>
+          </Field>
+          <FieldHint className="unit-form__id-hint" id={`${id}-id-hint`}>
             Unit ID, e.g. E-7: position events name the unit by it, so it cannot change later.
-          </p>
-        </div>
+          </FieldHint>
+        </FormRow>
       )}
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-callSign`}>
+      <Field>
+        <FieldLabel htmlFor={`${id}-callSign`}>
           Call sign
-        </label>
+        </FieldLabel>
         <input className="input" autoComplete="off" value={values.callSign} onChange={(e) => set("callSign", e.target.value)} {...fieldProps("callSign")} />
         {error("callSign")}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-stationId`}>
+      </Field>
+      <Field>
+        <FieldLabel htmlFor={`${id}-stationId`}>
           Station
-        </label>
+        </FieldLabel>
         {stations.length > 0 ? (
           <select className="input select" value={values.stationId} onChange={(e) => set("stationId", e.target.value)} {...fieldProps("stationId")}>
             {!choices.some((station) => station.id === values.stationId) && <option value={values.stationId}>{values.stationId || "Choose a station"}</option>}
@@ -221,9 +223,9 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
           <input className="input" autoComplete="off" value={values.stationId} onChange={(e) => set("stationId", e.target.value)} {...fieldProps("stationId")} />
         )}
         {error("stationId")}
-      </div>
+      </Field>
       <fieldset className="check-group check-group--columns">
-        <legend className="field__label">Capabilities</legend>
+        <FieldLabel as="legend">Capabilities</FieldLabel>
         {UNIT_CAPABILITIES.map((capability) => (
           <label key={capability} className="check-group__item">
             <input
@@ -253,13 +255,13 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
         </p>
       )}
       <div className="action-form__buttons">
-        <button type="submit" className="button button--primary" disabled={isPending}>
+        <Button type="submit" variant="primary" disabled={isPending}>
           {isPending ? "Saving…" : isEdit ? "Save changes" : "Create unit"}
-        </button>
+        </Button>
         {onCancel && (
-          <button type="button" className="button button--ghost" onClick={onCancel}>
+          <Button variant="ghost" onClick={onCancel}>
             Cancel
-          </button>
+          </Button>
         )}
       </div>
     </form>

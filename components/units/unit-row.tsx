@@ -1,9 +1,10 @@
 import { isCheckInOverdue, type TResponderUnit } from "@/lib/contracts/units";
-import { formatClock } from "@/components/control-room/format";
 import { formatTimeInStatus } from "./unit-board-model";
 import { UnitStatusChip } from "./unit-status-chip";
 import { UnitStatusMenu } from "./unit-status-menu";
 import type { TUnitOutcome } from "./use-unit-action";
+import { formatClock } from "@/components/format/date-time";
+import { Chip, chipClassName } from "@/components/ui/chip";
 
 type TUnitRowProps = {
   unit: TResponderUnit;
@@ -48,15 +49,19 @@ export function UnitRow({ unit, now, checkInSeconds, incidentNumber, isSelected,
           {unit.incidentId && (
             <button
               type="button"
-              className="tag-pill unit-row__incident"
+              className={chipClassName({ appearance: "tag", className: "unit-row__incident" })}
               onClick={() => onOpenIncident(unit.incidentId!)}
               aria-label={incidentNumber ? `Open incident ${incidentNumber}` : `Open the incident ${unit.callSign} is on`}
             >
               {incidentNumber ?? "Incident"}
             </button>
           )}
-          {isOverdue && <span className="tag-pill tag-pill--overdue">Check-in overdue</span>}
-          {unit.needsBackup && <span className="tag-pill tag-pill--backup">Backup requested</span>}
+          {isOverdue && <Chip appearance="tag" tone="hot">
+              Check-in overdue
+            </Chip>}
+          {unit.needsBackup && <Chip appearance="tag" tone="warm">
+              Backup requested
+            </Chip>}
           {unit.status === "outOfService" && unit.outOfServiceReason && (
             <span className="unit-row__reason" title={unit.outOfServiceReason}>
               {unit.outOfServiceReason}

@@ -3,6 +3,8 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { TResponderUnit } from "@/lib/contracts/units";
 import { useUnitAction, type TUnitOutcome } from "./use-unit-action";
+import { Button } from "@/components/ui/button";
+import { FieldLabel } from "@/components/ui/field";
 
 type TUnitStatusMenuProps = { unit: TResponderUnit; onOutcome: (outcome: TUnitOutcome) => void };
 
@@ -53,10 +55,10 @@ export function UnitStatusMenu({ unit, onOutcome }: TUnitStatusMenuProps) {
   if (!hasOffers && !isOpen) return null;
   return (
     <div className="unit-menu">
-      <button
+      <Button
         ref={toggleRef}
-        type="button"
-        className="button button--small button--ghost unit-menu__toggle"
+       
+        variant="ghost" size="sm" className="unit-menu__toggle"
         aria-expanded={isOpen}
         aria-controls={`${id}-panel`}
         aria-label={`Change status of ${unit.callSign}`}
@@ -64,24 +66,23 @@ export function UnitStatusMenu({ unit, onOutcome }: TUnitStatusMenuProps) {
         onClick={() => setIsOpen((open) => !open)}
       >
         Status…
-      </button>
+      </Button>
       {isOpen && (
         <div className="unit-menu__panel" id={`${id}-panel`} onKeyDown={onKeyDown}>
           {offer.available && (
-            <button
-              type="button"
-              className="button button--small button--accent"
+            <Button
+              variant="accent" size="sm"
               disabled={action.isPending}
               onClick={() => action.change({ action: "available" })}
             >
               {pending === "available" ? "Saving…" : "Mark available"}
-            </button>
+            </Button>
           )}
           {offer.outOfService && (
             <form className="unit-menu__form" onSubmit={onSubmit}>
-              <label className="field__label" htmlFor={`${id}-reason`}>
+              <FieldLabel htmlFor={`${id}-reason`}>
                 Out of service — reason
-              </label>
+              </FieldLabel>
               <input
                 id={`${id}-reason`}
                 className="input input--compact"
@@ -91,14 +92,14 @@ export function UnitStatusMenu({ unit, onOutcome }: TUnitStatusMenuProps) {
                 onChange={(event) => setReason(event.target.value)}
                 placeholder="e.g. Flat tyre"
               />
-              <button type="submit" className="button button--small button--danger" disabled={action.isPending || !reason.trim()}>
+              <Button type="submit" variant="danger" size="sm" disabled={action.isPending || !reason.trim()}>
                 {pending === "outOfService" ? "Saving…" : "Mark out of service"}
-              </button>
+              </Button>
             </form>
           )}
-          <button type="button" className="button button--small button--ghost" onClick={close}>
+          <Button variant="ghost" size="sm" onClick={close}>
             Cancel
-          </button>
+          </Button>
         </div>
       )}
     </div>

@@ -11,6 +11,8 @@ import { groupUnitsByType } from "./unit-board-model";
 import { UnitForm } from "./unit-form";
 import { unitsQuery } from "./unit-queries";
 import { UnitsTable } from "./units-table";
+import { Button } from "@/components/ui/button";
+import { QueryState } from "@/components/ui/query-state";
 
 /** No socket on this page: the list is refetched when it is older than this. */
 const LIST_STALE_MS = 10_000;
@@ -68,23 +70,17 @@ export function UnitsManagement({ currentUser }: { currentUser: TCurrentUser }) 
       <div className="admin-layout">
         <section className="card card--flush" aria-label="All units" aria-busy={units.isPending}>
           {units.isPending ? (
-            <div className="empty-state" role="status">
-              <span className="spinner" aria-hidden="true" />
+            <QueryState state="loading" size="page">
               <p>Loading units…</p>
-            </div>
+            </QueryState>
           ) : units.isError ? (
-            <div className="empty-state" role="alert">
-              <p className="empty-state__title">The units could not be loaded</p>
-              <p className="empty-state__detail">{errorMessage(units.error)}</p>
-              <button type="button" className="button" onClick={() => void units.refetch()}>
+            <QueryState state="error" size="page" title="The units could not be loaded" detail={errorMessage(units.error)}>
+              <Button onClick={() => void units.refetch()}>
                 Try again
-              </button>
-            </div>
+              </Button>
+            </QueryState>
           ) : sorted.length === 0 ? (
-            <div className="empty-state">
-              <p className="empty-state__title">No units yet</p>
-              <p className="empty-state__detail">Create the first one with the form.</p>
-            </div>
+            <QueryState state="empty" size="page" title="No units yet" detail="Create the first one with the form." />
           ) : (
             <UnitsTable units={sorted} stationNames={stationNames} editingId={editingId} onEdit={startEdit} />
           )}

@@ -2,6 +2,8 @@ import type { TResponderUnit } from "@/lib/contracts/units";
 import { UNIT_TYPE_LABEL } from "@/lib/contracts/units";
 import { capabilityShortLabel } from "./unit-labels";
 import { UnitStatusChip } from "./unit-status-chip";
+import { Button } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 
 type TUnitsTableProps = {
   units: readonly TResponderUnit[];
@@ -13,7 +15,7 @@ type TUnitsTableProps = {
 /** A table on wide screens, a stack of cards on phones (same markup, CSS decides). */
 export function UnitsTable({ units, stationNames, editingId, onEdit }: TUnitsTableProps) {
   return (
-    <table className="data-table units-table">
+    <Table className="units-table">
       <thead>
         <tr>
           <th scope="col">Call sign</th>
@@ -41,22 +43,21 @@ export function UnitsTable({ units, stationNames, editingId, onEdit }: TUnitsTab
             <td data-label="Capabilities">{unit.capabilities.length > 0 ? unit.capabilities.map(capabilityShortLabel).join(", ") : "—"}</td>
             <td data-label="Crew">{unit.crew.length > 0 ? unit.crew.map((person) => person.name).join(", ") : "—"}</td>
             <td data-label="Status">
-              <UnitStatusChip status={unit.status} />
+              <UnitStatusChip status={unit.status} className="units-table__status" />
             </td>
             <td className="units-table__actions" data-label="Edit">
-              <button
-                type="button"
-                className="button button--small"
+              <Button
+                size="sm"
                 data-edit-unit={unit.id}
                 aria-label={`Edit ${unit.callSign}`}
                 onClick={() => onEdit(unit)}
               >
                 Edit
-              </button>
+              </Button>
             </td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useNow } from "@/components/control-room/use-now";
 import { countOverdue } from "./unit-board-model";
 import { unitsQuery } from "./unit-queries";
+import { useNow } from "@/components/format/use-now";
 
 /** Units on scene past the check-in threshold, re-counted every second as the clock moves. */
 export function useOverdueUnitCount(): number {

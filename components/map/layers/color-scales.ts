@@ -2,19 +2,21 @@
  * Colour ramps shared by the deck.gl layers and the legend, so the two can never disagree.
  * Every ramp runs from "fine" (0) to "needs attention" (1).
  */
-export type TRgb = readonly [number, number, number];
+import { RAMP_COLOR, rgbOf, type TRgb } from "@/lib/design/tokens";
+
+export type { TRgb };
 export type TRgba = [number, number, number, number];
 type TStop = readonly [at: number, rgb: TRgb];
 export type TRamp = readonly TStop[];
 
-const GREEN: TRgb = [52, 211, 153];
-const YELLOW: TRgb = [250, 204, 21];
-const ORANGE: TRgb = [251, 146, 60];
-const RED: TRgb = [239, 68, 68];
-const BLUE: TRgb = [96, 165, 250];
-const VIOLET: TRgb = [192, 132, 252];
+const GREEN = rgbOf(RAMP_COLOR.green);
+const YELLOW = rgbOf(RAMP_COLOR.yellow);
+const ORANGE = rgbOf(RAMP_COLOR.orange);
+const RED = rgbOf(RAMP_COLOR.red);
+const BLUE = rgbOf(RAMP_COLOR.blue);
+const VIOLET = rgbOf(RAMP_COLOR.violet);
 
-export const NO_DATA_RGBA: TRgba = [91, 101, 115, 150];
+export const NO_DATA_RGBA: TRgba = [...rgbOf(RAMP_COLOR.noData), 150];
 
 /** 1 − speed / free-flow speed: 0 = free flow, 1 = standstill. */
 export const CONGESTION_RAMP: TRamp = [[0.15, GREEN], [0.4, YELLOW], [0.6, ORANGE], [0.85, RED]];

@@ -1,4 +1,5 @@
 import { PathLayer, ScatterplotLayer } from "@deck.gl/layers";
+import { MAP_COLOR, rgbaOf } from "@/lib/design/tokens";
 import type { TEnergyMeasurement } from "@/lib/contracts/events";
 import type { TFeeder, TSubstation } from "@/lib/contracts/city-pack";
 import { LOAD_RAMP, NO_DATA_RGBA, rampColor, type TRgba } from "./color-scales";
@@ -44,7 +45,7 @@ export function createSubstationLayer(substations: TSubstation[], { store, versi
     getPosition: (substation) => substation.position,
     getRadius: 8,
     getFillColor: (substation) => energyColor(store.get("energy", substation.id)),
-    getLineColor: [241, 245, 249, 255],
+    getLineColor: rgbaOf(MAP_COLOR.label),
     getLineWidth: 2,
     updateTriggers: { getFillColor: version },
   });

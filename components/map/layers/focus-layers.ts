@@ -1,4 +1,5 @@
 import { ScatterplotLayer } from "@deck.gl/layers";
+import { MAP_COLOR, rgbaOf } from "@/lib/design/tokens";
 import type { TAlertSeverity } from "@/lib/contracts/alerts";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
 import { PIN_RGB, SEVERITY_RGB } from "./operations-styles";
@@ -46,7 +47,7 @@ export function createIncidentPinLayer(location: TLonLat | null) {
     getPosition: (d) => d.position as [number, number],
     getRadius: (d) => d.radius,
     getFillColor: (d) => (d.fill ? [...PIN_RGB, 255] : [...PIN_RGB, 60]),
-    getLineColor: [255, 255, 255, 255],
+    getLineColor: rgbaOf(MAP_COLOR.outline),
     getLineWidth: (d) => (d.fill ? 2 : 1.5),
   });
 }

@@ -1,7 +1,11 @@
 import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import { COLOR, MAP_COLOR, rgbaOf } from "@/lib/design/tokens";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
 import { PRIORITY_RGB } from "./operations-styles";
+
+const SELECTED_RIM = rgbaOf(COLOR.accent);
+const MARKER_RIM = rgbaOf(MAP_COLOR.markerRim);
 
 /** Incident numbers only from street level: at city scale they would cover each other. */
 export const INCIDENT_LABEL_MIN_ZOOM = 15;
@@ -21,7 +25,7 @@ export function createIncidentLayer(incidents: readonly TIncident[], { selectedI
     getPosition: (incident) => incident.location,
     getRadius: (incident) => (incident.id === selectedId ? 13 : incident.priority === "P1" ? 11 : 9),
     getFillColor: (incident) => [...PRIORITY_RGB[incident.priority], 255],
-    getLineColor: (incident) => (incident.id === selectedId ? [76, 194, 255, 255] : [10, 14, 20, 255]),
+    getLineColor: (incident) => (incident.id === selectedId ? SELECTED_RIM : MARKER_RIM),
     getLineWidth: (incident) => (incident.id === selectedId ? 4 : 3),
     updateTriggers: { getRadius: selectedId, getLineColor: selectedId, getLineWidth: selectedId },
   });
@@ -36,14 +40,14 @@ export function createIncidentLabelLayer(incidents: readonly TIncident[], { zoom
     getPosition: (incident) => incident.location,
     getText: (incident) => `${incident.number} · ${incident.priority}`,
     getSize: 11,
-    getColor: [241, 245, 249, 255],
+    getColor: rgbaOf(MAP_COLOR.label),
     getPixelOffset: [0, 18],
     getTextAnchor: "middle",
     getAlignmentBaseline: "top",
     fontFamily: LABEL_FONT,
     fontWeight: 700,
     background: true,
-    getBackgroundColor: [40, 12, 12, 225],
+    getBackgroundColor: rgbaOf(MAP_COLOR.incidentLabelBg, 225),
     backgroundPadding: [4, 2],
     backgroundBorderRadius: 3,
   });

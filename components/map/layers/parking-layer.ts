@@ -1,4 +1,5 @@
 import { ScatterplotLayer } from "@deck.gl/layers";
+import { MAP_COLOR, rgbaOf } from "@/lib/design/tokens";
 import type { TOffStreetParking } from "@/lib/contracts/events";
 import type { TParkingLot } from "@/lib/contracts/city-pack";
 import { NO_DATA_RGBA, OCCUPANCY_RAMP, clamp01, rampColor, type TRgba } from "./color-scales";
@@ -34,7 +35,7 @@ export function createParkingLayer(lots: TParkingLot[], { store, version, visibl
     getPosition: (lot) => lot.position,
     getRadius: parkingRadiusM,
     getFillColor: (lot) => parkingColor(store.get("parking", lot.id)),
-    getLineColor: [226, 232, 240, 200],
+    getLineColor: rgbaOf(MAP_COLOR.parkingOutline, 200),
     getLineWidth: 1.25,
     updateTriggers: { getFillColor: version },
   });

@@ -1,13 +1,13 @@
 import { PathLayer } from "@deck.gl/layers";
+import { MAP_COLOR, rgbOf } from "@/lib/design/tokens";
 import type { TRgb } from "./color-scales";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
 
 export type TRouteLine = readonly (readonly [number, number])[];
 
-/** Cyan: apart from the traffic ramp (green–red), feeders (blue–violet) and the selection accent. */
-export const DISPATCH_ROUTE_RGB: TRgb = [34, 211, 238];
-const PREVIEW_RGB: TRgb = [248, 250, 252];
-const CASING_RGB: TRgb = [8, 11, 16];
+export const DISPATCH_ROUTE_RGB: TRgb = rgbOf(MAP_COLOR.dispatchRoute);
+const PREVIEW_RGB: TRgb = rgbOf(MAP_COLOR.routePreview);
+const CASING_RGB: TRgb = rgbOf(MAP_COLOR.casing);
 
 type TRouteStroke = { path: TRouteLine; casing: boolean };
 

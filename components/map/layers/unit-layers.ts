@@ -1,4 +1,5 @@
 import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import { MAP_COLOR, RAMP_COLOR, rgbaOf } from "@/lib/design/tokens";
 import type { TUnitPosition, TUnitStatus } from "@/lib/contracts/events";
 import type { TStation, TUnit } from "@/lib/contracts/city-pack";
 import type { LiveCityStore } from "@/components/live/live-city-store";
@@ -46,7 +47,7 @@ export function createUnitLayer(units: TUnit[], { store, version, visible, stati
     getPosition: positionAccessor(store, stationsById),
     getRadius: 7,
     getFillColor: (unit) => unitColor(unit, store.get("units", unit.id)),
-    getLineColor: [255, 255, 255, 255],
+    getLineColor: rgbaOf(MAP_COLOR.outline),
     getLineWidth: 2,
     updateTriggers: { getPosition: version, getFillColor: version },
   });
@@ -97,14 +98,14 @@ export function createUnitLabelLayer(units: TUnit[], { store, version, visible, 
     getPosition,
     getText: (unit) => labels.get(unit.id) ?? unit.callSign,
     getSize: 11,
-    getColor: [241, 245, 249, 255],
+    getColor: rgbaOf(MAP_COLOR.label),
     getPixelOffset: [0, -17],
     getTextAnchor: "middle",
     getAlignmentBaseline: "bottom",
     fontFamily: LABEL_FONT,
     fontWeight: 600,
     background: true,
-    getBackgroundColor: [10, 14, 20, 210],
+    getBackgroundColor: rgbaOf(MAP_COLOR.markerRim, 210),
     backgroundPadding: [4, 2],
     backgroundBorderRadius: 3,
     updateTriggers: { getPosition: version, getText: [version, zoom] },
@@ -131,7 +132,7 @@ export function unitDisplayStatus(
   return statusById.get(unitId) ?? live?.status ?? null;
 }
 
-const NO_STATUS_RGBA: TRgba = [91, 101, 115, 255];
+const NO_STATUS_RGBA: TRgba = rgbaOf(RAMP_COLOR.noData);
 
 /**
  * Unit markers in their type colour ringed in their status colour. Drawn with the operations layers, above

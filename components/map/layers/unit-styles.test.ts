@@ -1,23 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { UNIT_STATUSES, UNIT_TYPES } from "@/lib/contracts/events";
+import { contrastRatio } from "@/lib/design/contrast";
+import { COLOR } from "@/lib/design/tokens";
 import type { TRgb } from "./color-scales";
 import { UNIT_STATUS_LABEL, UNIT_STATUS_RGB, UNIT_TYPE_LABEL, UNIT_TYPE_RGB } from "./unit-styles";
 
-/** WCAG 2 relative luminance and contrast ratio. */
-function luminance([r, g, b]: TRgb): number {
-  const channel = (value: number) => {
-    const c = value / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-}
-const contrast = (a: TRgb, b: TRgb) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-};
+const hex = (rgb: TRgb) => `#${rgb.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+const contrast = (a: TRgb, background: string) => contrastRatio(hex(a), background);
 
-/** --surface-raised, the board rows' background (app/globals.css). */
-const ROW_BACKGROUND: TRgb = [20, 26, 35];
+/** The board rows' background. */
+const ROW_BACKGROUND = COLOR.surfaceRaised;
 
 describe("unit status styles", () => {
   it("gives every status a colour and a written label", () => {

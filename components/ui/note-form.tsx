@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 
 type TProps = {
   idPrefix: string;
@@ -32,9 +33,9 @@ export function NoteForm({ idPrefix, value, onChange, onSubmit, isBusy, isAdding
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
-      <button type="submit" className="button button--small" disabled={isBusy || !value.trim()}>
+      <Button type="submit" size="sm" disabled={isBusy || !value.trim()}>
         {isAdding ? "Adding…" : "Add note"}
-      </button>
+      </Button>
     </form>
   );
 }

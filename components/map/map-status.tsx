@@ -1,3 +1,5 @@
+import { Button } from "@/components/ui/button";
+
 type TMapStatusProps = {
   /** What is still loading, or null when the map is usable. */
   loading: string | null;
@@ -13,9 +15,9 @@ export function MapStatus({ loading, error, onRetry }: TMapStatusProps) {
         <div className="map-status__card">
           <p className="map-status__title">The city map could not be loaded</p>
           <p className="map-status__detail">{error}</p>
-          <button type="button" className="button" onClick={onRetry}>
+          <Button onClick={onRetry}>
             Try again
-          </button>
+          </Button>
         </div>
       </div>
     );

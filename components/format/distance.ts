@@ -1,7 +1,7 @@
 const ONE_DECIMAL = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
-/** "40 m", "850 m", "1.2 km", "12 km": as precise as a crew can use at a glance. */
+/** "40 m", "850 m", "1.2 km", "12 km": as precise as anyone can use at a glance; "—" for no distance. */
 export function formatDistance(metres: number): string {
   if (!Number.isFinite(metres) || metres < 0) return "—";
   const tens = Math.round(metres / 10) * 10;
@@ -9,13 +9,4 @@ export function formatDistance(metres: number): string {
   const km = metres / 1000;
   // 9.96 km reads "10 km", not "10.0 km".
   return km < 9.95 ? `${ONE_DECIMAL.format(km)} km` : `${INTEGER.format(km)} km`;
-}
-
-/** "under 1 min", "4 min", "1 h 05 min". */
-export function formatEta(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return "—";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 1) return "under 1 min";
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
 }

@@ -1,0 +1,51 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
+import { entityCounts, indexEntities } from "@/components/city/entity-index";
+import type { TMapHandles } from "@/components/map/city-map";
+
+function errorMessage(error: unknown): string | null {
+  if (!error) return null;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Everything the map needs before it can show the city: the city's config, its entities (indexed),
+ * the map itself; what is still loading, what failed, and a retry that starts all three again.
+ */
+export function useCityMapLoad() {
+  const config = useQuery(cityConfigQuery());
+  const packId = config.data?.packId;
+  const entities = useQuery({ ...cityEntitiesQuery(packId ?? ""), enabled: packId !== undefined });
+  const index = useMemo(() => (entities.data ? indexEntities(entities.data) : null), [entities.data]);
+  const totals = useMemo(() => (entities.data ? entityCounts(entities.data) : null), [entities.data]);
+
+  const [handles, setHandles] = useState<TMapHandles | null>(null);
+  const [mapError, setMapError] = useState<string | null>(null);
+  /** Remounts the map on retry. */
+  const [mapAttempt, setMapAttempt] = useState(0);
+
+  const onMapError = useCallback((message: string) => setMapError(message), []);
+  const onStyleLoaded = useCallback((next: TMapHandles) => setHandles(next), []);
+
+  const retry = () => {
+    setMapError(null);
+    setHandles(null);
+    setMapAttempt((n) => n + 1);
+    void config.refetch();
+    if (packId !== undefined) void entities.refetch();
+  };
+
+  const error = errorMessage(config.error) ?? errorMessage(entities.error) ?? mapError;
+  const loading = config.isPending
+    ? "Loading city…"
+    : entities.isPending
+      ? "Loading city assets…"
+      : handles === null
+        ? "Loading map…"
+        : null;
+
+  return { config: config.data, index, totals, handles, mapAttempt, onMapError, onStyleLoaded, retry, error, loading };
+}

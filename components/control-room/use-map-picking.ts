@@ -1,0 +1,66 @@
+"use client";
+
+import type { PickingInfo } from "@deck.gl/core";
+import { useCallback, useEffect, useState } from "react";
+import type { TLayer } from "@/lib/contracts/layers";
+import type { TIncident } from "@/lib/contracts/incidents";
+import { DECK_LAYER_ID } from "@/components/map/layers/deck-layer-ids";
+import type { TTooltipTarget } from "./entity-tooltip";
+import { LAYER_BY_KIND, toEntityPick } from "./entity-pick";
+
+type TMapPickingOptions = {
+  /** Placing a phoned-in incident: clicks set its location instead of selecting. */
+  isPicking: boolean;
+  onPickLocation: (lngLat: [number, number]) => void;
+  onOpenIncident: (id: string) => void;
+};
+
+/** What the pointer does on the map: hover tooltips, a pinned tooltip on click, incidents opened, locations picked. */
+export function useMapPicking({ isPicking, onPickLocation, onOpenIncident }: TMapPickingOptions) {
+  const [hover, setHover] = useState<TTooltipTarget | null>(null);
+  const [pinned, setPinned] = useState<TTooltipTarget | null>(null);
+
+  useEffect(() => {
+    if (!pinned) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setPinned(null);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [pinned]);
+
+  const onHover = useCallback((info: PickingInfo) => {
+    const pick = toEntityPick(info.layer?.id, info.object);
+    setHover(pick ? { mode: "hover", pick, x: info.x, y: info.y } : null);
+  }, []);
+
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      const [pickLng, pickLat] = info.coordinate ?? [];
+      if (isPicking) {
+        // Placing a phoned-in incident: the click is the location, not a selection.
+        if (pickLng !== undefined && pickLat !== undefined) onPickLocation([pickLng, pickLat]);
+        return;
+      }
+      if (info.layer?.id === DECK_LAYER_ID.incidents && info.object) {
+        onOpenIncident((info.object as TIncident).id);
+        setPinned(null);
+        return;
+      }
+      const pick = toEntityPick(info.layer?.id, info.object);
+      const [lng, lat] = info.coordinate ?? [];
+      setPinned(pick && lng !== undefined && lat !== undefined ? { mode: "pinned", pick, lngLat: [lng, lat] } : null);
+    },
+    [isPicking, onPickLocation, onOpenIncident],
+  );
+
+  /** Hidden entities cannot be hovered or inspected. */
+  const forgetLayer = useCallback((layer: TLayer) => {
+    setPinned((current) => (current && LAYER_BY_KIND[current.pick.kind] === layer ? null : current));
+    setHover(null);
+  }, []);
+
+  const unpin = useCallback(() => setPinned(null), []);
+
+  return { tooltipTarget: pinned ?? hover, onHover, onClick, forgetLayer, unpin };
+}

@@ -1,0 +1,19 @@
+const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function formatInt(value: number): string {
+  return INTEGER.format(value);
+}
+
+export function formatPercent(ratio: number): string {
+  return `${INTEGER.format(ratio * 100)} %`;
+}
+
+/** kW below 1 MW, MW above. */
+export function formatPower(kw: number): string {
+  return kw < 1000 ? `${INTEGER.format(kw)} kW` : `${ONE_DECIMAL.format(kw / 1000)} MW`;
+}
+
+export function formatVoltage(volts: number): string {
+  return volts < 1000 ? `${INTEGER.format(volts)} V` : `${ONE_DECIMAL.format(volts / 1000)} kV`;
+}
