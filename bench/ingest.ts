@@ -4,12 +4,15 @@
  *  2. Latency: produce → socket.io client, p50/p99, with the simulator producing at 5,000 events/s.
  * Both run the production path, including the alert rules engine (alerts persisted to in-memory PGlite).
  */
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { io as connect } from "socket.io-client";
 import { DEAD_LETTER_TOPIC, LAYERS, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
-import { startCityRuntime } from "@/server/city-runtime";
+import { createApp, type TAppConfig } from "@/server/app/create-app";
 import { createDatabase, IN_MEMORY_DATA_DIR } from "@/server/db/client";
+import { parseServerEnv } from "@/server/env";
+import type { TEventSource } from "@/server/ingest/types";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { createKafkaSource } from "@/server/ingest/kafka-source";
 import { createCityProducer } from "@/server/ingest/kafka-producer";
@@ -24,7 +27,20 @@ const WARMUP_SECONDS = 3;
 
 const { entities, manifest } = await loadCityPack("three-rivers");
 const database = await createDatabase({ dataDir: IN_MEMORY_DATA_DIR });
-const alerts = { prisma: database.prisma, escalationSeconds: 120 };
+
+/** The production app as the server assembles it, minus pages, sign-in and the recorder; one in-memory database for both runs. */
+function startApp(httpServer: Server, source: TEventSource, timeLimits?: TAppConfig["city"]["timeLimits"]) {
+  const env = parseServerEnv({});
+  return createApp({
+    httpServer,
+    http: { maxRequestBodyBytes: env.MAX_REQUEST_BODY_BYTES, trustProxy: false },
+    database: { given: database },
+    // Sockets get a fixed identity; sign-in is built but never used (a throwaway secret, nothing written).
+    auth: { env: { ...env, BETTER_AUTH_SECRET: randomBytes(32).toString("base64url") }, demoUsers: false, authenticateSocket: authenticateAs("operator") },
+    city: { entities, source, flushMs: 100, timeLimits, deadLetters: "discard" },
+    parts: { alerts: { escalationSeconds: 120 }, dispatch: { checkInSeconds: env.UNIT_CHECK_IN_SECONDS } },
+  });
+}
 const mock = await startKafkaMock({
   topics: [...Object.values(TOPIC_BY_LAYER).map((name) => ({ name, partitions: 4 })), { name: DEAD_LETTER_TOPIC, partitions: 1 }],
 });
@@ -57,7 +73,8 @@ async function benchIngest() {
     brokers: mock.brokers, clientId: "bench-ingest", groupId: uniqueName("bench-ingest"),
     topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: true, consumerConfig: TEST_CONSUMER_CONFIG,
   });
-  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"), alerts, timeLimits: { maxAgeMs: 0 } });
+  const app = await startApp(httpServer, source, { maxAgeMs: 0 });
+  const runtime = app.city;
   await waitFor(() => runtime.stats.read("kafka", null).totalEvents > 0, "first event", 30_000);
   const startMs = performance.now();
   const startCount = runtime.stats.read("kafka", null).totalEvents;
@@ -65,7 +82,7 @@ async function benchIngest() {
   const seconds = (performance.now() - startMs) / 1000;
   const rate = (produced - startCount) / seconds;
   console.log(`ingest: ${produced} events from Kafka into city state in ${seconds.toFixed(2)} s → ${Math.round(rate).toLocaleString("en-US")} events/s (goal ≥ 50,000; ratio ${(rate / 50_000).toFixed(2)})`);
-  await runtime.stop();
+  await app.stop();
 }
 
 async function benchLatency() {
@@ -74,7 +91,8 @@ async function benchLatency() {
     brokers: mock.brokers, clientId: "bench-latency", groupId: uniqueName("bench-latency"),
     topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: false, consumerConfig: { sessionTimeout: TEST_CONSUMER_CONFIG.sessionTimeout, heartbeatInterval: TEST_CONSUMER_CONFIG.heartbeatInterval },
   });
-  const runtime = await startCityRuntime({ httpServer, entities, source, flushMs: 100, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"), alerts });
+  const app = await startApp(httpServer, source);
+  const runtime = app.city;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const client = connect(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, { transports: ["websocket"] });
   await client.emitWithAck("city:subscribe", { layers: [...LAYERS] });
@@ -125,6 +143,5 @@ async function benchLatency() {
   );
   client.disconnect();
   await producer.disconnect();
-  await runtime.stop();
-  await new Promise((resolve) => httpServer.close(resolve));
+  await app.stop();
 }

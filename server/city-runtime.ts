@@ -35,10 +35,13 @@ export type TCityRuntimeDeps = {
   authenticate: TAuthenticateSocket;
   /** Browser origins a socket handshake may come from (PUBLIC_URL + ALLOWED_ORIGINS); absent → any (tests, benchmarks). */
   allowedOrigins?: readonly string[];
-  /** Alerts on the live city (rules engine → PostgreSQL → sockets); left out by benchmarks without a database. */
+  /** Alerts on the live city (rules engine → PostgreSQL → sockets); left out where there is no database. */
   alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean };
-  /** Units, routing and dispatch start with the alerts (they need the database); on scene longer than this without contact is flagged. */
-  unitCheckInSeconds?: number;
+  /**
+   * Units, routing and dispatch on the alerts' database (incidents are placed in the alerts' zones, so
+   * this needs `alerts`). A unit on scene longer than `checkInSeconds` without contact is flagged.
+   */
+  dispatch?: { checkInSeconds: number };
 };
 
 export type TCityRuntime = {
@@ -56,8 +59,9 @@ export type TCityRuntime = {
 export const DEFAULT_UNIT_CHECK_IN_SECONDS = 600;
 
 /**
- * Wires the one data path: source → validate → city state → realtime hub (and → rules engine → alerts).
- * Used by server.ts, the integration tests and the benchmark alike.
+ * Wires the one data path: source → validate → city state → realtime hub (and → rules engine → alerts,
+ * and dispatch when asked for). server/app/create-app.ts puts it together with the rest of the app; tests
+ * of the data path alone start it directly.
  */
 export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRuntime> {
   const cityState = new CityState();
@@ -80,12 +84,13 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
       deadLetterStore: deadLetters.stats(),
     }),
   });
+  if (deps.dispatch && !deps.alerts) throw new Error("dispatch runs on the alerts' database and zones: start it with alerts");
   // Before the source starts, so the first events are already evaluated.
   const alerts = deps.alerts
     ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub) })
     : undefined;
   const dispatch =
-    deps.alerts && alerts
+    deps.dispatch && deps.alerts && alerts
       ? await startDispatchRuntime({
           prisma: deps.alerts.prisma,
           cityState,
@@ -93,7 +98,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
           publish: hubPublisher(hub),
           zoneOf: alerts.zoneOf,
           driver: deps.source.units,
-          checkInSeconds: deps.unitCheckInSeconds ?? DEFAULT_UNIT_CHECK_IN_SECONDS,
+          checkInSeconds: deps.dispatch.checkInSeconds,
           registerUnit: (id) => registry.addUnit(id),
         })
       : undefined;

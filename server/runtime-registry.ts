@@ -2,6 +2,7 @@ import type { TAuth } from "./auth/create-auth";
 import type { TCityRuntime } from "./city-runtime";
 import type { TDatabase } from "./db/client";
 import type { TReadinessProbe } from "./health/readiness";
+import type { TEntityHistoryRecorder } from "./playback/entity-history-recorder";
 
 /** What route handlers need to know about sign-in, decided once at start from the environment. */
 export type TAuthSettings = {
@@ -14,8 +15,9 @@ export type TAuthSettings = {
 
 /**
  * Next.js bundles route handlers separately from server.ts, so module-level
- * singletons are not shared between them. The custom server registers the live
- * runtime here, on globalThis, for route handlers to read (per request, lazily).
+ * singletons are not shared between them. createApp (server/app/create-app.ts)
+ * registers the live app here, on globalThis, for route handlers to read (per
+ * request, lazily). The one registry: everything a route needs hangs off it.
  */
 export type TRegisteredRuntime = {
   city: TCityRuntime;
@@ -24,6 +26,8 @@ export type TRegisteredRuntime = {
   authSettings: TAuthSettings;
   /** GET /api/health/ready; absent → the database alone decides (server/health/readiness.ts). */
   readiness?: TReadinessProbe;
+  /** Time playback's recorder, when it runs: its retention describes the playback range. */
+  recorder?: TEntityHistoryRecorder;
 };
 
 const KEY = Symbol.for("citynerve.runtime");
@@ -35,4 +39,9 @@ export function registerRuntime(runtime: TRegisteredRuntime | undefined): void {
 
 export function getRuntime(): TRegisteredRuntime | undefined {
   return (globalThis as TGlobal)[KEY];
+}
+
+/** Takes `runtime` off the registry, unless another one has replaced it meanwhile (tests start several apps). */
+export function unregisterRuntime(runtime: TRegisteredRuntime): void {
+  if (getRuntime() === runtime) registerRuntime(undefined);
 }

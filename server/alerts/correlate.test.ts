@@ -4,7 +4,7 @@ import type { TAlertSignal } from "@/lib/contracts/alerts";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { correlateAlerts, toCorrelatable } from "./correlate";
 import { createPositionLookup } from "./entity-positions";
-import { msAt } from "./test-events";
+import { msAt } from "@/test/fixtures/test-events";
 
 const positionOf = createPositionLookup(TINY_CITY);
 type TAlert = Pick<TAlertSignal, "dedupKey" | "domain" | "entityId" | "relatedEntityIds">;

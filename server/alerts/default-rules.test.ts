@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { DEFAULT_RULES } from "./default-rules";
 import { createRuleEngine } from "./rule-engine";
-import { energy, every, feed, parking, waste } from "./test-events";
+import { energy, every, feed, parking, waste } from "@/test/fixtures/test-events";
 
 describe("default rules", () => {
   it("have unique ids and cover every sensor domain", () => {

@@ -4,7 +4,7 @@ import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { RETIRED_RULE_GONE } from "./episode";
 import { createRuleEngine, RETIRED_DUPLICATE, type TRuleEngine } from "./rule-engine";
 import type { TStoredEpisode } from "./stored-episode";
-import { every, feed, isoAt, kinds, msAt, parking, rule, traffic, waste } from "./test-events";
+import { every, feed, isoAt, kinds, msAt, parking, rule, traffic, waste } from "@/test/fixtures/test-events";
 
 const SLOW = rule({
   id: "traffic.slow",

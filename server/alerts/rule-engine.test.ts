@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { UPDATE_HEARTBEAT_MS, UPDATE_MIN_INTERVAL_MS } from "./episode";
 import { createRuleEngine } from "./rule-engine";
-import { energy, every, feed, isoAt, kinds, msAt, rule, traffic } from "./test-events";
+import { energy, every, feed, isoAt, kinds, msAt, rule, traffic } from "@/test/fixtures/test-events";
 
 // seg-ab has a free flow of 50 km/h: 12 km/h is 24 %, 22 km/h 44 % (hysteresis band), 30 km/h 60 %.
 const SLOW = rule({

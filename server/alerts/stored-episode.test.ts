@@ -7,7 +7,7 @@ import { createEntityIndex } from "./entity-index";
 import { createEvaluator } from "./evaluators";
 import type { TReading } from "./evaluators/types";
 import { storedBadness } from "./stored-episode";
-import { energy, every, msAt, parking, rule, traffic, waste } from "./test-events";
+import { energy, every, msAt, parking, rule, traffic, waste } from "@/test/fixtures/test-events";
 
 /** Readings of every kind of rule over a spread of values, as the evaluators compute them. */
 function readingsOf(r: TRuleDefinition): TReading[] {

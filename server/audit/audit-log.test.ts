@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZAuditPage, ZAuditQuery } from "@/lib/contracts/auth";
 import type { TDatabase } from "@/server/db/client";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { listAudit } from "./list-audit";
 import { recordAudit } from "./record-audit";
 

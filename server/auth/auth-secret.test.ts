@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTempDir } from "@/server/db/test-databases";
+import { createTempDir } from "@/test/fixtures/test-databases";
 import { resolveAuthSecret } from "./auth-secret";
 
 const cleanups: Array<() => Promise<void>> = [];

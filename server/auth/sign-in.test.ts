@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAuditPage } from "@/lib/contracts/auth";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { sessionCookie, startTestApp, type TTestApp } from "@/test/fixtures/test-app";
 import { DEMO_PASSWORD } from "./demo-users";
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDatabase, IN_MEMORY_DATA_DIR } from "./client";
 import { countDeadLetters, recordDeadLetters } from "./dead-letters";
 import { readMigrations } from "./migrate";
-import { createTempDir, createTestPostgres, TEST_BACKENDS } from "./test-databases";
+import { createTempDir, createTestPostgres, TEST_BACKENDS } from "@/test/fixtures/test-databases";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

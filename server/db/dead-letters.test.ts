@@ -3,7 +3,7 @@ import type { TDeadLetter } from "@/server/ingest/types";
 import type { TDatabase } from "./client";
 import { DEAD_LETTER_PAYLOAD_MAX_BYTES, DEAD_LETTER_REASON_MAX_CHARS } from "@/server/ingest/dead-letter-record";
 import { countDeadLetters, isDeadLetterStoreReachable, listDeadLetters, recordDeadLetters } from "./dead-letters";
-import { TEST_BACKENDS } from "./test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 
 const T0 = Date.parse("2026-01-01T12:00:00.000Z");
 

@@ -5,7 +5,7 @@ import { startTcpProxy, type TTcpProxy } from "@/test/fixtures/tcp-proxy";
 import { waitFor } from "@/test/wait-for";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "./client";
 import { classifyDatabaseFailure } from "./is-database-unavailable";
-import { createTestPostgres, TEST_BACKENDS, type TTestPostgres } from "./test-databases";
+import { createTestPostgres, TEST_BACKENDS, type TTestPostgres } from "@/test/fixtures/test-databases";
 
 /**
  * Every error here is produced for real (pg 8, @prisma/adapter-pg 7, PostgreSQL 15 behind a TCP proxy),

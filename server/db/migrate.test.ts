@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations, defaultMigrationsDir, readMigrations, type TMigrationTarget } from "./migrate";
-import { createTempDir, createTestPostgres } from "./test-databases";
+import { createTempDir, createTestPostgres } from "@/test/fixtures/test-databases";
 
 type TRawDriver = { target: TMigrationTarget; query<T>(sql: string): Promise<T[]>; close(): Promise<void> };
 

@@ -3,7 +3,7 @@ import { startTcpProxy, type TTcpProxy } from "@/test/fixtures/tcp-proxy";
 import { waitFor } from "@/test/wait-for";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "./client";
 import { createDatabasePing, PING_TIMEOUT_MS } from "./ping-database";
-import { createTestPostgres, TEST_BACKENDS, type TTestPostgres } from "./test-databases";
+import { createTestPostgres, TEST_BACKENDS, type TTestPostgres } from "@/test/fixtures/test-databases";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

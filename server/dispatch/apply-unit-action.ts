@@ -6,7 +6,7 @@ import { conflict, forbidden, invalid } from "@/server/errors";
 import { nowOf } from "@/server/incidents/action-deps";
 import { appendTimeline } from "@/server/incidents/append-timeline";
 import { findIncident } from "@/server/incidents/find-incident";
-import { isIncidentActive } from "@/server/incidents/incident-transitions";
+import { isTransitionAllowed } from "@/server/incidents/incident-transitions";
 import { inTransaction, type TTx } from "@/server/incidents/transaction";
 import { findActiveDispatch, findUnit } from "./find-unit";
 import { rememberAnswer, replayIdempotent } from "./idempotency";
@@ -150,10 +150,10 @@ async function followUnits(
   const { incidentId, unit, action, at, now, wroteTimeline } = change;
   const before = await findIncident(tx, incidentId);
   const context = { actor: deps.actor, ip: deps.ip, at, now };
-  if (action === "onScene" && ["new", "acknowledged", "dispatched"].includes(before.status)) {
+  if (action === "onScene" && isTransitionAllowed(before.status, "onScene", "units")) {
     return { incident: await setIncidentStatus(tx, { ...context, reason: `${unit.callSign} on scene` }, before, "onScene"), changed: true };
   }
-  if (action === "cleared" && isIncidentActive(before.status)) {
+  if (action === "cleared" && isTransitionAllowed(before.status, "resolved", "units")) {
     const stillActive = await tx.dispatch.count({ where: { incidentId, state: "active" } });
     const stillAssigned = await tx.unit.count({ where: { incidentId } });
     if (stillActive === 0 && stillAssigned === 0) {

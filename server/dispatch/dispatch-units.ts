@@ -6,7 +6,7 @@ import { conflict } from "@/server/errors";
 import { nowOf } from "@/server/incidents/action-deps";
 import { appendTimeline } from "@/server/incidents/append-timeline";
 import { findIncident } from "@/server/incidents/find-incident";
-import { isIncidentActive } from "@/server/incidents/incident-transitions";
+import { isIncidentActive, isTransitionAllowed } from "@/server/incidents/incident-transitions";
 import { inTransaction, type TTx } from "@/server/incidents/transaction";
 import { DISPATCH_INCLUDE, toDispatch } from "./dispatch-view";
 import { findUnit, findUnits } from "./find-unit";
@@ -64,7 +64,7 @@ export async function dispatchUnits(deps: TDispatchDeps, incidentId: string, req
 
     const context = { actor: deps.actor, ip: deps.ip, at: now, now, reason: `units dispatched: ${claimed.map((c) => c.before.callSign).join(", ")}` };
     const incident: TIncident =
-      before.status === "new" || before.status === "acknowledged"
+      isTransitionAllowed(before.status, "dispatched", "units")
         ? await setIncidentStatus(tx, context, before, "dispatched")
         : await bumpVersion(tx, incidentId, now);
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
 import type { TDispatch, TDispatchResponse, TFieldAssignment, TRecommendation, TResponderUnit, TUnitActionResponse, TUnitList } from "@/lib/contracts/units";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { DISPATCH_CITY, DISPATCH_CITY_SCENE } from "@/test/fixtures/dispatch-city";
 import { socketOutcome, type TTestSocket } from "@/test/fixtures/test-app";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { THandover, THandoverSummary } from "@/lib/contracts/history";
 import { ZHandover, ZHandoverDraft, ZPendingHandover } from "@/lib/contracts/history";
 import type { TIncident } from "@/lib/contracts/incidents";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAlertHistoryPage } from "@/lib/contracts/history";
 import type { TAlert } from "@/lib/contracts/incidents";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { walkPages } from "@/test/fixtures/history-incidents";
 

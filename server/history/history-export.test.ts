@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POINTS_LIMIT } from "@/lib/contracts/history";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { insertHistoryIncidents, type THistoryIncident } from "@/test/fixtures/history-incidents";
 import { EXPORT_BATCH, exportIncidents } from "./export-incidents";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TIncidentHistoryPage, TIncidentHistoryRow } from "@/lib/contracts/history";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { Prisma } from "@/server/db/generated/client";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { byNewest, byOldest, byPriority, insertHistoryIncidents, walkPages, type THistoryIncident } from "@/test/fixtures/history-incidents";
 import { incidentHistoryConditions } from "./incident-history-filter";

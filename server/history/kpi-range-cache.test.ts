@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { ZIncidentType } from "@/lib/contracts/incidents";
 import type { PrismaClient } from "@/server/db/generated/client";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import type { TRangePiece } from "./kpi-cells";
 import { forgetCachedKpiCells, planRange } from "./kpi-range-cache";
 import { computeKpiReport } from "./kpis";

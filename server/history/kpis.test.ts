@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TKpiFigure, TKpiGroup, TKpiMetric, TKpiReport } from "@/lib/contracts/history";
 import type { TAuditPage } from "@/lib/contracts/auth";
 import type { PrismaClient } from "@/server/db/generated/client";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { computeKpiReport } from "./kpis";
 

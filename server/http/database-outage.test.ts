@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH_UNAVAILABLE_MESSAGE } from "@/server/auth/handle-auth-request";
 import { DEMO_PASSWORD } from "@/server/auth/demo-users";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "@/server/db/client";
-import { createTestPostgres, type TTestPostgres } from "@/server/db/test-databases";
+import { createTestPostgres, type TTestPostgres } from "@/test/fixtures/test-databases";
 import { startTcpProxy, type TTcpProxy } from "@/test/fixtures/tcp-proxy";
 import { socketOutcome, startTestApp, type TTestApp } from "@/test/fixtures/test-app";
 import { waitFor } from "@/test/wait-for";

@@ -4,7 +4,7 @@ import type { TAlert } from "@/lib/contracts/incidents";
 import { createPositionLookup } from "@/server/alerts/entity-positions";
 import { createRuleEngine } from "@/server/alerts/rule-engine";
 import { DEFAULT_RULES } from "@/server/alerts/default-rules";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { socketOutcome } from "@/test/fixtures/test-app";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";

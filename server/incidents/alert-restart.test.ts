@@ -3,7 +3,7 @@ import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { DEFAULT_RULES } from "@/server/alerts/default-rules";
 import type { TDatabase } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startTestApp, type TTestApp } from "@/test/fixtures/test-app";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { resolveAlert } from "./resolve-alert";

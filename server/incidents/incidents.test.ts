@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { TAlert, TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 
 const INCIDENT_NUMBER = new RegExp(`^INC-${new Date().getUTCFullYear()}-\\d{6}$`);

@@ -3,7 +3,7 @@ import type { TCityEvent } from "@/lib/contracts/events";
 import { DEFAULT_RULES } from "@/server/alerts/default-rules";
 import { createRuleEngine } from "@/server/alerts/rule-engine";
 import type { TStoredEpisode } from "@/server/alerts/stored-episode";
-import { waste } from "@/server/alerts/test-events";
+import { waste } from "@/test/fixtures/test-events";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createEpisodeRecovery } from "./recover-episodes";
 

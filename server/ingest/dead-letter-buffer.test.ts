@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CityState } from "@/server/city/city-state";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "@/server/db/client";
 import { isDeadLetterStoreReachable, recordDeadLetters } from "@/server/db/dead-letters";
-import { createTestPostgres, TEST_BACKENDS, type TTestPostgres } from "@/server/db/test-databases";
+import { createTestPostgres, TEST_BACKENDS, type TTestPostgres } from "@/test/fixtures/test-databases";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { waitFor } from "@/test/wait-for";
 import { createDeadLetterBuffer, type TDeadLetterBufferOptions } from "./dead-letter-buffer";

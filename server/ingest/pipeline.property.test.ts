@@ -4,7 +4,7 @@ import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { CityState } from "@/server/city/city-state";
 import type { TDatabase } from "@/server/db/client";
 import { isDeadLetterStoreReachable, recordDeadLetters } from "@/server/db/dead-letters";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createDeadLetterBuffer } from "./dead-letter-buffer";
 import { DEAD_LETTER_PAYLOAD_MAX_BYTES, DEAD_LETTER_REASON_MAX_CHARS } from "./dead-letter-record";

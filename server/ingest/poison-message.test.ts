@@ -4,7 +4,7 @@ import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { CityState } from "@/server/city/city-state";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "@/server/db/client";
 import { isDeadLetterStoreReachable, recordDeadLetters } from "@/server/db/dead-letters";
-import { createTestPostgres, type TTestPostgres } from "@/server/db/test-databases";
+import { createTestPostgres, type TTestPostgres } from "@/test/fixtures/test-databases";
 import { startTcpProxy, type TTcpProxy } from "@/test/fixtures/tcp-proxy";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import {

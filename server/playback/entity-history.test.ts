@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCityEvent, TUnitPosition } from "@/lib/contracts/events";
-import { energy, parking, traffic, waste } from "@/server/alerts/test-events";
+import { energy, parking, traffic, waste } from "@/test/fixtures/test-events";
 import { CityState } from "@/server/city/city-state";
 import type { TDatabase } from "@/server/db/client";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startEntityHistoryRecorder, type TEntityHistoryRecorder } from "./entity-history-recorder";
 import { listPartitions } from "./history-partitions";
 import { readPlaybackFrame } from "./read-playback-frame";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAdminUser, TAssignableUsers, TAuditEntry, TAuditPage } from "@/lib/contracts/auth";
 import { DEMO_PASSWORD } from "@/server/auth/demo-users";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { socketOutcome, startTestApp, type TTestApp } from "@/test/fixtures/test-app";
 import { waitFor } from "@/test/wait-for";
 

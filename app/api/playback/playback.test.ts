@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TPlaybackFrame, TPlaybackRange } from "@/lib/contracts/history";
-import { traffic, waste } from "@/server/alerts/test-events";
-import { TEST_BACKENDS } from "@/server/db/test-databases";
-import { startEntityHistoryRecorder, type TEntityHistoryRecorder } from "@/server/playback/entity-history-recorder";
-import { registerEntityHistoryRecorder } from "@/server/playback/recorder-registry";
+import { traffic, waste } from "@/test/fixtures/test-events";
+import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
+import type { TEntityHistoryRecorder } from "@/server/playback/entity-history-recorder";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 
 const MINUTE = "2026-11-24T13:05:00.000Z";
@@ -17,13 +16,10 @@ describe.each(TEST_BACKENDS)("playback routes ($kind)", (backend) => {
   beforeAll(async () => {
     const opened = await backend.open();
     cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db);
-    recorder = startEntityHistoryRecorder({ prisma: opened.db.prisma, cityState: t.app.city.cityState, retentionDays: 3, everyMs: 0 });
-    registerEntityHistoryRecorder(recorder);
+    t = await startAlertsTestApp(opened.db, { recorder: { retentionDays: 3, everyMs: 0 } });
+    recorder = t.app.runtime.recorder!;
   });
   afterAll(async () => {
-    registerEntityHistoryRecorder(undefined);
-    await recorder?.stop();
     await t?.close();
     await cleanup?.();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createRuleEngine } from "../rule-engine";
-import { every, feed, isoAt, kinds, msAt, rule, traffic } from "../test-events";
+import { every, feed, isoAt, kinds, msAt, rule, traffic } from "@/test/fixtures/test-events";
 
 /*
  * The tiny city: Main St A→B→C (seg-ab, seg-bc), Side St D→B (seg-db), Loop Rd C→A (seg-ca).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createRuleEngine } from "../rule-engine";
-import { energy, every, feed, isoAt, rule } from "../test-events";
+import { energy, every, feed, isoAt, rule } from "@/test/fixtures/test-events";
 
 // feeder-1 runs at its substation's 13,200 V.
 const VOLTAGE = rule({ id: "energy.voltage", domain: "energy", kind: "outOfBand", params: { metric: "voltageShare", min: 0.95, max: 1.05, clearMargin: 0.01 }, sustainSeconds: 30, clearSustainSeconds: 60 });

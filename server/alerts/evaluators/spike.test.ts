@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createRuleEngine } from "../rule-engine";
-import { every, feed, isoAt, kinds, rule, waste } from "../test-events";
+import { every, feed, isoAt, kinds, rule, waste } from "@/test/fixtures/test-events";
 
 const SPIKE = rule({
   id: "waste.spike",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createRuleEngine } from "../rule-engine";
-import { energy, feed, isoAt, msAt, parking, rule } from "../test-events";
+import { energy, feed, isoAt, msAt, parking, rule } from "@/test/fixtures/test-events";
 
 const SILENT = rule({ id: "parking.silent", domain: "parking", kind: "stale", params: { staleSeconds: 900 }, sustainSeconds: 0, clearSustainSeconds: 0 });
 

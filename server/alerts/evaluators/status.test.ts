@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createRuleEngine } from "../rule-engine";
-import { every, feed, isoAt, kinds, rule, waste } from "../test-events";
+import { every, feed, isoAt, kinds, rule, waste } from "@/test/fixtures/test-events";
 
 const BURNING = rule({ id: "waste.burning", domain: "waste", severity: "critical", kind: "status", params: { statuses: ["burning"] }, sustainSeconds: 0, clearSustainSeconds: 300 });
 const LID_OPEN = rule({ id: "waste.lid", domain: "waste", severity: "warning", kind: "status", params: { statuses: ["lidOpen"] }, sustainSeconds: 300, clearSustainSeconds: 0 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createEntityIndex } from "../entity-index";
-import { msAt, parking, rule, traffic } from "../test-events";
+import { msAt, parking, rule, traffic } from "@/test/fixtures/test-events";
 import { createThresholdEvaluator } from "./threshold";
 
 const index = createEntityIndex(TINY_CITY);

@@ -1,0 +1,163 @@
+import type { Server as HttpServer } from "node:http";
+import type { TCityEntities } from "@/lib/contracts/city-pack";
+import { resolveAuthSecret } from "@/server/auth/auth-secret";
+import { buildAuthSettings } from "@/server/auth/auth-settings";
+import { authenticateHeaders } from "@/server/auth/authenticate";
+import { createAuth, type TAuth, type TAuthEnv } from "@/server/auth/create-auth";
+import { crewDemoFieldUser, seedDemoUsers } from "@/server/auth/demo-users";
+import { startCityRuntime, type TCityRuntime, type TCityRuntimeDeps } from "@/server/city-runtime";
+import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/server/db/client";
+import { isDeadLetterStoreReachable, recordDeadLetters } from "@/server/db/dead-letters";
+import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
+import { warmKpiCells } from "@/server/history/kpi-range-cache";
+import type { TEventSource } from "@/server/ingest/types";
+import { startEntityHistoryRecorder, type TEntityHistoryRecorder, type TEntityHistoryRecorderDeps } from "@/server/playback/entity-history-recorder";
+import type { TAuthenticateSocket } from "@/server/realtime/realtime-hub";
+import { registerRuntime, unregisterRuntime, type TRegisteredRuntime } from "@/server/runtime-registry";
+import { installHttpEdge, type THandleRequest, type THttpEdgeOptions } from "./http-edge";
+
+/** What answers requests that passed the edge: Next's handler in the server, the route modules in tests. */
+export type TRequestHandler = { handle: THandleRequest; close?(): Promise<void> };
+
+export type TAppConfig = {
+  /** Shared by requests and socket.io. The caller listens on it (before or after); the app closes it on stop. */
+  httpServer: HttpServer;
+  http: THttpEdgeOptions & {
+    /** Made once the database and sign-in are ready, before the runtime; absent → sockets only (benchmarks). */
+    createHandler?: () => Promise<TRequestHandler>;
+    /** Browser origins a socket handshake may come from; absent → any (tests, benchmarks). */
+    allowedOrigins?: readonly string[];
+  };
+  /** A database the caller owns and closes (tests), or where to open one the app owns and closes. */
+  database: { given: TDatabase } | { open: TCreateDatabaseOptions };
+  auth: {
+    /** Without BETTER_AUTH_SECRET, a secret is generated once into `secretDir` (embedded mode). */
+    env: Omit<TAuthEnv, "BETTER_AUTH_SECRET"> & { BETTER_AUTH_SECRET?: string };
+    secretDir?: string;
+    /** The four demo accounts: created if missing, the field one crews a unit, and sign-in offers them. */
+    demoUsers: boolean;
+    /** Whether sign-in offers the demo accounts (default: `demoUsers`; the test harness always says yes). */
+    offerDemoUsers?: boolean;
+    /** Who may open a socket; default: the session behind its handshake (benchmarks use a fixed identity). */
+    authenticateSocket?: TAuthenticateSocket;
+  };
+  city: {
+    entities: TCityEntities;
+    source: TEventSource;
+    flushMs: number;
+    timeLimits?: TCityRuntimeDeps["timeLimits"];
+    /** "database": stored in PostgreSQL behind a bounded buffer; "discard": tests and benchmarks. */
+    deadLetters: "database" | "discard";
+    deadLetterBufferMax?: number;
+  };
+  /**
+   * Which optional parts run, each said explicitly. Where each part would run with several instances
+   * (every one, or one alone) is in ./part-placement.ts: keep it in step when adding a part here.
+   */
+  parts: {
+    alerts?: { escalationSeconds: number; timers?: boolean };
+    /** Units, routing and dispatch; needs `alerts`. With the simulator's unit driver, simulated crews too. */
+    dispatch?: { checkInSeconds: number };
+    recorder?: Pick<TEntityHistoryRecorderDeps, "retentionDays" | "everyMs">;
+    /** Pre-reads the last year's response-time figures in the background. */
+    kpiWarmUp?: { timeZone: string };
+  };
+  /** What GET /api/health/ready asks the event source (absent → not asked). */
+  isSourceReady?: TReadinessDeps["isSourceReady"];
+};
+
+export type TApp = {
+  database: TDatabase;
+  auth: TAuth;
+  city: TCityRuntime;
+  recorder?: TEntityHistoryRecorder;
+  /** What route handlers read (also registered on globalThis). */
+  runtime: TRegisteredRuntime;
+  /** Demo accounts created by this start (empty when they existed or are off). */
+  seededDemoUsers: string[];
+  /** Stops intake first, then the writers, then the server, and closes the database last (if the app opened it). */
+  stop(): Promise<void>;
+};
+
+/**
+ * The one place the app is put together: database, sign-in, the HTTP edge, the city runtime (source →
+ * pipeline → state → hub, alerts, dispatch), the playback recorder, the figures' warm-up and readiness,
+ * registered for route handlers. Used by server.ts, the test harness and the benchmark alike.
+ */
+export async function createApp(config: TAppConfig): Promise<TApp> {
+  const { parts } = config;
+  const ownsDatabase = "open" in config.database;
+  const database = "open" in config.database ? await createDatabase(config.database.open) : config.database.given;
+  const { prisma } = database;
+
+  const secret = await authSecretOf(config.auth);
+  const authEnv: TAuthEnv = { ...config.auth.env, BETTER_AUTH_SECRET: secret };
+  const auth = createAuth({ prisma, env: authEnv });
+  const seededDemoUsers = config.auth.demoUsers ? await seedDemoUsers(auth, prisma) : [];
+
+  const handler = await config.http.createHandler?.();
+  if (handler) installHttpEdge(config.httpServer, handler.handle, config.http);
+
+  const city = await startCityRuntime({
+    httpServer: config.httpServer,
+    entities: config.city.entities,
+    source: config.city.source,
+    flushMs: config.city.flushMs,
+    timeLimits: config.city.timeLimits,
+    ...(config.city.deadLetters === "database"
+      ? { recordDeadLetters: (letters) => recordDeadLetters(prisma, letters), isDeadLetterStoreReachable: () => isDeadLetterStoreReachable(prisma) }
+      : { recordDeadLetters: async () => {} }),
+    deadLetterBufferMax: config.city.deadLetterBufferMax,
+    authenticate: config.auth.authenticateSocket ?? ((headers) => authenticateHeaders(auth, headers)),
+    allowedOrigins: config.http.allowedOrigins,
+    alerts: parts.alerts && { prisma, ...parts.alerts },
+    dispatch: parts.dispatch,
+  });
+  // Units are seeded by the dispatch runtime: only now can the demo field user join one.
+  if (config.auth.demoUsers && parts.dispatch) await crewDemoFieldUser(prisma);
+
+  // Per-minute city state for time playback, written off the ingest path.
+  const recorder = parts.recorder && startEntityHistoryRecorder({ prisma, cityState: city.cityState, ...parts.recorder });
+
+  const runtime: TRegisteredRuntime = {
+    city,
+    database,
+    auth,
+    authSettings: buildAuthSettings(authEnv, { demo: config.auth.offerDemoUsers ?? config.auth.demoUsers }),
+    readiness: createReadiness({ database: database.ping, isSourceReady: config.isSourceReady }),
+    recorder,
+  };
+  registerRuntime(runtime);
+
+  if (parts.kpiWarmUp) {
+    // The last year's response-time figures, read now rather than on a supervisor's first click.
+    warmKpiCells(prisma, parts.kpiWarmUp.timeZone).catch((error: unknown) => console.warn("Could not pre-read the last year's figures:", error));
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    // Intake first so nothing is half-processed, then the writers, then the server; the database last
+    // (PGlite must be closed cleanly).
+    await city.stop();
+    unregisterRuntime(runtime);
+    await recorder?.stop();
+    await new Promise<void>((resolve) => config.httpServer.close(() => resolve()));
+    await handler?.close?.();
+    if (ownsDatabase) await database.close();
+  };
+  return {
+    database,
+    auth,
+    city,
+    recorder,
+    runtime,
+    seededDemoUsers,
+    stop: () => (stopping ??= stop()),
+  };
+}
+
+function authSecretOf({ env, secretDir }: TAppConfig["auth"]): Promise<string> {
+  if (env.BETTER_AUTH_SECRET) return Promise.resolve(env.BETTER_AUTH_SECRET);
+  if (secretDir === undefined) throw new Error("createApp: give auth.env.BETTER_AUTH_SECRET or a secretDir to keep a generated one in");
+  return resolveAuthSecret({ dataDir: secretDir });
+}
