@@ -9,7 +9,7 @@ import { hubPublisher } from "./publisher";
 export const OPERATIONS_ROLES = ["operator", "supervisor"] as const;
 
 export function alertRuntimeOf(runtime: TRegisteredRuntime): TAlertRuntime {
-  // startCityRuntime leaves alerts out only without a database (benchmarks); the server always has them.
+  // createApp runs alerts unless a caller leaves them out (parts.alerts); routes need them.
   if (!runtime.city.alerts) throw new Error("The alert runtime is not running");
   return runtime.city.alerts;
 }
