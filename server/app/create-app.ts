@@ -7,7 +7,7 @@ import { createAuth, type TAuth, type TAuthEnv } from "@/server/auth/create-auth
 import { crewDemoFieldUser, seedDemoUsers } from "@/server/auth/demo-users";
 import { startCityRuntime, type TCityRuntime, type TCityRuntimeDeps } from "@/server/city-runtime";
 import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/server/db/client";
-import { isDeadLetterStoreReachable, recordDeadLetters } from "@/server/db/dead-letters";
+import { recordDeadLetters } from "@/server/db/dead-letters";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
 import type { TEventSource } from "@/server/ingest/types";
@@ -105,7 +105,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     flushMs: config.city.flushMs,
     timeLimits: config.city.timeLimits,
     ...(config.city.deadLetters === "database"
-      ? { recordDeadLetters: (letters) => recordDeadLetters(prisma, letters), isDeadLetterStoreReachable: () => isDeadLetterStoreReachable(prisma) }
+      ? { recordDeadLetters: (letters) => recordDeadLetters(prisma, letters), isDeadLetterStoreReachable: async () => (await database.ping.check(0)).ok }
       : { recordDeadLetters: async () => {} }),
     deadLetterBufferMax: config.city.deadLetterBufferMax,
     authenticate: config.auth.authenticateSocket ?? ((headers) => authenticateHeaders(auth, headers)),

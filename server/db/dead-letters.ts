@@ -23,16 +23,6 @@ export async function recordDeadLetters(prisma: PrismaClient, letters: readonly 
   });
 }
 
-/** Whether the dead-letter table answers at all (the buffer's outage test: retry later rather than give up on a letter). */
-export async function isDeadLetterStoreReachable(prisma: PrismaClient): Promise<boolean> {
-  try {
-    await prisma.$queryRaw`SELECT 1 FROM "dead_letters" LIMIT 0`;
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Newest first. */
 export async function listDeadLetters(prisma: PrismaClient, { limit }: { limit: number }): Promise<DeadLetter[]> {
   const take = Math.max(0, Math.min(Math.trunc(limit), DEAD_LETTER_LIST_MAX));

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { CityState } from "@/server/city/city-state";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "@/server/db/client";
-import { isDeadLetterStoreReachable, recordDeadLetters } from "@/server/db/dead-letters";
+import { recordDeadLetters } from "@/server/db/dead-letters";
 import { createTestPostgres, type TTestPostgres } from "@/test/fixtures/test-databases";
 import { startTcpProxy, type TTcpProxy } from "@/test/fixtures/tcp-proxy";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
@@ -88,7 +88,7 @@ async function startIngest(topic: string) {
   const stats = new IngestStats();
   const deadLetters: TDeadLetterBuffer = createDeadLetterBuffer({
     store: (letters) => recordDeadLetters(db.prisma, letters),
-    isReachable: () => isDeadLetterStoreReachable(db.prisma),
+    isReachable: async () => (await db.ping.check(0)).ok,
     retry: { initialMs: 50, maxMs: 500 },
     log: silent,
   });
