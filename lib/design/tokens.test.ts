@@ -31,9 +31,10 @@ describe("contrast of text tokens", () => {
     }
   });
 
-  it("keeps faint text (timestamps, hints next to a readable label) at least 3:1", () => {
-    // Known: --text-faint is 3.9–4.4:1 on the panels, under AA for body text; kept as is to change nothing visible.
-    for (const background of Object.values(DARK_BACKGROUNDS)) expect(contrastRatio(COLOR.textFaint, background)).toBeGreaterThanOrEqual(3);
+  it("keeps faint text (timestamps, hints) at AA on the panels too", () => {
+    for (const [name, background] of Object.entries(DARK_BACKGROUNDS)) {
+      expect(contrastRatio(COLOR.textFaint, background), name).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+    }
   });
 
   it("keeps the field crew's sunlight theme at AA or better", () => {
@@ -44,9 +45,9 @@ describe("contrast of text tokens", () => {
     }
   });
 
-  it("writes dark text on the filled accent and P2–P4 priority chips at AA", () => {
+  it("writes dark text on the filled accent and every priority chip at AA", () => {
     expect(contrastRatio(COLOR.onBright, COLOR.accent)).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
-    for (const priority of ["P2", "P3", "P4"] as const) expect(contrastRatio(COLOR.onBright, PRIORITY_COLOR[priority])).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+    for (const priority of ["P1", "P2", "P3", "P4"] as const) expect(contrastRatio(COLOR.onBright, PRIORITY_COLOR[priority])).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
   });
 });
 
@@ -66,8 +67,13 @@ describe("palettes that encode a level", () => {
     }
   });
 
-  it("unit status colours are distinct for normal vision (the status word is always written beside them)", () => {
-    for (const [a, b] of pairs(Object.values(UNIT_STATUS_COLOR))) expect(deltaE(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(20);
+  it("unit status colours are distinct for normal and colour-blind vision (the status word is written beside them too)", () => {
+    for (const [a, b] of pairs(Object.values(UNIT_STATUS_COLOR))) {
+      expect(deltaE(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(20);
+      for (const deficiency of COLOR_DEFICIENCIES) {
+        expect(deltaE(simulateDeficiency(a, deficiency), simulateDeficiency(b, deficiency)), `${a} / ${b} (${deficiency})`).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
+      }
+    }
   });
 });
 

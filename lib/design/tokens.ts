@@ -21,7 +21,7 @@ export const COLOR = {
   borderStrong: "#2f3a48",
   text: "#e6ebf1",
   textMuted: "#9aa6b5",
-  textFaint: "#6d7888",
+  textFaint: "#7d8899",
   accent: "#4cc2ff",
   ok: "#34d399",
   warn: "#fbbf24",
@@ -81,7 +81,7 @@ export const UNIT_STATUS_COLOR = {
   dispatched: "#fbbf24",
   enRoute: "#fb923c",
   onScene: "#c084fc",
-  returning: "#60a5fa",
+  returning: "#93c5fd",
   outOfService: "#94a3b8",
 } as const satisfies Record<TUnitStatus, THex>;
 
