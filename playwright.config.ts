@@ -35,8 +35,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    // A production build on a throwaway embedded database: what a new user gets from `npm start`.
-    command: `npm run build && rm -rf .data/e2e && PORT=${PORT} DATA_DIR=.data/e2e AUTH_SIGN_IN_MAX_PER_MINUTE=1000 npm run serve`,
+    // A production build on a throwaway embedded database: what a new user gets from `npm start`, plus the
+    // browser test handles (window.__citynerve, compiled in only when NEXT_PUBLIC_TEST_HOOKS=1).
+    command: `NEXT_PUBLIC_TEST_HOOKS=1 npm run build && rm -rf .data/e2e && PORT=${PORT} DATA_DIR=.data/e2e AUTH_SIGN_IN_MAX_PER_MINUTE=1000 npm run serve`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

@@ -18,6 +18,7 @@ stage() {
 }
 
 stage typecheck npm run --silent typecheck
+stage lint-and-format npm run --silent lint
 stage unit-and-integration npm run --silent test:unit
 stage end-to-end npm run --silent test:e2e
 echo "::: all stages passed in $((SECONDS - overall)) s"

@@ -23,7 +23,11 @@ declare global {
   }
 }
 
+/** Set at build time by the browser tests (playwright.config.ts); other builds drop the handles entirely. */
+const TEST_HOOKS_ENABLED = process.env.NEXT_PUBLIC_TEST_HOOKS === "1";
+
 export function exposeDebugHandles(handles: Omit<TCityNerveDebugHandles, "deckLayers">): () => void {
+  if (!TEST_HOOKS_ENABLED) return () => {};
   const debug: TCityNerveDebugHandles = {
     ...handles,
     // MapboxOverlay keeps its props privately; reading them here keeps tests off that detail.
