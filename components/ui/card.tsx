@@ -3,8 +3,14 @@ import { cx } from "./class-names";
 import styles from "./card.module.css";
 
 /** A framed surface on a scrolling page (a form, a table, a chart); flush: no padding, the content runs to the edges. */
-export function Card({ as = "section", flush = false, className, ...props }: ComponentProps<"section"> & { as?: "section" | "div" | "form" | "article"; flush?: boolean }) {
-  const Tag = as as "section";
+export function Card({
+  as = "section",
+  flush = false,
+  className,
+  ...props
+}: ComponentProps<"form"> & { as?: "section" | "div" | "form" | "article"; flush?: boolean }) {
+  // Form props are the section's plus the form's own (onSubmit, noValidate…), set only when it is a form.
+  const Tag = as as "form";
   return <Tag data-slot="card" className={cx(styles.card, flush && styles.flush, className)} {...props} />;
 }
 

@@ -33,3 +33,8 @@ export function InputGroup({ className, ...props }: ComponentProps<"div">) {
 export function InputGroupButton({ className, type = "button", ...props }: ComponentProps<"button">) {
   return <button type={type} className={cx(styles.groupButton, className)} {...props} />;
 }
+
+/** A multi-line text field that grows by dragging its corner. */
+export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+  return <textarea data-slot="input" className={cx(styles.input, styles.textarea, className)} {...props} />;
+}

@@ -26,7 +26,8 @@ export function PageCount({ className, ...props }: ComponentProps<"p">) {
 }
 
 /** Form fields or cards in a column, 14 px apart. */
-export function Stack({ as = "div", className, ...props }: ComponentProps<"div"> & { as?: "div" | "form" }) {
-  const Tag = as as "div";
+export function Stack({ as = "div", className, ...props }: ComponentProps<"form"> & { as?: "div" | "form" }) {
+  // Form props are the div's plus the form's own (onSubmit, noValidate…); a div simply has none of those set.
+  const Tag = as as "form";
   return <Tag className={cx(styles.stack, className)} {...props} />;
 }

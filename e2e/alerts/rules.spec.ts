@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import type { TRuleSetting } from "../../lib/contracts/alerts";
+import type { TRuleSetting } from "../../lib/contracts/rules";
 import { SCREENSHOTS, horizontalOverflow, signInAs } from "../fixtures/auth";
 import { api } from "../fixtures/operations";
 

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { ALERT_SEVERITIES, ZAlertSeverity } from "./alerts";
-import {
-  ALERT_STATUSES, INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES,
-  ZAlertStatus, ZIncidentPriority, ZIncidentStatus, ZIncidentType,
-} from "./incidents";
+import { ALERT_SEVERITIES, ZAlertSeverity, ALERT_STATUSES, ZAlertStatus } from "./alerts";
+import { INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES, ZIncidentPriority, ZIncidentStatus, ZIncidentType } from "./incidents";
 import { LAYERS, ZLayer } from "./layers";
 import type { TLayerEvents } from "./realtime";
 

@@ -1,66 +1,14 @@
 import { z } from "zod";
-import { ZLayer } from "./layers";
-import { ZAlertSeverity } from "./alerts";
+import { ZAlert } from "./alerts";
+import { ZVersioned } from "./requests";
 
 /**
- * Alerts (raised by the rules engine) and incidents (what the control room works on),
- * as the REST API and the socket deliver them. Every state-changing request carries the
- * `version` the client last saw: a stale version gets 409 with the current state.
+ * Incidents (what the control room works on, alone or promoted from alerts), as the REST API and the
+ * socket deliver them. Every state-changing request carries the `version` the client last saw: a stale
+ * version gets 409 with the current state.
  */
 const ZLonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const ZPerson = z.object({ id: z.string(), name: z.string() });
-
-export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
-export const ZAlertStatus = z.enum(ALERT_STATUSES);
-
-export const ZAlertNote = z.object({ id: z.string(), at: z.iso.datetime(), author: ZPerson, text: z.string() });
-
-export const ZAlert = z.object({
-  id: z.string(),
-  /** Derived from the events that opened it: replays cannot create a second alert. */
-  dedupKey: z.string(),
-  ruleId: z.string(),
-  ruleName: z.string(),
-  domain: ZLayer,
-  entityId: z.string(),
-  severity: ZAlertSeverity,
-  status: ZAlertStatus,
-  /** Unacknowledged critical alert past the escalation time. */
-  escalated: z.boolean(),
-  message: z.string(),
-  value: z.union([z.number(), z.string()]),
-  worstValue: z.union([z.number(), z.string()]),
-  count: z.number().int(),
-  firstSeenAt: z.iso.datetime(),
-  lastSeenAt: z.iso.datetime(),
-  /** The condition is no longer present (the alert stays until an operator resolves it). */
-  conditionClearedAt: z.iso.datetime().nullable(),
-  location: ZLonLat,
-  zone: z.string(),
-  acknowledgedBy: ZPerson.nullable(),
-  acknowledgedAt: z.iso.datetime().nullable(),
-  assignedTo: ZPerson.nullable(),
-  incidentId: z.string().nullable(),
-  correlationGroup: z.string().nullable(),
-  resolvedAt: z.iso.datetime().nullable(),
-  resolution: z.string().nullable(),
-  notes: z.array(ZAlertNote),
-  version: z.number().int(),
-});
-export type TAlert = z.infer<typeof ZAlert>;
-
-export const ZAlertListQuery = z.object({
-  status: z.string().optional(), // comma-separated ZAlertStatus values; default open,acknowledged
-  domain: ZLayer.optional(),
-  severity: ZAlertSeverity.optional(),
-  zone: z.string().max(64).optional(),
-});
-
-export const ZVersioned = z.object({ version: z.number().int().min(0) });
-export const ZAcknowledgeAlertRequest = ZVersioned;
-export const ZAddNoteRequest = z.object({ text: z.string().trim().min(1).max(4000) });
-export const ZAssignAlertRequest = ZVersioned.extend({ userId: z.string().min(1) });
-export const ZResolveAlertRequest = ZVersioned.extend({ reason: z.string().trim().min(1).max(1000) });
 
 export const INCIDENT_STATUSES = ["new", "acknowledged", "dispatched", "onScene", "resolved", "closed"] as const;
 export const ZIncidentStatus = z.enum(INCIDENT_STATUSES);
@@ -138,12 +86,8 @@ export const ZChangeIncidentStatusRequest = ZVersioned.extend({
 });
 export type TChangeIncidentStatusRequest = z.infer<typeof ZChangeIncidentStatusRequest>;
 export type TPromoteAlertRequest = z.infer<typeof ZPromoteAlertRequest>;
-export type TAlertListQuery = z.infer<typeof ZAlertListQuery>;
 export type TIncidentListQuery = z.infer<typeof ZIncidentListQuery>;
 
 /** POST /api/alerts/[id]/promote: 201 with a new incident, 200 when attached to an existing one. */
 export const ZPromoteAlertResponse = z.object({ alert: ZAlert, incident: ZIncident });
 export type TPromoteAlertResponse = z.infer<typeof ZPromoteAlertResponse>;
-
-/** 409 body: what went wrong and the state that won. */
-export const ZConflictResponse = z.object({ error: z.string(), current: z.unknown() });

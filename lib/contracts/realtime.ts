@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ZLayer, type TLayer } from "./layers";
 import type { TEventOfLayer } from "./events";
-import type { TAlert, TIncident } from "./incidents";
+import type { TAlert } from "./alerts";
+import type { TIncident } from "./incidents";
 import type { TAssignmentNotice, TResponderUnit } from "./units";
 
 /**

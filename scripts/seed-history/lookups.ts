@@ -1,5 +1,5 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
-import { cityBounds, zoneName } from "@/server/incidents/zones";
+import { cityBounds, zoneName } from "@/server/city/zones";
 import { TYPE_MIX, ZONE_WEIGHTS } from "./mix";
 
 /** [lo, hi) slices of [0, 1) proportional to the weights, so one random() picks an entry. */
@@ -25,7 +25,7 @@ export function typeLookup() {
   });
 }
 
-/** The 3×3 zone grid of server/incidents/zones.ts, each cell weighted and named the way the app names it. */
+/** The 3×3 zone grid of server/city/zones.ts, each cell weighted and named the way the app names it. */
 export function zoneLookup(entities: TCityEntities) {
   const bounds = cityBounds(entities);
   const [west, south, east, north] = bounds;

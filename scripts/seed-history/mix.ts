@@ -71,7 +71,7 @@ export const TYPE_MIX: TTypeMix[] = [
   },
 ];
 
-/** Busier in the middle of town. Keys are zone names (server/incidents/zones.ts). */
+/** Busier in the middle of town. Keys are zone names (server/city/zones.ts). */
 export const ZONE_WEIGHTS: Record<string, number> = {
   Central: 26, North: 10, South: 12, West: 9, East: 11, "North-West": 6, "North-East": 8, "South-West": 8, "South-East": 10,
 };

@@ -3,11 +3,11 @@ import type { TDispatch, TResponderUnit, TUnitActionRequest, TUnitActionResponse
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Prisma } from "@/server/db/generated/client";
 import { conflict, forbidden, invalid } from "@/server/errors";
-import { nowOf } from "@/server/incidents/action-deps";
+import { nowOf } from "@/server/http/action-deps";
 import { appendTimeline } from "@/server/incidents/append-timeline";
 import { findIncident } from "@/server/incidents/find-incident";
 import { isTransitionAllowed } from "@/server/incidents/incident-transitions";
-import { inTransaction, type TTx } from "@/server/incidents/transaction";
+import { inTransaction, type TTx } from "@/server/db/transaction";
 import { findActiveDispatch, findUnit } from "./find-unit";
 import { rememberAnswer, replayIdempotent } from "./idempotency";
 import { recordedAt } from "./recorded-at";

@@ -1,5 +1,5 @@
 import { invalid } from "@/server/errors";
-import type { TTx } from "@/server/incidents/transaction";
+import type { TTx } from "@/server/db/transaction";
 
 export type TCrewChange = { added: string[]; removed: string[]; /** Units the added members left. */ leftUnits: string[] };
 

@@ -4,7 +4,7 @@ import type { TResponderUnit } from "@/lib/contracts/units";
 import type { TLonLat } from "@/lib/geo";
 import type { CityState } from "@/server/city/city-state";
 import type { PrismaClient } from "@/server/db/generated/client";
-import type { TPublisher } from "@/server/incidents/publisher";
+import type { TPublisher } from "@/server/realtime/publisher";
 import type { TUnitDriver } from "@/server/ingest/types";
 import { applyUnitAction } from "./apply-unit-action";
 import { forgetOldAnswers } from "./idempotency";

@@ -3,11 +3,11 @@ import { isDispatchable, type TDispatch, type TDispatchRequest, type TDispatchRe
 import { haversineM } from "@/lib/geo";
 import { recordAudit } from "@/server/audit/record-audit";
 import { conflict } from "@/server/errors";
-import { nowOf } from "@/server/incidents/action-deps";
+import { nowOf } from "@/server/http/action-deps";
 import { appendTimeline } from "@/server/incidents/append-timeline";
 import { findIncident } from "@/server/incidents/find-incident";
 import { isIncidentActive, isTransitionAllowed } from "@/server/incidents/incident-transitions";
-import { inTransaction, type TTx } from "@/server/incidents/transaction";
+import { inTransaction, type TTx } from "@/server/db/transaction";
 import { DISPATCH_INCLUDE, toDispatch } from "./dispatch-view";
 import { findUnit, findUnits } from "./find-unit";
 import { lockIncident } from "./row-locks";

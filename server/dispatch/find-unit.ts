@@ -1,6 +1,6 @@
 import type { TDispatch, TResponderUnit } from "@/lib/contracts/units";
 import { notFound } from "@/server/errors";
-import type { TTx } from "@/server/incidents/transaction";
+import type { TTx } from "@/server/db/transaction";
 import { DISPATCH_INCLUDE, toDispatch } from "./dispatch-view";
 import { toResponderUnit, UNIT_INCLUDE } from "./unit-view";
 

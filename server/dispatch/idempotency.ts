@@ -1,6 +1,6 @@
 import type { Prisma } from "@/server/db/generated/client";
 import { conflict } from "@/server/errors";
-import type { TTx } from "@/server/incidents/transaction";
+import type { TTx } from "@/server/db/transaction";
 
 /**
  * A retried request (a phone resending a queued action whose answer it never got) takes effect once.

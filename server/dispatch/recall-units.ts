@@ -1,11 +1,11 @@
 import type { TResponderUnit } from "@/lib/contracts/units";
 import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import { appendTimeline } from "@/server/incidents/append-timeline";
-import type { TTx } from "@/server/incidents/transaction";
+import type { TTx } from "@/server/db/transaction";
 import { findUnit } from "./find-unit";
 import { lockUnit } from "./row-locks";
 import { unitAuditView } from "./unit-view";
-import type { TPublisher } from "@/server/incidents/publisher";
+import type { TPublisher } from "@/server/realtime/publisher";
 import type { TUnitMotion } from "./types";
 
 /**

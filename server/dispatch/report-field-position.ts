@@ -4,7 +4,7 @@ import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import type { TFieldPositionRequest } from "@/lib/contracts/units";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { invalid } from "@/server/errors";
-import type { TPublisher } from "@/server/incidents/publisher";
+import type { TPublisher } from "@/server/realtime/publisher";
 import type { TEventSource } from "@/server/ingest/types";
 import { findUnit } from "./find-unit";
 

@@ -1,7 +1,7 @@
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import { actorOf } from "@/server/http/actor";
-import { actionDeps } from "@/server/incidents/route-deps";
-import { hubPublisher } from "@/server/incidents/publisher";
+import { actionDeps } from "@/server/http/route-deps";
+import { hubPublisher } from "@/server/realtime/publisher";
 import type { TRegisteredRuntime } from "@/server/runtime-registry";
 import type { TDispatchRuntime } from "./dispatch-runtime";
 import type { TDispatchDeps } from "./types";

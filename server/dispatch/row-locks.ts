@@ -1,4 +1,4 @@
-import type { TTx } from "@/server/incidents/transaction";
+import type { TTx } from "@/server/db/transaction";
 
 /**
  * Row locks held to the end of the transaction. Dispatch and unit actions both take the incident's lock

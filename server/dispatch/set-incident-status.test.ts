@@ -3,7 +3,7 @@ import type { TIncident } from "@/lib/contracts/incidents";
 import type { TDatabase } from "@/server/db/client";
 import { findIncident } from "@/server/incidents/find-incident";
 import { insertIncident } from "@/server/incidents/create-incident";
-import { inTransaction } from "@/server/incidents/transaction";
+import { inTransaction } from "@/server/db/transaction";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { setIncidentStatus } from "./set-incident-status";
 

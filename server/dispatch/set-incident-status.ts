@@ -5,7 +5,7 @@ import { appendTimeline } from "@/server/incidents/append-timeline";
 import { findIncident } from "@/server/incidents/find-incident";
 import { refuseTransition } from "@/server/incidents/incident-transitions";
 import { incidentAuditView } from "@/server/incidents/incident-view";
-import type { TTx } from "@/server/incidents/transaction";
+import type { TTx } from "@/server/db/transaction";
 
 /**
  * The incident status that follows its units (dispatched when units are sent, on scene when the first

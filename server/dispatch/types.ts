@@ -1,6 +1,6 @@
 import type { TDispatch, TResponderUnit } from "@/lib/contracts/units";
 import type { TAuditActor } from "@/server/audit/record-audit";
-import type { TActionDeps } from "@/server/incidents/action-deps";
+import type { TActionDeps } from "@/server/http/action-deps";
 import type { TLonLat } from "@/lib/geo";
 
 import type { TRoutePlanner } from "@/server/city/road-graph";

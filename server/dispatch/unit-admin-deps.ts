@@ -1,7 +1,7 @@
 import type { TResponderUnit } from "@/lib/contracts/units";
 import type { TAuditActor } from "@/server/audit/record-audit";
 import type { PrismaClient } from "@/server/db/generated/client";
-import type { TPublisher } from "@/server/incidents/publisher";
+import type { TPublisher } from "@/server/realtime/publisher";
 
 /** What creating or changing a unit needs (admins and supervisors). */
 export type TUnitAdminDeps = {

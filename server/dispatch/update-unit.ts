@@ -1,7 +1,7 @@
 import type { TResponderUnit, TUpdateUnitRequest } from "@/lib/contracts/units";
 import { recordAudit } from "@/server/audit/record-audit";
 import { conflict, invalid } from "@/server/errors";
-import { inTransaction } from "@/server/incidents/transaction";
+import { inTransaction } from "@/server/db/transaction";
 import { assignCrew, type TCrewChange } from "./assign-crew";
 import { findUnit, findUnits } from "./find-unit";
 import { publishCrewChange } from "./publish-crew-change";

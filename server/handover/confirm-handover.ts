@@ -1,7 +1,7 @@
 import type { THandover } from "@/lib/contracts/history";
 import { recordAudit } from "@/server/audit/record-audit";
 import { forbidden, notFound } from "@/server/errors";
-import { inTransaction, isUuid } from "@/server/incidents/transaction";
+import { inTransaction, isUuid } from "@/server/db/transaction";
 import { nowOf, type THandoverDeps } from "./handover-deps";
 import { HANDOVER_INCLUDE, toHandover } from "./handover-view";
 

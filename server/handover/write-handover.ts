@@ -1,7 +1,7 @@
 import type { THandover, THandoverSummary } from "@/lib/contracts/history";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Prisma } from "@/server/db/generated/client";
-import { inTransaction } from "@/server/incidents/transaction";
+import { inTransaction } from "@/server/db/transaction";
 import { nowOf, type THandoverDeps } from "./handover-deps";
 import { HANDOVER_INCLUDE, toHandover } from "./handover-view";
 

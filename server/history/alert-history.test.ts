@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAlertHistoryPage } from "@/lib/contracts/history";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { walkPages } from "@/test/fixtures/history-incidents";

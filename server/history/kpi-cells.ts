@@ -1,6 +1,6 @@
 import { KPI_METRICS, type TKpiMetric } from "@/lib/contracts/history";
 import { Prisma, type PrismaClient } from "@/server/db/generated/client";
-import { inTransaction } from "@/server/incidents/transaction";
+import { inTransaction } from "@/server/db/transaction";
 
 /** Incidents of one type and zone created in one hour of the day. */
 export type TKpiCell = { type: string; zone: string; hour: string; incidents: number; resolved: number };

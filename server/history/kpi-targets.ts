@@ -1,7 +1,7 @@
 import { KPI_METRICS, ZKpiMetric, type TKpiMetric, type TKpiTargets } from "@/lib/contracts/history";
 import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import type { PrismaClient } from "@/server/db/generated/client";
-import { inTransaction, type TTx } from "@/server/incidents/transaction";
+import { inTransaction, type TTx } from "@/server/db/transaction";
 
 export type TUpdateKpiTargetsDeps = {
   prisma: PrismaClient;

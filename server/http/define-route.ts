@@ -11,12 +11,18 @@ import { apiError, databaseUnavailable, json } from "./responses";
 type TSchema = z.ZodType | undefined;
 type TParsed<S extends TSchema> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type TRouteConfig<B extends TSchema, Q extends TSchema> = {
+export type TRouteConfig<B extends TSchema, Q extends TSchema, R extends TSchema> = {
   /** Signed-in roles allowed; everyone else gets 401 (signed out) or 403. */
   roles: readonly TRole[];
   body?: B;
   query?: Q;
+  /** The 200 answer's contract, the schema the client parses it with. The handler must return its input
+   * type (or a Response: a file, a redirect, another status); only what the schema names is sent. */
+  response?: R;
 };
+
+/** What a handler returns: its response schema's input, or any Response it builds itself. */
+type TRouteResult<R extends TSchema> = R extends z.ZodType ? z.input<R> | Response : unknown;
 
 export type TRouteInput<B extends TSchema, Q extends TSchema> = {
   request: Request;
@@ -45,9 +51,9 @@ const STATUS_BY_CODE: Record<TAppErrorCode, number> = { INVALID: 400, FORBIDDEN:
  * request waiting out the pool's timeouts), and a generic 500 whose details stay in the server log.
  * The handler returns data (200 JSON) or a Response.
  */
-export function defineRoute<B extends TSchema = undefined, Q extends TSchema = undefined>(
-  config: TRouteConfig<B, Q>,
-  handler: (input: TRouteInput<B, Q>) => Promise<unknown>,
+export function defineRoute<B extends TSchema = undefined, Q extends TSchema = undefined, R extends TSchema = undefined>(
+  config: TRouteConfig<B, Q, R>,
+  handler: (input: TRouteInput<B, Q>) => Promise<TRouteResult<R>>,
 ): TRouteHandler {
   const route = async (request: Request, context: TRouteContext): Promise<Response> => {
     const runtime = getRuntime();
@@ -75,7 +81,10 @@ export function defineRoute<B extends TSchema = undefined, Q extends TSchema = u
         ip: readClientIp(request.headers),
         runtime,
       });
-      return result instanceof Response ? result : json(result);
+      if (result instanceof Response) return result;
+      // Parsing the answer drops any field the contract does not name (nothing leaks by accident) and
+      // turns a drift between handler and contract into a logged 500 instead of a client-side surprise.
+      return json(config.response ? config.response.parse(result) : result);
     } catch (error) {
       if (error instanceof AppError) {
         if (error.current !== undefined) return json({ error: error.message, current: error.current }, STATUS_BY_CODE[error.code]);

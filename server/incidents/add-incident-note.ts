@@ -1,10 +1,10 @@
 import type { TIncidentDetail } from "@/lib/contracts/incidents";
 import { recordAudit } from "@/server/audit/record-audit";
 import { conflict } from "@/server/errors";
-import type { TActionDeps } from "./action-deps";
+import type { TActionDeps } from "@/server/http/action-deps";
 import { appendTimeline } from "./append-timeline";
 import { findIncident, getIncidentDetail } from "./find-incident";
-import { inTransaction } from "./transaction";
+import { inTransaction } from "@/server/db/transaction";
 
 /** A note on the incident's timeline. Closed incidents are history: no more notes. */
 export async function addIncidentNote(deps: TActionDeps, incidentId: string, request: { text: string }): Promise<TIncidentDetail> {

@@ -1,6 +1,6 @@
 import type { TTimelineEntry } from "@/lib/contracts/incidents";
 import type { Prisma } from "@/server/db/generated/client";
-import type { TTx } from "./transaction";
+import type { TTx } from "@/server/db/transaction";
 
 /** One timeline entry, written in the same transaction as the change it records. */
 export async function appendTimeline(

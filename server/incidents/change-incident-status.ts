@@ -1,19 +1,16 @@
 import type { TChangeIncidentStatusRequest, TIncident } from "@/lib/contracts/incidents";
 import { recordAudit } from "@/server/audit/record-audit";
 import { conflict } from "@/server/errors";
-import type { TActionDeps } from "./action-deps";
+import type { TActionDeps } from "@/server/http/action-deps";
 import { appendTimeline } from "./append-timeline";
 import { findIncident } from "./find-incident";
 import { incidentAuditView } from "./incident-view";
-import { refuseTransition } from "./incident-transitions";
-import { inTransaction, isUuid } from "./transaction";
+import { RELEASES_UNITS, refuseTransition } from "./incident-transitions";
+import { inTransaction, isUuid } from "@/server/db/transaction";
 import { announceRecall, recallUnits } from "@/server/dispatch/recall-units";
 import { lockIncident } from "@/server/dispatch/row-locks";
 import type { TUnitMotion } from "@/server/dispatch/types";
 import type { TResponderUnit } from "@/lib/contracts/units";
-
-/** Statuses that take the incident away from its units: they are recalled to their stations. */
-const RELEASES_UNITS: ReadonlySet<TIncident["status"]> = new Set(["acknowledged", "resolved", "closed"]);
 
 const STALE = "This incident was changed by someone else; reload it and try again";
 

@@ -1,10 +1,10 @@
 import type { TCreateIncidentRequest, TIncident } from "@/lib/contracts/incidents";
 import { recordAudit } from "@/server/audit/record-audit";
-import type { TActionDeps } from "./action-deps";
+import type { TActionDeps } from "@/server/http/action-deps";
 import { appendTimeline } from "./append-timeline";
 import { findIncident } from "./find-incident";
 import { incidentAuditView } from "./incident-view";
-import { inTransaction, type TTx } from "./transaction";
+import { inTransaction, type TTx } from "@/server/db/transaction";
 
 /** Inserts an incident with its `created` timeline entry and audit row (inside the caller's transaction). */
 export async function insertIncident(

@@ -1,5 +1,5 @@
-import type { TAlertSeverity } from "@/lib/contracts/alerts";
-import type { TAlert, TIncident } from "@/lib/contracts/incidents";
+import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
+import type { TIncident } from "@/lib/contracts/incidents";
 
 export const PRIORITY_BY_SEVERITY: Record<TAlertSeverity, TIncident["priority"]> = { critical: "P1", major: "P2", minor: "P3", warning: "P4" };
 

@@ -39,3 +39,6 @@ export function refuseTransition(from: TStatus, to: TStatus, by: TTransitionCaus
 
 /** Incidents that can still take new alerts and notes. */
 export const isIncidentActive = (status: TStatus) => status !== "resolved" && status !== "closed";
+
+/** Statuses that take the incident away from its units: a person's move into one recalls them to their stations. */
+export const RELEASES_UNITS: ReadonlySet<TStatus> = new Set(["acknowledged", "resolved", "closed"]);

@@ -1,6 +1,6 @@
 import type { TIncident, TIncidentDetail, TTimelineEntry } from "@/lib/contracts/incidents";
 import type { Prisma } from "@/server/db/generated/client";
-import { ALERT_INCLUDE, toAlert } from "./alert-view";
+import { ALERT_INCLUDE, toAlert } from "@/server/alerts/alert-view";
 
 const PERSON = { select: { id: true, name: true } } as const;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { TAlert, TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
+import type { TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 

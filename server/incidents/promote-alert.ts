@@ -1,16 +1,17 @@
-import type { TAlert, TIncident, TPromoteAlertRequest } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
+import type { TIncident, TPromoteAlertRequest } from "@/lib/contracts/incidents";
 import { recordAudit } from "@/server/audit/record-audit";
 import { conflict } from "@/server/errors";
-import { nowOf, type TActionDeps } from "./action-deps";
-import { alertAuditView, toAlert } from "./alert-view";
+import { nowOf, type TActionDeps } from "@/server/http/action-deps";
+import { alertAuditView, toAlert } from "@/server/alerts/alert-view";
 import { appendTimeline } from "./append-timeline";
-import { changeAlert, findAlertRow } from "./change-alert";
+import { changeAlert, findAlertRow } from "@/server/alerts/change-alert";
 import { insertIncident } from "./create-incident";
 import { incidentTypeFor, PRIORITY_BY_SEVERITY } from "./incident-defaults";
 import { findIncident } from "./find-incident";
 import { incidentAuditView } from "./incident-view";
 import { isIncidentActive } from "./incident-transitions";
-import { inTransaction } from "./transaction";
+import { inTransaction } from "@/server/db/transaction";
 
 export type TPromoteResult = { alert: TAlert; incident: TIncident; created: boolean };
 
@@ -18,6 +19,8 @@ export type TPromoteResult = { alert: TAlert; incident: TIncident; created: bool
  * Turns an alert into work: a new incident at the alert's place (type and priority from the rule unless
  * given), or an existing active incident it belongs to. The alert is linked (and acknowledged if it was
  * still open); the incident's timeline gets `created` and/or `alertLinked`, all in one transaction.
+ * It ends by hand rather than through commitAlertAction: it audits two entities (alert.promoted, then
+ * incident.alert_linked, in that order) and pushes both the alert and the incident.
  */
 export async function promoteAlert(deps: TActionDeps, alertId: string, request: TPromoteAlertRequest): Promise<TPromoteResult> {
   const at = nowOf(deps);

@@ -1,7 +1,7 @@
-import { ZAlertListQuery } from "@/lib/contracts/incidents";
+import { ZAlertListQuery } from "@/lib/contracts/alerts";
 import { defineRoute } from "@/server/http/define-route";
-import { listAlerts } from "@/server/incidents/list-alerts";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { listAlerts } from "@/server/alerts/list-alerts";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

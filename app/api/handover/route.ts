@@ -4,7 +4,7 @@ import { listHandovers, ZHandoverListQuery } from "@/server/handover/list-handov
 import { writeHandover } from "@/server/handover/write-handover";
 import { defineRoute } from "@/server/http/define-route";
 import { json } from "@/server/http/responses";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { defineRoute } from "@/server/http/define-route";
 import { json } from "@/server/http/responses";
 import { createIncident } from "@/server/incidents/create-incident";
 import { listIncidents } from "@/server/incidents/list-incidents";
-import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { defineRoute } from "@/server/http/define-route";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
-import { loadRuleSettings } from "@/server/rules/load-rules";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
+import { loadRuleSettings } from "@/server/rule-engine/load-rules";
 
 export const dynamic = "force-dynamic";
 

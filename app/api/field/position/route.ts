@@ -1,7 +1,7 @@
 import { ZFieldPositionRequest } from "@/lib/contracts/units";
 import { reportFieldPosition } from "@/server/dispatch/report-field-position";
 import { defineRoute } from "@/server/http/define-route";
-import { hubPublisher } from "@/server/incidents/publisher";
+import { hubPublisher } from "@/server/realtime/publisher";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import type { ZHandoverDraft } from "@/lib/contracts/history";
 import { buildHandoverSummary } from "@/server/handover/build-summary";
 import { draftHandoverNote } from "@/server/handover/draft-note";
 import { defineRoute } from "@/server/http/define-route";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

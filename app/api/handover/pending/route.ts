@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ZPendingHandover } from "@/lib/contracts/history";
 import { findPendingHandover } from "@/server/handover/find-pending-handover";
 import { defineRoute } from "@/server/http/define-route";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

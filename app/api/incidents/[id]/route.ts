@@ -1,6 +1,6 @@
 import { defineRoute } from "@/server/http/define-route";
 import { getIncidentDetail } from "@/server/incidents/find-incident";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

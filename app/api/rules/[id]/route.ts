@@ -1,8 +1,8 @@
-import { ZUpdateRuleRequest } from "@/lib/contracts/alerts";
+import { ZUpdateRuleRequest } from "@/lib/contracts/rules";
 import { actorOf } from "@/server/http/actor";
 import { defineRoute } from "@/server/http/define-route";
-import { alertRuntimeOf } from "@/server/incidents/route-deps";
-import { updateRule } from "@/server/rules/update-rule";
+import { alertRuntimeOf } from "@/server/http/route-deps";
+import { updateRule } from "@/server/rule-engine/update-rule";
 
 export const dynamic = "force-dynamic";
 

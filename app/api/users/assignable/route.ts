@@ -1,5 +1,5 @@
 import { defineRoute } from "@/server/http/define-route";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 import { listAssignableUsers } from "@/server/users/list-assignable-users";
 
 export const dynamic = "force-dynamic";

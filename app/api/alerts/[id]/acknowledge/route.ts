@@ -1,7 +1,7 @@
-import { ZAcknowledgeAlertRequest } from "@/lib/contracts/incidents";
+import { ZAcknowledgeAlertRequest } from "@/lib/contracts/alerts";
 import { defineRoute } from "@/server/http/define-route";
-import { acknowledgeAlert } from "@/server/incidents/acknowledge-alert";
-import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { acknowledgeAlert } from "@/server/alerts/acknowledge-alert";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

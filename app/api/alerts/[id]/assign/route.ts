@@ -1,7 +1,7 @@
-import { ZAssignAlertRequest } from "@/lib/contracts/incidents";
+import { ZAssignAlertRequest } from "@/lib/contracts/alerts";
 import { defineRoute } from "@/server/http/define-route";
-import { assignAlert } from "@/server/incidents/assign-alert";
-import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { assignAlert } from "@/server/alerts/assign-alert";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { defineRoute } from "@/server/http/define-route";
-import { toAlert } from "@/server/incidents/alert-view";
-import { buildCap } from "@/server/incidents/build-cap";
-import { findAlertRow } from "@/server/incidents/change-alert";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { toAlert } from "@/server/alerts/alert-view";
+import { buildCap } from "@/server/alerts/build-cap";
+import { findAlertRow } from "@/server/alerts/change-alert";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

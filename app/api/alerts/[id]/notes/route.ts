@@ -1,8 +1,8 @@
-import { ZAddNoteRequest } from "@/lib/contracts/incidents";
+import { ZAddNoteRequest } from "@/lib/contracts/requests";
 import { defineRoute } from "@/server/http/define-route";
 import { json } from "@/server/http/responses";
-import { addAlertNote } from "@/server/incidents/add-alert-note";
-import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { addAlertNote } from "@/server/alerts/add-alert-note";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

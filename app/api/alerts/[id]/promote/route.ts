@@ -2,7 +2,7 @@ import { ZPromoteAlertRequest } from "@/lib/contracts/incidents";
 import { defineRoute } from "@/server/http/define-route";
 import { json } from "@/server/http/responses";
 import { promoteAlert } from "@/server/incidents/promote-alert";
-import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { ZResolveAlertRequest } from "@/lib/contracts/incidents";
+import { ZResolveAlertRequest } from "@/lib/contracts/alerts";
 import { defineRoute } from "@/server/http/define-route";
-import { resolveAlert } from "@/server/incidents/resolve-alert";
-import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { resolveAlert } from "@/server/alerts/resolve-alert";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { confirmHandover } from "@/server/handover/confirm-handover";
 import { handoverDeps } from "@/server/handover/handover-deps";
 import { defineRoute } from "@/server/http/define-route";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { ZDispatchRequest } from "@/lib/contracts/units";
 import { dispatchUnits } from "@/server/dispatch/dispatch-units";
 import { dispatchDeps } from "@/server/dispatch/route-deps";
 import { defineRoute } from "@/server/http/define-route";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { getRecommendation } from "@/server/dispatch/get-recommendation";
 import { dispatchRuntimeOf } from "@/server/dispatch/route-deps";
 import { defineRoute } from "@/server/http/define-route";
-import { OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { ZChangeIncidentStatusRequest } from "@/lib/contracts/incidents";
 import { defineRoute } from "@/server/http/define-route";
 import { changeIncidentStatus } from "@/server/incidents/change-incident-status";
-import { actionDeps, OPERATIONS_ROLES } from "@/server/incidents/route-deps";
+import { actionDeps, OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 

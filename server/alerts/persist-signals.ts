@@ -1,0 +1,130 @@
+import type { TAlertSignal } from "@/lib/contracts/rules";
+import type { TAlert } from "@/lib/contracts/alerts";
+import type { TLayer } from "@/lib/contracts/layers";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Prisma, PrismaClient } from "@/server/db/generated/client";
+import { ALERT_INCLUDE, toAlert } from "./alert-view";
+import { inTransaction, type TTx } from "@/server/db/transaction";
+
+export type TLocate = (domain: TLayer, entityId: string) => { lon: number; lat: number; zone: string };
+
+export type TPersistSignalsDeps = {
+  prisma: PrismaClient;
+  ruleName: (ruleId: string) => string;
+  locate: TLocate;
+  now?: () => Date;
+};
+
+/**
+ * Cleared warning/minor alerts nobody has taken on resolve themselves: a bin that was emptied or a lot
+ * that freed up needs no one to close it. Critical and major alerts stay until a person resolves them.
+ */
+const AUTO_RESOLVE_SEVERITIES = new Set(["warning", "minor"]);
+export const AUTO_RESOLUTION = "Condition cleared (auto-resolved)";
+
+/**
+ * Writes a batch of engine signals in one transaction and returns the alerts that changed.
+ *   open   → INSERT … ON CONFLICT (dedup_key) DO NOTHING: Kafka redelivery or a replay after restart
+ *            produces the same dedup key, so never a second row;
+ *   update → count / last seen / value / worst value, never backwards in time (replays are no-ops);
+ *   clear  → conditionClearedAt (the alert stays in the queue), auto-resolve as above.
+ * The engine's telemetry does not bump `version` (see the schema); auto-resolve does, it is a status change.
+ */
+export async function persistSignals(deps: TPersistSignalsDeps, signals: readonly TAlertSignal[]): Promise<TAlert[]> {
+  if (signals.length === 0) return [];
+  const { opens, updates, clears } = coalesce(signals);
+  const changed = await inTransaction(deps.prisma, async (tx) => {
+    const keys = new Set<string>();
+    if (opens.length > 0) for (const key of await insertOpened(tx, deps, opens)) keys.add(key);
+    for (const signal of updates) {
+      const { count } = await tx.alert.updateMany({
+        where: { dedupKey: signal.dedupKey, status: { not: "resolved" }, lastSeenAt: { lte: new Date(signal.lastSeenAt) } },
+        data: {
+          count: signal.count,
+          lastSeenAt: new Date(signal.lastSeenAt),
+          value: json(signal.value),
+          worstValue: json(signal.worstValue),
+          message: signal.message,
+        },
+      });
+      if (count > 0) keys.add(signal.dedupKey);
+    }
+    for (const signal of clears) if (await applyClear(tx, deps, signal)) keys.add(signal.dedupKey);
+    return [...keys];
+  });
+  if (changed.length === 0) return [];
+  const rows = await deps.prisma.alert.findMany({ where: { dedupKey: { in: changed } }, include: ALERT_INCLUDE });
+  return rows.map(toAlert);
+}
+
+async function insertOpened(tx: TTx, deps: TPersistSignalsDeps, opens: readonly TAlertSignal[]): Promise<string[]> {
+  const inserted = await tx.alert.createManyAndReturn({
+    data: opens.map((s) => {
+      const place = deps.locate(s.domain, s.entityId);
+      return {
+        dedupKey: s.dedupKey,
+        ruleId: s.ruleId,
+        ruleName: deps.ruleName(s.ruleId),
+        domain: s.domain,
+        entityId: s.entityId,
+        relatedEntityIds: s.relatedEntityIds ?? [],
+        severity: s.severity,
+        message: s.message,
+        value: json(s.value),
+        worstValue: json(s.worstValue),
+        count: s.count,
+        firstSeenAt: new Date(s.startedAt),
+        lastSeenAt: new Date(s.lastSeenAt),
+        ...place,
+      };
+    }),
+    skipDuplicates: true,
+    select: { id: true, dedupKey: true, ruleId: true, severity: true, entityId: true, zone: true, message: true },
+  });
+  for (const row of inserted) {
+    const { id, ...after } = row;
+    await recordAudit(tx, { actor: null, action: "alert.raised", entityType: "alert", entityId: id, after });
+  }
+  return inserted.map((r) => r.dedupKey);
+}
+
+async function applyClear(tx: TTx, deps: TPersistSignalsDeps, signal: TAlertSignal): Promise<boolean> {
+  const row = await tx.alert.findUnique({ where: { dedupKey: signal.dedupKey } });
+  if (!row || row.conditionClearedAt) return false;
+  const autoResolve = row.status === "open" && !row.incidentId && AUTO_RESOLVE_SEVERITIES.has(row.severity);
+  const clearedAt = new Date(signal.at);
+  const { count } = await tx.alert.updateMany({
+    where: { id: row.id, conditionClearedAt: null },
+    data: {
+      conditionClearedAt: clearedAt,
+      value: json(signal.value),
+      worstValue: json(signal.worstValue),
+      ...(autoResolve ? { status: "resolved", resolvedAt: deps.now?.() ?? new Date(), resolution: AUTO_RESOLUTION, version: { increment: 1 } } : {}),
+    },
+  });
+  if (count === 0) return false;
+  await recordAudit(tx, {
+    actor: null,
+    action: autoResolve ? "alert.auto_resolved" : "alert.condition_cleared",
+    entityType: "alert",
+    entityId: row.id,
+    before: { status: row.status, conditionClearedAt: null },
+    after: { status: autoResolve ? "resolved" : row.status, conditionClearedAt: clearedAt.toISOString(), message: signal.message },
+  });
+  return true;
+}
+
+/** Per alert, in order: its open, only its latest update (they carry totals), its clear. */
+function coalesce(signals: readonly TAlertSignal[]) {
+  const opens = new Map<string, TAlertSignal>();
+  const updates = new Map<string, TAlertSignal>();
+  const clears = new Map<string, TAlertSignal>();
+  for (const s of signals) {
+    if (s.kind === "open" && !opens.has(s.dedupKey)) opens.set(s.dedupKey, s);
+    else if (s.kind === "update") updates.set(s.dedupKey, s);
+    else if (s.kind === "clear") clears.set(s.dedupKey, s);
+  }
+  return { opens: [...opens.values()], updates: [...updates.values()], clears: [...clears.values()] };
+}
+
+const json = (value: number | string) => value as Prisma.InputJsonValue;

@@ -1,0 +1,99 @@
+import type { TAlertSignal } from "@/lib/contracts/rules";
+import type { TCityEvent } from "@/lib/contracts/events";
+import type { TRuleEngine } from "@/server/rule-engine/rule-engine";
+import { ZStoredEpisode, type TStoredEpisode } from "@/server/rule-engine/stored-episode";
+import type { PrismaClient } from "@/server/db/generated/client";
+
+/** Events held back while open alerts are read; past this, they are evaluated at once (those entities are then not restored). */
+export const RECOVERY_MAX_BUFFERED_EVENTS = 50_000;
+
+/**
+ * Alerts whose condition has not cleared, whatever their status: an operator may resolve an alert while
+ * its condition still holds, and that condition must not raise a second alert after a restart either
+ * (it still clears once). Rules are not filtered here: the engine clears the alerts of rules that went away.
+ */
+export async function loadOngoingEpisodes(prisma: PrismaClient): Promise<TStoredEpisode[]> {
+  const rows = await prisma.alert.findMany({
+    where: { conditionClearedAt: null },
+    select: {
+      ruleId: true, entityId: true, domain: true, severity: true, dedupKey: true, firstSeenAt: true, lastSeenAt: true,
+      count: true, value: true, worstValue: true, relatedEntityIds: true,
+    },
+  });
+  const episodes: TStoredEpisode[] = [];
+  for (const { firstSeenAt, lastSeenAt, relatedEntityIds, ...row } of rows) {
+    const parsed = ZStoredEpisode.safeParse({
+      ...row,
+      startedAt: firstSeenAt.toISOString(),
+      lastSeenAt: lastSeenAt.toISOString(),
+      ...(relatedEntityIds.length > 0 ? { relatedEntityIds } : {}),
+    });
+    if (parsed.success) episodes.push(parsed.data);
+    else console.error(`[alerts] open alert ${row.dedupKey} cannot be carried on; it stays as it is`, parsed.error.issues);
+  }
+  return episodes;
+}
+
+export type TEpisodeRecoveryDeps = {
+  engine: TRuleEngine;
+  load: () => Promise<TStoredEpisode[]>;
+  /** Evaluates one event and pushes its signals (the runtime's normal path). */
+  evaluate: (event: TCityEvent) => void;
+  push: (signals: TAlertSignal[]) => void;
+  maxBufferedEvents?: number;
+};
+
+export type TEpisodeRecovery = {
+  /** The city-state listener: evaluates now, or once the recovery in flight is done, in arrival order. */
+  onEvent(event: TCityEvent): void;
+  /** Whether events are being held back (then the engine must not tick past them either). */
+  isRecovering(): boolean;
+  /**
+   * Reads open alerts from PostgreSQL and hands them to the engine; call it at start, before the
+   * source runs, and whenever this process takes over partitions. Events that arrive meanwhile wait,
+   * so an entity's first event here cannot start a second alert before its stored one is restored.
+   */
+  recover(): Promise<void>;
+};
+
+export function createEpisodeRecovery(deps: TEpisodeRecoveryDeps): TEpisodeRecovery {
+  const maxBuffered = deps.maxBufferedEvents ?? RECOVERY_MAX_BUFFERED_EVENTS;
+  let buffered: TCityEvent[] | undefined;
+  let pending = 0;
+  let chain: Promise<void> = Promise.resolve();
+
+  function release(): void {
+    const events = buffered ?? [];
+    buffered = undefined;
+    for (const event of events) deps.evaluate(event);
+  }
+
+  async function recoverOnce(): Promise<void> {
+    const stored = await deps.load();
+    deps.push(deps.engine.restoreEpisodes(stored, Date.now()));
+  }
+
+  return {
+    onEvent(event) {
+      if (!buffered) return deps.evaluate(event);
+      buffered.push(event);
+      if (buffered.length >= maxBuffered) {
+        console.warn(`[alerts] ${buffered.length} events waited for open alerts to be read; evaluating them now`);
+        release();
+      }
+    },
+    isRecovering: () => buffered !== undefined,
+    recover() {
+      // Events are held from this call on, not from when the read starts: one arriving in between
+      // would otherwise start a second alert for a condition whose stored one is about to be restored.
+      pending++;
+      buffered ??= [];
+      // One read at a time; a second takeover during a read waits for it, then reads again.
+      const next = chain.then(recoverOnce).finally(() => {
+        if (--pending === 0) release();
+      });
+      chain = next.catch(() => {});
+      return next;
+    },
+  };
+}

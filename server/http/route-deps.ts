@@ -1,0 +1,26 @@
+import type { TCurrentUser } from "@/lib/contracts/auth";
+import { actorOf } from "./actor";
+import type { TRegisteredRuntime } from "@/server/runtime-registry";
+import type { TActionDeps } from "./action-deps";
+import type { TAlertRuntime } from "@/server/alerts/alert-runtime";
+import { hubPublisher } from "@/server/realtime/publisher";
+
+/** Roles that work alerts and incidents. */
+export const OPERATIONS_ROLES = ["operator", "supervisor"] as const;
+
+export function alertRuntimeOf(runtime: TRegisteredRuntime): TAlertRuntime {
+  // createApp runs alerts unless a caller leaves them out (parts.alerts); routes need them.
+  if (!runtime.city.alerts) throw new Error("The alert runtime is not running");
+  return runtime.city.alerts;
+}
+
+/** What an alert/incident action needs, from a defineRoute input. */
+export function actionDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime; user: TCurrentUser; ip: string | null }): TActionDeps {
+  return {
+    prisma: runtime.database.prisma,
+    actor: actorOf(user),
+    ip,
+    publish: hubPublisher(runtime.city.hub),
+    zoneOf: alertRuntimeOf(runtime).zoneOf,
+  };
+}
