@@ -2,14 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./globals.css";
-import "./styles/legacy-control-room.css";
-import "./styles/legacy-accounts.css";
-import "./styles/legacy-alerts.css";
-import "./styles/legacy-field.css";
-import "./styles/legacy-units.css";
-import "./styles/legacy-analysis.css";
-import "./styles/legacy-history.css";
-import "./styles/legacy-kpis.css";
+import "./styles/maplibre.css";
 import { renderCssVariables } from "@/lib/design/css-variables";
 import { THEME_COLOR } from "@/lib/design/tokens";
 import { Providers } from "./providers";
@@ -33,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <head>
         {/* The design tokens as CSS custom properties, rendered from the same module the map layers and charts read. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant CSS, built at startup from lib/design, no user input. */}
         <style id="design-tokens" dangerouslySetInnerHTML={{ __html: CSS_VARIABLES }} />
       </head>
       <body>

@@ -43,23 +43,40 @@ try {
     console.error(`Only ${incidents} incidents in this database: seed it first with  npm run seed:history  (1,000,000 incidents).`);
     process.exit(2);
   }
-  console.log(`PostgreSQL ${version} (shared_buffers ${buffers}), ${incidents.toLocaleString("en-US")} incidents; ${RUNS} timed runs per query after ${WARMUP} warm-up runs.\n`);
+  console.log(
+    `PostgreSQL ${version} (shared_buffers ${buffers}), ${incidents.toLocaleString("en-US")} incidents; ${RUNS} timed runs per query after ${WARMUP} warm-up runs.\n`,
+  );
 
   const page = (query: Record<string, string | number>) => () => listIncidentHistory(prisma, ZIncidentHistoryQuery.parse(query));
   const unit = (await prisma.unit.findFirst({ where: { type: "fire" }, orderBy: { id: "asc" } }))?.id ?? "unit-e-1";
   const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString();
   const yearOfFigures = (filter: Pick<TKpiQuery, "type"> = {}) =>
     computeKpiReport(prisma, { from: yearAgo, to: new Date().toISOString(), ...filter }, { timeZone: CITY_TIME_ZONE });
-  const oldIncident = (await prisma.incident.findFirst({ where: { createdAt: { lt: new Date(Date.now() - 182 * 86_400_000) } }, orderBy: { createdAt: "desc" } }))!;
+  const oldIncident = (await prisma.incident.findFirst({
+    where: { createdAt: { lt: new Date(Date.now() - 182 * 86_400_000) } },
+    orderBy: { createdAt: "desc" },
+  }))!;
 
   const cases: { name: string; goalMs: number; run: () => Promise<unknown> }[] = [
     { name: "page 1, no filter (newest first)", goalMs: PAGE_GOAL_MS, run: page({}) },
     { name: "page 1, type + zone", goalMs: PAGE_GOAL_MS, run: page({ type: "trafficCollision", zone: "Central" }) },
-    { name: "page 1, two types + zone + priority", goalMs: PAGE_GOAL_MS, run: page({ type: "fire,hazard", zone: "North", priority: "P1,P2" }) },
+    {
+      name: "page 1, two types + zone + priority",
+      goalMs: PAGE_GOAL_MS,
+      run: page({ type: "fire,hazard", zone: "North", priority: "P1,P2" }),
+    },
     { name: "page 1, sorted by priority", goalMs: PAGE_GOAL_MS, run: page({ sort: "priority" }) },
     { name: `page ${DEEP_PAGE}, no filter`, goalMs: PAGE_GOAL_MS, run: page({ cursor: await cursorOfPage(DEEP_PAGE, {}) }) },
-    { name: `page ${DEEP_PAGE}, type filter`, goalMs: PAGE_GOAL_MS, run: page({ type: "medical", cursor: await cursorOfPage(DEEP_PAGE, { type: "medical" }) }) },
-    { name: `page ${DEEP_PAGE}, sorted by priority`, goalMs: PAGE_GOAL_MS, run: page({ sort: "priority", cursor: await cursorOfPage(DEEP_PAGE, { sort: "priority" }) }) },
+    {
+      name: `page ${DEEP_PAGE}, type filter`,
+      goalMs: PAGE_GOAL_MS,
+      run: page({ type: "medical", cursor: await cursorOfPage(DEEP_PAGE, { type: "medical" }) }),
+    },
+    {
+      name: `page ${DEEP_PAGE}, sorted by priority`,
+      goalMs: PAGE_GOAL_MS,
+      run: page({ sort: "priority", cursor: await cursorOfPage(DEEP_PAGE, { sort: "priority" }) }),
+    },
     { name: 'free text q="smoke"', goalMs: PAGE_GOAL_MS, run: page({ q: "smoke" }) },
     { name: 'free text q="main street"', goalMs: PAGE_GOAL_MS, run: page({ q: "main street" }) },
     { name: 'free text q="garage roof" (≈1% of rows)', goalMs: PAGE_GOAL_MS, run: page({ q: "garage roof" }) },
@@ -133,8 +150,8 @@ function printTable(rows: { query: string; p50: number; p95: number; goal: numbe
   const header = ["query", "p50 ms", "p95 ms", "goal p95 ms", "p95/goal"];
   const body = rows.map((r) => [r.query, r.p50.toFixed(1), r.p95.toFixed(1), String(r.goal), (r.p95 / r.goal).toFixed(2)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
   console.log(line(header));
-  console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
+  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
   for (const row of body) console.log(line(row));
 }

@@ -36,7 +36,11 @@ function startApp(httpServer: Server, source: TEventSource, timeLimits?: TAppCon
     http: { maxRequestBodyBytes: env.MAX_REQUEST_BODY_BYTES, trustProxy: false },
     database: { given: database },
     // Sockets get a fixed identity; sign-in is built but never used (a throwaway secret, nothing written).
-    auth: { env: { ...env, BETTER_AUTH_SECRET: randomBytes(32).toString("base64url") }, demoUsers: false, authenticateSocket: authenticateAs("operator") },
+    auth: {
+      env: { ...env, BETTER_AUTH_SECRET: randomBytes(32).toString("base64url") },
+      demoUsers: false,
+      authenticateSocket: authenticateAs("operator"),
+    },
     city: { entities, source, flushMs: 100, timeLimits, deadLetters: "discard" },
     parts: { alerts: { escalationSeconds: 120 }, dispatch: { checkInSeconds: env.UNIT_CHECK_IN_SECONDS } },
   });
@@ -44,7 +48,9 @@ function startApp(httpServer: Server, source: TEventSource, timeLimits?: TAppCon
 const mock = await startKafkaMock({
   topics: [...Object.values(TOPIC_BY_LAYER).map((name) => ({ name, partitions: 4 })), { name: DEAD_LETTER_TOPIC, partitions: 1 }],
 });
-console.log(`city: ${manifest.name} (${entities.segments.length} segments, ${entities.bins.length} bins, ${entities.units.length} units); Kafka mock at ${mock.brokers}`);
+console.log(
+  `city: ${manifest.name} (${entities.segments.length} segments, ${entities.bins.length} bins, ${entities.units.length} units); Kafka mock at ${mock.brokers}`,
+);
 
 try {
   await benchIngest();
@@ -70,8 +76,13 @@ async function benchIngest() {
 
   const httpServer = createServer();
   const source = createKafkaSource({
-    brokers: mock.brokers, clientId: "bench-ingest", groupId: uniqueName("bench-ingest"),
-    topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: true, consumerConfig: TEST_CONSUMER_CONFIG,
+    brokers: mock.brokers,
+    clientId: "bench-ingest",
+    groupId: uniqueName("bench-ingest"),
+    topics: Object.values(TOPIC_BY_LAYER),
+    deadLetterTopic: DEAD_LETTER_TOPIC,
+    fromBeginning: true,
+    consumerConfig: TEST_CONSUMER_CONFIG,
   });
   const app = await startApp(httpServer, source, { maxAgeMs: 0 });
   const runtime = app.city;
@@ -81,15 +92,22 @@ async function benchIngest() {
   await waitFor(() => runtime.stats.read("kafka", null).totalEvents >= produced, "all events ingested", 300_000);
   const seconds = (performance.now() - startMs) / 1000;
   const rate = (produced - startCount) / seconds;
-  console.log(`ingest: ${produced} events from Kafka into city state in ${seconds.toFixed(2)} s → ${Math.round(rate).toLocaleString("en-US")} events/s (goal ≥ 50,000; ratio ${(rate / 50_000).toFixed(2)})`);
+  console.log(
+    `ingest: ${produced} events from Kafka into city state in ${seconds.toFixed(2)} s → ${Math.round(rate).toLocaleString("en-US")} events/s (goal ≥ 50,000; ratio ${(rate / 50_000).toFixed(2)})`,
+  );
   await app.stop();
 }
 
 async function benchLatency() {
   const httpServer = createServer();
   const source = createKafkaSource({
-    brokers: mock.brokers, clientId: "bench-latency", groupId: uniqueName("bench-latency"),
-    topics: Object.values(TOPIC_BY_LAYER), deadLetterTopic: DEAD_LETTER_TOPIC, fromBeginning: false, consumerConfig: { sessionTimeout: TEST_CONSUMER_CONFIG.sessionTimeout, heartbeatInterval: TEST_CONSUMER_CONFIG.heartbeatInterval },
+    brokers: mock.brokers,
+    clientId: "bench-latency",
+    groupId: uniqueName("bench-latency"),
+    topics: Object.values(TOPIC_BY_LAYER),
+    deadLetterTopic: DEAD_LETTER_TOPIC,
+    fromBeginning: false,
+    consumerConfig: { sessionTimeout: TEST_CONSUMER_CONFIG.sessionTimeout, heartbeatInterval: TEST_CONSUMER_CONFIG.heartbeatInterval },
   });
   const app = await startApp(httpServer, source);
   const runtime = app.city;
@@ -106,7 +124,8 @@ async function benchLatency() {
   client.on("city:delta", (delta) => {
     if (!measuring) return;
     const now = Date.now();
-    for (const events of Object.values(delta.layers)) for (const e of (events ?? []) as { observedAt: string }[]) latencies.push(now - Date.parse(e.observedAt));
+    for (const events of Object.values(delta.layers))
+      for (const e of (events ?? []) as { observedAt: string }[]) latencies.push(now - Date.parse(e.observedAt));
   });
 
   const simulator = new CitySimulator(entities, { seed: 2, ratePerSecond: LATENCY_RATE });

@@ -17,6 +17,7 @@ export const ZONE_NAMES: readonly string[] = ROWS.flatMap((row) => COLUMNS.map((
  */
 export function zoneName(bounds: TBounds, [lon, lat]: TLonLat): string {
   const [west, south, east, north] = bounds;
-  const cell = (value: number, from: number, to: number) => (to <= from ? 1 : Math.min(2, Math.max(0, Math.floor(((value - from) / (to - from)) * 3))));
+  const cell = (value: number, from: number, to: number) =>
+    to <= from ? 1 : Math.min(2, Math.max(0, Math.floor(((value - from) / (to - from)) * 3)));
   return cellName(ROWS[2 - cell(lat, south, north)], COLUMNS[cell(lon, west, east)]);
 }

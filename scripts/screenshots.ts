@@ -87,7 +87,9 @@ async function pageReady(page: Page): Promise<void> {
       { timeout: READY_TIMEOUT_MS },
     )
     .catch(() => warn("a map or panel never said data-ready"));
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
+  await page.evaluate(() =>
+    document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))),
+  );
 }
 
 /** The phone sheets and the new-incident drawer: deterministic, unlike alerts, which come when the simulator makes them. */
@@ -129,7 +131,10 @@ const ACCOUNT_MENU_STATE: TState = {
     for (let attempt = 0; (await button.getAttribute("aria-expanded")) !== "true"; attempt++) {
       if (attempt === 5) throw new Error("the account menu does not open");
       await button.click();
-      await page.locator('[data-testid=user-menu-button][aria-expanded="true"]').waitFor({ timeout: 2_000 }).catch(() => {});
+      await page
+        .locator('[data-testid=user-menu-button][aria-expanded="true"]')
+        .waitFor({ timeout: 2_000 })
+        .catch(() => {});
     }
   },
 };
@@ -140,7 +145,12 @@ const PAGES: TPageSpec[] = [
   { name: "control-room", path: () => "/", viewers: ["operator", "supervisor"], ready: controlRoomReady, states: CONTROL_ROOM_STATES },
   { name: "handover", path: () => "/handover", viewers: ["operator", "supervisor"], ready: pageReady },
   { name: "history", path: () => "/history", viewers: ["supervisor"], ready: pageReady, states: [ACCOUNT_MENU_STATE] },
-  { name: "incident", path: ({ incidentId }) => (incidentId ? `/history/incidents/${incidentId}` : null), viewers: ["supervisor"], ready: pageReady },
+  {
+    name: "incident",
+    path: ({ incidentId }) => (incidentId ? `/history/incidents/${incidentId}` : null),
+    viewers: ["supervisor"],
+    ready: pageReady,
+  },
   { name: "kpis", path: () => "/kpis", viewers: ["supervisor"], ready: pageReady },
   { name: "analysis", path: () => "/analysis", viewers: ["supervisor"], ready: pageReady },
   { name: "analysis-playback", path: () => "/analysis?mode=playback", viewers: ["supervisor"], ready: pageReady },
@@ -179,7 +189,11 @@ async function signIn(role: TRole): Promise<TStorageState> {
 
 /** An incident to show on the incident page: the seeded one (created once), else the first open one, else none. */
 async function findIncident(operatorState: TStorageState): Promise<string | null> {
-  const api = await request.newContext({ baseURL: baseUrl, storageState: operatorState, extraHTTPHeaders: { Origin: new URL(baseUrl!).origin } });
+  const api = await request.newContext({
+    baseURL: baseUrl,
+    storageState: operatorState,
+    extraHTTPHeaders: { Origin: new URL(baseUrl!).origin },
+  });
   try {
     const incidents = (await (await api.get("/api/incidents")).json()) as TIncident[];
     const seeded = incidents.find((incident) => incident.description === SEED_DESCRIPTION);
@@ -201,7 +215,14 @@ async function shoot(page: Page, file: string): Promise<void> {
   written.push(target);
 }
 
-async function capture(browser: Browser, spec: TPageSpec, viewer: TViewer, width: TWidth, context: Omit<TContext, "page" | "width">, states: TState[]) {
+async function capture(
+  browser: Browser,
+  spec: TPageSpec,
+  viewer: TViewer,
+  width: TWidth,
+  context: Omit<TContext, "page" | "width">,
+  states: TState[],
+) {
   const target = spec.path(context);
   current = `${viewer}-${spec.name}-${width}`;
   if (!target) {

@@ -12,13 +12,29 @@ import { createDatabase, IN_MEMORY_DATA_DIR } from "@/server/db/client";
 import { seedUnits } from "@/server/dispatch/seed-units";
 import { CITY_TIME_ZONE } from "@/server/history/city-time-zone";
 import {
-  CHUNK_YEARS_SQL, CLEAR_PARAMS_SQL, CREATE_PARAMS_SQL, createLookupSql, DRAW_CHUNK_SQL, INSERT_DISPATCHES_SQL, INSERT_EVENTS_SQL,
-  INSERT_INCIDENTS_SQL, SET_PARAMS_SQL, type TLookupTable,
+  CHUNK_YEARS_SQL,
+  CLEAR_PARAMS_SQL,
+  CREATE_PARAMS_SQL,
+  createLookupSql,
+  DRAW_CHUNK_SQL,
+  INSERT_DISPATCHES_SQL,
+  INSERT_EVENTS_SQL,
+  INSERT_INCIDENTS_SQL,
+  SET_PARAMS_SQL,
+  type TLookupTable,
 } from "./seed-history/chunk-sql";
 import { clearIncidents } from "./seed-history/clear-incidents";
 import { streetNames, typeLookup, zoneLookup } from "./seed-history/lookups";
 import {
-  ACK_MEAN_SECONDS, ADDRESS_SHARE, DISPATCH_MEAN_SECONDS, LEFT_OPEN_SHARE, NOTE_SHARE, NOTES, OPERATOR_IDS, TRAINEE_ID, TRAINEE_SHARE,
+  ACK_MEAN_SECONDS,
+  ADDRESS_SHARE,
+  DISPATCH_MEAN_SECONDS,
+  LEFT_OPEN_SHARE,
+  NOTE_SHARE,
+  NOTES,
+  OPERATOR_IDS,
+  TRAINEE_ID,
+  TRAINEE_SHARE,
   TRAVEL_MEAN_SECONDS,
 } from "./seed-history/mix";
 
@@ -53,7 +69,8 @@ const started = Date.now();
 const { entities } = await loadCityPack(values.pack);
 const database = await createDatabase({ databaseUrl: url, dataDir: IN_MEMORY_DATA_DIR });
 try {
-  if ((await database.prisma.unit.count()) === 0) console.log(`units: seeded ${await seedUnits(database.prisma, entities.units)} from the city pack`);
+  if ((await database.prisma.unit.count()) === 0)
+    console.log(`units: seeded ${await seedUnits(database.prisma, entities.units)} from the city pack`);
 } finally {
   await database.close();
 }
@@ -64,7 +81,8 @@ try {
   await prepareSession();
   const existing = Number((await client.query(`SELECT count(*) AS n FROM (SELECT 1 FROM incidents LIMIT 1) x`)).rows[0].n);
   if (existing > 0) {
-    if (!values.truncate) fail("The database already has incidents. Pass --truncate to delete them (with their timelines and dispatches) first.");
+    if (!values.truncate)
+      fail("The database already has incidents. Pass --truncate to delete them (with their timelines and dispatches) first.");
     console.log("--truncate: deleting existing incidents, timelines and dispatches…");
     await clearIncidents(client);
   }
@@ -132,15 +150,31 @@ async function seedChunks(operators: string[]) {
     await client.query("BEGIN");
     try {
       await client.query(SET_PARAMS_SQL, [
-        first, last, count, days, firstDay, CITY_TIME_ZONE, operators, streetNames(entities), NOTES,
-        ACK_MEAN_SECONDS, DISPATCH_MEAN_SECONDS, TRAVEL_MEAN_SECONDS, NOTE_SHARE, LEFT_OPEN_SHARE, ADDRESS_SHARE,
-        JSON.stringify(yearBases), TRAINEE_ID, TRAINEE_SHARE,
+        first,
+        last,
+        count,
+        days,
+        firstDay,
+        CITY_TIME_ZONE,
+        operators,
+        streetNames(entities),
+        NOTES,
+        ACK_MEAN_SECONDS,
+        DISPATCH_MEAN_SECONDS,
+        TRAVEL_MEAN_SECONDS,
+        NOTE_SHARE,
+        LEFT_OPEN_SHARE,
+        ADDRESS_SHARE,
+        JSON.stringify(yearBases),
+        TRAINEE_ID,
+        TRAINEE_SHARE,
       ]);
       await client.query(DRAW_CHUNK_SQL);
       await client.query(INSERT_INCIDENTS_SQL);
       totals.dispatches += (await client.query(INSERT_DISPATCHES_SQL)).rowCount ?? 0;
       totals.events += (await client.query(INSERT_EVENTS_SQL)).rowCount ?? 0;
-      for (const { yr, n } of (await client.query<{ yr: number; n: number }>(CHUNK_YEARS_SQL)).rows) yearBases[yr] = (yearBases[yr] ?? 0) + n;
+      for (const { yr, n } of (await client.query<{ yr: number; n: number }>(CHUNK_YEARS_SQL)).rows)
+        yearBases[yr] = (yearBases[yr] ?? 0) + n;
       await client.query("DROP TABLE seed_chunk");
       await client.query(CLEAR_PARAMS_SQL);
       await client.query("COMMIT");
@@ -149,7 +183,9 @@ async function seedChunks(operators: string[]) {
       throw error;
     }
     const elapsed = (Date.now() - started) / 1000;
-    console.log(`${fmt(last + 1)} / ${fmt(count)} incidents (${fmt(totals.events)} timeline entries, ${fmt(totals.dispatches)} dispatches) — ${elapsed.toFixed(0)} s`);
+    console.log(
+      `${fmt(last + 1)} / ${fmt(count)} incidents (${fmt(totals.events)} timeline entries, ${fmt(totals.dispatches)} dispatches) — ${elapsed.toFixed(0)} s`,
+    );
   }
   const highest = Math.max(0, ...Object.values(yearBases));
   await client.query(`SELECT setval('incident_number_seq', greatest((SELECT last_value FROM incident_number_seq), $1::bigint))`, [highest]);

@@ -10,12 +10,7 @@ import { IngestStats } from "@/server/ingest/ingest-stats";
 import { createDeadLetterBuffer, type TDeadLetterBuffer } from "@/server/ingest/dead-letter-buffer";
 import { createIngestPipeline, type TIngestPipelineDeps } from "@/server/ingest/pipeline";
 import type { TDeadLetter, TEventSource } from "@/server/ingest/types";
-import {
-  createRealtimeHub,
-  type TAuthenticateSocket,
-  type TRealtimeHub,
-  type TRealtimeHubOptions,
-} from "@/server/realtime/realtime-hub";
+import { createRealtimeHub, type TAuthenticateSocket, type TRealtimeHub, type TRealtimeHubOptions } from "@/server/realtime/realtime-hub";
 
 export type TCityRuntimeDeps = {
   httpServer: HttpServer;
@@ -105,7 +100,9 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   // Partitions another instance owned: their ongoing conditions continue that instance's alerts.
   // Synchronous on purpose: events are held from the moment recoverEpisodes() is called.
   deps.source.onPartitionsAssigned?.(() => {
-    alerts?.recoverEpisodes().catch((error: unknown) => console.error("[alerts] reading open alerts after a partition assignment failed:", error));
+    alerts
+      ?.recoverEpisodes()
+      .catch((error: unknown) => console.error("[alerts] reading open alerts after a partition assignment failed:", error));
   });
   await deps.source.start(sink);
 

@@ -4,7 +4,12 @@ import { parseServerEnv } from "./env";
 describe("server environment", () => {
   it("defaults PUBLIC_URL to localhost on PORT and sign-in settings to one shift, 5 tries a minute", () => {
     const env = parseServerEnv({ PORT: "4100" });
-    expect(env).toMatchObject({ PUBLIC_URL: "http://localhost:4100", SESSION_MAX_AGE_HOURS: 8, AUTH_SIGN_IN_MAX_PER_MINUTE: 5, DEMO_USERS: false });
+    expect(env).toMatchObject({
+      PUBLIC_URL: "http://localhost:4100",
+      SESSION_MAX_AGE_HOURS: 8,
+      AUTH_SIGN_IN_MAX_PER_MINUTE: 5,
+      DEMO_USERS: false,
+    });
     expect(parseServerEnv({ PUBLIC_URL: "https://ops.example.org/" }).PUBLIC_URL).toBe("https://ops.example.org");
   });
 
@@ -17,7 +22,9 @@ describe("server environment", () => {
   it("requires BETTER_AUTH_SECRET with a real database", () => {
     expect(() => parseServerEnv({ DATABASE_URL: "postgres://db/citynerve" })).toThrow(/BETTER_AUTH_SECRET: required when DATABASE_URL/);
     expect(() => parseServerEnv({ DATABASE_URL: "postgres://db/citynerve", BETTER_AUTH_SECRET: "short" })).toThrow(/at least 32/);
-    expect(parseServerEnv({ DATABASE_URL: "postgres://db/citynerve", BETTER_AUTH_SECRET: "x".repeat(32) }).BETTER_AUTH_SECRET).toHaveLength(32);
+    expect(parseServerEnv({ DATABASE_URL: "postgres://db/citynerve", BETTER_AUTH_SECRET: "x".repeat(32) }).BETTER_AUTH_SECRET).toHaveLength(
+      32,
+    );
   });
 
   it("refuses demo accounts on a production database unless explicitly allowed", () => {

@@ -6,9 +6,12 @@ import { ZRole } from "@/lib/contracts/auth";
  * loudly with the variable's name instead of misbehaving later.
  * Unset DATABASE_URL → embedded PGlite; unset KAFKA_BROKERS → built-in simulator.
  */
-const ZCsv = z
-  .string()
-  .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean));
+const ZCsv = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean),
+);
 
 function isTimeZone(name: string): boolean {
   try {
@@ -40,7 +43,11 @@ const ZServerEnvFields = z.object({
   /** An event observed further than this in the future is dead-lettered (a clock gone wrong must not freeze its entity). */
   INGEST_MAX_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** An event observed longer ago than this is dead-lettered; 0 = no limit. Default: Kafka's default retention. */
-  INGEST_MAX_EVENT_AGE_SECONDS: z.coerce.number().int().min(0).default(7 * 86_400),
+  INGEST_MAX_EVENT_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(7 * 86_400),
   /** Dead letters waiting for PostgreSQL (it is down or slow); past this the oldest are dropped and counted. */
   DEAD_LETTER_BUFFER_MAX: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   /** PostgreSQL server: how long to wait for a connection, a statement, and a transaction left idle. */
@@ -48,11 +55,19 @@ const ZServerEnvFields = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   /** Largest request body any route reads (413 beyond it, refused before reading). */
-  MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(1024 * 1024),
+  MAX_REQUEST_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(1024 * 1024),
   /** More browser origins allowed besides PUBLIC_URL (comma-separated), for sockets and state-changing requests. */
   ALLOWED_ORIGINS: ZCsv.default([]),
   /** Folder under public/city/ */
-  CITY_PACK: z.string().regex(/^[a-z0-9-]+$/).default("three-rivers"),
+  CITY_PACK: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default("three-rivers"),
   SIM_SEED: z.coerce.number().int().default(42),
   /** Events per second the embedded simulator produces. */
   SIM_RATE: z.coerce.number().positive().max(1_000_000).default(500),
@@ -67,17 +82,18 @@ const ZServerEnvFields = z.object({
   /** Days of per-minute city state kept for time playback (whole days are dropped after that). */
   PLAYBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   /** The city's time zone: response-time figures by hour of day, the simulator's daily rhythm. */
-  CITY_TIME_ZONE: z
-    .string()
-    .default("America/Detroit")
-    .refine(isTimeZone, "an IANA time zone name, e.g. Europe/Berlin"),
+  CITY_TIME_ZONE: z.string().default("America/Detroit").refine(isTimeZone, "an IANA time zone name, e.g. Europe/Berlin"),
 
   /** Where browsers reach this server (an origin, no path); CSRF checks and cookies are bound to it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Signs session cookies. Required with DATABASE_URL; embedded mode generates one into DATA_DIR. */
   BETTER_AUTH_SECRET: z.string().min(32, "at least 32 characters (openssl rand -base64 32)").optional(),
   /** Sessions end this long after sign-in (one shift), whatever the activity. */
-  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   /** Sign-in attempts per client IP per minute before 429. */
   AUTH_SIGN_IN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
   /** Behind a reverse proxy: take the client IP from the last X-Forwarded-For hop it appended. */
@@ -90,7 +106,10 @@ const ZServerEnvFields = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   /** Space-separated scopes to request; add the one that releases the role claim if the IdP needs it. */
-  OIDC_SCOPES: z.string().default("openid email profile").transform((s) => s.split(/\s+/).filter(Boolean)),
+  OIDC_SCOPES: z
+    .string()
+    .default("openid email profile")
+    .transform((s) => s.split(/\s+/).filter(Boolean)),
   /** ID-token claim holding the user's CityNerve role (a string or an array of strings). */
   OIDC_ROLE_CLAIM: z.string().default("roles"),
   /** Role for SSO users whose claim names none of ours. */

@@ -25,7 +25,8 @@ export function xmlProblem(xml: string): string | null {
     const tag = /^<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(rest);
     if (!tag) return `malformed tag at ${JSON.stringify(rest.slice(0, 40))}`;
     const [whole, closing, name, attributes, selfClosing] = tag;
-    for (const value of attributes.matchAll(/=\s*(?:"([^"]*)"|'([^']*)')/g)) if (badText(value[1] ?? value[2] ?? "")) return `bad attribute value in <${name}>`;
+    for (const value of attributes.matchAll(/=\s*(?:"([^"]*)"|'([^']*)')/g))
+      if (badText(value[1] ?? value[2] ?? "")) return `bad attribute value in <${name}>`;
     if (closing) {
       if (stack.pop() !== name) return `</${name}> closes the wrong element`;
     } else {

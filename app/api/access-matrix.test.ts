@@ -78,7 +78,9 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/history/alerts": { GET: { access: ["supervisor"], probe: { path: "/api/history/alerts?limit=1", status: 200 } } },
   "/api/history/incidents": { GET: { access: ["supervisor"], probe: { path: "/api/history/incidents?limit=1", status: 200 } } },
   // Exports are audited: the probe asks for a zone that matches nothing.
-  "/api/history/incidents/export": { GET: { access: ["supervisor"], probe: { path: "/api/history/incidents/export?zone=__probe__", status: 200 } } },
+  "/api/history/incidents/export": {
+    GET: { access: ["supervisor"], probe: { path: "/api/history/incidents/export?zone=__probe__", status: 200 } },
+  },
   "/api/history/kpi-targets": {
     GET: { access: ["supervisor"], probe: { path: "/api/history/kpi-targets", status: 200 } },
     PUT: { access: ["supervisor"], probe: { path: "/api/history/kpi-targets", body: {}, status: 400 } },
@@ -97,7 +99,9 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   },
   "/api/units/[id]": { PATCH: { access: ["admin", "supervisor"], probe: { path: "/api/units/unit-p11", body: {}, status: 400 } } },
   // Field users only for the unit they crew (checked past the role guard; see server/dispatch/dispatch.test.ts).
-  "/api/units/[id]/actions": { POST: { access: ["operator", "supervisor", "field"], probe: { path: "/api/units/unit-p11/actions", body: {}, status: 400 } } },
+  "/api/units/[id]/actions": {
+    POST: { access: ["operator", "supervisor", "field"], probe: { path: "/api/units/unit-p11/actions", body: {}, status: 400 } },
+  },
   "/api/users/assignable": { GET: { access: OPS, probe: { path: "/api/users/assignable", status: 200 } } },
 };
 
@@ -145,7 +149,10 @@ describe("the matrix covers the app", () => {
     expect(files.map((f) => f.pattern)).toEqual(Object.keys(ROUTES).sort());
     for (const { pattern, file } of files) {
       const module = (await import(file)) as Record<string, unknown>;
-      expect(HTTP_METHODS.filter((m) => typeof module[m] === "function"), pattern).toEqual(Object.keys(ROUTES[pattern]));
+      expect(
+        HTTP_METHODS.filter((m) => typeof module[m] === "function"),
+        pattern,
+      ).toEqual(Object.keys(ROUTES[pattern]));
       for (const [method, { access }] of Object.entries(ROUTES[pattern])) {
         const declared = (module[method] as { access?: readonly TRole[] }).access;
         // Signed-in routes go through defineRoute, whose policy must match the table; public ones must not.
@@ -178,7 +185,8 @@ describe("the matrix covers the app", () => {
     expect(events.length).toBeGreaterThan(0);
     expect(Object.keys(SOCKET_EVENTS).sort()).toEqual(events);
     expect(Object.keys(SOCKET_EVENT_ROLES).sort()).toEqual(events);
-    for (const event of events) expect([...SOCKET_EVENT_ROLES[event as keyof typeof SOCKET_EVENT_ROLES]]).toEqual(SOCKET_EVENTS[event].access);
+    for (const event of events)
+      expect([...SOCKET_EVENT_ROLES[event as keyof typeof SOCKET_EVENT_ROLES]]).toEqual(SOCKET_EVENTS[event].access);
   });
 
   it("lists every role-published server → client event of the contract", async () => {
@@ -257,7 +265,9 @@ describe.each(TEST_BACKENDS)("access for each role ($kind)", (backend) => {
     socket.disconnect();
   });
 
-  const publishedCases = Object.entries(PUBLISHED_EVENTS).flatMap(([event, access]) => ROLES.map((who) => ({ event: event as TPublishedEvent, who, access })));
+  const publishedCases = Object.entries(PUBLISHED_EVENTS).flatMap(([event, access]) =>
+    ROLES.map((who) => ({ event: event as TPublishedEvent, who, access })),
+  );
   it.each(publishedCases)("socket receives $event as $who", async ({ event, who, access }) => {
     const socket = app.socket(cookies[who]);
     expect(await socketOutcome(socket)).toEqual({ connected: true });

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { FieldApp } from "@/components/field/field-app";
+import { FieldTheme } from "@/components/field/field-theme";
 import { AppPage } from "@/components/nav/app-page";
 import { requirePageRole } from "@/server/auth/session";
 
@@ -14,10 +15,10 @@ export const viewport: Viewport = { themeColor: "#ffffff", colorScheme: "light" 
 export default async function FieldPage() {
   const user = await requirePageRole(["field"], "/field");
   return (
-    <div className="field-theme">
+    <FieldTheme>
       <AppPage user={user} width="narrow">
         <FieldApp user={user} />
       </AppPage>
-    </div>
+    </FieldTheme>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { HOME_BY_ROLE } from "@/lib/contracts/auth";
+import { AuthCard, AuthCardFoot, AuthCardTitle } from "@/components/auth/auth-card";
 import { safeNextPath } from "@/components/auth/safe-next-path";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { Brand } from "@/components/nav/brand";
 import { getCurrentUser } from "@/server/auth/session";
 import { getRuntime } from "@/server/runtime-registry";
 import { readCityName } from "./read-city-name";
@@ -28,20 +28,23 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
   const initialError = first(params.error) ? "Single sign-on did not complete. Try again, or sign in with your password." : null;
 
   return (
-    <div className="auth-page">
-      <main className="auth-card" aria-labelledby="sign-in-title">
-        <div className="auth-card__head">
-          <Brand className="brand--large" />
-          <p className="auth-card__context">
-            City operations{cityName && <> · <span data-testid="sign-in-city">{cityName}</span></>}
-          </p>
-        </div>
-        <h1 className="auth-card__title" id="sign-in-title">
-          Sign in
-        </h1>
-        <SignInForm next={next} initialError={initialError} initialConfig={authConfig} />
-        <p className="auth-card__foot">Accounts are issued by your administrator.</p>
-      </main>
-    </div>
+    <AuthCard
+      aria-labelledby="sign-in-title"
+      context={
+        <>
+          City operations
+          {cityName && (
+            <>
+              {" "}
+              · <span data-testid="sign-in-city">{cityName}</span>
+            </>
+          )}
+        </>
+      }
+    >
+      <AuthCardTitle id="sign-in-title">Sign in</AuthCardTitle>
+      <SignInForm next={next} initialError={initialError} initialConfig={authConfig} />
+      <AuthCardFoot>Accounts are issued by your administrator.</AuthCardFoot>
+    </AuthCard>
   );
 }

@@ -1,14 +1,16 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { ZAdminUser, type TAdminUser, type TCreateUserRequest, type TUpdateUserRequest } from "@/lib/contracts/auth";
+import { ZAdminUser, ZAdminUserList, type TAdminUser, type TCreateUserRequest, type TUpdateUserRequest } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
 
-const ZAdminUserList = z.array(ZAdminUser);
+export const adminKeys = {
+  all: ["admin"] as const,
+  users: () => ["admin", "users"] as const,
+};
 
 /** GET /api/admin/users (admin only). */
 export const adminUsersQuery = () =>
   queryOptions({
-    queryKey: ["admin", "users"],
+    queryKey: adminKeys.users(),
     queryFn: ({ signal }) => requestJson("/api/admin/users", ZAdminUserList, { signal }),
     staleTime: 0,
   });
@@ -16,8 +18,7 @@ export const adminUsersQuery = () =>
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateUserRequest): Promise<TAdminUser> =>
-      requestJson("/api/admin/users", ZAdminUser, { method: "POST", body }),
+    mutationFn: (body: TCreateUserRequest): Promise<TAdminUser> => requestJson("/api/admin/users", ZAdminUser, { method: "POST", body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey }),
   });
 }

@@ -1,12 +1,16 @@
 "use client";
 
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type SubmitEvent } from "react";
 import { ROLES, ZCreateUserRequest, type TAdminUser, type TRole } from "@/lib/contracts/auth";
 import { ApiRequestError, errorMessage } from "@/components/api/request-json";
 import { roleLabel } from "@/components/nav/role-chip";
 import { useCreateUser } from "./admin-queries";
 import { Button } from "@/components/ui/button";
+import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Field, FieldError, FieldHint, FieldLabel } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { Input, Select } from "@/components/ui/input";
+import { Stack } from "@/components/ui/page";
 
 type TField = "name" | "email" | "password" | "role";
 type TFieldErrors = Partial<Record<TField, string>>;
@@ -63,7 +67,7 @@ export function CreateUserForm({ onCreated }: TCreateUserFormProps) {
     if (first) document.getElementById(`${id}-${first}`)?.focus();
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setFormError(null);
     const errors = validate(values);
@@ -92,80 +96,67 @@ export function CreateUserForm({ onCreated }: TCreateUserFormProps) {
     id: `${id}-${field}`,
     name: field,
     "aria-invalid": fieldErrors[field] ? true : undefined,
-    "aria-describedby": [field === "password" ? `${id}-password-hint` : null, fieldErrors[field] ? `${id}-${field}-error` : null]
-      .filter(Boolean)
-      .join(" ") || undefined,
+    "aria-describedby":
+      [field === "password" ? `${id}-password-hint` : null, fieldErrors[field] ? `${id}-${field}-error` : null].filter(Boolean).join(" ") ||
+      undefined,
   });
 
-  const error = (field: TField) =>
-    fieldErrors[field] ? (
-      <FieldError id={`${id}-${field}-error`}>
-        {fieldErrors[field]}
-      </FieldError>
-    ) : null;
+  const error = (field: TField) => (fieldErrors[field] ? <FieldError id={`${id}-${field}-error`}>{fieldErrors[field]}</FieldError> : null);
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 className="card__title" id={`${id}-title`}>
-        New user
-      </h2>
-      <p className="card__subtitle">Public sign-up is off: accounts are created here.</p>
-      <form className="stack" onSubmit={onSubmit} noValidate data-testid="create-user-form">
-        <Field>
-          <FieldLabel htmlFor={`${id}-name`}>
-            Name
-          </FieldLabel>
-          <input ref={nameRef} className="input" type="text" autoComplete="off" value={values.name} onChange={set("name")} {...fieldProps("name")} />
-          {error("name")}
-        </Field>
-        <Field>
-          <FieldLabel htmlFor={`${id}-email`}>
-            Email
-          </FieldLabel>
-          <input
-            className="input"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="none"
-            value={values.email}
-            onChange={set("email")}
-            {...fieldProps("email")}
-          />
-          {error("email")}
-        </Field>
-        <Field>
-          <FieldLabel htmlFor={`${id}-password`}>
-            Initial password
-          </FieldLabel>
-          <input className="input" type="password" autoComplete="new-password" value={values.password} onChange={set("password")} {...fieldProps("password")} />
-          <FieldHint id={`${id}-password-hint`}>
-            At least 12 characters. Share it with the person securely.
-          </FieldHint>
-          {error("password")}
-        </Field>
-        <Field>
-          <FieldLabel htmlFor={`${id}-role`}>
-            Role
-          </FieldLabel>
-          <select className="input select" value={values.role} onChange={set("role")} {...fieldProps("role")}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(role)}
-              </option>
-            ))}
-          </select>
-          {error("role")}
-        </Field>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create user"}
-        </Button>
+    <Card aria-labelledby={`${id}-title`}>
+      <CardTitle id={`${id}-title`}>New user</CardTitle>
+      <CardSubtitle>Public sign-up is off: accounts are created here.</CardSubtitle>
+      {/* noValidate: the fields show this form's own messages, not the browser's. */}
+      <form onSubmit={onSubmit} noValidate data-testid="create-user-form">
+        <Stack>
+          <Field>
+            <FieldLabel htmlFor={`${id}-name`}>Name</FieldLabel>
+            <Input ref={nameRef} type="text" autoComplete="off" value={values.name} onChange={set("name")} {...fieldProps("name")} />
+            {error("name")}
+          </Field>
+          <Field>
+            <FieldLabel htmlFor={`${id}-email`}>Email</FieldLabel>
+            <Input
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              autoCapitalize="none"
+              value={values.email}
+              onChange={set("email")}
+              {...fieldProps("email")}
+            />
+            {error("email")}
+          </Field>
+          <Field>
+            <FieldLabel htmlFor={`${id}-password`}>Initial password</FieldLabel>
+            <Input
+              type="password"
+              autoComplete="new-password"
+              value={values.password}
+              onChange={set("password")}
+              {...fieldProps("password")}
+            />
+            <FieldHint id={`${id}-password-hint`}>At least 12 characters. Share it with the person securely.</FieldHint>
+            {error("password")}
+          </Field>
+          <Field>
+            <FieldLabel htmlFor={`${id}-role`}>Role</FieldLabel>
+            <Select value={values.role} onChange={set("role")} {...fieldProps("role")}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {roleLabel(role)}
+                </option>
+              ))}
+            </Select>
+            {error("role")}
+          </Field>
+          {formError && <FormError role="alert">{formError}</FormError>}
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create user"}
+          </Button>
+        </Stack>
       </form>
-    </section>
+    </Card>
   );
 }

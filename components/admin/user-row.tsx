@@ -6,6 +6,9 @@ import { roleLabel } from "@/components/nav/role-chip";
 import { formatDate, formatDateTime } from "@/components/format/date-time";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
+import { cx } from "@/components/ui/class-names";
+import { Select } from "@/components/ui/input";
+import styles from "./user-row.module.css";
 
 type TUserRowProps = {
   user: TAdminUser;
@@ -41,20 +44,21 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
   };
 
   return (
-    <tr className={`user-row${user.disabled ? " user-row--disabled" : ""}`} data-testid="user-row" data-email={user.email}>
-      <td className="user-row__user" data-label="User">
-        <div className="user-row__identity">
-          <span className="user-row__name">
+    <tr className={cx(styles.row, user.disabled && styles.disabled)} data-testid="user-row" data-email={user.email}>
+      <td className={styles.user} data-label="User">
+        <div className={styles.identity}>
+          <span className={styles.name}>
             {user.name}
-            {isSelf && <span className="tag">You</span>}
+            {isSelf && <span className={styles.tag}>You</span>}
           </span>
-          <span className="user-row__email">{user.email}</span>
+          <span className={styles.email}>{user.email}</span>
         </div>
       </td>
       <td data-label="Role">
-        <div className="role-editor">
-          <select
-            className="input select select--compact"
+        <div className={styles.roleEditor}>
+          <Select
+            controlSize="sm"
+            className={styles.roleSelect}
             aria-label={`Role of ${user.name}`}
             value={draftRole ?? user.role}
             disabled={isSelf || isPending}
@@ -66,11 +70,12 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
                 {roleLabel(role)}
               </option>
             ))}
-          </select>
+          </Select>
           {isRoleDirty && (
-            <div className="role-editor__actions">
+            <div className={styles.roleActions}>
               <Button
-                variant="accent" size="sm"
+                variant="accent"
+                size="sm"
                 aria-label={`Save role of ${user.name}`}
                 onClick={() => {
                   onChange(user, { role: draftRole });
@@ -96,10 +101,10 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
           {formatDate(user.createdAt)}
         </time>
       </td>
-      <td className="user-row__actions" data-label="Access">
+      <td className={styles.actions} data-label="Access">
         {isConfirming ? (
-          <div className="confirm" role="group" aria-label={`${action} ${user.name}?`}>
-            <span className="confirm__question">{user.disabled ? "Allow sign-in again?" : "Block sign-in?"}</span>
+          <div className={styles.confirm} role="group" aria-label={`${action} ${user.name}?`}>
+            <span className={styles.question}>{user.disabled ? "Allow sign-in again?" : "Block sign-in?"}</span>
             <Button ref={confirmRef} size="sm" variant={user.disabled ? "secondary" : "danger"} onClick={confirm}>
               {action}
             </Button>
@@ -110,7 +115,6 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
         ) : (
           <Button
             ref={toggleRef}
-           
             size="sm"
             disabled={isSelf || isPending}
             title={selfNote}

@@ -10,8 +10,11 @@ import { adminUsersQuery, useUpdateUser } from "./admin-queries";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { QueryState } from "@/components/ui/query-state";
 import { Table } from "@/components/ui/table";
+import styles from "./users-admin.module.css";
 
 function describeChange(user: TAdminUser, change: TUpdateUserRequest): string {
   if (change.role) return `${user.name} is now ${roleLabel(change.role).toLowerCase()}.`;
@@ -41,37 +44,35 @@ export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
   const pendingId = update.isPending ? update.variables?.id : undefined;
 
   return (
-    <div className="page">
-      <div className="page__head">
+    <Page>
+      <PageHead>
         <div>
-          <h1 className="page__title">Users</h1>
-          <p className="page__subtitle">Who can sign in, and with which role. Every change is recorded in the audit log.</p>
+          <PageTitle>Users</PageTitle>
+          <PageSubtitle>Who can sign in, and with which role. Every change is recorded in the audit log.</PageSubtitle>
         </div>
         {users.data && (
-          <span className="page__count" data-testid="user-count">
+          <PageCount data-testid="user-count">
             {users.data.length} {users.data.length === 1 ? "user" : "users"}
-          </span>
+          </PageCount>
         )}
-      </div>
+      </PageHead>
 
       <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
 
-      <div className="admin-layout">
-        <section className="card card--flush" aria-label="All users" aria-busy={users.isPending}>
+      <div className={styles.layout}>
+        <Card flush aria-label="All users" aria-busy={users.isPending}>
           {users.isPending ? (
             <QueryState state="loading" size="page">
               <p>Loading users…</p>
             </QueryState>
           ) : users.isError ? (
             <QueryState state="error" size="page" title="The user list could not be loaded" detail={errorMessage(users.error)}>
-              <Button onClick={() => void users.refetch()}>
-                Try again
-              </Button>
+              <Button onClick={() => void users.refetch()}>Try again</Button>
             </QueryState>
           ) : users.data.length === 0 ? (
             <QueryState state="empty" size="page" title="No users yet" detail="Create the first account with the form." />
           ) : (
-            <Table className="user-table">
+            <Table className={styles.userTable}>
               <thead>
                 <tr>
                   <th scope="col">User</th>
@@ -85,14 +86,20 @@ export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
               </thead>
               <tbody>
                 {users.data.map((user) => (
-                  <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} isPending={pendingId === user.id} onChange={onChange} />
+                  <UserRow
+                    key={user.id}
+                    user={user}
+                    isSelf={user.id === currentUser.id}
+                    isPending={pendingId === user.id}
+                    onChange={onChange}
+                  />
                 ))}
               </tbody>
             </Table>
           )}
-        </section>
+        </Card>
         <CreateUserForm onCreated={onCreated} />
       </div>
-    </div>
+    </Page>
   );
 }

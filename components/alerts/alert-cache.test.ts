@@ -1,14 +1,36 @@
 import { describe, expect, it } from "vitest";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 import { compareAlerts, sharedCorrelationGroups, upsertAlert } from "./alert-cache";
 
 function alert(overrides: Partial<TAlert>): TAlert {
   return {
-    id: "a1", dedupKey: "k", ruleId: "traffic.slow-segment", ruleName: "Slow traffic", domain: "traffic",
-    entityId: "seg-1", severity: "minor", status: "open", escalated: false, message: "Slow", value: 0.3,
-    worstValue: 0.2, count: 1, firstSeenAt: "2026-01-01T10:00:00.000Z", lastSeenAt: "2026-01-01T10:00:00.000Z",
-    conditionClearedAt: null, location: [-85.63, 41.94], zone: "Downtown", acknowledgedBy: null, acknowledgedAt: null,
-    assignedTo: null, incidentId: null, correlationGroup: null, resolvedAt: null, resolution: null, notes: [], version: 1,
+    id: "a1",
+    dedupKey: "k",
+    ruleId: "traffic.slow-segment",
+    ruleName: "Slow traffic",
+    domain: "traffic",
+    entityId: "seg-1",
+    severity: "minor",
+    status: "open",
+    escalated: false,
+    message: "Slow",
+    value: 0.3,
+    worstValue: 0.2,
+    count: 1,
+    firstSeenAt: "2026-01-01T10:00:00.000Z",
+    lastSeenAt: "2026-01-01T10:00:00.000Z",
+    conditionClearedAt: null,
+    location: [-85.63, 41.94],
+    zone: "Downtown",
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    assignedTo: null,
+    incidentId: null,
+    correlationGroup: null,
+    resolvedAt: null,
+    resolution: null,
+    notes: [],
+    version: 1,
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { ALERT_SEVERITIES, type TAlertSeverity } from "@/lib/contracts/alerts";
 import type { TLayer } from "@/lib/contracts/layers";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 
 export type TAlertFilters = { domain?: TLayer; severity?: TAlertSeverity; zone?: string };
 

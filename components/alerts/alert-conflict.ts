@@ -1,4 +1,4 @@
-import { ZAlert, type TAlert } from "@/lib/contracts/incidents";
+import { ZAlert, type TAlert } from "@/lib/contracts/alerts";
 import { ApiRequestError } from "@/components/api/request-json";
 import { humanize } from "@/components/format/humanize";
 

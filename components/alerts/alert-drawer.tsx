@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 import { LAYER_META } from "@/components/map/layer-meta";
 import { describeAlertStatus, formatAlertValue } from "./alert-labels";
 import { alertItemQuery } from "./alert-queries";
@@ -17,9 +17,23 @@ import { useNow } from "@/components/format/use-now";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
 import { formatClock } from "@/components/format/date-time";
-import { DrawerActions, DrawerChips, DrawerFeedback, DrawerLead, DrawerSection, DrawerSectionTitle, SideDrawer } from "@/components/ui/side-drawer";
+import {
+  DrawerActions,
+  DrawerChips,
+  DrawerFeedback,
+  DrawerLead,
+  DrawerSection,
+  DrawerSectionTitle,
+  SideDrawer,
+} from "@/components/ui/side-drawer";
 import { Fact, Facts } from "@/components/ui/facts";
 import { Field, FieldLabel } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import { cx } from "@/components/ui/class-names";
+import { Timeline, TimelineItem } from "@/components/incidents/timeline";
+import actionStyles from "./action-form.module.css";
+import styles from "./alert-drawer.module.css";
+import statusStyles from "./alert-status.module.css";
 
 type TAlertDrawerProps = {
   /** The alert as it was when opened; the drawer follows its cache entry from then on. */
@@ -64,21 +78,17 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
   };
 
   return (
-    <SideDrawer
-      eyebrow="Alert"
-      title={alert.ruleName}
-      onClose={onClose}
-      testId="alert-drawer"
-      focusKey={alert.id}
-    >
+    <SideDrawer eyebrow="Alert" title={alert.ruleName} onClose={onClose} testId="alert-drawer" focusKey={alert.id}>
       <DrawerChips>
         <SeverityChip severity={alert.severity} />
-        <span className={`alert-status alert-status--${alert.status}`} data-testid="alert-drawer-status">
+        <span className={cx(statusStyles.status, statusStyles[alert.status])} data-testid="alert-drawer-status">
           {describeAlertStatus(alert)}
         </span>
-        {alert.escalated && <Chip appearance="tag" tone="hot">
+        {alert.escalated && (
+          <Chip appearance="tag" tone="hot">
             Escalated
-          </Chip>}
+          </Chip>
+        )}
       </DrawerChips>
       <DrawerLead>{alert.message}</DrawerLead>
 
@@ -97,17 +107,12 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
             </Button>
           )}
           {!isMine && (
-            <Button
-             
-              disabled={action.isPending}
-              onClick={() => action.mutate({ kind: "assign", userId: user.id })}
-            >
+            <Button disabled={action.isPending} onClick={() => action.mutate({ kind: "assign", userId: user.id })}>
               {pending === "assign" ? "Assigning…" : "Assign to me"}
             </Button>
           )}
           {!alert.incidentId && (
             <Button
-             
               aria-expanded={form === "promote"}
               disabled={action.isPending}
               onClick={() => setForm(form === "promote" ? "none" : "promote")}
@@ -116,7 +121,6 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
             </Button>
           )}
           <Button
-           
             aria-expanded={form === "resolve"}
             disabled={action.isPending}
             onClick={() => setForm(form === "resolve" ? "none" : "resolve")}
@@ -143,14 +147,11 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
         <PromoteForm alert={alert} isPending={pending === "promote"} onSubmit={(a) => action.mutate(a)} onCancel={() => setForm("none")} />
       )}
       {form === "resolve" && !isResolved && (
-        <form className="action-form" onSubmit={resolve} aria-label="Resolve alert">
+        <form className={actionStyles.actionForm} onSubmit={resolve} aria-label="Resolve alert">
           <Field>
-            <FieldLabel htmlFor={`${id}-reason`}>
-              Reason for resolving
-            </FieldLabel>
-            <textarea
+            <FieldLabel htmlFor={`${id}-reason`}>Reason for resolving</FieldLabel>
+            <Textarea
               id={`${id}-reason`}
-              className="input textarea"
               rows={2}
               maxLength={1000}
               required
@@ -159,7 +160,7 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
               placeholder="e.g. Crew cleared the blockage"
             />
           </Field>
-          <div className="action-form__buttons">
+          <div className={actionStyles.buttons}>
             <Button type="submit" variant="danger" disabled={action.isPending || !reason.trim()}>
               {pending === "resolve" ? "Resolving…" : "Resolve alert"}
             </Button>
@@ -172,48 +173,39 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
 
       <Facts>
         <Fact label="Entity">
-            {LAYER_META[alert.domain].label} · <code>{alert.entityId}</code>
-          </Fact>
+          {LAYER_META[alert.domain].label} · <code>{alert.entityId}</code>
+        </Fact>
         <Fact label="Zone">{alert.zone}</Fact>
         <Fact label="Value">
-            {formatAlertValue(alert.value)} <span className="muted">(worst {formatAlertValue(alert.worstValue)})</span>
-          </Fact>
+          {formatAlertValue(alert.value)} <span className="muted">(worst {formatAlertValue(alert.worstValue)})</span>
+        </Fact>
         <Fact label="Readings">{alert.count}</Fact>
         <Fact label="First seen">{when(alert.firstSeenAt, now)}</Fact>
         <Fact label="Last seen">{when(alert.lastSeenAt, now)}</Fact>
-        {alert.conditionClearedAt && (
-          <Fact label="Condition cleared">{when(alert.conditionClearedAt, now)}</Fact>
-        )}
+        {alert.conditionClearedAt && <Fact label="Condition cleared">{when(alert.conditionClearedAt, now)}</Fact>}
         <Fact label="Assigned to">{alert.assignedTo ? alert.assignedTo.name : "Nobody"}</Fact>
         {alert.incidentId && (
           <Fact label="Incident">
-              <button type="button" className="link-button" onClick={() => onOpenIncident(alert.incidentId!)}>
-                Open incident
-              </button>
-            </Fact>
+            <button type="button" className={styles.linkButton} onClick={() => onOpenIncident(alert.incidentId!)}>
+              Open incident
+            </button>
+          </Fact>
         )}
-        {alert.resolution && (
-          <Fact label="Resolution">{alert.resolution}</Fact>
-        )}
+        {alert.resolution && <Fact label="Resolution">{alert.resolution}</Fact>}
       </Facts>
 
       <DrawerSection aria-labelledby={`${id}-notes`}>
-        <DrawerSectionTitle id={`${id}-notes`}>
-          Notes
-        </DrawerSectionTitle>
+        <DrawerSectionTitle id={`${id}-notes`}>Notes</DrawerSectionTitle>
         {alert.notes.length === 0 ? (
           <p className="muted">No notes yet.</p>
         ) : (
-          <ol className="timeline">
+          <Timeline>
             {alert.notes.map((item) => (
-              <li key={item.id} className="timeline__item">
-                <span className="timeline__meta">
-                  {item.author.name} · {when(item.at, now)}
-                </span>
-                <span className="timeline__text">{item.text}</span>
-              </li>
+              <TimelineItem key={item.id} meta={`${item.author.name} · ${when(item.at, now)}`}>
+                {item.text}
+              </TimelineItem>
             ))}
-          </ol>
+          </Timeline>
         )}
         <NoteForm
           idPrefix={id}

@@ -7,6 +7,8 @@ import { LAYER_META } from "@/components/map/layer-meta";
 import type { TAlertFilters } from "./alert-cache";
 import { SEVERITY_LABEL } from "./alert-labels";
 import { FieldLabel } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import styles from "./alert-filters.module.css";
 
 type TAlertFiltersProps = {
   filters: TAlertFilters;
@@ -18,14 +20,13 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
   const id = useId();
   const zoneOptions = filters.zone && !zones.includes(filters.zone) ? [...zones, filters.zone] : zones;
   return (
-    <div className="alert-filters" role="group" aria-label="Filter alerts">
-      <div className="alert-filter">
-        <FieldLabel htmlFor={`${id}-domain`}>
-          Domain
-        </FieldLabel>
-        <select
+    <div className={styles.filters} role="group" aria-label="Filter alerts">
+      <div className={styles.filter}>
+        <FieldLabel htmlFor={`${id}-domain`}>Domain</FieldLabel>
+        <Select
           id={`${id}-domain`}
-          className="input select select--compact"
+          controlSize="sm"
+          className={styles.select}
           value={filters.domain ?? ""}
           onChange={(event) => {
             const parsed = ZLayer.safeParse(event.target.value);
@@ -38,15 +39,14 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
               {LAYER_META[layer].label}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
-      <div className="alert-filter">
-        <FieldLabel htmlFor={`${id}-severity`}>
-          Severity
-        </FieldLabel>
-        <select
+      <div className={styles.filter}>
+        <FieldLabel htmlFor={`${id}-severity`}>Severity</FieldLabel>
+        <Select
           id={`${id}-severity`}
-          className="input select select--compact"
+          controlSize="sm"
+          className={styles.select}
           value={filters.severity ?? ""}
           onChange={(event) => {
             const parsed = ZAlertSeverity.safeParse(event.target.value);
@@ -59,15 +59,14 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
               {SEVERITY_LABEL[severity]}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
-      <div className="alert-filter">
-        <FieldLabel htmlFor={`${id}-zone`}>
-          Zone
-        </FieldLabel>
-        <select
+      <div className={styles.filter}>
+        <FieldLabel htmlFor={`${id}-zone`}>Zone</FieldLabel>
+        <Select
           id={`${id}-zone`}
-          className="input select select--compact"
+          controlSize="sm"
+          className={styles.select}
           value={filters.zone ?? ""}
           onChange={(event) => onChange({ ...filters, zone: event.target.value || undefined })}
         >
@@ -77,7 +76,7 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
               {zone}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
     </div>
   );

@@ -1,5 +1,4 @@
-import type { TAlertSeverity } from "@/lib/contracts/alerts";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
 import { humanize } from "@/components/format/humanize";
 
 export const SEVERITY_LABEL: Record<TAlertSeverity, string> = {

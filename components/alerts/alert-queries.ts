@@ -1,13 +1,9 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { ZAlert, type TAlert } from "@/lib/contracts/incidents";
+import { ZAlertList, type TAlert } from "@/lib/contracts/alerts";
 import { requestJson } from "@/components/api/request-json";
 import { upsertAlert, type TAlertFilters } from "./alert-cache";
 
 export type { TAlertFilters } from "./alert-cache";
-
-/** The queue answers a bare array or `{ alerts }`; both read the same. */
-const ZAlertList = z.union([z.array(ZAlert), z.object({ alerts: z.array(ZAlert) }).transform((body) => body.alerts)]);
 
 export const alertKeys = {
   all: ["alerts"] as const,
@@ -54,4 +50,3 @@ export function patchAlertCaches(queryClient: QueryClient, alert: TAlert): void 
   const current = queryClient.getQueryData<TAlert>(itemKey);
   if (current && current.version <= alert.version) queryClient.setQueryData(itemKey, alert);
 }
-

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, type ReactNode } from "react";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 import { errorMessage } from "@/components/api/request-json";
 import { sharedCorrelationGroups, type TAlertFilters } from "./alert-cache";
 import { AlertFilters } from "./alert-filters";
@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
 import { QueryState } from "@/components/ui/query-state";
 import { BottomSheet, SheetTitle } from "@/components/ui/bottom-sheet";
+import styles from "./alert-queue-panel.module.css";
 
 type TAlertQueuePanelProps = {
   filters: TAlertFilters;
@@ -32,7 +33,12 @@ type TAlertQueuePanelProps = {
   notice?: ReactNode;
 };
 
-function QueueBody({ filters, allAlerts, selectedId, onSelect }: Pick<TAlertQueuePanelProps, "filters" | "allAlerts" | "selectedId" | "onSelect">) {
+function QueueBody({
+  filters,
+  allAlerts,
+  selectedId,
+  onSelect,
+}: Pick<TAlertQueuePanelProps, "filters" | "allAlerts" | "selectedId" | "onSelect">) {
   const queue = useQuery(alertQueueQuery(filters));
   const now = useNow();
   const related = useMemo(() => sharedCorrelationGroups(allAlerts), [allAlerts]);
@@ -57,11 +63,16 @@ function QueueBody({ filters, allAlerts, selectedId, onSelect }: Pick<TAlertQueu
   }
   if (queue.data.length === 0) {
     return (
-      <QueryState state="empty" data-testid="alert-queue-empty" title={isFiltered ? "No open alerts match these filters" : "All quiet — no open alerts"} detail="New alerts appear here as they open." />
+      <QueryState
+        state="empty"
+        data-testid="alert-queue-empty"
+        title={isFiltered ? "No open alerts match these filters" : "All quiet — no open alerts"}
+        detail="New alerts appear here as they open."
+      />
     );
   }
   return (
-    <ul className="alert-list" aria-label="Open alerts, most severe first" data-testid="alert-queue">
+    <ul className={styles.list} aria-label="Open alerts, most severe first" data-testid="alert-queue">
       {queue.data.map((alert) => (
         <AlertRow
           key={alert.id}
@@ -101,11 +112,11 @@ export function AlertQueuePanel(props: TAlertQueuePanelProps) {
         </>
       }
     >
-      <div className="ops-panel__toolbar">
+      <div className={styles.toolbar}>
         <Button variant="accent" size="sm" onClick={onNewIncident} data-testid="new-incident">
           + New incident
         </Button>
-        <label className="mute-toggle">
+        <label className={styles.muteToggle}>
           <input type="checkbox" checked={isMuted} onChange={(event) => onMutedChange(event.target.checked)} />
           Mute alert sound on this browser
         </label>

@@ -1,10 +1,13 @@
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 import { LAYER_META } from "@/components/map/layer-meta";
 import { describeAlertStatus } from "./alert-labels";
 import { SeverityChip } from "./severity-chip";
 import { formatAge } from "@/components/format/duration";
 import { Chip } from "@/components/ui/chip";
 import { formatDateTime } from "@/components/format/date-time";
+import { cx } from "@/components/ui/class-names";
+import styles from "./alert-row.module.css";
+import statusStyles from "./alert-status.module.css";
 
 type TAlertRowProps = {
   alert: TAlert;
@@ -20,46 +23,50 @@ export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlert
     <li>
       <button
         type="button"
-        className={`alert-row alert-row--${alert.severity}${alert.status === "open" ? " alert-row--open" : ""}`}
+        className={cx(styles.row, styles[alert.severity])}
         aria-pressed={isSelected}
         data-testid="alert-row"
         data-alert-id={alert.id}
         data-status={alert.status}
         onClick={() => onSelect(alert)}
       >
-        <span className="alert-row__head">
+        <span className={styles.head}>
           <SeverityChip severity={alert.severity} />
-          <span className="alert-row__rule">{alert.ruleName}</span>
+          <span className={styles.rule}>{alert.ruleName}</span>
           {age && (
-            <time className="alert-row__age" dateTime={alert.firstSeenAt} title={formatDateTime(alert.firstSeenAt)}>
+            <time className={styles.age} dateTime={alert.firstSeenAt} title={formatDateTime(alert.firstSeenAt)}>
               {age.replace(" ago", "")}
             </time>
           )}
         </span>
-        <span className="alert-row__message">{alert.message}</span>
-        <span className="alert-row__meta">
-          <span className="alert-row__entity" title={alert.entityId}>
+        <span className={styles.message}>{alert.message}</span>
+        <span className={styles.meta}>
+          <span className={styles.entity} title={alert.entityId}>
             {LAYER_META[alert.domain].label} · {alert.entityId}
           </span>
           <span>{alert.zone}</span>
           {alert.count > 1 && <span title={`${alert.count} readings met the condition`}>×{alert.count}</span>}
         </span>
-        <span className="alert-row__tags">
-          <span className={`alert-status alert-status--${alert.status}`} data-testid="alert-row-status">
+        <span className={styles.tags}>
+          <span className={cx(statusStyles.status, statusStyles[alert.status])} data-testid="alert-row-status">
             {describeAlertStatus(alert)}
           </span>
-          {alert.escalated && <Chip appearance="tag" tone="hot">
+          {alert.escalated && (
+            <Chip appearance="tag" tone="hot">
               Escalated
-            </Chip>}
+            </Chip>
+          )}
           {isRelated && (
             <Chip appearance="tag" tone="related" title="Correlated with other alerts in the queue">
               Related
             </Chip>
           )}
           {alert.incidentId && <Chip appearance="tag">Incident</Chip>}
-          {alert.conditionClearedAt && <Chip appearance="tag" tone="ok">
+          {alert.conditionClearedAt && (
+            <Chip appearance="tag" tone="ok">
               Condition cleared
-            </Chip>}
+            </Chip>
+          )}
         </span>
       </button>
     </li>

@@ -6,6 +6,8 @@ import type { TCurrentUser } from "@/lib/contracts/auth";
 import { assignableUsersQuery } from "./assignable-users-query";
 import { Button } from "@/components/ui/button";
 import { FieldHint, FieldLabel } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import styles from "./assign-form.module.css";
 
 type TAssignFormProps = {
   user: TCurrentUser;
@@ -34,14 +36,13 @@ export function AssignForm({ user, assigneeId, isPending, disabled, onAssign }: 
   };
 
   return (
-    <form className="assign-form" onSubmit={submit} aria-label="Assign alert">
-      <FieldLabel htmlFor={`${id}-assignee`}>
-        Assign to
-      </FieldLabel>
-      <div className="assign-form__row">
-        <select
+    <form className={styles.assignForm} onSubmit={submit} aria-label="Assign alert">
+      <FieldLabel htmlFor={`${id}-assignee`}>Assign to</FieldLabel>
+      <div className={styles.row}>
+        <Select
           id={`${id}-assignee`}
-          className="input select select--compact"
+          controlSize="sm"
+          className={styles.select}
           value={selected}
           onChange={(e) => setPicked(e.target.value)}
           disabled={disabled}
@@ -53,7 +54,7 @@ export function AssignForm({ user, assigneeId, isPending, disabled, onAssign }: 
               {o.id === assigneeId ? " · assigned" : ""}
             </option>
           ))}
-        </select>
+        </Select>
         <Button type="submit" disabled={disabled || isCurrent} data-testid="alert-assign">
           {isPending ? "Assigning…" : "Assign"}
         </Button>

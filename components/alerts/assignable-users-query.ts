@@ -2,10 +2,15 @@ import { queryOptions } from "@tanstack/react-query";
 import { ZAssignableUsers } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
 
+export const userKeys = {
+  all: ["users"] as const,
+  assignable: () => ["users", "assignable"] as const,
+};
+
 /** GET /api/users/assignable: the colleagues the alert drawer offers. Staff lists change rarely. */
 export const assignableUsersQuery = () =>
   queryOptions({
-    queryKey: ["users", "assignable"] as const,
+    queryKey: userKeys.assignable(),
     queryFn: ({ signal }) => requestJson("/api/users/assignable", ZAssignableUsers, { signal }),
     select: (body) => body.users,
     staleTime: 5 * 60_000,

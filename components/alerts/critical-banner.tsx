@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 import { playAlertTone } from "./alert-tone";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
 import { Button } from "@/components/ui/button";
+import styles from "./critical-banner.module.css";
 
 type TCriticalBannerProps = {
   /** Unacknowledged critical alerts, most recent first. */
@@ -27,24 +28,20 @@ function BannerAlert({ alert, more, onView }: { alert: TAlert; more: number; onV
   const [outcome, setOutcome] = useState<TActionOutcome | null>(null);
   const acknowledge = useAlertAction(alert, setOutcome);
   return (
-    <div className="critical-banner" data-testid="critical-banner" data-alert-id={alert.id}>
-      <span className="critical-banner__icon" aria-hidden="true">
+    <div className={styles.banner} data-testid="critical-banner" data-alert-id={alert.id}>
+      <span className={styles.icon} aria-hidden="true">
         !
       </span>
-      <p className="critical-banner__text">
-        <strong>Critical: {alert.ruleName}</strong> — {alert.message} <span className="critical-banner__where">({alert.zone})</span>
-        {more > 0 && <span className="critical-banner__more"> and {more} more unacknowledged</span>}
-        {outcome?.tone === "error" && <span className="critical-banner__error"> {outcome.message}</span>}
+      <p className={styles.text}>
+        <strong>Critical: {alert.ruleName}</strong> — {alert.message} <span className={styles.where}>({alert.zone})</span>
+        {more > 0 && <span className={styles.more}> and {more} more unacknowledged</span>}
+        {outcome?.tone === "error" && <span className={styles.error}> {outcome.message}</span>}
       </p>
-      <div className="critical-banner__actions">
+      <div className={styles.actions}>
         <Button variant="onAlert" size="sm" onClick={() => onView(alert)}>
           View
         </Button>
-        <Button
-          variant="critical" size="sm"
-          disabled={acknowledge.isPending}
-          onClick={() => acknowledge.mutate({ kind: "acknowledge" })}
-        >
+        <Button variant="critical" size="sm" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate({ kind: "acknowledge" })}>
           {acknowledge.isPending ? "Acknowledging…" : "Acknowledge"}
         </Button>
       </div>

@@ -1,4 +1,5 @@
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
+import styles from "./escalations-notice.module.css";
 
 /** The notice stays a notice: the queue below lists every escalated alert with its badge. */
 const LISTED_MAX = 3;
@@ -7,25 +8,23 @@ const LISTED_MAX = 3;
 export function EscalationsNotice({ alerts, onSelect }: { alerts: readonly TAlert[]; onSelect: (alert: TAlert) => void }) {
   if (alerts.length === 0) return null;
   return (
-    <section className="escalations" aria-labelledby="escalations-title" data-testid="escalations">
-      <h2 className="escalations__title" id="escalations-title">
-        Escalations <span className="escalations__count">{alerts.length}</span>
+    <section className={styles.escalations} aria-labelledby="escalations-title" data-testid="escalations">
+      <h2 className={styles.title} id="escalations-title">
+        Escalations <span className={styles.count}>{alerts.length}</span>
       </h2>
-      <ul className="escalations__list">
+      <ul className={styles.list}>
         {alerts.slice(0, LISTED_MAX).map((alert) => (
           <li key={alert.id}>
-            <button type="button" className="escalations__item" onClick={() => onSelect(alert)}>
+            <button type="button" className={styles.item} onClick={() => onSelect(alert)}>
               <span>
                 <strong>{alert.ruleName}</strong> · {alert.zone} · {alert.entityId}
               </span>
-              <span className="escalations__who">{alert.assignedTo ? `Assigned to ${alert.assignedTo.name}` : "Unassigned"}</span>
+              <span className={styles.who}>{alert.assignedTo ? `Assigned to ${alert.assignedTo.name}` : "Unassigned"}</span>
             </button>
           </li>
         ))}
       </ul>
-      {alerts.length > LISTED_MAX && (
-        <p className="escalations__more">and {alerts.length - LISTED_MAX} more, marked Escalated in the queue</p>
-      )}
+      {alerts.length > LISTED_MAX && <p className={styles.more}>and {alerts.length - LISTED_MAX} more, marked Escalated in the queue</p>}
     </section>
   );
 }

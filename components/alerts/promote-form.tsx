@@ -2,13 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 import { openIncidentsQuery } from "@/components/incidents/incident-queries";
 import { INCIDENT_TYPE_LABEL, type TIncidentPriority, type TIncidentType } from "@/components/incidents/incident-labels";
 import { IncidentTypePriorityFields } from "@/components/incidents/incident-type-priority-fields";
 import type { TAlertAction } from "./use-alert-action";
 import { Button } from "@/components/ui/button";
 import { Field, FieldHint, FieldLabel } from "@/components/ui/field";
+import { Select, Textarea } from "@/components/ui/input";
+import { Segmented, type TSegmentedOption } from "@/components/ui/segmented";
+import actionStyles from "./action-form.module.css";
 
 /** A first guess at the incident type from the alert's domain; the operator can change it. */
 const TYPE_BY_DOMAIN: Record<TAlert["domain"], TIncidentType> = {
@@ -18,6 +21,11 @@ const TYPE_BY_DOMAIN: Record<TAlert["domain"], TIncidentType> = {
   energy: "gridOverload",
   units: "other",
 };
+
+const PROMOTE_MODES = [
+  { value: "new", label: "New incident" },
+  { value: "existing", label: "Existing incident" },
+] as const satisfies readonly TSegmentedOption<"new" | "existing">[];
 
 type TPromoteFormProps = {
   alert: TAlert;
@@ -30,7 +38,9 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
   const id = useId();
   const [mode, setMode] = useState<"new" | "existing">("new");
   const [type, setType] = useState<TIncidentType>(TYPE_BY_DOMAIN[alert.domain]);
-  const [priority, setPriority] = useState<TIncidentPriority>(alert.severity === "critical" ? "P1" : alert.severity === "major" ? "P2" : "P3");
+  const [priority, setPriority] = useState<TIncidentPriority>(
+    alert.severity === "critical" ? "P1" : alert.severity === "major" ? "P2" : "P3",
+  );
   const [description, setDescription] = useState(alert.message);
   const [incidentId, setIncidentId] = useState("");
   const incidents = useQuery(openIncidentsQuery());
@@ -45,28 +55,15 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
   };
 
   return (
-    <form className="action-form" onSubmit={submit} aria-label="Promote to incident">
-      <fieldset className="segmented">
-        <FieldLabel as="legend">Promote to</FieldLabel>
-        <label>
-          <input type="radio" name={`${id}-mode`} checked={mode === "new"} onChange={() => setMode("new")} />
-          New incident
-        </label>
-        <label>
-          <input type="radio" name={`${id}-mode`} checked={mode === "existing"} onChange={() => setMode("existing")} />
-          Existing incident
-        </label>
-      </fieldset>
+    <form className={actionStyles.actionForm} onSubmit={submit} aria-label="Promote to incident">
+      <Segmented legend="Promote to" name={`${id}-mode`} options={PROMOTE_MODES} value={mode} onChange={setMode} />
       {mode === "new" ? (
         <>
           <IncidentTypePriorityFields idPrefix={id} type={type} priority={priority} onTypeChange={setType} onPriorityChange={setPriority} />
           <Field>
-            <FieldLabel htmlFor={`${id}-description`}>
-              Description
-            </FieldLabel>
-            <textarea
+            <FieldLabel htmlFor={`${id}-description`}>Description</FieldLabel>
+            <Textarea
               id={`${id}-description`}
-              className="input textarea"
               rows={3}
               maxLength={4000}
               value={description}
@@ -76,27 +73,19 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
         </>
       ) : (
         <Field>
-          <FieldLabel htmlFor={`${id}-incident`}>
-            Open incident
-          </FieldLabel>
-          <select
-            id={`${id}-incident`}
-            className="input select"
-            value={incidentId}
-            onChange={(e) => setIncidentId(e.target.value)}
-            required
-          >
+          <FieldLabel htmlFor={`${id}-incident`}>Open incident</FieldLabel>
+          <Select id={`${id}-incident`} value={incidentId} onChange={(e) => setIncidentId(e.target.value)} required>
             <option value="">{incidents.isPending ? "Loading…" : "Choose an incident"}</option>
             {(incidents.data ?? []).map((incident) => (
               <option key={incident.id} value={incident.id}>
                 {incident.number} · {INCIDENT_TYPE_LABEL[incident.type]} · {incident.priority} · {incident.zone}
               </option>
             ))}
-          </select>
+          </Select>
           {incidents.data?.length === 0 && <FieldHint>No open incidents: create a new one instead.</FieldHint>}
         </Field>
       )}
-      <div className="action-form__buttons">
+      <div className={actionStyles.buttons}>
         <Button type="submit" variant="accent" disabled={isPending || (mode === "existing" && !incidentId)}>
           {isPending ? "Promoting…" : mode === "new" ? "Create incident" : "Attach alert"}
         </Button>

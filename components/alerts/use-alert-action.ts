@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { ZAlert, ZIncident, type TAlert, type TCreateIncidentRequest } from "@/lib/contracts/incidents";
+import { ZAlert, type TAlert } from "@/lib/contracts/alerts";
+import { ZPromoteAlertResponse, type TCreateIncidentRequest, type TIncident } from "@/lib/contracts/incidents";
 import { errorMessage, requestJson } from "@/components/api/request-json";
-import { patchIncidentCaches } from "@/components/incidents/incident-queries";
+import { incidentKeys, patchIncidentCaches } from "@/components/incidents/incident-queries";
 import { conflictAlert, describeConflict } from "./alert-conflict";
 import { patchAlertCaches } from "./alert-queries";
 
@@ -36,19 +36,20 @@ function requestFor(alert: TAlert, action: TAlertAction): { path: string; body: 
     case "resolve":
       return { path: "resolve", body: { version, reason: action.reason } };
     case "promote":
-      return { path: "promote", body: "incidentId" in action ? { version, incidentId: action.incidentId } : { version, incident: action.incident } };
+      return {
+        path: "promote",
+        body: "incidentId" in action ? { version, incidentId: action.incidentId } : { version, incident: action.incident },
+      };
   }
 }
 
-/** Action answers carry the updated alert, bare or as `{ alert, incident? }`. */
-const ZActionResponse = z.unknown().transform((body) => {
-  const bare = ZAlert.safeParse(body);
-  const wrapped = z.object({ alert: ZAlert.optional(), incident: ZIncident.optional() }).safeParse(body);
-  return {
-    alert: bare.success ? bare.data : wrapped.success ? (wrapped.data.alert ?? null) : null,
-    incident: wrapped.success ? (wrapped.data.incident ?? null) : null,
-  };
-});
+/** Every action answers with the updated alert (ZAlert); a promotion with the alert and its incident (ZPromoteAlertResponse). */
+async function sendAction(alert: TAlert, action: TAlertAction): Promise<{ alert: TAlert; incident: TIncident | null }> {
+  const { path, body } = requestFor(alert, action);
+  const url = `/api/alerts/${encodeURIComponent(alert.id)}/${path}`;
+  if (action.kind === "promote") return requestJson(url, ZPromoteAlertResponse, { method: "POST", body });
+  return { alert: await requestJson(url, ZAlert, { method: "POST", body }), incident: null };
+}
 
 export type TActionOutcome = { tone: "ok" | "error"; message: string };
 
@@ -59,15 +60,11 @@ export type TActionOutcome = { tone: "ok" | "error"; message: string };
 export function useAlertAction(alert: TAlert, onOutcome: (outcome: TActionOutcome) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: TAlertAction) => {
-      const { path, body } = requestFor(alert, action);
-      return requestJson(`/api/alerts/${encodeURIComponent(alert.id)}/${path}`, ZActionResponse, { method: "POST", body });
-    },
+    mutationFn: (action: TAlertAction) => sendAction(alert, action),
     onSuccess: (result, action) => {
-      if (result.alert) patchAlertCaches(queryClient, result.alert);
-      else void queryClient.invalidateQueries({ queryKey: ["alerts", "queue"] });
+      patchAlertCaches(queryClient, result.alert);
       if (result.incident) patchIncidentCaches(queryClient, result.incident);
-      if (action.kind === "promote") void queryClient.invalidateQueries({ queryKey: ["incidents"] });
+      if (action.kind === "promote") void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
       onOutcome({ tone: "ok", message: SUCCESS[action.kind] });
     },
     onError: (error) => {

@@ -30,7 +30,10 @@ describe("analysis URL params", () => {
   });
 
   it("resolves presets to a range ending at the current minute, and an open custom range to now", () => {
-    expect(resolveRange({ ...DEFAULT_ANALYSIS_PARAMS, range: "24h" }, NOW)).toEqual({ from: "2026-11-23T10:30:00.000Z", to: "2026-11-24T10:30:00.000Z" });
+    expect(resolveRange({ ...DEFAULT_ANALYSIS_PARAMS, range: "24h" }, NOW)).toEqual({
+      from: "2026-11-23T10:30:00.000Z",
+      to: "2026-11-24T10:30:00.000Z",
+    });
     expect(resolveRange({ ...DEFAULT_ANALYSIS_PARAMS, range: "custom", from: "2026-11-01T00:00:00.000Z" }, NOW)).toEqual({
       from: "2026-11-01T00:00:00.000Z",
       to: "2026-11-24T10:30:00.000Z",

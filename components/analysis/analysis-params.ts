@@ -34,7 +34,8 @@ export const DEFAULT_ANALYSIS_PARAMS: TAnalysisParams = { mode: "hotspots", kind
 type TSearchLike = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 function read(search: TSearchLike, key: string): string | undefined {
-  const raw = typeof search.get === "function" ? (search as { get(name: string): string | null }).get(key) : (search as Record<string, unknown>)[key];
+  const raw =
+    typeof search.get === "function" ? (search as { get(name: string): string | null }).get(key) : (search as Record<string, unknown>)[key];
   const value = Array.isArray(raw) ? raw[0] : raw;
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }

@@ -3,6 +3,7 @@
 import { useRef, type KeyboardEvent } from "react";
 import { ANALYSIS_MODES, type TAnalysisMode } from "./analysis-params";
 import { Tab, TabList } from "@/components/ui/tabs";
+import styles from "./analysis-tabs.module.css";
 
 const TAB_LABEL: Record<TAnalysisMode, string> = { hotspots: "Hotspots", playback: "Playback" };
 
@@ -15,12 +16,15 @@ export function AnalysisTabs({ mode, onChange }: { mode: TAnalysisMode; onChange
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
     event.preventDefault();
-    const next = ANALYSIS_MODES[(ANALYSIS_MODES.indexOf(mode) + (event.key === "ArrowRight" ? 1 : -1) + ANALYSIS_MODES.length) % ANALYSIS_MODES.length];
+    const next =
+      ANALYSIS_MODES[
+        (ANALYSIS_MODES.indexOf(mode) + (event.key === "ArrowRight" ? 1 : -1) + ANALYSIS_MODES.length) % ANALYSIS_MODES.length
+      ];
     onChange(next);
     refs.current[next]?.focus();
   };
   return (
-    <TabList appearance="segmented" className="analysis-tabs" aria-label="Analysis" onKeyDown={onKeyDown}>
+    <TabList appearance="segmented" className={styles.tabs} aria-label="Analysis" onKeyDown={onKeyDown}>
       {ANALYSIS_MODES.map((m) => (
         <Tab
           key={m}

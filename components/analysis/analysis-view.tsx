@@ -23,6 +23,8 @@ import { PlaybackLayerSync } from "./playback-layer-sync";
 import { PlaybackPanel } from "./playback-panel";
 import { usePlayback } from "./use-playback";
 import { MapPanel, MapPanelBody, MapPanelTitle } from "@/components/ui/map-panel";
+import { cx } from "@/components/ui/class-names";
+import styles from "./analysis-view.module.css";
 
 // WebGL and maplibre touch `window` at import: browser only.
 const CityMap = dynamic(() => import("@/components/map/city-map").then((m) => m.CityMap), { ssr: false });
@@ -98,7 +100,13 @@ export function AnalysisView() {
   };
 
   const error = messageOf(config.error) ?? messageOf(entities.error) ?? mapError;
-  const loading = config.isPending ? "Loading city…" : entities.isPending ? "Loading city assets…" : handles === null ? "Loading map…" : null;
+  const loading = config.isPending
+    ? "Loading city…"
+    : entities.isPending
+      ? "Loading city assets…"
+      : handles === null
+        ? "Loading map…"
+        : null;
   // Ready once what the mode shows is on the map (or known to be empty): what screenshots and tests wait for.
   const isReady =
     handles !== null &&
@@ -115,7 +123,7 @@ export function AnalysisView() {
       : null;
 
   return (
-    <div className={`analysis analysis--${params.mode}`}>
+    <div className={cx(styles.analysis, !isHotspots && styles.playback)}>
       <MapPanel side="left" docksOnPhones aria-label="Map analysis">
         <MapPanelTitle>Map analysis</MapPanelTitle>
         <AnalysisTabs mode={params.mode} onChange={(mode) => setParams({ ...params, mode })} />
@@ -136,7 +144,7 @@ export function AnalysisView() {
         </MapPanelBody>
       </MapPanel>
 
-      <main className="map-stage analysis__map" data-testid="analysis-map" data-ready={isReady ? "true" : "false"} aria-label="Analysis map">
+      <main className={styles.map} data-testid="analysis-map" data-ready={isReady ? "true" : "false"} aria-label="Analysis map">
         {config.data && (
           <CityMap
             key={mapAttempt}
@@ -153,12 +161,12 @@ export function AnalysisView() {
           <PlaybackLayerSync map={handles.map} overlay={handles.overlay} index={index} store={frameStore} visible={visible} />
         )}
         {hexagonHover && isHotspots && params.style === "hexagon" && (
-          <div className="analysis-hover" style={{ left: hexagonHover.x, top: hexagonHover.y }} role="tooltip">
+          <div className={styles.hover} style={{ left: hexagonHover.x, top: hexagonHover.y }} role="tooltip">
             {hexagonHover.count} {hexagonHover.count === 1 ? params.kind.replace(/s$/, "") : params.kind}
           </div>
         )}
         {notice && !error && (
-          <div className="map-notice" role="status">
+          <div className={styles.notice} role="status">
             {notice}
           </div>
         )}

@@ -9,6 +9,10 @@ import { HOTSPOT_COLORS } from "./hotspot-layers";
 import { formatInt } from "@/components/format/number";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
+import { Segmented, type TSegmentedOption } from "@/components/ui/segmented";
+import { Input } from "@/components/ui/input";
+import panelStyles from "./analysis-panel.module.css";
+import styles from "./hotspots-panel.module.css";
 
 const KIND_LABEL = { incidents: "Incidents", alerts: "Alerts" } as const;
 const STYLE_LABEL = { heatmap: "Heatmap", hexagon: "Hexagons" } as const;
@@ -23,31 +27,17 @@ type THotspotsPanelProps = {
   onRetry: () => void;
 };
 
-function Choice<T extends string>({ legend, name, values, labels, value, onChange }: {
-  legend: string;
-  name: string;
-  values: readonly T[];
-  labels: Record<T, string>;
-  value: T;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <fieldset className="analysis-choice">
-      <FieldLabel as="legend">{legend}</FieldLabel>
-      <div className="analysis-choice__options">
-        {values.map((v) => (
-          <label key={v} className="analysis-choice__option">
-            <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} />
-            <span>{labels[v]}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
+/** One radio pill per value. */
+const optionsOf = <T extends string>(values: readonly T[], labels: Record<T, string>): TSegmentedOption<T>[] =>
+  values.map((value) => ({ value, label: labels[value] }));
 
-const RANGE_LABEL = Object.fromEntries([...RANGE_PRESETS.map((p) => [p.id, p.label]), ["custom", "Custom"]]) as Record<TRangeChoice, string>;
-const RANGE_CHOICES = Object.keys(RANGE_LABEL) as TRangeChoice[];
+const RANGE_LABEL = Object.fromEntries([...RANGE_PRESETS.map((p) => [p.id, p.label]), ["custom", "Custom"]]) as Record<
+  TRangeChoice,
+  string
+>;
+const KIND_OPTIONS = optionsOf(HOTSPOT_KINDS, KIND_LABEL);
+const STYLE_OPTIONS = optionsOf(HOTSPOT_STYLES, STYLE_LABEL);
+const RANGE_OPTIONS = optionsOf(Object.keys(RANGE_LABEL) as TRangeChoice[], RANGE_LABEL);
 
 /** Where incidents or alerts piled up in a time range: what to aggregate, how to draw it, over when. */
 export function HotspotsPanel({ params, onChange, count, truncated, error, onRetry }: THotspotsPanelProps) {
@@ -58,7 +48,13 @@ export function HotspotsPanel({ params, onChange, count, truncated, error, onRet
   const fromIso = localInputToIso(from);
   const toIso = localInputToIso(to);
   const customError =
-    range !== "custom" ? null : !fromIso ? "Pick a start" : toIso && Date.parse(toIso) <= Date.parse(fromIso) ? "The end must be after the start" : null;
+    range !== "custom"
+      ? null
+      : !fromIso
+        ? "Pick a start"
+        : toIso && Date.parse(toIso) <= Date.parse(fromIso)
+          ? "The end must be after the start"
+          : null;
 
   const chooseRange = (next: TRangeChoice) => {
     setRange(next);
@@ -72,19 +68,43 @@ export function HotspotsPanel({ params, onChange, count, truncated, error, onRet
   const what = KIND_LABEL[params.kind].toLowerCase();
 
   return (
-    <div className="analysis-panel__section">
-      <Choice legend="Show" name={`${idPrefix}-kind`} values={HOTSPOT_KINDS} labels={KIND_LABEL} value={params.kind} onChange={(kind) => onChange({ ...params, kind })} />
-      <Choice legend="Draw as" name={`${idPrefix}-style`} values={HOTSPOT_STYLES} labels={STYLE_LABEL} value={params.style} onChange={(style) => onChange({ ...params, style })} />
-      <Choice legend="Time range" name={`${idPrefix}-range`} values={RANGE_CHOICES} labels={RANGE_LABEL} value={range} onChange={chooseRange} />
+    <div className={panelStyles.section}>
+      <Segmented
+        appearance="pills"
+        size="sm"
+        legend="Show"
+        name={`${idPrefix}-kind`}
+        options={KIND_OPTIONS}
+        value={params.kind}
+        onChange={(kind) => onChange({ ...params, kind })}
+      />
+      <Segmented
+        appearance="pills"
+        size="sm"
+        legend="Draw as"
+        name={`${idPrefix}-style`}
+        options={STYLE_OPTIONS}
+        value={params.style}
+        onChange={(style) => onChange({ ...params, style })}
+      />
+      <Segmented
+        appearance="pills"
+        size="sm"
+        legend="Time range"
+        name={`${idPrefix}-range`}
+        options={RANGE_OPTIONS}
+        value={range}
+        onChange={chooseRange}
+      />
       {range === "custom" && (
-        <form className="analysis-custom-range" onSubmit={applyCustom} noValidate>
+        <form className={styles.customRange} onSubmit={applyCustom} noValidate>
           <Field as="label">
             <FieldLabel as="span">From</FieldLabel>
-            <input className="input" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!fromIso} />
+            <Input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!fromIso} />
           </Field>
           <Field as="label">
             <FieldLabel as="span">To (empty: now)</FieldLabel>
-            <input className="input" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+            <Input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
           </Field>
           {customError && <FieldError>{customError}</FieldError>}
           <Button type="submit" disabled={customError !== null}>
@@ -93,30 +113,33 @@ export function HotspotsPanel({ params, onChange, count, truncated, error, onRet
         </form>
       )}
 
-      <div className="analysis-summary" role="status" aria-live="polite">
+      <div className={styles.summary} role="status" aria-live="polite">
         {error ? (
-          <div className="analysis-summary__error">
-            <span>The {what} could not be loaded: {errorMessage(error)}</span>
-            <Button onClick={onRetry}>
-              Try again
-            </Button>
+          <div className={styles.error}>
+            <span>
+              The {what} could not be loaded: {errorMessage(error)}
+            </span>
+            <Button onClick={onRetry}>Try again</Button>
           </div>
         ) : count === null ? (
           <span className="muted">Loading {what}…</span>
         ) : (
           <span>
             <strong>{formatInt(count)}</strong> {count === 1 ? what.replace(/s$/, "") : what} in this range
-            {truncated && <span className="analysis-summary__note"> (the newest {formatInt(POINTS_LIMIT)} only)</span>}
+            {truncated && <span className={styles.note}> (the newest {formatInt(POINTS_LIMIT)} only)</span>}
           </span>
         )}
       </div>
-      <div className="legend-ramp" aria-label={params.style === "hexagon" ? `Colour: ${what} per hexagon, few to many` : `Colour: density of ${what}, low to high`}>
+      <div
+        role="img"
+        aria-label={params.style === "hexagon" ? `Colour: ${what} per hexagon, few to many` : `Colour: density of ${what}, low to high`}
+      >
         <span
-          className="legend-ramp__bar"
+          className={styles.rampBar}
           style={{ background: `linear-gradient(90deg, ${HOTSPOT_COLORS.map((c) => `rgb(${c[0]} ${c[1]} ${c[2]})`).join(", ")})` }}
           aria-hidden="true"
         />
-        <span className="legend-ramp__labels" aria-hidden="true">
+        <span className={styles.rampLabels} aria-hidden="true">
           <span>{params.style === "hexagon" ? "Few per hexagon" : "Sparse"}</span>
           <span>{params.style === "hexagon" ? "Many" : "Dense"}</span>
         </span>

@@ -5,6 +5,10 @@ import { formatMinute, formatMinuteTime } from "./format-minute";
 import { isoToMinute, PLAYBACK_SPEEDS, type TPlaybackSpeed } from "./playback-clock";
 import type { TPlayback } from "./use-playback";
 import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/class-names";
+import { Select } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import styles from "./playback-bar.module.css";
 
 function PlayIcon({ isPlaying }: { isPlaying: boolean }) {
   return (
@@ -22,7 +26,7 @@ export function PlaybackBar({ playback }: { playback: TPlayback }) {
 
   if (!range || minute === null) {
     return (
-      <div className="playback-bar playback-bar--empty" role="status" data-testid="playback-empty">
+      <div className={cx(styles.bar, styles.empty)} role="status" data-testid="playback-empty">
         {rangeQuery.isPending ? (
           <span>Loading the recorded period…</span>
         ) : rangeQuery.isError ? (
@@ -47,13 +51,14 @@ export function PlaybackBar({ playback }: { playback: TPlayback }) {
   const fallback = shown !== null && shown !== minute && !frame.isPlaceholderData ? `showing ${formatMinuteTime(shown)}` : null;
 
   return (
-    <div className="playback-bar" role="group" aria-label="Playback">
-      <div className="playback-bar__buttons">
-        <Button className="playback-bar__step" onClick={() => playback.step(-1)} disabled={minute <= range.first} aria-label="Back one minute">
+    <div className={styles.bar} role="group" aria-label="Playback">
+      <div className={styles.buttons}>
+        <Button onClick={() => playback.step(-1)} disabled={minute <= range.first} aria-label="Back one minute">
           −1 min
         </Button>
         <Button
-          variant="primary" className="playback-bar__play"
+          variant="primary"
+          className={styles.play}
           onClick={playback.togglePlay}
           data-testid="playback-play"
           aria-pressed={isPlaying}
@@ -61,25 +66,26 @@ export function PlaybackBar({ playback }: { playback: TPlayback }) {
           <PlayIcon isPlaying={isPlaying} />
           {isPlaying ? "Pause" : "Play"}
         </Button>
-        <Button className="playback-bar__step" onClick={() => playback.step(1)} disabled={minute >= range.last} aria-label="Forward one minute">
+        <Button onClick={() => playback.step(1)} disabled={minute >= range.last} aria-label="Forward one minute">
           +1 min
         </Button>
       </div>
-      <div className="playback-bar__track">
-        <div className="playback-bar__now">
-          <label htmlFor={sliderId} className="playback-bar__label">
+      <div className={styles.track}>
+        <div className={styles.now}>
+          <label htmlFor={sliderId} className={styles.label}>
             Time
           </label>
-          <output htmlFor={sliderId} className="playback-bar__time" data-testid="playback-time">
+          <output htmlFor={sliderId} className={styles.time} data-testid="playback-time">
             {label}
           </output>
-          {fallback && <span className="playback-bar__fallback">({fallback})</span>}
-          {frame.isFetching && <span className="spinner playback-bar__spinner" aria-label="Loading this minute" />}
+          {fallback && <span className={styles.fallback}>({fallback})</span>}
+          {/* Unlike most spinners this one is named: no text beside it says the minute is loading. */}
+          {frame.isFetching && <Spinner className={styles.spinner} aria-hidden={undefined} aria-label="Loading this minute" />}
         </div>
         <input
           id={sliderId}
           type="range"
-          className="playback-slider"
+          className={styles.slider}
           min={range.first}
           max={range.last}
           step={1}
@@ -90,7 +96,7 @@ export function PlaybackBar({ playback }: { playback: TPlayback }) {
           aria-describedby={`${sliderId}-hint`}
           data-testid="playback-slider"
         />
-        <div className="playback-bar__ends" aria-hidden="true">
+        <div className={styles.ends} aria-hidden="true">
           <span>{formatMinute(range.first)}</span>
           <span>{formatMinute(range.last)}</span>
         </div>
@@ -98,13 +104,14 @@ export function PlaybackBar({ playback }: { playback: TPlayback }) {
           Arrow keys move one minute; Space plays or pauses.
         </p>
       </div>
-      <div className="playback-bar__speed">
-        <label htmlFor={speedId} className="playback-bar__label">
+      <div className={styles.speed}>
+        <label htmlFor={speedId} className={styles.label}>
           Speed
         </label>
-        <select
+        <Select
+          controlSize="sm"
           id={speedId}
-          className="input select select--compact playback-bar__select"
+          className={styles.select}
           value={speed}
           onChange={(event) => playback.setSpeed(Number(event.target.value) as TPlaybackSpeed)}
         >
@@ -113,7 +120,7 @@ export function PlaybackBar({ playback }: { playback: TPlayback }) {
               {s}×
             </option>
           ))}
-        </select>
+        </Select>
       </div>
     </div>
   );

@@ -6,6 +6,10 @@ import { LAYER_META } from "@/components/map/layer-meta";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { formatMinute } from "./format-minute";
 import type { TPlayback } from "./use-playback";
+import { cx } from "@/components/ui/class-names";
+import { Switch } from "@/components/ui/switch";
+import panelStyles from "./analysis-panel.module.css";
+import styles from "./playback-panel.module.css";
 
 type TPlaybackPanelProps = {
   playback: TPlayback;
@@ -18,38 +22,32 @@ export function PlaybackPanel({ playback, visible, onToggle }: TPlaybackPanelPro
   const idPrefix = useId();
   const { range, retentionDays } = playback;
   return (
-    <div className="analysis-panel__section">
-      <p className="analysis-panel__text">
+    <div className={panelStyles.section}>
+      <p className={styles.text}>
         {range ? (
           <>
-            The city as it was, minute by minute, from <strong>{formatMinute(range.first)}</strong> to <strong>{formatMinute(range.last)}</strong>.
+            The city as it was, minute by minute, from <strong>{formatMinute(range.first)}</strong> to{" "}
+            <strong>{formatMinute(range.last)}</strong>.
           </>
         ) : (
           "The city as it was, minute by minute, once something is recorded."
         )}
         {retentionDays !== null && ` Recordings are kept ${retentionDays} ${retentionDays === 1 ? "day" : "days"}.`}
       </p>
-      <ul className="layer-list analysis-layers" aria-label="Layers">
+      <ul className={styles.layers} aria-label="Layers">
         {LAYERS.map((layer) => {
           const inputId = `${idPrefix}-${layer}`;
           const isVisible = visible.has(layer);
           return (
-            <li key={layer} className={`layer-row${isVisible ? "" : " layer-row--off"}`}>
-              <div className="layer-row__head">
-                <input
-                  id={inputId}
-                  type="checkbox"
-                  role="switch"
-                  className="switch"
-                  checked={isVisible}
-                  onChange={(event) => onToggle(layer, event.target.checked)}
-                />
-                <label htmlFor={inputId} className="layer-row__label">
+            <li key={layer} className={cx(styles.row, !isVisible && styles.off)}>
+              <div className={styles.head}>
+                <Switch id={inputId} checked={isVisible} onChange={(event) => onToggle(layer, event.target.checked)} />
+                <label htmlFor={inputId} className={styles.label}>
                   {LAYER_META[layer].label}
                 </label>
               </div>
               {isVisible && (
-                <div className="layer-row__legend">
+                <div className={styles.legend}>
                   <LayerLegend layer={layer} />
                 </div>
               )}

@@ -1,7 +1,6 @@
 export type TChangeLine = { key: string; before?: string; after?: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Compact single-line JSON for one value. */
 export function compactJson(value: unknown): string {

@@ -1,10 +1,13 @@
 "use client";
 
-import { useId, type FormEvent } from "react";
+import { useId, type SubmitEvent } from "react";
 import { AUDIT_ACTIONS } from "@/lib/contracts/audit-actions";
 import { hasAuditFilters, isoToLocalInput, localInputToIso, type TAuditFilters } from "./audit-filters";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { Field, FieldLabel } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import styles from "./audit-filter-form.module.css";
 
 type TAuditFilterFormProps = {
   /** The filters in the URL; the form is remounted (keyed) when they change. */
@@ -15,9 +18,10 @@ type TAuditFilterFormProps = {
 export function AuditFilterForm({ filters, onApply }: TAuditFilterFormProps) {
   const id = useId();
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // A submit event is always aimed at the form itself.
+    const data = new FormData(event.target);
     const text = (name: string) => String(data.get(name) ?? "").trim() || undefined;
     onApply({
       action: text("action"),
@@ -29,13 +33,26 @@ export function AuditFilterForm({ filters, onApply }: TAuditFilterFormProps) {
   };
 
   return (
-    <form className="filters card" onSubmit={onSubmit} role="search" aria-label="Filter the audit log" data-testid="audit-filters">
-      <div className="filters__grid">
+    <Card
+      as="form"
+      className={styles.filters}
+      onSubmit={onSubmit}
+      role="search"
+      aria-label="Filter the audit log"
+      data-testid="audit-filters"
+    >
+      <div className={styles.grid}>
         <Field>
-          <FieldLabel htmlFor={`${id}-action`}>
-            Action
-          </FieldLabel>
-          <input id={`${id}-action`} className="input" name="action" defaultValue={filters.action ?? ""} placeholder="e.g. user.created" list={`${id}-actions`} spellCheck={false} autoCapitalize="none" />
+          <FieldLabel htmlFor={`${id}-action`}>Action</FieldLabel>
+          <Input
+            id={`${id}-action`}
+            name="action"
+            defaultValue={filters.action ?? ""}
+            placeholder="e.g. user.created"
+            list={`${id}-actions`}
+            spellCheck={false}
+            autoCapitalize="none"
+          />
           <datalist id={`${id}-actions`}>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action} />
@@ -43,31 +60,39 @@ export function AuditFilterForm({ filters, onApply }: TAuditFilterFormProps) {
           </datalist>
         </Field>
         <Field>
-          <FieldLabel htmlFor={`${id}-actor`}>
-            Actor email
-          </FieldLabel>
-          <input id={`${id}-actor`} className="input" name="actor" type="text" inputMode="email" defaultValue={filters.actor ?? ""} placeholder="name@example.org" spellCheck={false} autoCapitalize="none" />
+          <FieldLabel htmlFor={`${id}-actor`}>Actor email</FieldLabel>
+          <Input
+            id={`${id}-actor`}
+            name="actor"
+            type="text"
+            inputMode="email"
+            defaultValue={filters.actor ?? ""}
+            placeholder="name@example.org"
+            spellCheck={false}
+            autoCapitalize="none"
+          />
         </Field>
         <Field>
-          <FieldLabel htmlFor={`${id}-entity`}>
-            Entity type
-          </FieldLabel>
-          <input id={`${id}-entity`} className="input" name="entityType" defaultValue={filters.entityType ?? ""} placeholder="e.g. user" spellCheck={false} autoCapitalize="none" />
+          <FieldLabel htmlFor={`${id}-entity`}>Entity type</FieldLabel>
+          <Input
+            id={`${id}-entity`}
+            name="entityType"
+            defaultValue={filters.entityType ?? ""}
+            placeholder="e.g. user"
+            spellCheck={false}
+            autoCapitalize="none"
+          />
         </Field>
         <Field>
-          <FieldLabel htmlFor={`${id}-from`}>
-            From
-          </FieldLabel>
-          <input id={`${id}-from`} className="input" name="from" type="datetime-local" defaultValue={isoToLocalInput(filters.from)} />
+          <FieldLabel htmlFor={`${id}-from`}>From</FieldLabel>
+          <Input id={`${id}-from`} name="from" type="datetime-local" defaultValue={isoToLocalInput(filters.from)} />
         </Field>
         <Field>
-          <FieldLabel htmlFor={`${id}-to`}>
-            To
-          </FieldLabel>
-          <input id={`${id}-to`} className="input" name="to" type="datetime-local" defaultValue={isoToLocalInput(filters.to)} />
+          <FieldLabel htmlFor={`${id}-to`}>To</FieldLabel>
+          <Input id={`${id}-to`} name="to" type="datetime-local" defaultValue={isoToLocalInput(filters.to)} />
         </Field>
       </div>
-      <div className="filters__actions">
+      <div className={styles.actions}>
         <Button type="submit" variant="primary">
           Apply filters
         </Button>
@@ -77,6 +102,6 @@ export function AuditFilterForm({ filters, onApply }: TAuditFilterFormProps) {
           </Button>
         )}
       </div>
-    </form>
+    </Card>
   );
 }

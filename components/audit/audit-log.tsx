@@ -9,6 +9,9 @@ import { AuditFilterForm } from "./audit-filter-form";
 import { auditPagesQuery } from "./audit-queries";
 import { AuditTable } from "./audit-table";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormError } from "@/components/ui/form-error";
+import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { QueryState } from "@/components/ui/query-state";
 import { TableCount, TableFoot } from "@/components/ui/table";
 
@@ -30,34 +33,38 @@ export function AuditLog() {
   };
 
   return (
-    <div className="page">
-      <div className="page__head">
+    <Page>
+      <PageHead>
         <div>
-          <h1 className="page__title">Audit log</h1>
-          <p className="page__subtitle">Every sign-in and administrative change, newest first. Filters are part of the link, so a view can be shared.</p>
+          <PageTitle>Audit log</PageTitle>
+          <PageSubtitle>
+            Every sign-in and administrative change, newest first. Filters are part of the link, so a view can be shared.
+          </PageSubtitle>
         </div>
-      </div>
+      </PageHead>
 
       <AuditFilterForm key={filterKey} filters={filters} onApply={applyFilters} />
 
-      <section className="card card--flush" aria-label="Audit entries" aria-busy={audit.isPending || audit.isFetchingNextPage}>
+      <Card flush aria-label="Audit entries" aria-busy={audit.isPending || audit.isFetchingNextPage}>
         {audit.isPending ? (
           <QueryState state="loading" size="page">
             <p>Loading audit entries…</p>
           </QueryState>
         ) : audit.isError && entries.length === 0 ? (
           <QueryState state="error" size="page" title="The audit log could not be loaded" detail={errorMessage(audit.error)}>
-            <Button onClick={() => void audit.refetch()}>
-              Try again
-            </Button>
+            <Button onClick={() => void audit.refetch()}>Try again</Button>
           </QueryState>
         ) : entries.length === 0 ? (
-          <QueryState state="empty" size="page" data-testid="audit-empty" title={hasAuditFilters(filters) ? "No entries match these filters" : "Nothing recorded yet"} detail={hasAuditFilters(filters) ? "Widen the time range or clear a filter." : "Sign-ins and changes to users will appear here."}>
-            {hasAuditFilters(filters) && (
-              <Button onClick={() => applyFilters({})}>
-                Clear filters
-              </Button>
-            )}
+          <QueryState
+            state="empty"
+            size="page"
+            data-testid="audit-empty"
+            title={hasAuditFilters(filters) ? "No entries match these filters" : "Nothing recorded yet"}
+            detail={
+              hasAuditFilters(filters) ? "Widen the time range or clear a filter." : "Sign-ins and changes to users will appear here."
+            }
+          >
+            {hasAuditFilters(filters) && <Button onClick={() => applyFilters({})}>Clear filters</Button>}
           </QueryState>
         ) : (
           <>
@@ -67,7 +74,7 @@ export function AuditLog() {
                 {entries.length} {entries.length === 1 ? "entry" : "entries"}
                 {audit.hasNextPage ? " shown" : ""}
               </TableCount>
-              {audit.isError && <span className="form-error">{errorMessage(audit.error)}</span>}
+              {audit.isError && <FormError>{errorMessage(audit.error)}</FormError>}
               {audit.hasNextPage ? (
                 <Button onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
                   {audit.isFetchingNextPage ? "Loading…" : "Load more"}
@@ -78,7 +85,7 @@ export function AuditLog() {
             </TableFoot>
           </>
         )}
-      </section>
-    </div>
+      </Card>
+    </Page>
   );
 }

@@ -5,10 +5,15 @@ import { auditApiUrl, type TAuditFilters } from "./audit-filters";
 
 export const AUDIT_PAGE_SIZE = 50;
 
+export const auditKeys = {
+  all: ["audit"] as const,
+  pages: (filters: TAuditFilters) => ["audit", filters] as const,
+};
+
 /** GET /api/audit, one keyset page at a time: "Load more" passes the previous page's nextCursor. */
 export const auditPagesQuery = (filters: TAuditFilters) =>
   infiniteQueryOptions({
-    queryKey: ["audit", filters],
+    queryKey: auditKeys.pages(filters),
     queryFn: ({ pageParam, signal }) => requestJson(auditApiUrl(filters, pageParam, AUDIT_PAGE_SIZE), ZAuditPage, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,

@@ -2,10 +2,11 @@ import type { TAuditEntry } from "@/lib/contracts/auth";
 import { AuditChange } from "./audit-change";
 import { formatDateTime } from "@/components/format/date-time";
 import { Table } from "@/components/ui/table";
+import styles from "./audit-table.module.css";
 
 export function AuditTable({ entries }: { entries: readonly TAuditEntry[] }) {
   return (
-    <Table className="audit-table">
+    <Table className={styles.auditTable}>
       <thead>
         <tr>
           <th scope="col">Time</th>
@@ -20,30 +21,30 @@ export function AuditTable({ entries }: { entries: readonly TAuditEntry[] }) {
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.id} data-testid="audit-row" data-id={entry.id} data-action={entry.action}>
-            <td className="audit-table__time" data-label="Time">
+            <td className={styles.time} data-label="Time">
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
             </td>
-            <td className="audit-table__actor" data-label="Actor">
+            <td className={styles.actor} data-label="Actor">
               {entry.actorEmail ?? <span className="muted">system</span>}
             </td>
             <td data-label="Role">{entry.actorRole ?? <span className="muted">—</span>}</td>
             <td data-label="Action">
-              <code className="action-code">{entry.action}</code>
+              <code className={styles.actionCode}>{entry.action}</code>
             </td>
             <td data-label="Entity">
-              <div className="audit-table__entity">
+              <div className={styles.entity}>
                 <span>{entry.entityType}</span>
                 {entry.entityId && (
-                  <span className="audit-table__entity-id" title={entry.entityId}>
+                  <span className={styles.entityId} title={entry.entityId}>
                     {entry.entityId}
                   </span>
                 )}
               </div>
             </td>
-            <td className="audit-table__ip" data-label="IP">
+            <td className={styles.ip} data-label="IP">
               {entry.ip ?? <span className="muted">—</span>}
             </td>
-            <td className="audit-table__change" data-label="Change">
+            <td className={styles.change} data-label="Change">
               <AuditChange before={entry.before} after={entry.after} />
             </td>
           </tr>

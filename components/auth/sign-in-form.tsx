@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type SubmitEvent } from "react";
 import { authClient } from "@/lib/auth-client";
 import { HOME_BY_ROLE, ZCurrentUser } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
@@ -10,6 +10,11 @@ import { DemoAccounts } from "./demo-accounts";
 import { describeSignInError, readRetryAfter } from "./sign-in-errors";
 import { Button } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { Input, InputGroup, InputGroupButton } from "@/components/ui/input";
+import { Stack } from "@/components/ui/page";
+import { Spinner } from "@/components/ui/spinner";
+import styles from "./sign-in-form.module.css";
 
 type TSignInFormProps = {
   /** Already checked with safeNextPath on the server: a same-origin path or null. */
@@ -38,7 +43,7 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
   const id = useId();
   const errorId = `${id}-error`;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (pending) return;
     setPending("password");
@@ -87,14 +92,11 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
 
   return (
     <>
-      <form className="auth-form" onSubmit={onSubmit} aria-describedby={error ? errorId : undefined}>
+      <Stack as="form" onSubmit={onSubmit} aria-describedby={error ? errorId : undefined}>
         <Field>
-          <FieldLabel htmlFor={`${id}-email`}>
-            Email
-          </FieldLabel>
-          <input
+          <FieldLabel htmlFor={`${id}-email`}>Email</FieldLabel>
+          <Input
             id={`${id}-email`}
-            className="input"
             type="email"
             name="email"
             autoComplete="username"
@@ -109,14 +111,11 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
           />
         </Field>
         <Field>
-          <FieldLabel htmlFor={`${id}-password`}>
-            Password
-          </FieldLabel>
-          <div className="input-group">
-            <input
+          <FieldLabel htmlFor={`${id}-password`}>Password</FieldLabel>
+          <InputGroup>
+            <Input
               ref={passwordRef}
               id={`${id}-password`}
-              className="input"
               type={showPassword ? "text" : "password"}
               name="password"
               autoComplete="current-password"
@@ -125,20 +124,14 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
               onChange={(e) => setPassword(e.target.value)}
               aria-invalid={error ? true : undefined}
             />
-            <button
-              type="button"
-              className="input-group__button"
-              aria-pressed={showPassword}
-              aria-controls={`${id}-password`}
-              onClick={() => setShowPassword((v) => !v)}
-            >
+            <InputGroupButton aria-pressed={showPassword} aria-controls={`${id}-password`} onClick={() => setShowPassword((v) => !v)}>
               {showPassword ? "Hide" : "Show"}
-            </button>
-          </div>
+            </InputGroupButton>
+          </InputGroup>
         </Field>
 
         {/* Always in the DOM so screen readers announce a new message. */}
-        <div className="form-error" id={errorId} role="alert" aria-live="assertive" aria-atomic="true" data-testid="sign-in-error">
+        <FormError id={errorId} role="alert" aria-live="assertive" aria-atomic="true" data-testid="sign-in-error">
           {error && (
             <>
               <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
@@ -148,23 +141,23 @@ export function SignInForm({ next, initialError, initialConfig }: TSignInFormPro
               <span>{error}</span>
             </>
           )}
-        </div>
+        </FormError>
 
-        <Button type="submit" variant="primary" size="block" className="auth-form__submit" disabled={isBusy} aria-busy={pending === "password"}>
+        <Button type="submit" variant="primary" size="block" className={styles.submit} disabled={isBusy} aria-busy={pending === "password"}>
           {pending === "password" ? (
             <>
-              <span className="spinner spinner--inline" aria-hidden="true" />
+              <Spinner inline />
               Signing in…
             </>
           ) : (
             "Sign in"
           )}
         </Button>
-      </form>
+      </Stack>
 
       {sso && (
         <>
-          <div className="auth-divider" role="separator">
+          <div className={styles.divider} role="separator">
             <span>or</span>
           </div>
           <Button size="block" onClick={onSso} disabled={isBusy} aria-busy={pending === "sso"}>

@@ -1,13 +1,4 @@
-import type {
-  TCityEntities,
-  TFeeder,
-  TParkingLot,
-  TRoadSegment,
-  TStation,
-  TSubstation,
-  TUnit,
-  TWasteBin,
-} from "@/lib/contracts/city-pack";
+import type { TCityEntities, TFeeder, TParkingLot, TRoadSegment, TStation, TSubstation, TUnit, TWasteBin } from "@/lib/contracts/city-pack";
 
 /** Lookups by id over the pack's static entities (built once per pack). */
 export type TEntityIndex = {

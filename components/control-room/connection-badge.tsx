@@ -1,5 +1,7 @@
 import type { TConnectionStatus } from "@/components/live/use-city-socket";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { cx } from "@/components/ui/class-names";
+import styles from "./connection-badge.module.css";
 
 const LABEL: Record<TConnectionStatus, string> = {
   connecting: "Connecting",
@@ -8,6 +10,15 @@ const LABEL: Record<TConnectionStatus, string> = {
   offline: "Offline",
   unavailable: "Server can't reach its database — retrying",
   "signed-out": "Signed out",
+};
+
+const STATUS_CLASS: Record<TConnectionStatus, string> = {
+  connecting: styles.connecting,
+  live: styles.live,
+  reconnecting: styles.reconnecting,
+  offline: styles.offline,
+  unavailable: styles.unavailable,
+  "signed-out": styles.signedOut,
 };
 
 /** Back to sign-in, then to this page: the live feed needs a session again. */
@@ -24,16 +35,16 @@ type TConnectionBadgeProps = { status: TConnectionStatus; onRetry: () => void };
 
 export function ConnectionBadge({ status, onRetry }: TConnectionBadgeProps) {
   return (
-    <div className="connection">
+    <div className={styles.connection}>
       <span
-        className={`badge badge--${status}`}
+        className={cx(styles.badge, STATUS_CLASS[status])}
         data-testid="connection-badge"
         data-status={status}
         role="status"
         aria-live="polite"
         aria-label={`Connection: ${LABEL[status]}`}
       >
-        <span className="badge__dot" aria-hidden="true" />
+        <span className={styles.dot} aria-hidden="true" />
         {LABEL[status]}
       </span>
       {status === "offline" && (

@@ -1,7 +1,8 @@
 "use client";
 
 import type { TCurrentUser } from "@/lib/contracts/auth";
-import type { TAlert, TIncident } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
+import type { TIncident } from "@/lib/contracts/incidents";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { AlertDrawer } from "@/components/alerts/alert-drawer";
 import { IncidentDrawer } from "@/components/incidents/incident-drawer";
@@ -22,7 +23,18 @@ type TControlRoomDrawerProps = {
 };
 
 /** Whichever drawer is open beside the queue: an alert, an incident, or the phoned-in incident form. */
-export function ControlRoomDrawer({ drawer, user, incidents, pin, onPinChange, readMapCenter, onSelectAlert, onOpenIncident, onPreviewRoute, onClose }: TControlRoomDrawerProps) {
+export function ControlRoomDrawer({
+  drawer,
+  user,
+  incidents,
+  pin,
+  onPinChange,
+  readMapCenter,
+  onSelectAlert,
+  onOpenIncident,
+  onPreviewRoute,
+  onClose,
+}: TControlRoomDrawerProps) {
   if (drawer?.kind === "alert") {
     return <AlertDrawer key={drawer.alert.id} seed={drawer.alert} user={user} onClose={onClose} onOpenIncident={onOpenIncident} />;
   }

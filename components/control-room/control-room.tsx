@@ -13,7 +13,7 @@ import { AlertQueuePanel } from "@/components/alerts/alert-queue-panel";
 import { CriticalBanner } from "@/components/alerts/critical-banner";
 import { EscalationsNotice } from "@/components/alerts/escalations-notice";
 import { useAlertSoundMute } from "@/components/alerts/use-alert-sound-mute";
-import type { TAlert } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
 import type { TResponderUnit } from "@/lib/contracts/units";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { SidePanel } from "@/components/units/side-panel";
@@ -30,6 +30,8 @@ import { useMapPicking } from "./use-map-picking";
 import { useOperationsFeed } from "./use-operations-feed";
 import { useOperationsView } from "./use-operations-view";
 import { usePhoneSheets } from "./use-phone-sheets";
+import { cx } from "@/components/ui/class-names";
+import styles from "./control-room.module.css";
 
 // WebGL and maplibre touch `window` at import: browser only.
 const CityMap = dynamic(() => import("@/components/map/city-map").then((m) => m.CityMap), { ssr: false });
@@ -131,10 +133,11 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
   const tooltipTarget = picking.tooltipTarget;
 
   return (
-    <div className="control-room">
+    // Global name kept: nav/user-menu.module.css places the user menu by `.control-room .top-bar` on phones.
+    <div className={cx(styles.controlRoom, "control-room")}>
       <TopBar user={user} cityName={config?.manifest.name ?? null} status={status} stats={stats} onRetry={retry} />
       <CriticalBanner alerts={ops.criticals} isMuted={isMuted} onView={selectAlert} />
-      <div className="control-room__body" data-drawer={drawer?.kind ?? "none"}>
+      <div className={styles.body} data-drawer={drawer?.kind ?? "none"}>
         <LayerPanel
           store={store}
           visible={visible}
@@ -168,7 +171,12 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
             />
           }
           units={
-            <UnitBoard incidentNumbers={incidentNumbers} selectedId={ops.selectedUnitId} onSelect={selectUnit} onOpenIncident={openIncident} />
+            <UnitBoard
+              incidentNumbers={incidentNumbers}
+              selectedId={ops.selectedUnitId}
+              onSelect={selectUnit}
+              onOpenIncident={openIncident}
+            />
           }
         />
         <ControlRoomDrawer
@@ -184,7 +192,7 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
           onClose={closeDrawer}
         />
         <main
-          className={`map-stage${isPicking ? " map-stage--picking" : ""}`}
+          className={cx(styles.mapStage, isPicking && styles.picking)}
           data-testid="city-map"
           data-ready={isReady ? "true" : "false"}
           aria-label="Live city map"
@@ -201,24 +209,25 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
             />
           )}
           {handles && index && (
-            <DeckLayerSync map={handles.map} overlay={handles.overlay} index={index} store={store} visible={visible} operations={ops.layers} />
-          )}
-          {handles && index && tooltipTarget && (
-            <EntityTooltip
-              target={tooltipTarget}
+            <DeckLayerSync
               map={handles.map}
+              overlay={handles.overlay}
               index={index}
               store={store}
-              onClose={unpin}
+              visible={visible}
+              operations={ops.layers}
             />
           )}
+          {handles && index && tooltipTarget && (
+            <EntityTooltip target={tooltipTarget} map={handles.map} index={index} store={store} onClose={unpin} />
+          )}
           {isPicking && (
-            <div className="map-notice map-notice--picking" role="status">
+            <div className={cx(styles.notice, styles.picking)} role="status">
               {ops.pin ? "Incident location pinned — click to move it" : "Click the map where the incident is"}
             </div>
           )}
           {notice && !load.error && !isPicking && (
-            <div className="map-notice" role="status">
+            <div className={styles.notice} role="status">
               {notice}
             </div>
           )}

@@ -10,8 +10,16 @@ describe("describeDeadLetterStore", () => {
   });
 
   it("names an outage, what waits and what was lost", () => {
-    const text = describeDeadLetterStore({ ...healthy, waiting: 40, droppedAtBound: 3, unstorable: 1, unreachableSince: "2026-12-02T14:02:17Z" });
+    const text = describeDeadLetterStore({
+      ...healthy,
+      waiting: 40,
+      droppedAtBound: 3,
+      unstorable: 1,
+      unreachableSince: "2026-12-02T14:02:17Z",
+    });
     expect(text.isTrouble).toBe(true);
-    expect(text.label).toMatch(/^dead-lettered · database unreachable since \d{2}:\d{2}:\d{2} · 40 waiting to be recorded · 4 not recorded$/);
+    expect(text.label).toMatch(
+      /^dead-lettered · database unreachable since \d{2}:\d{2}:\d{2} · 40 waiting to be recorded · 4 not recorded$/,
+    );
   });
 });

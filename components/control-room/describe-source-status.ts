@@ -24,7 +24,8 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 const oldest = (ms: number | null) => (ms === null ? "nothing waiting" : `oldest unread ${formatAge(ms)}`);
 
 export function describeSourceStatus(status: TSourceStatus): TSourceStatusText {
-  const headline = status.state === "unreachable" ? `${HEADLINE.unreachable} since ${formatClock(Date.parse(status.since))}` : HEADLINE[status.state];
+  const headline =
+    status.state === "unreachable" ? `${HEADLINE.unreachable} since ${formatClock(Date.parse(status.since))}` : HEADLINE[status.state];
   const ages = status.partitions.map((p) => p.oldestWaitingMs).filter((ms): ms is number => ms !== null);
   const parts = [oldest(ages.length > 0 ? Math.max(...ages) : null)];
   if (status.restarts > 0) parts.push(plural(status.restarts, "restart"));

@@ -4,14 +4,19 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useReducer, useSyncExternalStore, type CSSProperties } from "react";
 import type { TEntityIndex } from "@/components/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
-import { describeEntity, type TDescriptionRow } from "./describe-entity";
+import { describeEntity, type TDescriptionRow, type TTone } from "./describe-entity";
 import type { TEntityPick } from "./entity-pick";
 import { formatAge } from "@/components/format/duration";
 import { useNow } from "@/components/format/use-now";
+import { cx } from "@/components/ui/class-names";
+import { IconButton } from "@/components/ui/icon-button";
+import styles from "./entity-tooltip.module.css";
 
 /** Room the tooltip needs before it flips to the other side of the pointer. */
 const FLIP_X_PX = 300;
 const FLIP_Y_PX = 240;
+
+const TONE_CLASS: Record<TTone, string> = { ok: styles.ok, warn: styles.warn, alert: styles.alert };
 
 export type TTooltipTarget =
   | { mode: "hover"; pick: TEntityPick; x: number; y: number }
@@ -29,9 +34,9 @@ function Rows({ rows, className }: { rows: TDescriptionRow[]; className: string 
   return (
     <dl className={className}>
       {rows.map((row) => (
-        <div key={row.label} className="tooltip-row">
+        <div key={row.label} className={styles.row}>
           <dt>{row.label}</dt>
-          <dd className={row.tone ? `tone-${row.tone}` : undefined}>{row.value}</dd>
+          <dd className={row.tone ? TONE_CLASS[row.tone] : undefined}>{row.value}</dd>
         </div>
       ))}
     </dl>
@@ -74,12 +79,12 @@ export function EntityTooltip({ target, map, index, store, onClose }: TEntityToo
   const flipY = y > container.clientHeight - FLIP_Y_PX;
   const style = { "--tooltip-x": `${Math.round(x)}px`, "--tooltip-y": `${Math.round(y)}px` } as CSSProperties;
 
-  const age =
-    description.observedAt && now !== null ? formatAge(Math.max(0, now - Date.parse(description.observedAt))) : null;
+  const age = description.observedAt && now !== null ? formatAge(Math.max(0, now - Date.parse(description.observedAt))) : null;
 
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog when the label is set (pinned), which supports it.
     <div
-      className={`entity-tooltip${isPinned ? " entity-tooltip--pinned" : ""}${flipX ? " entity-tooltip--flip-x" : ""}${flipY ? " entity-tooltip--flip-y" : ""}`}
+      className={cx(styles.tooltip, isPinned && styles.pinned, flipX && styles.flipX, flipY && styles.flipY)}
       style={style}
       data-testid="entity-tooltip"
       data-entity-id={description.id}
@@ -88,25 +93,25 @@ export function EntityTooltip({ target, map, index, store, onClose }: TEntityToo
       role={isPinned ? "dialog" : "tooltip"}
       aria-label={isPinned ? `${description.title} details` : undefined}
     >
-      <div className="entity-tooltip__head">
-        <span className="entity-tooltip__kind">{description.kindLabel}</span>
+      <div className={styles.head}>
+        <span className={styles.kind}>{description.kindLabel}</span>
         {isPinned && (
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close details">
+          <IconButton onClick={onClose} aria-label="Close details">
             <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
               <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
             </svg>
-          </button>
+          </IconButton>
         )}
       </div>
-      <div className="entity-tooltip__title">{description.title}</div>
-      <div className="entity-tooltip__id">{description.id}</div>
+      <div className={styles.title}>{description.title}</div>
+      <div className={styles.id}>{description.id}</div>
       {description.rows.length > 0 ? (
-        <Rows rows={description.rows} className="entity-tooltip__rows" />
+        <Rows rows={description.rows} className={styles.rows} />
       ) : (
-        <p className="entity-tooltip__empty">No live data yet</p>
+        <p className={styles.empty}>No live data yet</p>
       )}
-      <Rows rows={description.facts} className="entity-tooltip__rows entity-tooltip__rows--facts" />
-      <div className="entity-tooltip__foot">
+      <Rows rows={description.facts} className={cx(styles.rows, styles.facts)} />
+      <div className={styles.foot}>
         <span data-testid="entity-tooltip-age">{age ? `Updated ${age}` : "Never reported"}</span>
         <span>{isPinned ? "Pinned" : "Click to pin"}</span>
       </div>

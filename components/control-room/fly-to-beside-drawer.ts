@@ -13,6 +13,10 @@ const PHONE_MAX_WIDTH_PX = 640;
 export function flyToBesideDrawer(map: MapLibreMap, center: readonly [number, number]): void {
   const { clientWidth: width, clientHeight: height } = map.getContainer();
   const offset: [number, number] =
-    width <= PHONE_MAX_WIDTH_PX ? [0, -Math.round(height * PHONE_SHEET_SHIFT_SHARE)] : width > DRAWER_BESIDE_MIN_WIDTH_PX ? [-DRAWER_SHIFT_PX, 0] : [0, 0];
+    width <= PHONE_MAX_WIDTH_PX
+      ? [0, -Math.round(height * PHONE_SHEET_SHIFT_SHARE)]
+      : width > DRAWER_BESIDE_MIN_WIDTH_PX
+        ? [-DRAWER_SHIFT_PX, 0]
+        : [0, 0];
   map.flyTo({ center: [center[0], center[1]], zoom: Math.max(map.getZoom(), FLY_TO_MIN_ZOOM), offset, essential: true });
 }

@@ -8,6 +8,9 @@ import { LayerLegend, NoDataKey } from "@/components/map/layer-legend";
 import { useMediaQuery } from "./use-media-query";
 import { formatInt } from "@/components/format/number";
 import { BottomSheet, SheetSummary, SheetTitle } from "@/components/ui/bottom-sheet";
+import { cx } from "@/components/ui/class-names";
+import { Switch } from "@/components/ui/switch";
+import styles from "./layer-panel.module.css";
 
 /** Matches the stylesheet's phone breakpoint, where the panel becomes a bottom sheet. */
 const PHONE_QUERY = "(max-width: 640px)";
@@ -25,24 +28,30 @@ type TLayerPanelProps = {
   onOpenChange: (open: boolean) => void;
 };
 
-function LayerStatus({ layer, live, total, isVisible, hasSnapshot }: {
+function LayerStatus({
+  layer,
+  live,
+  total,
+  isVisible,
+  hasSnapshot,
+}: {
   layer: TLayer;
   live: number;
   total: number | null;
   isVisible: boolean;
   hasSnapshot: boolean;
 }) {
-  if (!isVisible) return <span className="layer-row__status">Hidden</span>;
-  if (total === 0) return <span className="layer-row__status layer-row__status--empty">None in this city</span>;
+  if (!isVisible) return <span className={styles.status}>Hidden</span>;
+  if (total === 0) return <span className={cx(styles.status, styles.empty)}>None in this city</span>;
   if (live === 0) {
     return (
-      <span className="layer-row__status layer-row__status--empty" data-testid={`layer-empty-${layer}`}>
+      <span className={cx(styles.status, styles.empty)} data-testid={`layer-empty-${layer}`}>
         {hasSnapshot ? "No data yet" : "Waiting…"}
       </span>
     );
   }
   return (
-    <span className="layer-row__status" title={`${live} of ${total ?? "?"} entities have reported`}>
+    <span className={styles.status} title={`${live} of ${total ?? "?"} entities have reported`}>
       <strong>{formatInt(live)}</strong>
       {total !== null && ` / ${formatInt(total)}`}
     </span>
@@ -59,6 +68,7 @@ export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open
   return (
     <BottomSheet
       side="left"
+      // Global name kept: the control room's phone rules (control-room.module.css) set it beside the alerts panel by it.
       className="layer-panel"
       open={open}
       isOpen={isOpen}
@@ -74,24 +84,21 @@ export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open
         </>
       }
     >
-      <ul className="layer-list">
+      <ul className={styles.list}>
         {LAYERS.map((layer) => {
           const inputId = `${idPrefix}-${layer}`;
           const isVisible = visible.has(layer);
           return (
-            <li key={layer} className={`layer-row${isVisible ? "" : " layer-row--off"}`}>
-              <div className="layer-row__head">
-                <input
+            <li key={layer} className={cx(styles.row, !isVisible && styles.off)}>
+              <div className={styles.head}>
+                <Switch
                   id={inputId}
-                  type="checkbox"
-                  role="switch"
-                  className="switch"
                   data-testid={`toggle-${layer}`}
                   checked={isVisible}
                   onChange={(event) => onToggle(layer, event.target.checked)}
                   aria-describedby={`${inputId}-desc`}
                 />
-                <label htmlFor={inputId} className="layer-row__label">
+                <label htmlFor={inputId} className={styles.label}>
                   {LAYER_META[layer].label}
                 </label>
                 <LayerStatus
@@ -102,11 +109,11 @@ export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open
                   hasSnapshot={hasSnapshot}
                 />
               </div>
-              <p className="layer-row__description" id={`${inputId}-desc`}>
+              <p className={styles.description} id={`${inputId}-desc`}>
                 {LAYER_META[layer].description}
               </p>
               {isVisible && (
-                <div className="layer-row__legend">
+                <div className={styles.legend}>
                   <LayerLegend layer={layer} />
                 </div>
               )}

@@ -3,14 +3,16 @@ import { describeDeadLetterStore } from "./describe-dead-letter-store";
 import { SourceStatusFigure } from "./source-status";
 import { formatClock } from "@/components/format/date-time";
 import { formatInt } from "@/components/format/number";
+import { cx } from "@/components/ui/class-names";
+import styles from "./live-figures.module.css";
 
 type TFigureProps = { testId: string; label: string; value: number | null; title?: string; tone?: "alert" };
 
 function Figure({ testId, label, value, title, tone }: TFigureProps) {
   return (
-    <div className={`figure${tone ? ` figure--${tone}` : ""}`} data-testid={testId} data-value={value ?? undefined} title={title}>
-      <span className="figure__value">{value === null ? "—" : formatInt(value)}</span>
-      <span className="figure__label">{label}</span>
+    <div className={cx(styles.figure, tone === "alert" && styles.alert)} data-testid={testId} data-value={value ?? undefined} title={title}>
+      <span className={styles.value}>{value === null ? "—" : formatInt(value)}</span>
+      <span className={styles.label}>{label}</span>
     </div>
   );
 }
@@ -27,7 +29,8 @@ export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
   const deadLetters = describeDeadLetterStore(stats?.deadLetterStore);
   return (
     <div
-      className={`figures${isStale ? " figures--stale" : ""}`}
+      className={cx(styles.figures, isStale && styles.stale)}
+      role="group"
       aria-label="Ingest figures"
       title={isStale ? "Last values received before the connection dropped" : undefined}
     >
@@ -42,12 +45,12 @@ export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
           title="Messages behind the Kafka partition high watermarks"
         />
       ) : (
-        <div className="figure figure--source" data-testid="figure-consumer-lag" data-source={stats?.source ?? ""}>
+        <div className={cx(styles.figure, styles.source)} data-testid="figure-consumer-lag" data-source={stats?.source ?? ""}>
           {/* Reads "source: simulator" to assistive tech and tests; shown value-over-label like the others. */}
-          <span className="figure__label">
+          <span className={styles.label}>
             source<span className="visually-hidden">:</span>
           </span>{" "}
-          <span className="figure__text">{stats?.source ?? "—"}</span>
+          <span className={styles.text}>{stats?.source ?? "—"}</span>
         </div>
       )}
       <Figure
@@ -57,7 +60,8 @@ export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
         title="Events rejected as invalid and sent to the dead-letter topic"
         tone={(stats && stats.deadLettered > 0) || deadLetters.isTrouble ? "alert" : undefined}
       />
-      <time className="clock" dateTime={now === null ? undefined : new Date(now).toISOString()} aria-label="Local time">
+      <time className={styles.clock} dateTime={now === null ? undefined : new Date(now).toISOString()}>
+        <span className="visually-hidden">Local time </span>
         {now === null ? "--:--:--" : formatClock(now)}
       </time>
     </div>

@@ -1,5 +1,7 @@
 import type { TSourceStatus } from "@/lib/contracts/realtime";
+import { cx } from "@/components/ui/class-names";
 import { describeSourceStatus } from "./describe-source-status";
+import styles from "./live-figures.module.css";
 
 /**
  * The Kafka source at a glance, shaped like the other figures: the broker/consumer state in words
@@ -10,7 +12,7 @@ export function SourceStatusFigure({ status }: { status: TSourceStatus }) {
   const title = [...text.partitions, ...(status.lastError ? [`Last problem: ${status.lastError.message}`] : [])].join("\n");
   return (
     <div
-      className={`figure${text.isTrouble ? " figure--alert" : ""}`}
+      className={cx(styles.figure, text.isTrouble && styles.alert)}
       data-testid="source-status"
       data-state={status.state}
       role="status"
@@ -19,8 +21,8 @@ export function SourceStatusFigure({ status }: { status: TSourceStatus }) {
       // Where the figures become a grid (narrow screens), a row of its own: its words need the width.
       style={{ gridColumn: "1 / -1" }}
     >
-      <span className="figure__value">{text.headline}</span>
-      <span className="figure__label">{text.detail}</span>
+      <span className={styles.value}>{text.headline}</span>
+      <span className={styles.label}>{text.detail}</span>
     </div>
   );
 }

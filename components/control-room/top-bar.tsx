@@ -7,6 +7,8 @@ import { UserMenu } from "@/components/nav/user-menu";
 import { ConnectionBadge } from "./connection-badge";
 import { LiveFigures } from "./live-figures";
 import { useNow } from "@/components/format/use-now";
+import { cx } from "@/components/ui/class-names";
+import styles from "./top-bar.module.css";
 
 type TTopBarProps = {
   user: TCurrentUser;
@@ -19,11 +21,12 @@ type TTopBarProps = {
 export function TopBar({ user, cityName, status, stats, onRetry }: TTopBarProps) {
   const now = useNow();
   return (
-    <header className="top-bar">
-      <div className="top-bar__identity">
+    // Global name kept: nav/user-menu.module.css places the menu inside `.control-room .top-bar` on phones.
+    <header className={cx(styles.topBar, "top-bar")}>
+      <div className={styles.identity}>
         <Brand />
-        <span className="top-bar__divider" aria-hidden="true" />
-        <h1 className="top-bar__city" title={cityName ?? undefined}>
+        <span className={styles.divider} aria-hidden="true" />
+        <h1 className={styles.city} title={cityName ?? undefined}>
           {cityName ?? "Loading city…"}
         </h1>
         <ConnectionBadge status={status} onRetry={onRetry} />

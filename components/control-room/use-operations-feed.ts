@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { ZAlert, ZIncident } from "@/lib/contracts/incidents";
+import { ZAlert } from "@/lib/contracts/alerts";
+import { ZIncident } from "@/lib/contracts/incidents";
 import { ZResponderUnit } from "@/lib/contracts/units";
 import { alertKeys, patchAlertCaches } from "@/components/alerts/alert-queries";
 import { applyUnitChanges } from "@/components/dispatch/apply-unit-changes";

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import type { TAlert, TIncident } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
+import type { TIncident } from "@/lib/contracts/incidents";
 import type { TEntityIndex } from "@/components/city/entity-index";
 import { isUnacknowledgedCritical, type TAlertFilters } from "@/components/alerts/alert-cache";
 import { alertQueueQuery } from "@/components/alerts/alert-queries";
@@ -41,10 +42,7 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
   const units = useQuery(unitsQuery()).data;
 
   const criticals = useMemo(
-    () =>
-      allAlerts
-        .filter(isUnacknowledgedCritical)
-        .sort((a, b) => Date.parse(b.firstSeenAt) - Date.parse(a.firstSeenAt)),
+    () => allAlerts.filter(isUnacknowledgedCritical).sort((a, b) => Date.parse(b.firstSeenAt) - Date.parse(a.firstSeenAt)),
     [allAlerts],
   );
   const escalated = useMemo(() => allAlerts.filter((alert) => alert.escalated), [allAlerts]);
@@ -63,7 +61,10 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
   );
 
   const dispatches = useQuery({ ...dispatchesQuery(selectedIncidentId ?? ""), enabled: selectedIncidentId !== null }).data;
-  const activeRoutes = useMemo(() => (selectedIncidentId && dispatches ? drivingRoutes(dispatches) : NO_ROUTES), [selectedIncidentId, dispatches]);
+  const activeRoutes = useMemo(
+    () => (selectedIncidentId && dispatches ? drivingRoutes(dispatches) : NO_ROUTES),
+    [selectedIncidentId, dispatches],
+  );
   const preview = routePreview && routePreview.incidentId === selectedIncidentId ? routePreview.route : null;
 
   const statusById = useMemo(() => new Map(units?.units.map((unit) => [unit.id, unit.status])), [units]);
@@ -81,7 +82,21 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
           ? { units: mapUnits, store, stationsById: index.stations, statusById, selectedId: selectedUnitId, visible: unitsVisible }
           : null,
     }),
-    [incidents, selectedIncidentId, selectedAlert, isPicking, pin, activeRoutes, preview, index, mapUnits, store, statusById, selectedUnitId, unitsVisible],
+    [
+      incidents,
+      selectedIncidentId,
+      selectedAlert,
+      isPicking,
+      pin,
+      activeRoutes,
+      preview,
+      index,
+      mapUnits,
+      store,
+      statusById,
+      selectedUnitId,
+      unitsVisible,
+    ],
   );
 
   return {

@@ -10,7 +10,10 @@ import { assignedUnits, assignedUnitStatus } from "./dispatch-format";
 import { dispatchesQuery } from "./dispatch-queries";
 import { formatClock } from "@/components/format/date-time";
 import { Chip } from "@/components/ui/chip";
-import { DrawerSection, DrawerSectionTitle } from "@/components/ui/side-drawer";
+import { DrawerSectionTitle } from "@/components/ui/side-drawer";
+import { FormError } from "@/components/ui/form-error";
+import panelStyles from "./dispatch-panel.module.css";
+import styles from "./assigned-units.module.css";
 
 const ENDED_LABEL = { cleared: "Cleared", cancelled: "Cancelled" } as const;
 
@@ -34,14 +37,14 @@ export function AssignedUnits({ incidentId }: { incidentId: string }) {
   const row = (dispatch: TDispatch) => {
     const status = assignedUnitStatus(dispatch, unitsById.get(dispatch.unitId), incidentId);
     return (
-      <li key={dispatch.unitId} className="assigned-unit" data-testid={`assigned-unit-${dispatch.unitId}`} data-status={status}>
-        <div className="assigned-unit__head">
-          <span className="assigned-unit__callsign">{dispatch.callSign}</span>
-          <span className="assigned-unit__type">{UNIT_TYPE_LABEL[dispatch.unitType]}</span>
+      <li key={dispatch.unitId} className={styles.unit} data-testid={`assigned-unit-${dispatch.unitId}`} data-status={status}>
+        <div className={styles.head}>
+          <span className={styles.callsign}>{dispatch.callSign}</span>
+          <span className={styles.type}>{UNIT_TYPE_LABEL[dispatch.unitType]}</span>
           {dispatch.state !== "active" && <Chip appearance="tag">{ENDED_LABEL[dispatch.state]}</Chip>}
           {status !== "cancelled" && <UnitStatusChip status={status} />}
         </div>
-        <dl className="assigned-unit__times">
+        <dl className={styles.times}>
           <Time label="Dispatched" at={dispatch.dispatchedAt} />
           <Time label="En route" at={dispatch.enRouteAt} />
           <Time label="On scene" at={dispatch.onSceneAt} />
@@ -51,20 +54,18 @@ export function AssignedUnits({ incidentId }: { incidentId: string }) {
   };
 
   return (
-    <div className="dispatch-block" role="group" aria-labelledby={`${id}-title`} data-testid="assigned-units">
+    <div className={panelStyles.block} role="group" aria-labelledby={`${id}-title`} data-testid="assigned-units">
       <DrawerSectionTitle id={`${id}-title`}>
         Assigned units{dispatches.data ? ` (${rows.filter((dispatch) => dispatch.state === "active").length})` : ""}
       </DrawerSectionTitle>
       {dispatches.isPending ? (
         <p className="muted">Loading…</p>
       ) : dispatches.isError ? (
-        <p className="form-error" role="alert">
-          The assigned units could not be loaded: {errorMessage(dispatches.error)}
-        </p>
+        <FormError role="alert">The assigned units could not be loaded: {errorMessage(dispatches.error)}</FormError>
       ) : rows.length === 0 ? (
         <p className="muted">None yet.</p>
       ) : (
-        <ul className="assigned-list">{rows.map(row)}</ul>
+        <ul className={styles.list}>{rows.map(row)}</ul>
       )}
     </div>
   );

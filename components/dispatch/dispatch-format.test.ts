@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { TDispatch, TRecommendedUnit } from "@/lib/contracts/units";
-import { assignedUnits, assignedUnitStatus, dispatchButtonLabel, drivingRoutes, runCardText, selectedUnitIds, shortfallText } from "./dispatch-format";
+import {
+  assignedUnits,
+  assignedUnitStatus,
+  dispatchButtonLabel,
+  drivingRoutes,
+  runCardText,
+  selectedUnitIds,
+  shortfallText,
+} from "./dispatch-format";
 
 const recommended = (unitId: string, suggested: boolean): TRecommendedUnit => ({
   unitId,
@@ -54,7 +62,15 @@ describe("recommended units", () => {
   it("pre-selects suggested units until the operator ticks or unticks one", () => {
     const units = [recommended("E-1", true), recommended("E-2", true), recommended("E-3", false)];
     expect(selectedUnitIds(units, new Map())).toEqual(["E-1", "E-2"]);
-    expect(selectedUnitIds(units, new Map([["E-2", false], ["E-3", true]]))).toEqual(["E-1", "E-3"]);
+    expect(
+      selectedUnitIds(
+        units,
+        new Map([
+          ["E-2", false],
+          ["E-3", true],
+        ]),
+      ),
+    ).toEqual(["E-1", "E-3"]);
   });
 
   it("labels the dispatch button with the count", () => {
@@ -88,7 +104,9 @@ describe("assigned units", () => {
     expect(assignedUnitStatus(cleared, { status: "returning", incidentId: null }, "inc-1")).toBe("returning");
     expect(assignedUnitStatus(cleared, { status: "available", incidentId: null }, "inc-1")).toBe("available");
     expect(assignedUnitStatus(cleared, { status: "dispatched", incidentId: "inc-2" }, "inc-1")).toBe("returning");
-    expect(assignedUnitStatus(dispatch("E-1", { state: "cancelled" }), { status: "available", incidentId: null }, "inc-1")).toBe("cancelled");
+    expect(assignedUnitStatus(dispatch("E-1", { state: "cancelled" }), { status: "available", incidentId: null }, "inc-1")).toBe(
+      "cancelled",
+    );
   });
 
   it("draws routes only for units still driving there", () => {

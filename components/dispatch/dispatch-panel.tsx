@@ -6,6 +6,7 @@ import { OPEN_INCIDENT_STATUSES } from "@/components/incidents/incident-queries"
 import { AssignedUnits } from "./assigned-units";
 import { RecommendedUnits } from "./recommended-units";
 import { DrawerSection } from "@/components/ui/side-drawer";
+import styles from "./dispatch-panel.module.css";
 
 type TDispatchPanelProps = { incident: TIncident; onPreviewRoute: (route: TRouteLine | null) => void };
 
@@ -13,7 +14,7 @@ type TDispatchPanelProps = { incident: TIncident; onPreviewRoute: (route: TRoute
 export function DispatchPanel({ incident, onPreviewRoute }: TDispatchPanelProps) {
   const isOpen = OPEN_INCIDENT_STATUSES.includes(incident.status);
   return (
-    <DrawerSection className="dispatch-panel" aria-label="Dispatch" data-testid="dispatch-panel">
+    <DrawerSection className={styles.panel} aria-label="Dispatch" data-testid="dispatch-panel">
       {isOpen && <RecommendedUnits incident={incident} onPreviewRoute={onPreviewRoute} />}
       <AssignedUnits incidentId={incident.id} />
     </DrawerSection>

@@ -19,11 +19,18 @@ export const recommendationQuery = (incidentId: string) =>
     staleTime: 0,
   });
 
-/** Units sent to the incident; refetched when `unit:upsert` or `incident:upsert` touches it. */
-export const dispatchesQuery = (incidentId: string) =>
+/**
+ * The units sent to the incident, the answer as it is (ZIncidentDispatches): one cache entry per incident,
+ * read by the dispatch panel and the history's incident record; refetched when `unit:upsert` or
+ * `incident:upsert` touches it.
+ */
+export const dispatchRecordsQuery = (incidentId: string) =>
   queryOptions({
     queryKey: dispatchKeys.dispatches(incidentId),
     queryFn: ({ signal }) => requestJson(incidentUrl(incidentId, "dispatches"), ZIncidentDispatches, { signal }),
-    select: (body) => body.dispatches,
     staleTime: Infinity,
   });
+
+/** The dispatch panel's view of it: the dispatches alone. */
+export const dispatchesQuery = (incidentId: string) =>
+  queryOptions({ ...dispatchRecordsQuery(incidentId), select: (body) => body.dispatches });

@@ -13,8 +13,11 @@ import { formatDistance } from "@/components/format/distance";
 import { formatEta } from "@/components/format/duration";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
-import { DrawerFeedback, DrawerSection, DrawerSectionTitle } from "@/components/ui/side-drawer";
+import { DrawerFeedback, DrawerSectionTitle } from "@/components/ui/side-drawer";
 import { QueryState } from "@/components/ui/query-state";
+import { FormError } from "@/components/ui/form-error";
+import panelStyles from "./dispatch-panel.module.css";
+import styles from "./recommended-units.module.css";
 
 type TRecommendedUnitsProps = {
   incident: TIncident;
@@ -50,46 +53,43 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
   const shortfall = recommendation.data ? shortfallText(recommendation.data.shortfall) : null;
 
   return (
-    <div className="dispatch-block" aria-labelledby={`${id}-title`} role="group">
-      <DrawerSectionTitle id={`${id}-title`}>
-        Recommended units
-      </DrawerSectionTitle>
+    <div className={panelStyles.block} aria-labelledby={`${id}-title`} role="group">
+      <DrawerSectionTitle id={`${id}-title`}>Recommended units</DrawerSectionTitle>
       {recommendation.isPending ? (
         <QueryState state="loading" size="inline">
           Finding the nearest units…
         </QueryState>
       ) : recommendation.isError ? (
-        <div className="form-error" role="alert">
+        <FormError role="alert">
           <span>
             No recommendation: {errorMessage(recommendation.error)}{" "}
-            <button type="button" className="link-button" onClick={() => void recommendation.refetch()}>
+            <button type="button" className={styles.linkButton} onClick={() => void recommendation.refetch()}>
               Try again
             </button>
           </span>
-        </div>
+        </FormError>
       ) : (
         <>
-          <p className="dispatch-runcard" data-testid="run-card">
+          <p className={styles.runcard} data-testid="run-card">
             {runCardText(recommendation.data.runCard)}
           </p>
           {shortfall && (
-            <p className="dispatch-shortfall" role="alert" data-testid="dispatch-shortfall">
+            <p className={styles.shortfall} role="alert" data-testid="dispatch-shortfall">
               {shortfall}
             </p>
           )}
           {units.length === 0 ? (
             <p className="muted">No suitable unit is available right now.</p>
           ) : (
-            <ul className="recommended-list" onMouseLeave={() => preview({ hovered: null })}>
+            <ul className={styles.list} onMouseLeave={() => preview({ hovered: null })}>
               {units.map((unit) => (
                 <li
                   key={unit.unitId}
-                  className="recommended-unit"
                   data-testid={`recommended-unit-${unit.unitId}`}
                   data-suggested={unit.suggested}
                   onMouseEnter={() => preview({ hovered: unit })}
                 >
-                  <label className="recommended-unit__label">
+                  <label className={styles.label}>
                     <input
                       type="checkbox"
                       checked={selected.includes(unit.unitId)}
@@ -97,15 +97,15 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
                       onFocus={() => preview({ focused: unit })}
                       onBlur={() => preview({ focused: null })}
                     />
-                    <span className="recommended-unit__callsign">{unit.callSign}</span>
-                    <span className="recommended-unit__type">
+                    <span className={styles.callsign}>{unit.callSign}</span>
+                    <span className={styles.type}>
                       {UNIT_TYPE_LABEL[unit.type]}
                       {unit.suggested && <Chip appearance="tag">Suggested</Chip>}
                     </span>
-                    <span className="recommended-unit__eta" title="Estimated drive time at current traffic">
+                    <span className={styles.eta} title="Estimated drive time at current traffic">
                       {formatEta(unit.etaSeconds)}
                     </span>
-                    <span className="recommended-unit__distance">{formatDistance(unit.distanceM)}</span>
+                    <span className={styles.distance}>{formatDistance(unit.distanceM)}</span>
                   </label>
                 </li>
               ))}
@@ -113,7 +113,8 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
           )}
           <DrawerFeedback outcome={outcome} testId="dispatch-feedback" />
           <Button
-            variant="accent" className="dispatch-submit"
+            variant="accent"
+            className={styles.submit}
             disabled={selected.length === 0 || dispatch.isPending}
             onClick={() => {
               setOutcome(null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TUnitActionResponse } from "@/lib/contracts/units";
 import { withActionResult } from "./assignment-cache";
-import { fieldAssignmentFixture } from "./field-test-data";
+import { fieldAssignmentFixture } from "@/test/fixtures/field-assignment";
 import { newUnitAction } from "./unit-action-mutation";
 
 function answer(status: Parameters<typeof fieldAssignmentFixture>[0]): TUnitActionResponse {
@@ -24,7 +24,11 @@ describe("the cached assignment after the server's answer", () => {
   });
 
   it("drops the job once the unit is cleared", () => {
-    const next = withActionResult(fieldAssignmentFixture({ status: "onScene" }), answer({ status: "returning", assigned: false }), newUnitAction("E-1", "cleared"));
+    const next = withActionResult(
+      fieldAssignmentFixture({ status: "onScene" }),
+      answer({ status: "returning", assigned: false }),
+      newUnitAction("E-1", "cleared"),
+    );
     expect(next).toMatchObject({ unit: { status: "returning", incidentId: null }, assignment: null });
   });
 

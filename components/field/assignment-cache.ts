@@ -15,7 +15,8 @@ export function withActionResult(
   const { assignment } = cached;
   const stillAssigned = assignment !== null && response.unit.incidentId === assignment.incident.id;
   if (!stillAssigned) return { unit: response.unit, assignment: null };
-  const acknowledgedAt = assignment.dispatch.acknowledgedAt ?? (request.action === "acknowledge" ? (request.at ?? new Date().toISOString()) : null);
+  const acknowledgedAt =
+    assignment.dispatch.acknowledgedAt ?? (request.action === "acknowledge" ? (request.at ?? new Date().toISOString()) : null);
   return {
     unit: response.unit,
     assignment: {

@@ -1,10 +1,19 @@
-import { INCIDENT_TYPE_LABEL } from "@/components/incidents/incident-labels";
+import { INCIDENT_TYPE_LABEL, type TIncidentPriority } from "@/components/incidents/incident-labels";
 import type { TFieldAssignment } from "@/lib/contracts/units";
 import { haversineM, type TLonLat } from "@/lib/geo";
 import { AssignmentMap } from "./assignment-map";
 import { formatClock } from "@/components/format/date-time";
 import { formatDistance } from "@/components/format/distance";
 import { formatEta } from "@/components/format/duration";
+import { cx } from "@/components/ui/class-names";
+import styles from "./assignment-card.module.css";
+
+const PRIORITY_CLASS: Record<TIncidentPriority, string | undefined> = {
+  P1: styles.p1,
+  P2: styles.p2,
+  P3: styles.p3,
+  P4: styles.p4,
+};
 
 type TAssignmentCardProps = {
   assignment: NonNullable<TFieldAssignment["assignment"]>;
@@ -18,23 +27,23 @@ export function AssignmentCard({ assignment, position, isNew }: TAssignmentCardP
   const { incident, dispatch, notes } = assignment;
   return (
     <section
-      className={`crew-job${isNew ? " crew-job--new" : ""}`}
+      className={cx(styles.job, isNew && styles.isNew)}
       aria-labelledby="assignment-title"
       data-testid="field-assignment"
       data-incident-id={incident.id}
     >
-      {isNew && <p className="crew-job__new">New assignment</p>}
-      <div className="crew-job__head">
-        <span className={`crew-priority crew-priority--${incident.priority}`}>{incident.priority}</span>
-        <h2 className="crew-job__title" id="assignment-title">
+      {isNew && <p className={styles.newLabel}>New assignment</p>}
+      <div className={styles.head}>
+        <span className={cx(styles.priority, PRIORITY_CLASS[incident.priority])}>{incident.priority}</span>
+        <h2 className={styles.title} id="assignment-title">
           {INCIDENT_TYPE_LABEL[incident.type]}
         </h2>
       </div>
-      <p className="crew-job__number">{incident.number}</p>
-      <p className="crew-job__address">{incident.address ?? `${incident.location[1].toFixed(5)}, ${incident.location[0].toFixed(5)}`}</p>
-      {incident.description && <p className="crew-job__description">{incident.description}</p>}
+      <p className={styles.number}>{incident.number}</p>
+      <p className={styles.address}>{incident.address ?? `${incident.location[1].toFixed(5)}, ${incident.location[0].toFixed(5)}`}</p>
+      {incident.description && <p className={styles.description}>{incident.description}</p>}
 
-      <dl className="crew-facts">
+      <dl className={styles.facts}>
         <div>
           <dt>By road</dt>
           <dd>{formatDistance(dispatch.distanceM)}</dd>
@@ -50,22 +59,28 @@ export function AssignmentCard({ assignment, position, isNew }: TAssignmentCardP
           </div>
         )}
       </dl>
-      <p className="crew-job__meta">
+      <p className={styles.meta}>
         Dispatched {formatClock(dispatch.dispatchedAt, { withSeconds: false })}
         {position ? " · distance from you is a straight line" : " · distance and ETA as planned at dispatch"}
       </p>
 
-      <AssignmentMap incident={incident.location} route={dispatch.route} unit={position ?? dispatch.route[0] ?? null} unitIsLive={position !== null} />
+      <AssignmentMap
+        incident={incident.location}
+        route={dispatch.route}
+        unit={position ?? dispatch.route[0] ?? null}
+        unitIsLive={position !== null}
+      />
 
       {notes.length > 0 && (
-        <section className="crew-notes" aria-labelledby="assignment-notes-title">
-          <h3 className="crew-notes__title" id="assignment-notes-title">
+        <section className={styles.notes} aria-labelledby="assignment-notes-title">
+          <h3 className={styles.notesTitle} id="assignment-notes-title">
             Notes
           </h3>
           <ul>
             {notes.map((note, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: notes have no id; two may share a minute, and the list only grows.
               <li key={`${note.at}-${i}`}>
-                <span className="crew-notes__meta">
+                <span className={styles.notesMeta}>
                   {formatClock(note.at, { withSeconds: false })}
                   {note.author ? ` · ${note.author.name}` : ""}
                 </span>

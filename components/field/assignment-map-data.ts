@@ -9,7 +9,8 @@ export type TAssignmentMapData = { type: "FeatureCollection"; features: TFeature
 /** The route line, the incident and the unit as one GeoJSON source. */
 export function assignmentMapData(incident: TLonLat, route: readonly TLonLat[], unit: TLonLat | null): TAssignmentMapData {
   const features: TFeature[] = [];
-  if (route.length >= 2) features.push({ type: "Feature", properties: { kind: "route" }, geometry: { type: "LineString", coordinates: [...route] } });
+  if (route.length >= 2)
+    features.push({ type: "Feature", properties: { kind: "route" }, geometry: { type: "LineString", coordinates: [...route] } });
   if (unit) features.push({ type: "Feature", properties: { kind: "unit" }, geometry: { type: "Point", coordinates: unit } });
   features.push({ type: "Feature", properties: { kind: "incident" }, geometry: { type: "Point", coordinates: incident } });
   return { type: "FeatureCollection", features };

@@ -9,6 +9,8 @@ import { configureMapLibreWorker } from "@/components/map/configure-worker";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
 import type { TLonLat } from "@/lib/geo";
 import { assignmentMapData, boundsOf } from "./assignment-map-data";
+import { cx } from "@/components/ui/class-names";
+import styles from "./assignment-map.module.css";
 
 type TAssignmentMapProps = {
   incident: TLonLat;
@@ -26,10 +28,41 @@ function addAssignmentLayers(map: maplibregl.Map): void {
   map.addSource(SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
   const route: maplibregl.FilterSpecification = ["==", ["get", "kind"], "route"];
   const kind = (k: string): maplibregl.FilterSpecification => ["==", ["get", "kind"], k];
-  map.addLayer({ id: "assignment-route-casing", type: "line", source: SOURCE, filter: route, layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": FIELD_COLOR.surface, "line-width": 9 } });
-  map.addLayer({ id: "assignment-route", type: "line", source: SOURCE, filter: route, layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": FIELD_COLOR.route, "line-width": 5 } });
-  map.addLayer({ id: "assignment-unit", type: "circle", source: SOURCE, filter: kind("unit"), paint: { "circle-radius": 8, "circle-color": FIELD_COLOR.route, "circle-stroke-color": FIELD_COLOR.surface, "circle-stroke-width": 3 } });
-  map.addLayer({ id: "assignment-incident", type: "circle", source: SOURCE, filter: kind("incident"), paint: { "circle-radius": 10, "circle-color": FIELD_COLOR.incident, "circle-stroke-color": FIELD_COLOR.surface, "circle-stroke-width": 3 } });
+  map.addLayer({
+    id: "assignment-route-casing",
+    type: "line",
+    source: SOURCE,
+    filter: route,
+    layout: { "line-cap": "round", "line-join": "round" },
+    paint: { "line-color": FIELD_COLOR.surface, "line-width": 9 },
+  });
+  map.addLayer({
+    id: "assignment-route",
+    type: "line",
+    source: SOURCE,
+    filter: route,
+    layout: { "line-cap": "round", "line-join": "round" },
+    paint: { "line-color": FIELD_COLOR.route, "line-width": 5 },
+  });
+  map.addLayer({
+    id: "assignment-unit",
+    type: "circle",
+    source: SOURCE,
+    filter: kind("unit"),
+    paint: { "circle-radius": 8, "circle-color": FIELD_COLOR.route, "circle-stroke-color": FIELD_COLOR.surface, "circle-stroke-width": 3 },
+  });
+  map.addLayer({
+    id: "assignment-incident",
+    type: "circle",
+    source: SOURCE,
+    filter: kind("incident"),
+    paint: {
+      "circle-radius": 10,
+      "circle-color": FIELD_COLOR.incident,
+      "circle-stroke-color": FIELD_COLOR.surface,
+      "circle-stroke-width": 3,
+    },
+  });
 }
 
 /**
@@ -81,29 +114,29 @@ export function AssignmentMap({ incident, route, unit, unitIsLive }: TAssignment
   }, [map, data, incident, route, unit]);
 
   return (
-    <figure className="crew-map">
+    <figure className={styles.map}>
       <div
         ref={containerRef}
-        className="crew-map__canvas"
+        className={styles.canvas}
         data-testid="field-map"
         role="img"
         aria-label="Map of the route from your unit to the incident"
       />
-      <figcaption className="crew-map__legend">
+      <figcaption className={styles.legend}>
         {problem ?? (
           <>
-            <span className="crew-map__item">
-              <span className="crew-map__key crew-map__key--route" aria-hidden="true" /> Route
+            <span className={styles.item}>
+              <span className={cx(styles.key, styles.keyRoute)} aria-hidden="true" /> Route
             </span>
-            <span className="crew-map__item">
-              <span className="crew-map__key crew-map__key--incident" aria-hidden="true" /> Incident
+            <span className={styles.item}>
+              <span className={cx(styles.key, styles.keyIncident)} aria-hidden="true" /> Incident
             </span>
-            <span className="crew-map__item">
-              <span className="crew-map__key crew-map__key--unit" aria-hidden="true" /> {unitIsLive ? "You" : "Your unit at dispatch"}
+            <span className={styles.item}>
+              <span className={cx(styles.key, styles.keyUnit)} aria-hidden="true" /> {unitIsLive ? "You" : "Your unit at dispatch"}
             </span>
           </>
         )}
-        {attribution && <span className="crew-map__attribution">Map {attribution}</span>}
+        {attribution && <span className={styles.attribution}>Map {attribution}</span>}
       </figcaption>
     </figure>
   );

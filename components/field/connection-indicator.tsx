@@ -1,3 +1,5 @@
+import { cx } from "@/components/ui/class-names";
+import styles from "./connection-indicator.module.css";
 import type { TFieldConnection } from "./use-assignment-socket";
 
 const LABEL: Record<TFieldConnection, string> = {
@@ -9,11 +11,20 @@ const LABEL: Record<TFieldConnection, string> = {
   "signed-out": "Signed out — sign in again",
 };
 
+const STATUS_CLASS: Record<TFieldConnection, string | undefined> = {
+  connecting: styles.connecting,
+  live: styles.live,
+  reconnecting: styles.reconnecting,
+  offline: styles.offline,
+  unavailable: styles.unavailable,
+  "signed-out": styles.signedOut,
+};
+
 /** Whether new assignments reach this phone right now (the socket). */
 export function ConnectionIndicator({ status }: { status: TFieldConnection }) {
   return (
-    <span className={`crew-connection crew-connection--${status}`} data-testid="field-connection" data-status={status}>
-      <span className="crew-connection__dot" aria-hidden="true" />
+    <span className={cx(styles.connection, STATUS_CLASS[status])} data-testid="field-connection" data-status={status}>
+      <span className={styles.dot} aria-hidden="true" />
       <span className="visually-hidden">Updates: </span>
       {LABEL[status]}
     </span>

@@ -1,10 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { TUnitStatus } from "@/lib/contracts/units";
-import { FIELD_FLOW_ACTIONS, applyCrewActions, canSendNote, crewViewOf, isFieldActionEnabled, type TCrewView, type TFieldFlowAction } from "./field-actions";
-import { fieldAssignmentFixture } from "./field-test-data";
+import {
+  FIELD_FLOW_ACTIONS,
+  applyCrewActions,
+  canSendNote,
+  crewViewOf,
+  isFieldActionEnabled,
+  type TCrewView,
+  type TFieldFlowAction,
+} from "./field-actions";
+import { fieldAssignmentFixture } from "@/test/fixtures/field-assignment";
 
 const enabledFor = (view: TCrewView): TFieldFlowAction[] => FIELD_FLOW_ACTIONS.filter((action) => isFieldActionEnabled(action, view));
-const view = (status: TUnitStatus, rest: Partial<TCrewView> = {}): TCrewView => ({ status, assigned: true, acknowledged: false, needsBackup: false, ...rest });
+const view = (status: TUnitStatus, rest: Partial<TCrewView> = {}): TCrewView => ({
+  status,
+  assigned: true,
+  acknowledged: false,
+  needsBackup: false,
+  ...rest,
+});
 
 describe("field status buttons", () => {
   it.each<[string, TCrewView, TFieldFlowAction[]]>([
@@ -34,7 +48,9 @@ describe("field status buttons", () => {
 describe("the crew's view of their unit", () => {
   it("reads the status, the assignment and the acknowledgement from the API", () => {
     expect(crewViewOf(fieldAssignmentFixture({ status: "dispatched" }))).toEqual(view("dispatched"));
-    expect(crewViewOf(fieldAssignmentFixture({ status: "dispatched", acknowledged: true }))).toEqual(view("dispatched", { acknowledged: true }));
+    expect(crewViewOf(fieldAssignmentFixture({ status: "dispatched", acknowledged: true }))).toEqual(
+      view("dispatched", { acknowledged: true }),
+    );
     // Moving on implies the dispatch was seen, even without an explicit acknowledgement.
     expect(crewViewOf(fieldAssignmentFixture({ status: "enRoute" }))?.acknowledged).toBe(true);
     expect(crewViewOf(fieldAssignmentFixture({ status: "available", assigned: false }))).toEqual(view("available", { assigned: false }));
@@ -57,7 +73,9 @@ describe("the crew's view of their unit", () => {
   });
 
   it("ends the job on cleared and leaves notes and acknowledgements' status alone", () => {
-    expect(applyCrewActions(view("onScene", { acknowledged: true }), ["cleared"])).toEqual(view("returning", { acknowledged: true, assigned: false }));
+    expect(applyCrewActions(view("onScene", { acknowledged: true }), ["cleared"])).toEqual(
+      view("returning", { acknowledged: true, assigned: false }),
+    );
     expect(applyCrewActions(view("dispatched"), ["note", "acknowledge"])).toEqual(view("dispatched", { acknowledged: true }));
   });
 });

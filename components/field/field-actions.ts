@@ -14,7 +14,6 @@ export const FIELD_ACTION_LABEL: Partial<Record<TUnitAction, string>> & Record<T
   checkIn: "Check-in",
 };
 
-
 /** What the buttons depend on: the unit as the crew should see it (the server's state plus their unsent taps). */
 export type TCrewView = {
   status: TUnitStatus;

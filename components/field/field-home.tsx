@@ -17,6 +17,9 @@ import { useOnline } from "./use-online";
 import { useSoundReady } from "./use-sound-ready";
 import { useOutbox } from "./use-unit-actions";
 import { formatClock } from "@/components/format/date-time";
+import { CrewButton } from "./crew-button";
+import emptyStyles from "./crew-empty.module.css";
+import styles from "./field-home.module.css";
 
 /**
  * The field crew's phone: their unit, its current job, the status buttons and the queue of what this
@@ -35,25 +38,27 @@ export function FieldHome({ user }: { user: TCurrentUser }) {
   const showsSavedCopy = data !== undefined && (!online || assignmentQuery.isError);
 
   return (
-    <div className="crew">
-      <div className="crew-bar">
+    <div className={styles.crew}>
+      <div className={styles.bar}>
         <ConnectionIndicator status={connection} />
-        {showsSavedCopy && <span className="crew-bar__saved">Saved copy from {formatClock(assignmentQuery.dataUpdatedAt, { withSeconds: false })}</span>}
+        {showsSavedCopy && (
+          <span className={styles.saved}>Saved copy from {formatClock(assignmentQuery.dataUpdatedAt, { withSeconds: false })}</span>
+        )}
       </div>
       {!online && <OfflineBanner />}
       {!sound.ready && <SoundPrompt onEnable={sound.enable} />}
 
       {data === undefined ? (
         assignmentQuery.isError ? (
-          <section className="crew-empty" role="alert">
-            <h1 className="crew-empty__title">Cannot load your unit</h1>
+          <section className={emptyStyles.empty} role="alert">
+            <h1 className={emptyStyles.title}>Cannot load your unit</h1>
             <p>{errorMessage(assignmentQuery.error)}. It loads by itself when the connection returns.</p>
-            <button type="button" className="crew-button crew-button--secondary" onClick={refetch}>
+            <CrewButton variant="secondary" onClick={refetch}>
               Try again
-            </button>
+            </CrewButton>
           </section>
         ) : (
-          <p className="crew-loading" role="status">
+          <p className={styles.loading} role="status">
             Loading your unit…
           </p>
         )

@@ -36,7 +36,22 @@ describe("the saved queue", () => {
       buster: "test",
       clientState: {
         queries: [],
-        mutations: [{ mutationKey: ["unit-action"], state: { status: "success", isPaused: false, data: {}, error: null, variables: {}, context: undefined, failureCount: 0, failureReason: null, submittedAt: 0 } }],
+        mutations: [
+          {
+            mutationKey: ["unit-action"],
+            state: {
+              status: "success",
+              isPaused: false,
+              data: {},
+              error: null,
+              variables: {},
+              context: undefined,
+              failureCount: 0,
+              failureReason: null,
+              submittedAt: 0,
+            },
+          },
+        ],
       },
     };
     expect(resumeAfterRestore(client).clientState.mutations[0].state).toMatchObject({ status: "success", isPaused: false });

@@ -33,7 +33,10 @@ const isUnanswered = (mutation: Mutation) => mutation.state.status === "pending"
  * The field page's cache and queue in localStorage, one save per user: actions queued by someone who
  * signed out are never sent under the next person's session.
  */
-export function fieldPersistOptions(userId: string, storage: AsyncStorage<string> | null = localStorageOrNull()): Omit<PersistQueryClientOptions, "queryClient"> {
+export function fieldPersistOptions(
+  userId: string,
+  storage: AsyncStorage<string> | null = localStorageOrNull(),
+): Omit<PersistQueryClientOptions, "queryClient"> {
   const persister = createAsyncStoragePersister({
     storage,
     key: `citynerve.field.${userId}`,

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { CrewButton } from "./crew-button";
+import styles from "./note-box.module.css";
 
 const MAX_NOTE_LENGTH = 2000;
 
@@ -20,13 +22,13 @@ export function NoteBox({ disabled, onSend }: TNoteBoxProps) {
   };
 
   return (
-    <form className="crew-note" onSubmit={submit}>
-      <label className="crew-note__label" htmlFor={id}>
+    <form className={styles.note} onSubmit={submit}>
+      <label className={styles.label} htmlFor={id}>
         Note to the control room
       </label>
       <textarea
         id={id}
-        className="crew-note__input"
+        className={styles.input}
         data-testid="field-note-input"
         rows={3}
         maxLength={MAX_NOTE_LENGTH}
@@ -35,9 +37,9 @@ export function NoteBox({ disabled, onSend }: TNoteBoxProps) {
         placeholder={disabled ? "Notes can be sent while on a job" : "e.g. Road blocked at Main St, taking 5th"}
         onChange={(event) => setText(event.target.value)}
       />
-      <button type="submit" className="crew-button crew-button--secondary" data-testid="field-note-submit" disabled={disabled || !trimmed}>
+      <CrewButton type="submit" variant="secondary" data-testid="field-note-submit" disabled={disabled || !trimmed}>
         Send note
-      </button>
+      </CrewButton>
     </form>
   );
 }

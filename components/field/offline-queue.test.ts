@@ -5,7 +5,7 @@ import type { TUnitActionResponse } from "@/lib/contracts/units";
 import { waitFor } from "@/test/wait-for";
 import { fieldPersistOptions } from "./field-persistence";
 import { makeFieldQueryClient } from "./field-query-client";
-import { fieldAssignmentFixture } from "./field-test-data";
+import { fieldAssignmentFixture } from "@/test/fixtures/field-assignment";
 import { UNIT_ACTION_KEY, UNIT_ACTION_SCOPE, newUnitAction, type TUnitActionVariables } from "./unit-action-mutation";
 
 /** What the phone's localStorage holds between two page loads. */
@@ -56,7 +56,12 @@ describe("the field page's offline queue (real TanStack Query and persister)", (
     const onScene = newUnitAction("E-1", "onScene");
     tap(firstLoad, enRoute);
     tap(firstLoad, onScene);
-    expect(firstLoad.getMutationCache().getAll().map((m) => m.state.isPaused)).toEqual([true, true]);
+    expect(
+      firstLoad
+        .getMutationCache()
+        .getAll()
+        .map((m) => m.state.isPaused),
+    ).toEqual([true, true]);
     await waitFor(() => storage.saved()?.includes(onScene.request.idempotencyKey), "both taps saved");
     expect(before.received).toEqual([]);
 
@@ -69,11 +74,20 @@ describe("the field page's offline queue (real TanStack Query and persister)", (
     const secondLoad = makeFieldQueryClient({ send: after.send });
     secondLoad.mount();
     await persistQueryClientRestore({ ...options, queryClient: secondLoad });
-    expect(secondLoad.getMutationCache().getAll().map((m) => m.state.variables)).toEqual([enRoute, onScene]);
+    expect(
+      secondLoad
+        .getMutationCache()
+        .getAll()
+        .map((m) => m.state.variables),
+    ).toEqual([enRoute, onScene]);
 
     onlineManager.setOnline(true);
     await waitFor(
-      () => secondLoad.getMutationCache().getAll().every((m) => m.state.status === "success"),
+      () =>
+        secondLoad
+          .getMutationCache()
+          .getAll()
+          .every((m) => m.state.status === "success"),
       "both restored taps answered",
     );
     expect(after.received).toEqual([enRoute, onScene]);
@@ -99,12 +113,24 @@ describe("the field page's offline queue (real TanStack Query and persister)", (
     tap(queryClient, newUnitAction("E-1", "onScene"));
     await waitFor(() => order.length === 1, "the first tap is being sent");
     // The second waits for the first, shown as queued.
-    expect(queryClient.getMutationCache().getAll().map((m) => [m.state.status, m.state.isPaused])).toEqual([
+    expect(
+      queryClient
+        .getMutationCache()
+        .getAll()
+        .map((m) => [m.state.status, m.state.isPaused]),
+    ).toEqual([
       ["pending", false],
       ["pending", true],
     ]);
     releaseFirst();
-    await waitFor(() => queryClient.getMutationCache().getAll().every((m) => m.state.status === "success"), "both answered");
+    await waitFor(
+      () =>
+        queryClient
+          .getMutationCache()
+          .getAll()
+          .every((m) => m.state.status === "success"),
+      "both answered",
+    );
     expect(order).toEqual(["start enRoute", "end enRoute", "start onScene", "end onScene"]);
     queryClient.unmount();
   });

@@ -1,5 +1,7 @@
 import type { TPositionSharing } from "./use-position-sharing";
 import { formatClock } from "@/components/format/date-time";
+import { CrewSectionTitle } from "./crew-section-title";
+import styles from "./position-sharing.module.css";
 
 /** Opt-in switch: the browser asks for location permission only once this is turned on. */
 export function PositionSharing({ sharing, online }: { sharing: TPositionSharing; online: boolean }) {
@@ -10,33 +12,31 @@ export function PositionSharing({ sharing, online }: { sharing: TPositionSharing
   else if (on) status = position ? "Position found, not sent yet." : "Waiting for your position…";
 
   return (
-    <section className="crew-position" aria-labelledby="crew-position-title">
-      <div className="crew-position__row">
-        <h2 className="crew-section-title" id="crew-position-title">
-          Share my position
-        </h2>
+    <section className={styles.position} aria-labelledby="crew-position-title">
+      <div className={styles.row}>
+        <CrewSectionTitle id="crew-position-title">Share my position</CrewSectionTitle>
         <button
           type="button"
           role="switch"
           aria-checked={on}
           aria-labelledby="crew-position-title"
-          className="crew-switch"
+          className={styles.switch}
           data-testid="field-share-position"
           onClick={() => setOn(!on)}
         >
-          <span className="crew-switch__track" aria-hidden="true">
-            <span className="crew-switch__thumb" />
+          <span className={styles.track} aria-hidden="true">
+            <span className={styles.thumb} />
           </span>
-          <span className="crew-switch__text" aria-hidden="true">
+          <span className={styles.text} aria-hidden="true">
             {on ? "On" : "Off"}
           </span>
         </button>
       </div>
-      <p className="crew-position__status" role="status" data-testid="field-position-status">
+      <p className={styles.status} role="status" data-testid="field-position-status">
         {status}
       </p>
       {problem && (
-        <p className="crew-position__problem" role="alert" data-testid="field-position-problem">
+        <p className={styles.problem} role="alert" data-testid="field-position-problem">
           {problem}
         </p>
       )}

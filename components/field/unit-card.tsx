@@ -1,5 +1,16 @@
-import { UNIT_STATUS_LABEL, UNIT_TYPE_LABEL, type TResponderUnit } from "@/lib/contracts/units";
+import { cx } from "@/components/ui/class-names";
+import { UNIT_STATUS_LABEL, UNIT_TYPE_LABEL, type TResponderUnit, type TUnitStatus } from "@/lib/contracts/units";
 import type { TCrewView } from "./field-actions";
+import styles from "./unit-card.module.css";
+
+const STATUS_CLASS: Record<TUnitStatus, string | undefined> = {
+  available: styles.available,
+  dispatched: styles.dispatched,
+  enRoute: styles.enRoute,
+  onScene: styles.onScene,
+  returning: styles.returning,
+  outOfService: styles.outOfService,
+};
 
 type TUnitCardProps = {
   unit: TResponderUnit;
@@ -12,18 +23,18 @@ type TUnitCardProps = {
 
 export function UnitCard({ unit, view, unsent, crewName }: TUnitCardProps) {
   return (
-    <section className="crew-unit" aria-label="Your unit" data-testid="field-unit" data-status={view.status} data-unit-id={unit.id}>
-      <div className="crew-unit__name">
-        <h1 className="crew-unit__call-sign">{unit.callSign}</h1>
-        <span className="crew-unit__type">{UNIT_TYPE_LABEL[unit.type]}</span>
+    <section className={styles.unit} aria-label="Your unit" data-testid="field-unit" data-status={view.status} data-unit-id={unit.id}>
+      <div className={styles.name}>
+        <h1 className={styles.callSign}>{unit.callSign}</h1>
+        <span className={styles.type}>{UNIT_TYPE_LABEL[unit.type]}</span>
       </div>
-      <p className={`crew-status crew-status--${view.status}`}>
+      <p className={cx(styles.status, STATUS_CLASS[view.status])}>
         <span className="visually-hidden">Status: </span>
         {UNIT_STATUS_LABEL[view.status]}
-        {unsent && <span className="crew-status__unsent"> · not sent yet</span>}
+        {unsent && <span className={styles.unsent}> · not sent yet</span>}
       </p>
-      {view.needsBackup && <p className="crew-unit__flag">Backup requested</p>}
-      <p className="crew-unit__crew">
+      {view.needsBackup && <p className={styles.flag}>Backup requested</p>}
+      <p className={styles.crew}>
         Crew member <strong data-testid="field-crew-name">{crewName}</strong>
       </p>
     </section>

@@ -12,7 +12,10 @@ import { UNIT_ACTION_KEY, UNIT_ACTION_SCOPE, newUnitAction, type TUnitActionVari
  * time. How it is sent (and retried, and restored after a reload) is set once on the field QueryClient.
  */
 export function useSendUnitAction(unitId: string): (action: TUnitAction, text?: string) => void {
-  const { mutate } = useMutation<TUnitActionResponse, Error, TUnitActionVariables>({ mutationKey: UNIT_ACTION_KEY, scope: UNIT_ACTION_SCOPE });
+  const { mutate } = useMutation<TUnitActionResponse, Error, TUnitActionVariables>({
+    mutationKey: UNIT_ACTION_KEY,
+    scope: UNIT_ACTION_SCOPE,
+  });
   return useCallback((action, text) => mutate(newUnitAction(unitId, action, text)), [mutate, unitId]);
 }
 

@@ -29,5 +29,9 @@ function subscribe(listener: () => void): () => void {
 
 /** Wall-clock ms, refreshed every second; null during server render (no clock mismatch on hydration). */
 export function useNow(): number | null {
-  return useSyncExternalStore(subscribe, () => now, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
 }

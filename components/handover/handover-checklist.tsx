@@ -2,6 +2,7 @@ import type { THandoverSummary } from "@/lib/contracts/history";
 import { SeverityChip } from "@/components/alerts/severity-chip";
 import { INCIDENT_STATUS_LABEL } from "@/components/incidents/incident-labels";
 import { PriorityChip } from "@/components/incidents/priority-chip";
+import styles from "./handover-summary.module.css";
 
 type THandoverChecklistProps = {
   summary: THandoverSummary;
@@ -27,7 +28,8 @@ export function HandoverChecklist({ summary, checked, onToggle }: THandoverCheck
         key: `incident:${i.id}`,
         content: (
           <>
-            <PriorityChip priority={i.priority}>{i.priority}</PriorityChip> {i.label} <span className="muted">({INCIDENT_STATUS_LABEL[i.status]})</span>
+            <PriorityChip priority={i.priority}>{i.priority}</PriorityChip> {i.label}{" "}
+            <span className="muted">({INCIDENT_STATUS_LABEL[i.status]})</span>
           </>
         ),
       })),
@@ -57,19 +59,19 @@ export function HandoverChecklist({ summary, checked, onToggle }: THandoverCheck
     },
   ];
   return (
-    <div className="handover-checklist">
+    <div className={styles.groups}>
       {groups.map((group) => (
-        <fieldset key={group.title} className="handover-checklist__group">
-          <legend className="handover-summary__title">
+        <fieldset key={group.title} className={styles.checklistGroup}>
+          <legend className={styles.title}>
             {group.title} <span className="muted">({group.items.length})</span>
           </legend>
           {group.items.length === 0 ? (
             <p className="muted">None.</p>
           ) : (
-            <ul className="handover-checklist__list">
+            <ul className={styles.list}>
               {group.items.map((item) => (
                 <li key={item.key}>
-                  <label className="handover-checklist__item">
+                  <label className={styles.checklistItem}>
                     <input type="checkbox" checked={checked.has(item.key)} onChange={(event) => onToggle(item.key, event.target.checked)} />
                     <span>{item.content}</span>
                   </label>

@@ -10,7 +10,10 @@ import { handoverDraftQuery, handoverKeys } from "./handover-queries";
 import { ShiftChanges, ShiftSpan } from "./handover-summary-view";
 import { Button } from "@/components/ui/button";
 import { QueryState } from "@/components/ui/query-state";
+import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Field, FieldHint, FieldLabel } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import styles from "./handover-form.module.css";
 
 const NOTE_MAX = 10_000;
 
@@ -44,18 +47,20 @@ export function HandoverForm() {
 
   if (draft.isPending) {
     return (
-      <QueryState state="loading" size="page" className="card">
-        <p>Preparing the summary of your shift…</p>
-      </QueryState>
+      <Card as="div" flush>
+        <QueryState state="loading" size="page">
+          <p>Preparing the summary of your shift…</p>
+        </QueryState>
+      </Card>
     );
   }
   if (draft.isError) {
     return (
-      <QueryState state="error" size="page" className="card" title="The shift summary could not be prepared" detail={errorMessage(draft.error)}>
-        <Button onClick={() => void draft.refetch()}>
-          Try again
-        </Button>
-      </QueryState>
+      <Card as="div" flush>
+        <QueryState state="error" size="page" title="The shift summary could not be prepared" detail={errorMessage(draft.error)}>
+          <Button onClick={() => void draft.refetch()}>Try again</Button>
+        </QueryState>
+      </Card>
     );
   }
 
@@ -63,7 +68,7 @@ export function HandoverForm() {
   const keys = checklistKeys(summary);
   const done = keys.filter((key) => checked.has(key)).length;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLElement>) => {
     event.preventDefault();
     if (!note.trim()) {
       setFeedback({ tone: "error", message: "Write a note for the next shift first." });
@@ -73,15 +78,13 @@ export function HandoverForm() {
   };
 
   return (
-    <form className="card handover-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} data-testid="handover-form">
-      <div className="handover-form__head">
+    <Card as="form" className={styles.form} onSubmit={onSubmit} aria-labelledby={`${id}-title`} data-testid="handover-form">
+      <div className={styles.head}>
         <div>
-          <h2 className="card__title" id={`${id}-title`}>
-            Write your handover
-          </h2>
-          <p className="card__subtitle">
+          <CardTitle id={`${id}-title`}>Write your handover</CardTitle>
+          <CardSubtitle>
             Your shift: <ShiftSpan summary={summary} />
-          </p>
+          </CardSubtitle>
         </div>
         <Button variant="ghost" onClick={() => void draft.refetch()} disabled={draft.isFetching}>
           {draft.isFetching ? "Refreshing…" : "Refresh summary"}
@@ -90,7 +93,7 @@ export function HandoverForm() {
 
       <ShiftChanges changes={summary.changes} />
 
-      <div className="handover-form__checklist">
+      <div className={styles.checklist}>
         <FieldLabel as="p">
           Go through what is still open ({done} of {keys.length} checked)
         </FieldLabel>
@@ -109,12 +112,10 @@ export function HandoverForm() {
       </div>
 
       <Field>
-        <FieldLabel htmlFor={`${id}-note`}>
-          Note for the next shift
-        </FieldLabel>
-        <textarea
+        <FieldLabel htmlFor={`${id}-note`}>Note for the next shift</FieldLabel>
+        <Textarea
           id={`${id}-note`}
-          className="input textarea handover-form__note"
+          className={styles.note}
           value={note}
           onChange={(event) => setEditedNote(event.target.value)}
           maxLength={NOTE_MAX}
@@ -129,7 +130,7 @@ export function HandoverForm() {
 
       <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
 
-      <div className="handover-form__actions">
+      <div className={styles.actions}>
         <Button type="submit" variant="primary" disabled={send.isPending}>
           {send.isPending ? "Saving…" : "Hand over"}
         </Button>
@@ -139,6 +140,6 @@ export function HandoverForm() {
           </Button>
         )}
       </div>
-    </form>
+    </Card>
   );
 }

@@ -7,7 +7,9 @@ import { HandoverSummaryView, ShiftSpan } from "./handover-summary-view";
 import { recentHandoversQuery, useConfirmHandover } from "./handover-queries";
 import { formatDateTime } from "@/components/format/date-time";
 import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/field";
+import styles from "./handover-item.module.css";
 
 /** Recent handovers, newest first, with who confirmed reading them. */
 export function HandoverList({ userId }: { userId: string }) {
@@ -15,22 +17,18 @@ export function HandoverList({ userId }: { userId: string }) {
   const confirm = useConfirmHandover();
 
   return (
-    <section className="card handover-list" aria-labelledby="handover-list-title" aria-busy={recent.isPending}>
-      <h2 className="card__title" id="handover-list-title">
-        Recent handovers
-      </h2>
+    <Card aria-labelledby="handover-list-title" aria-busy={recent.isPending}>
+      <CardTitle id="handover-list-title">Recent handovers</CardTitle>
       {recent.isPending ? (
         <p className="muted" role="status">
           Loading handovers…
         </p>
       ) : recent.isError ? (
-        <FieldError role="alert">
-          The handovers could not be loaded: {errorMessage(recent.error)}
-        </FieldError>
+        <FieldError role="alert">The handovers could not be loaded: {errorMessage(recent.error)}</FieldError>
       ) : recent.data.length === 0 ? (
         <p className="muted">No handovers yet.</p>
       ) : (
-        <ol className="handover-list__items">
+        <ol className={styles.items}>
           {recent.data.map((handover) => (
             <HandoverItem
               key={handover.id}
@@ -42,28 +40,35 @@ export function HandoverList({ userId }: { userId: string }) {
           ))}
         </ol>
       )}
-      {confirm.isError && (
-        <FieldError role="alert">
-          {errorMessage(confirm.error)}
-        </FieldError>
-      )}
-    </section>
+      {confirm.isError && <FieldError role="alert">{errorMessage(confirm.error)}</FieldError>}
+    </Card>
   );
 }
 
-function HandoverItem({ handover, userId, confirming, onConfirm }: { handover: THandover; userId: string; confirming: boolean; onConfirm: () => void }) {
+function HandoverItem({
+  handover,
+  userId,
+  confirming,
+  onConfirm,
+}: {
+  handover: THandover;
+  userId: string;
+  confirming: boolean;
+  onConfirm: () => void;
+}) {
   const mine = handover.author.id === userId;
   const readByMe = handover.readBy.some((r) => r.id === userId);
   return (
-    <li className="handover-item" data-testid="handover-item" data-id={handover.id}>
-      <div className="handover-item__head">
+    <li className={styles.item} data-testid="handover-item" data-id={handover.id}>
+      <div className={styles.head}>
         <div>
-          <p className="handover-item__author">
+          <p className={styles.author}>
             {handover.author.name}
-            {mine && <span className="tag">you</span>}
+            {mine && <span className={styles.tag}>you</span>}
           </p>
-          <p className="handover-item__when">
-            Written <time dateTime={handover.createdAt}>{formatDateTime(handover.createdAt)}</time> · shift <ShiftSpan summary={handover.summary} />
+          <p className={styles.meta}>
+            Written <time dateTime={handover.createdAt}>{formatDateTime(handover.createdAt)}</time> · shift{" "}
+            <ShiftSpan summary={handover.summary} />
           </p>
         </div>
         {!mine && !readByMe && (
@@ -72,12 +77,12 @@ function HandoverItem({ handover, userId, confirming, onConfirm }: { handover: T
           </Button>
         )}
       </div>
-      <p className="handover-item__note">{handover.note}</p>
-      <details className="handover-item__details">
+      <p className={styles.note}>{handover.note}</p>
+      <details className={styles.details}>
         <summary>Summary at the time of writing</summary>
         <HandoverSummaryView summary={handover.summary} />
       </details>
-      <p className="handover-item__reads">
+      <p className={styles.meta}>
         {handover.readBy.length === 0 ? (
           <span className="muted">Not confirmed by anyone yet.</span>
         ) : (
@@ -86,7 +91,10 @@ function HandoverItem({ handover, userId, confirming, onConfirm }: { handover: T
             {handover.readBy.map((reader, index) => (
               <span key={reader.id}>
                 {index > 0 && ", "}
-                {reader.name} <span className="muted">(<time dateTime={reader.at}>{formatDateTime(reader.at)}</time>)</span>
+                {reader.name}{" "}
+                <span className="muted">
+                  (<time dateTime={reader.at}>{formatDateTime(reader.at)}</time>)
+                </span>
               </span>
             ))}
           </>

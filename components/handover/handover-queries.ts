@@ -1,6 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { ZHandover, ZHandoverDraft, ZPendingHandover, type THandover } from "@/lib/contracts/history";
+import { ZHandover, ZHandoverDraft, ZHandoverList, ZPendingHandover, type THandover } from "@/lib/contracts/history";
 import { requestJson } from "@/components/api/request-json";
 
 export const RECENT_HANDOVERS = 20;
@@ -24,7 +23,7 @@ export const handoverDraftQuery = () =>
 export const recentHandoversQuery = () =>
   queryOptions({
     queryKey: handoverKeys.recent(),
-    queryFn: ({ signal }) => requestJson(`/api/handover?limit=${RECENT_HANDOVERS}`, z.array(ZHandover), { signal }),
+    queryFn: ({ signal }) => requestJson(`/api/handover?limit=${RECENT_HANDOVERS}`, ZHandoverList, { signal }),
     staleTime: 30_000,
   });
 

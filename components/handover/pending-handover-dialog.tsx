@@ -9,7 +9,9 @@ import { pendingHandoverQuery, useConfirmHandover } from "./handover-queries";
 import { formatDateTime } from "@/components/format/date-time";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { cx } from "@/components/ui/class-names";
 import { FieldError } from "@/components/ui/field";
+import styles from "./handover-item.module.css";
 
 /**
  * The incoming shift's handover: shown over the page after sign-in until the operator confirms reading it.
@@ -54,7 +56,7 @@ function HandoverDialog({ handover }: { handover: THandover }) {
       }}
       footer={
         <>
-          <p className="handover-dialog__hint" id={`${id}-hint`}>
+          <p className={styles.meta} id={`${id}-hint`}>
             Confirm that you have read this handover to continue. It cannot be dismissed with Escape; your confirmation is recorded.
           </p>
           {confirm.isError && <FieldError role="alert">{errorMessage(confirm.error)}</FieldError>}
@@ -64,11 +66,12 @@ function HandoverDialog({ handover }: { handover: THandover }) {
         </>
       }
     >
-      <p className="handover-dialog__meta">
-        Written <time dateTime={handover.createdAt}>{formatDateTime(handover.createdAt)}</time> · shift <ShiftSpan summary={handover.summary} />
+      <p className={styles.meta}>
+        Written <time dateTime={handover.createdAt}>{formatDateTime(handover.createdAt)}</time> · shift{" "}
+        <ShiftSpan summary={handover.summary} />
       </p>
-      <p className="handover-dialog__note">{handover.note}</p>
-      <details className="handover-item__details">
+      <p className={cx(styles.note, styles.dialogNote)}>{handover.note}</p>
+      <details className={styles.details}>
         <summary>Summary at the time of writing</summary>
         <HandoverSummaryView summary={handover.summary} />
       </details>

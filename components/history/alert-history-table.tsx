@@ -8,6 +8,7 @@ import type { TAlertHistoryView } from "./history-filters";
 import { ALERT_STATUS_LABEL } from "./history-labels";
 import { SortHeader } from "./sort-header";
 import { Table } from "@/components/ui/table";
+import styles from "./history-table.module.css";
 
 type TAlertHistoryTableProps = {
   rows: readonly TAlertHistoryRow[];
@@ -19,7 +20,7 @@ const seconds = (from: string, to: string | null) => (to ? (Date.parse(to) - Dat
 
 export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProps) {
   return (
-    <Table className="history-table" data-testid="history-table" data-tab="alerts">
+    <Table className={styles.historyTable} data-testid="history-table" data-tab="alerts">
       <thead>
         <tr>
           <SortHeader
@@ -28,7 +29,12 @@ export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProp
             actionLabel={sort === "newest" ? "show oldest first" : "show newest first"}
             onSort={() => onSort(sort === "newest" ? "oldest" : "newest")}
           />
-          <SortHeader label="Severity" direction={sort === "severity" ? "ascending" : null} actionLabel="show most severe first" onSort={() => onSort("severity")} />
+          <SortHeader
+            label="Severity"
+            direction={sort === "severity" ? "ascending" : null}
+            actionLabel="show most severe first"
+            onSort={() => onSort("severity")}
+          />
           <th scope="col">Domain</th>
           <th scope="col">Alert</th>
           <th scope="col">Status</th>
@@ -40,7 +46,7 @@ export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProp
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="history-row" data-id={row.id}>
-            <td className="history-table__time" data-label="First seen">
+            <td className={styles.time} data-label="First seen">
               <DateTime iso={row.firstSeenAt} />
             </td>
             <td data-label="Severity">
@@ -48,9 +54,9 @@ export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProp
             </td>
             <td data-label="Domain">{LAYER_META[row.domain].label}</td>
             <td data-label="Alert">
-              <div className="history-table__what">
-                <span className="history-table__address">{row.ruleName}</span>
-                <span className="history-table__description" title={row.message}>
+              <div className={styles.what}>
+                <span>{row.ruleName}</span>
+                <span className={styles.description} title={row.message}>
                   {row.message}
                 </span>
               </div>
@@ -60,7 +66,7 @@ export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProp
             <td data-label="Ack after">{formatSeconds(seconds(row.firstSeenAt, row.acknowledgedAt))}</td>
             <td data-label="Incident">
               {row.incidentId ? (
-                <Link className="history-table__link" href={`/history/incidents/${row.incidentId}`}>
+                <Link className={styles.link} href={`/history/incidents/${row.incidentId}`}>
                   View incident
                 </Link>
               ) : (

@@ -27,7 +27,9 @@ import { HistoryResults } from "./history-results";
 import { rememberHistorySearch } from "./history-return";
 import { IncidentHistoryTable } from "./incident-history-table";
 import { ButtonLink } from "@/components/ui/button";
+import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { Tab, TabList } from "@/components/ui/tabs";
+import styles from "./history-browser.module.css";
 
 const TABS: { id: THistoryTab; label: string }[] = [
   { id: "incidents", label: "Incidents" },
@@ -52,7 +54,10 @@ export function HistoryBrowser() {
 
   const units = useQuery({ ...unitChoicesQuery(), enabled: view.tab === "incidents" });
   const operators = useQuery(assignableUsersQuery());
-  const operatorChoices = useMemo(() => operators.data?.map((u) => ({ id: u.id, label: `${u.name} (${u.role})` })) ?? null, [operators.data]);
+  const operatorChoices = useMemo(
+    () => operators.data?.map((u) => ({ id: u.id, label: `${u.name} (${u.role})` })) ?? null,
+    [operators.data],
+  );
 
   const go: TGo = (next, how = "replace") => {
     const query = historyViewToSearch(next);
@@ -60,14 +65,16 @@ export function HistoryBrowser() {
   };
 
   return (
-    <div className="page history">
-      <div className="page__head">
+    <Page>
+      <PageHead className={styles.head}>
         <div>
-          <h1 className="page__title">History</h1>
-          <p className="page__subtitle">Incidents and alerts of any period. The filters are part of the link: share or bookmark a view as it is.</p>
+          <PageTitle>History</PageTitle>
+          <PageSubtitle>
+            Incidents and alerts of any period. The filters are part of the link: share or bookmark a view as it is.
+          </PageSubtitle>
         </div>
         {view.tab === "incidents" && (
-          <div className="history__exports" role="group" aria-label="Export the filtered incidents">
+          <div className={styles.exports} role="group" aria-label="Export the filtered incidents">
             <ButtonLink href={historyExportUrl(view, "csv")} download data-testid="export-csv">
               Export CSV
             </ButtonLink>
@@ -76,7 +83,7 @@ export function HistoryBrowser() {
             </ButtonLink>
           </div>
         )}
-      </div>
+      </PageHead>
 
       <TabList appearance="underline" aria-label="What to look through">
         {TABS.map((tab) => (
@@ -92,7 +99,7 @@ export function HistoryBrowser() {
         ))}
       </TabList>
 
-      <div className="history__panel" role="tabpanel" id="history-panel" aria-labelledby={`history-tab-${view.tab}`}>
+      <div className={styles.panel} role="tabpanel" id="history-panel" aria-labelledby={`history-tab-${view.tab}`}>
         <HistoryFilterForm
           key={formKey}
           view={view}
@@ -103,7 +110,7 @@ export function HistoryBrowser() {
         />
         {view.tab === "incidents" ? <IncidentResults view={view} go={go} /> : <AlertResults view={view} go={go} />}
       </div>
-    </div>
+    </Page>
   );
 }
 
@@ -124,7 +131,12 @@ function IncidentResults({ view, go }: { view: TIncidentHistoryView; go: TGo }) 
   const query = useQuery(incidentHistoryQuery(view));
   const rows = query.data?.rows ?? [];
   return (
-    <HistoryResults noun={{ one: "incident", many: "incidents" }} state={query} rowCount={rows.length} {...pagerProps(view, go, query.data?.nextCursor)}>
+    <HistoryResults
+      noun={{ one: "incident", many: "incidents" }}
+      state={query}
+      rowCount={rows.length}
+      {...pagerProps(view, go, query.data?.nextCursor)}
+    >
       <IncidentHistoryTable rows={rows} sort={view.sort} onSort={(sort) => go(withSort(view, sort))} />
     </HistoryResults>
   );
@@ -134,7 +146,12 @@ function AlertResults({ view, go }: { view: TAlertHistoryView; go: TGo }) {
   const query = useQuery(alertHistoryQuery(view));
   const rows = query.data?.rows ?? [];
   return (
-    <HistoryResults noun={{ one: "alert", many: "alerts" }} state={query} rowCount={rows.length} {...pagerProps(view, go, query.data?.nextCursor)}>
+    <HistoryResults
+      noun={{ one: "alert", many: "alerts" }}
+      state={query}
+      rowCount={rows.length}
+      {...pagerProps(view, go, query.data?.nextCursor)}
+    >
       <AlertHistoryTable rows={rows} sort={view.sort} onSort={(sort) => go(withSort(view, sort))} />
     </HistoryResults>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useRef, type FormEvent } from "react";
-import { ALERT_SEVERITIES } from "@/lib/contracts/alerts";
-import { ALERT_STATUSES, INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES } from "@/lib/contracts/incidents";
+import { ALERT_SEVERITIES, ALERT_STATUSES } from "@/lib/contracts/alerts";
+import { INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES } from "@/lib/contracts/incidents";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { SEVERITY_LABEL } from "@/components/alerts/alert-labels";
 import { isoToLocalInput, localInputToIso } from "@/components/audit/audit-filters";
@@ -14,7 +14,10 @@ import { ALERT_STATUS_LABEL, PRIORITY_SHORT } from "./history-labels";
 import { presetRange, RANGE_PRESETS } from "./range-presets";
 import { ZONE_NAMES } from "@/lib/zones";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { Field, FieldLabel } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import styles from "./history-filter-form.module.css";
 
 type TChoice = { id: string; label: string };
 
@@ -49,9 +52,10 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
   // Set by a quick-range button just before it submits the form, so edits made elsewhere in it are kept.
   const preset = useRef<string | null>(null);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // Card types its element as any HTMLElement; here it is the <form>.
+    const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? "").trim() || undefined;
     const range = preset.current
       ? presetRange(preset.current, new Date())
@@ -81,26 +85,29 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
   };
 
   return (
-    <form className="filters card history-filters" onSubmit={onSubmit} role="search" aria-label={`Filter ${view.tab}`} data-testid="history-filter-form">
-      <div className="history-filters__range">
+    <Card
+      as="form"
+      className={styles.filters}
+      onSubmit={onSubmit}
+      role="search"
+      aria-label={`Filter ${view.tab}`}
+      data-testid="history-filter-form"
+    >
+      <div className={styles.range}>
         <Field>
-          <FieldLabel htmlFor={`${id}-from`}>
-            From
-          </FieldLabel>
-          <input id={`${id}-from`} className="input" name="from" type="datetime-local" defaultValue={isoToLocalInput(filter.from)} />
+          <FieldLabel htmlFor={`${id}-from`}>From</FieldLabel>
+          <Input id={`${id}-from`} name="from" type="datetime-local" defaultValue={isoToLocalInput(filter.from)} />
         </Field>
         <Field>
-          <FieldLabel htmlFor={`${id}-to`}>
-            To
-          </FieldLabel>
-          <input id={`${id}-to`} className="input" name="to" type="datetime-local" defaultValue={isoToLocalInput(filter.to)} />
+          <FieldLabel htmlFor={`${id}-to`}>To</FieldLabel>
+          <Input id={`${id}-to`} name="to" type="datetime-local" defaultValue={isoToLocalInput(filter.to)} />
         </Field>
-        <div className="history-filters__presets" role="group" aria-label="Quick ranges">
+        <div className={styles.presets} role="group" aria-label="Quick ranges">
           {RANGE_PRESETS.map(({ id: presetId, label }) => (
             <Button
               key={presetId}
-             
-              variant="ghost" className="history-filters__preset"
+              variant="ghost"
+              className={styles.preset}
               onClick={(event) => {
                 preset.current = presetId;
                 event.currentTarget.form?.requestSubmit();
@@ -115,27 +122,56 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
       {view.tab === "incidents" ? (
         <>
           <CheckboxGroup legend="Type" name="type" options={INCIDENT_TYPES} labels={INCIDENT_TYPE_LABEL} checked={view.filter.type} />
-          <div className="history-filters__pair">
-            <CheckboxGroup legend="Priority" name="priority" options={INCIDENT_PRIORITIES} labels={PRIORITY_SHORT} checked={view.filter.priority} />
-            <CheckboxGroup legend="Status" name="status" options={INCIDENT_STATUSES} labels={INCIDENT_STATUS_LABEL} checked={view.filter.status} />
+          <div className={styles.pair}>
+            <CheckboxGroup
+              legend="Priority"
+              name="priority"
+              options={INCIDENT_PRIORITIES}
+              labels={PRIORITY_SHORT}
+              checked={view.filter.priority}
+            />
+            <CheckboxGroup
+              legend="Status"
+              name="status"
+              options={INCIDENT_STATUSES}
+              labels={INCIDENT_STATUS_LABEL}
+              checked={view.filter.status}
+            />
           </div>
         </>
       ) : (
         <>
           <CheckboxGroup legend="Domain" name="domain" options={LAYERS} labels={DOMAIN_LABEL} checked={view.filter.domain} />
-          <div className="history-filters__pair">
-            <CheckboxGroup legend="Severity" name="severity" options={ALERT_SEVERITIES} labels={SEVERITY_LABEL} checked={view.filter.severity} />
-            <CheckboxGroup legend="Status" name="status" options={ALERT_STATUSES} labels={ALERT_STATUS_LABEL} checked={view.filter.status} />
+          <div className={styles.pair}>
+            <CheckboxGroup
+              legend="Severity"
+              name="severity"
+              options={ALERT_SEVERITIES}
+              labels={SEVERITY_LABEL}
+              checked={view.filter.severity}
+            />
+            <CheckboxGroup
+              legend="Status"
+              name="status"
+              options={ALERT_STATUSES}
+              labels={ALERT_STATUS_LABEL}
+              checked={view.filter.status}
+            />
           </div>
         </>
       )}
 
-      <div className="filters__grid">
+      <div className={styles.grid}>
         <Field>
-          <FieldLabel htmlFor={`${id}-zone`}>
-            Zone
-          </FieldLabel>
-          <input id={`${id}-zone`} className="input" name="zone" defaultValue={filter.zone ?? ""} placeholder="Any zone" list={`${id}-zones`} autoComplete="off" />
+          <FieldLabel htmlFor={`${id}-zone`}>Zone</FieldLabel>
+          <Input
+            id={`${id}-zone`}
+            name="zone"
+            defaultValue={filter.zone ?? ""}
+            placeholder="Any zone"
+            list={`${id}-zones`}
+            autoComplete="off"
+          />
           <datalist id={`${id}-zones`}>
             {ZONE_NAMES.map((zone) => (
               <option key={zone} value={zone} />
@@ -144,45 +180,48 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
         </Field>
         {view.tab === "incidents" && (
           <Field>
-            <FieldLabel htmlFor={`${id}-unit`}>
-              Unit
-            </FieldLabel>
+            <FieldLabel htmlFor={`${id}-unit`}>Unit</FieldLabel>
             {units ? (
-              <select id={`${id}-unit`} className="input select" name="unit" defaultValue={view.filter.unit ?? ""}>
+              <Select id={`${id}-unit`} name="unit" defaultValue={view.filter.unit ?? ""}>
                 <option value="">Any unit</option>
                 {withCurrent(units, view.filter.unit).map((unit) => (
                   <option key={unit.id} value={unit.id}>
                     {unit.label}
                   </option>
                 ))}
-              </select>
+              </Select>
             ) : (
-              <input id={`${id}-unit`} className="input" name="unit" defaultValue={view.filter.unit ?? ""} placeholder="Unit id, e.g. unit-e-1" spellCheck={false} autoCapitalize="none" />
+              <Input
+                id={`${id}-unit`}
+                name="unit"
+                defaultValue={view.filter.unit ?? ""}
+                placeholder="Unit id, e.g. unit-e-1"
+                spellCheck={false}
+                autoCapitalize="none"
+              />
             )}
           </Field>
         )}
         <Field>
-          <FieldLabel htmlFor={`${id}-operator`}>
-            {view.tab === "incidents" ? "Operator (created or acted)" : "Acknowledged by"}
-          </FieldLabel>
-          <select id={`${id}-operator`} className="input select" name="operator" defaultValue={filter.operator ?? ""}>
+          <FieldLabel htmlFor={`${id}-operator`}>{view.tab === "incidents" ? "Operator (created or acted)" : "Acknowledged by"}</FieldLabel>
+          <Select id={`${id}-operator`} name="operator" defaultValue={filter.operator ?? ""}>
             <option value="">Anyone</option>
             {withCurrent(operators, filter.operator).map((user) => (
               <option key={user.id} value={user.id}>
                 {user.label}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
-        <Field className="history-filters__text">
+        <Field className={styles.text}>
           <FieldLabel htmlFor={`${id}-q`}>
             {view.tab === "incidents" ? "Words in description, address or notes" : "Words in message or rule"}
           </FieldLabel>
-          <input id={`${id}-q`} className="input" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={200} placeholder="e.g. smoke main" />
+          <Input id={`${id}-q`} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={200} placeholder="e.g. smoke main" />
         </Field>
       </div>
 
-      <div className="filters__actions">
+      <div className={styles.actions}>
         <Button type="submit" variant="primary">
           Apply filters
         </Button>
@@ -192,6 +231,6 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
           </Button>
         )}
       </div>
-    </form>
+    </Card>
   );
 }

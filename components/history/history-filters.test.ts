@@ -50,7 +50,15 @@ describe("/history filters in the URL", () => {
   it("round-trips every alert filter field", () => {
     const view: THistoryView = {
       tab: "alerts",
-      filter: { from: "2026-01-01T00:00:00.000Z", domain: ["traffic", "waste"], severity: ["critical"], status: ["open"], zone: "Central", operator: "u1", q: "burning" },
+      filter: {
+        from: "2026-01-01T00:00:00.000Z",
+        domain: ["traffic", "waste"],
+        severity: ["critical"],
+        status: ["open"],
+        zone: "Central",
+        operator: "u1",
+        q: "burning",
+      },
       sort: "severity",
       page: 1,
       limit: 50,
@@ -75,11 +83,21 @@ describe("/history filters in the URL", () => {
       page: "4",
     });
     // Lists come back in the contract's order, once each.
-    expect(view).toEqual({ tab: "incidents", filter: { type: ["fire", "medical"], q: "two words", to: "2026-03-04T03:06:00.000Z" }, sort: "newest", page: 1, limit: 50 });
+    expect(view).toEqual({
+      tab: "incidents",
+      filter: { type: ["fire", "medical"], q: "two words", to: "2026-03-04T03:06:00.000Z" },
+      sort: "newest",
+      page: 1,
+      limit: 50,
+    });
     expect(historyViewToSearch(view)).toBe("to=2026-03-04T03%3A06%3A00.000Z&type=fire%2Cmedical&q=two+words");
     expect(historyViewToSearch(parseHistoryView({}))).toBe("");
     expect(hasHistoryFilters(parseHistoryView({ sort: "oldest" }))).toBe(false);
-    expect(parseHistoryView({ tab: "alerts", type: "fire", sort: "priority" })).toMatchObject({ tab: "alerts", filter: {}, sort: "newest" });
+    expect(parseHistoryView({ tab: "alerts", type: "fire", sort: "priority" })).toMatchObject({
+      tab: "alerts",
+      filter: {},
+      sort: "newest",
+    });
   });
 
   it("builds API and export URLs the server's own query schemas parse back into the same filter", () => {
@@ -96,7 +114,12 @@ describe("/history filters in the URL", () => {
     const alerts = switchTab(FULL_INCIDENTS, "alerts");
     const alertApi = historyApiUrl(withFilter(alerts, { ...alerts.filter, severity: ["major", "minor"] } as never));
     expect(alertApi.startsWith("/api/history/alerts?")).toBe(true);
-    expect(ZAlertHistoryQuery.parse(queryOf(alertApi))).toMatchObject({ severity: ["major", "minor"], q: "smoke, main st", sort: "newest", limit: 100 });
+    expect(ZAlertHistoryQuery.parse(queryOf(alertApi))).toMatchObject({
+      severity: ["major", "minor"],
+      q: "smoke, main st",
+      sort: "newest",
+      limit: 100,
+    });
   });
 
   it("goes back to the first page when the filter, sort or tab changes", () => {
@@ -106,7 +129,13 @@ describe("/history filters in the URL", () => {
     expect(withSort(page3, "oldest")).toMatchObject({ sort: "oldest", cursor: undefined, page: 1 });
     expect(switchTab(page3, "alerts")).toEqual({
       tab: "alerts",
-      filter: { from: FULL_INCIDENTS.filter.from, to: FULL_INCIDENTS.filter.to, zone: "North-West", operator: "user-123", q: "smoke, main st" },
+      filter: {
+        from: FULL_INCIDENTS.filter.from,
+        to: FULL_INCIDENTS.filter.to,
+        zone: "North-West",
+        operator: "user-123",
+        q: "smoke, main st",
+      },
       sort: "newest",
       cursor: undefined,
       page: 1,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ALERT_SEVERITIES } from "@/lib/contracts/alerts";
+import { ALERT_SEVERITIES, ALERT_STATUSES } from "@/lib/contracts/alerts";
 import {
   HISTORY_SORTS,
   type TAlertHistoryQuery,
@@ -7,7 +7,7 @@ import {
   type TIncidentHistoryQuery,
   type ZAlertHistoryFilter,
 } from "@/lib/contracts/history";
-import { ALERT_STATUSES, INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES } from "@/lib/contracts/incidents";
+import { INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES } from "@/lib/contracts/incidents";
 import { LAYERS } from "@/lib/contracts/layers";
 
 /**
@@ -46,7 +46,8 @@ const ALERT_FILTER_KEYS = ["from", "to", "domain", "severity", "status", "zone",
 type TSearchLike = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 function read(search: TSearchLike, key: string): string | undefined {
-  const raw = typeof search.get === "function" ? (search as { get(name: string): string | null }).get(key) : (search as Record<string, unknown>)[key];
+  const raw =
+    typeof search.get === "function" ? (search as { get(name: string): string | null }).get(key) : (search as Record<string, unknown>)[key];
   const value = Array.isArray(raw) ? raw[0] : raw;
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { INCIDENT_PRIORITIES, type ZAlertStatus } from "@/lib/contracts/incidents";
+import { INCIDENT_PRIORITIES } from "@/lib/contracts/incidents";
+import type { ZAlertStatus } from "@/lib/contracts/alerts";
 import type { TIncidentPriority } from "@/components/incidents/incident-labels";
 
 type TAlertStatus = z.infer<typeof ZAlertStatus>;

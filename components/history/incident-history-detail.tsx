@@ -9,7 +9,7 @@ import type { TIncidentDetail } from "@/lib/contracts/incidents";
 import { ApiRequestError, errorMessage } from "@/components/api/request-json";
 import { SeverityChip } from "@/components/alerts/severity-chip";
 import { cityConfigQuery } from "@/components/city/city-queries";
-import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL, PRIORITY_LABEL } from "@/components/incidents/incident-labels";
+import { INCIDENT_TYPE_LABEL, PRIORITY_LABEL } from "@/components/incidents/incident-labels";
 import { incidentDetailQuery } from "@/components/incidents/incident-queries";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
 import { DateTime } from "./date-time";
@@ -21,8 +21,14 @@ import { MilestoneList } from "./milestone-list";
 import { UnitsInvolved } from "./units-involved";
 import { Button } from "@/components/ui/button";
 import { PriorityChip } from "@/components/incidents/priority-chip";
+import { IncidentStatus } from "@/components/incidents/incident-status";
 import { QueryState } from "@/components/ui/query-state";
+import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
+import { cx } from "@/components/ui/class-names";
 import { FieldError } from "@/components/ui/field";
+import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
+import mapStyles from "./incident-location-map.module.css";
+import styles from "./incident-history-detail.module.css";
 
 // WebGL and maplibre touch `window` at import: browser only.
 const IncidentLocationMap = dynamic(() => import("./incident-location-map").then((m) => m.IncidentLocationMap), { ssr: false });
@@ -34,24 +40,35 @@ export function IncidentHistoryDetail({ incidentId }: { incidentId: string }) {
   useEffect(() => setBackHref(historyReturnHref()), []);
 
   return (
-    <div className="page incident-history" data-testid="incident-detail" data-ready={detail.data ? "true" : "false"}>
-      <Link className="incident-history__back" href={backHref}>
+    <Page data-testid="incident-detail" data-ready={detail.data ? "true" : "false"}>
+      <Link className={styles.back} href={backHref}>
         ← Back to history
       </Link>
       {detail.data ? (
         <IncidentRecord incident={detail.data} />
       ) : detail.isError ? (
-        <QueryState state="error" size="page" className="card" title={detail.error instanceof ApiRequestError && detail.error.status === 404 ? "No such incident" : "The incident could not be loaded"} detail={errorMessage(detail.error)}>
-          <Button onClick={() => void detail.refetch()}>
-            Try again
-          </Button>
-        </QueryState>
+        <Card as="div" flush>
+          <QueryState
+            state="error"
+            size="page"
+            title={
+              detail.error instanceof ApiRequestError && detail.error.status === 404
+                ? "No such incident"
+                : "The incident could not be loaded"
+            }
+            detail={errorMessage(detail.error)}
+          >
+            <Button onClick={() => void detail.refetch()}>Try again</Button>
+          </QueryState>
+        </Card>
       ) : (
-        <QueryState state="loading" size="page" className="card">
-          <p>Loading the incident…</p>
-        </QueryState>
+        <Card as="div" flush>
+          <QueryState state="loading" size="page">
+            <p>Loading the incident…</p>
+          </QueryState>
+        </Card>
       )}
-    </div>
+    </Page>
   );
 }
 
@@ -63,83 +80,77 @@ function IncidentRecord({ incident }: { incident: TIncidentDetail }) {
 
   return (
     <>
-      <header className="page__head incident-history__head">
+      <PageHead as="header" className={styles.head}>
         <div>
-          <p className="incident-history__eyebrow">{INCIDENT_TYPE_LABEL[incident.type]}</p>
-          <h1 className="page__title">{incident.number}</h1>
-          <p className="page__subtitle">{incident.description}</p>
+          <p className={styles.eyebrow}>{INCIDENT_TYPE_LABEL[incident.type]}</p>
+          <PageTitle>{incident.number}</PageTitle>
+          <PageSubtitle>{incident.description}</PageSubtitle>
         </div>
-        <div className="incident-history__chips">
+        <div className={styles.chips}>
           <PriorityChip priority={incident.priority}>{PRIORITY_LABEL[incident.priority]}</PriorityChip>
-          <span className={`incident-status incident-status--${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
+          <IncidentStatus status={incident.status} />
         </div>
-      </header>
+      </PageHead>
 
-      <dl className="card incident-history__facts">
-        <div>
-          <dt>Created</dt>
-          <dd>
-            <DateTime iso={incident.createdAt} />
-            {incident.createdBy && <span className="muted"> by {incident.createdBy.name}</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>Zone</dt>
-          <dd>{incident.zone}</dd>
-        </div>
-        <div>
-          <dt>Address</dt>
-          <dd>{incident.address ?? <span className="muted">None given</span>}</dd>
-        </div>
-        <div>
-          <dt>Location</dt>
-          <dd className="incident-history__coords">
-            {incident.location[1].toFixed(5)}, {incident.location[0].toFixed(5)}
-          </dd>
-        </div>
-      </dl>
+      <Card as="div">
+        <dl className={styles.facts}>
+          <div>
+            <dt>Created</dt>
+            <dd>
+              <DateTime iso={incident.createdAt} />
+              {incident.createdBy && <span className="muted"> by {incident.createdBy.name}</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Zone</dt>
+            <dd>{incident.zone}</dd>
+          </div>
+          <div>
+            <dt>Address</dt>
+            <dd>{incident.address ?? <span className="muted">None given</span>}</dd>
+          </div>
+          <div>
+            <dt>Location</dt>
+            <dd className={styles.coords}>
+              {incident.location[1].toFixed(5)}, {incident.location[0].toFixed(5)}
+            </dd>
+          </div>
+        </dl>
+      </Card>
 
-      <div className="incident-history__grid">
-        <div className="incident-history__main">
-          <section className="card" aria-labelledby="milestones-title">
-            <h2 className="card__title" id="milestones-title">
-              Response
-            </h2>
-            <p className="card__subtitle">Measured from creation; arrival from the first dispatch.</p>
+      <div className={styles.grid}>
+        <div className={styles.column}>
+          <Card aria-labelledby="milestones-title">
+            <CardTitle id="milestones-title">Response</CardTitle>
+            <CardSubtitle>Measured from creation; arrival from the first dispatch.</CardSubtitle>
             <MilestoneList milestones={milestones} />
-          </section>
+          </Card>
 
-          <section className="card card--table" aria-labelledby="units-title">
-            <h2 className="card__title" id="units-title">
+          <Card className={styles.tableCard} aria-labelledby="units-title">
+            <CardTitle className={styles.tableTitle} id="units-title">
               Units involved
-            </h2>
+            </CardTitle>
             {dispatches.data ? (
               <UnitsInvolved dispatches={dispatches.data.dispatches} nowMs={nowMs} />
             ) : dispatches.isError ? (
-              <FieldError role="alert">
-                The dispatch records could not be loaded: {errorMessage(dispatches.error)}
-              </FieldError>
+              <FieldError role="alert">The dispatch records could not be loaded: {errorMessage(dispatches.error)}</FieldError>
             ) : (
               <p className="muted" role="status">
                 Loading dispatches…
               </p>
             )}
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="timeline-title">
-            <h2 className="card__title" id="timeline-title">
-              Timeline
-            </h2>
-            <p className="card__subtitle">Every status change, dispatch, unit report and note, oldest first, with who and when (time of day).</p>
+          <Card aria-labelledby="timeline-title">
+            <CardTitle id="timeline-title">Timeline</CardTitle>
+            <CardSubtitle>Every status change, dispatch, unit report and note, oldest first, with who and when (time of day).</CardSubtitle>
             <IncidentTimeline entries={incident.timeline} />
-          </section>
+          </Card>
         </div>
 
-        <aside className="incident-history__side">
-          <section className="card incident-history__map-card" aria-labelledby="map-title">
-            <h2 className="card__title" id="map-title">
-              Location
-            </h2>
+        <aside className={styles.column}>
+          <Card aria-labelledby="map-title">
+            <CardTitle id="map-title">Location</CardTitle>
             {config.data ? (
               <IncidentLocationMap
                 styleUrl={cityPackUrl(config.data.packId, "style.json")}
@@ -148,26 +159,27 @@ function IncidentRecord({ incident }: { incident: TIncidentDetail }) {
                 label={`Map of ${incident.address ?? "the incident location"} in zone ${incident.zone}`}
               />
             ) : (
-              <div className="incident-location-map incident-location-map--empty">{config.isError ? "Map unavailable" : "Loading map…"}</div>
+              // The global names are what e2e and the screenshot script wait on.
+              <div className={cx(mapStyles.map, mapStyles.empty, "incident-location-map", "incident-location-map--empty")}>
+                {config.isError ? "Map unavailable" : "Loading map…"}
+              </div>
             )}
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="alerts-title">
-            <h2 className="card__title" id="alerts-title">
-              Linked alerts
-            </h2>
+          <Card aria-labelledby="alerts-title">
+            <CardTitle id="alerts-title">Linked alerts</CardTitle>
             {incident.alerts.length === 0 ? (
               <p className="muted">None: this incident was opened by hand.</p>
             ) : (
-              <ul className="history-alerts">
+              <ul className={styles.alerts}>
                 {incident.alerts.map((alert) => (
-                  <li key={alert.id} className="history-alerts__item">
-                    <div className="history-alerts__head">
+                  <li key={alert.id} className={styles.alert}>
+                    <div className={styles.alertHead}>
                       <SeverityChip severity={alert.severity} />
-                      <span className="history-alerts__rule">{alert.ruleName}</span>
+                      <span className={styles.alertRule}>{alert.ruleName}</span>
                     </div>
-                    <p className="history-alerts__message">{alert.message}</p>
-                    <p className="history-alerts__meta">
+                    <p className={styles.alertMessage}>{alert.message}</p>
+                    <p className={styles.alertMeta}>
                       <DateTime iso={alert.firstSeenAt} /> · {ALERT_STATUS_LABEL[alert.status]}
                       {alert.acknowledgedBy ? ` by ${alert.acknowledgedBy.name}` : ""} · {alert.zone}
                     </p>
@@ -175,7 +187,7 @@ function IncidentRecord({ incident }: { incident: TIncidentDetail }) {
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </aside>
       </div>
     </>

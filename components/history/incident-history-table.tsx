@@ -1,12 +1,14 @@
 import Link from "next/link";
 import type { TIncidentHistoryRow } from "@/lib/contracts/history";
-import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL } from "@/components/incidents/incident-labels";
+import { INCIDENT_TYPE_LABEL } from "@/components/incidents/incident-labels";
 import { DateTime } from "./date-time";
 import { formatSeconds } from "./format-seconds";
 import type { TIncidentHistoryView } from "./history-filters";
 import { SortHeader } from "./sort-header";
 import { PriorityChip } from "@/components/incidents/priority-chip";
+import { IncidentStatus } from "@/components/incidents/incident-status";
 import { Table } from "@/components/ui/table";
+import styles from "./history-table.module.css";
 
 type TIncidentHistoryTableProps = {
   rows: readonly TIncidentHistoryRow[];
@@ -25,9 +27,9 @@ function ResponseTimes({ row }: { row: TIncidentHistoryRow }) {
     ["Res", seconds(row.createdAt, row.resolvedAt)],
   ] as const;
   return (
-    <dl className="response-times">
+    <dl className={styles.responseTimes}>
       {steps.map(([label, value]) => (
-        <div key={label} className="response-times__step">
+        <div key={label} className={styles.responseStep}>
           <dt>{label}</dt>
           <dd>{formatSeconds(value)}</dd>
         </div>
@@ -38,7 +40,7 @@ function ResponseTimes({ row }: { row: TIncidentHistoryRow }) {
 
 export function IncidentHistoryTable({ rows, sort, onSort }: TIncidentHistoryTableProps) {
   return (
-    <Table className="history-table" data-testid="history-table" data-tab="incidents">
+    <Table className={styles.historyTable} data-testid="history-table" data-tab="incidents">
       <thead>
         <tr>
           <th scope="col">Incident</th>
@@ -48,7 +50,12 @@ export function IncidentHistoryTable({ rows, sort, onSort }: TIncidentHistoryTab
             actionLabel={sort === "newest" ? "show oldest first" : "show newest first"}
             onSort={() => onSort(sort === "newest" ? "oldest" : "newest")}
           />
-          <SortHeader label="Priority" direction={sort === "priority" ? "ascending" : null} actionLabel="show highest priority first" onSort={() => onSort("priority")} />
+          <SortHeader
+            label="Priority"
+            direction={sort === "priority" ? "ascending" : null}
+            actionLabel="show highest priority first"
+            onSort={() => onSort("priority")}
+          />
           <th scope="col">Type</th>
           <th scope="col">Status</th>
           <th scope="col">Zone</th>
@@ -61,11 +68,11 @@ export function IncidentHistoryTable({ rows, sort, onSort }: TIncidentHistoryTab
         {rows.map((row) => (
           <tr key={row.id} data-testid="history-row" data-id={row.id}>
             <td data-label="Incident">
-              <Link className="history-table__link" href={`/history/incidents/${row.id}`}>
+              <Link className={styles.link} href={`/history/incidents/${row.id}`}>
                 {row.number}
               </Link>
             </td>
-            <td className="history-table__time" data-label="Created">
+            <td className={styles.time} data-label="Created">
               <DateTime iso={row.createdAt} />
             </td>
             <td data-label="Priority">
@@ -73,13 +80,13 @@ export function IncidentHistoryTable({ rows, sort, onSort }: TIncidentHistoryTab
             </td>
             <td data-label="Type">{INCIDENT_TYPE_LABEL[row.type]}</td>
             <td data-label="Status">
-              <span className={`incident-status incident-status--${row.status}`}>{INCIDENT_STATUS_LABEL[row.status]}</span>
+              <IncidentStatus status={row.status} />
             </td>
             <td data-label="Zone">{row.zone}</td>
             <td data-label="Where">
-              <div className="history-table__what">
-                <span className="history-table__address">{row.address ?? <span className="muted">No address</span>}</span>
-                <span className="history-table__description" title={row.description}>
+              <div className={styles.what}>
+                <span>{row.address ?? <span className="muted">No address</span>}</span>
+                <span className={styles.description} title={row.description}>
                   {row.description}
                 </span>
               </div>

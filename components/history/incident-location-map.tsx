@@ -3,6 +3,8 @@
 import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { configureMapLibreWorker } from "@/components/map/configure-worker";
+import { cx } from "@/components/ui/class-names";
+import styles from "./incident-location-map.module.css";
 
 type TIncidentLocationMapProps = {
   styleUrl: string;
@@ -22,10 +24,17 @@ export function IncidentLocationMap({ styleUrl, attribution, location, label }: 
     const container = containerRef.current;
     if (!container) return;
     configureMapLibreWorker();
-    const map = new maplibregl.Map({ container, style: styleUrl, center: [lon, lat], zoom: ZOOM, interactive: false, attributionControl: false });
+    const map = new maplibregl.Map({
+      container,
+      style: styleUrl,
+      center: [lon, lat],
+      zoom: ZOOM,
+      interactive: false,
+      attributionControl: false,
+    });
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: attribution }), "bottom-right");
     const pin = document.createElement("div");
-    pin.className = "incident-pin";
+    pin.className = styles.pin;
     pin.setAttribute("aria-hidden", "true");
     const marker = new maplibregl.Marker({ element: pin, anchor: "center" }).setLngLat([lon, lat]).addTo(map);
     map.on("error", (event) => console.error("[map]", event.error));
@@ -37,5 +46,6 @@ export function IncidentLocationMap({ styleUrl, attribution, location, label }: 
     };
   }, [styleUrl, attribution, lon, lat]);
 
-  return <div ref={containerRef} className="incident-location-map" role="img" aria-label={label} />;
+  // "incident-location-map": e2e and the screenshot script find the map by it.
+  return <div ref={containerRef} className={cx(styles.map, "incident-location-map")} role="img" aria-label={label} />;
 }

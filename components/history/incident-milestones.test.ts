@@ -7,7 +7,13 @@ import { incidentMilestones } from "./incident-milestones";
 const CREATED = "2026-04-01T10:00:00.000Z";
 let nextId = 1;
 const at = (minutes: number, seconds = 0) => new Date(Date.parse(CREATED) + (minutes * 60 + seconds) * 1000).toISOString();
-const entry = (kind: TTimelineEntry["kind"], time: string, data: Record<string, unknown> = {}): TTimelineEntry => ({ id: String(nextId++), at: time, kind, actor: null, data });
+const entry = (kind: TTimelineEntry["kind"], time: string, data: Record<string, unknown> = {}): TTimelineEntry => ({
+  id: String(nextId++),
+  at: time,
+  kind,
+  actor: null,
+  data,
+});
 
 describe("incident milestones from the timeline", () => {
   it("times acknowledgement, dispatch and resolution from creation, and arrival from the first dispatch", () => {
@@ -47,7 +53,10 @@ describe("incident milestones from the timeline", () => {
   });
 
   it("leaves steps never reached empty; no arrival time without a dispatch, and the first on-scene report counts", () => {
-    const noDispatch = incidentMilestones(CREATED, [entry("created", CREATED), entry("statusChanged", at(1), { from: "new", to: "acknowledged" })]);
+    const noDispatch = incidentMilestones(CREATED, [
+      entry("created", CREATED),
+      entry("statusChanged", at(1), { from: "new", to: "acknowledged" }),
+    ]);
     expect(noDispatch.dispatched).toMatchObject({ at: null, seconds: null });
     expect(noDispatch.onScene).toMatchObject({ at: null, seconds: null });
     expect(noDispatch.closed.seconds).toBeNull();
@@ -68,13 +77,31 @@ describe("a unit's times on an incident", () => {
     expect(dispatchTimes(base, Date.parse(at(100)))).toEqual({ travelSeconds: 480, onSceneSeconds: 1800, onSceneOngoing: false });
   });
   it("counts a unit still on scene until now, and gives nothing for a unit that never arrived", () => {
-    expect(dispatchTimes({ ...base, state: "active", clearedAt: null }, Date.parse(at(20)))).toEqual({ travelSeconds: 480, onSceneSeconds: 720, onSceneOngoing: true });
-    expect(dispatchTimes({ ...base, state: "cancelled", onSceneAt: null, clearedAt: null }, Date.parse(at(20)))).toEqual({ travelSeconds: null, onSceneSeconds: null, onSceneOngoing: false });
+    expect(dispatchTimes({ ...base, state: "active", clearedAt: null }, Date.parse(at(20)))).toEqual({
+      travelSeconds: 480,
+      onSceneSeconds: 720,
+      onSceneOngoing: true,
+    });
+    expect(dispatchTimes({ ...base, state: "cancelled", onSceneAt: null, clearedAt: null }, Date.parse(at(20)))).toEqual({
+      travelSeconds: null,
+      onSceneSeconds: null,
+      onSceneOngoing: false,
+    });
   });
 });
 
 describe("response times in words", () => {
   it("reads at a glance", () => {
-    expect([null, 0, 45.4, 60, 252, 3600, 3900, 49 * 3600, 72 * 3600].map(formatSeconds)).toEqual(["—", "0 s", "45 s", "1 min", "4 min 12 s", "1 h", "1 h 5 min", "2 d 1 h", "3 d"]);
+    expect([null, 0, 45.4, 60, 252, 3600, 3900, 49 * 3600, 72 * 3600].map(formatSeconds)).toEqual([
+      "—",
+      "0 s",
+      "45 s",
+      "1 min",
+      "4 min 12 s",
+      "1 h",
+      "1 h 5 min",
+      "2 d 1 h",
+      "3 d",
+    ]);
   });
 });

@@ -1,7 +1,13 @@
 import type { TTimelineEntry } from "@/lib/contracts/incidents";
 
 export type TMilestoneKey = "acknowledged" | "dispatched" | "onScene" | "resolved" | "closed";
-export type TMilestone = { key: TMilestoneKey; label: string; at: string | null; seconds: number | null; measuredFrom: "created" | "dispatched" };
+export type TMilestone = {
+  key: TMilestoneKey;
+  label: string;
+  at: string | null;
+  seconds: number | null;
+  measuredFrom: "created" | "dispatched";
+};
 export type TIncidentMilestones = Record<TMilestoneKey, TMilestone>;
 
 const REOPENED_TO = new Set(["acknowledged", "dispatched", "onScene"]);
@@ -36,7 +42,13 @@ export function incidentMilestones(createdAt: string, timeline: readonly TTimeli
     }
   }
   const since = (from: string | null, at: string | null) => (from && at ? Math.max(0, (Date.parse(at) - Date.parse(from)) / 1000) : null);
-  const fromCreation = (key: TMilestoneKey, label: string, at: string | null): TMilestone => ({ key, label, at, seconds: since(createdAt, at), measuredFrom: "created" });
+  const fromCreation = (key: TMilestoneKey, label: string, at: string | null): TMilestone => ({
+    key,
+    label,
+    at,
+    seconds: since(createdAt, at),
+    measuredFrom: "created",
+  });
   return {
     acknowledged: fromCreation("acknowledged", "Time to acknowledge", acknowledged),
     dispatched: fromCreation("dispatched", "Time to dispatch", dispatched),

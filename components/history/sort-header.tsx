@@ -1,3 +1,6 @@
+import { cx } from "@/components/ui/class-names";
+import styles from "./sort-header.module.css";
+
 type TSortHeaderProps = {
   label: string;
   /** How this column sorts now, or null when another column decides the order. */
@@ -11,9 +14,15 @@ type TSortHeaderProps = {
 export function SortHeader({ label, direction, actionLabel, onSort }: TSortHeaderProps) {
   return (
     <th scope="col" aria-sort={direction ?? undefined}>
-      <button type="button" className={`sort-button${direction ? " sort-button--active" : ""}`} onClick={onSort} title={actionLabel} aria-label={`${label}: ${actionLabel}`}>
+      <button
+        type="button"
+        className={cx(styles.button, direction && styles.active)}
+        onClick={onSort}
+        title={actionLabel}
+        aria-label={`${label}: ${actionLabel}`}
+      >
         {label}
-        <span className="sort-button__mark" aria-hidden="true">
+        <span className={styles.mark} aria-hidden="true">
           {direction === "descending" ? "↓" : direction === "ascending" ? "↑" : "↕"}
         </span>
       </button>

@@ -4,6 +4,7 @@ import { DateTime } from "./date-time";
 import { dispatchTimes } from "./dispatch-times";
 import { formatSeconds } from "./format-seconds";
 import { Table } from "@/components/ui/table";
+import styles from "./units-involved.module.css";
 
 const STATE_LABEL: Record<TDispatch["state"], string> = { active: "On the job", cleared: "Cleared", cancelled: "Cancelled" };
 
@@ -11,7 +12,7 @@ const STATE_LABEL: Record<TDispatch["state"], string> = { active: "On the job", 
 export function UnitsInvolved({ dispatches, nowMs }: { dispatches: readonly TDispatch[]; nowMs: number }) {
   if (dispatches.length === 0) return <p className="muted">No units were dispatched to this incident.</p>;
   return (
-    <Table className="units-involved" data-testid="units-involved">
+    <Table className={styles.unitsInvolved} data-testid="units-involved">
       <thead>
         <tr>
           <th scope="col">Unit</th>
@@ -31,8 +32,8 @@ export function UnitsInvolved({ dispatches, nowMs }: { dispatches: readonly TDis
             <tr key={d.id} data-unit={d.unitId}>
               <td data-label="Unit">
                 <div>
-                  <span className="units-involved__call-sign">{d.callSign}</span> <span className="muted">{UNIT_TYPE_LABEL[d.unitType]}</span>
-                  {d.dispatchedBy && <span className="units-involved__by">by {d.dispatchedBy.name}</span>}
+                  <span className={styles.callSign}>{d.callSign}</span> <span className="muted">{UNIT_TYPE_LABEL[d.unitType]}</span>
+                  {d.dispatchedBy && <span className={styles.by}>by {d.dispatchedBy.name}</span>}
                 </div>
               </td>
               <td data-label="Dispatched">

@@ -2,12 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import type { TAlert, TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
+import type { TAlert } from "@/lib/contracts/alerts";
+import type { TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
 import { errorMessage } from "@/components/api/request-json";
 import { DispatchPanel } from "@/components/dispatch/dispatch-panel";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { SeverityChip } from "@/components/alerts/severity-chip";
-import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL, NEXT_INCIDENT_STATUS, NEXT_STATUS_ACTION, PRIORITY_LABEL } from "./incident-labels";
+import { INCIDENT_TYPE_LABEL, NEXT_INCIDENT_STATUS, NEXT_STATUS_ACTION, PRIORITY_LABEL } from "./incident-labels";
 import { incidentDetailQuery } from "./incident-queries";
 import { IncidentTimeline } from "./incident-timeline";
 import { useIncidentAction, type TIncidentOutcome } from "./use-incident-action";
@@ -15,10 +16,22 @@ import { NoteForm } from "@/components/ui/note-form";
 import { Button } from "@/components/ui/button";
 import { PriorityChip } from "./priority-chip";
 import { formatDateTime } from "@/components/format/date-time";
-import { DrawerActions, DrawerChips, DrawerFeedback, DrawerLead, DrawerSection, DrawerSectionTitle, SideDrawer } from "@/components/ui/side-drawer";
+import {
+  DrawerActions,
+  DrawerChips,
+  DrawerFeedback,
+  DrawerLead,
+  DrawerSection,
+  DrawerSectionTitle,
+  SideDrawer,
+} from "@/components/ui/side-drawer";
 import { Fact, Facts } from "@/components/ui/facts";
 import { QueryState } from "@/components/ui/query-state";
 import { Field, FieldLabel } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { Input } from "@/components/ui/input";
+import { IncidentStatus } from "./incident-status";
+import styles from "./incident-drawer.module.css";
 
 type TIncidentDrawerProps = {
   incidentId: string;
@@ -54,13 +67,9 @@ export function IncidentDrawer({ incidentId, seed, onClose, onSelectAlert, onPre
           onPreviewRoute={onPreviewRoute}
         />
       ) : detail.isError ? (
-        <p className="form-error" role="alert">
-          The incident could not be loaded: {errorMessage(detail.error)}
-        </p>
+        <FormError role="alert">The incident could not be loaded: {errorMessage(detail.error)}</FormError>
       ) : (
-        <QueryState state="loading">
-          Loading incident…
-        </QueryState>
+        <QueryState state="loading">Loading incident…</QueryState>
       )}
     </SideDrawer>
   );
@@ -97,9 +106,7 @@ function IncidentBody({
     <>
       <DrawerChips>
         <PriorityChip priority={incident.priority}>{PRIORITY_LABEL[incident.priority]}</PriorityChip>
-        <span className={`incident-status incident-status--${incident.status}`} data-testid="incident-status">
-          {INCIDENT_STATUS_LABEL[incident.status]}
-        </span>
+        <IncidentStatus status={incident.status} data-testid="incident-status" />
       </DrawerChips>
       <DrawerLead>{incident.description}</DrawerLead>
       <DrawerFeedback outcome={outcome} />
@@ -116,7 +123,6 @@ function IncidentBody({
           </Button>
           {canResolveEarly && (
             <Button
-             
               disabled={action.isPending || !reason.trim()}
               onClick={() => action.mutate({ kind: "status", status: "resolved", reason: reason.trim() })}
               title="Resolve now (needs a reason)"
@@ -128,12 +134,9 @@ function IncidentBody({
       )}
       {canResolveEarly && (
         <Field>
-          <FieldLabel htmlFor={`${id}-reason`}>
-            Reason (to resolve now)
-          </FieldLabel>
-          <input
+          <FieldLabel htmlFor={`${id}-reason`}>Reason (to resolve now)</FieldLabel>
+          <Input
             id={`${id}-reason`}
-            className="input"
             maxLength={1000}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
@@ -144,14 +147,14 @@ function IncidentBody({
 
       <Facts>
         <Fact label="Location">
-            {incident.address ? `${incident.address} · ` : ""}
-            <code>{formatLocation(incident.location)}</code>
-          </Fact>
+          {incident.address ? `${incident.address} · ` : ""}
+          <code>{formatLocation(incident.location)}</code>
+        </Fact>
         <Fact label="Zone">{incident.zone}</Fact>
         <Fact label="Created">
-            {formatDateTime(incident.createdAt)}
-            {incident.createdBy ? ` by ${incident.createdBy.name}` : ""}
-          </Fact>
+          {formatDateTime(incident.createdAt)}
+          {incident.createdBy ? ` by ${incident.createdBy.name}` : ""}
+        </Fact>
       </Facts>
 
       <DispatchPanel incident={incident} onPreviewRoute={onPreviewRoute} />
@@ -161,10 +164,10 @@ function IncidentBody({
           Linked alerts ({detail ? detail.alerts.length : incident.alertIds.length})
         </DrawerSectionTitle>
         {detail && detail.alerts.length > 0 ? (
-          <ul className="linked-alerts">
+          <ul className={styles.linkedAlerts}>
             {detail.alerts.map((alert) => (
               <li key={alert.id}>
-                <button type="button" className="linked-alert" onClick={() => onSelectAlert(alert)}>
+                <button type="button" className={styles.linkedAlert} onClick={() => onSelectAlert(alert)}>
                   <SeverityChip severity={alert.severity} />
                   <span>
                     {alert.ruleName} · {alert.entityId}
@@ -179,9 +182,7 @@ function IncidentBody({
       </DrawerSection>
 
       <DrawerSection aria-labelledby={`${id}-timeline`}>
-        <DrawerSectionTitle id={`${id}-timeline`}>
-          Timeline
-        </DrawerSectionTitle>
+        <DrawerSectionTitle id={`${id}-timeline`}>Timeline</DrawerSectionTitle>
         <NoteForm
           idPrefix={id}
           value={note}

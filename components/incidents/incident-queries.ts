@@ -1,12 +1,5 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import {
-  INCIDENT_STATUSES,
-  ZIncident,
-  ZIncidentDetail,
-  type TIncident,
-  type TIncidentDetail,
-} from "@/lib/contracts/incidents";
+import { INCIDENT_STATUSES, ZIncidentDetail, ZIncidentList, type TIncident, type TIncidentDetail } from "@/lib/contracts/incidents";
 import { requestJson } from "@/components/api/request-json";
 import type { TIncidentStatus } from "./incident-labels";
 
@@ -14,11 +7,6 @@ import type { TIncidentStatus } from "./incident-labels";
 export const OPEN_INCIDENT_STATUSES: readonly TIncidentStatus[] = INCIDENT_STATUSES.filter(
   (status) => status !== "resolved" && status !== "closed",
 );
-
-const ZIncidentList = z.union([
-  z.array(ZIncident),
-  z.object({ incidents: z.array(ZIncident) }).transform((body) => body.incidents),
-]);
 
 export const incidentKeys = {
   all: ["incidents"] as const,
@@ -31,8 +19,7 @@ export const incidentKeys = {
 export const openIncidentsQuery = () =>
   queryOptions({
     queryKey: incidentKeys.list(OPEN_INCIDENT_STATUSES),
-    queryFn: ({ signal }) =>
-      requestJson(`/api/incidents?status=${OPEN_INCIDENT_STATUSES.join(",")}`, ZIncidentList, { signal }),
+    queryFn: ({ signal }) => requestJson(`/api/incidents?status=${OPEN_INCIDENT_STATUSES.join(",")}`, ZIncidentList, { signal }),
     staleTime: Infinity,
   });
 

@@ -3,6 +3,7 @@ import { ZIncidentStatus } from "@/lib/contracts/incidents";
 import { INCIDENT_STATUS_LABEL } from "./incident-labels";
 import { formatClock } from "@/components/format/date-time";
 import { formatEta } from "@/components/format/duration";
+import { Timeline, TimelineItem } from "./timeline";
 
 function statusLabel(value: unknown): string {
   const parsed = ZIncidentStatus.safeParse(value);
@@ -10,8 +11,14 @@ function statusLabel(value: unknown): string {
 }
 
 const UNIT_STATUS_TEXT: Record<string, string> = {
-  available: "available", dispatched: "dispatched", enRoute: "en route", onScene: "on scene",
-  returning: "cleared, returning", outOfService: "out of service", acknowledge: "acknowledged the assignment", checkIn: "checked in",
+  available: "available",
+  dispatched: "dispatched",
+  enRoute: "en route",
+  onScene: "on scene",
+  returning: "cleared, returning",
+  outOfService: "out of service",
+  acknowledge: "acknowledged the assignment",
+  checkIn: "checked in",
 };
 
 function unitStatusLabel(to: unknown, action: unknown): string {
@@ -45,15 +52,20 @@ function describe(entry: TTimelineEntry): string {
 export function IncidentTimeline({ entries }: { entries: readonly TTimelineEntry[] }) {
   if (entries.length === 0) return <p className="muted">Nothing recorded yet.</p>;
   return (
-    <ol className="timeline" data-testid="incident-timeline">
+    <Timeline data-testid="incident-timeline">
       {entries.map((entry) => (
-        <li key={entry.id} className={`timeline__item timeline__item--${entry.kind}`}>
-          <span className="timeline__meta">
-            <time dateTime={entry.at}>{formatClock(entry.at)}</time> · {entry.actor?.name ?? "System"}
-          </span>
-          <span className="timeline__text">{describe(entry)}</span>
-        </li>
+        <TimelineItem
+          key={entry.id}
+          isHighlighted={entry.kind === "statusChanged"}
+          meta={
+            <>
+              <time dateTime={entry.at}>{formatClock(entry.at)}</time> · {entry.actor?.name ?? "System"}
+            </>
+          }
+        >
+          {describe(entry)}
+        </TimelineItem>
       ))}
-    </ol>
+    </Timeline>
   );
 }

@@ -2,15 +2,17 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { z } from "zod";
 import { ZIncident, type TCreateIncidentRequest, type TIncident } from "@/lib/contracts/incidents";
 import { ApiRequestError, errorMessage, requestJson } from "@/components/api/request-json";
 import type { TIncidentPriority, TIncidentType } from "./incident-labels";
 import { IncidentTypePriorityFields } from "./incident-type-priority-fields";
-import { patchIncidentCaches } from "./incident-queries";
+import { incidentKeys, patchIncidentCaches } from "./incident-queries";
 import { Button } from "@/components/ui/button";
 import { DrawerFeedback, SideDrawer } from "@/components/ui/side-drawer";
 import { Field, FieldError, FieldHint, FieldLabel, FormRow } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { Stack } from "@/components/ui/page";
+import styles from "./new-incident-form.module.css";
 
 type TLonLat = [number, number];
 
@@ -22,8 +24,6 @@ type TNewIncidentFormProps = {
   onCreated: (incident: TIncident) => void;
   onClose: () => void;
 };
-
-const ZCreatedIncident = z.union([ZIncident, z.object({ incident: ZIncident }).transform((body) => body.incident)]);
 
 function parseCoordinate(text: string, limit: number): number | null {
   const value = Number(text.trim());
@@ -57,10 +57,10 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
   };
 
   const create = useMutation({
-    mutationFn: (request: TCreateIncidentRequest) => requestJson("/api/incidents", ZCreatedIncident, { method: "POST", body: request }),
+    mutationFn: (request: TCreateIncidentRequest) => requestJson("/api/incidents", ZIncident, { method: "POST", body: request }),
     onSuccess: (incident) => {
       patchIncidentCaches(queryClient, incident);
-      void queryClient.invalidateQueries({ queryKey: ["incidents", "list"] });
+      void queryClient.invalidateQueries({ queryKey: incidentKeys.lists() });
       onCreated(incident);
     },
     onError: (error) => {
@@ -86,23 +86,16 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
   };
 
   const errorFor = (field: string) =>
-    fieldErrors[field]?.length ? (
-      <FieldError id={`${id}-${field}-error`}>
-        {fieldErrors[field]!.join(" ")}
-      </FieldError>
-    ) : null;
+    fieldErrors[field]?.length ? <FieldError id={`${id}-${field}-error`}>{fieldErrors[field]!.join(" ")}</FieldError> : null;
 
   return (
     <SideDrawer eyebrow="Phone call" title="New incident" onClose={onClose} testId="new-incident-drawer" focusKey="new-incident">
-      <form className="stack" onSubmit={submit} aria-label="New incident" noValidate>
+      <Stack as="form" onSubmit={submit} aria-label="New incident" noValidate>
         <IncidentTypePriorityFields idPrefix={id} type={type} priority={priority} onTypeChange={setType} onPriorityChange={setPriority} />
         <Field>
-          <FieldLabel htmlFor={`${id}-description`}>
-            What happened
-          </FieldLabel>
-          <textarea
+          <FieldLabel htmlFor={`${id}-description`}>What happened</FieldLabel>
+          <Textarea
             id={`${id}-description`}
-            className="input textarea"
             rows={3}
             maxLength={4000}
             required
@@ -117,21 +110,20 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
           <FieldLabel htmlFor={`${id}-address`}>
             Address <span className="muted">(optional)</span>
           </FieldLabel>
-          <input id={`${id}-address`} className="input" maxLength={200} value={address} onChange={(e) => setAddress(e.target.value)} />
+          <Input id={`${id}-address`} maxLength={200} value={address} onChange={(e) => setAddress(e.target.value)} />
         </Field>
-        <fieldset className="location-picker">
+        <fieldset className={styles.locationPicker}>
           <FieldLabel as="legend">Location</FieldLabel>
           <FieldHint id={`${id}-location-hint`}>
-            {location ? "Pinned on the map. Click elsewhere on the map to move it." : "Click the map where it happened, or type the coordinates."}
+            {location
+              ? "Pinned on the map. Click elsewhere on the map to move it."
+              : "Click the map where it happened, or type the coordinates."}
           </FieldHint>
-          <FormRow keepsColumnsOnPhones className="location-picker__coords">
+          <FormRow keepsColumnsOnPhones className={styles.coords}>
             <Field>
-              <FieldLabel htmlFor={`${id}-lat`}>
-                Latitude
-              </FieldLabel>
-              <input
+              <FieldLabel htmlFor={`${id}-lat`}>Latitude</FieldLabel>
+              <Input
                 id={`${id}-lat`}
-                className="input"
                 inputMode="decimal"
                 value={lat}
                 aria-describedby={`${id}-location-hint`}
@@ -142,12 +134,9 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
               />
             </Field>
             <Field>
-              <FieldLabel htmlFor={`${id}-lon`}>
-                Longitude
-              </FieldLabel>
-              <input
+              <FieldLabel htmlFor={`${id}-lon`}>Longitude</FieldLabel>
+              <Input
                 id={`${id}-lon`}
-                className="input"
                 inputMode="decimal"
                 value={lon}
                 aria-describedby={`${id}-location-hint`}
@@ -170,7 +159,7 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
           {errorFor("location")}
         </fieldset>
         <DrawerFeedback outcome={outcome} />
-        <div className="action-form__buttons">
+        <div className={styles.buttons}>
           <Button type="submit" variant="accent" disabled={create.isPending} data-testid="create-incident">
             {create.isPending ? "Creating…" : "Create incident"}
           </Button>
@@ -178,7 +167,7 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
             Cancel
           </Button>
         </div>
-      </form>
+      </Stack>
     </SideDrawer>
   );
 }

@@ -1,22 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { ZIncident, type TIncident } from "@/lib/contracts/incidents";
+import { ZIncident, ZIncidentDetail, type TIncident } from "@/lib/contracts/incidents";
 import { ApiRequestError, errorMessage, requestJson } from "@/components/api/request-json";
 import { INCIDENT_STATUS_LABEL, type TIncidentStatus } from "./incident-labels";
 import { incidentKeys, patchIncidentCaches } from "./incident-queries";
 
 export type TIncidentAction = { kind: "status"; status: TIncidentStatus; reason?: string } | { kind: "note"; text: string };
 export type TIncidentOutcome = { tone: "ok" | "error"; message: string };
-
-/** Answers carry the incident, bare or as `{ incident }` (a detail parses as an incident too). */
-const ZIncidentAnswer = z.unknown().transform((body) => {
-  const bare = ZIncident.safeParse(body);
-  if (bare.success) return bare.data;
-  const wrapped = z.object({ incident: ZIncident }).safeParse(body);
-  return wrapped.success ? wrapped.data.incident : null;
-});
 
 function conflictIncident(error: unknown): TIncident | null {
   if (!(error instanceof ApiRequestError) || error.status !== 409) return null;
@@ -27,19 +18,26 @@ function conflictIncident(error: unknown): TIncident | null {
 export function useIncidentAction(incident: TIncident, onOutcome: (outcome: TIncidentOutcome) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: TIncidentAction) => {
+    mutationFn: async (action: TIncidentAction): Promise<TIncident> => {
       const base = `/api/incidents/${encodeURIComponent(incident.id)}`;
-      return action.kind === "status"
-        ? requestJson(`${base}/status`, ZIncidentAnswer, {
-            method: "POST",
-            body: { status: action.status, version: incident.version, ...(action.reason ? { reason: action.reason } : {}) },
-          })
-        : requestJson(`${base}/notes`, ZIncidentAnswer, { method: "POST", body: { text: action.text } });
+      if (action.kind === "status") {
+        return requestJson(`${base}/status`, ZIncident, {
+          method: "POST",
+          body: { status: action.status, version: incident.version, ...(action.reason ? { reason: action.reason } : {}) },
+        });
+      }
+      // A note answers with the detail; the lists keep incidents only (the detail is refetched below).
+      const detail = await requestJson(`${base}/notes`, ZIncidentDetail, { method: "POST", body: { text: action.text } });
+      const { timeline: _timeline, alerts: _alerts, ...updated } = detail;
+      return updated;
     },
     onSuccess: (updated, action) => {
-      if (updated) patchIncidentCaches(queryClient, updated);
+      patchIncidentCaches(queryClient, updated);
       void queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incident.id) });
-      onOutcome({ tone: "ok", message: action.kind === "note" ? "Note added." : `Now ${INCIDENT_STATUS_LABEL[action.status].toLowerCase()}.` });
+      onOutcome({
+        tone: "ok",
+        message: action.kind === "note" ? "Note added." : `Now ${INCIDENT_STATUS_LABEL[action.status].toLowerCase()}.`,
+      });
     },
     onError: (error) => {
       const current = conflictIncident(error);

@@ -6,7 +6,12 @@ export const CHART_COLORS = CHART_COLOR;
 export const AXIS_TICK = { fill: CHART_COLORS.axis, fontSize: FONT_SIZE.sm } as const;
 
 export const TOOLTIP_STYLE = {
-  contentStyle: { background: CHART_COLORS.tooltipBackground, border: `1px solid ${CHART_COLORS.tooltipBorder}`, borderRadius: RADIUS.lg, color: CHART_COLORS.text },
+  contentStyle: {
+    background: CHART_COLORS.tooltipBackground,
+    border: `1px solid ${CHART_COLORS.tooltipBorder}`,
+    borderRadius: RADIUS.lg,
+    color: CHART_COLORS.text,
+  },
   labelStyle: { color: CHART_COLORS.text, fontWeight: 600 },
   itemStyle: { color: CHART_COLORS.text },
   cursor: { fill: "rgb(255 255 255 / 0.04)", stroke: CHART_COLORS.grid },

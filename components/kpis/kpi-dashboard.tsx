@@ -17,7 +17,13 @@ import { KpiTypeChart } from "./kpi-type-chart";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/format/date-time";
 import { QueryState } from "@/components/ui/query-state";
+import { Card, CardTitle } from "@/components/ui/card";
+import { cx } from "@/components/ui/class-names";
 import { Field, FieldLabel } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { Select } from "@/components/ui/input";
+import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
+import styles from "./kpi-dashboard.module.css";
 
 /** /kpis: response-time figures for a period, with the view in the URL so it can be shared. */
 export function KpiDashboard() {
@@ -36,34 +42,38 @@ export function KpiDashboard() {
   };
 
   return (
-    <div className="page kpis">
-      <div className="page__head">
+    <Page>
+      <PageHead>
         <div>
-          <h1 className="page__title">Response times</h1>
-          <p className="page__subtitle">
-            How fast incidents were acknowledged, dispatched, reached and resolved, against the targets below. The link keeps the period and filters, so a
-            view can be shared.
-          </p>
+          <PageTitle>Response times</PageTitle>
+          <PageSubtitle>
+            How fast incidents were acknowledged, dispatched, reached and resolved, against the targets below. The link keeps the period and
+            filters, so a view can be shared.
+          </PageSubtitle>
         </div>
         {filters.range.kind === "preset" && (
           <Button onClick={() => setNow(Date.now())} disabled={report.isFetching}>
             Refresh
           </Button>
         )}
-      </div>
+      </PageHead>
 
       <KpiRangeForm filters={filters} onApply={apply} />
 
-      <div aria-busy={report.isFetching} className="kpis__results">
+      <div aria-busy={report.isFetching} className={styles.results}>
         {report.isPending ? (
-          <QueryState state="loading" size="page" className="card">
+          <QueryState state="loading" size="page" className={styles.stateCard}>
             <p>Working out response times…</p>
           </QueryState>
         ) : report.isError && !report.data ? (
-          <QueryState state="error" size="page" className="card" title="The figures could not be loaded" detail={errorMessage(report.error)}>
-            <Button onClick={() => void report.refetch()}>
-              Try again
-            </Button>
+          <QueryState
+            state="error"
+            size="page"
+            className={styles.stateCard}
+            title="The figures could not be loaded"
+            detail={errorMessage(report.error)}
+          >
+            <Button onClick={() => void report.refetch()}>Try again</Button>
           </QueryState>
         ) : (
           <KpiResults report={report.data} stale={report.isPlaceholderData} error={report.isError ? errorMessage(report.error) : null} />
@@ -71,7 +81,7 @@ export function KpiDashboard() {
       </div>
 
       <KpiTargetsForm />
-    </div>
+    </Page>
   );
 }
 
@@ -82,36 +92,35 @@ function KpiResults({ report, stale, error }: { report: TKpiReport; stale: boole
   const period = `${formatDateTime(report.from, { withSeconds: false })} – ${formatDateTime(report.to, { withSeconds: false })}`;
 
   return (
-    <div className={`kpis__body${stale ? " kpis__body--stale" : ""}`}>
-      <p className="kpis__summary" role="status" aria-live="polite">
+    <div className={cx(styles.body, stale && styles.stale)}>
+      <p className={styles.summary} role="status" aria-live="polite">
         {stale ? "Updating… " : ""}
-        <strong>{report.incidents.toLocaleString("en-US")}</strong> {report.incidents === 1 ? "incident" : "incidents"} created {period} (your time) ·{" "}
-        <strong>{report.resolved.toLocaleString("en-US")}</strong> resolved
+        <strong>{report.incidents.toLocaleString("en-US")}</strong> {report.incidents === 1 ? "incident" : "incidents"} created {period}{" "}
+        (your time) · <strong>{report.resolved.toLocaleString("en-US")}</strong> resolved
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <FormError role="alert">{error}</FormError>}
 
       {report.incidents === 0 ? (
-        <QueryState state="empty" size="page" className="card" data-testid="kpi-empty" title="No incidents in this range" detail="Choose a longer period, or include more incident types and zones." />
+        <QueryState
+          state="empty"
+          size="page"
+          className={styles.stateCard}
+          data-testid="kpi-empty"
+          title="No incidents in this range"
+          detail="Choose a longer period, or include more incident types and zones."
+        />
       ) : (
         <>
           <KpiTiles figures={report.overall} />
 
-          <section className="card kpi-charts" aria-labelledby={`${id}-charts`}>
-            <div className="kpi-charts__head">
-              <h2 className="card__title" id={`${id}-charts`}>
-                {KPI_METRIC_LABEL[metric]}: median and 90th percentile
-              </h2>
-              <Field className="kpi-charts__metric">
-                <FieldLabel htmlFor={`${id}-metric`}>
-                  Chart
-                </FieldLabel>
-                <select
+          <Card className={styles.charts} aria-labelledby={`${id}-charts`}>
+            <div className={styles.chartsHead}>
+              <CardTitle id={`${id}-charts`}>{KPI_METRIC_LABEL[metric]}: median and 90th percentile</CardTitle>
+              <Field className={styles.metric}>
+                <FieldLabel htmlFor={`${id}-metric`}>Chart</FieldLabel>
+                <Select
+                  controlSize="sm"
                   id={`${id}-metric`}
-                  className="input select select--compact"
                   value={metric}
                   onChange={(e) => setMetric(ZKpiMetric.catch("mtta").parse(e.target.value))}
                 >
@@ -120,31 +129,29 @@ function KpiResults({ report, stale, error }: { report: TKpiReport; stale: boole
                       {KPI_METRIC_LABEL[m]}
                     </option>
                   ))}
-                </select>
+                </Select>
               </Field>
             </div>
-            <div className="kpi-charts__grid">
-              <figure className="kpi-chart">
-                <figcaption className="kpi-chart__caption">By hour of day (city time), in minutes</figcaption>
+            <div className={styles.chartsGrid}>
+              <figure className={styles.chart}>
+                <figcaption className={styles.chartCaption}>By hour of day (city time), in minutes</figcaption>
                 <KpiHourChart byHour={report.byHour} metric={metric} targetSeconds={target} />
               </figure>
-              <figure className="kpi-chart">
-                <figcaption className="kpi-chart__caption">By incident type, in minutes</figcaption>
+              <figure className={styles.chart}>
+                <figcaption className={styles.chartCaption}>By incident type, in minutes</figcaption>
                 <KpiTypeChart byType={report.byType} metric={metric} targetSeconds={target} />
               </figure>
             </div>
-            <p className="kpi-charts__note">Every number behind the charts is in the table below.</p>
-          </section>
+            <p className={styles.chartsNote}>Every number behind the charts is in the table below.</p>
+          </Card>
 
-          <section className="card card--flush kpi-table-card" aria-labelledby={`${id}-table`}>
-            <div className="kpi-table-card__head">
-              <h2 className="card__title" id={`${id}-table`}>
-                All figures
-              </h2>
-              <p className="kpi-table-card__description">{KPI_TABLE_DESCRIPTION}</p>
+          <Card flush aria-labelledby={`${id}-table`}>
+            <div className={styles.tableHead}>
+              <CardTitle id={`${id}-table`}>All figures</CardTitle>
+              <p className={styles.tableDescription}>{KPI_TABLE_DESCRIPTION}</p>
             </div>
             <KpiTable report={report} />
-          </section>
+          </Card>
         </>
       )}
     </div>

@@ -15,7 +15,11 @@ describe("the /kpis view in the URL", () => {
     for (const search of views) {
       expect(kpiFiltersToSearch(parseKpiFilters(new URLSearchParams(search)))).toBe(search);
     }
-    expect(parseKpiFilters(new URLSearchParams(views[0]))).toEqual({ range: { kind: "preset", preset: "30d" }, types: ["fire", "medical"], zone: "North-West" });
+    expect(parseKpiFilters(new URLSearchParams(views[0]))).toEqual({
+      range: { kind: "preset", preset: "30d" },
+      types: ["fire", "medical"],
+      zone: "North-West",
+    });
     expect(parseKpiFilters({ from: "2026-03-01T00:00:00-05:00", to: ["2026-03-08T00:00:00-05:00", "ignored"] }).range).toEqual({
       kind: "custom",
       from: "2026-03-01T05:00:00.000Z",
@@ -24,7 +28,10 @@ describe("the /kpis view in the URL", () => {
   });
 
   it("falls back to the last 7 days and drops what it does not know", () => {
-    expect(parseKpiFilters(new URLSearchParams("range=5y&type=alien,fire,,fire&zone=%20%20"))).toEqual({ range: { kind: "preset", preset: "7d" }, types: ["fire"] });
+    expect(parseKpiFilters(new URLSearchParams("range=5y&type=alien,fire,,fire&zone=%20%20"))).toEqual({
+      range: { kind: "preset", preset: "7d" },
+      types: ["fire"],
+    });
     // Backwards, half or unreadable custom ranges are not ranges.
     for (const search of ["from=2026-03-08T00:00:00Z&to=2026-03-01T00:00:00Z", "from=2026-03-08T00:00:00Z", "from=yesterday&to=today"]) {
       expect(parseKpiFilters(new URLSearchParams(search)).range).toEqual({ kind: "preset", preset: "7d" });
@@ -34,8 +41,14 @@ describe("the /kpis view in the URL", () => {
   });
 
   it("resolves a preset to whole minutes ending after now, so the same minute asks the same question", () => {
-    expect(resolveKpiRange({ kind: "preset", preset: "24h" }, NOW)).toEqual({ from: "2026-05-09T12:35:00.000Z", to: "2026-05-10T12:35:00.000Z" });
-    expect(resolveKpiRange({ kind: "preset", preset: "1y" }, NOW + 3_000)).toEqual({ from: "2025-05-10T12:35:00.000Z", to: "2026-05-10T12:35:00.000Z" });
+    expect(resolveKpiRange({ kind: "preset", preset: "24h" }, NOW)).toEqual({
+      from: "2026-05-09T12:35:00.000Z",
+      to: "2026-05-10T12:35:00.000Z",
+    });
+    expect(resolveKpiRange({ kind: "preset", preset: "1y" }, NOW + 3_000)).toEqual({
+      from: "2025-05-10T12:35:00.000Z",
+      to: "2026-05-10T12:35:00.000Z",
+    });
     const custom = { kind: "custom" as const, from: "2026-01-01T00:00:00.000Z", to: "2026-02-01T00:00:00.000Z" };
     expect(resolveKpiRange(custom, NOW)).toEqual({ from: custom.from, to: custom.to });
   });

@@ -23,7 +23,8 @@ const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
 function read(search: TSearchLike, key: string): string | undefined {
-  const raw = typeof search.get === "function" ? (search as { get(name: string): string | null }).get(key) : (search as Record<string, unknown>)[key];
+  const raw =
+    typeof search.get === "function" ? (search as { get(name: string): string | null }).get(key) : (search as Record<string, unknown>)[key];
   const value = Array.isArray(raw) ? raw[0] : raw;
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
@@ -42,7 +43,9 @@ export function parseKpiFilters(search: TSearchLike): TKpiFilters {
   const to = instant(read(search, "to"));
   const preset = read(search, "range");
   const range: TKpiRange =
-    from && to && from < to && !isPreset(preset) ? { kind: "custom", from, to } : { kind: "preset", preset: isPreset(preset) ? preset : DEFAULT_KPI_PRESET };
+    from && to && from < to && !isPreset(preset)
+      ? { kind: "custom", from, to }
+      : { kind: "preset", preset: isPreset(preset) ? preset : DEFAULT_KPI_PRESET };
   const picked = new Set((read(search, "type") ?? "").split(",").map((t) => t.trim()));
   const zone = read(search, "zone")?.slice(0, 64);
   return { range, types: INCIDENT_TYPES.filter((t) => picked.has(t)), ...(zone ? { zone } : {}) };

@@ -5,6 +5,7 @@ import type { TKpiGroup, TKpiMetric } from "@/lib/contracts/history";
 import { AXIS_TICK, CHART_COLORS, P50_NAME, P90_NAME, TOOLTIP_STYLE } from "./kpi-chart-style";
 import { chartPoints, hourLabel } from "./kpi-chart-data";
 import { formatMinutes, toMinutes } from "./kpi-format";
+import styles from "./kpi-chart.module.css";
 
 type TKpiHourChartProps = { byHour: readonly TKpiGroup[]; metric: TKpiMetric; targetSeconds: number | null };
 
@@ -13,7 +14,7 @@ export function KpiHourChart({ byHour, metric, targetSeconds }: TKpiHourChartPro
   const data = chartPoints(byHour, metric, hourLabel);
   const target = toMinutes(targetSeconds);
   return (
-    <div className="kpi-chart__plot">
+    <div className={styles.plot}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
@@ -22,10 +23,35 @@ export function KpiHourChart({ byHour, metric, targetSeconds }: TKpiHourChartPro
           <Tooltip {...TOOLTIP_STYLE} formatter={(value) => (typeof value === "number" ? formatMinutes(value) : "—")} />
           <Legend wrapperStyle={{ fontSize: 12, color: CHART_COLORS.axis }} />
           {target !== null && (
-            <ReferenceLine y={target} stroke={CHART_COLORS.target} strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: `Target ${formatMinutes(target)}`, fill: CHART_COLORS.target, fontSize: 12, position: "insideTopRight" }} />
+            <ReferenceLine
+              y={target}
+              stroke={CHART_COLORS.target}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={{ value: `Target ${formatMinutes(target)}`, fill: CHART_COLORS.target, fontSize: 12, position: "insideTopRight" }}
+            />
           )}
-          <Line type="monotone" dataKey="p50" name={P50_NAME} stroke={CHART_COLORS.p50} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="p90" name={P90_NAME} stroke={CHART_COLORS.p90} strokeWidth={2} strokeDasharray="2 3" dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="p50"
+            name={P50_NAME}
+            stroke={CHART_COLORS.p50}
+            strokeWidth={2}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="p90"
+            name={P90_NAME}
+            stroke={CHART_COLORS.p90}
+            strokeWidth={2}
+            strokeDasharray="2 3"
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

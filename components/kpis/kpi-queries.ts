@@ -5,6 +5,7 @@ import { kpiApiUrl, type TKpiFilters } from "./kpi-filters";
 
 export const kpiKeys = {
   reports: ["kpis", "report"] as const,
+  report: (url: string) => ["kpis", "report", url] as const,
   targets: ["kpis", "targets"] as const,
 };
 
@@ -12,7 +13,7 @@ export const kpiKeys = {
 export const kpiReportQuery = (filters: TKpiFilters, now: number) => {
   const url = kpiApiUrl(filters, now);
   return queryOptions({
-    queryKey: [...kpiKeys.reports, url],
+    queryKey: kpiKeys.report(url),
     queryFn: ({ signal }) => requestJson(url, ZKpiReport, { signal }),
     placeholderData: keepPreviousData,
   });

@@ -1,12 +1,24 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { INCIDENT_TYPES } from "@/lib/contracts/incidents";
 import { ZONE_NAMES } from "@/lib/zones";
 import { INCIDENT_TYPE_LABEL, type TIncidentType } from "@/components/incidents/incident-labels";
-import { dateInputsToRange, KPI_PRESETS, kpiFiltersToSearch, rangeToDateInputs, resolveKpiRange, type TKpiFilters, type TKpiPreset } from "./kpi-filters";
+import {
+  dateInputsToRange,
+  KPI_PRESETS,
+  kpiFiltersToSearch,
+  rangeToDateInputs,
+  resolveKpiRange,
+  type TKpiFilters,
+  type TKpiPreset,
+} from "./kpi-filters";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { Segmented, type TSegmentedOption } from "@/components/ui/segmented";
+import styles from "./kpi-range-form.module.css";
 
 type TKpiRangeFormProps = {
   /** The view in the URL. */
@@ -15,6 +27,11 @@ type TKpiRangeFormProps = {
 };
 
 type TFormState = { period: TKpiPreset | "custom"; types: TIncidentType[]; zone: string; fromDay: string; toDay: string };
+
+const PERIOD_OPTIONS: TSegmentedOption<TFormState["period"]>[] = [
+  ...KPI_PRESETS.map((preset) => ({ value: preset.id, label: preset.label })),
+  { value: "custom", label: "Custom" },
+];
 
 function formStateOf(filters: TKpiFilters): TFormState {
   const days = rangeToDateInputs(filters.range.kind === "custom" ? filters.range : resolveKpiRange(filters.range, Date.now()));
@@ -51,7 +68,7 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
     update({ period: preset });
     onApply({ ...filters, range: { kind: "preset", preset } });
   };
-  const applyCustom = (event: FormEvent<HTMLFormElement>) => {
+  const applyCustom = (event: SubmitEvent) => {
     event.preventDefault();
     const range = dateInputsToRange(state.fromDay, state.toDay);
     if (!range) {
@@ -86,57 +103,63 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
   const typeSummary = types.length === 0 ? "All types" : types.length === 1 ? INCIDENT_TYPE_LABEL[types[0]] : `${types.length} types`;
 
   return (
-    <form className="card kpi-filters" onSubmit={applyCustom} role="search" aria-label="Choose the period and incidents" data-testid="kpi-range-form">
-      <fieldset className="kpi-filters__period">
-        <FieldLabel as="legend">Period</FieldLabel>
-        <div className="kpi-segmented">
-          {KPI_PRESETS.map((preset) => (
-            <label key={preset.id} className="kpi-segmented__option">
-              <input
-                type="radio"
-                name="period"
-                value={preset.id}
-                checked={period === preset.id}
-                onChange={() => applyPreset(preset.id)}
-              />
-              <span>{preset.label}</span>
-            </label>
-          ))}
-          <label className="kpi-segmented__option">
-            <input type="radio" name="period" value="custom" checked={custom} onChange={() => update({ period: "custom" })} />
-            <span>Custom</span>
-          </label>
-        </div>
-      </fieldset>
+    <Card
+      as="form"
+      className={styles.filters}
+      onSubmit={applyCustom}
+      role="search"
+      aria-label="Choose the period and incidents"
+      data-testid="kpi-range-form"
+    >
+      <Segmented
+        className={styles.period}
+        appearance="pills"
+        legend="Period"
+        name="period"
+        options={PERIOD_OPTIONS}
+        value={period}
+        onChange={(next) => (next === "custom" ? update({ period: "custom" }) : applyPreset(next))}
+      />
 
       {custom && (
-        <div className="kpi-filters__custom">
+        <div className={styles.custom}>
           <Field>
-            <FieldLabel htmlFor={`${id}-from`}>
-              From (first day)
-            </FieldLabel>
-            <input id={`${id}-from`} className="input" type="date" value={state.fromDay} onChange={(e) => update({ fromDay: e.target.value })} required aria-invalid={rangeError ? true : undefined} />
+            <FieldLabel htmlFor={`${id}-from`}>From (first day)</FieldLabel>
+            <Input
+              id={`${id}-from`}
+              type="date"
+              value={state.fromDay}
+              onChange={(e) => update({ fromDay: e.target.value })}
+              required
+              aria-invalid={rangeError ? true : undefined}
+            />
           </Field>
           <Field>
-            <FieldLabel htmlFor={`${id}-to`}>
-              To (last day)
-            </FieldLabel>
-            <input id={`${id}-to`} className="input" type="date" value={state.toDay} onChange={(e) => update({ toDay: e.target.value })} required aria-invalid={rangeError ? true : undefined} aria-describedby={rangeError ? `${id}-range-error` : undefined} />
+            <FieldLabel htmlFor={`${id}-to`}>To (last day)</FieldLabel>
+            <Input
+              id={`${id}-to`}
+              type="date"
+              value={state.toDay}
+              onChange={(e) => update({ toDay: e.target.value })}
+              required
+              aria-invalid={rangeError ? true : undefined}
+              aria-describedby={rangeError ? `${id}-range-error` : undefined}
+            />
           </Field>
           <Button type="submit" variant="primary">
             Apply range
           </Button>
           {rangeError && (
-            <FieldError className="kpi-filters__error" id={`${id}-range-error`} role="alert">
+            <FieldError className={styles.error} id={`${id}-range-error`} role="alert">
               {rangeError}
             </FieldError>
           )}
         </div>
       )}
 
-      <div className="kpi-filters__row">
+      <div className={styles.row}>
         <details
-          className="kpi-types"
+          className={styles.types}
           // A dropdown, not a disclosure: it closes on Escape and when focus leaves it.
           onKeyDown={(event) => {
             if (event.key !== "Escape" || !event.currentTarget.open) return;
@@ -150,32 +173,32 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
           }}
           ref={typesRef}
         >
-          <summary className="input select kpi-types__summary">
+          <summary className={styles.typesSummary}>
             <span className="visually-hidden">Incident types: </span>
             {typeSummary}
           </summary>
-          <fieldset className="kpi-types__list">
+          <fieldset className={styles.typesList}>
             <legend className="visually-hidden">Incident types (none ticked: all)</legend>
             {INCIDENT_TYPES.map((type) => (
-              <label key={type} className="kpi-types__option">
+              <label key={type} className={styles.typesOption}>
                 <input type="checkbox" checked={types.includes(type)} onChange={(e) => toggleType(type, e.target.checked)} />
                 <span>{INCIDENT_TYPE_LABEL[type]}</span>
               </label>
             ))}
           </fieldset>
         </details>
-        <Field className="kpi-filters__zone">
+        <Field className={styles.zone}>
           <label className="visually-hidden" htmlFor={`${id}-zone`}>
             Zone
           </label>
-          <select id={`${id}-zone`} className="input select" value={zone} onChange={(e) => applyZone(e.target.value)}>
+          <Select id={`${id}-zone`} value={zone} onChange={(e) => applyZone(e.target.value)}>
             <option value="">All zones</option>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
         {(types.length > 0 || zone) && (
           <Button variant="ghost" onClick={() => onApply({ range: filters.range, types: [] })}>
@@ -183,6 +206,6 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
           </Button>
         )}
       </div>
-    </form>
+    </Card>
   );
 }

@@ -4,6 +4,8 @@ import { INCIDENT_TYPE_LABEL, type TIncidentType } from "@/components/incidents/
 import { hourLabel } from "./kpi-chart-data";
 import { formatShare } from "./kpi-format";
 import { KPI_METRIC_SHORT } from "./kpi-labels";
+import { cx } from "@/components/ui/class-names";
+import styles from "./kpi-table.module.css";
 
 const COLUMNS_PER_METRIC = 4;
 
@@ -22,33 +24,33 @@ export function KpiTable({ report }: { report: TKpiReport }) {
   ];
   return (
     // Focusable so keyboard users can scroll it sideways on a phone.
-    <div className="kpi-table-scroll" tabIndex={0} role="region" aria-label="All figures (scrolls sideways)">
-      <table className="kpi-table" data-testid="kpi-table">
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label="All figures (scrolls sideways)">
+      <table className={styles.table} data-testid="kpi-table">
         <caption className="visually-hidden">{KPI_TABLE_DESCRIPTION}</caption>
         <thead>
           <tr>
             <td rowSpan={2} />
-            <th scope="col" rowSpan={2} className="kpi-table__num">
+            <th scope="col" rowSpan={2} className={styles.num}>
               Incidents
             </th>
             {KPI_METRICS.map((metric) => (
-              <th key={metric} scope="colgroup" colSpan={COLUMNS_PER_METRIC} className="kpi-table__metric">
+              <th key={metric} scope="colgroup" colSpan={COLUMNS_PER_METRIC} className={styles.metric}>
                 {KPI_METRIC_SHORT[metric]}
               </th>
             ))}
           </tr>
           <tr>
             {KPI_METRICS.flatMap((metric) => [
-              <th key={`${metric}-n`} scope="col" className="kpi-table__num kpi-table__first">
+              <th key={`${metric}-n`} scope="col" className={cx(styles.num, styles.first)}>
                 <abbr title="Incidents that reached this step">n</abbr>
               </th>,
-              <th key={`${metric}-p50`} scope="col" className="kpi-table__num">
+              <th key={`${metric}-p50`} scope="col" className={styles.num}>
                 p50
               </th>,
-              <th key={`${metric}-p90`} scope="col" className="kpi-table__num">
+              <th key={`${metric}-p90`} scope="col" className={styles.num}>
                 p90
               </th>,
-              <th key={`${metric}-within`} scope="col" className="kpi-table__num">
+              <th key={`${metric}-within`} scope="col" className={styles.num}>
                 <abbr title="Share within target">≤ target</abbr>
               </th>,
             ])}
@@ -59,7 +61,7 @@ export function KpiTable({ report }: { report: TKpiReport }) {
         </tbody>
         {sections.map((section) => (
           <tbody key={section.title}>
-            <tr className="kpi-table__section">
+            <tr className={styles.section}>
               <th scope="rowgroup" colSpan={2 + KPI_METRICS.length * COLUMNS_PER_METRIC}>
                 {section.title}
               </th>
@@ -74,24 +76,34 @@ export function KpiTable({ report }: { report: TKpiReport }) {
   );
 }
 
-function Row({ label, incidents, figures, total = false }: { label: string; incidents: number; figures: readonly TKpiFigure[]; total?: boolean }) {
+function Row({
+  label,
+  incidents,
+  figures,
+  total = false,
+}: {
+  label: string;
+  incidents: number;
+  figures: readonly TKpiFigure[];
+  total?: boolean;
+}) {
   return (
-    <tr className={total ? "kpi-table__total" : undefined}>
-      <th scope="row" className="kpi-table__label">
+    <tr className={total ? styles.total : undefined}>
+      <th scope="row" className={styles.label}>
         {label}
       </th>
-      <td className="kpi-table__num">{incidents.toLocaleString("en-US")}</td>
+      <td className={styles.num}>{incidents.toLocaleString("en-US")}</td>
       {figures.flatMap((figure) => [
-        <td key={`${figure.metric}-n`} className="kpi-table__num kpi-table__first">
+        <td key={`${figure.metric}-n`} className={cx(styles.num, styles.first)}>
           {figure.count.toLocaleString("en-US")}
         </td>,
-        <td key={`${figure.metric}-p50`} className="kpi-table__num">
+        <td key={`${figure.metric}-p50`} className={styles.num}>
           {formatSeconds(figure.p50Seconds)}
         </td>,
-        <td key={`${figure.metric}-p90`} className="kpi-table__num">
+        <td key={`${figure.metric}-p90`} className={styles.num}>
           {formatSeconds(figure.p90Seconds)}
         </td>,
-        <td key={`${figure.metric}-within`} className="kpi-table__num">
+        <td key={`${figure.metric}-within`} className={styles.num}>
           {formatShare(figure.withinTarget)}
         </td>,
       ])}

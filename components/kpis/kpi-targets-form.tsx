@@ -9,10 +9,17 @@ import { KPI_METRIC_LABEL } from "./kpi-labels";
 import { kpiTargetsQuery } from "./kpi-queries";
 import { useSaveKpiTargets } from "./use-save-kpi-targets";
 import { Button } from "@/components/ui/button";
+import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
+import { cx } from "@/components/ui/class-names";
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import styles from "./kpi-targets-form.module.css";
 
 type TDraft = Record<TKpiMetric, string>;
 type TOutcome = { tone: "ok" | "error"; message: string };
+
+const OUTCOME_CLASS = { ok: styles.ok, error: styles.error } as const;
 
 const draftOf = (targets: TKpiTargets["targets"]): TDraft =>
   Object.fromEntries(KPI_METRICS.map((metric) => [metric, secondsToMinutesInput(targets[metric])])) as TDraft;
@@ -21,26 +28,22 @@ const draftOf = (targets: TKpiTargets["targets"]): TDraft =>
 export function KpiTargetsForm() {
   const targets = useQuery(kpiTargetsQuery());
   return (
-    <section className="card kpi-targets" aria-labelledby="kpi-targets-title">
-      <h2 className="card__title" id="kpi-targets-title">
-        Targets
-      </h2>
-      <p className="card__subtitle">Each figure is compared with its target. Leave a field blank for no target.</p>
+    <Card aria-labelledby="kpi-targets-title">
+      <CardTitle id="kpi-targets-title">Targets</CardTitle>
+      <CardSubtitle>Each figure is compared with its target. Leave a field blank for no target.</CardSubtitle>
       {targets.isPending ? (
         <p role="status">
-          <span className="spinner spinner--inline" aria-hidden="true" /> Loading targets…
+          <Spinner inline /> Loading targets…
         </p>
       ) : targets.isError ? (
-        <div role="alert" className="kpi-targets__error">
+        <div role="alert" className={styles.loadError}>
           <p>The targets could not be loaded: {errorMessage(targets.error)}</p>
-          <Button onClick={() => void targets.refetch()}>
-            Try again
-          </Button>
+          <Button onClick={() => void targets.refetch()}>Try again</Button>
         </div>
       ) : (
         <TargetsFields saved={targets.data.targets} />
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -77,17 +80,14 @@ function TargetsFields({ saved }: { saved: TKpiTargets["targets"] }) {
   };
 
   return (
-    <form className="kpi-targets__form" onSubmit={submit} aria-label="Response-time targets" data-testid="kpi-targets-form">
-      <div className="kpi-targets__fields">
+    <form className={styles.form} onSubmit={submit} aria-label="Response-time targets" data-testid="kpi-targets-form">
+      <div className={styles.fields}>
         {KPI_METRICS.map((metric) => (
           <Field key={metric}>
-            <FieldLabel htmlFor={`${id}-${metric}`}>
-              {KPI_METRIC_LABEL[metric]}
-            </FieldLabel>
-            <div className="unit-input">
-              <input
+            <FieldLabel htmlFor={`${id}-${metric}`}>{KPI_METRIC_LABEL[metric]}</FieldLabel>
+            <div className={styles.unitInput}>
+              <Input
                 id={`${id}-${metric}`}
-                className="input"
                 type="text"
                 inputMode="decimal"
                 autoComplete="off"
@@ -101,7 +101,7 @@ function TargetsFields({ saved }: { saved: TKpiTargets["targets"] }) {
                 }}
                 data-testid={`kpi-target-${metric}`}
               />
-              <span className="unit-input__unit">min</span>
+              <span className={styles.unit}>min</span>
             </div>
             {errors[metric] && (
               <FieldError as="span" id={`${id}-${metric}-error`}>
@@ -111,8 +111,8 @@ function TargetsFields({ saved }: { saved: TKpiTargets["targets"] }) {
           </Field>
         ))}
       </div>
-      <div className="kpi-targets__foot">
-        <span className={`kpi-targets__outcome kpi-targets__outcome--${outcome?.tone ?? "none"}`} role="status" aria-live="polite">
+      <div className={styles.foot}>
+        <span className={cx(styles.outcome, outcome && OUTCOME_CLASS[outcome.tone])} role="status" aria-live="polite">
           {outcome?.message}
         </span>
         <Button type="submit" variant="primary" disabled={save.isPending || changed.length === 0}>

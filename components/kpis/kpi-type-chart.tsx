@@ -6,6 +6,7 @@ import { INCIDENT_TYPE_LABEL, type TIncidentType } from "@/components/incidents/
 import { AXIS_TICK, CHART_COLORS, P50_NAME, P90_NAME, TOOLTIP_STYLE } from "./kpi-chart-style";
 import { chartPoints } from "./kpi-chart-data";
 import { formatMinutes, toMinutes } from "./kpi-format";
+import styles from "./kpi-chart.module.css";
 
 type TKpiTypeChartProps = { byType: readonly TKpiGroup[]; metric: TKpiMetric; targetSeconds: number | null };
 
@@ -17,7 +18,7 @@ export function KpiTypeChart({ byType, metric, targetSeconds }: TKpiTypeChartPro
   const data = chartPoints(byType, metric, typeLabel);
   const target = toMinutes(targetSeconds);
   return (
-    <div className="kpi-chart__plot" style={{ height: Math.max(160, 72 + data.length * ROW_HEIGHT) }}>
+    <div className={styles.plot} style={{ height: Math.max(160, 72 + data.length * ROW_HEIGHT) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 24, right: 16, bottom: 0, left: 0 }} barGap={2}>
           <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
@@ -26,7 +27,13 @@ export function KpiTypeChart({ byType, metric, targetSeconds }: TKpiTypeChartPro
           <Tooltip {...TOOLTIP_STYLE} formatter={(value) => (typeof value === "number" ? formatMinutes(value) : "—")} />
           <Legend wrapperStyle={{ fontSize: 12, color: CHART_COLORS.axis }} />
           {target !== null && (
-            <ReferenceLine x={target} stroke={CHART_COLORS.target} strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: `Target ${formatMinutes(target)}`, fill: CHART_COLORS.target, fontSize: 12, position: "top" }} />
+            <ReferenceLine
+              x={target}
+              stroke={CHART_COLORS.target}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={{ value: `Target ${formatMinutes(target)}`, fill: CHART_COLORS.target, fontSize: 12, position: "top" }}
+            />
           )}
           <Bar dataKey="p50" name={P50_NAME} fill={CHART_COLORS.p50} radius={[0, 3, 3, 0]} isAnimationActive={false} />
           <Bar dataKey="p90" name={P90_NAME} fill={CHART_COLORS.p90} radius={[0, 3, 3, 0]} isAnimationActive={false} />

@@ -7,7 +7,10 @@ type TConnectivityStatus = "live" | "reconnecting" | "offline";
  * so, and back in coverage a reconnect now rather than after socket.io's current backoff delay (the
  * socket may also have survived a short blip). Returns the clean-up.
  */
-export function followBrowserConnectivity(socket: Pick<Socket, "connected" | "connect">, setStatus: (status: TConnectivityStatus) => void): () => void {
+export function followBrowserConnectivity(
+  socket: Pick<Socket, "connected" | "connect">,
+  setStatus: (status: TConnectivityStatus) => void,
+): () => void {
   const onOffline = () => setStatus("offline");
   const onOnline = () => {
     if (socket.connected) {

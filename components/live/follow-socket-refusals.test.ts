@@ -34,7 +34,12 @@ afterEach(async () => {
 async function start(authenticate: TAuthenticateSocket): Promise<string> {
   httpServer = createServer();
   const stats = new IngestStats();
-  hub = createRealtimeHub(httpServer, { cityState: new CityState(), readStats: () => stats.read("simulator", null), flushMs: 25, authenticate });
+  hub = createRealtimeHub(httpServer, {
+    cityState: new CityState(),
+    readStats: () => stats.read("simulator", null),
+    flushMs: 25,
+    authenticate,
+  });
   await new Promise<void>((resolve) => httpServer!.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 }
@@ -56,7 +61,11 @@ describe("socket refusals in the browser", () => {
     });
     const statuses: TRefusedStatus[] = [];
     const socket = open(url);
-    followSocketRefusals(socket, (status) => statuses.push(status), () => 10);
+    followSocketRefusals(
+      socket,
+      (status) => statuses.push(status),
+      () => 10,
+    );
     await waitFor(() => socket.connected, "connected after the database came back");
     expect(statuses).toEqual(["unavailable", "unavailable"]);
     expect(attempts).toBe(3);
@@ -66,7 +75,11 @@ describe("socket refusals in the browser", () => {
     const url = await start(async () => null);
     const statuses: TRefusedStatus[] = [];
     const socket = open(url);
-    followSocketRefusals(socket, (status) => statuses.push(status), () => 10);
+    followSocketRefusals(
+      socket,
+      (status) => statuses.push(status),
+      () => 10,
+    );
     await waitFor(() => statuses.length > 0, "the refusal");
     expect(statuses).toEqual(["signed-out"]);
     expect(socket.connected).toBe(false);

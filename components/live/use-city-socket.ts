@@ -45,12 +45,7 @@ export type TCitySocketState = {
  * to the visible layers and replaces the store from the snapshot in the ack, so a
  * reconnect can never leave stale entities behind.
  */
-export function useCitySocket(
-  store: LiveCityStore,
-  layers: readonly TLayer[],
-  feed?: TRecordFeed,
-  enabled = true,
-): TCitySocketState {
+export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], feed?: TRecordFeed, enabled = true): TCitySocketState {
   const [status, setStatus] = useState<TConnectionStatus>("connecting");
   const [stats, setStats] = useState<TIngestStats | null>(null);
   const socketRef = useRef<TCitySocket | null>(null);

@@ -6,6 +6,7 @@ import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import type { TCityPackManifest } from "@/lib/contracts/city-pack";
 import { configureMapLibreWorker } from "./configure-worker";
+import styles from "./city-map.module.css";
 
 export type TMapHandles = { map: maplibregl.Map; overlay: MapboxOverlay };
 
@@ -119,5 +120,5 @@ export function CityMap(props: TCityMapProps) {
     };
   }, [styleUrl, manifest]);
 
-  return <div ref={containerRef} className="city-map" />;
+  return <div ref={containerRef} className={styles.cityMap} />;
 }

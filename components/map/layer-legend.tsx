@@ -12,12 +12,14 @@ import {
 } from "@/components/map/layers/color-scales";
 import { UNIT_TYPE_LABEL, UNIT_TYPE_RGB } from "@/components/map/layers/unit-styles";
 import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
+import { cx } from "@/components/ui/class-names";
+import styles from "./layer-legend.module.css";
 
 function Ramp({ ramp, from, to }: { ramp: TRamp; from: string; to: string }) {
   return (
-    <div className="legend-ramp">
-      <span className="legend-ramp__bar" style={{ background: rampGradientCss(ramp) }} aria-hidden="true" />
-      <span className="legend-ramp__labels">
+    <div>
+      <span className={styles.rampBar} style={{ background: rampGradientCss(ramp) }} aria-hidden="true" />
+      <span className={styles.rampLabels}>
         <span>{from}</span>
         <span>{to}</span>
       </span>
@@ -27,9 +29,9 @@ function Ramp({ ramp, from, to }: { ramp: TRamp; from: string; to: string }) {
 
 function Swatch({ color, label, ring }: { color: string; label: string; ring?: boolean }) {
   return (
-    <li className="legend-swatch">
+    <li className={styles.swatch}>
       <span
-        className={`legend-swatch__dot${ring ? " legend-swatch__dot--ring" : ""}`}
+        className={cx(styles.dot, ring && styles.ring)}
         style={ring ? { borderColor: color } : { background: color }}
         aria-hidden="true"
       />
@@ -50,7 +52,7 @@ export function LayerLegend({ layer }: { layer: TLayer }) {
       return (
         <>
           <Ramp ramp={FILL_RAMP} from="Empty" to="Full" />
-          <ul className="legend-swatches">
+          <ul className={styles.swatches}>
             {(["lidOpen", "vandalised", "burning"] as const).map((status) => (
               <Swatch key={status} ring color={cssRgb(WASTE_STATUS_STYLE[status].rgb)} label={WASTE_STATUS_STYLE[status].label} />
             ))}
@@ -61,7 +63,7 @@ export function LayerLegend({ layer }: { layer: TLayer }) {
       return <Ramp ramp={LOAD_RAMP} from="Idle" to="≥ 100 % load" />;
     case "units":
       return (
-        <ul className="legend-swatches">
+        <ul className={styles.swatches}>
           {UNIT_TYPES.map((type) => (
             <Swatch key={type} color={cssRgb(UNIT_TYPE_RGB[type])} label={UNIT_TYPE_LABEL[type]} />
           ))}
@@ -72,7 +74,7 @@ export function LayerLegend({ layer }: { layer: TLayer }) {
 
 export function NoDataKey() {
   return (
-    <ul className="legend-swatches legend-swatches--footer">
+    <ul className={cx(styles.swatches, styles.footer)}>
       <Swatch color={NO_DATA} label="No data yet" />
     </ul>
   );

@@ -1,4 +1,6 @@
 import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import styles from "./map-status.module.css";
 
 type TMapStatusProps = {
   /** What is still loading, or null when the map is usable. */
@@ -11,23 +13,21 @@ type TMapStatusProps = {
 export function MapStatus({ loading, error, onRetry }: TMapStatusProps) {
   if (error) {
     return (
-      <div className="map-status" role="alert">
-        <div className="map-status__card">
-          <p className="map-status__title">The city map could not be loaded</p>
-          <p className="map-status__detail">{error}</p>
-          <Button onClick={onRetry}>
-            Try again
-          </Button>
+      <div className={styles.status} role="alert">
+        <div className={styles.card}>
+          <p className={styles.title}>The city map could not be loaded</p>
+          <p className={styles.detail}>{error}</p>
+          <Button onClick={onRetry}>Try again</Button>
         </div>
       </div>
     );
   }
   if (!loading) return null;
   return (
-    <div className="map-status" role="status" aria-live="polite">
-      <div className="map-status__card">
-        <span className="spinner" aria-hidden="true" />
-        <p className="map-status__title">{loading}</p>
+    <div className={styles.status} role="status" aria-live="polite">
+      <div className={styles.card}>
+        <Spinner />
+        <p className={styles.title}>{loading}</p>
       </div>
     </div>
   );

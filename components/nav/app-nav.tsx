@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { TRole } from "@/lib/contracts/auth";
 import { isCurrentPath, navItemsFor } from "./nav-items";
+import styles from "./app-nav.module.css";
 
 type TAppNavProps = {
   role: TRole;
@@ -15,15 +16,15 @@ type TAppNavProps = {
 export function AppNav({ role, variant, onNavigate }: TAppNavProps) {
   const pathname = usePathname();
   return (
-    <nav className={`app-nav app-nav--${variant}`} aria-label="Main">
-      <ul className="app-nav__list">
+    <nav className={styles[variant]} aria-label="Main">
+      <ul className={styles.list}>
         {navItemsFor(role).map((item) => {
           const isCurrent = isCurrentPath(pathname, item.href);
           return (
             <li key={item.href}>
               <Link
                 href={item.href}
-                className="app-nav__link"
+                className={styles.link}
                 aria-current={isCurrent ? "page" : undefined}
                 onClick={onNavigate}
                 // The map page holds a socket and WebGL: a plain navigation keeps it from being prefetched.

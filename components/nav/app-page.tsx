@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
-import { AppNav } from "./app-nav";
-import { Brand } from "./brand";
-import { CityName } from "./city-name";
-import { UserMenu } from "./user-menu";
+import { cx } from "@/components/ui/class-names";
+import { AppHeader } from "./app-header";
+import styles from "./app-page.module.css";
 
 type TAppPageProps = {
   user: TCurrentUser;
@@ -15,15 +14,10 @@ type TAppPageProps = {
 /** Header with navigation and account, and a scrolling main area: every page except the full-screen map. */
 export function AppPage({ user, children, width = "wide" }: TAppPageProps) {
   return (
-    <div className="app-page">
-      <header className="top-bar app-header">
-        <Brand />
-        <CityName />
-        <AppNav role={user.role} variant="inline" />
-        <UserMenu user={user} />
-      </header>
-      <main className="app-page__main" id="main">
-        <div className={`app-page__content app-page__content--${width}`}>{children}</div>
+    <div className={styles.appPage}>
+      <AppHeader user={user} />
+      <main className={styles.main} id="main">
+        <div className={cx(styles.content, styles[width])}>{children}</div>
       </main>
     </div>
   );

@@ -2,16 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { cityConfigQuery } from "@/components/city/city-queries";
+import styles from "./city-name.module.css";
 
-/** The city this deployment serves, beside the brand (shares the map page's cached query). */
+/** The city this deployment serves, beside the brand in the app header (shares the map page's cached query). */
 export function CityName() {
   const config = useQuery(cityConfigQuery());
   const name = config.data?.manifest.name;
   if (!name) return null;
   return (
     <>
-      <span className="top-bar__divider app-header__divider" aria-hidden="true" />
-      <span className="top-bar__city app-header__city" title={name}>
+      <span className={styles.divider} aria-hidden="true" />
+      <span className={styles.city} title={name}>
         {name}
       </span>
     </>

@@ -7,7 +7,16 @@ const labels = (role: (typeof ROLES)[number]) => navItemsFor(role).map((item) =>
 describe("navigation per role", () => {
   it("offers each role only its pages", () => {
     expect(labels("operator")).toEqual(["Live map", "Handover"]);
-    expect(labels("supervisor")).toEqual(["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log"]);
+    expect(labels("supervisor")).toEqual([
+      "Live map",
+      "Handover",
+      "History",
+      "Figures",
+      "Map analysis",
+      "Alert rules",
+      "Units",
+      "Audit log",
+    ]);
     expect(labels("admin")).toEqual(["Users", "Units", "Audit log"]);
     expect(labels("field")).toEqual(["My unit"]);
   });

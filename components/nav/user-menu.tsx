@@ -7,6 +7,8 @@ import type { TCurrentUser } from "@/lib/contracts/auth";
 import { AppNav } from "./app-nav";
 import { RoleChip } from "./role-chip";
 import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/class-names";
+import styles from "./user-menu.module.css";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -18,7 +20,7 @@ function initials(name: string): string {
  * Who is signed in, and Sign out. On phones the menu also carries the navigation,
  * which has no room in the header there.
  */
-export function UserMenu({ user }: { user: TCurrentUser }) {
+export function UserMenu({ user, className }: { user: TCurrentUser; className?: string }) {
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
@@ -60,39 +62,39 @@ export function UserMenu({ user }: { user: TCurrentUser }) {
   };
 
   return (
-    <div className="user-menu" ref={rootRef}>
+    <div className={cx(styles.userMenu, className)} data-slot="user-menu" ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"
-        className="user-menu__button"
+        className={styles.button}
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={`Account: ${user.name}`}
         data-testid="user-menu-button"
         onClick={() => setOpen((v) => !v)}
       >
-        <span className="avatar" aria-hidden="true">
+        <span className={styles.avatar} aria-hidden="true">
           {initials(user.name)}
         </span>
-        <span className="user-menu__who">
-          <span className="user-menu__name" data-testid="user-name">
+        <span className={styles.who}>
+          <span className={styles.name} data-testid="user-name">
             {user.name}
           </span>
           <RoleChip role={user.role} />
         </span>
-        <svg className="user-menu__chevron" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+        <svg className={styles.chevron} viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </button>
-      <div className="user-menu__panel" id={panelId} hidden={!open}>
-        <div className="user-menu__identity">
-          <span className="user-menu__panel-name">{user.name}</span>
-          <span className="user-menu__email">{user.email}</span>
+      <div className={styles.panel} id={panelId} hidden={!open}>
+        <div className={styles.identity}>
+          <span className={styles.panelName}>{user.name}</span>
+          <span className={styles.email}>{user.email}</span>
           <RoleChip role={user.role} />
         </div>
         <AppNav role={user.role} variant="menu" onNavigate={() => setOpen(false)} />
         {signOutError && (
-          <p className="user-menu__error" role="alert">
+          <p className={styles.error} role="alert">
             {signOutError}
           </p>
         )}

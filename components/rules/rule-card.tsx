@@ -1,14 +1,19 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { ALERT_SEVERITIES, type TRuleSetting } from "@/lib/contracts/alerts";
+import { ALERT_SEVERITIES } from "@/lib/contracts/alerts";
+import type { TRuleSetting } from "@/lib/contracts/rules";
 import { errorMessage, ApiRequestError } from "@/components/api/request-json";
 import { draftOf, isSameDraft, requestOf, type TRuleDraft } from "./rule-draft";
 import { numberFieldsOf, toInput } from "./rule-fields";
 import { conflictRule, useSaveRule } from "./use-save-rule";
 import { formatDateTime } from "@/components/format/date-time";
 import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/class-names";
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { Switch } from "@/components/ui/switch";
+import styles from "./rule-card.module.css";
 
 type TOutcome = { tone: "ok" | "error"; message: string };
 
@@ -72,30 +77,27 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
   const paramsError = errorOf("params");
 
   return (
-    <form className="rule-card" onSubmit={submit} aria-labelledby={`${id}-name`} data-testid="rule-card" data-rule-id={rule.id}>
-      <div className="rule-card__head">
-        <div className="rule-card__title">
-          <h3 className="rule-card__name" id={`${id}-name`}>
+    <form className={styles.ruleCard} onSubmit={submit} aria-labelledby={`${id}-name`} data-testid="rule-card" data-rule-id={rule.id}>
+      <div className={styles.head}>
+        <div className={styles.title}>
+          <h3 className={styles.name} id={`${id}-name`}>
             {rule.name}
           </h3>
-          <code className="rule-card__id">{rule.id}</code>
+          <code className={styles.id}>{rule.id}</code>
         </div>
-        <label className="rule-card__enabled">
-          <input type="checkbox" role="switch" className="switch" checked={draft.enabled} onChange={(e) => edit({ enabled: e.target.checked })} />
+        <label className={styles.enabled} htmlFor={`${id}-enabled`}>
+          <Switch id={`${id}-enabled`} checked={draft.enabled} onChange={(e) => edit({ enabled: e.target.checked })} />
           <span>{draft.enabled ? "On" : "Off"}</span>
         </label>
       </div>
-      <p className="rule-card__description">{rule.description}</p>
-      {"statuses" in rule.params && <p className="rule-card__meta">Statuses: {rule.params.statuses.join(", ")}</p>}
+      <p className={styles.description}>{rule.description}</p>
+      {"statuses" in rule.params && <p className={styles.meta}>Statuses: {rule.params.statuses.join(", ")}</p>}
 
-      <div className="rule-card__fields">
+      <div className={styles.fields}>
         <Field>
-          <FieldLabel htmlFor={`${id}-severity`}>
-            Severity
-          </FieldLabel>
-          <select
+          <FieldLabel htmlFor={`${id}-severity`}>Severity</FieldLabel>
+          <Select
             id={`${id}-severity`}
-            className="input select"
             value={draft.severity}
             onChange={(e) => edit({ severity: e.target.value as TRuleDraft["severity"] })}
           >
@@ -104,9 +106,17 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
                 {SEVERITY_LABEL[s]}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
-        <NumberField id={`${id}-sustain`} label="Sustain" unit="s" value={draft.sustainSeconds} error={errorOf("sustainSeconds")} step={1} onChange={(v) => edit({ sustainSeconds: v })} />
+        <NumberField
+          id={`${id}-sustain`}
+          label="Sustain"
+          unit="s"
+          value={draft.sustainSeconds}
+          error={errorOf("sustainSeconds")}
+          step={1}
+          onChange={(v) => edit({ sustainSeconds: v })}
+        />
         <NumberField
           id={`${id}-clear-sustain`}
           label="Clear sustain"
@@ -132,16 +142,26 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
       </div>
       {paramsError && <FieldError>{paramsError}</FieldError>}
 
-      <div className="rule-card__foot">
-        <span className="rule-card__changed">
-          {setting.updatedAt ? `Changed ${formatDateTime(setting.updatedAt)}${setting.updatedBy ? ` by ${setting.updatedBy.name}` : ""}` : "Built-in default"}
+      <div className={styles.foot}>
+        <span className={styles.changed}>
+          {setting.updatedAt
+            ? `Changed ${formatDateTime(setting.updatedAt)}${setting.updatedBy ? ` by ${setting.updatedBy.name}` : ""}`
+            : "Built-in default"}
         </span>
-        <div className="rule-card__save">
-          <span className={`rule-card__outcome rule-card__outcome--${outcome?.tone ?? "none"}`} role="status" aria-live="polite">
+        <div className={styles.save}>
+          <span className={cx(styles.outcome, outcome && styles[outcome.tone])} role="status" aria-live="polite">
             {outcome?.message}
           </span>
           {isDirty && (
-            <Button variant="ghost" disabled={save.isPending} onClick={() => { setDraft(draftOf(rule)); setFieldErrors({}); setOutcome(null); }}>
+            <Button
+              variant="ghost"
+              disabled={save.isPending}
+              onClick={() => {
+                setDraft(draftOf(rule));
+                setFieldErrors({});
+                setOutcome(null);
+              }}
+            >
               Undo
             </Button>
           )}
@@ -168,13 +188,10 @@ type TNumberFieldProps = {
 function NumberField({ id, label, unit, value, step, error, testId, onChange }: TNumberFieldProps) {
   return (
     <Field>
-      <FieldLabel htmlFor={id}>
-        {label}
-      </FieldLabel>
-      <div className="unit-input">
-        <input
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
+      <div className={styles.unitInput}>
+        <Input
           id={id}
-          className="input"
           type="number"
           inputMode="decimal"
           step={step}
@@ -184,7 +201,7 @@ function NumberField({ id, label, unit, value, step, error, testId, onChange }: 
           onChange={(e) => onChange(e.target.value)}
           data-testid={testId}
         />
-        <span className="unit-input__unit">{unit}</span>
+        <span className={styles.unit}>{unit}</span>
       </div>
       {error && (
         <FieldError as="span" id={`${id}-error`}>

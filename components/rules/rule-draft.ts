@@ -1,4 +1,5 @@
-import type { TAlertSeverity, TRuleDefinition, TUpdateRuleRequest } from "@/lib/contracts/alerts";
+import type { TAlertSeverity } from "@/lib/contracts/alerts";
+import type { TRuleDefinition, TUpdateRuleRequest } from "@/lib/contracts/rules";
 import { fromInput, numberFieldsOf, toInput } from "./rule-fields";
 
 /** A rule's editable values as the form holds them: numbers as typed text. */

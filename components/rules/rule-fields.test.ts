@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RULES } from "@/server/alerts/default-rules";
+import { DEFAULT_RULES } from "@/server/rule-engine/default-rules";
 import { fromInput, numberFieldsOf, toInput } from "./rule-fields";
 
 describe("rule number fields", () => {

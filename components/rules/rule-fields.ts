@@ -1,4 +1,4 @@
-import type { TAlertMetric, TRuleDefinition } from "@/lib/contracts/alerts";
+import type { TAlertMetric, TRuleDefinition } from "@/lib/contracts/rules";
 
 /** How a number is shown: shares (0–1) as percentages, everything else as stored. */
 export type TNumberField = { key: string; label: string; unit: string; isShare: boolean; step: number };

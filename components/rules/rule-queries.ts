@@ -1,6 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
-import { ZRuleSetting } from "@/lib/contracts/alerts";
+import { ZRuleSettingList } from "@/lib/contracts/rules";
 import { requestJson } from "@/components/api/request-json";
 
 export const ruleKeys = { all: ["rules"] as const };
@@ -9,5 +8,5 @@ export const ruleKeys = { all: ["rules"] as const };
 export const rulesQuery = () =>
   queryOptions({
     queryKey: ruleKeys.all,
-    queryFn: ({ signal }) => requestJson("/api/rules", z.array(ZRuleSetting), { signal }),
+    queryFn: ({ signal }) => requestJson("/api/rules", ZRuleSettingList, { signal }),
   });

@@ -7,7 +7,9 @@ import { LAYER_META } from "@/components/map/layer-meta";
 import { RuleCard } from "./rule-card";
 import { rulesQuery } from "./rule-queries";
 import { Button } from "@/components/ui/button";
+import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { QueryState } from "@/components/ui/query-state";
+import styles from "./rule-settings.module.css";
 
 /** /rules: every alert rule by domain, each tuned and saved on its own. */
 export function RuleSettings() {
@@ -17,33 +19,38 @@ export function RuleSettings() {
   );
 
   return (
-    <div className="page">
-      <div className="page__head">
+    <Page>
+      <PageHead>
         <div>
-          <h1 className="page__title">Alert rules</h1>
-          <p className="page__subtitle">
-            When each alert opens and clears. A rule opens at one threshold and clears at another a little inside it (hysteresis), so a value
-            hovering at the limit does not open and close the alert over and over. Saved changes take effect immediately and are audited.
-          </p>
+          <PageTitle>Alert rules</PageTitle>
+          <PageSubtitle>
+            When each alert opens and clears. A rule opens at one threshold and clears at another a little inside it (hysteresis), so a
+            value hovering at the limit does not open and close the alert over and over. Saved changes take effect immediately and are
+            audited.
+          </PageSubtitle>
         </div>
-      </div>
+      </PageHead>
 
       {rules.isPending ? (
-        <QueryState state="loading" size="page" className="card">
+        <QueryState state="loading" size="page" className={styles.stateCard}>
           <p>Loading rules…</p>
         </QueryState>
       ) : rules.isError ? (
-        <QueryState state="error" size="page" className="card" title="The rules could not be loaded" detail={errorMessage(rules.error)}>
-          <Button onClick={() => void rules.refetch()}>
-            Try again
-          </Button>
+        <QueryState
+          state="error"
+          size="page"
+          className={styles.stateCard}
+          title="The rules could not be loaded"
+          detail={errorMessage(rules.error)}
+        >
+          <Button onClick={() => void rules.refetch()}>Try again</Button>
         </QueryState>
       ) : (
         domains.map(({ domain, settings }) => (
-          <section key={domain} className="rule-group" aria-labelledby={`rules-${domain}`}>
-            <h2 className="rule-group__title" id={`rules-${domain}`}>
+          <section key={domain} className={styles.group} aria-labelledby={`rules-${domain}`}>
+            <h2 className={styles.title} id={`rules-${domain}`}>
               {LAYER_META[domain].label}
-              <span className="rule-group__count">{settings.length}</span>
+              <span className={styles.count}>{settings.length}</span>
             </h2>
             {settings.map((setting) => (
               <RuleCard key={setting.rule.id} setting={setting} />
@@ -51,6 +58,6 @@ export function RuleSettings() {
           </section>
         ))
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ZRuleSetting, type TRuleSetting, type TUpdateRuleRequest } from "@/lib/contracts/alerts";
+import { ZRuleSetting, type TRuleSetting, type TUpdateRuleRequest } from "@/lib/contracts/rules";
 import { ApiRequestError, requestJson } from "@/components/api/request-json";
 import { ruleKeys } from "./rule-queries";
 

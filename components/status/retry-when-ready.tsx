@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatClock } from "@/components/format/date-time";
+import { AuthCardFoot } from "@/components/auth/auth-card";
 
 const CHECK_EVERY_MS = 5_000;
 
@@ -28,9 +29,9 @@ export function RetryWhenReady({ next }: { next: string }) {
   }, [next]);
 
   return (
-    <p className="auth-card__foot" role="status" aria-live="polite" data-testid="retry-when-ready">
+    <AuthCardFoot role="status" aria-live="polite" data-testid="retry-when-ready">
       This page checks again every few seconds and takes you back when the service returns
       {lastCheck ? ` (still unavailable at ${lastCheck})` : ""}. <a href={next}>Try now</a>
-    </p>
+    </AuthCardFoot>
   );
 }

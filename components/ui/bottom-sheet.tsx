@@ -19,7 +19,12 @@ type TBottomSheetProps = Omit<ComponentProps<"aside">, "children"> & {
 /** A foldable card over the map that is a bottom sheet on phones; the handle folds and unfolds it. */
 export function BottomSheet({ side, open, isOpen, onOpenChange, bodyId, handle, children, className, ...props }: TBottomSheetProps) {
   return (
-    <MapPanel side={side} {...props} className={cx(styles.sheet, styles[side], className)} data-open={open === null ? "auto" : String(open)}>
+    <MapPanel
+      side={side}
+      {...props}
+      className={cx(styles.sheet, styles[side], className)}
+      data-open={open === null ? "auto" : String(open)}
+    >
       <button
         type="button"
         className={styles.handle}

@@ -12,6 +12,7 @@ type TTextTag = "label" | "legend" | "span" | "p";
 type TFieldTextProps = ComponentProps<"label"> & { as?: TTextTag };
 
 function fieldText(className: string, defaultTag: TTextTag) {
+  // biome-ignore lint/correctness/noComponentHookFactories: a factory of plain components (no hooks), made once at module load.
   return function FieldText({ as = defaultTag, ...props }: TFieldTextProps) {
     // One set of props for the four tags: htmlFor only ever comes with a label.
     const Tag = as as "label";

@@ -16,13 +16,7 @@ type TSelectProps = ComponentProps<"select"> & { controlSize?: TControlSize };
 
 /** A native <select> drawn like the inputs, with its own chevron. */
 export function Select({ controlSize = "md", className, ...props }: TSelectProps) {
-  return (
-    <select
-      data-slot="select"
-      className={cx(styles.input, styles.select, controlSize === "sm" && styles.sm, className)}
-      {...props}
-    />
-  );
+  return <select data-slot="select" className={cx(styles.input, styles.select, controlSize === "sm" && styles.sm, className)} {...props} />;
 }
 
 /** An input with a small button inside its right edge ("Show" on a password field). */

@@ -1,5 +1,7 @@
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
+import styles from "./note-form.module.css";
 
 type TProps = {
   idPrefix: string;
@@ -20,13 +22,12 @@ export function NoteForm({ idPrefix, value, onChange, onSubmit, isBusy, isAdding
     if (value.trim()) onSubmit(value.trim());
   };
   return (
-    <form className="note-form" onSubmit={submit}>
+    <form className={styles.noteForm} onSubmit={submit}>
       <label className="visually-hidden" htmlFor={`${idPrefix}-note`}>
         Add a note
       </label>
-      <textarea
+      <Textarea
         id={`${idPrefix}-note`}
-        className="input textarea"
         rows={2}
         maxLength={4000}
         placeholder="Add a note…"

@@ -10,7 +10,9 @@ describe("primitives", () => {
     const html = renderToStaticMarkup(<Button variant="primary">Save</Button>);
     expect(html).toMatch(/^<button type="button" data-slot="button" class="[^"]+">Save<\/button>$/);
     expect(renderToStaticMarkup(<Button type="submit">Go</Button>)).toContain('type="submit"');
-    expect(renderToStaticMarkup(<ButtonLink href="/x">Export</ButtonLink>)).toMatch(/^<a data-slot="button" class="[^"]+" href="\/x">Export<\/a>$/);
+    expect(renderToStaticMarkup(<ButtonLink href="/x">Export</ButtonLink>)).toMatch(
+      /^<a data-slot="button" class="[^"]+" href="\/x">Export<\/a>$/,
+    );
   });
 
   it("gives a chip its colour through --chip-color and keeps the caller's attributes", () => {

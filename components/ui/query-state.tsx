@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cx } from "./class-names";
+import { Spinner } from "./spinner";
 import styles from "./query-state.module.css";
 
 type TQueryStateProps = Omit<ComponentProps<"div">, "title"> & {
@@ -17,8 +18,13 @@ const ROLE = { loading: "status", error: "alert", empty: undefined } as const;
 /** Loading, failed or nothing to show: the same shape everywhere, with a spinner while loading. */
 export function QueryState({ state, size = "panel", title, detail, className, children, ...props }: TQueryStateProps) {
   return (
-    <div role={ROLE[state]} {...props} data-slot="query-state" className={cx(styles.state, styles[size], state === "error" && styles.error, className)}>
-      {state === "loading" && <span className="spinner" aria-hidden="true" />}
+    <div
+      role={ROLE[state]}
+      {...props}
+      data-slot="query-state"
+      className={cx(styles.state, styles[size], state === "error" && styles.error, className)}
+    >
+      {state === "loading" && <Spinner />}
       {title && <p className={styles.title}>{title}</p>}
       {detail && <p className={styles.detail}>{detail}</p>}
       {children}

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, type ComponentProps, type ReactNode } from "react";
 import { cx } from "./class-names";
+import { IconButton } from "./icon-button";
 import styles from "./side-drawer.module.css";
 
 type TSideDrawerProps = {
@@ -22,6 +23,7 @@ export function SideDrawer({ eyebrow, title, onClose, children, testId, focusKey
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focusKey is the trigger: a new subject in the same drawer takes focus again.
   useEffect(() => {
     headingRef.current?.focus();
   }, [focusKey]);
@@ -47,11 +49,11 @@ export function SideDrawer({ eyebrow, title, onClose, children, testId, focusKey
             {title}
           </h2>
         </div>
-        <button type="button" className={cx("icon-button", styles.close)} onClick={onClose} aria-label="Close">
+        <IconButton className={styles.close} onClick={onClose} aria-label="Close">
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
           </svg>
-        </button>
+        </IconButton>
       </header>
       <div className={styles.body}>{children}</div>
     </section>

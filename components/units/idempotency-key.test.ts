@@ -6,7 +6,10 @@ const accepted = (key: string) => ZUnitActionRequest.safeParse({ idempotencyKey:
 
 describe("idempotency keys", () => {
   it("uses randomUUID where the browser offers it", () => {
-    const browser = { randomUUID: () => "0b6f1c1e-9f43-4a57-9d8e-2c1f0e7d5a11" as const, getRandomValues: crypto.getRandomValues.bind(crypto) };
+    const browser = {
+      randomUUID: () => "0b6f1c1e-9f43-4a57-9d8e-2c1f0e7d5a11" as const,
+      getRandomValues: crypto.getRandomValues.bind(crypto),
+    };
     expect(newIdempotencyKey(browser)).toBe("0b6f1c1e-9f43-4a57-9d8e-2c1f0e7d5a11");
   });
 

@@ -6,6 +6,7 @@ import { SIDE_PANEL_TABS, type TSidePanelTab } from "./use-side-panel-tab";
 import { Chip } from "@/components/ui/chip";
 import { Tab, TabList } from "@/components/ui/tabs";
 import { BottomSheet, SheetTitle } from "@/components/ui/bottom-sheet";
+import styles from "./side-panel.module.css";
 
 type TSidePanelProps = {
   tab: TSidePanelTab;
@@ -52,11 +53,19 @@ export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAl
     const index = SIDE_PANEL_TABS.indexOf(tab);
     const last = SIDE_PANEL_TABS.length - 1;
     const target =
-      event.key === "ArrowRight" ? (index === last ? 0 : index + 1)
-      : event.key === "ArrowLeft" ? (index === 0 ? last : index - 1)
-      : event.key === "Home" ? 0
-      : event.key === "End" ? last
-      : null;
+      event.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
     if (target === null) return;
     event.preventDefault();
     const next = SIDE_PANEL_TABS[target]!;
@@ -67,7 +76,8 @@ export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAl
   return (
     <BottomSheet
       side="right"
-      className="ops-panel side-panel"
+      // ops-panel: the control room's phone rules (control-room.module.css) place this sheet beside the layers sheet by it.
+      className="ops-panel"
       open={open}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
@@ -78,12 +88,12 @@ export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAl
         <>
           <SheetTitle>Alerts</SheetTitle>
           <AlertCount count={openAlertCount} />
-          <SheetTitle className="side-panel__handle-units">Units</SheetTitle>
+          <SheetTitle className={styles.handleUnits}>Units</SheetTitle>
           <OverdueCount count={overdueUnitCount} isShort />
         </>
       }
     >
-      <TabList appearance="underline" size="sm" className="side-panel__tabs" aria-label="Side panel">
+      <TabList appearance="underline" size="sm" className={styles.tabs} aria-label="Side panel">
         {SIDE_PANEL_TABS.map((name) => (
           <Tab
             key={name}
@@ -109,7 +119,7 @@ export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAl
           role="tabpanel"
           id={`${idPrefix}-panel-${name}`}
           aria-labelledby={`${idPrefix}-tab-${name}`}
-          className="side-panel__tabpanel"
+          className={styles.tabpanel}
           hidden={tab !== name}
         >
           {name === "alerts" ? alerts : units}

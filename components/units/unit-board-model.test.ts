@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countOverdue, formatTimeInStatus, groupUnitsByType } from "./unit-board-model";
-import { makeTestUnit } from "./make-test-unit";
+import { makeTestUnit } from "@/test/fixtures/responder-units";
 
 describe("unit board grouping", () => {
   const units = [

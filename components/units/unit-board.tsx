@@ -12,6 +12,7 @@ import { useNow } from "@/components/format/use-now";
 import { Button } from "@/components/ui/button";
 import { OutcomeMessage } from "@/components/ui/side-drawer";
 import { QueryState } from "@/components/ui/query-state";
+import styles from "./unit-board.module.css";
 
 type TUnitBoardProps = {
   /** Incident numbers by id (the open incidents), for the "on INC-…" tag. */
@@ -47,8 +48,8 @@ export function UnitBoard({ incidentNumbers, selectedId, onSelect, onOpenInciden
     );
   }
   return (
-    <div className="unit-board" data-testid="unit-board">
-      <div className="unit-board__feedback" role="status" aria-live="polite">
+    <div className={styles.board} data-testid="unit-board">
+      <div className={styles.feedback} role="status" aria-live="polite">
         {outcome && (
           <OutcomeMessage tone={outcome.tone} data-testid="unit-board-feedback">
             {outcome.message}
@@ -59,14 +60,14 @@ export function UnitBoard({ incidentNumbers, selectedId, onSelect, onOpenInciden
         <QueryState state="empty" title="No units yet" detail="Supervisors and admins add units on the Units page." />
       ) : (
         groups.map((group) => (
-          <section key={group.type} className="unit-group" aria-labelledby={`${idPrefix}-${group.type}`}>
-            <h3 className="unit-group__title" id={`${idPrefix}-${group.type}`}>
+          <section key={group.type} className={styles.group} aria-labelledby={`${idPrefix}-${group.type}`}>
+            <h3 className={styles.groupTitle} id={`${idPrefix}-${group.type}`}>
               <span>{group.label}</span>
-              <span className="unit-group__count">
+              <span className={styles.groupCount}>
                 {group.available}/{group.total} available
               </span>
             </h3>
-            <ul className="unit-list">
+            <ul className={styles.list}>
               {group.units.map((unit) => (
                 <UnitRow
                   key={unit.id}

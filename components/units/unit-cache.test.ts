@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TUnitList } from "@/lib/contracts/units";
-import { makeTestUnit } from "./make-test-unit";
+import { makeTestUnit } from "@/test/fixtures/responder-units";
 import { upsertUnit, upsertUnits } from "./unit-cache";
 
 const list = (...units: ReturnType<typeof makeTestUnit>[]): TUnitList => ({ units, checkInSeconds: 600 });

@@ -21,8 +21,15 @@ import { CAPABILITY_LABEL } from "./unit-labels";
 import { useCreateUnit, useUpdateUnit } from "./unit-management-queries";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, FieldHint, FieldLabel, FormRow } from "@/components/ui/field";
+import { cx } from "@/components/ui/class-names";
+import { FormError } from "@/components/ui/form-error";
+import { Input, Select } from "@/components/ui/input";
+import { Stack } from "@/components/ui/page";
+import checkGroup from "./check-group.module.css";
+import styles from "./unit-form.module.css";
 
-type TValues = Required<Omit<TCreateUnitRequest, "capabilities" | "crewUserIds">> & Pick<TResponderUnit, "capabilities"> & { crewUserIds: string[] };
+type TValues = Required<Omit<TCreateUnitRequest, "capabilities" | "crewUserIds">> &
+  Pick<TResponderUnit, "capabilities"> & { crewUserIds: string[] };
 type TField = "id" | "callSign" | "type" | "stationId";
 type TFieldErrors = Partial<Record<TField, string>>;
 
@@ -47,7 +54,14 @@ function initialValues(unit: TResponderUnit | undefined, stations: readonly TSta
     const { id, callSign, type, stationId, capabilities, crew } = unit;
     return { id, callSign, type, stationId, capabilities: [...capabilities], crewUserIds: crew.map((person) => person.id) };
   }
-  return { id: "", callSign: "", type: "fire", stationId: stations.find((station) => station.type === "fire")?.id ?? "", capabilities: [], crewUserIds: [] };
+  return {
+    id: "",
+    callSign: "",
+    type: "fire",
+    stationId: stations.find((station) => station.type === "fire")?.id ?? "",
+    capabilities: [],
+    crewUserIds: [],
+  };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -60,7 +74,14 @@ function changeOf(unit: TResponderUnit, values: TValues, canEditCrew: boolean): 
   if (values.callSign.trim() !== unit.callSign) change.callSign = values.callSign.trim();
   if (values.stationId !== unit.stationId) change.stationId = values.stationId;
   if (!sameSet(values.capabilities, unit.capabilities)) change.capabilities = values.capabilities;
-  if (canEditCrew && !sameSet(values.crewUserIds, unit.crew.map((person) => person.id))) change.crewUserIds = values.crewUserIds;
+  if (
+    canEditCrew &&
+    !sameSet(
+      values.crewUserIds,
+      unit.crew.map((person) => person.id),
+    )
+  )
+    change.crewUserIds = values.crewUserIds;
   return change;
 }
 
@@ -131,7 +152,7 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
     setFormError(error.message);
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
     if (base) {
@@ -161,73 +182,73 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
     "aria-describedby":
       [field === "id" ? `${id}-id-hint` : null, fieldErrors[field] ? `${id}-${field}-error` : null].filter(Boolean).join(" ") || undefined,
   });
-  const error = (field: TField) =>
-    fieldErrors[field] ? (
-      <FieldError id={`${id}-${field}-error`}>
-        {fieldErrors[field]}
-      </FieldError>
-    ) : null;
+  const error = (field: TField) => (fieldErrors[field] ? <FieldError id={`${id}-${field}-error`}>{fieldErrors[field]}</FieldError> : null);
 
   const choices = stationChoices(stations, values);
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate data-testid={isEdit ? "edit-unit-form" : "create-unit-form"}>
+    <Stack as="form" onSubmit={onSubmit} noValidate data-testid={isEdit ? "edit-unit-form" : "create-unit-form"}>
       {!isEdit && (
         <FormRow>
           <Field>
-            <FieldLabel htmlFor={`${id}-id`}>
-              Unit ID
-            </FieldLabel>
-            <input className="input" autoComplete="off" spellCheck={false} value={values.id} onChange={(e) => set("id", e.target.value)} {...fieldProps("id")} />
+            <FieldLabel htmlFor={`${id}-id`}>Unit ID</FieldLabel>
+            <Input
+              autoComplete="off"
+              spellCheck={false}
+              value={values.id}
+              onChange={(e) => set("id", e.target.value)}
+              {...fieldProps("id")}
+            />
             {error("id")}
           </Field>
           <Field>
-            <FieldLabel htmlFor={`${id}-type`}>
-              Type
-            </FieldLabel>
-            <select className="input select" value={values.type} onChange={(e) => setType(e.target.value as TValues["type"])} {...fieldProps("type")}>
+            <FieldLabel htmlFor={`${id}-type`}>Type</FieldLabel>
+            <Select value={values.type} onChange={(e) => setType(e.target.value as TValues["type"])} {...fieldProps("type")}>
               {UNIT_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {UNIT_TYPE_LABEL[type]}
                 </option>
               ))}
-            </select>
+            </Select>
             {error("type")}
           </Field>
-          <FieldHint className="unit-form__id-hint" id={`${id}-id-hint`}>
+          <FieldHint className={styles.idHint} id={`${id}-id-hint`}>
             Unit ID, e.g. E-7: position events name the unit by it, so it cannot change later.
           </FieldHint>
         </FormRow>
       )}
       <Field>
-        <FieldLabel htmlFor={`${id}-callSign`}>
-          Call sign
-        </FieldLabel>
-        <input className="input" autoComplete="off" value={values.callSign} onChange={(e) => set("callSign", e.target.value)} {...fieldProps("callSign")} />
+        <FieldLabel htmlFor={`${id}-callSign`}>Call sign</FieldLabel>
+        <Input autoComplete="off" value={values.callSign} onChange={(e) => set("callSign", e.target.value)} {...fieldProps("callSign")} />
         {error("callSign")}
       </Field>
       <Field>
-        <FieldLabel htmlFor={`${id}-stationId`}>
-          Station
-        </FieldLabel>
+        <FieldLabel htmlFor={`${id}-stationId`}>Station</FieldLabel>
         {stations.length > 0 ? (
-          <select className="input select" value={values.stationId} onChange={(e) => set("stationId", e.target.value)} {...fieldProps("stationId")}>
-            {!choices.some((station) => station.id === values.stationId) && <option value={values.stationId}>{values.stationId || "Choose a station"}</option>}
+          <Select value={values.stationId} onChange={(e) => set("stationId", e.target.value)} {...fieldProps("stationId")}>
+            {!choices.some((station) => station.id === values.stationId) && (
+              <option value={values.stationId}>{values.stationId || "Choose a station"}</option>
+            )}
             {choices.map((station) => (
               <option key={station.id} value={station.id}>
                 {station.name}
               </option>
             ))}
-          </select>
+          </Select>
         ) : (
-          <input className="input" autoComplete="off" value={values.stationId} onChange={(e) => set("stationId", e.target.value)} {...fieldProps("stationId")} />
+          <Input
+            autoComplete="off"
+            value={values.stationId}
+            onChange={(e) => set("stationId", e.target.value)}
+            {...fieldProps("stationId")}
+          />
         )}
         {error("stationId")}
       </Field>
-      <fieldset className="check-group check-group--columns">
+      <fieldset className={cx(checkGroup.group, checkGroup.columns)}>
         <FieldLabel as="legend">Capabilities</FieldLabel>
         {UNIT_CAPABILITIES.map((capability) => (
-          <label key={capability} className="check-group__item">
+          <label key={capability} className={checkGroup.item}>
             <input
               type="checkbox"
               checked={values.capabilities.includes(capability)}
@@ -249,12 +270,8 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
         selectedIds={values.crewUserIds}
         onChange={(ids) => set("crewUserIds", ids)}
       />
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="action-form__buttons">
+      {formError && <FormError role="alert">{formError}</FormError>}
+      <div className={styles.buttons}>
         <Button type="submit" variant="primary" disabled={isPending}>
           {isPending ? "Saving…" : isEdit ? "Save changes" : "Create unit"}
         </Button>
@@ -264,6 +281,6 @@ export function UnitForm({ unit, stations, canEditCrew, onSaved, onCancel }: TUn
           </Button>
         )}
       </div>
-    </form>
+    </Stack>
   );
 }

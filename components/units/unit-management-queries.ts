@@ -1,18 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { ZResponderUnit, type TCreateUnitRequest, type TResponderUnit, type TUpdateUnitRequest } from "@/lib/contracts/units";
 import { requestJson } from "@/components/api/request-json";
 import { applyUnitChanges } from "@/components/dispatch/apply-unit-changes";
 import { unitKeys } from "./unit-queries";
 
-/** Answers carry the unit, bare or as `{ unit }`. */
-const ZUnitAnswer = z.union([ZResponderUnit, z.object({ unit: ZResponderUnit }).transform((body) => body.unit)]);
-
 /** POST /api/units (admins and supervisors). */
 export function useCreateUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateUnitRequest): Promise<TResponderUnit> => requestJson("/api/units", ZUnitAnswer, { method: "POST", body }),
+    mutationFn: (body: TCreateUnitRequest): Promise<TResponderUnit> => requestJson("/api/units", ZResponderUnit, { method: "POST", body }),
     onSuccess: (unit) => {
       applyUnitChanges(queryClient, [unit]);
       return queryClient.invalidateQueries({ queryKey: unitKeys.all });
@@ -25,7 +21,7 @@ export function useUpdateUnit() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: TUpdateUnitRequest }): Promise<TResponderUnit> =>
-      requestJson(`/api/units/${encodeURIComponent(id)}`, ZUnitAnswer, { method: "PATCH", body: change }),
+      requestJson(`/api/units/${encodeURIComponent(id)}`, ZResponderUnit, { method: "PATCH", body: change }),
     onSuccess: (unit) => applyUnitChanges(queryClient, [unit]),
   });
 }

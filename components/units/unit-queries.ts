@@ -3,7 +3,11 @@ import { ZUnitList, type TResponderUnit, type TUnitList } from "@/lib/contracts/
 import { requestJson } from "@/components/api/request-json";
 import { upsertUnits } from "./unit-cache";
 
-export const unitKeys = { all: ["units"] as const };
+export const unitKeys = {
+  all: ["units"] as const,
+  /** The history filter's unit choices: the same list, read less often. */
+  choices: () => ["units", "choices"] as const,
+};
 
 /** Every unit with its status; kept fresh by `unit:upsert`, not polling. */
 export const unitsQuery = () =>

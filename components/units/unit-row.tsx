@@ -5,6 +5,18 @@ import { UnitStatusMenu } from "./unit-status-menu";
 import type { TUnitOutcome } from "./use-unit-action";
 import { formatClock } from "@/components/format/date-time";
 import { Chip, chipClassName } from "@/components/ui/chip";
+import { cx } from "@/components/ui/class-names";
+import styles from "./unit-row.module.css";
+
+/** The row's left edge in the unit's status colour. */
+const STATUS_CLASS: Record<TResponderUnit["status"], string | undefined> = {
+  available: styles.available,
+  dispatched: styles.dispatched,
+  enRoute: styles.enRoute,
+  onScene: styles.onScene,
+  returning: styles.returning,
+  outOfService: styles.outOfService,
+};
 
 type TUnitRowProps = {
   unit: TResponderUnit;
@@ -23,21 +35,21 @@ export function UnitRow({ unit, now, checkInSeconds, incidentNumber, isSelected,
   const isOverdue = now !== null && isCheckInOverdue(unit, now, checkInSeconds);
   return (
     <li
-      className={`unit-row unit-row--${unit.status}${isOverdue || unit.needsBackup ? " unit-row--attention" : ""}`}
+      className={cx(styles.row, STATUS_CLASS[unit.status], (isOverdue || unit.needsBackup) && styles.attention)}
       data-testid={`unit-row-${unit.id}`}
       data-status={unit.status}
     >
       <button
         type="button"
-        className="unit-row__main"
+        className={styles.main}
         aria-pressed={isSelected}
         title={`Show ${unit.callSign} on the map`}
         onClick={() => onSelect(unit)}
       >
-        <span className="unit-row__callsign">{unit.callSign}</span>
+        <span className={styles.callsign}>{unit.callSign}</span>
         <UnitStatusChip status={unit.status} />
         {now !== null && (
-          <time className="unit-row__since" dateTime={unit.statusSince} title={`Since ${formatClock(since)}`}>
+          <time className={styles.since} dateTime={unit.statusSince} title={`Since ${formatClock(since)}`}>
             <span className="visually-hidden">for </span>
             {formatTimeInStatus(now - since)}
           </time>
@@ -45,25 +57,29 @@ export function UnitRow({ unit, now, checkInSeconds, incidentNumber, isSelected,
       </button>
       <UnitStatusMenu unit={unit} onOutcome={onOutcome} />
       {(unit.incidentId || isOverdue || unit.needsBackup || unit.outOfServiceReason) && (
-        <div className="unit-row__tags">
+        <div className={styles.tags}>
           {unit.incidentId && (
             <button
               type="button"
-              className={chipClassName({ appearance: "tag", className: "unit-row__incident" })}
+              className={chipClassName({ appearance: "tag", className: styles.incident })}
               onClick={() => onOpenIncident(unit.incidentId!)}
               aria-label={incidentNumber ? `Open incident ${incidentNumber}` : `Open the incident ${unit.callSign} is on`}
             >
               {incidentNumber ?? "Incident"}
             </button>
           )}
-          {isOverdue && <Chip appearance="tag" tone="hot">
+          {isOverdue && (
+            <Chip appearance="tag" tone="hot">
               Check-in overdue
-            </Chip>}
-          {unit.needsBackup && <Chip appearance="tag" tone="warm">
+            </Chip>
+          )}
+          {unit.needsBackup && (
+            <Chip appearance="tag" tone="warm">
               Backup requested
-            </Chip>}
+            </Chip>
+          )}
           {unit.status === "outOfService" && unit.outOfServiceReason && (
-            <span className="unit-row__reason" title={unit.outOfServiceReason}>
+            <span className={styles.reason} title={unit.outOfServiceReason}>
               {unit.outOfServiceReason}
             </span>
           )}

@@ -5,6 +5,8 @@ import type { TResponderUnit } from "@/lib/contracts/units";
 import { useUnitAction, type TUnitOutcome } from "./use-unit-action";
 import { Button } from "@/components/ui/button";
 import { FieldLabel } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import styles from "./unit-status-menu.module.css";
 
 type TUnitStatusMenuProps = { unit: TResponderUnit; onOutcome: (outcome: TUnitOutcome) => void };
 
@@ -54,11 +56,12 @@ export function UnitStatusMenu({ unit, onOutcome }: TUnitStatusMenuProps) {
 
   if (!hasOffers && !isOpen) return null;
   return (
-    <div className="unit-menu">
+    <div className={styles.menu}>
       <Button
         ref={toggleRef}
-       
-        variant="ghost" size="sm" className="unit-menu__toggle"
+        variant="ghost"
+        size="sm"
+        className={styles.toggle}
         aria-expanded={isOpen}
         aria-controls={`${id}-panel`}
         aria-label={`Change status of ${unit.callSign}`}
@@ -68,24 +71,18 @@ export function UnitStatusMenu({ unit, onOutcome }: TUnitStatusMenuProps) {
         Status…
       </Button>
       {isOpen && (
-        <div className="unit-menu__panel" id={`${id}-panel`} onKeyDown={onKeyDown}>
+        <div className={styles.panel} id={`${id}-panel`} role="group" aria-label={`Statuses for ${unit.callSign}`} onKeyDown={onKeyDown}>
           {offer.available && (
-            <Button
-              variant="accent" size="sm"
-              disabled={action.isPending}
-              onClick={() => action.change({ action: "available" })}
-            >
+            <Button variant="accent" size="sm" disabled={action.isPending} onClick={() => action.change({ action: "available" })}>
               {pending === "available" ? "Saving…" : "Mark available"}
             </Button>
           )}
           {offer.outOfService && (
-            <form className="unit-menu__form" onSubmit={onSubmit}>
-              <FieldLabel htmlFor={`${id}-reason`}>
-                Out of service — reason
-              </FieldLabel>
-              <input
+            <form className={styles.form} onSubmit={onSubmit}>
+              <FieldLabel htmlFor={`${id}-reason`}>Out of service — reason</FieldLabel>
+              <Input
                 id={`${id}-reason`}
-                className="input input--compact"
+                controlSize="sm"
                 maxLength={2000}
                 required
                 value={reason}

@@ -12,7 +12,10 @@ import { UnitForm } from "./unit-form";
 import { unitsQuery } from "./unit-queries";
 import { UnitsTable } from "./units-table";
 import { Button } from "@/components/ui/button";
+import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
+import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { QueryState } from "@/components/ui/query-state";
+import styles from "./units-management.module.css";
 
 /** No socket on this page: the list is refetched when it is older than this. */
 const LIST_STALE_MS = 10_000;
@@ -49,50 +52,48 @@ export function UnitsManagement({ currentUser }: { currentUser: TCurrentUser }) 
   };
 
   return (
-    <div className="page">
-      <div className="page__head">
+    <Page>
+      <PageHead>
         <div>
-          <h1 className="page__title">Units</h1>
-          <p className="page__subtitle">
-            Responder units the control room dispatches: their station, what they carry and who crews them. Every change is recorded in
-            the audit log.
-          </p>
+          <PageTitle>Units</PageTitle>
+          <PageSubtitle>
+            Responder units the control room dispatches: their station, what they carry and who crews them. Every change is recorded in the
+            audit log.
+          </PageSubtitle>
         </div>
         {units.data && (
-          <span className="page__count" data-testid="unit-count">
+          <PageCount data-testid="unit-count">
             {units.data.units.length} {units.data.units.length === 1 ? "unit" : "units"}
-          </span>
+          </PageCount>
         )}
-      </div>
+      </PageHead>
 
       <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
 
-      <div className="admin-layout">
-        <section className="card card--flush" aria-label="All units" aria-busy={units.isPending}>
+      <div className={styles.layout}>
+        <Card flush aria-label="All units" aria-busy={units.isPending}>
           {units.isPending ? (
             <QueryState state="loading" size="page">
               <p>Loading units…</p>
             </QueryState>
           ) : units.isError ? (
             <QueryState state="error" size="page" title="The units could not be loaded" detail={errorMessage(units.error)}>
-              <Button onClick={() => void units.refetch()}>
-                Try again
-              </Button>
+              <Button onClick={() => void units.refetch()}>Try again</Button>
             </QueryState>
           ) : sorted.length === 0 ? (
             <QueryState state="empty" size="page" title="No units yet" detail="Create the first one with the form." />
           ) : (
             <UnitsTable units={sorted} stationNames={stationNames} editingId={editingId} onEdit={startEdit} />
           )}
-        </section>
+        </Card>
 
-        <section className="card" aria-labelledby={formTitleId} data-testid="unit-form-card">
-          <h2 className="card__title" id={formTitleId} ref={formHeadingRef} tabIndex={-1}>
+        <Card aria-labelledby={formTitleId} data-testid="unit-form-card">
+          <CardTitle id={formTitleId} ref={formHeadingRef} tabIndex={-1}>
             {editing ? `Edit ${editing.callSign}` : "New unit"}
-          </h2>
-          <p className="card__subtitle">
+          </CardTitle>
+          <CardSubtitle>
             {editing ? `${editing.id} · the type and ID stay as they are.` : "It starts available at its station."}
-          </p>
+          </CardSubtitle>
           <UnitForm
             key={editing ? `edit-${editing.id}` : "create"}
             unit={editing}
@@ -101,8 +102,8 @@ export function UnitsManagement({ currentUser }: { currentUser: TCurrentUser }) 
             onSaved={onSaved}
             onCancel={editing ? () => stopEdit(editing.id) : undefined}
           />
-        </section>
+        </Card>
       </div>
-    </div>
+    </Page>
   );
 }

@@ -4,6 +4,7 @@ import { capabilityShortLabel } from "./unit-labels";
 import { UnitStatusChip } from "./unit-status-chip";
 import { Button } from "@/components/ui/button";
 import { Table } from "@/components/ui/table";
+import styles from "./units-table.module.css";
 
 type TUnitsTableProps = {
   units: readonly TResponderUnit[];
@@ -15,7 +16,7 @@ type TUnitsTableProps = {
 /** A table on wide screens, a stack of cards on phones (same markup, CSS decides). */
 export function UnitsTable({ units, stationNames, editingId, onEdit }: TUnitsTableProps) {
   return (
-    <Table className="units-table">
+    <Table className={styles.table}>
       <thead>
         <tr>
           <th scope="col">Call sign</th>
@@ -31,11 +32,17 @@ export function UnitsTable({ units, stationNames, editingId, onEdit }: TUnitsTab
       </thead>
       <tbody>
         {units.map((unit) => (
-          <tr key={unit.id} className="units-table__row" data-testid="units-table-row" data-unit-id={unit.id} aria-current={unit.id === editingId ? "true" : undefined}>
-            <td className="units-table__callsign" data-label="Call sign">
+          <tr
+            key={unit.id}
+            className={styles.row}
+            data-testid="units-table-row"
+            data-unit-id={unit.id}
+            aria-current={unit.id === editingId ? "true" : undefined}
+          >
+            <td data-label="Call sign">
               <div>
-                <span className="units-table__name">{unit.callSign}</span>
-                {unit.id !== unit.callSign && <span className="units-table__id">{unit.id}</span>}
+                <span className={styles.name}>{unit.callSign}</span>
+                {unit.id !== unit.callSign && <span className={styles.id}>{unit.id}</span>}
               </div>
             </td>
             <td data-label="Type">{UNIT_TYPE_LABEL[unit.type]}</td>
@@ -43,15 +50,10 @@ export function UnitsTable({ units, stationNames, editingId, onEdit }: TUnitsTab
             <td data-label="Capabilities">{unit.capabilities.length > 0 ? unit.capabilities.map(capabilityShortLabel).join(", ") : "—"}</td>
             <td data-label="Crew">{unit.crew.length > 0 ? unit.crew.map((person) => person.name).join(", ") : "—"}</td>
             <td data-label="Status">
-              <UnitStatusChip status={unit.status} className="units-table__status" />
+              <UnitStatusChip status={unit.status} className={styles.status} />
             </td>
-            <td className="units-table__actions" data-label="Edit">
-              <Button
-                size="sm"
-                data-edit-unit={unit.id}
-                aria-label={`Edit ${unit.callSign}`}
-                onClick={() => onEdit(unit)}
-              >
+            <td className={styles.actions} data-label="Edit">
+              <Button size="sm" data-edit-unit={unit.id} aria-label={`Edit ${unit.callSign}`} onClick={() => onEdit(unit)}>
                 Edit
               </Button>
             </td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TStation, TUnit } from "@/lib/contracts/city-pack";
-import { makeTestUnit } from "./make-test-unit";
+import { makeTestUnit } from "@/test/fixtures/responder-units";
 import { unitsToDraw } from "./units-to-draw";
 
 const station: TStation = { id: "station-1", name: "Station 1", type: "fire", position: [-85.63, 41.94] };

@@ -27,168 +27,169 @@ async function openAs(browser: Browser, role: "operator" | "supervisor", width =
   return page;
 }
 
-test.describe.serial("alerts and incidents", () => {
-  let restoreRule: ((supervisor: Page) => Promise<void>) | null = null;
-  // Two software-rendered maps per test: more than the default budget.
-  test.setTimeout(240_000);
+test.describe
+  .serial("alerts and incidents", () => {
+    let restoreRule: ((supervisor: Page) => Promise<void>) | null = null;
+    // Two software-rendered maps per test: more than the default budget.
+    test.setTimeout(240_000);
 
-  test.beforeAll(async ({ browser }) => {
-    const supervisor = await openAs(browser, "supervisor");
-    // Every lot is "full" at once: parking alerts open within seconds, as critical to raise the banner.
-    restoreRule = await tuneRule(supervisor, RULE_ID, {
-      severity: "critical",
-      sustainSeconds: 0,
-      params: { metric: "occupancy", openAbove: 0.01, clearBelow: 0.005 },
+    test.beforeAll(async ({ browser }) => {
+      const supervisor = await openAs(browser, "supervisor");
+      // Every lot is "full" at once: parking alerts open within seconds, as critical to raise the banner.
+      restoreRule = await tuneRule(supervisor, RULE_ID, {
+        severity: "critical",
+        sustainSeconds: 0,
+        params: { metric: "occupancy", openAbove: 0.01, clearBelow: 0.005 },
+      });
+      await supervisor.context().close();
+
+      const admin = await (await browser.newContext()).newPage();
+      await signInAs(admin, "admin");
+      SECOND_OPERATOR.email = `oscar.${Date.now()}@citynerve.local`;
+      await api(admin, "POST", "/api/admin/users", { ...SECOND_OPERATOR, role: "operator" });
+      await admin.context().close();
     });
-    await supervisor.context().close();
 
-    const admin = await (await browser.newContext()).newPage();
-    await signInAs(admin, "admin");
-    SECOND_OPERATOR.email = `oscar.${Date.now()}@citynerve.local`;
-    await api(admin, "POST", "/api/admin/users", { ...SECOND_OPERATOR, role: "operator" });
-    await admin.context().close();
-  });
-
-  test.afterAll(async ({ browser }) => {
-    const supervisor = await openAs(browser, "supervisor");
-    await restoreRule?.(supervisor);
-    await resolveAlertsOf(supervisor, RULE_ID);
-    await supervisor.context().close();
-  });
-
-  test("an alert reaches both operators; one acknowledges, the other sees it live and a stale attempt gets 409", async ({ browser }) => {
-    const olivia = await openAs(browser, "operator");
-    const oscar = await openAsSecondOperator(browser);
-
-    // The same alert appears in both queues without a reload.
-    const firstRow = olivia.getByTestId("alert-row").filter({ hasText: "Parking lot full" }).first();
-    await expect(firstRow).toBeVisible({ timeout: 60_000 });
-    const alertId = (await firstRow.getAttribute("data-alert-id"))!;
-    const oscarRow = oscar.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
-    await expect(oscarRow).toBeVisible();
-    await expect(oscarRow).toHaveAttribute("data-status", "open");
-    await expect(olivia.getByTestId("critical-banner")).toBeVisible();
-
-    // Both open it. Oscar's acknowledge is held on the wire until Olivia's has landed: his view is stale.
-    await firstRow.click();
-    await oscarRow.click();
-    await expect(olivia.getByTestId("alert-drawer")).toBeVisible();
-    await expect(oscar.getByTestId("alert-drawer")).toBeVisible();
-    let releaseOscar!: () => void;
-    const oscarMayGo = new Promise<void>((resolve) => (releaseOscar = resolve));
-    await oscar.route(`**/api/alerts/${alertId}/acknowledge`, async (route) => {
-      await oscarMayGo;
-      await route.continue();
+    test.afterAll(async ({ browser }) => {
+      const supervisor = await openAs(browser, "supervisor");
+      await restoreRule?.(supervisor);
+      await resolveAlertsOf(supervisor, RULE_ID);
+      await supervisor.context().close();
     });
-    await oscar.getByTestId("alert-acknowledge").click();
 
-    await olivia.getByTestId("alert-acknowledge").click();
-    await expect(olivia.getByTestId("drawer-feedback")).toContainText("Acknowledged.");
-    await expect(olivia.getByTestId("alert-drawer-status")).toContainText("Acknowledged by Olivia Operator");
+    test("an alert reaches both operators; one acknowledges, the other sees it live and a stale attempt gets 409", async ({ browser }) => {
+      const olivia = await openAs(browser, "operator");
+      const oscar = await openAsSecondOperator(browser);
 
-    // Oscar sees it acknowledged without a reload (the socket patched his cache)…
-    await expect(oscarRow).toHaveAttribute("data-status", "acknowledged");
-    await expect(oscarRow).toContainText("Acknowledged by Olivia Operator");
-    // …and his stale attempt answers 409, explained with the state that won.
-    releaseOscar();
-    await expect(oscar.getByTestId("drawer-feedback")).toContainText("Already acknowledged by Olivia Operator");
-    await expect(oscar.getByTestId("alert-drawer-status")).toContainText("Acknowledged by Olivia Operator");
+      // The same alert appears in both queues without a reload.
+      const firstRow = olivia.getByTestId("alert-row").filter({ hasText: "Parking lot full" }).first();
+      await expect(firstRow).toBeVisible({ timeout: 60_000 });
+      const alertId = (await firstRow.getAttribute("data-alert-id"))!;
+      const oscarRow = oscar.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
+      await expect(oscarRow).toBeVisible();
+      await expect(oscarRow).toHaveAttribute("data-status", "open");
+      await expect(olivia.getByTestId("critical-banner")).toBeVisible();
 
-    // The selected alert's entity is ringed on the map.
-    const ring = await olivia.evaluate(() => {
-      const layer = window.__citynerve!.deckLayers().find((l) => l.id === "alert-highlight");
-      return { visible: layer?.props.visible, rings: (layer?.props.data as unknown[]).length };
+      // Both open it. Oscar's acknowledge is held on the wire until Olivia's has landed: his view is stale.
+      await firstRow.click();
+      await oscarRow.click();
+      await expect(olivia.getByTestId("alert-drawer")).toBeVisible();
+      await expect(oscar.getByTestId("alert-drawer")).toBeVisible();
+      let releaseOscar!: () => void;
+      const oscarMayGo = new Promise<void>((resolve) => (releaseOscar = resolve));
+      await oscar.route(`**/api/alerts/${alertId}/acknowledge`, async (route) => {
+        await oscarMayGo;
+        await route.continue();
+      });
+      await oscar.getByTestId("alert-acknowledge").click();
+
+      await olivia.getByTestId("alert-acknowledge").click();
+      await expect(olivia.getByTestId("drawer-feedback")).toContainText("Acknowledged.");
+      await expect(olivia.getByTestId("alert-drawer-status")).toContainText("Acknowledged by Olivia Operator");
+
+      // Oscar sees it acknowledged without a reload (the socket patched his cache)…
+      await expect(oscarRow).toHaveAttribute("data-status", "acknowledged");
+      await expect(oscarRow).toContainText("Acknowledged by Olivia Operator");
+      // …and his stale attempt answers 409, explained with the state that won.
+      releaseOscar();
+      await expect(oscar.getByTestId("drawer-feedback")).toContainText("Already acknowledged by Olivia Operator");
+      await expect(oscar.getByTestId("alert-drawer-status")).toContainText("Acknowledged by Olivia Operator");
+
+      // The selected alert's entity is ringed on the map.
+      const ring = await olivia.evaluate(() => {
+        const layer = window.__citynerve!.deckLayers().find((l) => l.id === "alert-highlight");
+        return { visible: layer?.props.visible, rings: (layer?.props.data as unknown[] | undefined)?.length };
+      });
+      expect(ring).toEqual({ visible: true, rings: 2 });
+
+      await olivia.waitForTimeout(1500); // the fly-to settles before the picture
+      await olivia.screenshot({ path: `${SCREENSHOTS}/alerts-1440-drawer.png` });
+      await oscar.screenshot({ path: `${SCREENSHOTS}/alerts-1440-conflict.png` });
+      await olivia.context().close();
+      await oscar.context().close();
     });
-    expect(ring).toEqual({ visible: true, rings: 2 });
 
-    await olivia.waitForTimeout(1500); // the fly-to settles before the picture
-    await olivia.screenshot({ path: `${SCREENSHOTS}/alerts-1440-drawer.png` });
-    await oscar.screenshot({ path: `${SCREENSHOTS}/alerts-1440-conflict.png` });
-    await olivia.context().close();
-    await oscar.context().close();
+    test("a phoned-in incident placed on the map appears for everyone", async ({ browser }) => {
+      const olivia = await openAs(browser, "operator");
+      const sam = await openAs(browser, "supervisor");
+      const description = `Caller reports smoke from a garage (${Date.now()})`;
+
+      await olivia.getByTestId("new-incident").click();
+      const form = olivia.getByTestId("new-incident-drawer");
+      await expect(form).toBeVisible();
+      await form.getByLabel("Type").selectOption("fire");
+      await form.getByLabel("Priority").selectOption("P1");
+      await form.getByLabel("What happened").fill(description);
+      await form.getByLabel("Address").fill("120 N Main St");
+      // The location is picked by clicking the map, in the part the panels leave free.
+      const map = olivia.getByTestId("city-map");
+      const box = (await map.boundingBox())!;
+      await olivia.mouse.click(box.x + 500, box.y + box.height / 2);
+      await expect(form.getByLabel("Latitude")).not.toHaveValue("");
+      const pin = await olivia.evaluate(() => window.__citynerve!.deckLayers().find((l) => l.id === "incident-pin")?.props.visible);
+      expect(pin).toBe(true);
+      await form.getByTestId("create-incident").click();
+
+      const drawer = olivia.getByTestId("incident-drawer");
+      await expect(drawer).toBeVisible();
+      await expect(drawer).toContainText(description);
+      await expect(drawer.getByTestId("incident-status")).toHaveText("New");
+      await expect(drawer.getByTestId("incident-timeline")).toContainText("Incident created");
+
+      // On Olivia's map, and on Sam's through the socket.
+      await expect.poll(async () => (await incidentsOnMap(olivia)).some((i) => i.description === description)).toBe(true);
+      await expect.poll(async () => (await incidentsOnMap(sam)).some((i) => i.description === description)).toBe(true);
+
+      // Moving it along its status flow lands on the timeline with who did it.
+      await drawer.getByTestId("incident-next-status").click();
+      await expect(drawer.getByTestId("incident-status")).toHaveText("Acknowledged");
+      await expect(drawer.getByTestId("incident-timeline")).toContainText("Status New → Acknowledged");
+      await expect(drawer.getByTestId("incident-timeline")).toContainText("Olivia Operator");
+
+      // Sam opens it from its marker on his map.
+      const point = await sam.evaluate((text) => {
+        const debug = window.__citynerve!;
+        const layer = debug.deckLayers().find((l) => l.id === "incidents")!;
+        const incident = (layer.props.data as { description: string; location: [number, number] }[]).find((i) => i.description === text)!;
+        const projected = debug.map.project(incident.location);
+        const rect = debug.map.getContainer().getBoundingClientRect();
+        return { x: rect.left + projected.x, y: rect.top + projected.y };
+      }, description);
+      await sam.mouse.click(point.x, point.y);
+      await expect(sam.getByTestId("incident-drawer")).toContainText(description);
+      await expect(sam.getByTestId("incident-drawer").getByTestId("incident-status")).toHaveText("Acknowledged");
+
+      await olivia.screenshot({ path: `${SCREENSHOTS}/incident-1440-drawer.png` });
+      await olivia.context().close();
+      await sam.context().close();
+    });
+
+    test("works on a 360 px phone: alerts sheet, drawer and layers take turns", async ({ browser }) => {
+      const olivia = await openAs(browser, "operator", 360, 740);
+      expect(await horizontalOverflow(olivia)).toBeLessThanOrEqual(0);
+      const alertsHandle = olivia.getByRole("button", { name: /^Alerts/ });
+      await alertsHandle.click();
+      const row = olivia.getByTestId("alert-row").first();
+      await expect(row).toBeVisible({ timeout: 60_000 });
+      await olivia.screenshot({ path: `${SCREENSHOTS}/alerts-360-queue.png` });
+
+      // One sheet at a time: while alerts are open the layer handle steps aside, and the other way round.
+      const layersHandle = olivia.getByRole("button", { name: /layers/i });
+      await expect(layersHandle).toBeHidden();
+      await alertsHandle.click();
+      await layersHandle.click();
+      await expect(olivia.getByTestId("toggle-traffic")).toBeVisible();
+      await expect(alertsHandle).toBeHidden();
+      await layersHandle.click();
+      await alertsHandle.click();
+      await expect(row).toBeVisible();
+
+      await row.click();
+      await expect(olivia.getByTestId("alert-drawer")).toBeVisible();
+      expect(await horizontalOverflow(olivia)).toBeLessThanOrEqual(0);
+      await olivia.screenshot({ path: `${SCREENSHOTS}/alerts-360-drawer.png` });
+      await olivia.keyboard.press("Escape");
+      await expect(olivia.getByTestId("alert-drawer")).toBeHidden();
+      await olivia.context().close();
+    });
   });
-
-  test("a phoned-in incident placed on the map appears for everyone", async ({ browser }) => {
-    const olivia = await openAs(browser, "operator");
-    const sam = await openAs(browser, "supervisor");
-    const description = `Caller reports smoke from a garage (${Date.now()})`;
-
-    await olivia.getByTestId("new-incident").click();
-    const form = olivia.getByTestId("new-incident-drawer");
-    await expect(form).toBeVisible();
-    await form.getByLabel("Type").selectOption("fire");
-    await form.getByLabel("Priority").selectOption("P1");
-    await form.getByLabel("What happened").fill(description);
-    await form.getByLabel("Address").fill("120 N Main St");
-    // The location is picked by clicking the map, in the part the panels leave free.
-    const map = olivia.getByTestId("city-map");
-    const box = (await map.boundingBox())!;
-    await olivia.mouse.click(box.x + 500, box.y + box.height / 2);
-    await expect(form.getByLabel("Latitude")).not.toHaveValue("");
-    const pin = await olivia.evaluate(() => window.__citynerve!.deckLayers().find((l) => l.id === "incident-pin")?.props.visible);
-    expect(pin).toBe(true);
-    await form.getByTestId("create-incident").click();
-
-    const drawer = olivia.getByTestId("incident-drawer");
-    await expect(drawer).toBeVisible();
-    await expect(drawer).toContainText(description);
-    await expect(drawer.getByTestId("incident-status")).toHaveText("New");
-    await expect(drawer.getByTestId("incident-timeline")).toContainText("Incident created");
-
-    // On Olivia's map, and on Sam's through the socket.
-    await expect.poll(async () => (await incidentsOnMap(olivia)).some((i) => i.description === description)).toBe(true);
-    await expect.poll(async () => (await incidentsOnMap(sam)).some((i) => i.description === description)).toBe(true);
-
-    // Moving it along its status flow lands on the timeline with who did it.
-    await drawer.getByTestId("incident-next-status").click();
-    await expect(drawer.getByTestId("incident-status")).toHaveText("Acknowledged");
-    await expect(drawer.getByTestId("incident-timeline")).toContainText("Status New → Acknowledged");
-    await expect(drawer.getByTestId("incident-timeline")).toContainText("Olivia Operator");
-
-    // Sam opens it from its marker on his map.
-    const point = await sam.evaluate((text) => {
-      const debug = window.__citynerve!;
-      const layer = debug.deckLayers().find((l) => l.id === "incidents")!;
-      const incident = (layer.props.data as { description: string; location: [number, number] }[]).find((i) => i.description === text)!;
-      const projected = debug.map.project(incident.location);
-      const rect = debug.map.getContainer().getBoundingClientRect();
-      return { x: rect.left + projected.x, y: rect.top + projected.y };
-    }, description);
-    await sam.mouse.click(point.x, point.y);
-    await expect(sam.getByTestId("incident-drawer")).toContainText(description);
-    await expect(sam.getByTestId("incident-drawer").getByTestId("incident-status")).toHaveText("Acknowledged");
-
-    await olivia.screenshot({ path: `${SCREENSHOTS}/incident-1440-drawer.png` });
-    await olivia.context().close();
-    await sam.context().close();
-  });
-
-  test("works on a 360 px phone: alerts sheet, drawer and layers take turns", async ({ browser }) => {
-    const olivia = await openAs(browser, "operator", 360, 740);
-    expect(await horizontalOverflow(olivia)).toBeLessThanOrEqual(0);
-    const alertsHandle = olivia.getByRole("button", { name: /^Alerts/ });
-    await alertsHandle.click();
-    const row = olivia.getByTestId("alert-row").first();
-    await expect(row).toBeVisible({ timeout: 60_000 });
-    await olivia.screenshot({ path: `${SCREENSHOTS}/alerts-360-queue.png` });
-
-    // One sheet at a time: while alerts are open the layer handle steps aside, and the other way round.
-    const layersHandle = olivia.getByRole("button", { name: /layers/i });
-    await expect(layersHandle).toBeHidden();
-    await alertsHandle.click();
-    await layersHandle.click();
-    await expect(olivia.getByTestId("toggle-traffic")).toBeVisible();
-    await expect(alertsHandle).toBeHidden();
-    await layersHandle.click();
-    await alertsHandle.click();
-    await expect(row).toBeVisible();
-
-    await row.click();
-    await expect(olivia.getByTestId("alert-drawer")).toBeVisible();
-    expect(await horizontalOverflow(olivia)).toBeLessThanOrEqual(0);
-    await olivia.screenshot({ path: `${SCREENSHOTS}/alerts-360-drawer.png` });
-    await olivia.keyboard.press("Escape");
-    await expect(olivia.getByTestId("alert-drawer")).toBeHidden();
-    await olivia.context().close();
-  });
-});

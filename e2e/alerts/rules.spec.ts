@@ -21,7 +21,10 @@ test.describe("alert rule settings", () => {
     await signInAs(page, "supervisor");
     await page.goto("/rules");
     await expect(page.getByRole("heading", { name: "Alert rules" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alert rules" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alert rules" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
 
     const original = Number(await staleInput(page).inputValue());
     expect(original).toBeGreaterThan(0);

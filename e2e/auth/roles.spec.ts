@@ -84,7 +84,9 @@ test.describe("navigation per role", () => {
     await expect(page.getByTestId("connection-badge")).toHaveAttribute("data-status", "live", { timeout: 60_000 });
     await expect(page.getByRole("link", { name: "Audit log" })).toBeHidden();
     await page.getByTestId("user-menu-button").click();
-    await expect.poll(() => mainNavLinks(page)).toEqual(["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log"]);
+    await expect
+      .poll(() => mainNavLinks(page))
+      .toEqual(["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log"]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/control-room-360-menu.png` });
     await page.getByRole("link", { name: "Audit log" }).click();

@@ -52,6 +52,8 @@ export const ZAlert = z.object({
   version: z.number().int(),
 });
 export type TAlert = z.infer<typeof ZAlert>;
+/** GET /api/alerts: the queue. */
+export const ZAlertList = z.array(ZAlert);
 
 export const ZAlertListQuery = z.object({
   status: z.string().optional(), // comma-separated ZAlertStatus values; default open,acknowledged

@@ -33,6 +33,7 @@ export const ZAdminUser = ZCurrentUser.extend({
   createdAt: z.iso.datetime(),
 });
 export type TAdminUser = z.infer<typeof ZAdminUser>;
+export const ZAdminUserList = z.array(ZAdminUser);
 
 export const ZCreateUserRequest = z.object({
   name: z.string().trim().min(1).max(120),
@@ -84,6 +85,16 @@ export const ZApiError = z.object({
   fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type TApiError = z.infer<typeof ZApiError>;
+
+/**
+ * GET /api/auth-config (public): what the sign-in page offers. `demo` is true only on embedded demo
+ * deployments, where the demo accounts exist; anything missing reads as "off".
+ */
+export const ZAuthConfig = z.object({
+  sso: z.object({ enabled: z.boolean(), label: z.string(), providerId: z.string() }),
+  demo: z.boolean().optional().default(false),
+});
+export type TAuthConfig = z.infer<typeof ZAuthConfig>;
 
 /** Where each role lands after signing in, and what its navigation offers. */
 export const HOME_BY_ROLE: Record<TRole, string> = {

@@ -3,11 +3,39 @@ import { ZCityEvent, layerOf } from "./events";
 
 const at = "2026-11-24T08:00:00.000Z";
 const good = {
-  traffic: { id: "e1", entityId: "seg-ab", observedAt: at, type: "TrafficFlowObserved", intensity: 900, averageVehicleSpeed: 42.5, occupancy: 0.3, congested: false },
+  traffic: {
+    id: "e1",
+    entityId: "seg-ab",
+    observedAt: at,
+    type: "TrafficFlowObserved",
+    intensity: 900,
+    averageVehicleSpeed: 42.5,
+    occupancy: 0.3,
+    congested: false,
+  },
   parking: { id: "e2", entityId: "parking-1", observedAt: at, type: "OffStreetParking", availableSpotNumber: 10, totalSpotNumber: 120 },
   waste: { id: "e3", entityId: "bin-1", observedAt: at, type: "WasteContainer", fillingLevel: 0.5, status: "burning", temperature: 140 },
-  energy: { id: "e4", entityId: "feeder-1", observedAt: at, type: "EnergyMeasurement", assetKind: "feeder", activePower: 2500, capacity: 3000, voltage: 13100, frequency: 60.01 },
-  units: { id: "e5", entityId: "unit-p11", observedAt: "2026-11-24T03:00:00-05:00", type: "UnitPosition", location: [-85.63, 41.94], heading: 90, speed: 35, status: "enRoute" },
+  energy: {
+    id: "e4",
+    entityId: "feeder-1",
+    observedAt: at,
+    type: "EnergyMeasurement",
+    assetKind: "feeder",
+    activePower: 2500,
+    capacity: 3000,
+    voltage: 13100,
+    frequency: 60.01,
+  },
+  units: {
+    id: "e5",
+    entityId: "unit-p11",
+    observedAt: "2026-11-24T03:00:00-05:00",
+    type: "UnitPosition",
+    location: [-85.63, 41.94],
+    heading: 90,
+    speed: 35,
+    status: "enRoute",
+  },
 };
 
 describe("city event schemas", () => {

@@ -70,14 +70,7 @@ export const UNIT_TYPES = ["police", "fire", "ems", "sanitation", "utility"] as 
 export const ZUnitType = z.enum(UNIT_TYPES);
 export type TUnitType = z.infer<typeof ZUnitType>;
 
-export const UNIT_STATUSES = [
-  "available",
-  "dispatched",
-  "enRoute",
-  "onScene",
-  "returning",
-  "outOfService",
-] as const;
+export const UNIT_STATUSES = ["available", "dispatched", "enRoute", "onScene", "returning", "outOfService"] as const;
 export const ZUnitStatus = z.enum(UNIT_STATUSES);
 export type TUnitStatus = z.infer<typeof ZUnitStatus>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALERT_SEVERITIES, ZAlertSeverity, ALERT_STATUSES, ZAlertStatus } from "./alerts";
 import { INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES, ZIncidentPriority, ZIncidentStatus, ZIncidentType } from "./incidents";
+import { ZEnergyMeasurement, ZOffStreetParking, ZTrafficFlowObserved, ZUnitPosition, ZWasteContainer } from "./events";
 import { LAYERS, ZLayer } from "./layers";
 import type { TLayerEvents } from "./realtime";
 
@@ -13,7 +14,12 @@ const ZCsvOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
     .max(500)
-    .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).max(20));
 
 const ZRange = {
@@ -157,25 +163,54 @@ export const ZKpiReport = z.object({
 export type TKpiReport = z.infer<typeof ZKpiReport>;
 
 /** GET/PUT /api/history/kpi-targets (PUT: supervisors; audited). */
-export const ZKpiTargets = z.object({ targets: z.partialRecord(ZKpiMetric, z.number().int().min(1).max(7 * 86_400).nullable()) });
+export const ZKpiTargets = z.object({
+  targets: z.partialRecord(
+    ZKpiMetric,
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 86_400)
+      .nullable(),
+  ),
+});
 export type TKpiTargets = z.infer<typeof ZKpiTargets>;
 
 // ── Map analysis and playback ───────────────────────────────────────────────────────────────────────
 
 /** GET /api/history/points?kind=incidents|alerts&<filter>: positions for heatmap/hexagon aggregation. */
-export const ZPointsQuery = z.object({ kind: z.enum(["incidents", "alerts"]).default("incidents"), ...ZRange, type: ZCsvOf(INCIDENT_TYPES).optional(), domain: ZCsvOf(LAYERS).optional() });
+export const ZPointsQuery = z.object({
+  kind: z.enum(["incidents", "alerts"]).default("incidents"),
+  ...ZRange,
+  type: ZCsvOf(INCIDENT_TYPES).optional(),
+  domain: ZCsvOf(LAYERS).optional(),
+});
 /** [lon, lat] pairs, at most POINTS_LIMIT (newest first); `truncated` says when there were more. */
 export const ZPoints = z.object({ points: z.array(z.tuple([z.number(), z.number()])), truncated: z.boolean() });
 export const POINTS_LIMIT = 200_000;
 
 /** GET /api/playback/range: the retained period (minutes with recorded state). */
-export const ZPlaybackRange = z.object({ from: z.iso.datetime().nullable(), to: z.iso.datetime().nullable(), retentionDays: z.number().int() });
+export const ZPlaybackRange = z.object({
+  from: z.iso.datetime().nullable(),
+  to: z.iso.datetime().nullable(),
+  retentionDays: z.number().int(),
+});
 export type TPlaybackRange = z.infer<typeof ZPlaybackRange>;
 
 export const ZPlaybackQuery = z.object({ at: z.iso.datetime({ offset: true }), layers: ZCsvOf(LAYERS).optional() });
 
 /** GET /api/playback?at=…: the city's layers as recorded for that minute (the latest event per entity). */
-export type TPlaybackFrame = { at: string; layers: TLayerEvents };
+export const ZPlaybackFrame = z.object({
+  at: z.iso.datetime(),
+  layers: z.object({
+    traffic: z.array(ZTrafficFlowObserved).optional(),
+    parking: z.array(ZOffStreetParking).optional(),
+    waste: z.array(ZWasteContainer).optional(),
+    energy: z.array(ZEnergyMeasurement).optional(),
+    units: z.array(ZUnitPosition).optional(),
+  }) satisfies z.ZodType<TLayerEvents>,
+});
+export type TPlaybackFrame = z.infer<typeof ZPlaybackFrame>;
 
 // ── Shift handover ──────────────────────────────────────────────────────────────────────────────────
 
@@ -188,7 +223,12 @@ export const ZHandoverSummary = z.object({
   unacknowledgedAlerts: z.array(ZRef.extend({ severity: ZAlertSeverity })),
   unitsOutOfService: z.array(ZRef.extend({ reason: z.string().nullable() })),
   /** What changed during the shift. */
-  changes: z.object({ incidentsCreated: z.number().int(), incidentsResolved: z.number().int(), alertsRaised: z.number().int(), dispatches: z.number().int() }),
+  changes: z.object({
+    incidentsCreated: z.number().int(),
+    incidentsResolved: z.number().int(),
+    alertsRaised: z.number().int(),
+    dispatches: z.number().int(),
+  }),
 });
 export type THandoverSummary = z.infer<typeof ZHandoverSummary>;
 
@@ -207,6 +247,8 @@ export const ZHandover = z.object({
   readBy: z.array(z.object({ id: z.string(), name: z.string(), at: z.iso.datetime() })),
 });
 export type THandover = z.infer<typeof ZHandover>;
+/** GET /api/handover: recent handovers, newest first. */
+export const ZHandoverList = z.array(ZHandover);
 
 /** GET /api/handover/pending: the newest handover by someone else, not yet confirmed by me (null if none in 24 h). */
 export const ZPendingHandover = z.object({ handover: ZHandover.nullable() });

@@ -15,8 +15,18 @@ export const ZIncidentStatus = z.enum(INCIDENT_STATUSES);
 export const INCIDENT_PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
 export const ZIncidentPriority = z.enum(INCIDENT_PRIORITIES);
 export const INCIDENT_TYPES = [
-  "fire", "medical", "trafficCollision", "trafficJam", "hazard", "wasteFire", "illegalDumping",
-  "powerOutage", "gridOverload", "parkingViolation", "publicDisturbance", "other",
+  "fire",
+  "medical",
+  "trafficCollision",
+  "trafficJam",
+  "hazard",
+  "wasteFire",
+  "illegalDumping",
+  "powerOutage",
+  "gridOverload",
+  "parkingViolation",
+  "publicDisturbance",
+  "other",
 ] as const;
 export const ZIncidentType = z.enum(INCIDENT_TYPES);
 
@@ -38,9 +48,15 @@ export const ZIncident = z.object({
   version: z.number().int(),
 });
 export type TIncident = z.infer<typeof ZIncident>;
+/** GET /api/incidents */
+export const ZIncidentList = z.array(ZIncident);
 
 export const TIMELINE_KINDS = [
-  "created", "alertLinked", "note", "statusChanged", "priorityChanged",
+  "created",
+  "alertLinked",
+  "note",
+  "statusChanged",
+  "priorityChanged",
   /** { unitId, callSign, etaSeconds, distanceM } */
   "unitDispatched",
   /** { unitId, callSign, from, to, action } — a unit's status change or crew report on this incident */

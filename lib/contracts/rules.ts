@@ -57,7 +57,10 @@ export const ENERGY_ASSET_KINDS = ["substation", "feeder"] as const;
 
 const ruleFields = {
   /** Stable id: episodes and dedup keys hang on it, so renaming a rule starts new episodes. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/).max(64),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]*$/)
+    .max(64),
   domain: ZLayer,
   name: z.string().min(1).max(120),
   description: z.string().max(500),
@@ -82,11 +85,18 @@ export const ZRuleDefinition = z
   ])
   .superRefine((rule, ctx) => {
     if ("metric" in rule.params && !METRICS_BY_DOMAIN[rule.domain].includes(rule.params.metric)) {
-      ctx.addIssue({ code: "custom", path: ["params", "metric"], message: `metric ${rule.params.metric} does not belong to the ${rule.domain} domain` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["params", "metric"],
+        message: `metric ${rule.params.metric} does not belong to the ${rule.domain} domain`,
+      });
     }
-    if (rule.kind === "status" && rule.domain !== "waste") ctx.addIssue({ code: "custom", path: ["kind"], message: "status rules apply to waste bins" });
-    if (rule.kind === "jamSpread" && rule.domain !== "traffic") ctx.addIssue({ code: "custom", path: ["kind"], message: "jamSpread rules apply to traffic" });
-    if (rule.assetKind && rule.domain !== "energy") ctx.addIssue({ code: "custom", path: ["assetKind"], message: "assetKind applies to energy rules" });
+    if (rule.kind === "status" && rule.domain !== "waste")
+      ctx.addIssue({ code: "custom", path: ["kind"], message: "status rules apply to waste bins" });
+    if (rule.kind === "jamSpread" && rule.domain !== "traffic")
+      ctx.addIssue({ code: "custom", path: ["kind"], message: "jamSpread rules apply to traffic" });
+    if (rule.assetKind && rule.domain !== "energy")
+      ctx.addIssue({ code: "custom", path: ["assetKind"], message: "assetKind applies to energy rules" });
   });
 
 export type TRuleDefinition = z.infer<typeof ZRuleDefinition>;
@@ -133,6 +143,7 @@ export const ZRuleSetting = z.object({
   updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type TRuleSetting = z.infer<typeof ZRuleSetting>;
+export const ZRuleSettingList = z.array(ZRuleSetting);
 
 /** PUT /api/rules/[id]: the tunable parts of a rule; the merged rule is validated with ZRuleDefinition. */
 export const ZUpdateRuleRequest = z.object({

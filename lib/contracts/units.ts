@@ -13,7 +13,19 @@ export { ZUnitStatus, ZUnitType };
 export type { TUnitStatus };
 
 /** What a unit carries beyond its type; run cards and operators use them to pick units. */
-export const UNIT_CAPABILITIES = ["ladder", "rescue", "hazmat", "als", "bls", "k9", "traffic", "tow", "hv-electrical", "gas", "compactor"] as const;
+export const UNIT_CAPABILITIES = [
+  "ladder",
+  "rescue",
+  "hazmat",
+  "als",
+  "bls",
+  "k9",
+  "traffic",
+  "tow",
+  "hv-electrical",
+  "gas",
+  "compactor",
+] as const;
 export const ZUnitCapability = z.enum(UNIT_CAPABILITIES);
 
 export const ZResponderUnit = z.object({
@@ -50,7 +62,10 @@ export function isCheckInOverdue(unit: Pick<TResponderUnit, "status" | "lastCont
 // ── Management (admins and supervisors) ─────────────────────────────────────────────────────────────
 
 export const ZCreateUnitRequest = z.object({
-  id: z.string().trim().regex(/^[A-Za-z0-9-]{1,32}$/, "letters, digits and dashes"),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,32}$/, "letters, digits and dashes"),
   callSign: z.string().trim().min(1).max(32),
   type: ZUnitType,
   stationId: z.string().min(1).max(64),
@@ -59,14 +74,13 @@ export const ZCreateUnitRequest = z.object({
 });
 export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
 
-export const ZUpdateUnitRequest = z
-  .object({
-    version: z.number().int().min(0),
-    callSign: z.string().trim().min(1).max(32).optional(),
-    stationId: z.string().min(1).max(64).optional(),
-    capabilities: z.array(ZUnitCapability).max(UNIT_CAPABILITIES.length).optional(),
-    crewUserIds: z.array(z.string()).max(12).optional(),
-  });
+export const ZUpdateUnitRequest = z.object({
+  version: z.number().int().min(0),
+  callSign: z.string().trim().min(1).max(32).optional(),
+  stationId: z.string().min(1).max(64).optional(),
+  capabilities: z.array(ZUnitCapability).max(UNIT_CAPABILITIES.length).optional(),
+  crewUserIds: z.array(z.string()).max(12).optional(),
+});
 export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;
 
 // ── Status flow ─────────────────────────────────────────────────────────────────────────────────────
@@ -75,7 +89,17 @@ export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;
  * What a crew (or an operator on its behalf) reports. `acknowledge`, `needBackup`, `checkIn` and `note`
  * do not change the unit's status; the others move it (server/dispatch/unit-transitions.ts).
  */
-export const UNIT_ACTIONS = ["acknowledge", "enRoute", "onScene", "needBackup", "checkIn", "cleared", "available", "outOfService", "note"] as const;
+export const UNIT_ACTIONS = [
+  "acknowledge",
+  "enRoute",
+  "onScene",
+  "needBackup",
+  "checkIn",
+  "cleared",
+  "available",
+  "outOfService",
+  "note",
+] as const;
 export const ZUnitAction = z.enum(UNIT_ACTIONS);
 export type TUnitAction = z.infer<typeof ZUnitAction>;
 
@@ -186,7 +210,13 @@ export type TFieldPositionRequest = z.infer<typeof ZFieldPositionRequest>;
 
 // ── Shared helpers ──────────────────────────────────────────────────────────────────────────────────
 
-export const UNIT_TYPE_LABEL: Record<TUnitType, string> = { police: "Police", fire: "Fire", ems: "EMS", sanitation: "Sanitation", utility: "Utility" };
+export const UNIT_TYPE_LABEL: Record<TUnitType, string> = {
+  police: "Police",
+  fire: "Fire",
+  ems: "EMS",
+  sanitation: "Sanitation",
+  utility: "Utility",
+};
 
 export const UNIT_STATUS_LABEL: Record<TUnitStatus, string> = {
   available: "Available",

@@ -22,10 +22,27 @@ const kebab = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowe
 
 /** Palette keys that are data values (enRoute, P1) keep their spelling, so `--unit-${status}` works in markup. */
 function prefixed(prefix: string, palette: Record<string, string | number>, unit = "", keepKeys = false): TDeclarations {
-  return Object.fromEntries(Object.entries(palette).map(([key, value]) => [`--${prefix}${keepKeys ? key : kebab(key)}`, `${value}${unit}`]));
+  return Object.fromEntries(
+    Object.entries(palette).map(([key, value]) => [`--${prefix}${keepKeys ? key : kebab(key)}`, `${value}${unit}`]),
+  );
 }
 
-const THEME_KEYS = ["bg", "surface", "surfaceRaised", "surfaceHover", "border", "borderStrong", "text", "textMuted", "textFaint", "accent", "ok", "warn", "alert", "inputBg"] as const;
+const THEME_KEYS = [
+  "bg",
+  "surface",
+  "surfaceRaised",
+  "surfaceHover",
+  "border",
+  "borderStrong",
+  "text",
+  "textMuted",
+  "textFaint",
+  "accent",
+  "ok",
+  "warn",
+  "alert",
+  "inputBg",
+] as const;
 
 export const ROOT_VARIABLES: TDeclarations = {
   "--font-sans": FONT_FAMILY.sans,

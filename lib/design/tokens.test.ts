@@ -47,7 +47,8 @@ describe("contrast of text tokens", () => {
 
   it("writes dark text on the filled accent and every priority chip at AA", () => {
     expect(contrastRatio(COLOR.onBright, COLOR.accent)).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
-    for (const priority of ["P1", "P2", "P3", "P4"] as const) expect(contrastRatio(COLOR.onBright, PRIORITY_COLOR[priority])).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+    for (const priority of ["P1", "P2", "P3", "P4"] as const)
+      expect(contrastRatio(COLOR.onBright, PRIORITY_COLOR[priority])).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
   });
 });
 
@@ -62,7 +63,10 @@ describe("palettes that encode a level", () => {
     for (const [a, b] of pairs(palette)) {
       expect(deltaE(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
       for (const deficiency of COLOR_DEFICIENCIES) {
-        expect(deltaE(simulateDeficiency(a, deficiency), simulateDeficiency(b, deficiency)), `${a} / ${b} (${deficiency})`).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
+        expect(
+          deltaE(simulateDeficiency(a, deficiency), simulateDeficiency(b, deficiency)),
+          `${a} / ${b} (${deficiency})`,
+        ).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
       }
     }
   });
@@ -71,7 +75,10 @@ describe("palettes that encode a level", () => {
     for (const [a, b] of pairs(Object.values(UNIT_STATUS_COLOR))) {
       expect(deltaE(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(20);
       for (const deficiency of COLOR_DEFICIENCIES) {
-        expect(deltaE(simulateDeficiency(a, deficiency), simulateDeficiency(b, deficiency)), `${a} / ${b} (${deficiency})`).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
+        expect(
+          deltaE(simulateDeficiency(a, deficiency), simulateDeficiency(b, deficiency)),
+          `${a} / ${b} (${deficiency})`,
+        ).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);
       }
     }
   });

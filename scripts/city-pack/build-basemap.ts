@@ -16,8 +16,33 @@ export type TBasemap = {
 };
 
 const AREA_KINDS: Record<string, ReadonlySet<string>> = {
-  landuse: new Set(["cemetery", "recreation_ground", "industrial", "commercial", "retail", "residential", "farmland", "farmyard", "grass", "meadow", "forest", "village_green", "railway"]),
-  leisure: new Set(["park", "pitch", "playground", "swimming_pool", "track", "garden", "golf_course", "nature_reserve", "sports_centre", "recreation_ground"]),
+  landuse: new Set([
+    "cemetery",
+    "recreation_ground",
+    "industrial",
+    "commercial",
+    "retail",
+    "residential",
+    "farmland",
+    "farmyard",
+    "grass",
+    "meadow",
+    "forest",
+    "village_green",
+    "railway",
+  ]),
+  leisure: new Set([
+    "park",
+    "pitch",
+    "playground",
+    "swimming_pool",
+    "track",
+    "garden",
+    "golf_course",
+    "nature_reserve",
+    "sports_centre",
+    "recreation_ground",
+  ]),
   amenity: new Set(["school", "parking", "college", "university", "kindergarten", "hospital", "grave_yard"]),
   natural: new Set(["wood", "scrub", "wetland", "grassland", "heath", "beach", "sand"]),
   aeroway: new Set(["aerodrome", "apron"]),
@@ -25,8 +50,18 @@ const AREA_KINDS: Record<string, ReadonlySet<string>> = {
 
 /** Civic places the operators look for first get the lowest rank (drawn first, kept when labels collide). */
 const POI_RANK: Record<string, number> = {
-  townhall: 1, fire_station: 1, police: 1, hospital: 1, clinic: 1, school: 2, library: 2, post_office: 2,
-  aerodrome: 2, park: 3, island: 3, cemetery: 3,
+  townhall: 1,
+  fire_station: 1,
+  police: 1,
+  hospital: 1,
+  clinic: 1,
+  school: 2,
+  library: 2,
+  post_office: 2,
+  aerodrome: 2,
+  park: 3,
+  island: 3,
+  cemetery: 3,
 };
 
 function areaKind(tags: TTags): string | undefined {
@@ -47,7 +82,9 @@ export function buildRoads(osm: TOsmData): TFeatureCollection {
     const cls = lineClass(way.tags);
     const geometry = cls && way.tags.area !== "yes" ? lineOf(osm, way) : undefined;
     if (!geometry) continue;
-    features.push(feature(geometry, { class: cls, name: way.tags.name, ref: way.tags.ref, bridge: way.tags.bridge === "yes" || undefined }));
+    features.push(
+      feature(geometry, { class: cls, name: way.tags.name, ref: way.tags.ref, bridge: way.tags.bridge === "yes" || undefined }),
+    );
   }
   return featureCollection(features);
 }
@@ -80,7 +117,9 @@ function waterPolygons(osm: TOsmData): TFeature[] {
     // Holes are only unambiguous with a single outer ring, which is all this extract has.
     const inners = outers.length === 1 ? ringsOf("inner") : [];
     for (const outer of outers) {
-      features.push(feature({ type: "Polygon", coordinates: [outer, ...inners] }, { kind: rel.tags.water ?? "water", name: rel.tags.name }));
+      features.push(
+        feature({ type: "Polygon", coordinates: [outer, ...inners] }, { kind: rel.tags.water ?? "water", name: rel.tags.name }),
+      );
     }
   }
   return features;
@@ -126,7 +165,8 @@ export function buildPois(osm: TOsmData): TFeatureCollection {
   const features: TFeature[] = [];
   const add = (tags: TTags, position: [number, number]) => {
     const kind = tags.name ? poiKind(tags) : undefined;
-    if (kind) features.push(feature({ type: "Point", coordinates: roundLonLat(position) }, { name: tags.name, kind, rank: POI_RANK[kind] ?? 4 }));
+    if (kind)
+      features.push(feature({ type: "Point", coordinates: roundLonLat(position) }, { name: tags.name, kind, rank: POI_RANK[kind] ?? 4 }));
   };
   for (const node of osm.nodes.values()) add(node.tags, node.loc);
   for (const way of osm.ways.values()) if (isClosedWay(way)) add(way.tags, ringCentroid(wayCoords(osm, way)));
@@ -134,5 +174,11 @@ export function buildPois(osm: TOsmData): TFeatureCollection {
 }
 
 export function buildBasemap(osm: TOsmData): TBasemap {
-  return { roads: buildRoads(osm), buildings: buildBuildings(osm), water: buildWater(osm), landuse: buildLanduse(osm), pois: buildPois(osm) };
+  return {
+    roads: buildRoads(osm),
+    buildings: buildBuildings(osm),
+    water: buildWater(osm),
+    landuse: buildLanduse(osm),
+    pois: buildPois(osm),
+  };
 }

@@ -25,7 +25,9 @@ describe("buildCityPack", () => {
     expect(ZCityEntities.parse(pack.entities)).toEqual(pack.entities);
     expect(checkEntities(pack.entities)).toEqual([]);
     const [w, s, e, n] = pack.manifest.bounds;
-    expect(w < pack.manifest.center[0] && pack.manifest.center[0] < e && s < pack.manifest.center[1] && pack.manifest.center[1] < n).toBe(true);
+    expect(w < pack.manifest.center[0] && pack.manifest.center[0] < e && s < pack.manifest.center[1] && pack.manifest.center[1] < n).toBe(
+      true,
+    );
   });
 
   it("cuts every street at every crossing", () => {

@@ -39,7 +39,10 @@ export function buildCityPack(osm: TOsmData, config: TCityPackConfig): TCityPack
   const segments = buildRoadSegments(osm);
   const basemap = buildBasemap(osm);
 
-  const extent: TLonLat[] = [...segments.flatMap((s) => s.coords), ...basemap.buildings.features.flatMap((f) => (f.geometry.type === "Polygon" ? f.geometry.coordinates[0] : []))];
+  const extent: TLonLat[] = [
+    ...segments.flatMap((s) => s.coords),
+    ...basemap.buildings.features.flatMap((f) => (f.geometry.type === "Polygon" ? f.geometry.coordinates[0] : [])),
+  ];
   const [w, s, e, n] = bboxOf(extent);
   // Open on the densest part of town (downtown), not the middle of the bounding box.
   const center = townCenter(osm);
@@ -54,7 +57,12 @@ export function buildCityPack(osm: TOsmData, config: TCityPackConfig): TCityPack
   });
 
   const { substations, feeders } = generateGrid(osm, segments, center, random("grid"));
-  const stations = generateStations(osm, segments, { townName: config.townName, center, utilityNear: substations[0]?.position }, random("stations"));
+  const stations = generateStations(
+    osm,
+    segments,
+    { townName: config.townName, center, utilityNear: substations[0]?.position },
+    random("stations"),
+  );
   const entities = ZCityEntities.parse({
     segments,
     parking: buildParking(osm),

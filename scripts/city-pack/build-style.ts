@@ -75,7 +75,12 @@ const ROAD_WIDTH: Record<string, [number, number]> = {
 
 /** Road width by class and zoom; `extra` pixels widen it for the casing. */
 function roadWidth(extra = 0): ExpressionSpecification {
-  const at = (i: 0 | 1, fallback: number) => matchBy("class", Object.entries(ROAD_WIDTH).map(([k, w]) => [k, w[i] + extra]), fallback + extra);
+  const at = (i: 0 | 1, fallback: number) =>
+    matchBy(
+      "class",
+      Object.entries(ROAD_WIDTH).map(([k, w]) => [k, w[i] + extra]),
+      fallback + extra,
+    );
   return ["interpolate", ["exponential", 1.6], ["zoom"], 12, at(0, 0.5), 18, at(1, 4)];
 }
 
@@ -102,21 +107,44 @@ function layers(): LayerSpecification[] {
       source: "water",
       filter: ["==", ["geometry-type"], "LineString"],
       layout: { "line-cap": "round", "line-join": "round" },
-      paint: { "line-color": C.water, "line-width": [
-          "interpolate", ["exponential", 1.6], ["zoom"],
-          12, ["match", ["get", "kind"], "river", 1.5, 0.8],
-          18, ["match", ["get", "kind"], "river", 14, 5],
-        ] },
+      paint: {
+        "line-color": C.water,
+        "line-width": [
+          "interpolate",
+          ["exponential", 1.6],
+          ["zoom"],
+          12,
+          ["match", ["get", "kind"], "river", 1.5, 0.8],
+          18,
+          ["match", ["get", "kind"], "river", 14, 5],
+        ],
+      },
     },
     {
       id: "buildings",
       type: "fill",
       source: "buildings",
       minzoom: 13,
-      paint: { "fill-color": C.building, "fill-outline-color": C.buildingOutline, "fill-opacity": ["interpolate", ["linear"], ["zoom"], 13, 0.4, 15, 1] },
+      paint: {
+        "fill-color": C.building,
+        "fill-outline-color": C.buildingOutline,
+        "fill-opacity": ["interpolate", ["linear"], ["zoom"], 13, 0.4, 15, 1],
+      },
     },
-    { id: "runway", type: "line", source: "roads", filter: isClass(["runway"]), paint: { "line-color": "#1d2535", "line-width": width(3, 40) } },
-    { id: "taxiway", type: "line", source: "roads", filter: isClass(["taxiway"]), paint: { "line-color": "#1a2130", "line-width": width(1, 10) } },
+    {
+      id: "runway",
+      type: "line",
+      source: "roads",
+      filter: isClass(["runway"]),
+      paint: { "line-color": "#1d2535", "line-width": width(3, 40) },
+    },
+    {
+      id: "taxiway",
+      type: "line",
+      source: "roads",
+      filter: isClass(["taxiway"]),
+      paint: { "line-color": "#1a2130", "line-width": width(1, 10) },
+    },
     {
       id: "paths",
       type: "line",
@@ -149,7 +177,11 @@ function layers(): LayerSpecification[] {
       layout: {
         "line-cap": "round",
         "line-join": "round",
-        "line-sort-key": matchBy("class", DRIVABLE.map((k, i) => [k, DRIVABLE.length - i]), 0),
+        "line-sort-key": matchBy(
+          "class",
+          DRIVABLE.map((k, i) => [k, DRIVABLE.length - i]),
+          0,
+        ),
       },
       paint: {
         "line-color": matchBy("class", ROAD_COLORS, "#374259"),
@@ -187,7 +219,11 @@ function layers(): LayerSpecification[] {
         "text-size": ["interpolate", ["linear"], ["zoom"], 13, 9, 17, 13],
         "symbol-spacing": 300,
         "text-max-angle": 30,
-        "symbol-sort-key": matchBy("class", DRIVABLE.map((k, i) => [k, i]), 99),
+        "symbol-sort-key": matchBy(
+          "class",
+          DRIVABLE.map((k, i) => [k, i]),
+          99,
+        ),
       },
       paint: { "text-color": C.label, "text-halo-color": C.halo, "text-halo-width": 1.4 },
     },
@@ -221,7 +257,10 @@ function layers(): LayerSpecification[] {
 
 export function buildStyle(manifest: TCityPackManifest): StyleSpecification {
   const sources = Object.fromEntries(
-    BASEMAP_FILES.map((name) => [name, { type: "geojson" as const, data: cityPackUrl(manifest.id, `${name}.geojson`), attribution: manifest.attribution }]),
+    BASEMAP_FILES.map((name) => [
+      name,
+      { type: "geojson" as const, data: cityPackUrl(manifest.id, `${name}.geojson`), attribution: manifest.attribution },
+    ]),
   );
   return {
     version: 8,

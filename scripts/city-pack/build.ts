@@ -30,7 +30,7 @@ const CONFIG: TCityPackConfig = {
 };
 
 function writeJson(file: string, value: unknown) {
-  writeFileSync(file, JSON.stringify(value) + "\n");
+  writeFileSync(file, `${JSON.stringify(value)}\n`);
 }
 
 function buildPack() {
@@ -44,9 +44,11 @@ function buildPack() {
   writeJson(path.join(outDir, "pack.json"), pack.manifest);
   writeJson(path.join(outDir, "entities.json"), pack.entities);
   for (const [name, collection] of Object.entries(pack.basemap)) writeJson(path.join(outDir, `${name}.geojson`), collection);
-  writeFileSync(path.join(outDir, "style.json"), JSON.stringify(pack.style, null, 2) + "\n");
+  writeFileSync(path.join(outDir, "style.json"), `${JSON.stringify(pack.style, null, 2)}\n`);
 
-  const counts = Object.entries(pack.entities).map(([k, v]) => `${k} ${v.length}`).join(", ");
+  const counts = Object.entries(pack.entities)
+    .map(([k, v]) => `${k} ${v.length}`)
+    .join(", ");
   console.log(`${path.relative(ROOT, outDir)}: ${counts} (${(directorySizeBytes(outDir) / 1024).toFixed(0)} KiB)`);
 }
 

@@ -16,7 +16,18 @@ describe("checkEntities", () => {
         { id: "b", position: [0, 0], volumeL: 1 },
         { id: "b", position: [0, 0], volumeL: 1 },
       ],
-      feeders: [{ id: "f", substationId: "nope", name: "F", capacityKw: 1, coords: [[0, 0], [1, 1]] }],
+      feeders: [
+        {
+          id: "f",
+          substationId: "nope",
+          name: "F",
+          capacityKw: 1,
+          coords: [
+            [0, 0],
+            [1, 1],
+          ],
+        },
+      ],
       stations: [{ id: "st", name: "S", type: "fire", position: [0, 0] }],
       units: [
         { id: "u1", callSign: "P-1", type: "police", stationId: "st" },

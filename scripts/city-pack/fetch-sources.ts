@@ -11,7 +11,9 @@ export function ensureTarball(pkg: string, version: string, cacheDir: string): s
   const file = path.join(cacheDir, `${pkg.replace(/^@/, "").replace("/", "-")}-${version}.tgz`);
   if (!existsSync(file)) {
     console.log(`npm pack ${pkg}@${version} → ${cacheDir}`);
-    execFileSync("npm", ["pack", `${pkg}@${version}`, "--silent", "--pack-destination", cacheDir], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("npm", ["pack", `${pkg}@${version}`, "--silent", "--pack-destination", cacheDir], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (!existsSync(file)) throw new Error(`npm pack did not produce ${file}`);
   }
   return file;

@@ -26,7 +26,12 @@ export function fixtureTown(extra: (add: TAdd) => void = () => {}): TRaw {
     return id;
   };
   const square = (lon: number, lat: number, half: number, tags: Record<string, string>) => {
-    const ring = [node([lon - half, lat - half]), node([lon + half, lat - half]), node([lon + half, lat + half]), node([lon - half, lat + half])];
+    const ring = [
+      node([lon - half, lat - half]),
+      node([lon + half, lat - half]),
+      node([lon + half, lat + half]),
+      node([lon - half, lat + half]),
+    ];
     return way([...ring, ring[0]], tags);
   };
 
@@ -37,16 +42,23 @@ export function fixtureTown(extra: (add: TAdd) => void = () => {}): TRaw {
   }
   const mid = Math.floor(FIXTURE_SIZE / 2);
   for (let r = 0; r < FIXTURE_SIZE; r++) {
-    const tags: Record<string, string> = r === mid ? { highway: "primary", name: "Main Street" } : { highway: "residential", name: `${r + 1}th Street` };
+    const tags: Record<string, string> =
+      r === mid ? { highway: "primary", name: "Main Street" } : { highway: "residential", name: `${r + 1}th Street` };
     way(grid[r], tags);
   }
   for (let c = 0; c < FIXTURE_SIZE; c++) {
-    way(grid.map((row) => row[c]), c === mid ? { highway: "secondary", name: "Center Avenue" } : { highway: "residential", name: `Avenue ${String.fromCharCode(65 + c)}` });
+    way(
+      grid.map((row) => row[c]),
+      c === mid
+        ? { highway: "secondary", name: "Center Avenue" }
+        : { highway: "residential", name: `Avenue ${String.fromCharCode(65 + c)}` },
+    );
   }
   way([grid[0][0], node([ORIGIN[0] - 0.001, ORIGIN[1] - 0.001])], { highway: "footway" });
 
   for (let r = 0; r < FIXTURE_SIZE - 1; r++) {
-    for (let c = 0; c < FIXTURE_SIZE - 1; c++) square(ORIGIN[0] + (c + 0.3) * STEP_LON, ORIGIN[1] + (r + 0.3) * STEP_LAT, 0.0001, { building: "house" });
+    for (let c = 0; c < FIXTURE_SIZE - 1; c++)
+      square(ORIGIN[0] + (c + 0.3) * STEP_LON, ORIGIN[1] + (r + 0.3) * STEP_LAT, 0.0001, { building: "house" });
   }
   const at = (r: number, c: number): [number, number] => [ORIGIN[0] + c * STEP_LON, ORIGIN[1] + r * STEP_LAT];
   node(at(mid + 0.5, mid + 0.5), { amenity: "fire_station", name: "Fixture Fire Department" });
@@ -56,7 +68,11 @@ export function fixtureTown(extra: (add: TAdd) => void = () => {}): TRaw {
   square(...at(mid - 0.5, mid - 0.5), 0.0004, { amenity: "parking" });
   square(...at(1.5, FIXTURE_SIZE - 1.5), 0.0005, { landuse: "industrial" });
   const pond = square(...at(FIXTURE_SIZE - 1.5, 0.5), 0.0003, {});
-  graph.r1 = { id: "r1", members: [{ id: pond, role: "outer", type: "way" }], tags: { type: "multipolygon", natural: "water", name: "Fixture Pond" } };
+  graph.r1 = {
+    id: "r1",
+    members: [{ id: pond, role: "outer", type: "way" }],
+    tags: { type: "multipolygon", natural: "water", name: "Fixture Pond" },
+  };
   extra({ node, way, square, at });
   return graph;
 }

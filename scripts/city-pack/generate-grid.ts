@@ -29,12 +29,19 @@ function nearestNode(graph: TRoadGraph, nodes: readonly string[], p: TLonLat): s
 function osmSites(osm: TOsmData, graph: TRoadGraph, nodes: readonly string[]): TSite[] {
   const points: { name?: string; position: TLonLat }[] = [];
   for (const n of osm.nodes.values()) if (isSubstation(n.tags)) points.push({ name: n.tags.name, position: n.loc });
-  for (const w of osm.ways.values()) if (isSubstation(w.tags) && isClosedWay(w)) points.push({ name: w.tags.name, position: ringCentroid(wayCoords(osm, w)) });
+  for (const w of osm.ways.values())
+    if (isSubstation(w.tags) && isClosedWay(w)) points.push({ name: w.tags.name, position: ringCentroid(wayCoords(osm, w)) });
   return points.map((p) => ({ ...p, node: nearestNode(graph, nodes, p.position) }));
 }
 
 /** Generated sites on the outer ring of town, each far from the sites already placed (farthest-point sampling). */
-function generatedSites(graph: TRoadGraph, nodes: readonly string[], center: TLonLat, existing: readonly TSite[], random: TRandom): TSite[] {
+function generatedSites(
+  graph: TRoadGraph,
+  nodes: readonly string[],
+  center: TLonLat,
+  existing: readonly TSite[],
+  random: TRandom,
+): TSite[] {
   const sites = [...existing];
   const ring = ringBetween(nodes, (id) => graph.positions.get(id)!, center, 0.7, 0.92);
   while (sites.length < SUBSTATION_COUNT) {
@@ -48,7 +55,14 @@ function generatedSites(graph: TRoadGraph, nodes: readonly string[], center: TLo
 }
 
 /** Feeder end points: a far node in each of `count` angular sectors of the substation's service area. */
-function feederTargets(graph: TRoadGraph, area: readonly string[], site: TSite, paths: TShortestPaths, count: number, random: TRandom): string[] {
+function feederTargets(
+  graph: TRoadGraph,
+  area: readonly string[],
+  site: TSite,
+  paths: TShortestPaths,
+  count: number,
+  random: TRandom,
+): string[] {
   const byBearing = area.map((id) => ({ id, b: bearingDeg(site.position, graph.positions.get(id)!) })).sort((a, b) => a.b - b.b);
   // Start the sweep after the widest empty gap so no sector straddles it.
   let start = 0;
@@ -61,7 +75,9 @@ function feederTargets(graph: TRoadGraph, area: readonly string[], site: TSite, 
   const targets: string[] = [];
   for (let k = 0; k < count; k++) {
     const sector = swept.slice(Math.floor((k * swept.length) / count), Math.floor(((k + 1) * swept.length) / count));
-    const far = sector.sort((a, b) => paths.distance.get(b.id)! - paths.distance.get(a.id)!).slice(0, Math.max(1, Math.ceil(sector.length / 5)));
+    const far = sector
+      .sort((a, b) => paths.distance.get(b.id)! - paths.distance.get(a.id)!)
+      .slice(0, Math.max(1, Math.ceil(sector.length / 5)));
     if (far.length > 0) targets.push(random.pick(far).id);
   }
   return targets;
@@ -72,7 +88,12 @@ function feederTargets(graph: TRoadGraph, area: readonly string[], site: TSite, 
  * around the edge of town, each feeding the streets closest to it with 3–5 radial
  * feeders routed along real streets.
  */
-export function generateGrid(osm: TOsmData, segments: readonly TRoadSegment[], center: TLonLat, random: TRandom): { substations: TSubstation[]; feeders: TFeeder[] } {
+export function generateGrid(
+  osm: TOsmData,
+  segments: readonly TRoadSegment[],
+  center: TLonLat,
+  random: TRandom,
+): { substations: TSubstation[]; feeders: TFeeder[] } {
   const graph = buildRoadGraph(segments);
   const used = new Set<string>();
   const cost: TCostOf = (s) =>
@@ -91,7 +112,13 @@ export function generateGrid(osm: TOsmData, segments: readonly TRoadSegment[], c
     let name = site.name ?? `${nearestStreetName(site.position, segments) ?? compassName(bearingDeg(center, site.position))} Substation`;
     if (names.has(name)) name = `${name} ${i + 1}`;
     names.add(name);
-    return { id: `sub-${i + 1}`, name, position: roundLonLat(site.position), capacityKw: Math.round(random.range(5, 20) * 2) * 500, voltageV: DISTRIBUTION_VOLTAGE_V };
+    return {
+      id: `sub-${i + 1}`,
+      name,
+      position: roundLonLat(site.position),
+      capacityKw: Math.round(random.range(5, 20) * 2) * 500,
+      voltageV: DISTRIBUTION_VOLTAGE_V,
+    };
   });
 
   // Each street node is served by the substation closest along the streets.

@@ -11,8 +11,11 @@ type TPlace = { name?: string; position: TLonLat; tags: TTags };
 
 /** Named features from OSM as points (areas → centroid), in id order. */
 function places(osm: TOsmData): TPlace[] {
-  const out: TPlace[] = [...osm.nodes.values()].filter((n) => Object.keys(n.tags).length > 0).map((n) => ({ name: n.tags.name, position: n.loc, tags: n.tags }));
-  for (const w of osm.ways.values()) if (isClosedWay(w)) out.push({ name: w.tags.name, position: ringCentroid(wayCoords(osm, w)), tags: w.tags });
+  const out: TPlace[] = [...osm.nodes.values()]
+    .filter((n) => Object.keys(n.tags).length > 0)
+    .map((n) => ({ name: n.tags.name, position: n.loc, tags: n.tags }));
+  for (const w of osm.ways.values())
+    if (isClosedWay(w)) out.push({ name: w.tags.name, position: ringCentroid(wayCoords(osm, w)), tags: w.tags });
   return out;
 }
 
@@ -43,35 +46,51 @@ export function generateStations(
   const { townName, center } = opts;
   const found: Record<TUnitType, { name: string; position: TLonLat }[]> = { police: [], fire: [], ems: [], sanitation: [], utility: [] };
 
-  found.police = all.filter((p) => isPolice(p.tags)).map((p) => ({ name: p.name ?? `${townName} Police Department`, position: p.position }));
+  found.police = all
+    .filter((p) => isPolice(p.tags))
+    .map((p) => ({ name: p.name ?? `${townName} Police Department`, position: p.position }));
   const townHall = all.find((p) => p.tags.amenity === "townhall");
   if (found.police.length === 0 && townHall) found.police.push({ name: `${townName} Police Department`, position: townHall.position });
 
   found.fire = all.filter((p) => isFire(p.tags)).map((p) => ({ name: p.name ?? `${townName} Fire Station`, position: p.position }));
   found.ems = all.filter((p) => isEms(p.tags)).map((p) => ({ name: p.name ?? `${townName} EMS`, position: p.position }));
 
-  const arterialNodes = segments.filter((s) => ["primary", "secondary", "tertiary"].includes(s.roadClass)).flatMap((s) => [s.coords[0], s.coords[s.coords.length - 1]]);
+  const arterialNodes = segments
+    .filter((s) => ["primary", "secondary", "tertiary"].includes(s.roadClass))
+    .flatMap((s) => [s.coords[0], s.coords[s.coords.length - 1]]);
   const inner = ringBetween(arterialNodes, (p) => p, center, 0.15, 0.6);
   const streetNodes = segments.filter((s) => s.roadClass !== "service").map((s) => s.coords[0]);
 
-  if (found.police.length === 0) found.police.push({ name: `${townName} Police Department`, position: besideStreet(inner, center, random) });
+  if (found.police.length === 0)
+    found.police.push({ name: `${townName} Police Department`, position: besideStreet(inner, center, random) });
   if (found.fire.length === 0) found.fire.push({ name: `${townName} Fire Station 1`, position: besideStreet(inner, center, random) });
   if (found.ems.length === 0) {
     const fire = found.fire[0].position;
     // A second base covers the part of town the fire station reaches last.
     const byDistance = [...inner].sort((a, b) => haversineM(b, fire) - haversineM(a, fire));
     const apart = byDistance.filter((p) => haversineM(p, fire) > EMS_MIN_APART_M);
-    found.ems.push({ name: `${townName} Ambulance Service`, position: besideStreet(apart.length ? apart : byDistance.slice(0, 3), center, random) });
+    found.ems.push({
+      name: `${townName} Ambulance Service`,
+      position: besideStreet(apart.length ? apart : byDistance.slice(0, 3), center, random),
+    });
   }
 
   const industrial = all.filter((p) => p.tags.landuse === "industrial");
   found.sanitation.push({
     name: `${townName} Public Works Yard`,
-    position: industrial.length ? random.pick(industrial).position : besideStreet(ringBetween(streetNodes, (p) => p, center, 0.7, 0.9), center, random),
+    position: industrial.length
+      ? random.pick(industrial).position
+      : besideStreet(
+          ringBetween(streetNodes, (p) => p, center, 0.7, 0.9),
+          center,
+          random,
+        ),
   });
 
   // Crews work out of a yard next to the grid, a short drive towards town.
-  const utilityAt = opts.utilityNear ? destination(opts.utilityNear, bearingDeg(opts.utilityNear, center), 150) : besideStreet(inner, center, random);
+  const utilityAt = opts.utilityNear
+    ? destination(opts.utilityNear, bearingDeg(opts.utilityNear, center), 150)
+    : besideStreet(inner, center, random);
   found.utility.push({ name: `${townName} Utilities Service Center`, position: utilityAt });
 
   return (Object.keys(found) as TUnitType[]).flatMap((type) =>

@@ -3,7 +3,14 @@ import type { TStation } from "@/lib/contracts/city-pack";
 import { generateUnits } from "./generate-units";
 
 const station = (id: string, type: TStation["type"]): TStation => ({ id, name: id, type, position: [0, 0] });
-const stations = [station("p", "police"), station("f1", "fire"), station("f2", "fire"), station("m", "ems"), station("s", "sanitation"), station("u", "utility")];
+const stations = [
+  station("p", "police"),
+  station("f1", "fire"),
+  station("f2", "fire"),
+  station("m", "ems"),
+  station("s", "sanitation"),
+  station("u", "utility"),
+];
 
 describe("generateUnits", () => {
   it("builds the fleet with unique call signs", () => {

@@ -15,6 +15,11 @@ export function generateUnits(stations: readonly TStation[]): TUnit[] {
   return (Object.keys(FLEET) as TUnitType[]).flatMap((type) => {
     const home = stations.filter((s) => s.type === type);
     if (home.length === 0) throw new Error(`No ${type} station to base units at`);
-    return FLEET[type].map((callSign, i) => ({ id: `unit-${callSign.toLowerCase()}`, callSign, type, stationId: home[i % home.length].id }));
+    return FLEET[type].map((callSign, i) => ({
+      id: `unit-${callSign.toLowerCase()}`,
+      callSign,
+      type,
+      stationId: home[i % home.length].id,
+    }));
   });
 }

@@ -19,8 +19,16 @@ export function typeLookup() {
     const total = t.priorities.reduce((a, b) => a + b, 0);
     const cumulative = t.priorities.map((_, i) => t.priorities.slice(0, i + 1).reduce((a, b) => a + b, 0) / total);
     return {
-      type: t.type, lo: t.lo, hi: t.hi, pcum: cumulative, unit1: t.units[0], unit2: t.units[1],
-      dispatched: t.dispatched, second_unit: t.secondUnit, work_minutes: t.workMinutes, descriptions: t.descriptions,
+      type: t.type,
+      lo: t.lo,
+      hi: t.hi,
+      pcum: cumulative,
+      unit1: t.units[0],
+      unit2: t.units[1],
+      dispatched: t.dispatched,
+      second_unit: t.secondUnit,
+      work_minutes: t.workMinutes,
+      descriptions: t.descriptions,
     };
   });
 }

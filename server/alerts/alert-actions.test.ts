@@ -20,7 +20,9 @@ describe.each(TEST_BACKENDS)("alert actions ($kind)", (backend) => {
   it("100 concurrent acknowledgements: exactly one wins, 99 get 409 with the winning state", async () => {
     const alert = await t.seedAlert();
     const responses = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => post(`/api/alerts/${alert.id}/acknowledge`, { version: 0 }, i % 2 ? t.cookies.operator : t.cookies.supervisor)),
+      Array.from({ length: 100 }, (_, i) =>
+        post(`/api/alerts/${alert.id}/acknowledge`, { version: 0 }, i % 2 ? t.cookies.operator : t.cookies.supervisor),
+      ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -41,7 +43,10 @@ describe.each(TEST_BACKENDS)("alert actions ($kind)", (backend) => {
     expect(ok.status, ok.text).toBe(200);
     const stale = await post(`/api/alerts/${alert.id}/resolve`, { version: 0, reason: "fixed" });
     expect(stale.status).toBe(409);
-    expect(stale.body).toEqual({ error: expect.stringContaining("changed by someone else"), current: expect.objectContaining({ version: 1 }) });
+    expect(stale.body).toEqual({
+      error: expect.stringContaining("changed by someone else"),
+      current: expect.objectContaining({ version: 1 }),
+    });
     const again = await post(`/api/alerts/${alert.id}/acknowledge`, { version: 1 });
     expect(again.status).toBe(409);
     expect(again.body.error).toBe("The alert is already acknowledged");
@@ -58,7 +63,11 @@ describe.each(TEST_BACKENDS)("alert actions ($kind)", (backend) => {
     expect(Object.keys(emptyNote.body.fieldErrors)).toEqual(["text"]);
     const noReason = await post(`/api/alerts/${alert.id}/resolve`, { version: 0 });
     expect(Object.keys(noReason.body.fieldErrors)).toEqual(["reason"]);
-    const both = await post(`/api/alerts/${alert.id}/promote`, { version: 0, incidentId: randomUUID(), incident: { type: "fire", priority: "P1" } });
+    const both = await post(`/api/alerts/${alert.id}/promote`, {
+      version: 0,
+      incidentId: randomUUID(),
+      incident: { type: "fire", priority: "P1" },
+    });
     expect(both.status).toBe(400);
     expect(both.body.error).toContain("either incidentId or incident");
     expect((await t.app.request(`/api/alerts?severity=apocalyptic`, { cookie: t.cookies.operator })).status).toBe(400);
@@ -86,13 +95,27 @@ describe.each(TEST_BACKENDS)("alert actions ($kind)", (backend) => {
 
     const noted = await post(`/api/alerts/${alert.id}/notes`, { text: "Crew on the way <b>&</b>" });
     expect(noted.status).toBe(201);
-    expect(noted.body.notes).toEqual([{ id: expect.any(String), at: expect.any(String), author: { id: t.ids.operator, name: expect.any(String) }, text: "Crew on the way <b>&</b>" }]);
+    expect(noted.body.notes).toEqual([
+      {
+        id: expect.any(String),
+        at: expect.any(String),
+        author: { id: t.ids.operator, name: expect.any(String) },
+        text: "Crew on the way <b>&</b>",
+      },
+    ]);
     expect(noted.body.version).toBe(1); // notes do not conflict with anything
 
     const resolved = await post(`/api/alerts/${alert.id}/resolve`, { version: 1, reason: "Sensor fault, replaced" });
     expect(resolved.status).toBe(200);
-    expect(resolved.body).toMatchObject({ status: "resolved", resolution: "Sensor fault, replaced", version: 2, resolvedAt: expect.any(String) });
-    expect((await post(`/api/alerts/${alert.id}/resolve`, { version: 2, reason: "again" })).body.error).toBe("The alert is already resolved");
+    expect(resolved.body).toMatchObject({
+      status: "resolved",
+      resolution: "Sensor fault, replaced",
+      version: 2,
+      resolvedAt: expect.any(String),
+    });
+    expect((await post(`/api/alerts/${alert.id}/resolve`, { version: 2, reason: "again" })).body.error).toBe(
+      "The alert is already resolved",
+    );
     expect((await post(`/api/alerts/${alert.id}/assign`, { version: 2, userId: t.ids.operator })).status).toBe(409);
 
     const queue = (await t.app.request(`/api/alerts`, { cookie: t.cookies.operator })).body as TAlert[];
@@ -103,23 +126,41 @@ describe.each(TEST_BACKENDS)("alert actions ($kind)", (backend) => {
     const audit = await t.auditFor(alert.id);
     expect(audit.map((e) => e.action)).toEqual(["alert.raised", "alert.assigned", "alert.note_added", "alert.resolved"]);
     expect(audit[0].actorId).toBeNull();
-    expect(audit[1]).toMatchObject({ actorId: t.ids.operator, before: { assignedTo: null, version: 0 }, after: { assignedTo: t.ids.supervisor, version: 1 } });
+    expect(audit[1]).toMatchObject({
+      actorId: t.ids.operator,
+      before: { assignedTo: null, version: 0 },
+      after: { assignedTo: t.ids.supervisor, version: 1 },
+    });
     expect(audit[3]).toMatchObject({ before: { status: "open" }, after: { status: "resolved", resolution: "Sensor fault, replaced" } });
   });
 
   it("lists the queue most severe first, then newest first, with filters", async () => {
     const now = Date.now();
     const iso = (agoS: number) => new Date(now - agoS * 1000).toISOString();
-    const warning = await t.seedAlert({ severity: "warning", ruleId: "waste.bin-full", entityId: "bin-2", startedAt: iso(5), lastSeenAt: iso(1) });
+    const warning = await t.seedAlert({
+      severity: "warning",
+      ruleId: "waste.bin-full",
+      entityId: "bin-2",
+      startedAt: iso(5),
+      lastSeenAt: iso(1),
+    });
     const criticalOld = await t.seedAlert({ severity: "critical", startedAt: iso(50), lastSeenAt: iso(40) });
     const criticalNew = await t.seedAlert({ severity: "critical", startedAt: iso(30), lastSeenAt: iso(2) });
-    const major = await t.seedAlert({ severity: "major", domain: "energy", entityId: "feeder-1", ruleId: "energy.feeder-overload", startedAt: iso(9), lastSeenAt: iso(3) });
+    const major = await t.seedAlert({
+      severity: "major",
+      domain: "energy",
+      entityId: "feeder-1",
+      ruleId: "energy.feeder-overload",
+      startedAt: iso(9),
+      lastSeenAt: iso(3),
+    });
     const queue = ((await t.app.request(`/api/alerts`, { cookie: t.cookies.operator })).body as TAlert[]).map((a) => a.id);
     const mine = [warning.id, criticalOld.id, criticalNew.id, major.id];
     expect(queue.filter((id) => mine.includes(id))).toEqual([criticalNew.id, criticalOld.id, major.id, warning.id]);
     const energy = (await t.app.request(`/api/alerts?domain=energy&severity=major`, { cookie: t.cookies.operator })).body as TAlert[];
     expect(energy.map((a) => a.id)).toEqual([major.id]);
-    const zone = (await t.app.request(`/api/alerts?zone=${encodeURIComponent(major.zone)}`, { cookie: t.cookies.operator })).body as TAlert[];
+    const zone = (await t.app.request(`/api/alerts?zone=${encodeURIComponent(major.zone)}`, { cookie: t.cookies.operator }))
+      .body as TAlert[];
     expect(zone.every((a) => a.zone === major.zone)).toBe(true);
   });
 
@@ -165,7 +206,10 @@ describe.each(TEST_BACKENDS)("alert actions ($kind)", (backend) => {
     }
     const response = await post(`/api/alerts/${alert.id}/acknowledge`, { version: 0 });
     expect(response.status).toBe(200);
-    await waitFor(() => received.operator.some((a) => a.id === alert.id) && received.supervisor.some((a) => a.id === alert.id), "operators receive the alert");
+    await waitFor(
+      () => received.operator.some((a) => a.id === alert.id) && received.supervisor.some((a) => a.id === alert.id),
+      "operators receive the alert",
+    );
     expect(received.operator.find((a) => a.id === alert.id)).toEqual(response.body);
     // A round trip on the same connection: anything emitted before it has arrived by now.
     for (const socket of [sockets.field, sockets.admin]) await socket.emitWithAck("city:subscribe", { layers: [] });

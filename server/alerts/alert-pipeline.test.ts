@@ -19,7 +19,14 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
   let clock = Date.now() - 60 * 60_000;
   const at = (stepS = 10) => new Date((clock += stepS * 1000)).toISOString();
   const bin = (entityId: string, reading: { fillingLevel?: number; status?: string }, observedAt = at()) => ({
-    id: `${entityId}@${observedAt}`, entityId, observedAt, type: "WasteContainer", fillingLevel: 0.3, status: "ok", temperature: 12, ...reading,
+    id: `${entityId}@${observedAt}`,
+    entityId,
+    observedAt,
+    type: "WasteContainer",
+    fillingLevel: 0.3,
+    status: "ok",
+    temperature: 12,
+    ...reading,
   });
 
   withAlertsTestApp(backend, (app) => {
@@ -28,7 +35,9 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
 
   const source = () => t.app.city.source as unknown as { push(topic: string, values: unknown[]): Promise<void> };
   const alertsWhere = async (predicate: (a: TAlert) => boolean) =>
-    ((await t.app.request(`/api/alerts?status=open,acknowledged,resolved`, { cookie: t.cookies.operator })).body as TAlert[]).filter(predicate);
+    ((await t.app.request(`/api/alerts?status=open,acknowledged,resolved`, { cookie: t.cookies.operator })).body as TAlert[]).filter(
+      predicate,
+    );
 
   it("opens an alert from a live event, once, however often the event is redelivered", async () => {
     const burning = bin("bin-1", { status: "burning" });
@@ -73,7 +82,15 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
 
   it("records updates (never backwards) and clears; cleared warnings resolve themselves, critical ones stay", async () => {
     const startedAt = at();
-    const base = t.signal({ severity: "warning", ruleId: "waste.bin-full", entityId: "bin-2", value: 0.92, worstValue: 0.92, startedAt, lastSeenAt: startedAt });
+    const base = t.signal({
+      severity: "warning",
+      ruleId: "waste.bin-full",
+      entityId: "bin-2",
+      value: 0.92,
+      worstValue: 0.92,
+      startedAt,
+      lastSeenAt: startedAt,
+    });
     const critical = t.signal({ startedAt, lastSeenAt: startedAt });
     const deps = { prisma: t.app.db.prisma, ruleName: (id: string) => id, locate: () => ({ lon: -85.635, lat: 41.938, zone: "South" }) };
     await persistSignals(deps, [base, critical]);
@@ -84,10 +101,18 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
     expect(warning).toMatchObject({ count: 5, worstValue: 0.97, lastSeenAt: later, status: "open", version: 0 });
 
     const clearedAt = at();
-    await persistSignals(deps, [{ ...base, kind: "clear", at: clearedAt, value: 0.2 }, { ...critical, kind: "clear", at: clearedAt, value: "ok" }]);
+    await persistSignals(deps, [
+      { ...base, kind: "clear", at: clearedAt, value: 0.2 },
+      { ...critical, kind: "clear", at: clearedAt, value: "ok" },
+    ]);
     [warning] = await alertsWhere((a) => a.dedupKey === base.dedupKey);
     const [stays] = await alertsWhere((a) => a.dedupKey === critical.dedupKey);
-    expect(warning).toMatchObject({ conditionClearedAt: clearedAt, status: "resolved", resolution: "Condition cleared (auto-resolved)", version: 1 });
+    expect(warning).toMatchObject({
+      conditionClearedAt: clearedAt,
+      status: "resolved",
+      resolution: "Condition cleared (auto-resolved)",
+      version: 1,
+    });
     expect(stays).toMatchObject({ conditionClearedAt: clearedAt, status: "open", version: 0 });
     expect((await t.auditFor(warning.id)).map((e) => e.action)).toEqual(["alert.raised", "alert.auto_resolved"]);
     expect((await t.auditFor(stays.id)).map((e) => e.action)).toEqual(["alert.raised", "alert.condition_cleared"]);
@@ -96,7 +121,16 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
   it("groups nearby alerts across domains into one correlation group", async () => {
     const startedAt = at();
     const fire = await t.seedAlert({ entityId: "bin-1", startedAt, lastSeenAt: startedAt });
-    const jam = await t.seedAlert({ domain: "traffic", entityId: "seg-ab", ruleId: "traffic.slow-segment", severity: "minor", startedAt, lastSeenAt: startedAt, value: 0.2, worstValue: 0.2 });
+    const jam = await t.seedAlert({
+      domain: "traffic",
+      entityId: "seg-ab",
+      ruleId: "traffic.slow-segment",
+      severity: "minor",
+      startedAt,
+      lastSeenAt: startedAt,
+      value: 0.2,
+      worstValue: 0.2,
+    });
     const changed = await updateCorrelations(t.app.db.prisma, createPositionLookup(TINY_CITY));
     const groupOf = (id: string) => changed.find((a) => a.id === id)?.correlationGroup;
     expect(groupOf(fire.id)).toEqual(expect.any(String));
@@ -106,28 +140,45 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
 
   it("applies a supervisor's rule change to the running engine at once, version-checked and audited", async () => {
     const half = () => bin("bin-2", { fillingLevel: 0.6 });
-    const binFull = async () => (await alertsWhere((a) => a.ruleId === "waste.bin-full" && a.entityId === "bin-2" && a.status !== "resolved"));
+    const binFull = async () =>
+      await alertsWhere((a) => a.ruleId === "waste.bin-full" && a.entityId === "bin-2" && a.status !== "resolved");
     await source().push("city.waste", [half(), half()]);
     await t.app.city.alerts!.flush();
     expect(await binFull()).toEqual([]);
 
     const rules = (await t.app.request(`/api/rules`, { cookie: t.cookies.operator })).body as TRuleSetting[];
     const current = rules.find((r) => r.rule.id === "waste.bin-full")!;
-    expect(current).toMatchObject({ version: 0, updatedBy: null, rule: { params: { metric: "fillingLevel", openAbove: 0.9, clearBelow: 0.5 } } });
+    expect(current).toMatchObject({
+      version: 0,
+      updatedBy: null,
+      rule: { params: { metric: "fillingLevel", openAbove: 0.9, clearBelow: 0.5 } },
+    });
 
     const invalid = await t.app.request(`/api/rules/waste.bin-full`, {
-      method: "PUT", cookie: t.cookies.supervisor, body: { version: 0, params: { metric: "fillingLevel", openAbove: 0.5, clearBelow: 0.8 } },
+      method: "PUT",
+      cookie: t.cookies.supervisor,
+      body: { version: 0, params: { metric: "fillingLevel", openAbove: 0.5, clearBelow: 0.8 } },
     });
     expect(invalid.status).toBe(400);
     expect(invalid.body.fieldErrors).toHaveProperty("params");
-    const wrongMetric = await t.app.request(`/api/rules/waste.bin-full`, { method: "PUT", cookie: t.cookies.supervisor, body: { version: 0, params: { metric: "speedShare", openAbove: 0.5, clearBelow: 0.3 } } });
+    const wrongMetric = await t.app.request(`/api/rules/waste.bin-full`, {
+      method: "PUT",
+      cookie: t.cookies.supervisor,
+      body: { version: 0, params: { metric: "speedShare", openAbove: 0.5, clearBelow: 0.3 } },
+    });
     expect(wrongMetric.status).toBe(400);
-    expect((await t.app.request(`/api/rules/no.such-rule`, { method: "PUT", cookie: t.cookies.supervisor, body: { version: 0 } })).status).toBe(404);
+    expect(
+      (await t.app.request(`/api/rules/no.such-rule`, { method: "PUT", cookie: t.cookies.supervisor, body: { version: 0 } })).status,
+    ).toBe(404);
 
     const change = { version: 0, sustainSeconds: 0, params: { metric: "fillingLevel", openAbove: 0.5, clearBelow: 0.3 } };
     const saved = await t.app.request(`/api/rules/waste.bin-full`, { method: "PUT", cookie: t.cookies.supervisor, body: change });
     expect(saved.status, saved.text).toBe(200);
-    expect(saved.body).toMatchObject({ version: 1, updatedBy: { id: t.ids.supervisor }, rule: { sustainSeconds: 0, params: { openAbove: 0.5 }, name: "Bin full" } });
+    expect(saved.body).toMatchObject({
+      version: 1,
+      updatedBy: { id: t.ids.supervisor },
+      rule: { sustainSeconds: 0, params: { openAbove: 0.5 }, name: "Bin full" },
+    });
     const stale = await t.app.request(`/api/rules/waste.bin-full`, { method: "PUT", cookie: t.cookies.supervisor, body: change });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ version: 1 });
@@ -137,6 +188,13 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
     expect(await binFull()).toMatchObject([{ severity: "warning", value: 0.6, ruleName: "Bin full" }]);
 
     const audit = await t.auditFor("waste.bin-full");
-    expect(audit).toMatchObject([{ action: "rule.updated", actorId: t.ids.supervisor, before: { version: 0, params: { openAbove: 0.9 } }, after: { version: 1, params: { openAbove: 0.5 } } }]);
+    expect(audit).toMatchObject([
+      {
+        action: "rule.updated",
+        actorId: t.ids.supervisor,
+        before: { version: 0, params: { openAbove: 0.9 } },
+        after: { version: 1, params: { openAbove: 0.5 } },
+      },
+    ]);
   });
 });

@@ -11,7 +11,12 @@ import { resolveAlert } from "./resolve-alert";
 /** Fourteen bins: ten to burn at once, and one each for the pending, resolved, disabled-rule and takeover cases. */
 const CITY: TCityEntities = {
   ...TINY_CITY,
-  bins: Array.from({ length: 14 }, (_, i) => ({ id: `bin-${i + 1}`, street: "Main St", position: [-85.64 + i * 0.0005, 41.9401] as [number, number], volumeL: 120 })),
+  bins: Array.from({ length: 14 }, (_, i) => ({
+    id: `bin-${i + 1}`,
+    street: "Main St",
+    position: [-85.64 + i * 0.0005, 41.9401] as [number, number],
+    volumeL: 120,
+  })),
 };
 const BURNING_BINS = CITY.bins.slice(0, 10).map((b) => b.id);
 
@@ -27,7 +32,14 @@ describe.each(TEST_BACKENDS)("alerts across a restart ($kind)", (backend) => {
   let clock = Date.now() - 60 * 60_000;
   const at = (stepS = 10) => new Date((clock += stepS * 1000)).toISOString();
   const bin = (entityId: string, reading: { fillingLevel?: number; status?: string }, observedAt: string) => ({
-    id: `${entityId}@${observedAt}`, entityId, observedAt, type: "WasteContainer", fillingLevel: 0.3, status: "ok", temperature: 12, ...reading,
+    id: `${entityId}@${observedAt}`,
+    entityId,
+    observedAt,
+    type: "WasteContainer",
+    fillingLevel: 0.3,
+    status: "ok",
+    temperature: 12,
+    ...reading,
   });
 
   beforeAll(async () => {
@@ -53,7 +65,9 @@ describe.each(TEST_BACKENDS)("alerts across a restart ($kind)", (backend) => {
   const alertsOf = (ruleId: string, entityIds: string[]) =>
     db.prisma.alert.findMany({ where: { ruleId, entityId: { in: entityIds } }, orderBy: { entityId: "asc" } });
   const auditActions = async (alertIds: string[]) =>
-    (await db.prisma.auditLog.findMany({ where: { entityType: "alert", entityId: { in: alertIds } }, orderBy: { id: "asc" } })).map((e) => e.action);
+    (await db.prisma.auditLog.findMany({ where: { entityType: "alert", entityId: { in: alertIds } }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
 
   it("keeps one alert per burning bin for ten bins burning across restarts, and clears each once", async () => {
     await restart();
@@ -70,7 +84,8 @@ describe.each(TEST_BACKENDS)("alerts across a restart ($kind)", (backend) => {
     await send(BURNING_BINS.map((id) => bin(id, { status: "burning" }, at())));
     const carriedOn = await alertsOf("waste.bin-burning", BURNING_BINS);
     expect(carriedOn.map((a) => a.id)).toEqual(raised.map((a) => a.id));
-    for (const alert of carriedOn) expect(alert).toMatchObject({ count: 3, firstSeenAt: new Date(first), conditionClearedAt: null, status: "open" });
+    for (const alert of carriedOn)
+      expect(alert).toMatchObject({ count: 3, firstSeenAt: new Date(first), conditionClearedAt: null, status: "open" });
 
     // Bin on fire clears 5 minutes after it stops burning; a restart in between restarts that wait.
     await send(BURNING_BINS.map((id) => bin(id, { status: "ok" }, at())));
@@ -103,7 +118,9 @@ describe.each(TEST_BACKENDS)("alerts across a restart ($kind)", (backend) => {
     await send([bin(id, { fillingLevel: 0.2 }, at())]);
     await restart();
     await send([bin(id, { fillingLevel: 0.2 }, at())]);
-    expect(await alertsOf("waste.bin-full", [id])).toMatchObject([{ id: alert.id, status: "resolved", resolution: "Condition cleared (auto-resolved)" }]);
+    expect(await alertsOf("waste.bin-full", [id])).toMatchObject([
+      { id: alert.id, status: "resolved", resolution: "Condition cleared (auto-resolved)" },
+    ]);
     expect(await auditActions([alert.id])).toEqual(["alert.raised", "alert.auto_resolved"]);
   });
 
@@ -112,7 +129,13 @@ describe.each(TEST_BACKENDS)("alerts across a restart ($kind)", (backend) => {
     await restart();
     await send([bin(id, { status: "burning" }, at())]);
     const [raised] = await alertsOf("waste.bin-burning", [id]);
-    const deps = { prisma: db.prisma, actor: { id: "op", email: "op@citynerve.local", role: "operator" }, ip: null, publish: { alert() {} }, zoneOf: () => "Central" };
+    const deps = {
+      prisma: db.prisma,
+      actor: { id: "op", email: "op@citynerve.local", role: "operator" },
+      ip: null,
+      publish: { alert() {} },
+      zoneOf: () => "Central",
+    };
     await resolveAlert(deps as never, raised.id, { version: raised.version, reason: "Fire brigade on site" });
 
     await restart();
@@ -123,7 +146,9 @@ describe.each(TEST_BACKENDS)("alerts across a restart ($kind)", (backend) => {
     const out = at();
     await send([bin(id, { status: "ok" }, out)]);
     await send([bin(id, { status: "ok" }, at(310))]);
-    expect(await alertsOf("waste.bin-burning", [id])).toMatchObject([{ id: raised.id, status: "resolved", conditionClearedAt: new Date(Date.parse(out) + 300_000) }]);
+    expect(await alertsOf("waste.bin-burning", [id])).toMatchObject([
+      { id: raised.id, status: "resolved", conditionClearedAt: new Date(Date.parse(out) + 300_000) },
+    ]);
     expect(await auditActions([raised.id])).toEqual(["alert.raised", "alert.resolved", "alert.condition_cleared"]);
   });
 
@@ -132,7 +157,9 @@ describe.each(TEST_BACKENDS)("alerts across a restart ($kind)", (backend) => {
     const taker = await restart();
     const owner = await startTestApp({ db, entities: CITY, seedDemoUsers: false });
     try {
-      await (owner.city.source as unknown as { push(topic: string, values: unknown[]): Promise<void> }).push("city.waste", [bin(id, { status: "burning" }, at())]);
+      await (owner.city.source as unknown as { push(topic: string, values: unknown[]): Promise<void> }).push("city.waste", [
+        bin(id, { status: "burning" }, at()),
+      ]);
       await owner.city.alerts!.flush();
       const [raised] = await alertsOf("waste.bin-burning", [id]);
 

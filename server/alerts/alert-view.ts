@@ -49,5 +49,13 @@ export function toAlert(row: TAlertRow): TAlert {
 /** The workflow part of an alert, for audit before/after (the engine's telemetry is not a decision). */
 export function alertAuditView(alert: TAlert) {
   const { status, escalated, acknowledgedBy, assignedTo, incidentId, resolution, version } = alert;
-  return { status, escalated, acknowledgedBy: acknowledgedBy?.id ?? null, assignedTo: assignedTo?.id ?? null, incidentId, resolution, version };
+  return {
+    status,
+    escalated,
+    acknowledgedBy: acknowledgedBy?.id ?? null,
+    assignedTo: assignedTo?.id ?? null,
+    incidentId,
+    resolution,
+    version,
+  };
 }

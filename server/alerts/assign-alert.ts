@@ -10,7 +10,9 @@ export async function assignAlert(deps: TActionDeps, alertId: string, request: {
   return commitAlertAction(deps, alertId, "alert.assigned", async (tx) => {
     const assignee = await tx.user.findUnique({ where: { id: request.userId }, select: { role: true, banned: true } });
     if (!assignee || assignee.banned === true || !(ASSIGNABLE_ROLES as readonly string[]).includes(assignee.role)) {
-      throw invalid("Alerts can only be assigned to an active operator or supervisor", { userId: ["not an active operator or supervisor"] });
+      throw invalid("Alerts can only be assigned to an active operator or supervisor", {
+        userId: ["not an active operator or supervisor"],
+      });
     }
     return auditedAlertChange(
       await changeAlert(

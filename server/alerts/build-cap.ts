@@ -29,7 +29,8 @@ export function capTime(iso: string): string {
 export function buildCap(alert: TAlert, options: { sender: string; sentAt: Date }): string {
   const e = escapeXml;
   const [lon, lat] = alert.location;
-  const category = alert.ruleId.startsWith("waste.bin-burning") || alert.ruleId === "waste.temperature-spike" ? "Fire" : CAP_CATEGORY[alert.domain];
+  const category =
+    alert.ruleId.startsWith("waste.bin-burning") || alert.ruleId === "waste.temperature-spike" ? "Fire" : CAP_CATEGORY[alert.domain];
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<alert xmlns="${CAP_NAMESPACE}">`,
@@ -57,5 +58,5 @@ export function buildCap(alert: TAlert, options: { sender: string; sentAt: Date 
     `  </info>`,
     `</alert>`,
   ];
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

@@ -25,10 +25,15 @@ export async function listAlerts(prisma: PrismaClient, query: TAlertListQuery): 
 
 function parseStatuses(raw: string | undefined): string[] {
   if (!raw) return QUEUE_STATUSES;
-  const statuses = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const statuses = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = statuses.filter((s) => !(ALERT_STATUSES as readonly string[]).includes(s));
   if (unknown.length > 0 || statuses.length === 0) {
-    throw invalid("Invalid request query", { status: [`unknown status: ${unknown.join(", ") || "(empty)"}; use ${ALERT_STATUSES.join(", ")}`] });
+    throw invalid("Invalid request query", {
+      status: [`unknown status: ${unknown.join(", ") || "(empty)"}; use ${ALERT_STATUSES.join(", ")}`],
+    });
   }
   return statuses;
 }

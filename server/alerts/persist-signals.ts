@@ -99,7 +99,9 @@ async function applyClear(tx: TTx, deps: TPersistSignalsDeps, signal: TAlertSign
       conditionClearedAt: clearedAt,
       value: json(signal.value),
       worstValue: json(signal.worstValue),
-      ...(autoResolve ? { status: "resolved", resolvedAt: deps.now?.() ?? new Date(), resolution: AUTO_RESOLUTION, version: { increment: 1 } } : {}),
+      ...(autoResolve
+        ? { status: "resolved", resolvedAt: deps.now?.() ?? new Date(), resolution: AUTO_RESOLUTION, version: { increment: 1 } }
+        : {}),
     },
   });
   if (count === 0) return false;

@@ -16,8 +16,17 @@ export async function loadOngoingEpisodes(prisma: PrismaClient): Promise<TStored
   const rows = await prisma.alert.findMany({
     where: { conditionClearedAt: null },
     select: {
-      ruleId: true, entityId: true, domain: true, severity: true, dedupKey: true, firstSeenAt: true, lastSeenAt: true,
-      count: true, value: true, worstValue: true, relatedEntityIds: true,
+      ruleId: true,
+      entityId: true,
+      domain: true,
+      severity: true,
+      dedupKey: true,
+      firstSeenAt: true,
+      lastSeenAt: true,
+      count: true,
+      value: true,
+      worstValue: true,
+      relatedEntityIds: true,
     },
   });
   const episodes: TStoredEpisode[] = [];

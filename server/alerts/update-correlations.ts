@@ -16,7 +16,11 @@ export async function updateCorrelations(prisma: PrismaClient, positionOf: TPosi
   });
   const groups = correlateAlerts(
     rows.map((r) =>
-      toCorrelatable({ dedupKey: r.dedupKey, domain: r.domain as TAlert["domain"], entityId: r.entityId, relatedEntityIds: r.relatedEntityIds }, r.firstSeenAt.getTime(), positionOf),
+      toCorrelatable(
+        { dedupKey: r.dedupKey, domain: r.domain as TAlert["domain"], entityId: r.entityId, relatedEntityIds: r.relatedEntityIds },
+        r.firstSeenAt.getTime(),
+        positionOf,
+      ),
     ),
   );
   const groupOf = new Map(groups.flatMap((g) => g.dedupKeys.map((key) => [key, g.groupId] as const)));
@@ -27,7 +31,9 @@ export async function updateCorrelations(prisma: PrismaClient, positionOf: TPosi
     const group = groupOf.get(r.dedupKey) ?? null;
     byGroup.set(group, [...(byGroup.get(group) ?? []), r.id]);
   }
-  await prisma.$transaction([...byGroup].map(([group, ids]) => prisma.alert.updateMany({ where: { id: { in: ids } }, data: { correlationGroup: group } })));
+  await prisma.$transaction(
+    [...byGroup].map(([group, ids]) => prisma.alert.updateMany({ where: { id: { in: ids } }, data: { correlationGroup: group } })),
+  );
   const updated = await prisma.alert.findMany({ where: { id: { in: changed.map((r) => r.id) } }, include: ALERT_INCLUDE });
   return updated.map(toAlert);
 }

@@ -11,7 +11,11 @@ import { recordDeadLetters } from "@/server/db/dead-letters";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
 import type { TEventSource } from "@/server/ingest/types";
-import { startEntityHistoryRecorder, type TEntityHistoryRecorder, type TEntityHistoryRecorderDeps } from "@/server/playback/entity-history-recorder";
+import {
+  startEntityHistoryRecorder,
+  type TEntityHistoryRecorder,
+  type TEntityHistoryRecorderDeps,
+} from "@/server/playback/entity-history-recorder";
 import type { TAuthenticateSocket } from "@/server/realtime/realtime-hub";
 import { registerRuntime, unregisterRuntime, type TRegisteredRuntime } from "@/server/runtime-registry";
 import { installHttpEdge, type THandleRequest, type THttpEdgeOptions } from "./http-edge";
@@ -105,7 +109,10 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     flushMs: config.city.flushMs,
     timeLimits: config.city.timeLimits,
     ...(config.city.deadLetters === "database"
-      ? { recordDeadLetters: (letters) => recordDeadLetters(prisma, letters), isDeadLetterStoreReachable: async () => (await database.ping.check(0)).ok }
+      ? {
+          recordDeadLetters: (letters) => recordDeadLetters(prisma, letters),
+          isDeadLetterStoreReachable: async () => (await database.ping.check(0)).ok,
+        }
       : { recordDeadLetters: async () => {} }),
     deadLetterBufferMax: config.city.deadLetterBufferMax,
     authenticate: config.auth.authenticateSocket ?? ((headers) => authenticateHeaders(auth, headers)),
@@ -131,7 +138,9 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
 
   if (parts.kpiWarmUp) {
     // The last year's response-time figures, read now rather than on a supervisor's first click.
-    warmKpiCells(prisma, parts.kpiWarmUp.timeZone).catch((error: unknown) => console.warn("Could not pre-read the last year's figures:", error));
+    warmKpiCells(prisma, parts.kpiWarmUp.timeZone).catch((error: unknown) =>
+      console.warn("Could not pre-read the last year's figures:", error),
+    );
   }
 
   let stopping: Promise<void> | undefined;

@@ -30,7 +30,12 @@ describe.each(TEST_BACKENDS)("audit log ($kind)", (backend) => {
   it("lists newest first in the contract's shape, with JSON before/after", async () => {
     const page = ZAuditPage.parse(await listAudit(db.prisma, query()));
     expect(page.entries.map((e) => e.entityId)).toEqual(["u-5", "u-4", "u-3", "u-2", "u-1"]);
-    expect(page.entries[0]).toMatchObject({ action: "user.disabled", actorEmail: "admin@citynerve.local", ip: "10.0.0.1", before: { disabled: false } });
+    expect(page.entries[0]).toMatchObject({
+      action: "user.disabled",
+      actorEmail: "admin@citynerve.local",
+      ip: "10.0.0.1",
+      before: { disabled: false },
+    });
     expect(page.entries[0].after).toEqual({ n: 5, at: "2026-01-05T00:00:00.000Z" });
     expect(page.entries[1]).toMatchObject({ actorId: null, actorEmail: null, actorRole: null });
     expect(page.nextCursor).toBeNull();

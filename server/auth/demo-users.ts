@@ -39,8 +39,17 @@ const DEMO_FIELD_EMAIL = DEMO_USERS.find((u) => u.role === "field")!.email;
 export async function crewDemoFieldUser(prisma: PrismaClient): Promise<boolean> {
   const unit = await prisma.unit.findUnique({ where: { callSign: DEMO_FIELD_UNIT_CALL_SIGN }, select: { id: true } });
   if (!unit) return false;
-  const { count } = await prisma.user.updateMany({ where: { email: DEMO_FIELD_EMAIL, role: "field", unitId: null }, data: { unitId: unit.id } });
+  const { count } = await prisma.user.updateMany({
+    where: { email: DEMO_FIELD_EMAIL, role: "field", unitId: null },
+    data: { unitId: unit.id },
+  });
   if (count === 0) return false;
-  await recordAudit(prisma, { actor: null, action: "unit.updated", entityType: "unit", entityId: unit.id, after: { crewAdded: DEMO_FIELD_EMAIL } });
+  await recordAudit(prisma, {
+    actor: null,
+    action: "unit.updated",
+    entityType: "unit",
+    entityId: unit.id,
+    after: { crewAdded: DEMO_FIELD_EMAIL },
+  });
   return true;
 }

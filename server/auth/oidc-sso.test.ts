@@ -29,7 +29,13 @@ describe("OIDC single sign-on", () => {
       // Demo users are created after the provider is configured: creating them starts better-auth,
       // whose OIDC discovery must find the provider answering.
       seedDemoUsers: false,
-      env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_DEFAULT_ROLE: "field", OIDC_BUTTON_LABEL: "City SSO" },
+      env: {
+        OIDC_ISSUER: idp.issuer,
+        OIDC_CLIENT_ID: idp.clientId,
+        OIDC_CLIENT_SECRET: idp.clientSecret,
+        OIDC_DEFAULT_ROLE: "field",
+        OIDC_BUTTON_LABEL: "City SSO",
+      },
     });
     idp.configure({ redirectUri: `${app.origin}/api/auth/callback/${OIDC_PROVIDER_ID}`, accounts: ACCOUNTS });
     const { seedDemoUsers } = await import("./demo-users");
@@ -56,13 +62,16 @@ describe("OIDC single sign-on", () => {
     expect(url.origin).toBe(idp.issuer);
 
     for (let hop = 0; hop < 20; hop++) {
-      if (url.origin === app.origin && !url.pathname.startsWith("/api/")) return { cookie: jar.header(appUrl), landedOn: url.pathname + url.search };
+      if (url.origin === app.origin && !url.pathname.startsWith("/api/"))
+        return { cookie: jar.header(appUrl), landedOn: url.pathname + url.search };
       let response = await fetch(url, { redirect: "manual", headers: { cookie: jar.header(url) } });
       jar.store(url, response);
       if (response.status === 200 && url.pathname.startsWith("/interaction/")) {
         // The provider's development interaction: a login form, then a consent form, both posting back here.
         const html = await response.text();
-        const form: Record<string, string> = html.includes('name="login"') ? { prompt: "login", login: subject, password: "any" } : { prompt: "consent" };
+        const form: Record<string, string> = html.includes('name="login"')
+          ? { prompt: "login", login: subject, password: "any" }
+          : { prompt: "consent" };
         response = await fetch(url, {
           method: "POST",
           redirect: "manual",
@@ -91,7 +100,9 @@ describe("OIDC single sign-on", () => {
     expect(me.body).toMatchObject({ email: "sam.sso@example.org", name: "Sam from SSO", role: "supervisor" });
 
     const admin = await app.signIn("admin@citynerve.local", DEMO_PASSWORD);
-    const log = ((await app.request("/api/audit?limit=20", { cookie: admin })).body as TAuditPage).entries.filter((e) => e.entityId === me.body.id || e.actorId === me.body.id);
+    const log = ((await app.request("/api/audit?limit=20", { cookie: admin })).body as TAuditPage).entries.filter(
+      (e) => e.entityId === me.body.id || e.actorId === me.body.id,
+    );
     expect(log.map((e) => e.action).reverse()).toEqual(["user.created", "user.role_changed", "auth.signed_in"]);
     expect(log[0]).toMatchObject({ actorRole: "supervisor", after: { method: "oidc" } });
   });
@@ -108,7 +119,9 @@ describe("OIDC single sign-on", () => {
   it("refuses SSO for a disabled user", async () => {
     const admin = await app.signIn("admin@citynerve.local", DEMO_PASSWORD);
     const sam = await app.db.prisma.user.findUniqueOrThrow({ where: { email: "sam.sso@example.org" } });
-    expect((await app.request(`/api/admin/users/${sam.id}`, { cookie: admin, method: "PATCH", body: { disabled: true } })).status).toBe(200);
+    expect((await app.request(`/api/admin/users/${sam.id}`, { cookie: admin, method: "PATCH", body: { disabled: true } })).status).toBe(
+      200,
+    );
     const { cookie, landedOn } = await signInWithSso("sub-sam");
     expect(landedOn).toMatch(/^\/sign-in\?error=/);
     expect((await app.request("/api/me", { cookie })).status).toBe(401);

@@ -3,7 +3,12 @@ import type { TCityEvent } from "@/lib/contracts/events";
 import { CityState } from "./city-state";
 
 const parkingEvent = (id: string, observedAt: string, available: number): TCityEvent => ({
-  id, entityId: "parking-1", observedAt, type: "OffStreetParking", availableSpotNumber: available, totalSpotNumber: 120,
+  id,
+  entityId: "parking-1",
+  observedAt,
+  type: "OffStreetParking",
+  availableSpotNumber: available,
+  totalSpotNumber: 120,
 });
 
 describe("CityState", () => {

@@ -47,6 +47,7 @@ export async function loadCityPack(packId: string, publicDir = path.join(process
     readPackFile(path.join(dir, "pack.json"), ZCityPackManifest),
     readPackFile(path.join(dir, "entities.json"), ZCityEntities),
   ]);
-  if (manifest.id !== packId) throw new CityPackError(`City pack ${dir} declares id "${manifest.id}", expected "${packId}"`, path.join(dir, "pack.json"));
+  if (manifest.id !== packId)
+    throw new CityPackError(`City pack ${dir} declares id "${manifest.id}", expected "${packId}"`, path.join(dir, "pack.json"));
   return { manifest, entities };
 }

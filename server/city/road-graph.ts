@@ -37,7 +37,10 @@ const mps = (kmh: number) => kmh / 3.6;
  * built once; speeds are read at search time through `speedKmhOf` (the live traffic layer), so a jam
  * reroutes the very next search. Segments without a reading run at free flow.
  */
-export function createRoutePlanner(segments: readonly TRoadSegment[], speedKmhOf: (segmentId: string) => number | undefined): TRoutePlanner {
+export function createRoutePlanner(
+  segments: readonly TRoadSegment[],
+  speedKmhOf: (segmentId: string) => number | undefined,
+): TRoutePlanner {
   const graph: Graph<TLonLat, TEdge> = createGraph({ multigraph: true });
   for (const segment of segments) {
     const { coords } = segment;
@@ -95,7 +98,13 @@ export function createRoutePlanner(segments: readonly TRoadSegment[], speedKmhOf
       const end = nearestNode(to);
       if (!start || !end) return null;
       // ngraph.path lists the nodes from the target back to the source; empty when nothing connects them.
-      const nodes = start.id === end.id ? [start.id] : finder.find(start.id, end.id).map((n) => String(n.id)).reverse();
+      const nodes =
+        start.id === end.id
+          ? [start.id]
+          : finder
+              .find(start.id, end.id)
+              .map((n) => String(n.id))
+              .reverse();
       if (nodes.length === 0) return null;
 
       const coords: TLonLat[] = [from, start.position];

@@ -51,9 +51,7 @@ describe.each(DRIVERS)("applyMigrations on $kind", (driver) => {
     const result = await applyMigrations(db.target);
     expect(result).toEqual({ applied: committed.map((m) => m.name), modified: [] });
 
-    const tables = await db.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
-    );
+    const tables = await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
     expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["_prisma_migrations", "dead_letters"]));
 
     const rows = await db.query<any>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
@@ -93,9 +91,7 @@ describe.each(DRIVERS)("applyMigrations on $kind", (driver) => {
     await write("20200101000000_good", `CREATE TABLE "good" ("id" INTEGER);`);
     await write("20200102000000_bad", `CREATE TABLE "half" ("id" INTEGER);\nSELECT * FROM "missing_table";`);
 
-    await expect(applyMigrations(db.target, { migrationsDir: temp.dir })).rejects.toThrow(
-      /20200102000000_bad failed: .*missing_table/,
-    );
+    await expect(applyMigrations(db.target, { migrationsDir: temp.dir })).rejects.toThrow(/20200102000000_bad failed: .*missing_table/);
     const names = await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations"`);
     expect(names.map((r) => r.migration_name)).toEqual(["20200101000000_good"]);
     const half = await db.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'half'`);

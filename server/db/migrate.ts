@@ -71,10 +71,7 @@ export async function readMigrations(dir: string = defaultMigrationsDir()): Prom
   );
 }
 
-export async function applyMigrations(
-  target: TMigrationTarget,
-  options: { migrationsDir?: string } = {},
-): Promise<TMigrationResult> {
+export async function applyMigrations(target: TMigrationTarget, options: { migrationsDir?: string } = {}): Promise<TMigrationResult> {
   const migrations = await readMigrations(options.migrationsDir);
   const session = await openSession(target);
   let mayHoldLock = true;

@@ -70,7 +70,13 @@ async function requireCrewOf(tx: TTx, userId: string, unitId: string): Promise<v
   if (user?.unitId !== unitId) throw forbidden("You can only report for the unit you crew");
 }
 
-async function apply(tx: TTx, deps: TDispatchDeps, unitId: string, request: TUnitActionRequest, text: string | undefined): Promise<TApplied> {
+async function apply(
+  tx: TTx,
+  deps: TDispatchDeps,
+  unitId: string,
+  request: TUnitActionRequest,
+  text: string | undefined,
+): Promise<TApplied> {
   const { action } = request;
   // Incident before unit, as dispatch locks them; then make sure the unit was not reassigned meanwhile.
   const peek = await findUnit(tx, unitId);
@@ -108,7 +114,13 @@ async function apply(tx: TTx, deps: TDispatchDeps, unitId: string, request: TUni
   const who = { unitId, callSign: before.callSign };
   let wroteTimeline = false;
   if (incidentId && (transition.statusChanges || firstAcknowledgement)) {
-    await appendTimeline(tx, { incidentId, kind: "unitStatusChanged", actorId, at, data: { ...who, from: before.status, to: transition.to, action } });
+    await appendTimeline(tx, {
+      incidentId,
+      kind: "unitStatusChanged",
+      actorId,
+      at,
+      data: { ...who, from: before.status, to: transition.to, action },
+    });
     wroteTimeline = true;
   }
   if (incidentId && action === "needBackup") {
@@ -157,7 +169,10 @@ async function followUnits(
     const stillActive = await tx.dispatch.count({ where: { incidentId, state: "active" } });
     const stillAssigned = await tx.unit.count({ where: { incidentId } });
     if (stillActive === 0 && stillAssigned === 0) {
-      return { incident: await setIncidentStatus(tx, { ...context, reason: `all units cleared (last: ${unit.callSign})` }, before, "resolved"), changed: true };
+      return {
+        incident: await setIncidentStatus(tx, { ...context, reason: `all units cleared (last: ${unit.callSign})` }, before, "resolved"),
+        changed: true,
+      };
     }
   }
   if (!wroteTimeline) return { incident: before, changed: false };

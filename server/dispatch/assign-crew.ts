@@ -1,7 +1,7 @@
 import { invalid } from "@/server/errors";
 import type { TTx } from "@/server/db/transaction";
 
-export type TCrewChange = { added: string[]; removed: string[]; /** Units the added members left. */ leftUnits: string[] };
+export type TCrewChange = { added: string[]; removed: string[] /** Units the added members left. */; leftUnits: string[] };
 
 /**
  * Makes exactly `userIds` the unit's crew. Only field users crew units (they see its assignment on

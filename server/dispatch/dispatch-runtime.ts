@@ -62,7 +62,8 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
   const positions = createUnitPositions(deps.cityState, deps.entities.stations, (unitId) => homeStations.get(unitId));
   const motion = deps.driver ? createUnitMotion(deps.driver) : NO_MOTION;
 
-  const forget = () => forgetOldAnswers(deps.prisma).catch((error: unknown) => console.error("[dispatch] forgetting old request keys failed:", error));
+  const forget = () =>
+    forgetOldAnswers(deps.prisma).catch((error: unknown) => console.error("[dispatch] forgetting old request keys failed:", error));
   void forget();
   const forgetTimer = setInterval(() => void forget(), FORGET_EVERY_MS);
   forgetTimer.unref();

@@ -62,11 +62,16 @@ export async function dispatchUnits(deps: TDispatchDeps, incidentId: string, req
       claimed.push({ before: unit, dispatchId: row.id });
     }
 
-    const context = { actor: deps.actor, ip: deps.ip, at: now, now, reason: `units dispatched: ${claimed.map((c) => c.before.callSign).join(", ")}` };
-    const incident: TIncident =
-      isTransitionAllowed(before.status, "dispatched", "units")
-        ? await setIncidentStatus(tx, context, before, "dispatched")
-        : await bumpVersion(tx, incidentId, now);
+    const context = {
+      actor: deps.actor,
+      ip: deps.ip,
+      at: now,
+      now,
+      reason: `units dispatched: ${claimed.map((c) => c.before.callSign).join(", ")}`,
+    };
+    const incident: TIncident = isTransitionAllowed(before.status, "dispatched", "units")
+      ? await setIncidentStatus(tx, context, before, "dispatched")
+      : await bumpVersion(tx, incidentId, now);
 
     const units: TResponderUnit[] = [];
     const dispatches: TDispatch[] = [];
@@ -105,7 +110,10 @@ export async function dispatchUnits(deps: TDispatchDeps, incidentId: string, req
   deps.publish.incident(result.incident);
   for (const [i, unit] of result.units.entries()) {
     deps.publish.unit(unit);
-    deps.publish.assignment(unit.crew.map((c) => c.id), { unitId: unit.id, incidentId, reason: "dispatched" });
+    deps.publish.assignment(
+      unit.crew.map((c) => c.id),
+      { unitId: unit.id, incidentId, reason: "dispatched" },
+    );
     deps.motion.unitChanged(unit, result.dispatches[i]);
   }
   return result;

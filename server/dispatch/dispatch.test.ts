@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
-import type { TDispatch, TDispatchResponse, TFieldAssignment, TRecommendation, TResponderUnit, TUnitActionResponse, TUnitList } from "@/lib/contracts/units";
+import type {
+  TDispatch,
+  TDispatchResponse,
+  TFieldAssignment,
+  TRecommendation,
+  TResponderUnit,
+  TUnitActionResponse,
+  TUnitList,
+} from "@/lib/contracts/units";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { DISPATCH_CITY, DISPATCH_CITY_SCENE } from "@/test/fixtures/dispatch-city";
@@ -63,8 +71,14 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
   it("recommends the run card's units and dispatches one: incident, unit, dispatch, timeline, audit, sockets", async () => {
     const operatorSocket = await connected(t.cookies.operator);
     const fieldSocket = await connected(t.cookies.field);
-    const seen = { operator: { units: [] as TResponderUnit[], notices: [] as unknown[] }, field: { units: [] as TResponderUnit[], notices: [] as unknown[] } };
-    for (const [who, socket] of [["operator", operatorSocket], ["field", fieldSocket]] as const) {
+    const seen = {
+      operator: { units: [] as TResponderUnit[], notices: [] as unknown[] },
+      field: { units: [] as TResponderUnit[], notices: [] as unknown[] },
+    };
+    for (const [who, socket] of [
+      ["operator", operatorSocket],
+      ["field", fieldSocket],
+    ] as const) {
       socket.on("unit:upsert", (unit) => seen[who].units.push(unit));
       socket.on("assignment:changed", (notice) => seen[who].notices.push(notice));
     }
@@ -98,7 +112,14 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
       distanceM: recommendation.units[0].distanceM,
       route: recommendation.units[0].route,
     });
-    expect(units).toEqual([expect.objectContaining({ id: "unit-m1", status: "dispatched", incidentId: incident.id, crew: [{ id: t.ids.field, name: expect.any(String) }] })]);
+    expect(units).toEqual([
+      expect.objectContaining({
+        id: "unit-m1",
+        status: "dispatched",
+        incidentId: incident.id,
+        crew: [{ id: t.ids.field, name: expect.any(String) }],
+      }),
+    ]);
 
     const full = await detail(incident.id);
     expect(full.timeline.map((e) => e.kind)).toEqual(["created", "statusChanged", "unitDispatched"]);
@@ -126,7 +147,11 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
 
     const field = (await get(`/api/field/assignment`, t.cookies.field)).body as TFieldAssignment;
     expect(field.unit).toMatchObject({ id: "unit-m1", status: "dispatched" });
-    expect(field.assignment).toMatchObject({ incident: { id: incident.id, status: "dispatched" }, dispatch: { id: dispatches[0].id }, notes: [] });
+    expect(field.assignment).toMatchObject({
+      incident: { id: incident.id, status: "dispatched" },
+      dispatch: { id: dispatches[0].id },
+      notes: [],
+    });
     operatorSocket.disconnect();
     fieldSocket.disconnect();
   });
@@ -169,7 +194,9 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
   it("20 concurrent dispatches of the same unit by two operators: exactly one wins, the rest get 409 naming it", async () => {
     const incidents = [await openIncident("trafficJam"), await openIncident("parkingViolation")];
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post(`/api/incidents/${incidents[i % 2].id}/dispatch`, { unitIds: ["unit-p11"] }, i % 2 ? secondOperator : t.cookies.operator)),
+      Array.from({ length: 20 }, (_, i) =>
+        post(`/api/incidents/${incidents[i % 2].id}/dispatch`, { unitIds: ["unit-p11"] }, i % 2 ? secondOperator : t.cookies.operator),
+      ),
     );
     const winners = responses.filter((r) => r.status === 200);
     expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(409)]);
@@ -179,7 +206,9 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
       expect(loser.body.current).toEqual([expect.objectContaining({ id: "unit-p11", status: "dispatched", incidentId: won.incident.id })]);
     }
     expect(await t.app.db.prisma.dispatch.count({ where: { unitId: "unit-p11" } })).toBe(1);
-    const dispatchedEntries = await Promise.all(incidents.map(async (i) => (await detail(i.id)).timeline.filter((e) => e.kind === "unitDispatched").length));
+    const dispatchedEntries = await Promise.all(
+      incidents.map(async (i) => (await detail(i.id)).timeline.filter((e) => e.kind === "unitDispatched").length),
+    );
     expect(dispatchedEntries.sort()).toEqual([0, 1]);
     expect(await auditActions("unit-p11")).toEqual(["unit.dispatched"]);
   });
@@ -189,13 +218,20 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
     expect(noReason.status).toBe(400);
     const out = await act("unit-p12", "outOfService", t.cookies.operator, { text: "flat tyre" });
     expect(out.status, out.text).toBe(200);
-    expect((out.body as TUnitActionResponse).unit).toMatchObject({ status: "outOfService", outOfServiceReason: "flat tyre", incidentId: null });
+    expect((out.body as TUnitActionResponse).unit).toMatchObject({
+      status: "outOfService",
+      outOfServiceReason: "flat tyre",
+      incidentId: null,
+    });
     expect((out.body as TUnitActionResponse).incident).toBeNull();
 
     const incident = await openIncident("publicDisturbance");
     const refused = await post(`/api/incidents/${incident.id}/dispatch`, { unitIds: ["unit-p12"] });
     expect(refused.status).toBe(409);
-    expect(refused.body).toEqual({ error: "P-12 is out of service", current: [expect.objectContaining({ id: "unit-p12", status: "outOfService" })] });
+    expect(refused.body).toEqual({
+      error: "P-12 is out of service",
+      current: [expect.objectContaining({ id: "unit-p12", status: "outOfService" })],
+    });
     const recommendation = (await get(`/api/incidents/${incident.id}/recommendation`)).body as TRecommendation;
     expect(recommendation.units.map((u) => u.callSign)).not.toContain("P-12");
     expect(recommendation.shortfall.police).toBeGreaterThan(0);
@@ -225,20 +261,38 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
 
     const onScene = await act("unit-m1", "onScene", t.cookies.field);
     expect(onScene.status, onScene.text).toBe(200);
-    expect(onScene.body).toMatchObject({ unit: { status: "onScene", needsBackup: false }, incident: { id: incidentId, status: "onScene" } });
+    expect(onScene.body).toMatchObject({
+      unit: { status: "onScene", needsBackup: false },
+      incident: { id: incidentId, status: "onScene" },
+    });
     const twice = await act("unit-m1", "onScene", t.cookies.field);
     expect(twice.status).toBe(409);
-    expect(twice.body).toEqual({ error: "M-1 is on scene and cannot report on scene (only from dispatched or en route)", current: expect.objectContaining({ status: "onScene" }) });
+    expect(twice.body).toEqual({
+      error: "M-1 is on scene and cannot report on scene (only from dispatched or en route)",
+      current: expect.objectContaining({ status: "onScene" }),
+    });
 
     const cleared = await act("unit-m1", "cleared", t.cookies.field);
     expect(cleared.status, cleared.text).toBe(200);
-    expect(cleared.body).toMatchObject({ unit: { status: "returning", incidentId: null }, incident: { id: incidentId, status: "resolved" } });
-    expect((await get(`/api/field/assignment`, t.cookies.field)).body).toMatchObject({ unit: { id: "unit-m1", status: "returning" }, assignment: null });
+    expect(cleared.body).toMatchObject({
+      unit: { status: "returning", incidentId: null },
+      incident: { id: incidentId, status: "resolved" },
+    });
+    expect((await get(`/api/field/assignment`, t.cookies.field)).body).toMatchObject({
+      unit: { id: "unit-m1", status: "returning" },
+      assignment: null,
+    });
     const available = await act("unit-m1", "available", t.cookies.field);
     expect(available.body).toMatchObject({ unit: { status: "available" }, incident: null });
 
     const [dispatch] = ((await get(`/api/incidents/${incidentId}/dispatches`)).body as { dispatches: TDispatch[] }).dispatches;
-    expect(dispatch).toMatchObject({ state: "cleared", enRouteAt: dispatchedAt, acknowledgedAt: expect.any(String), onSceneAt: expect.any(String), clearedAt: expect.any(String) });
+    expect(dispatch).toMatchObject({
+      state: "cleared",
+      enRouteAt: dispatchedAt,
+      acknowledgedAt: expect.any(String),
+      onSceneAt: expect.any(String),
+      clearedAt: expect.any(String),
+    });
     const timeline = (await detail(incidentId)).timeline;
     expect(timeline.map((e) => [e.kind, e.data.to ?? e.data.text ?? null])).toEqual([
       ["created", null],
@@ -253,7 +307,11 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
       ["unitStatusChanged", "returning"],
       ["statusChanged", "resolved"],
     ]);
-    expect(timeline.filter((e) => e.kind !== "created" && e.kind !== "unitDispatched" && e.kind !== "statusChanged").every((e) => e.actor?.id === t.ids.field)).toBe(true);
+    expect(
+      timeline
+        .filter((e) => e.kind !== "created" && e.kind !== "unitDispatched" && e.kind !== "statusChanged")
+        .every((e) => e.actor?.id === t.ids.field),
+    ).toBe(true);
     expect(timeline[4].data).toEqual({ unitId: "unit-m1", callSign: "M-1", from: "dispatched", to: "enRoute", action: "enRoute" });
     expect(timeline[6].data).toEqual({ text: "gate code 1234", unitId: "unit-m1", callSign: "M-1" });
     expect(timeline[8]).toMatchObject({ actor: { id: t.ids.field }, data: { from: "dispatched", to: "onScene" } });
@@ -268,7 +326,12 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
       "unit.status_changed",
       "unit.status_changed",
     ]);
-    expect(await auditActions(incidentId)).toEqual(["incident.created", "incident.status_changed", "incident.status_changed", "incident.status_changed"]);
+    expect(await auditActions(incidentId)).toEqual([
+      "incident.created",
+      "incident.status_changed",
+      "incident.status_changed",
+      "incident.status_changed",
+    ]);
   });
 
   it("answers a repeated idempotency key with the first answer and acts once; another user's key is refused", async () => {
@@ -319,11 +382,22 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
   }
 
   it("puts a crew's phone position into the live city through the event source", async () => {
-    const response = await post(`/api/field/position`, { location: [-85.6345, 41.9402], heading: null, speedMps: 10, accuracyM: 8 }, t.cookies.field);
+    const response = await post(
+      `/api/field/position`,
+      { location: [-85.6345, 41.9402], heading: null, speedMps: 10, accuracyM: 8 },
+      t.cookies.field,
+    );
     expect(response.status, response.text).toBe(204);
     const event = await waitFor(() => t.app.city.cityState.latest("units", "unit-m1"), "the position in city state");
     const m1 = await unitNow("unit-m1");
-    expect(event).toMatchObject({ type: "UnitPosition", entityId: "unit-m1", location: [-85.6345, 41.9402], heading: 0, speed: 36, status: m1.status });
+    expect(event).toMatchObject({
+      type: "UnitPosition",
+      entityId: "unit-m1",
+      location: [-85.6345, 41.9402],
+      heading: 0,
+      speed: 36,
+      status: m1.status,
+    });
     expect(Date.parse(m1.lastContactAt)).toBeGreaterThanOrEqual(Date.parse(event.observedAt));
 
     // Routing now starts from there rather than from the station.
@@ -340,17 +414,33 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
   it("lets supervisors and admins create and change units and their crews, version-checked and audited", async () => {
     const crewId = await createUser("crew@citynerve.local", "field");
     const crewCookie = await t.app.signIn("crew@citynerve.local", PASSWORD);
-    const notField = await post(`/api/units`, { id: "unit-p99", callSign: "P-99", type: "police", stationId: "station-police", crewUserIds: [t.ids.operator] }, t.cookies.supervisor);
+    const notField = await post(
+      `/api/units`,
+      { id: "unit-p99", callSign: "P-99", type: "police", stationId: "station-police", crewUserIds: [t.ids.operator] },
+      t.cookies.supervisor,
+    );
     expect(notField.status).toBe(400);
     expect(notField.body.fieldErrors.crewUserIds).toEqual([expect.stringContaining("is not a field user")]);
-    const noStation = await post(`/api/units`, { id: "unit-p99", callSign: "P-99", type: "police", stationId: "station-moon" }, t.cookies.supervisor);
+    const noStation = await post(
+      `/api/units`,
+      { id: "unit-p99", callSign: "P-99", type: "police", stationId: "station-moon" },
+      t.cookies.supervisor,
+    );
     expect(noStation.status).toBe(400);
 
-    const created = await post(`/api/units`, { id: "unit-p99", callSign: "P-99", type: "police", stationId: "station-police", capabilities: ["k9"], crewUserIds: [crewId] }, t.cookies.supervisor);
+    const created = await post(
+      `/api/units`,
+      { id: "unit-p99", callSign: "P-99", type: "police", stationId: "station-police", capabilities: ["k9"], crewUserIds: [crewId] },
+      t.cookies.supervisor,
+    );
     expect(created.status, created.text).toBe(201);
     expect(created.body).toMatchObject({ id: "unit-p99", status: "available", capabilities: ["k9"], crew: [{ id: crewId }], version: 0 });
-    expect((await post(`/api/units`, { id: "unit-p99", callSign: "P-98", type: "police", stationId: "station-police" }, t.cookies.admin)).status).toBe(409);
-    expect((await post(`/api/units`, { id: "unit-p98", callSign: "P-99", type: "police", stationId: "station-police" }, t.cookies.admin)).status).toBe(409);
+    expect(
+      (await post(`/api/units`, { id: "unit-p99", callSign: "P-98", type: "police", stationId: "station-police" }, t.cookies.admin)).status,
+    ).toBe(409);
+    expect(
+      (await post(`/api/units`, { id: "unit-p98", callSign: "P-99", type: "police", stationId: "station-police" }, t.cookies.admin)).status,
+    ).toBe(409);
 
     // Its crew's phone positions reach the live city although the city pack does not list the unit.
     const shared = await post(`/api/field/position`, { location: [-85.636, 41.941] }, crewCookie);
@@ -361,10 +451,18 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
     const recommendation = (await get(`/api/incidents/${(await openIncident("trafficJam")).id}/recommendation`)).body as TRecommendation;
     expect(recommendation.units.map((u) => u.callSign)).toContain("P-99");
 
-    const changed = await t.app.request(`/api/units/unit-p99`, { method: "PATCH", cookie: t.cookies.admin, body: { version: 0, callSign: "K-9", crewUserIds: [] } });
+    const changed = await t.app.request(`/api/units/unit-p99`, {
+      method: "PATCH",
+      cookie: t.cookies.admin,
+      body: { version: 0, callSign: "K-9", crewUserIds: [] },
+    });
     expect(changed.status, changed.text).toBe(200);
     expect(changed.body).toMatchObject({ callSign: "K-9", crew: [], version: 1 });
-    const stale = await t.app.request(`/api/units/unit-p99`, { method: "PATCH", cookie: t.cookies.supervisor, body: { version: 0, callSign: "P-100" } });
+    const stale = await t.app.request(`/api/units/unit-p99`, {
+      method: "PATCH",
+      cookie: t.cookies.supervisor,
+      body: { version: 0, callSign: "P-100" },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ callSign: "K-9", version: 1 });
     expect((await get(`/api/field/assignment`, crewCookie)).body).toEqual({ unit: null, assignment: null });
@@ -385,7 +483,11 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
     const sent = await post(`/api/incidents/${incident.id}/dispatch`, { unitIds: [unitId] });
     expect(sent.status, sent.text).toBe(200);
 
-    const resolved = await post(`/api/incidents/${incident.id}/status`, { version: sent.body.incident.version, status: "resolved", reason: "handled by phone" });
+    const resolved = await post(`/api/incidents/${incident.id}/status`, {
+      version: sent.body.incident.version,
+      status: "resolved",
+      reason: "handled by phone",
+    });
     expect(resolved.status, resolved.text).toBe(200);
     expect(await unitNow(unitId!)).toMatchObject({ status: "returning", incidentId: null });
     const dispatches = (await get(`/api/incidents/${incident.id}/dispatches`)).body.dispatches as TDispatch[];

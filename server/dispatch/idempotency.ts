@@ -18,7 +18,9 @@ export async function replayIdempotent(tx: TTx, key: string, userId: string): Pr
 
 /** Stores the answer under the key, in the same transaction as the change it answers. */
 export async function rememberAnswer(tx: TTx, key: string, userId: string, response: unknown): Promise<void> {
-  await tx.idempotentRequest.create({ data: { key, userId, status: 200, response: JSON.parse(JSON.stringify(response)) as Prisma.InputJsonValue } });
+  await tx.idempotentRequest.create({
+    data: { key, userId, status: 200, response: JSON.parse(JSON.stringify(response)) as Prisma.InputJsonValue },
+  });
 }
 
 /** Long past any retry: a phone keeps queued actions for 12 hours at most. */

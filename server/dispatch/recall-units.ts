@@ -22,7 +22,10 @@ export async function recallUnits(
   for (const { id } of assigned) {
     await lockUnit(tx, id);
     const before = await findUnit(tx, id);
-    await tx.dispatch.updateMany({ where: { unitId: id, incidentId: context.incidentId, state: "active" }, data: { state: "cancelled", clearedAt: context.at } });
+    await tx.dispatch.updateMany({
+      where: { unitId: id, incidentId: context.incidentId, state: "active" },
+      data: { state: "cancelled", clearedAt: context.at },
+    });
     await tx.unit.update({
       where: { id },
       data: { status: "returning", statusSince: context.at, incidentId: null, needsBackup: false, version: { increment: 1 } },
@@ -53,7 +56,10 @@ export async function recallUnits(
 export function announceRecall(units: readonly TResponderUnit[], publish: TPublisher, motion: TUnitMotion | undefined): void {
   for (const unit of units) {
     publish.unit(unit);
-    publish.assignment(unit.crew.map((c) => c.id), { unitId: unit.id, incidentId: null, reason: "cancelled" });
+    publish.assignment(
+      unit.crew.map((c) => c.id),
+      { unitId: unit.id, incidentId: null, reason: "cancelled" },
+    );
     motion?.unitChanged(unit, null);
   }
 }

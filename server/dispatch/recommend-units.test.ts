@@ -73,7 +73,12 @@ describe("unit recommendation", () => {
     expect(result.units[0].route.at(-1)).toEqual(node(0));
     expect(result.shortfall).toEqual({});
 
-    const fewer = recommendUnits({ incident: { ...INCIDENT, type: "fire" }, units: [unit("e1", "fire")], positions: (id) => positions[id] ?? null, planner });
+    const fewer = recommendUnits({
+      incident: { ...INCIDENT, type: "fire" },
+      units: [unit("e1", "fire")],
+      positions: (id) => positions[id] ?? null,
+      planner,
+    });
     expect(fewer.units.map((u) => u.unitId)).toEqual(["e1"]);
     expect(fewer.shortfall).toEqual({ fire: 1, ems: 1 });
   });
@@ -83,7 +88,12 @@ describe("unit recommendation", () => {
     const onIt = { ...unit("e1", "fire", "enRoute"), incidentId: INCIDENT.id };
     const units = [onIt, unit("e2", "fire"), unit("m1", "ems"), unit("m2", "ems")];
     const result = recommendUnits({ incident: { ...INCIDENT, type: "fire" }, units, positions: (id) => positions[id] ?? null, planner });
-    expect(result.units.filter((u) => u.suggested).map((u) => u.unitId).sort()).toEqual(["e2", "m1"]);
+    expect(
+      result.units
+        .filter((u) => u.suggested)
+        .map((u) => u.unitId)
+        .sort(),
+    ).toEqual(["e2", "m1"]);
     expect(result.shortfall).toEqual({});
   });
 
@@ -104,7 +114,9 @@ describe("unit recommendation", () => {
     expect(result.units.map((u) => u.unitId).sort()).toEqual(["p5", "p6"]);
     expect(result.units.every((u) => u.suggested)).toBe(true);
     expect(result.shortfall).toEqual({});
-    expect(recommendUnits({ incident: { ...INCIDENT, type: "trafficJam" }, units, positions, planner }).units.map((u) => u.type)).not.toContain("ems");
+    expect(
+      recommendUnits({ incident: { ...INCIDENT, type: "trafficJam" }, units, positions, planner }).units.map((u) => u.type),
+    ).not.toContain("ems");
   });
 
   it("on the Three Rivers pack: a jam on the fastest unit's route changes the ranking", async () => {
@@ -114,7 +126,14 @@ describe("unit recommendation", () => {
     const packPlanner = createRoutePlanner(entities.segments, (id) => speeds.get(id));
     // Two patrol cars, one at the police station and one by the ambulance station; the call is between them.
     const positions: Record<string, TLonLat> = { "unit-p-11": station("police"), "unit-p-12": station("ems") };
-    const incident = { id: "inc-2", type: "trafficJam" as const, location: [(positions["unit-p-11"][0] + positions["unit-p-12"][0]) / 2 + 0.001, (positions["unit-p-11"][1] + positions["unit-p-12"][1]) / 2] as TLonLat };
+    const incident = {
+      id: "inc-2",
+      type: "trafficJam" as const,
+      location: [
+        (positions["unit-p-11"][0] + positions["unit-p-12"][0]) / 2 + 0.001,
+        (positions["unit-p-11"][1] + positions["unit-p-12"][1]) / 2,
+      ] as TLonLat,
+    };
     const units = [unit("unit-p-11", "police"), unit("unit-p-12", "police")];
     const recommend = () => recommendUnits({ incident, units, positions: (id) => positions[id] ?? null, planner: packPlanner });
 
@@ -126,7 +145,8 @@ describe("unit recommendation", () => {
 
     // Stand traffic still on every segment of the fastest unit's route.
     const onRoute = new Set(fastest.route.map((c) => c.join(",")));
-    for (const s of entities.segments) if (onRoute.has(s.coords[0].join(",")) && onRoute.has(s.coords.at(-1)!.join(","))) speeds.set(s.id, 2);
+    for (const s of entities.segments)
+      if (onRoute.has(s.coords[0].join(",")) && onRoute.has(s.coords.at(-1)!.join(","))) speeds.set(s.id, 2);
     expect(speeds.size).toBeGreaterThan(0);
 
     const after = recommend();
@@ -142,7 +162,12 @@ describe("unit recommendation", () => {
     const stationOf = new Map(entities.stations.map((s) => [s.id, s.position]));
     const units = entities.units.map((u) => ({ ...unit(u.id, u.type), callSign: u.callSign, stationId: u.stationId }));
     const positions = (id: string) => stationOf.get(units.find((u) => u.id === id)!.stationId) ?? null;
-    const result = recommendUnits({ incident: { id: "inc-3", type: "fire", location: entities.bins[0].position }, units, positions, planner: planner3 });
+    const result = recommendUnits({
+      incident: { id: "inc-3", type: "fire", location: entities.bins[0].position },
+      units,
+      positions,
+      planner: planner3,
+    });
     const suggested = result.units.filter((u) => u.suggested);
     expect(suggested.map((u) => u.type).sort()).toEqual(["ems", "fire", "fire"]);
     expect(result.units.map((u) => u.type).every((t) => t === "fire" || t === "ems")).toBe(true);

@@ -22,7 +22,10 @@ export async function reportFieldPosition(
   userId: string,
   request: TFieldPositionRequest,
 ): Promise<void> {
-  const user = await deps.prisma.user.findUnique({ where: { id: userId }, select: { unit: { select: { id: true, status: true, lastContactAt: true } } } });
+  const user = await deps.prisma.user.findUnique({
+    where: { id: userId },
+    select: { unit: { select: { id: true, status: true, lastContactAt: true } } },
+  });
   const unit = user?.unit;
   if (!unit) throw invalid("You do not crew a unit, so there is nothing to report a position for");
   const now = deps.now?.() ?? new Date();

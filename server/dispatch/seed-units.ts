@@ -9,7 +9,13 @@ import { DEFAULT_CAPABILITIES } from "./unit-capabilities";
 export async function seedUnits(prisma: PrismaClient, units: readonly TUnit[]): Promise<number> {
   if (units.length === 0) return 0;
   const { count } = await prisma.unit.createMany({
-    data: units.map((u) => ({ id: u.id, callSign: u.callSign, type: u.type, stationId: u.stationId, capabilities: [...DEFAULT_CAPABILITIES[u.type]] })),
+    data: units.map((u) => ({
+      id: u.id,
+      callSign: u.callSign,
+      type: u.type,
+      stationId: u.stationId,
+      capabilities: [...DEFAULT_CAPABILITIES[u.type]],
+    })),
     skipDuplicates: true,
   });
   return count;

@@ -21,10 +21,17 @@ describe.each(TEST_BACKENDS)("setIncidentStatus ($kind)", (backend) => {
 
   const newIncident = () =>
     inTransaction(db.prisma, (tx) =>
-      insertIncident(tx, { actor, ip: null, zoneOf: () => "central" }, { type: "other", priority: "P3", location: [-85.63, 41.94], description: "test" }, {}),
+      insertIncident(
+        tx,
+        { actor, ip: null, zoneOf: () => "central" },
+        { type: "other", priority: "P3", location: [-85.63, 41.94], description: "test" },
+        {},
+      ),
     );
   const move = (before: TIncident, to: TIncident["status"]) =>
-    inTransaction(db.prisma, (tx) => setIncidentStatus(tx, { actor, ip: null, reason: "test", at: new Date(), now: new Date() }, before, to));
+    inTransaction(db.prisma, (tx) =>
+      setIncidentStatus(tx, { actor, ip: null, reason: "test", at: new Date(), now: new Date() }, before, to),
+    );
 
   it("follows the units from new through dispatched and on scene to resolved, one version each", async () => {
     let incident = await newIncident();

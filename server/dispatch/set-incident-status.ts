@@ -15,7 +15,7 @@ import type { TTx } from "@/server/db/transaction";
  */
 export async function setIncidentStatus(
   tx: TTx,
-  context: { actor: TAuditActor; ip: string | null; reason: string; /** when it happened (a crew's tap) */ at: Date; now: Date },
+  context: { actor: TAuditActor; ip: string | null; reason: string /** when it happened (a crew's tap) */; at: Date; now: Date },
   before: TIncident,
   to: TIncident["status"],
 ): Promise<TIncident> {

@@ -10,14 +10,22 @@ import { createUnitMotion } from "./unit-motion";
 
 const AT = "2026-11-24T13:00:00.000Z";
 /** From the fire station north-west to Main St. */
-const FIRE_ROUTE: TLonLat[] = [[-85.633, 41.939], [-85.634, 41.94]];
+const FIRE_ROUTE: TLonLat[] = [
+  [-85.633, 41.939],
+  [-85.634, 41.94],
+];
 /** From the police station east along Main St. */
-const POLICE_ROUTE: TLonLat[] = [[-85.636, 41.941], [-85.635, 41.94], [-85.632, 41.94]];
+const POLICE_ROUTE: TLonLat[] = [
+  [-85.636, 41.941],
+  [-85.635, 41.94],
+  [-85.632, 41.94],
+];
 /** What the unit's status becomes when the crew takes the action (the rest do not matter here). */
 const STATUS_AFTER: Partial<Record<TUnitAction, TUnitStatus>> = { onScene: "onScene", cleared: "returning", available: "available" };
 
 const unitIn = (id: string, status: TUnitStatus) => ({ id, status }) as TResponderUnit;
-const dispatchOf = (unitId: string, route: TLonLat[]) => ({ id: `d-${unitId}`, unitId, state: "active", route, distanceM: 500, etaSeconds: 50 }) as TDispatch;
+const dispatchOf = (unitId: string, route: TLonLat[]) =>
+  ({ id: `d-${unitId}`, unitId, state: "active", route, distanceM: 500, etaSeconds: 50 }) as TDispatch;
 
 /**
  * The simulator's driver and unit motion, with the unit actions reduced to what they do to the unit's status

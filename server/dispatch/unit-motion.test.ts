@@ -4,7 +4,11 @@ import type { TDispatch, TResponderUnit } from "@/lib/contracts/units";
 import type { TUnitDriver } from "@/server/ingest/types";
 import { createUnitMotion, driveSpeedKmh } from "./unit-motion";
 
-const ROUTE: [number, number][] = [[-85.633, 41.939], [-85.635, 41.94], [-85.64, 41.94]];
+const ROUTE: [number, number][] = [
+  [-85.633, 41.939],
+  [-85.635, 41.94],
+  [-85.64, 41.94],
+];
 
 /** A TUnitDriver that only records what it is asked to do. */
 function recordingDriver() {

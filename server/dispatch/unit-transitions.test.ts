@@ -42,8 +42,14 @@ describe("unit status flow", () => {
     }
     expect(move("available", "checkIn")).toEqual({ ok: true, to: "available", statusChanges: false });
     expect(move("outOfService", "note")).toEqual({ ok: true, to: "outOfService", statusChanges: false });
-    expect(move("available", "acknowledge")).toEqual({ ok: false, reason: "P-11 is available and cannot acknowledge an assignment (it has no assignment)" });
-    expect(move("returning", "needBackup")).toEqual({ ok: false, reason: "P-11 is returning and cannot request backup (it has no assignment)" });
+    expect(move("available", "acknowledge")).toEqual({
+      ok: false,
+      reason: "P-11 is available and cannot acknowledge an assignment (it has no assignment)",
+    });
+    expect(move("returning", "needBackup")).toEqual({
+      ok: false,
+      reason: "P-11 is returning and cannot request backup (it has no assignment)",
+    });
   });
 
   it("has an answer for every action in every status", () => {
@@ -57,6 +63,8 @@ describe("recorded time of a crew's action", () => {
     expect(recordedAt(undefined, now, ["2026-03-01T11:00:00.000Z"])).toEqual(now);
     expect(recordedAt("2026-03-01T11:55:00.000Z", now, ["2026-03-01T11:50:00.000Z", null])).toEqual(new Date("2026-03-01T11:55:00.000Z"));
     expect(recordedAt("2026-03-01T12:05:00.000Z", now, [])).toEqual(now);
-    expect(recordedAt("2026-03-01T11:40:00.000Z", now, ["2026-03-01T11:50:00.000Z", "2026-03-01T11:45:00.000Z"])).toEqual(new Date("2026-03-01T11:50:00.000Z"));
+    expect(recordedAt("2026-03-01T11:40:00.000Z", now, ["2026-03-01T11:50:00.000Z", "2026-03-01T11:45:00.000Z"])).toEqual(
+      new Date("2026-03-01T11:50:00.000Z"),
+    );
   });
 });

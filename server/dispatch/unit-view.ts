@@ -28,5 +28,16 @@ export function toResponderUnit(row: TUnitRow): TResponderUnit {
 /** What the audit log keeps of a unit (no timestamps: they change on every contact). */
 export function unitAuditView(unit: TResponderUnit) {
   const { callSign, type, stationId, capabilities, status, incidentId, needsBackup, outOfServiceReason, version } = unit;
-  return { callSign, type, stationId, capabilities, crew: unit.crew.map((c) => c.id), status, incidentId, needsBackup, outOfServiceReason, version };
+  return {
+    callSign,
+    type,
+    stationId,
+    capabilities,
+    crew: unit.crew.map((c) => c.id),
+    status,
+    incidentId,
+    needsBackup,
+    outOfServiceReason,
+    version,
+  };
 }

@@ -29,7 +29,9 @@ export async function updateUnit(deps: TUnitAdminDeps, unitId: string, request: 
       },
     });
     if (count === 0) throw conflict(STALE, await findUnit(tx, unitId));
-    const crew: TCrewChange = request.crewUserIds ? await assignCrew(tx, unitId, request.crewUserIds) : { added: [], removed: [], leftUnits: [] };
+    const crew: TCrewChange = request.crewUserIds
+      ? await assignCrew(tx, unitId, request.crewUserIds)
+      : { added: [], removed: [], leftUnits: [] };
     const unit = await findUnit(tx, unitId);
     await recordAudit(tx, {
       actor: deps.actor,

@@ -19,7 +19,10 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * The state of the city an outgoing operator hands over: what is still open (incidents not resolved or
  * closed, alerts nobody acknowledged, units out of service) and what changed during their shift.
  */
-export async function buildHandoverSummary(prisma: PrismaClient, { authorId, now }: { authorId: string; now: Date }): Promise<THandoverSummaryBuild> {
+export async function buildHandoverSummary(
+  prisma: PrismaClient,
+  { authorId, now }: { authorId: string; now: Date },
+): Promise<THandoverSummaryBuild> {
   const shift = await shiftWindow(prisma, authorId, now);
   const during = { gte: shift.from, lte: shift.to };
   const openIncidentWhere = { status: { notIn: CLOSED_STATUSES } };
@@ -65,7 +68,11 @@ export async function buildHandoverSummary(prisma: PrismaClient, { authorId, now
         priority: i.priority,
         status: i.status as THandoverSummary["openIncidents"][number]["status"],
       })),
-      unacknowledgedAlerts: alerts.map((a) => ({ id: a.id, label: `${a.ruleName}: ${clip(a.message, 100)} — ${a.zone}`, severity: a.severity })),
+      unacknowledgedAlerts: alerts.map((a) => ({
+        id: a.id,
+        label: `${a.ruleName}: ${clip(a.message, 100)} — ${a.zone}`,
+        severity: a.severity,
+      })),
       unitsOutOfService: units.map((u) => ({ id: u.id, label: u.callSign, reason: u.outOfServiceReason })),
       changes: { incidentsCreated, incidentsResolved, alertsRaised, dispatches },
     },

@@ -12,7 +12,9 @@ import { HANDOVER_INCLUDE, toHandover } from "./handover-view";
  */
 export async function confirmHandover(deps: THandoverDeps, handoverId: string): Promise<THandover> {
   return inTransaction(deps.prisma, async (tx) => {
-    const handover = isUuid(handoverId) ? await tx.shiftHandover.findUnique({ where: { id: handoverId }, select: { authorId: true } }) : null;
+    const handover = isUuid(handoverId)
+      ? await tx.shiftHandover.findUnique({ where: { id: handoverId }, select: { authorId: true } })
+      : null;
     if (!handover) throw notFound("No such handover");
     if (handover.authorId === deps.actor.id) throw forbidden("You wrote this handover; it is for the next shift to confirm");
     const { count } = await tx.handoverRead.createMany({

@@ -44,7 +44,13 @@ describe("the pre-filled handover note", () => {
 
   it("says 'none' for empty lists and counts what did not fit", () => {
     const note = draftHandoverNote({
-      summary: { ...summary, shiftTo: "2026-03-01T14:00:00.000Z", openIncidents: [], unitsOutOfService: [], changes: { incidentsCreated: 0, incidentsResolved: 0, alertsRaised: 1, dispatches: 1 } },
+      summary: {
+        ...summary,
+        shiftTo: "2026-03-01T14:00:00.000Z",
+        openIncidents: [],
+        unitsOutOfService: [],
+        changes: { incidentsCreated: 0, incidentsResolved: 0, alertsRaised: 1, dispatches: 1 },
+      },
       more: { openIncidents: 0, unacknowledgedAlerts: 5, unitsOutOfService: 0 },
     });
     expect(note).toContain("Handover for the last 8 h.");
@@ -56,9 +62,16 @@ describe("the pre-filled handover note", () => {
   });
 
   it("lists a limited number of items per section and stays short enough to send", () => {
-    const many = Array.from({ length: 100 }, (_, i) => ({ id: `a${i}`, label: `Rule ${i}: ${"very long message ".repeat(20)}`, severity: "minor" as const }));
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      id: `a${i}`,
+      label: `Rule ${i}: ${"very long message ".repeat(20)}`,
+      severity: "minor" as const,
+    }));
     const units = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, label: `U-${i}`, reason: "x".repeat(2_000) }));
-    const note = draftHandoverNote({ summary: { ...summary, unacknowledgedAlerts: many, unitsOutOfService: units }, more: { openIncidents: 0, unacknowledgedAlerts: 20, unitsOutOfService: 0 } });
+    const note = draftHandoverNote({
+      summary: { ...summary, unacknowledgedAlerts: many, unitsOutOfService: units },
+      more: { openIncidents: 0, unacknowledgedAlerts: 20, unitsOutOfService: 0 },
+    });
     expect(note).toContain("Unacknowledged alerts (120):");
     expect(note).toContain(`- …and ${120 - NOTE_ITEMS_PER_SECTION} more`);
     expect(note.match(/^- minor: /gm)).toHaveLength(NOTE_ITEMS_PER_SECTION);

@@ -30,7 +30,11 @@ function section(title: string, lines: string[], more: number): string[] {
   if (lines.length === 0) return [`${title}: none.`];
   const shown = lines.slice(0, NOTE_ITEMS_PER_SECTION);
   const rest = more + lines.length - shown.length;
-  return [`${title} (${lines.length + more}):`, ...shown.map((line) => `- ${clip(line, 200)}`), ...(rest > 0 ? [`- …and ${rest} more`] : [])];
+  return [
+    `${title} (${lines.length + more}):`,
+    ...shown.map((line) => `- ${clip(line, 200)}`),
+    ...(rest > 0 ? [`- …and ${rest} more`] : []),
+  ];
 }
 
 /**
@@ -42,11 +46,23 @@ export function draftHandoverNote({ summary, more }: THandoverSummaryBuild): str
   const note = [
     `Handover for the last ${shiftLength(summary)}.`,
     "",
-    ...section("Open incidents", summary.openIncidents.map((i) => `${i.priority} ${i.label} [${STATUS_WORDS[i.status]}]`), more.openIncidents),
+    ...section(
+      "Open incidents",
+      summary.openIncidents.map((i) => `${i.priority} ${i.label} [${STATUS_WORDS[i.status]}]`),
+      more.openIncidents,
+    ),
     "",
-    ...section("Unacknowledged alerts", summary.unacknowledgedAlerts.map((a) => `${a.severity}: ${a.label}`), more.unacknowledgedAlerts),
+    ...section(
+      "Unacknowledged alerts",
+      summary.unacknowledgedAlerts.map((a) => `${a.severity}: ${a.label}`),
+      more.unacknowledgedAlerts,
+    ),
     "",
-    ...section("Units out of service", summary.unitsOutOfService.map((u) => (u.reason ? `${u.label}: ${u.reason}` : u.label)), more.unitsOutOfService),
+    ...section(
+      "Units out of service",
+      summary.unitsOutOfService.map((u) => (u.reason ? `${u.label}: ${u.reason}` : u.label)),
+      more.unitsOutOfService,
+    ),
     "",
     `During the shift: ${plural(changes.incidentsCreated, "incident")} created, ${changes.incidentsResolved} resolved, ` +
       `${plural(changes.alertsRaised, "alert")} raised, ${plural(changes.dispatches, "dispatch", "dispatches")}.`,

@@ -36,27 +36,62 @@ describe.each(TEST_BACKENDS)("shift handover ($kind)", (backend) => {
 
   it("summarises what is open and what changed during the shift, and pre-fills the note from it", async () => {
     const prisma = t.app.db.prisma;
-    const open = (await post("/api/incidents", { type: "fire", priority: "P1", location: [-85.636, 41.94], address: "12 Main St", description: "Smoke from a shop" })).body as TIncident;
-    const done = (await post("/api/incidents", { type: "other", priority: "P4", location: [-85.636, 41.94], description: "Loose dog" })).body as TIncident;
-    for (const [version, status] of [[0, "acknowledged"], [1, "resolved"]] as const) {
+    const open = (
+      await post("/api/incidents", {
+        type: "fire",
+        priority: "P1",
+        location: [-85.636, 41.94],
+        address: "12 Main St",
+        description: "Smoke from a shop",
+      })
+    ).body as TIncident;
+    const done = (await post("/api/incidents", { type: "other", priority: "P4", location: [-85.636, 41.94], description: "Loose dog" }))
+      .body as TIncident;
+    for (const [version, status] of [
+      [0, "acknowledged"],
+      [1, "resolved"],
+    ] as const) {
       expect((await post(`/api/incidents/${done.id}/status`, { version, status })).status).toBe(200);
     }
     // Opened before this shift: still open (listed), but not "created during the shift".
     const old = await prisma.incident.create({
-      data: { type: "hazard", priority: "P3", lon: -85.63, lat: 41.94, zone: "Central", description: "Pothole", createdAt: new Date(Date.now() - 9 * HOUR) },
+      data: {
+        type: "hazard",
+        priority: "P3",
+        lon: -85.63,
+        lat: 41.94,
+        zone: "Central",
+        description: "Pothole",
+        createdAt: new Date(Date.now() - 9 * HOUR),
+      },
     });
     const unacknowledged = await t.seedAlert();
     const acknowledged = await t.seedAlert({ severity: "major", ruleId: "waste.temperature-spike", value: 80, worstValue: 80 });
     expect((await post(`/api/alerts/${acknowledged.id}/acknowledge`, { version: 0 })).status).toBe(200);
     await prisma.unit.createMany({
       data: [
-        { id: "ho-e9", callSign: "E-9", type: "fire", stationId: "station-fire", status: "outOfService", outOfServiceReason: "Pump failure" },
+        {
+          id: "ho-e9",
+          callSign: "E-9",
+          type: "fire",
+          stationId: "station-fire",
+          status: "outOfService",
+          outOfServiceReason: "Pump failure",
+        },
         { id: "ho-p9", callSign: "P-9", type: "police", stationId: "station-police", status: "available" },
       ],
     });
     await prisma.dispatch.create({ data: { incidentId: open.id, unitId: "ho-p9", etaSeconds: 120, distanceM: 900, route: [] } });
     await prisma.dispatch.create({
-      data: { incidentId: old.id, unitId: "ho-p9", state: "cleared", etaSeconds: 60, distanceM: 400, route: [], dispatchedAt: new Date(Date.now() - 9 * HOUR) },
+      data: {
+        incidentId: old.id,
+        unitId: "ho-p9",
+        state: "cleared",
+        etaSeconds: 60,
+        distanceM: 400,
+        route: [],
+        dispatchedAt: new Date(Date.now() - 9 * HOUR),
+      },
     });
 
     const before = Date.now();
@@ -67,7 +102,9 @@ describe.each(TEST_BACKENDS)("shift handover ($kind)", (backend) => {
       { id: open.id, label: `${open.number} · Smoke from a shop (12 Main St)`, priority: "P1", status: "new" },
       { id: old.id, label: `${old.number} · Pothole`, priority: "P3", status: "new" },
     ]);
-    expect(summary.unacknowledgedAlerts).toEqual([{ id: unacknowledged.id, label: `Rule waste.bin-burning: Bin reports burning — ${unacknowledged.zone}`, severity: "critical" }]);
+    expect(summary.unacknowledgedAlerts).toEqual([
+      { id: unacknowledged.id, label: `Rule waste.bin-burning: Bin reports burning — ${unacknowledged.zone}`, severity: "critical" },
+    ]);
     expect(summary.unitsOutOfService).toEqual([{ id: "ho-e9", label: "E-9", reason: "Pump failure" }]);
     expect(summary.changes).toEqual({ incidentsCreated: 2, incidentsResolved: 1, alertsRaised: 2, dispatches: 1 });
 
@@ -79,7 +116,12 @@ describe.each(TEST_BACKENDS)("shift handover ($kind)", (backend) => {
     expect(note).not.toContain(done.number);
 
     operatorHandover = await write(`${note}Watch the fire on Main St.`, summary);
-    expect(operatorHandover).toMatchObject({ author: { id: t.ids.operator }, note: expect.stringContaining("Watch the fire"), summary, readBy: [] });
+    expect(operatorHandover).toMatchObject({
+      author: { id: t.ids.operator },
+      note: expect.stringContaining("Watch the fire"),
+      summary,
+      readBy: [],
+    });
     expect((await t.auditFor(operatorHandover.id)).map((e) => [e.action, e.actorId])).toEqual([["handover.written", t.ids.operator]]);
   });
 

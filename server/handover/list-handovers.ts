@@ -8,6 +8,10 @@ export const ZHandoverListQuery = z.object({ limit: z.coerce.number().int().min(
 
 /** The most recent handovers, newest first, with who confirmed them. */
 export async function listHandovers(prisma: PrismaClient, limit: number): Promise<THandover[]> {
-  const rows = await prisma.shiftHandover.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: HANDOVER_INCLUDE });
+  const rows = await prisma.shiftHandover.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: HANDOVER_INCLUDE,
+  });
   return rows.map(toHandover);
 }

@@ -20,12 +20,27 @@ describe.each(TEST_BACKENDS)("alert history ($kind)", (backend) => {
       t.seedAlert({ at: at(minute), startedAt: at(minute), lastSeenAt: at(minute), ...over });
     alerts = [
       await seed(0, { domain: "waste", ruleId: "waste.bin-burning", severity: "critical", message: "Bin reports burning" }),
-      await seed(1, { domain: "traffic", ruleId: "traffic.jam", entityId: "seg-1", severity: "major", message: "Speed 8 km/h, 20% of free flow" }),
+      await seed(1, {
+        domain: "traffic",
+        ruleId: "traffic.jam",
+        entityId: "seg-1",
+        severity: "major",
+        message: "Speed 8 km/h, 20% of free flow",
+      }),
       await seed(1, { domain: "parking", ruleId: "parking.full", entityId: "lot-1", severity: "warning", message: "Lot 100% full" }),
       await seed(2, { domain: "waste", ruleId: "waste.bin-full", severity: "minor", message: "Bin 95% full" }),
-      await seed(3, { domain: "energy", ruleId: "energy.overload", entityId: "sub-1", severity: "critical", message: "Substation at 104% of capacity" }),
+      await seed(3, {
+        domain: "energy",
+        ruleId: "energy.overload",
+        entityId: "sub-1",
+        severity: "critical",
+        message: "Substation at 104% of capacity",
+      }),
     ];
-    const acknowledged = await t.app.request(`/api/alerts/${alerts[3].id}/acknowledge`, { body: { version: 0 }, cookie: t.cookies.operator });
+    const acknowledged = await t.app.request(`/api/alerts/${alerts[3].id}/acknowledge`, {
+      body: { version: 0 },
+      cookie: t.cookies.operator,
+    });
     expect(acknowledged.status, acknowledged.text).toBe(200);
   });
   afterAll(async () => {
@@ -58,7 +73,9 @@ describe.each(TEST_BACKENDS)("alert history ($kind)", (backend) => {
     expect(await found("severity=critical")).toEqual(ids([0, 4]));
     expect(await found("status=acknowledged")).toEqual(ids([3]));
     expect(await found(`operator=${t.ids.operator}`)).toEqual(ids([3]));
-    expect(await found(`zone=${encodeURIComponent(alerts[4].zone)}`)).toEqual(ids(alerts.flatMap((a, i) => (a.zone === alerts[4].zone ? [i] : []))));
+    expect(await found(`zone=${encodeURIComponent(alerts[4].zone)}`)).toEqual(
+      ids(alerts.flatMap((a, i) => (a.zone === alerts[4].zone ? [i] : []))),
+    );
     expect(await found("q=BURN")).toEqual(ids([0]));
     expect(await found("q=bin%20full")).toEqual(ids([3]));
     expect(await found("q=overload")).toEqual(ids([4])); // the rule name
@@ -69,9 +86,20 @@ describe.each(TEST_BACKENDS)("alert history ($kind)", (backend) => {
   it("returns the alert's fields, and refuses an incident cursor", async () => {
     const [row] = (await page("severity=minor")).rows;
     expect(row).toEqual({
-      id: alerts[3].id, ruleId: "waste.bin-full", ruleName: "Rule waste.bin-full", domain: "waste", entityId: "bin-1", severity: "minor",
-      status: "acknowledged", message: "Bin 95% full", zone: alerts[3].zone, location: alerts[3].location, firstSeenAt: "2025-02-01T12:02:00.000Z",
-      acknowledgedAt: expect.any(String), resolvedAt: null, incidentId: null,
+      id: alerts[3].id,
+      ruleId: "waste.bin-full",
+      ruleName: "Rule waste.bin-full",
+      domain: "waste",
+      entityId: "bin-1",
+      severity: "minor",
+      status: "acknowledged",
+      message: "Bin 95% full",
+      zone: alerts[3].zone,
+      location: alerts[3].location,
+      firstSeenAt: "2025-02-01T12:02:00.000Z",
+      acknowledgedAt: expect.any(String),
+      resolvedAt: null,
+      incidentId: null,
     });
     const cursor = Buffer.from(JSON.stringify(["incidents:newest", "2025-02-01T12:02:00.000Z", alerts[3].id])).toString("base64url");
     expect((await t.app.request(`/api/history/alerts?cursor=${cursor}`, { cookie: t.cookies.supervisor })).status).toBe(400);

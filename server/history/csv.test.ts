@@ -12,7 +12,7 @@ describe("CSV cells", () => {
   });
 
   it("neutralises text that a spreadsheet would run as a formula", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell("+1 555 0100")).toBe("'+1 555 0100");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1:A2)")).toBe("'@SUM(A1:A2)");

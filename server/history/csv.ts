@@ -18,5 +18,5 @@ export function csvCell(value: TCsvValue): string {
 }
 
 export function csvRow(values: readonly TCsvValue[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
+  return `${values.map(csvCell).join(",")}\r\n`;
 }

@@ -11,8 +11,22 @@ export type TExportFormat = {
 };
 
 const CSV_COLUMNS = [
-  "number", "type", "priority", "status", "zone", "address", "description", "lon", "lat", "created_at", "acknowledged_at",
-  "first_dispatched_at", "first_on_scene_at", "resolved_at", "units", "id",
+  "number",
+  "type",
+  "priority",
+  "status",
+  "zone",
+  "address",
+  "description",
+  "lon",
+  "lat",
+  "created_at",
+  "acknowledged_at",
+  "first_dispatched_at",
+  "first_on_scene_at",
+  "resolved_at",
+  "units",
+  "id",
 ] as const;
 
 const csv: TExportFormat = {
@@ -21,8 +35,22 @@ const csv: TExportFormat = {
   head: csvRow(CSV_COLUMNS),
   row: (r) =>
     csvRow([
-      r.number, r.type, r.priority, r.status, r.zone, r.address, r.description, r.location[0], r.location[1], r.createdAt,
-      r.acknowledgedAt, r.firstDispatchedAt, r.firstOnSceneAt, r.resolvedAt, r.units.join(" "), r.id,
+      r.number,
+      r.type,
+      r.priority,
+      r.status,
+      r.zone,
+      r.address,
+      r.description,
+      r.location[0],
+      r.location[1],
+      r.createdAt,
+      r.acknowledgedAt,
+      r.firstDispatchedAt,
+      r.firstOnSceneAt,
+      r.resolvedAt,
+      r.units.join(" "),
+      r.id,
     ]),
   tail: "",
 };
@@ -33,7 +61,8 @@ const geojson: TExportFormat = {
   extension: "geojson",
   head: '{"type":"FeatureCollection","features":[\n',
   row: ({ location, ...properties }, index) =>
-    (index === 0 ? "" : ",\n") + JSON.stringify({ type: "Feature", id: properties.id, geometry: { type: "Point", coordinates: location }, properties }),
+    (index === 0 ? "" : ",\n") +
+    JSON.stringify({ type: "Feature", id: properties.id, geometry: { type: "Point", coordinates: location }, properties }),
   tail: "\n]}\n",
 };
 

@@ -11,7 +11,12 @@ export const EXPORT_BATCH = 1_000;
  * query as the history list) only when the client has taken the previous one, so 100k rows never sit
  * in memory and a client that goes away stops the reading.
  */
-export function exportIncidents(prisma: PrismaClient, filter: TIncidentHistoryFilter, formatName: TExportFormatName, now = new Date()): Response {
+export function exportIncidents(
+  prisma: PrismaClient,
+  filter: TIncidentHistoryFilter,
+  formatName: TExportFormatName,
+  now = new Date(),
+): Response {
   const format = EXPORT_FORMATS[formatName];
   const encoder = new TextEncoder();
   let after: TIncidentKey | null = null;

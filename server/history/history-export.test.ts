@@ -42,10 +42,21 @@ describe.each(TEST_BACKENDS)("history export and points ($kind)", (backend) => {
     const base = Date.parse("2021-05-01T00:00:00.000Z");
     many = await insertHistoryIncidents(
       t.app.db.prisma,
-      Array.from({ length: 2 * EXPORT_BATCH }, (_, i) => ({ zone: "Export", createdAt: new Date(base + Math.floor(i / 3) * 1000), type: i % 2 ? "fire" : "hazard" })),
+      Array.from({ length: 2 * EXPORT_BATCH }, (_, i) => ({
+        zone: "Export",
+        createdAt: new Date(base + Math.floor(i / 3) * 1000),
+        type: i % 2 ? "fire" : "hazard",
+      })),
     );
     [tricky] = await insertHistoryIncidents(t.app.db.prisma, [
-      { zone: "Tricky", createdAt: new Date("2021-06-01T00:00:00Z"), address: "=HYPERLINK(\"http://evil\")", description: 'Caller said "help", then:\nline two, @once', lon: -85.6311111, lat: 41.9422222 },
+      {
+        zone: "Tricky",
+        createdAt: new Date("2021-06-01T00:00:00Z"),
+        address: '=HYPERLINK("http://evil")',
+        description: 'Caller said "help", then:\nline two, @once',
+        lon: -85.6311111,
+        lat: 41.9422222,
+      },
     ]);
   });
   afterAll(async () => {
@@ -62,11 +73,27 @@ describe.each(TEST_BACKENDS)("history export and points ($kind)", (backend) => {
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="citynerve-incidents-\d{4}-\d{2}-\d{2}\.csv"$/);
     const [header, ...rows] = parseCsv(response.text);
     expect(header).toEqual([
-      "number", "type", "priority", "status", "zone", "address", "description", "lon", "lat", "created_at", "acknowledged_at",
-      "first_dispatched_at", "first_on_scene_at", "resolved_at", "units", "id",
+      "number",
+      "type",
+      "priority",
+      "status",
+      "zone",
+      "address",
+      "description",
+      "lon",
+      "lat",
+      "created_at",
+      "acknowledged_at",
+      "first_dispatched_at",
+      "first_on_scene_at",
+      "resolved_at",
+      "units",
+      "id",
     ]);
     expect(rows).toHaveLength(many.length);
-    const expectedOrder = [...many].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (b.id > a.id ? 1 : -1)).map((i) => i.id);
+    const expectedOrder = [...many]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (b.id > a.id ? 1 : -1))
+      .map((i) => i.id);
     expect(rows.map((r) => r[15])).toEqual(expectedOrder);
     expect(new Set(rows.map((r) => r[0])).size).toBe(many.length);
 
@@ -88,7 +115,12 @@ describe.each(TEST_BACKENDS)("history export and points ($kind)", (backend) => {
   it("writes awkward text so that it reads back exactly and never runs as a formula", async () => {
     const response = await download("zone=Tricky");
     const [, row] = parseCsv(response.text);
-    expect(row.slice(5, 9)).toEqual(["'=HYPERLINK(\"http://evil\")", 'Caller said "help", then:\nline two, @once', "-85.6311111", "41.9422222"]);
+    expect(row.slice(5, 9)).toEqual([
+      '\'=HYPERLINK("http://evil")',
+      'Caller said "help", then:\nline two, @once',
+      "-85.6311111",
+      "41.9422222",
+    ]);
     expect(row[15]).toBe(tricky.id);
   });
 
@@ -131,9 +163,17 @@ describe.each(TEST_BACKENDS)("history export and points ($kind)", (backend) => {
     expect((await get("from=2021-05-01T00:00:00Z&to=2021-05-02T00:00:00Z&type=fire")).points).toHaveLength(EXPORT_BATCH);
     expect(await get(`${june}&type=fire`)).toEqual({ points: [], truncated: false });
 
-    const cut = await listHistoryPoints(t.app.db.prisma, { kind: "incidents", from: "2021-05-01T00:00:00Z", to: "2021-06-02T00:00:00Z" }, 3);
+    const cut = await listHistoryPoints(
+      t.app.db.prisma,
+      { kind: "incidents", from: "2021-05-01T00:00:00Z", to: "2021-06-02T00:00:00Z" },
+      3,
+    );
     expect(cut.truncated).toBe(true);
-    expect(cut.points).toEqual([[-85.63111, 41.94222], [-85.63, 41.94], [-85.63, 41.94]]);
+    expect(cut.points).toEqual([
+      [-85.63111, 41.94222],
+      [-85.63, 41.94],
+      [-85.63, 41.94],
+    ]);
     expect(POINTS_LIMIT).toBeGreaterThanOrEqual(100_000);
 
     const alert = await t.seedAlert({ domain: "waste" });

@@ -22,7 +22,8 @@ export async function incidentHistoryConditions(
   if (filter.unit) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM dispatches d WHERE d.incident_id = t.id AND d.unit_id = ${filter.unit})`);
   }
-  if (filter.operator) conditions.push(await operatorCondition(prisma, filter.operator, options.busyOperatorEntries ?? BUSY_OPERATOR_ENTRIES));
+  if (filter.operator)
+    conditions.push(await operatorCondition(prisma, filter.operator, options.busyOperatorEntries ?? BUSY_OPERATOR_ENTRIES));
   if (filter.q) conditions.push(Prisma.sql`t.search @@ websearch_to_tsquery('simple', ${filter.q})`);
   return conditions;
 }

@@ -4,7 +4,14 @@ import type { TIncident } from "@/lib/contracts/incidents";
 import { Prisma } from "@/server/db/generated/client";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
-import { byNewest, byOldest, byPriority, insertHistoryIncidents, walkPages, type THistoryIncident } from "@/test/fixtures/history-incidents";
+import {
+  byNewest,
+  byOldest,
+  byPriority,
+  insertHistoryIncidents,
+  walkPages,
+  type THistoryIncident,
+} from "@/test/fixtures/history-incidents";
 import { incidentHistoryConditions } from "./incident-history-filter";
 
 const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
@@ -37,7 +44,10 @@ describe.each(TEST_BACKENDS)("incident history ($kind)", (backend) => {
         Array.from({ length: 230 }, (_, i) => ({ zone, createdAt: new Date(base + (i % 60) * 60_000), priority: PRIORITIES[(i * 7) % 4] })),
       );
       const order = { newest: byNewest, oldest: byOldest, priority: byPriority }[sort];
-      const expected = original.map(view).sort(order).map((r) => r.id);
+      const expected = original
+        .map(view)
+        .sort(order)
+        .map((r) => r.id);
 
       const arrived: THistoryIncident[] = [];
       const { rows, pages } = await walkPages(
@@ -56,11 +66,19 @@ describe.each(TEST_BACKENDS)("incident history ($kind)", (backend) => {
       const seen = ids(rows);
       expect(new Set(seen).size, "no row repeated").toBe(seen.length);
       const originalIds = new Set(expected);
-      expect(seen.filter((id) => originalIds.has(id)), "every original row, in order").toEqual(expected);
+      expect(
+        seen.filter((id) => originalIds.has(id)),
+        "every original row, in order",
+      ).toEqual(expected);
       const arrivedIds = new Set(ids(arrived));
       expect(seen.every((id) => originalIds.has(id) || arrivedIds.has(id))).toBe(true);
       // Whatever was seen is in the sort's order, arrivals included.
-      expect(rows.map((r) => ({ id: r.id, createdAt: r.createdAt, priority: r.priority })).sort(order).map((r) => r.id)).toEqual(seen);
+      expect(
+        rows
+          .map((r) => ({ id: r.id, createdAt: r.createdAt, priority: r.priority }))
+          .sort(order)
+          .map((r) => r.id),
+      ).toEqual(seen);
       if (sort === "newest") {
         // Calls that arrive while paging are newer than the first page: they never push a row onto the next one.
         const fresh = new Set(ids(arrived.filter((a) => a.createdAt.getTime() > base + 86_400_000)));
@@ -73,13 +91,40 @@ describe.each(TEST_BACKENDS)("incident history ($kind)", (backend) => {
     const zone = "Filters";
     const at = (minute: number) => new Date(Date.parse("2023-06-01T10:00:00.000Z") + minute * 60_000);
     const [fire, medical, collision, noise] = await insertHistoryIncidents(prisma(), [
-      { zone, createdAt: at(0), type: "fire", priority: "P1", status: "closed", address: "12 Main Street", description: "Smoke from a garage roof" },
-      { zone, createdAt: at(1), type: "medical", priority: "P2", status: "resolved", description: "Fall at home", createdById: t.ids.supervisor },
-      { zone, createdAt: at(2), type: "trafficCollision", priority: "P3", status: "closed", description: "Two cars", createdById: t.ids.operator },
+      {
+        zone,
+        createdAt: at(0),
+        type: "fire",
+        priority: "P1",
+        status: "closed",
+        address: "12 Main Street",
+        description: "Smoke from a garage roof",
+      },
+      {
+        zone,
+        createdAt: at(1),
+        type: "medical",
+        priority: "P2",
+        status: "resolved",
+        description: "Fall at home",
+        createdById: t.ids.supervisor,
+      },
+      {
+        zone,
+        createdAt: at(2),
+        type: "trafficCollision",
+        priority: "P3",
+        status: "closed",
+        description: "Two cars",
+        createdById: t.ids.operator,
+      },
       { zone, createdAt: at(3), type: "publicDisturbance", priority: "P4", status: "new", description: "Loud party" },
     ]);
     // The operator acts on `noise` through the real route: a timeline entry by them, and a note to search.
-    const noted = await t.app.request(`/api/incidents/${noise.id}/notes`, { body: { text: "Neighbours mention a ladder" }, cookie: t.cookies.operator });
+    const noted = await t.app.request(`/api/incidents/${noise.id}/notes`, {
+      body: { text: "Neighbours mention a ladder" },
+      cookie: t.cookies.operator,
+    });
     expect(noted.status, noted.text).toBe(201);
     // Two units sent to the fire (one of them twice): the unit filter and the units column.
     await prisma().unit.createMany({
@@ -89,10 +134,21 @@ describe.each(TEST_BACKENDS)("incident history ($kind)", (backend) => {
       ],
     });
     const dispatch = (unitId: string, incidentId: string, minute: number, state: string) => ({
-      incidentId, unitId, state, dispatchedAt: at(minute), etaSeconds: 120, distanceM: 900, route: [],
+      incidentId,
+      unitId,
+      state,
+      dispatchedAt: at(minute),
+      etaSeconds: 120,
+      distanceM: 900,
+      route: [],
     });
     await prisma().dispatch.createMany({
-      data: [dispatch("hist-e-1", fire.id, 1, "cleared"), dispatch("hist-m-1", fire.id, 2, "cleared"), dispatch("hist-e-1", fire.id, 3, "cleared"), dispatch("hist-m-1", medical.id, 4, "cleared")],
+      data: [
+        dispatch("hist-e-1", fire.id, 1, "cleared"),
+        dispatch("hist-m-1", fire.id, 2, "cleared"),
+        dispatch("hist-e-1", fire.id, 3, "cleared"),
+        dispatch("hist-m-1", medical.id, 4, "cleared"),
+      ],
     });
 
     const found = async (query: string) => ids((await page(`zone=${zone}&sort=oldest&${query}`)).rows);
@@ -121,29 +177,56 @@ describe.each(TEST_BACKENDS)("incident history ($kind)", (backend) => {
 
     const [row] = (await page(`zone=${zone}&type=fire`)).rows;
     expect(row).toEqual<TIncidentHistoryRow>({
-      id: fire.id, number: expect.stringMatching(/^INC-\d{4}-\d{6}$/), type: "fire", priority: "P1", status: "closed", zone,
-      address: "12 Main Street", description: "Smoke from a garage roof", location: [fire.lon, fire.lat], createdAt: at(0).toISOString(),
-      acknowledgedAt: null, firstDispatchedAt: null, firstOnSceneAt: null, resolvedAt: null, units: ["HE-1", "HM-1"],
+      id: fire.id,
+      number: expect.stringMatching(/^INC-\d{4}-\d{6}$/),
+      type: "fire",
+      priority: "P1",
+      status: "closed",
+      zone,
+      address: "12 Main Street",
+      description: "Smoke from a garage roof",
+      location: [fire.lon, fire.lat],
+      createdAt: at(0).toISOString(),
+      acknowledgedAt: null,
+      firstDispatchedAt: null,
+      firstOnSceneAt: null,
+      resolvedAt: null,
+      units: ["HE-1", "HM-1"],
     });
   });
 
   it("reports the response milestones the timeline recorded", async () => {
-    const created = (await t.app.request(`/api/incidents`, {
-      body: { type: "hazard", priority: "P2", location: [-85.635, 41.94], description: "Milestones" }, cookie: t.cookies.operator,
-    })).body as TIncident;
+    const created = (
+      await t.app.request(`/api/incidents`, {
+        body: { type: "hazard", priority: "P2", location: [-85.635, 41.94], description: "Milestones" },
+        cookie: t.cookies.operator,
+      })
+    ).body as TIncident;
     for (const [version, status] of (["acknowledged", "resolved"] as const).entries()) {
-      expect((await t.app.request(`/api/incidents/${created.id}/status`, { body: { version, status }, cookie: t.cookies.operator })).status).toBe(200);
+      expect(
+        (await t.app.request(`/api/incidents/${created.id}/status`, { body: { version, status }, cookie: t.cookies.operator })).status,
+      ).toBe(200);
     }
     const [row] = (await page(`q=${created.number}`)).rows;
-    expect(row).toMatchObject({ id: created.id, status: "resolved", acknowledgedAt: expect.any(String), resolvedAt: expect.any(String), units: [] });
+    expect(row).toMatchObject({
+      id: created.id,
+      status: "resolved",
+      acknowledgedAt: expect.any(String),
+      resolvedAt: expect.any(String),
+      units: [],
+    });
     expect(Date.parse(row.resolvedAt!)).toBeGreaterThanOrEqual(Date.parse(row.acknowledgedAt!));
   });
 
   it("refuses cursors from another sort or made up, and bad filters, with 400", async () => {
-    await insertHistoryIncidents(prisma(), [{ zone: "Cursors", createdAt: new Date("2022-01-01T00:00:00Z") }, { zone: "Cursors", createdAt: new Date("2022-01-02T00:00:00Z") }]);
+    await insertHistoryIncidents(prisma(), [
+      { zone: "Cursors", createdAt: new Date("2022-01-01T00:00:00Z") },
+      { zone: "Cursors", createdAt: new Date("2022-01-02T00:00:00Z") },
+    ]);
     const first = await page("zone=Cursors&limit=1");
     expect(first.nextCursor).toEqual(expect.any(String));
-    const status = async (query: string) => (await t.app.request(`/api/history/incidents?${query}`, { cookie: t.cookies.supervisor })).status;
+    const status = async (query: string) =>
+      (await t.app.request(`/api/history/incidents?${query}`, { cookie: t.cookies.supervisor })).status;
     expect(await status(`zone=Cursors&limit=1&sort=priority&cursor=${first.nextCursor}`)).toBe(400);
     expect(await status(`zone=Cursors&cursor=${Buffer.from('["incidents:newest","yesterday","x"]').toString("base64url")}`)).toBe(400);
     expect(await status("cursor=not-a-cursor")).toBe(400);

@@ -45,7 +45,12 @@ export type TRangePiece = { from: Date; to: Date; cached: "month" | "days" | nul
  * text straight through, while bytea costs it a conversion per value (a year of cells: 400–780 ms as
  * bytea, 250–500 ms as base64).
  */
-export function readKpiCells(prisma: PrismaClient, pieces: readonly TRangePiece[], filter: TKpiCellFilter, timeZone: string): Promise<TKpiCells[]> {
+export function readKpiCells(
+  prisma: PrismaClient,
+  pieces: readonly TRangePiece[],
+  filter: TKpiCellFilter,
+  timeZone: string,
+): Promise<TKpiCells[]> {
   const from = pieces[0].from;
   const to = pieces[pieces.length - 1].to;
   const where = [Prisma.sql`created_at >= ${from}::timestamptz`, Prisma.sql`created_at < ${to}::timestamptz`];
@@ -80,7 +85,10 @@ function pieceStartSql(pieces: readonly TRangePiece[]): Prisma.Sql {
   const months = pieces.filter((piece) => piece.cached === "month");
   const branches = pieces
     .filter((piece) => piece.cached !== "month")
-    .map((piece) => Prisma.sql`WHEN created_at < ${piece.to}::timestamptz AND created_at >= ${piece.from}::timestamptz THEN ${piece.from.getTime()}::float8`);
+    .map(
+      (piece) =>
+        Prisma.sql`WHEN created_at < ${piece.to}::timestamptz AND created_at >= ${piece.from}::timestamptz THEN ${piece.from.getTime()}::float8`,
+    );
   if (months.length > 0) {
     branches.push(Prisma.sql`WHEN created_at >= ${months[0].from}::timestamptz AND created_at < ${months[months.length - 1].to}::timestamptz
       THEN date_part('epoch', date_trunc('month', created_at AT TIME ZONE 'UTC')) * 1000`);
@@ -93,7 +101,9 @@ export function matchesFilter(cell: TKpiCell, filter: TKpiCellFilter): boolean {
 }
 
 function toCells(rows: readonly TCellRow[]): TKpiCells {
-  const cells = rows.map(({ type, zone, hour, incidents, resolved }): TKpiCell => ({ type, zone, hour: String(hour), incidents, resolved }));
+  const cells = rows.map(
+    ({ type, zone, hour, incidents, resolved }): TKpiCell => ({ type, zone, hour: String(hour), incidents, resolved }),
+  );
   const durations = {} as TKpiCells["durations"];
   for (const metric of KPI_METRICS) {
     const packed = rows.map((row) => (row[metric] ? Buffer.from(row[metric], "base64") : null));

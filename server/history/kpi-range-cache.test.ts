@@ -21,7 +21,17 @@ describe("planRange", () => {
       ["2025-12-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "month"],
     ]);
     expect(pieces.filter((p) => p.cached === "month").map((p) => p.from.toISOString().slice(0, 7))).toEqual([
-      "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
     ]);
     // November 2026 is not over: its finished days as one piece, then today read live.
     expect(pieces.slice(-2).map(iso)).toEqual([
@@ -71,8 +81,15 @@ const DETROIT = { timeZone: "America/Detroit" };
 async function addIncident(prisma: PrismaClient, createdAt: Date, ackSeconds: number, type: TIncidentType = "fire") {
   return prisma.incident.create({
     data: {
-      type, priority: "P2", status: "acknowledged", lon: -85.63, lat: 41.94, zone: "North", description: "KPI cache fixture",
-      createdAt, acknowledgedAt: new Date(createdAt.getTime() + ackSeconds * 1000),
+      type,
+      priority: "P2",
+      status: "acknowledged",
+      lon: -85.63,
+      lat: 41.94,
+      zone: "North",
+      description: "KPI cache fixture",
+      createdAt,
+      acknowledgedAt: new Date(createdAt.getTime() + ackSeconds * 1000),
     },
   });
 }
@@ -88,7 +105,10 @@ async function oracle(prisma: PrismaClient, type?: TIncidentType) {
 async function figures(prisma: PrismaClient, type?: TIncidentType) {
   const report = await computeKpiReport(prisma, { ...LONG, ...(type ? { type: [type] } : {}) }, DETROIT);
   const mtta = report.overall.find((f) => f.metric === "mtta")!;
-  return { incidents: report.incidents, mtta: [mtta.p50Seconds, mtta.p90Seconds].map((v) => (v === null ? null : Math.round(v * 1e6) / 1e6)) };
+  return {
+    incidents: report.incidents,
+    mtta: [mtta.p50Seconds, mtta.p90Seconds].map((v) => (v === null ? null : Math.round(v * 1e6) / 1e6)),
+  };
 }
 
 describe.each(TEST_BACKENDS)("cached figures ($kind)", (backend) => {
@@ -100,7 +120,16 @@ describe.each(TEST_BACKENDS)("cached figures ($kind)", (backend) => {
     prisma = opened.db.prisma;
     cleanup = opened.cleanup;
     // Spread over whole months, the finished days of January and of May (a piece each), all cached.
-    const days = ["2026-01-15T05:00:00Z", "2026-01-20T12:00:00Z", "2026-02-03T08:00:00Z", "2026-02-28T23:59:00Z", "2026-03-01T00:00:00Z", "2026-03-17T16:00:00Z", "2026-04-30T23:00:00Z", "2026-05-09T23:59:59Z"];
+    const days = [
+      "2026-01-15T05:00:00Z",
+      "2026-01-20T12:00:00Z",
+      "2026-02-03T08:00:00Z",
+      "2026-02-28T23:59:00Z",
+      "2026-03-01T00:00:00Z",
+      "2026-03-17T16:00:00Z",
+      "2026-04-30T23:00:00Z",
+      "2026-05-09T23:59:59Z",
+    ];
     for (const [i, at] of days.entries()) await addIncident(prisma, new Date(at), 60 * (i + 1), i % 2 ? "medical" : "fire");
     // Outside the range on both sides.
     await addIncident(prisma, new Date("2026-01-14T23:59:59Z"), 99_999);
@@ -126,15 +155,25 @@ describe.each(TEST_BACKENDS)("cached figures ($kind)", (backend) => {
 
     // A late acknowledgement in the timeline sets the milestone by trigger; the month's counter moves with it.
     await prisma.incident.update({ where: { id: march.id }, data: { acknowledgedAt: null, status: "new" } });
-    await prisma.incidentEvent.create({ data: { incidentId: march.id, at: new Date("2026-03-10T12:00:00Z"), kind: "statusChanged", data: { from: "new", to: "acknowledged" } } });
-    const [{ mtta }] = await prisma.$queryRaw<{ mtta: number }[]>`SELECT date_part('epoch', acknowledged_at - created_at) AS mtta FROM incidents WHERE id = ${march.id}::uuid`;
+    await prisma.incidentEvent.create({
+      data: {
+        incidentId: march.id,
+        at: new Date("2026-03-10T12:00:00Z"),
+        kind: "statusChanged",
+        data: { from: "new", to: "acknowledged" },
+      },
+    });
+    const [{ mtta }] = await prisma.$queryRaw<
+      { mtta: number }[]
+    >`SELECT date_part('epoch', acknowledged_at - created_at) AS mtta FROM incidents WHERE id = ${march.id}::uuid`;
     expect(mtta).toBe(7200);
     expect(await figures(prisma)).toEqual(await oracle(prisma));
   });
 
   it("counts changes per UTC day, and none for incidents created today (the hot path)", async () => {
     const version = async (day: string) =>
-      (await prisma.$queryRaw<{ version: number }[]>`SELECT version::int AS version FROM kpi_day_versions WHERE day = ${day}::date`)[0]?.version ?? 0;
+      (await prisma.$queryRaw<{ version: number }[]>`SELECT version::int AS version FROM kpi_day_versions WHERE day = ${day}::date`)[0]
+        ?.version ?? 0;
     const before = await version("2026-02-03");
     await prisma.incident.updateMany({ where: { createdAt: new Date("2026-02-03T08:00:00Z") }, data: { notesText: "late note" } });
     expect(await version("2026-02-03")).toBe(before + 1);

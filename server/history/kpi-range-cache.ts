@@ -58,7 +58,10 @@ export async function readRangeCells(
   timeZone: string,
 ): Promise<TKpiCells[]> {
   const pieces = planRange(range.from, range.to, range.now);
-  const versionOf = await readVersions(prisma, pieces.filter((piece) => piece.cached));
+  const versionOf = await readVersions(
+    prisma,
+    pieces.filter((piece) => piece.cached),
+  );
   const cache = cacheOf(prisma);
   // The end too: tomorrow this month's days piece starts at the same day and is one day longer.
   const keyOf = (piece: TRangePiece) => `${timeZone}|${piece.from.toISOString()}|${piece.to.toISOString()}|${versionOf(piece)}`;
@@ -153,7 +156,9 @@ async function runInLanes(reads: (() => Promise<void>)[], lanes: number): Promis
 function live(from: Date, to: Date): TRangePiece[] {
   const span = to.getTime() - from.getTime();
   if (span <= SLICE_ABOVE_MS) return [{ from, to, cached: null }];
-  const bounds = Array.from({ length: READ_LANES + 1 }, (_, i) => (i === READ_LANES ? to : new Date(from.getTime() + Math.floor((span * i) / READ_LANES))));
+  const bounds = Array.from({ length: READ_LANES + 1 }, (_, i) =>
+    i === READ_LANES ? to : new Date(from.getTime() + Math.floor((span * i) / READ_LANES)),
+  );
   return bounds.slice(1).map((end, i) => ({ from: bounds[i], to: end, cached: null }));
 }
 

@@ -36,7 +36,15 @@ const FIXTURE: Record<string, TFixture> = {
   G: { type: "hazard", zone: "Central", createdAt: "2026-03-01T00:00:00.000Z", ack: 300 }, // 19h the day before; from is inclusive
   // Outside [from, to): to is exclusive. Their milestones would change every figure if they leaked in.
   H: { type: "fire", zone: "North", createdAt: "2026-03-02T00:00:00.000Z", ack: 1, dispatched: 2, onScene: 3, resolved: 4 },
-  I: { type: "fire", zone: "North", createdAt: "2026-02-28T23:59:59.999Z", ack: 99_999, dispatched: 99_999, onScene: 99_999, resolved: 99_999 },
+  I: {
+    type: "fire",
+    zone: "North",
+    createdAt: "2026-02-28T23:59:59.999Z",
+    ack: 99_999,
+    dispatched: 99_999,
+    onScene: 99_999,
+    resolved: 99_999,
+  },
 };
 
 const TARGETS: Partial<Record<TKpiMetric, number>> = { mtta: 100, timeToArrive: 600, mttr: 3600 };
@@ -118,8 +126,16 @@ describe.each(TEST_BACKENDS)("response-time figures ($kind)", (backend) => {
     const long = { from: "2026-01-31T00:00:00.000Z", to: "2026-04-01T00:00:00.000Z" };
     await prisma.incident.create({
       data: {
-        type: "fire", priority: "P2", status: "resolved", lon: -85.63, lat: 41.94, zone: "North", description: "KPI fixture early",
-        createdAt: new Date("2026-02-01T03:30:00.000Z"), acknowledgedAt: new Date("2026-02-01T03:31:40.000Z"), resolvedAt: new Date("2026-02-01T05:00:00.000Z"),
+        type: "fire",
+        priority: "P2",
+        status: "resolved",
+        lon: -85.63,
+        lat: 41.94,
+        zone: "North",
+        description: "KPI fixture early",
+        createdAt: new Date("2026-02-01T03:30:00.000Z"),
+        acknowledgedAt: new Date("2026-02-01T03:31:40.000Z"),
+        resolvedAt: new Date("2026-02-01T05:00:00.000Z"),
       },
     });
     const report = await computeKpiReport(prisma, long, DETROIT);
@@ -137,7 +153,11 @@ describe.each(TEST_BACKENDS)("response-time figures ($kind)", (backend) => {
 
   it("breaks the figures down by type and by zone, busiest first", async () => {
     const report = await computeKpiReport(prisma, RANGE, DETROIT);
-    expect(report.byType.map((g) => [g.key, g.incidents])).toEqual([["fire", 3], ["medical", 3], ["hazard", 1]]);
+    expect(report.byType.map((g) => [g.key, g.incidents])).toEqual([
+      ["fire", 3],
+      ["medical", 3],
+      ["hazard", 1],
+    ]);
     expect(groupOf(report.byType, "fire").figures).toEqual({
       mtta: [3, 120, 168, third],
       timeToDispatch: [3, 240, 288, null],
@@ -158,7 +178,11 @@ describe.each(TEST_BACKENDS)("response-time figures ($kind)", (backend) => {
       mttr: [0, null, null, null],
     });
 
-    expect(report.byZone.map((g) => [g.key, g.incidents])).toEqual([["Central", 3], ["North", 2], ["South", 2]]);
+    expect(report.byZone.map((g) => [g.key, g.incidents])).toEqual([
+      ["Central", 3],
+      ["North", 2],
+      ["South", 2],
+    ]);
     expect(groupOf(report.byZone, "Central").figures).toEqual({
       mtta: [3, 180, 276, third],
       timeToDispatch: [2, 180, 276, null],
@@ -183,7 +207,13 @@ describe.each(TEST_BACKENDS)("response-time figures ($kind)", (backend) => {
     const report = await computeKpiReport(prisma, RANGE, DETROIT);
     expect(report.byHour.map((g) => g.key)).toEqual(Array.from({ length: 24 }, (_, h) => String(h)));
     const busy = report.byHour.filter((g) => g.incidents > 0).map((g) => [g.key, g.incidents]);
-    expect(busy).toEqual([["9", 2], ["10", 1], ["18", 1], ["19", 1], ["22", 2]]);
+    expect(busy).toEqual([
+      ["9", 2],
+      ["10", 1],
+      ["18", 1],
+      ["19", 1],
+      ["22", 2],
+    ]);
     expect(groupOf(report.byHour, "9").figures).toEqual({
       mtta: [2, 105, 165, 0.5],
       timeToDispatch: [2, 180, 276, null],
@@ -193,12 +223,23 @@ describe.each(TEST_BACKENDS)("response-time figures ($kind)", (backend) => {
     expect(groupOf(report.byHour, "22").figures).toEqual(groupOf(report.byZone, "North").figures);
     expect(groupOf(report.byHour, "0")).toEqual({
       incidents: 0,
-      figures: { mtta: [0, null, null, null], timeToDispatch: [0, null, null, null], timeToArrive: [0, null, null, null], mttr: [0, null, null, null] },
+      figures: {
+        mtta: [0, null, null, null],
+        timeToDispatch: [0, null, null, null],
+        timeToArrive: [0, null, null, null],
+        mttr: [0, null, null, null],
+      },
     });
     expect(report.byHour[0].figures.map((f) => f.targetSeconds)).toEqual([100, null, 600, 3600]);
 
     const utc = await computeKpiReport(prisma, RANGE, { timeZone: "UTC" });
-    expect(utc.byHour.filter((g) => g.incidents > 0).map((g) => [g.key, g.incidents])).toEqual([["0", 1], ["3", 2], ["14", 2], ["15", 1], ["23", 1]]);
+    expect(utc.byHour.filter((g) => g.incidents > 0).map((g) => [g.key, g.incidents])).toEqual([
+      ["0", 1],
+      ["3", 2],
+      ["14", 2],
+      ["15", 1],
+      ["23", 1],
+    ]);
   });
 
   it("narrows to types and a zone", async () => {
@@ -261,8 +302,13 @@ describe.each(TEST_BACKENDS)("response-time figures ($kind)", (backend) => {
       after: expected.targets,
     });
 
-    const report = (await t.app.request(`/api/history/kpis?from=${RANGE.from}&to=${RANGE.to}`, { cookie: t.cookies.supervisor })).body as TKpiReport;
-    expect(figuresOf(report.overall)).toMatchObject({ mtta: [6, 105, 240, 0.5], timeToDispatch: [4, 180, 282, 0.75], mttr: [4, 3000, 6120, null] });
+    const report = (await t.app.request(`/api/history/kpis?from=${RANGE.from}&to=${RANGE.to}`, { cookie: t.cookies.supervisor }))
+      .body as TKpiReport;
+    expect(figuresOf(report.overall)).toMatchObject({
+      mtta: [6, 105, 240, 0.5],
+      timeToDispatch: [4, 180, 282, 0.75],
+      mttr: [4, 3000, 6120, null],
+    });
 
     for (const role of ["operator", "field", "admin"] as const) {
       expect((await put({ mtta: 1 }, t.cookies[role])).status).toBe(403);

@@ -32,7 +32,8 @@ export async function computeKpiReport(prisma: PrismaClient, query: TKpiQuery, o
     loadKpiTargets(prisma).then((loaded) => loaded.targets),
     readRangeCells(prisma, { from, to, now: options.now ?? new Date() }, filter, options.timeZone),
   ]);
-  const grouped = (keyOf: (cell: TKpiCell) => string) => groupFigures(blocks, (cell) => (matchesFilter(cell, filter) ? keyOf(cell) : null), targets);
+  const grouped = (keyOf: (cell: TKpiCell) => string) =>
+    groupFigures(blocks, (cell) => (matchesFilter(cell, filter) ? keyOf(cell) : null), targets);
 
   const [overall] = grouped(() => "all");
   const byHour = new Map(grouped((cell) => cell.hour).map((group) => [group.key, group]));
@@ -151,5 +152,12 @@ function copyDurations(
 }
 
 function emptyFigures(targets: TTargets): TKpiFigure[] {
-  return KPI_METRICS.map((metric) => ({ metric, count: 0, p50Seconds: null, p90Seconds: null, targetSeconds: targets[metric] ?? null, withinTarget: null }));
+  return KPI_METRICS.map((metric) => ({
+    metric,
+    count: 0,
+    p50Seconds: null,
+    p90Seconds: null,
+    targetSeconds: targets[metric] ?? null,
+    withinTarget: null,
+  }));
 }

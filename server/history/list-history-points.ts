@@ -17,8 +17,16 @@ export async function listHistoryPoints(prisma: PrismaClient, query: TPointsQuer
   const { kind, from, to } = query;
   const source =
     kind === "alerts"
-      ? { from: Prisma.sql`alerts t`, time: Prisma.sql`t.first_seen_at`, conditions: alertHistoryConditions({ from, to, domain: query.domain }) }
-      : { from: Prisma.sql`incidents t`, time: Prisma.sql`t.created_at`, conditions: await incidentHistoryConditions(prisma, { from, to, type: query.type }) };
+      ? {
+          from: Prisma.sql`alerts t`,
+          time: Prisma.sql`t.first_seen_at`,
+          conditions: alertHistoryConditions({ from, to, domain: query.domain }),
+        }
+      : {
+          from: Prisma.sql`incidents t`,
+          time: Prisma.sql`t.created_at`,
+          conditions: await incidentHistoryConditions(prisma, { from, to, type: query.type }),
+        };
   const rows = await prisma.$queryRaw<{ lon: number; lat: number }[]>`
     SELECT t.lon, t.lat FROM ${source.from} ${whereSql(source.conditions)} ORDER BY ${source.time} DESC LIMIT ${limit + 1}`;
   const round = (value: number) => Math.round(value * 1e5) / 1e5;

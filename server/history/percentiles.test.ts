@@ -24,7 +24,11 @@ describe("exact percentiles by selection", () => {
   it("handles sorted, reversed and constant runs, and any order of the requested percentiles", () => {
     const ascending = Array.from({ length: 1001 }, (_, i) => i);
     for (const values of [ascending, [...ascending].reverse(), new Array(500).fill(42)]) {
-      expect(percentilesCont(Float64Array.from(values), [0.9, 0.5, 0.99])).toEqual([bySorting(values, 0.9), bySorting(values, 0.5), bySorting(values, 0.99)]);
+      expect(percentilesCont(Float64Array.from(values), [0.9, 0.5, 0.99])).toEqual([
+        bySorting(values, 0.9),
+        bySorting(values, 0.5),
+        bySorting(values, 0.99),
+      ]);
     }
   });
 });

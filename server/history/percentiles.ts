@@ -25,7 +25,7 @@ function percentileInSampledWindow(values: Float64Array, p: number): number | nu
   const n = values.length;
   const rank = p * (n - 1);
   const lo = Math.floor(rank);
-  const size = Math.round(Math.pow(n, 2 / 3));
+  const size = Math.round(n ** (2 / 3));
   const sample = new Float64Array(size);
   // A fixed stride through a fixed permutation of positions: deterministic, and blind to how values are ordered.
   for (let i = 0, at = 0; i < size; i++, at = (at + 2_654_435_761) % n) sample[i] = values[at];
@@ -90,8 +90,10 @@ function select(values: Float64Array, k: number, left: number, right: number): v
   while (right > left) {
     const mid = (left + right) >>> 1;
     // Median of three as the pivot keeps sorted or constant runs from going quadratic.
-    const a = values[left], b = values[mid], c = values[right];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    const a = values[left],
+      b = values[mid],
+      c = values[right];
+    const pivot = a < b ? (b < c ? b : Math.max(a, c)) : a < c ? a : Math.max(b, c);
     let i = left;
     let j = right;
     while (i <= j) {

@@ -15,7 +15,10 @@ function resolveClientIp(req: IncomingMessage, trustProxy: boolean): string | un
   if (trustProxy) {
     // The proxy appends the address it saw; anything left of it came from the client and proves nothing.
     const forwarded = req.headers["x-forwarded-for"];
-    const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((h) => h.trim()).filter(Boolean);
+    const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
     if (hops.length > 0) return hops[hops.length - 1];
   }
   return req.socket.remoteAddress;

@@ -16,13 +16,26 @@ export type TRouteConfig<B extends TSchema, Q extends TSchema, R extends TSchema
   roles: readonly TRole[];
   body?: B;
   query?: Q;
-  /** The 200 answer's contract, the schema the client parses it with. The handler must return its input
-   * type (or a Response: a file, a redirect, another status); only what the schema names is sent. */
+  /** The JSON answer's contract, the schema the client parses it with. The handler must return its input
+   * type, as it is (200) or `withStatus` (201…), or a Response (a file, a redirect, a 204); only what the
+   * schema names is sent. */
   response?: R;
 };
 
-/** What a handler returns: its response schema's input, or any Response it builds itself. */
-type TRouteResult<R extends TSchema> = R extends z.ZodType ? z.input<R> | Response : unknown;
+/** A JSON answer with another status than 200 (201 Created): checked against `response` like a plain one. */
+export class StatusAnswer<T> {
+  constructor(
+    readonly body: T,
+    readonly status: number,
+  ) {}
+}
+
+export function withStatus<T>(body: T, status: number): StatusAnswer<T> {
+  return new StatusAnswer(body, status);
+}
+
+/** What a handler returns: its response schema's input (or that with a status), or any Response it builds itself. */
+type TRouteResult<R extends TSchema> = R extends z.ZodType ? z.input<R> | StatusAnswer<z.input<R>> | Response : unknown;
 
 export type TRouteInput<B extends TSchema, Q extends TSchema> = {
   request: Request;
@@ -37,9 +50,10 @@ export type TRouteInput<B extends TSchema, Q extends TSchema> = {
 /** Next 16 passes dynamic segments as a promise. */
 export type TRouteContext = { params: Promise<Record<string, string | string[]>> };
 
-/** A Next route handler that also tells tests who may call it. */
+/** A Next route handler that also tells tests who may call it, and the contract of its JSON answer. */
 export type TRouteHandler = ((request: Request, context: TRouteContext) => Promise<Response>) & {
   readonly access: readonly TRole[];
+  readonly response: z.ZodType | undefined;
 };
 
 const STATUS_BY_CODE: Record<TAppErrorCode, number> = { INVALID: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
@@ -49,7 +63,7 @@ const STATUS_BY_CODE: Record<TAppErrorCode, number> = { INVALID: 400, FORBIDDEN:
  * role (403), zod-parsed query and body (400 with field errors), typed errors to statuses, 503 with
  * Retry-After when the database cannot answer (at once while it is known to be down, rather than each
  * request waiting out the pool's timeouts), and a generic 500 whose details stay in the server log.
- * The handler returns data (200 JSON) or a Response.
+ * The handler returns data (200 JSON, or another status with `withStatus`) or a Response.
  */
 export function defineRoute<B extends TSchema = undefined, Q extends TSchema = undefined, R extends TSchema = undefined>(
   config: TRouteConfig<B, Q, R>,
@@ -82,9 +96,10 @@ export function defineRoute<B extends TSchema = undefined, Q extends TSchema = u
         runtime,
       });
       if (result instanceof Response) return result;
+      const { body: answer, status } = result instanceof StatusAnswer ? result : { body: result, status: 200 };
       // Parsing the answer drops any field the contract does not name (nothing leaks by accident) and
       // turns a drift between handler and contract into a logged 500 instead of a client-side surprise.
-      return json(config.response ? config.response.parse(result) : result);
+      return json(config.response ? config.response.parse(answer) : answer, status);
     } catch (error) {
       if (error instanceof AppError) {
         if (error.current !== undefined) return json({ error: error.message, current: error.current }, STATUS_BY_CODE[error.code]);
@@ -101,7 +116,7 @@ export function defineRoute<B extends TSchema = undefined, Q extends TSchema = u
       return apiError(500, "Something went wrong on the server");
     }
   };
-  return Object.assign(route, { access: config.roles });
+  return Object.assign(route, { access: config.roles, response: config.response });
 }
 
 function parse(schema: TSchema, input: unknown, what: "query" | "body"): unknown {

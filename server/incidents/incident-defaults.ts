@@ -1,7 +1,12 @@
 import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
 
-export const PRIORITY_BY_SEVERITY: Record<TAlertSeverity, TIncident["priority"]> = { critical: "P1", major: "P2", minor: "P3", warning: "P4" };
+export const PRIORITY_BY_SEVERITY: Record<TAlertSeverity, TIncident["priority"]> = {
+  critical: "P1",
+  major: "P2",
+  minor: "P3",
+  warning: "P4",
+};
 
 /** The incident type an alert most likely means; the operator can choose another when promoting. */
 export function incidentTypeFor(alert: Pick<TAlert, "ruleId" | "domain">): TIncident["type"] {

@@ -41,8 +41,12 @@ describe("incident transitions", () => {
   });
 
   it("refuses a units' move off their edges, saying why", () => {
-    expect(refuseTransition("onScene", "dispatched", "units")).toBe("Its units cannot move an incident from onScene to dispatched (allowed next: resolved)");
-    expect(refuseTransition("resolved", "onScene", "units")).toBe("Its units cannot move an incident from resolved to onScene (only a person moves a resolved incident)");
+    expect(refuseTransition("onScene", "dispatched", "units")).toBe(
+      "Its units cannot move an incident from onScene to dispatched (allowed next: resolved)",
+    );
+    expect(refuseTransition("resolved", "onScene", "units")).toBe(
+      "Its units cannot move an incident from resolved to onScene (only a person moves a resolved incident)",
+    );
     expect(refuseTransition("onScene", "onScene", "units")).toBe("The incident is already onScene");
   });
 

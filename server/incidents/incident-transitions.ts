@@ -25,7 +25,8 @@ export const INCIDENT_TRANSITIONS: { readonly [S in TStatus]: { readonly [C in T
 };
 
 /** Whether `by` may move an incident from `from` to `to`. */
-export const isTransitionAllowed = (from: TStatus, to: TStatus, by: TTransitionCause): boolean => INCIDENT_TRANSITIONS[from][by].includes(to);
+export const isTransitionAllowed = (from: TStatus, to: TStatus, by: TTransitionCause): boolean =>
+  INCIDENT_TRANSITIONS[from][by].includes(to);
 
 /** Why `from → to` is not allowed for `by` (a person unless said), or null when it is. */
 export function refuseTransition(from: TStatus, to: TStatus, by: TTransitionCause = "person"): string | null {
@@ -33,7 +34,11 @@ export function refuseTransition(from: TStatus, to: TStatus, by: TTransitionCaus
   if (from === to) return `The incident is already ${from}`;
   const allowed = INCIDENT_TRANSITIONS[from][by];
   const who = by === "units" ? "Its units cannot move an incident" : "An incident cannot go";
-  const hint = allowed.length ? `allowed next: ${allowed.join(", ")}` : by === "units" ? `only a person moves a ${from} incident` : `${from} is final`;
+  const hint = allowed.length
+    ? `allowed next: ${allowed.join(", ")}`
+    : by === "units"
+      ? `only a person moves a ${from} incident`
+      : `${from} is final`;
   return `${who} from ${from} to ${to} (${hint})`;
 }
 

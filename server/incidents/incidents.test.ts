@@ -16,7 +16,8 @@ describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
   });
 
   const post = (path: string, body: unknown, cookie = t.cookies.operator) => t.app.request(path, { body, cookie });
-  const detail = async (id: string) => (await t.app.request(`/api/incidents/${id}`, { cookie: t.cookies.operator })).body as TIncidentDetail;
+  const detail = async (id: string) =>
+    (await t.app.request(`/api/incidents/${id}`, { cookie: t.cookies.operator })).body as TIncidentDetail;
 
   it("promotes an alert into a new incident with a readable number, linking and acknowledging the alert", async () => {
     const alert = await t.seedAlert();
@@ -40,7 +41,10 @@ describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
 
     const full = await detail(incident.id);
     expect(full.timeline.map((e) => e.kind)).toEqual(["created", "alertLinked"]);
-    expect(full.timeline[0]).toMatchObject({ actor: { id: t.ids.operator }, data: { number: incident.number, source: "alert", alertId: alert.id } });
+    expect(full.timeline[0]).toMatchObject({
+      actor: { id: t.ids.operator },
+      data: { number: incident.number, source: "alert", alertId: alert.id },
+    });
     expect(full.timeline[1].data).toMatchObject({ alertId: alert.id, ruleId: "waste.bin-burning" });
     expect(full.alerts.map((a) => a.id)).toEqual([alert.id]);
 
@@ -54,7 +58,12 @@ describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
 
   it("attaches an alert to an existing incident, and refuses closed incidents and unknown ones", async () => {
     const first = await t.seedAlert();
-    const { incident } = (await post(`/api/alerts/${first.id}/promote`, { version: 0, incident: { type: "fire", priority: "P2", address: "12 Main St", description: "Fire near the square" } })).body;
+    const { incident } = (
+      await post(`/api/alerts/${first.id}/promote`, {
+        version: 0,
+        incident: { type: "fire", priority: "P2", address: "12 Main St", description: "Fire near the square" },
+      })
+    ).body;
     expect(incident).toMatchObject({ type: "fire", priority: "P2", address: "12 Main St", description: "Fire near the square" });
     const second = await t.seedAlert({ severity: "major", ruleId: "waste.temperature-spike", value: 80, worstValue: 80 });
     const attached = await post(`/api/alerts/${second.id}/promote`, { version: 0, incidentId: incident.id });
@@ -64,27 +73,49 @@ describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
 
     const third = await t.seedAlert();
     expect((await post(`/api/alerts/${third.id}/promote`, { version: 0, incidentId: randomUUID() })).status).toBe(404);
-    const other = (await post(`/api/incidents`, { type: "hazard", priority: "P3", location: [-85.636, 41.94], description: "Debris" })).body as TIncident;
-    for (const [status, version] of [["acknowledged", 0], ["resolved", 1]] as const) {
+    const other = (await post(`/api/incidents`, { type: "hazard", priority: "P3", location: [-85.636, 41.94], description: "Debris" }))
+      .body as TIncident;
+    for (const [status, version] of [
+      ["acknowledged", 0],
+      ["resolved", 1],
+    ] as const) {
       expect((await post(`/api/incidents/${other.id}/status`, { version, status })).status).toBe(200);
     }
     const refused = await post(`/api/alerts/${third.id}/promote`, { version: 0, incidentId: other.id });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatch(/is resolved; alerts cannot be added/);
     // Nothing was half-done: the alert is unchanged and no incident was created for it.
-    const unchanged = ((await t.app.request(`/api/alerts`, { cookie: t.cookies.operator })).body as TAlert[]).find((a) => a.id === third.id);
+    const unchanged = ((await t.app.request(`/api/alerts`, { cookie: t.cookies.operator })).body as TAlert[]).find(
+      (a) => a.id === third.id,
+    );
     expect(unchanged).toMatchObject({ version: 0, incidentId: null, status: "open" });
   });
 
   it("creates incidents by hand and walks the status flow, refusing skips and stale versions with 409", async () => {
-    const created = await post(`/api/incidents`, { type: "trafficCollision", priority: "P2", location: [-85.635, 41.94], address: " Main St & Side St ", description: "Two cars" });
+    const created = await post(`/api/incidents`, {
+      type: "trafficCollision",
+      priority: "P2",
+      location: [-85.635, 41.94],
+      address: " Main St & Side St ",
+      description: "Two cars",
+    });
     expect(created.status, created.text).toBe(201);
     const incident = created.body as TIncident;
-    expect(incident).toMatchObject({ status: "new", version: 0, number: expect.stringMatching(INCIDENT_NUMBER), address: "Main St & Side St", zone: expect.any(String), alertIds: [] });
+    expect(incident).toMatchObject({
+      status: "new",
+      version: 0,
+      number: expect.stringMatching(INCIDENT_NUMBER),
+      address: "Main St & Side St",
+      zone: expect.any(String),
+      alertIds: [],
+    });
 
     const skip = await post(`/api/incidents/${incident.id}/status`, { version: 0, status: "onScene" });
     expect(skip.status).toBe(409);
-    expect(skip.body).toEqual({ error: "An incident cannot go from new to onScene (allowed next: acknowledged)", current: expect.objectContaining({ status: "new", version: 0 }) });
+    expect(skip.body).toEqual({
+      error: "An incident cannot go from new to onScene (allowed next: acknowledged)",
+      current: expect.objectContaining({ status: "new", version: 0 }),
+    });
 
     const flow = ["acknowledged", "dispatched", "onScene", "resolved", "closed"] as const;
     for (const [version, status] of flow.entries()) {
@@ -106,7 +137,11 @@ describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
     expect(full.timeline[1].data).toEqual({ from: "new", to: "acknowledged", reason: "step 0" });
     const audit = await t.auditFor(incident.id);
     expect(audit.map((e) => e.action)).toEqual(["incident.created", ...flow.map(() => "incident.status_changed")]);
-    expect(audit[1]).toMatchObject({ actorId: t.ids.operator, before: { status: "new", version: 0 }, after: { status: "acknowledged", version: 1, reason: "step 0" } });
+    expect(audit[1]).toMatchObject({
+      actorId: t.ids.operator,
+      before: { status: "new", version: 0 },
+      after: { status: "acknowledged", version: 1, reason: "step 0" },
+    });
 
     const listed = (await t.app.request(`/api/incidents`, { cookie: t.cookies.operator })).body as TIncident[];
     expect(listed.map((i) => i.id)).not.toContain(incident.id); // closed ones only on request
@@ -115,10 +150,15 @@ describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
   });
 
   it("adds notes to the timeline, validates bodies and answers 404 for unknown incidents", async () => {
-    const incident = (await post(`/api/incidents`, { type: "other", priority: "P4", location: [-85.635, 41.94], description: "Noise" })).body as TIncident;
+    const incident = (await post(`/api/incidents`, { type: "other", priority: "P4", location: [-85.635, 41.94], description: "Noise" }))
+      .body as TIncident;
     const noted = await post(`/api/incidents/${incident.id}/notes`, { text: "Caller rang again" }, t.cookies.supervisor);
     expect(noted.status).toBe(201);
-    expect(noted.body.timeline.at(-1)).toMatchObject({ kind: "note", actor: { id: t.ids.supervisor }, data: { text: "Caller rang again" } });
+    expect(noted.body.timeline.at(-1)).toMatchObject({
+      kind: "note",
+      actor: { id: t.ids.supervisor },
+      data: { text: "Caller rang again" },
+    });
     expect((await t.auditFor(incident.id)).map((e) => e.action)).toEqual(["incident.created", "incident.note_added"]);
 
     const bad = await post(`/api/incidents`, { type: "alien", priority: "P9", location: [200, 0], description: "" });
@@ -134,10 +174,15 @@ describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
   });
 
   it("keeps the timeline append-only in the database itself", async () => {
-    const incident = (await post(`/api/incidents`, { type: "other", priority: "P4", location: [-85.635, 41.94], description: "x" })).body as TIncident;
+    const incident = (await post(`/api/incidents`, { type: "other", priority: "P4", location: [-85.635, 41.94], description: "x" }))
+      .body as TIncident;
     const prisma = t.app.db.prisma;
-    await expect(prisma.$executeRawUnsafe(`UPDATE incident_events SET kind = 'note' WHERE incident_id = '${incident.id}'`)).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRawUnsafe(`DELETE FROM incident_events WHERE incident_id = '${incident.id}'`)).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe(`UPDATE incident_events SET kind = 'note' WHERE incident_id = '${incident.id}'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(prisma.$executeRawUnsafe(`DELETE FROM incident_events WHERE incident_id = '${incident.id}'`)).rejects.toThrow(
+      /append-only/,
+    );
     expect((await detail(incident.id)).timeline.map((e) => e.kind)).toEqual(["created"]);
   });
 });

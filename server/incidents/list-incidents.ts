@@ -20,10 +20,15 @@ export async function listIncidents(prisma: PrismaClient, query: TIncidentListQu
 
 function parseStatuses(raw: string | undefined): string[] {
   if (!raw) return DEFAULT_STATUSES;
-  const statuses = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const statuses = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = statuses.filter((s) => !(INCIDENT_STATUSES as readonly string[]).includes(s));
   if (unknown.length > 0 || statuses.length === 0) {
-    throw invalid("Invalid request query", { status: [`unknown status: ${unknown.join(", ") || "(empty)"}; use ${INCIDENT_STATUSES.join(", ")}`] });
+    throw invalid("Invalid request query", {
+      status: [`unknown status: ${unknown.join(", ") || "(empty)"}; use ${INCIDENT_STATUSES.join(", ")}`],
+    });
   }
   return statuses;
 }

@@ -34,7 +34,8 @@ export async function promoteAlert(deps: TActionDeps, alertId: string, request: 
     let created = false;
     if (request.incidentId) {
       incident = await findIncident(tx, request.incidentId);
-      if (!isIncidentActive(incident.status)) throw conflict(`Incident ${incident.number} is ${incident.status}; alerts cannot be added to it`, incident);
+      if (!isIncidentActive(incident.status))
+        throw conflict(`Incident ${incident.number} is ${incident.status}; alerts cannot be added to it`, incident);
     } else {
       incident = await insertIncident(
         tx,
@@ -51,16 +52,10 @@ export async function promoteAlert(deps: TActionDeps, alertId: string, request: 
       created = true;
     }
 
-    const change = await changeAlert(
-      tx,
-      alertId,
-      request.version,
-      refusePromotion,
-      (alert) => ({
-        incidentId: incident.id,
-        ...(alert.status === "open" ? { status: "acknowledged", acknowledgedById: deps.actor.id, acknowledgedAt: at } : {}),
-      }),
-    );
+    const change = await changeAlert(tx, alertId, request.version, refusePromotion, (alert) => ({
+      incidentId: incident.id,
+      ...(alert.status === "open" ? { status: "acknowledged", acknowledgedById: deps.actor.id, acknowledgedAt: at } : {}),
+    }));
     if (!created) await tx.incident.update({ where: { id: incident.id }, data: { version: { increment: 1 } } });
     await appendTimeline(tx, {
       incidentId: incident.id,

@@ -19,7 +19,10 @@ const quiet = () => {};
 
 function letter(offset: number, overrides: Partial<TDeadLetter> = {}): TDeadLetter {
   const value = Buffer.from(`{"n":${offset}`);
-  return { ...toDeadLetter({ topic: "city.waste", partition: 0, offset: String(offset), key: `k${offset}`, value }, `bad ${offset}`, AT), ...overrides };
+  return {
+    ...toDeadLetter({ topic: "city.waste", partition: 0, offset: String(offset), key: `k${offset}`, value }, `bad ${offset}`, AT),
+    ...overrides,
+  };
 }
 
 function storeOn(db: TDatabase, calls = { n: 0 }): Pick<TDeadLetterBufferOptions, "store" | "isReachable"> {
@@ -78,7 +81,15 @@ describe("dead-letter buffer while PostgreSQL is down (connections refused and k
     const deadLetters = createDeadLetterBuffer({ ...storeOn(db), retry: QUICK_RETRY, log: quiet });
     const pipeline = createIngestPipeline({ registry: buildEntityRegistry(TINY_CITY), cityState, stats: new IngestStats(), deadLetters });
     const valid = (id: string, fillingLevel: number) =>
-      JSON.stringify({ id, entityId: "bin-1", observedAt: new Date().toISOString(), type: "WasteContainer", fillingLevel, status: "ok", temperature: 9 });
+      JSON.stringify({
+        id,
+        entityId: "bin-1",
+        observedAt: new Date().toISOString(),
+        type: "WasteContainer",
+        fillingLevel,
+        status: "ok",
+        temperature: 9,
+      });
     const batch = (offset: number, values: string[]) =>
       values.map((value, i) => ({ topic: "city.waste", partition: 0, offset: String(offset + i), value }));
 
@@ -145,8 +156,12 @@ describe.each(TEST_BACKENDS)("dead-letter buffer and records the database refuse
   beforeAll(async () => {
     ({ db, cleanup } = await backend.open());
     // Real refusals: sanitised letters hold nothing PostgreSQL rejects, so this test database is made stricter.
-    await db.prisma.$executeRawUnsafe(`ALTER TABLE "dead_letters" ADD CONSTRAINT "test_refuse_key" CHECK ("key" IS NULL OR "key" NOT LIKE 'refuse%')`);
-    await db.prisma.$executeRawUnsafe(`ALTER TABLE "dead_letters" ADD CONSTRAINT "test_refuse_reason" CHECK ("reason" NOT LIKE '%unstorable%')`);
+    await db.prisma.$executeRawUnsafe(
+      `ALTER TABLE "dead_letters" ADD CONSTRAINT "test_refuse_key" CHECK ("key" IS NULL OR "key" NOT LIKE 'refuse%')`,
+    );
+    await db.prisma.$executeRawUnsafe(
+      `ALTER TABLE "dead_letters" ADD CONSTRAINT "test_refuse_reason" CHECK ("reason" NOT LIKE '%unstorable%')`,
+    );
   });
   afterAll(() => cleanup?.());
 

@@ -39,9 +39,21 @@ describe("toDeadLetter", () => {
 
 describe("toMinimalDeadLetter", () => {
   it("keeps only printable ASCII and the payload as hex", () => {
-    const full = toDeadLetter({ topic: "city.wäste", partition: 1, offset: "5", key: "key", value: Buffer.from([0x00, 0xff]) }, "bad é", AT);
+    const full = toDeadLetter(
+      { topic: "city.wäste", partition: 1, offset: "5", key: "key", value: Buffer.from([0x00, 0xff]) },
+      "bad é",
+      AT,
+    );
     const minimal = toMinimalDeadLetter(full);
-    expect(minimal).toMatchObject({ topic: "city.w\\u00e4ste", partition: 1, offset: "5", key: null, payload: "00ff", payloadBytes: null, payloadSize: 2 });
+    expect(minimal).toMatchObject({
+      topic: "city.w\\u00e4ste",
+      partition: 1,
+      offset: "5",
+      key: null,
+      payload: "00ff",
+      payloadBytes: null,
+      payloadSize: 2,
+    });
     expect(minimal.reason).toMatch(/^bad \\u00e9 \[minimal form/);
     expect(minimal.reason).toMatch(/^[\x20-\x7e]*$/);
   });

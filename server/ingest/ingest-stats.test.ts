@@ -19,7 +19,12 @@ describe("IngestStats", () => {
     stats.recordAccepted(3, "2026-11-24T08:00:00Z");
     stats.recordDeadLettered(2);
     expect(stats.read("kafka", 17)).toEqual({
-      source: "kafka", eventsPerSecond: 0, totalEvents: 3, deadLettered: 2, consumerLag: 17, lastEventAt: "2026-11-24T08:00:00Z",
+      source: "kafka",
+      eventsPerSecond: 0,
+      totalEvents: 3,
+      deadLettered: 2,
+      consumerLag: 17,
+      lastEventAt: "2026-11-24T08:00:00Z",
       sourceStatus: null,
     });
   });

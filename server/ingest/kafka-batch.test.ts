@@ -7,7 +7,14 @@ import type { TIngestOutcome, TIngestSink, TRawMessage } from "./types";
 // (End-to-end behaviour against a real consumer group is in kafka-source.test.ts.)
 
 function message(offset: number, value: string, key = `k${offset}`): KafkaMessage {
-  return { offset: String(offset), key: Buffer.from(key), value: Buffer.from(value), timestamp: String(1000 + offset), attributes: 0, headers: {} };
+  return {
+    offset: String(offset),
+    key: Buffer.from(key),
+    value: Buffer.from(value),
+    timestamp: String(1000 + offset),
+    attributes: 0,
+    headers: {},
+  };
 }
 
 function fakeBatch(messages: KafkaMessage[], options: { highWatermark?: string; isRunning?: () => boolean } = {}) {
@@ -50,19 +57,30 @@ function sinkRejecting(isBad: (m: TRawMessage) => boolean, log: string[]): TInge
 
 describe("handleBatch", () => {
   it("ingests in chunks and commits each chunk (offset + 1) only after its dead letters were produced, resolving it after", async () => {
-    const { payload, log } = fakeBatch([10, 11, 12, 13, 14].map((o) => message(o, o === 11 ? "oops" : "{}")), { highWatermark: "20" });
+    const { payload, log } = fakeBatch(
+      [10, 11, 12, 13, 14].map((o) => message(o, o === 11 ? "oops" : "{}")),
+      { highWatermark: "20" },
+    );
     const progress: string[] = [];
     await handleBatch(payload, {
       sink: sinkRejecting((m) => m.value?.toString() === "oops", log),
-      produceDeadLetters: async (letters: Message[]) => void log.push(`dlq ${letters.map((l) => l.headers?.[DLQ_HEADERS.sourceOffset]).join(",")}`),
+      produceDeadLetters: async (letters: Message[]) =>
+        void log.push(`dlq ${letters.map((l) => l.headers?.[DLQ_HEADERS.sourceOffset]).join(",")}`),
       onProgress: (topic, partition, p) =>
         progress.push(`${topic}/${partition} next ${p.nextOffset} of ${p.highWatermark} at ${p.nextTimestamp}, ${p.processed} done`),
       chunkSize: 2,
     });
     expect(log).toEqual([
-      "sink 10,11", "dlq 11", "commit 12", "resolve 11",
-      "sink 12,13", "commit 14", "resolve 13",
-      "sink 14", "commit 15", "resolve 14",
+      "sink 10,11",
+      "dlq 11",
+      "commit 12",
+      "resolve 11",
+      "sink 12,13",
+      "commit 14",
+      "resolve 13",
+      "sink 14",
+      "commit 15",
+      "resolve 14",
     ]);
     // The next message's timestamp while the batch holds it; none once the batch is through.
     expect(progress).toEqual([
@@ -93,7 +111,9 @@ describe("handleBatch", () => {
   it("resolves nothing when the commit fails, so kafkajs fetches the chunk again", async () => {
     const { payload, log } = fakeBatch([message(0, "{}")]);
     payload.commitOffsetsIfNecessary = () => Promise.reject(new Error("The coordinator is not available"));
-    await expect(handleBatch(payload, { sink: sinkRejecting(() => false, log), produceDeadLetters: async () => {} })).rejects.toThrow("coordinator");
+    await expect(handleBatch(payload, { sink: sinkRejecting(() => false, log), produceDeadLetters: async () => {} })).rejects.toThrow(
+      "coordinator",
+    );
     expect(log).toEqual(["sink 0"]);
   });
 

@@ -7,7 +7,15 @@ import type { TCityDelta, TCitySnapshot, TClientToServerEvents, TServerToClientE
 import { startCityRuntime, type TCityRuntime } from "@/server/city-runtime";
 import type { TDeadLetter } from "@/server/ingest/types";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
-import { collectTopics, createTestKafka, startKafkaMock, TEST_CONSUMER_CONFIG, uniqueName, waitFor, type TKafkaMock } from "@/test/kafka-mock";
+import {
+  collectTopics,
+  createTestKafka,
+  startKafkaMock,
+  TEST_CONSUMER_CONFIG,
+  uniqueName,
+  waitFor,
+  type TKafkaMock,
+} from "@/test/kafka-mock";
 import { buildEntityRegistry } from "./entity-registry";
 import { createKafkaSource } from "./kafka-source";
 import { validateMessage } from "./validate-message";
@@ -80,7 +88,11 @@ describe("simulator → Kafka → consumer → city state → socket.io", () => 
     expect(malformed.length).toBeGreaterThan(20);
 
     // Every message is accounted for: applied or dead-lettered, none lost.
-    await waitFor(() => runtime.stats.read("kafka", null).totalEvents + storedDeadLetters.length === sent.length, `all ${sent.length} messages processed`, 60_000);
+    await waitFor(
+      () => runtime.stats.read("kafka", null).totalEvents + storedDeadLetters.length === sent.length,
+      `all ${sent.length} messages processed`,
+      60_000,
+    );
     expect(storedDeadLetters).toHaveLength(malformed.length);
 
     // The dead-letter topic holds each malformed message with its reason and origin.
@@ -118,6 +130,9 @@ const isValidForTinyCity = (message: { topic: string; value: string }) =>
   validateMessage({ ...message, partition: 0, offset: "0" }, registry).ok;
 
 function lastValid(sent: { topic: string; value: string }[], topic: string, entityId: string): { id: string } {
-  const match = sent.filter((m) => m.topic === topic && isValidForTinyCity(m)).map((m) => JSON.parse(m.value)).filter((e) => e.entityId === entityId);
+  const match = sent
+    .filter((m) => m.topic === topic && isValidForTinyCity(m))
+    .map((m) => JSON.parse(m.value))
+    .filter((e) => e.entityId === entityId);
   return match.at(-1);
 }

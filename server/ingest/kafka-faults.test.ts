@@ -132,7 +132,12 @@ describe("kafka source under faults", () => {
     const downAt = Date.now();
     await mock.setBrokerDown(BROKER_ID);
     // A producer that keeps retrying through the outage: these are sent while the broker is down.
-    const patient = new Kafka({ brokers: mock.brokers, clientId: "patient", logLevel: logLevel.NOTHING, retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 500 } });
+    const patient = new Kafka({
+      brokers: mock.brokers,
+      clientId: "patient",
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 500 },
+    });
     const duringOutage = produceTo(patient, TOPIC.outage, messagesFrom(16, 6, 2));
 
     const unreachable = await waitFor(() => (statusOf(source).state === "unreachable" ? statusOf(source) : null), "status: unreachable");
@@ -253,7 +258,11 @@ describe("kafka source under faults", () => {
     // The mock keeps ~5 MB per partition: 6 MB more pushes the committed offset out.
     const filler = "x".repeat(100_000);
     for (let batch = 0; batch < 6; batch++) {
-      await produceTo(kafka, TOPIC.retention, Array.from({ length: 10 }, (_, i) => ({ value: JSON.stringify({ seq: 1 + batch * 10 + i, filler }) })));
+      await produceTo(
+        kafka,
+        TOPIC.retention,
+        Array.from({ length: 10 }, (_, i) => ({ value: JSON.stringify({ seq: 1 + batch * 10 + i, filler }) })),
+      );
     }
     const [{ low }] = await lowWatermarks(TOPIC.retention);
     expect(Number(low)).toBeGreaterThan(1);

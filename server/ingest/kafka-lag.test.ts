@@ -8,7 +8,14 @@ const T0 = 1_800_000_000_000;
 function tracker() {
   const clock = { now: T0 };
   // Nothing here reads from the brokers: an admin that would throw if touched.
-  const noAdmin = new Proxy({}, { get: () => { throw new Error("no broker in this test"); } }) as Admin;
+  const noAdmin = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error("no broker in this test");
+      },
+    },
+  ) as Admin;
   const lag = createLagTracker({ admin: noAdmin, groupId: "g", topics: ["city.traffic"], fromBeginning: false, now: () => clock.now });
   lag.assign({ "city.traffic": [0, 1] });
   return { clock, lag };

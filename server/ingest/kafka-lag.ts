@@ -38,13 +38,7 @@ type TPartitionState = {
  * Batches report progress as they go; `refresh` re-reads committed offsets and watermarks from the
  * brokers, so both keep moving while the consumer is stuck, crashed or between fetches.
  */
-export function createLagTracker(options: {
-  admin: Admin;
-  groupId: string;
-  topics: string[];
-  fromBeginning: boolean;
-  now?: () => number;
-}) {
+export function createLagTracker(options: { admin: Admin; groupId: string; topics: string[]; fromBeginning: boolean; now?: () => number }) {
   const now = options.now ?? Date.now;
   const byKey = new Map<string, TPartitionState>();
   /** Partitions this member owns; null until the first group join (then: the whole group's view). */
@@ -56,7 +50,18 @@ export function createLagTracker(options: {
     const key = `${topic}:${partition}`;
     let state = byKey.get(key);
     if (!state) {
-      state = { topic, partition, low: 0n, high: null, next: null, start: null, nextTimestamp: null, hasFetched: false, version: 0, sightings: [] };
+      state = {
+        topic,
+        partition,
+        low: 0n,
+        high: null,
+        next: null,
+        start: null,
+        nextTimestamp: null,
+        hasFetched: false,
+        version: 0,
+        sightings: [],
+      };
       byKey.set(key, state);
     }
     return state;
@@ -79,6 +84,7 @@ export function createLagTracker(options: {
   function effectiveNext(state: TPartitionState): bigint | null {
     if (state.next === null) return null;
     // Below the oldest retained offset nothing is left to read (kafkajs resets there).
+    // biome-ignore lint/complexity/useMathMinMax: bigint offsets; Math.max takes numbers only.
     return state.next > state.low ? state.next : state.low;
   }
 
@@ -160,7 +166,12 @@ export function createLagTracker(options: {
       const at = now();
       return [...byKey.values()]
         .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
-        .map((state) => ({ topic: state.topic, partition: state.partition, lag: lagOf(state), oldestWaitingMs: oldestWaitingMs(state, at) }));
+        .map((state) => ({
+          topic: state.topic,
+          partition: state.partition,
+          lag: lagOf(state),
+          oldestWaitingMs: oldestWaitingMs(state, at),
+        }));
     },
 
     /**
@@ -177,7 +188,9 @@ export function createLagTracker(options: {
         if (!state.hasFetched) return { ok: false, detail: "catching up: not fetched yet" };
         worst = Math.max(worst, oldestWaitingMs(state, at) ?? 0);
       }
-      return worst > maxWaitingMs ? { ok: false, detail: `catching up: oldest message waiting ${Math.round(worst / 1000)} s` } : { ok: true };
+      return worst > maxWaitingMs
+        ? { ok: false, detail: `catching up: oldest message waiting ${Math.round(worst / 1000)} s` }
+        : { ok: true };
     },
   };
 }

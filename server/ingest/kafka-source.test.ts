@@ -207,7 +207,11 @@ describe("kafka source", () => {
 
   it("commits only processed offsets: a failed batch is retried, a restarted member resumes after the last commit", async () => {
     const groupId = uniqueName("resume-group");
-    await produceTo(kafka, TOPIC.resume, Array.from({ length: 10 }, (_, seq) => ({ value: JSON.stringify({ seq }) })));
+    await produceTo(
+      kafka,
+      TOPIC.resume,
+      Array.from({ length: 10 }, (_, seq) => ({ value: JSON.stringify({ seq }) })),
+    );
 
     const first = createTestSink();
     first.beforeBatch = (call) => {
@@ -223,7 +227,11 @@ describe("kafka source", () => {
     await source.stop();
     await source.stop(); // idempotent
 
-    await produceTo(kafka, TOPIC.resume, Array.from({ length: 5 }, (_, i) => ({ value: JSON.stringify({ seq: 10 + i }) })));
+    await produceTo(
+      kafka,
+      TOPIC.resume,
+      Array.from({ length: 5 }, (_, i) => ({ value: JSON.stringify({ seq: 10 + i }) })),
+    );
     const second = createTestSink();
     await startSource(second, { topics: [TOPIC.resume], groupId });
     await waitFor(async () => (await committedOffsets(groupId, TOPIC.resume))[0] === "15", "offset 15 committed");
@@ -248,7 +256,11 @@ describe("kafka source", () => {
 
   it("reports consumer lag while behind (nothing committed mid-batch) and zero once caught up", async () => {
     const groupId = uniqueName("lag-group");
-    await produceTo(kafka, TOPIC.lag, Array.from({ length: 5 }, (_, seq) => ({ partition: 0, value: JSON.stringify({ seq }) })));
+    await produceTo(
+      kafka,
+      TOPIC.lag,
+      Array.from({ length: 5 }, (_, seq) => ({ partition: 0, value: JSON.stringify({ seq }) })),
+    );
 
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

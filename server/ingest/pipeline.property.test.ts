@@ -66,7 +66,14 @@ type TDraft = { topic: string; key: string | null; value: Buffer | string | null
 
 /** Field-level damage: removed, retyped, odd keys, huge strings, deep nesting. */
 const mangledEvent: fc.Arbitrary<TDraft> = fc
-  .tuple(validEvent, fc.nat(), fc.oneof(fc.jsonValue(), oddText), oddText, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 70_000 }))
+  .tuple(
+    validEvent,
+    fc.nat(),
+    fc.oneof(fc.jsonValue(), oddText),
+    oddText,
+    fc.integer({ min: 0, max: 5 }),
+    fc.integer({ min: 1, max: 70_000 }),
+  )
   .map(([event, pick, value, oddKey, kind, size]) => {
     const keys = Object.keys(event);
     const field = keys[pick % keys.length];
@@ -119,7 +126,18 @@ const emptyish: fc.Arbitrary<TDraft> = fc.constantFrom<TDraft>(
 
 /** Any of the above, with a random key and sometimes a strange topic (MQTT topics are free text). */
 const anyMessage: fc.Arbitrary<TDraft> = fc
-  .tuple(fc.oneof(mangledEvent, corruptedBytes, randomBytes, randomText, emptyish, validEvent.map((e) => ({ topic: TOPIC_OF_TYPE[e.type as string], key: null, value: JSON.stringify(e) }))), fc.option(oddText), fc.option(oddText, { freq: 8 }))
+  .tuple(
+    fc.oneof(
+      mangledEvent,
+      corruptedBytes,
+      randomBytes,
+      randomText,
+      emptyish,
+      validEvent.map((e) => ({ topic: TOPIC_OF_TYPE[e.type as string], key: null, value: JSON.stringify(e) })),
+    ),
+    fc.option(oddText),
+    fc.option(oddText, { freq: 8 }),
+  )
   .map(([draft, key, topic]) => ({ ...draft, key: key ?? draft.key, topic: topic ?? draft.topic }));
 
 const bytesOf = (value: TDraft["value"]) => (value === null ? null : typeof value === "string" ? Buffer.from(value, "utf8") : value);
@@ -148,7 +166,17 @@ describe.each(TEST_BACKENDS)("ingest pipeline under arbitrary input ($kind)", (b
           isReachable: async () => (await db.ping.check(0)).ok,
         });
         const pipeline = createIngestPipeline({ registry, cityState, stats, deadLetters, now: () => NOW });
-        const final = { id: `final-${runs}`, entityId: "feeder-1", observedAt: new Date(NOW).toISOString(), type: "EnergyMeasurement", assetKind: "feeder", activePower: 10, capacity: 3000, voltage: 13_200, frequency: 60 };
+        const final = {
+          id: `final-${runs}`,
+          entityId: "feeder-1",
+          observedAt: new Date(NOW).toISOString(),
+          type: "EnergyMeasurement",
+          assetKind: "feeder",
+          activePower: 10,
+          capacity: 3000,
+          voltage: 13_200,
+          frequency: 60,
+        };
         const messages: TRawMessage[] = [...drafts, { topic: TOPIC_BY_LAYER.energy, key: "feeder-1", value: JSON.stringify(final) }].map(
           (draft) => ({ ...draft, partition: 0, offset: String(nextOffset++) }),
         );

@@ -34,7 +34,9 @@ describe("ingest pipeline", () => {
     const { cityState, letters, pipeline } = setup();
     await pipeline.ingestBatch([bin("e1", iso(-60_000)), bin("future", iso(365 * 86_400_000)), bin("e2", iso(-30_000))]);
     expect(cityState.latest("waste", "bin-1")?.id).toBe("e2");
-    expect(letters.map((l) => [l.offset, l.reason])).toEqual([["future", expect.stringMatching(/^observedAt in the future: .* \(limit 300 s\)$/)]]);
+    expect(letters.map((l) => [l.offset, l.reason])).toEqual([
+      ["future", expect.stringMatching(/^observedAt in the future: .* \(limit 300 s\)$/)],
+    ]);
   });
 
   it("uses 300 s ahead and 7 days old by default, and the limits it is given", async () => {
@@ -56,7 +58,11 @@ describe("ingest pipeline", () => {
     const { letters, pipeline } = setup();
     const outcome = await pipeline.ingestBatch([{ topic: "city.waste", partition: 0, offset: "1", key: "k\u0000", value: "\u0000{}" }]);
     expect(outcome.rejected).toEqual(letters);
-    expect(letters[0]).toMatchObject({ key: "k\u2400", receivedAt: new Date(NOW), reason: expect.stringMatching(/^invalid JSON: .*\u2400/) });
+    expect(letters[0]).toMatchObject({
+      key: "k\u2400",
+      receivedAt: new Date(NOW),
+      reason: expect.stringMatching(/^invalid JSON: .*\u2400/),
+    });
   });
 
   it("dead-letters an event a state listener fails on instead of failing the batch", async () => {

@@ -5,7 +5,7 @@ import { toDeadLetter } from "./dead-letter-record";
 import type { TEntityRegistry } from "./entity-registry";
 import type { IngestStats } from "./ingest-stats";
 import type { TDeadLetter, TIngestOutcome, TIngestSink, TRawMessage } from "./types";
-import { validateMessage, type TTimeWindow } from "./validate-message";
+import { validateMessage, type TTimeWindow, type TValidation } from "./validate-message";
 
 export const DEFAULT_MAX_FUTURE_SKEW_MS = 300_000;
 export const DEFAULT_MAX_EVENT_AGE_MS = 7 * 86_400_000;
@@ -54,7 +54,7 @@ export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestSink {
 
   /** Applies the message and returns null, or returns why it is a dead letter. */
   function ingestOne(message: TRawMessage, time: TTimeWindow, accepted: TCityEvent[]): string | null {
-    let result;
+    let result: TValidation;
     try {
       result = validateMessage(message, deps.registry, time);
     } catch (error) {

@@ -75,8 +75,23 @@ afterAll(async () => {
 const event = (type: "waste" | "parking", id: string) =>
   JSON.stringify(
     type === "waste"
-      ? { id, entityId: "bin-1", observedAt: new Date().toISOString(), type: "WasteContainer", fillingLevel: 0.5, status: "ok", temperature: 9 }
-      : { id, entityId: "parking-1", observedAt: new Date().toISOString(), type: "OffStreetParking", availableSpotNumber: 7, totalSpotNumber: 120 },
+      ? {
+          id,
+          entityId: "bin-1",
+          observedAt: new Date().toISOString(),
+          type: "WasteContainer",
+          fillingLevel: 0.5,
+          status: "ok",
+          temperature: 9,
+        }
+      : {
+          id,
+          entityId: "parking-1",
+          observedAt: new Date().toISOString(),
+          type: "OffStreetParking",
+          availableSpotNumber: 7,
+          totalSpotNumber: 120,
+        },
   );
 
 /** Malformed JSON with a NUL and invalid UTF-8, under a key holding both too. */
@@ -103,7 +118,10 @@ async function startIngest(topic: string) {
     consumerConfig: TEST_CONSUMER_CONFIG,
     logger: quiet,
   });
-  cleanups.push(() => deadLetters.stop({ timeoutMs: 1000 }), () => source.stop());
+  cleanups.push(
+    () => deadLetters.stop({ timeoutMs: 1000 }),
+    () => source.stop(),
+  );
   await source.start(createIngestPipeline({ registry: buildEntityRegistry(TINY_CITY), cityState, stats, deadLetters }));
   return { cityState, stats, deadLetters, groupId };
 }
@@ -134,7 +152,10 @@ describe("a poison message on a Kafka partition", () => {
     await waitFor(async () => (await committedOffset(groupId, topic)) === "4", "the offset committed past all four messages");
     expect(stats.read("kafka", null)).toMatchObject({ totalEvents: 3, deadLettered: 1 });
 
-    const [onTopic] = await waitFor(() => (lettersFrom(topic).length === 1 ? lettersFrom(topic) : null), "the dead letter on city.deadletter");
+    const [onTopic] = await waitFor(
+      () => (lettersFrom(topic).length === 1 ? lettersFrom(topic) : null),
+      "the dead letter on city.deadletter",
+    );
     expect(onTopic.value).toEqual(POISON);
     expect(onTopic.key).toEqual(POISON_KEY);
     expect(onTopic.headers?.[DLQ_HEADERS.sourceOffset]?.toString()).toBe("0");
@@ -152,7 +173,10 @@ describe("a poison message on a Kafka partition", () => {
   it("with PostgreSQL cut off: valid events keep flowing and commit, the letter waits, and is stored when PostgreSQL returns", async () => {
     const topic = TOPIC_BY_LAYER.parking;
     await proxy.cut();
-    await produceTo(kafka, topic, [{ key: "parking-1", value: POISON }, ...["p1", "p2"].map((id) => ({ key: "parking-1", value: event("parking", id) }))]);
+    await produceTo(kafka, topic, [
+      { key: "parking-1", value: POISON },
+      ...["p1", "p2"].map((id) => ({ key: "parking-1", value: event("parking", id) })),
+    ]);
     const { cityState, deadLetters, groupId } = await startIngest(topic);
 
     await waitFor(() => cityState.latest("parking", "parking-1")?.id === "p2", "valid events applied with PostgreSQL down");

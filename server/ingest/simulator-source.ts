@@ -54,7 +54,15 @@ export function createSimulatorSource(
     },
     consumerLag: () => null,
     // In-process: nothing to reach, nothing to restart, never behind.
-    status: () => ({ state: "connected", since: createdAt, restarts: 0, offsetResets: 0, lastOffsetReset: null, lastError: null, partitions: [] }),
+    status: () => ({
+      state: "connected",
+      since: createdAt,
+      restarts: 0,
+      offsetResets: 0,
+      lastOffsetReset: null,
+      lastError: null,
+      partitions: [],
+    }),
     readiness: () => (timer ? { ok: true } : { ok: false, detail: "simulator not running" }),
     units: simulator.units,
     async inject(messages) {

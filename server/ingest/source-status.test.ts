@@ -52,7 +52,12 @@ describe("source status", () => {
       status.restarting();
       if (crash < 3) status.assigned(); // joined, then crashed again before doing anything
     }
-    expect(status.read([])).toMatchObject({ state: "failed", since: iso(T0 + 1000), restarts: 3, lastError: { message: "consumer crashed: boom" } });
+    expect(status.read([])).toMatchObject({
+      state: "failed",
+      since: iso(T0 + 1000),
+      restarts: 3,
+      lastError: { message: "consumer crashed: boom" },
+    });
     expect(status.readiness(caughtUp)).toEqual({ ok: false, detail: "consumer failing (3 crashes in a row), still retrying" });
 
     status.assigned();

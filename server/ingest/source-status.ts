@@ -53,7 +53,9 @@ export function createSourceStatusTracker(options: TSourceStatusOptions = {}) {
     const at = now();
     if (failingSince !== null && at - failingSince >= unreachableAfterMs) return { state: "unreachable", since: failingSince };
     if (phase === "restarting") {
-      return crashesInARow >= failedAfterCrashes ? { state: "failed", since: firstCrashInARowAt } : { state: "restarting", since: phaseSince };
+      return crashesInARow >= failedAfterCrashes
+        ? { state: "failed", since: firstCrashInARowAt }
+        : { state: "restarting", since: phaseSince };
     }
     if (phase === "connecting") return { state: "connecting", since: phaseSince };
     return { state: "connected", since: Math.max(phaseSince, answeredAgainAt) };

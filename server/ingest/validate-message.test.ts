@@ -4,7 +4,15 @@ import { buildEntityRegistry } from "./entity-registry";
 import { validateMessage } from "./validate-message";
 
 const registry = buildEntityRegistry(TINY_CITY);
-const event = { id: "e1", entityId: "bin-1", observedAt: "2026-11-24T08:00:00Z", type: "WasteContainer", fillingLevel: 0.4, status: "ok", temperature: 9 };
+const event = {
+  id: "e1",
+  entityId: "bin-1",
+  observedAt: "2026-11-24T08:00:00Z",
+  type: "WasteContainer",
+  fillingLevel: 0.4,
+  status: "ok",
+  temperature: 9,
+};
 const message = (value: unknown, topic = "city.waste") => ({
   topic,
   partition: 0,
@@ -27,7 +35,20 @@ describe("validateMessage", () => {
     ["an entity of another layer", message({ ...event, entityId: "seg-ab" }), /^unknown entity/],
     [
       "a feeder reported as a substation",
-      message({ id: "e", entityId: "feeder-1", observedAt: "2026-11-24T08:00:00Z", type: "EnergyMeasurement", assetKind: "substation", activePower: 1, capacity: 2, voltage: 3, frequency: 60 }, "city.energy"),
+      message(
+        {
+          id: "e",
+          entityId: "feeder-1",
+          observedAt: "2026-11-24T08:00:00Z",
+          type: "EnergyMeasurement",
+          assetKind: "substation",
+          activePower: 1,
+          capacity: 2,
+          voltage: 3,
+          frequency: 60,
+        },
+        "city.energy",
+      ),
       /^assetKind mismatch/,
     ],
     ["an oversized message", message("x".repeat(70_000)), /^message too large/],

@@ -36,9 +36,7 @@ export function validateMessage(message: TRawMessage, registry: TEntityRegistry,
 
   const parsed = ZCityEvent.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
     return { ok: false, reason: `schema: ${issues.join("; ")}` };
   }
   const event = parsed.data;

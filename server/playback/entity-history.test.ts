@@ -33,7 +33,8 @@ function cityWith(speed: number): CityState {
     waste("bin-1", 0, { fillingLevel: 0.5 }),
     energy("feeder-1", 0, { activePower: 1_500 }),
     unit("police-1", "available"),
-  ]) state.apply(event);
+  ])
+    state.apply(event);
   return state;
 }
 
@@ -116,7 +117,10 @@ describe.each(TEST_BACKENDS)("entity history ($kind)", (backend) => {
     // More than five minutes after the last recording, and before the first: nothing.
     for (const iso of ["2026-11-24T07:09:00Z", "2026-11-24T06:59:59Z"]) {
       const empty = await readPlaybackFrame(db.prisma, at(iso), all);
-      expect(empty).toEqual({ at: new Date(`${iso.slice(0, 16)}:00Z`).toISOString(), layers: { traffic: [], parking: [], waste: [], energy: [], units: [] } });
+      expect(empty).toEqual({
+        at: new Date(`${iso.slice(0, 16)}:00Z`).toISOString(),
+        layers: { traffic: [], parking: [], waste: [], energy: [], units: [] },
+      });
     }
 
     const onlyWaste = await readPlaybackFrame(db.prisma, at("2026-11-24T07:03:00Z"), ["waste"]);
@@ -150,6 +154,10 @@ describe.each(TEST_BACKENDS)("entity history ($kind)", (backend) => {
     const recorder = start(cityWith(33));
     await recorder.recordNow(at("2026-11-10T00:00:00Z"));
     await recorder.recordNow(at("2026-11-24T10:29:59Z"));
-    expect(await readPlaybackRange(db.prisma, 7)).toEqual({ from: "2026-11-10T00:00:00.000Z", to: "2026-11-24T10:29:00.000Z", retentionDays: 7 });
+    expect(await readPlaybackRange(db.prisma, 7)).toEqual({
+      from: "2026-11-10T00:00:00.000Z",
+      to: "2026-11-24T10:29:00.000Z",
+      retentionDays: 7,
+    });
   });
 });

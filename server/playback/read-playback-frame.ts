@@ -11,7 +11,8 @@ export const PLAYBACK_FALLBACK_MINUTES = 5;
  * The city's layers as recorded for the minute `at` falls in (or the latest recorded minute at most
  * PLAYBACK_FALLBACK_MINUTES before it); `at` is that recorded minute, or the asked-for minute with empty
  * layers when there is none. The events are returned as stored, unparsed: the recorder is the only
- * writer and it stores city state, which holds validated events only (the browser parses the frame).
+ * writer and it stores city state, which holds validated events only (the route's ZPlaybackFrame checks
+ * the answer, and the browser parses it with the same schema).
  */
 export async function readPlaybackFrame(prisma: PrismaClient, at: Date, layers: readonly TLayer[]): Promise<TPlaybackFrame> {
   const asked = minuteOf(at);

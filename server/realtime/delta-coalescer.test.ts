@@ -3,7 +3,13 @@ import type { TCityEvent } from "@/lib/contracts/events";
 import { DeltaCoalescer } from "./delta-coalescer";
 
 const bin = (entityId: string, fillingLevel: number): TCityEvent => ({
-  id: `${entityId}-${fillingLevel}`, entityId, observedAt: "2026-11-24T08:00:00Z", type: "WasteContainer", fillingLevel, status: "ok", temperature: 9,
+  id: `${entityId}-${fillingLevel}`,
+  entityId,
+  observedAt: "2026-11-24T08:00:00Z",
+  type: "WasteContainer",
+  fillingLevel,
+  status: "ok",
+  temperature: 9,
 });
 
 describe("DeltaCoalescer", () => {
@@ -14,7 +20,10 @@ describe("DeltaCoalescer", () => {
     coalescer.add("waste", bin("bin-1", 0.2));
     expect(coalescer.size).toBe(2);
     const delta = coalescer.drain();
-    expect(delta?.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-1", 0.2], ["bin-2", 0.5]]);
+    expect(delta?.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([
+      ["bin-1", 0.2],
+      ["bin-2", 0.5],
+    ]);
   });
 
   it("is empty after draining", () => {
@@ -34,7 +43,14 @@ describe("DeltaCoalescer", () => {
   it("drops layers the client unsubscribed from", () => {
     const coalescer = new DeltaCoalescer();
     coalescer.add("waste", bin("bin-1", 0.1));
-    coalescer.add("parking", { id: "p", entityId: "parking-1", observedAt: "2026-11-24T08:00:00Z", type: "OffStreetParking", availableSpotNumber: 1, totalSpotNumber: 2 });
+    coalescer.add("parking", {
+      id: "p",
+      entityId: "parking-1",
+      observedAt: "2026-11-24T08:00:00Z",
+      type: "OffStreetParking",
+      availableSpotNumber: 1,
+      totalSpotNumber: 2,
+    });
     coalescer.retainLayers(new Set(["parking"]));
     expect(coalescer.size).toBe(1);
     expect(Object.keys(coalescer.drain()!)).toEqual(["parking"]);

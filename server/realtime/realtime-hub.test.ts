@@ -12,11 +12,21 @@ import { authenticateAs } from "@/test/fixtures/fixed-identity";
 
 type TClient = Socket<TServerToClientEvents, TClientToServerEvents>;
 const bin = (entityId: string, fillingLevel: number, second = 0) => ({
-  id: `${entityId}-${fillingLevel}`, entityId, observedAt: new Date(Date.UTC(2026, 10, 24, 8, 0, second)).toISOString(),
-  type: "WasteContainer", fillingLevel, status: "ok", temperature: 9,
+  id: `${entityId}-${fillingLevel}`,
+  entityId,
+  observedAt: new Date(Date.UTC(2026, 10, 24, 8, 0, second)).toISOString(),
+  type: "WasteContainer",
+  fillingLevel,
+  status: "ok",
+  temperature: 9,
 });
 const lot = (available: number) => ({
-  id: `p-${available}`, entityId: "parking-1", observedAt: "2026-11-24T08:00:00Z", type: "OffStreetParking", availableSpotNumber: available, totalSpotNumber: 120,
+  id: `p-${available}`,
+  entityId: "parking-1",
+  observedAt: "2026-11-24T08:00:00Z",
+  type: "OffStreetParking",
+  availableSpotNumber: available,
+  totalSpotNumber: 120,
 });
 
 let httpServer: HttpServer;
@@ -30,7 +40,12 @@ beforeEach(async () => {
   httpServer = createServer();
   source = createManualSource();
   runtime = await startCityRuntime({
-    httpServer, entities: TINY_CITY, source, flushMs: 25, recordDeadLetters: async () => {}, authenticate: authenticateAs("operator"),
+    httpServer,
+    entities: TINY_CITY,
+    source,
+    flushMs: 25,
+    recordDeadLetters: async () => {},
+    authenticate: authenticateAs("operator"),
     timeLimits: { maxAgeMs: 0 }, // events dated 2026-11-24
     isClientBusy: (socket) => busySockets.has(socket.id),
   });
@@ -96,7 +111,10 @@ describe("realtime hub", () => {
     busySockets.delete(slow.id!);
     await source.push("city.parking", [lot(1)]); // any change triggers the next flush
     await waitFor(() => slow.deltas.length > 0, "slow client catches up");
-    expect(slow.deltas[0].layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-1", 0.5], ["bin-2", 0.25]]);
+    expect(slow.deltas[0].layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([
+      ["bin-1", 0.5],
+      ["bin-2", 0.25],
+    ]);
   });
 
   it("resyncs a client from a snapshot when it reconnects", async () => {

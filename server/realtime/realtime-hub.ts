@@ -1,12 +1,7 @@
 import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { TLayer } from "@/lib/contracts/layers";
-import {
-  ZSubscribeRequest,
-  type TClientToServerEvents,
-  type TIngestStats,
-  type TServerToClientEvents,
-} from "@/lib/contracts/realtime";
+import { ZSubscribeRequest, type TClientToServerEvents, type TIngestStats, type TServerToClientEvents } from "@/lib/contracts/realtime";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { TSocketRefusal } from "@/lib/contracts/socket-refusal";
 import type { CityState } from "@/server/city/city-state";

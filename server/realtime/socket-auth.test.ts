@@ -41,7 +41,11 @@ const sockets: Socket[] = [];
 async function start() {
   httpServer = createServer();
   runtime = await startCityRuntime({
-    httpServer, entities: TINY_CITY, source: createManualSource(), flushMs: 25, recordDeadLetters: async () => {},
+    httpServer,
+    entities: TINY_CITY,
+    source: createManualSource(),
+    flushMs: 25,
+    recordDeadLetters: async () => {},
     authenticate: async (headers) => {
       const token = headers.get("authorization") ?? "";
       if (token === "boom") throw new Error("a bug");
@@ -60,7 +64,12 @@ afterEach(async () => {
 });
 
 function open(token?: string): Promise<{ socket: Socket; error?: string }> {
-  const socket = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: token ? { authorization: token } : {} });
+  const socket = connect(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: token ? { authorization: token } : {},
+  });
   sockets.push(socket);
   return new Promise((resolve) => {
     socket.once("connect", () => resolve({ socket }));

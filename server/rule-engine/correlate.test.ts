@@ -9,7 +9,11 @@ import { msAt } from "@/test/fixtures/test-events";
 const positionOf = createPositionLookup(TINY_CITY);
 type TAlert = Pick<TAlertSignal, "dedupKey" | "domain" | "entityId" | "relatedEntityIds">;
 const alert = (domain: TAlert["domain"], entityId: string, openedAtSeconds: number, relatedEntityIds?: string[]) =>
-  toCorrelatable({ dedupKey: `${domain}:${entityId}@${openedAtSeconds}`, domain, entityId, relatedEntityIds }, msAt(openedAtSeconds), positionOf);
+  toCorrelatable(
+    { dedupKey: `${domain}:${entityId}@${openedAtSeconds}`, domain, entityId, relatedEntityIds },
+    msAt(openedAtSeconds),
+    positionOf,
+  );
 
 describe("entity positions", () => {
   it("places segments and feeders at their midpoint and point assets where they stand", () => {

@@ -12,7 +12,11 @@ describe("default rules", () => {
 
   it("rank a burning bin above an overloaded feeder above a full bin", () => {
     const severity = (id: string) => DEFAULT_RULES.find((r) => r.id === id)?.severity;
-    expect([severity("waste.bin-burning"), severity("energy.feeder-overload"), severity("waste.bin-full")]).toEqual(["critical", "major", "warning"]);
+    expect([severity("waste.bin-burning"), severity("energy.feeder-overload"), severity("waste.bin-full")]).toEqual([
+      "critical",
+      "major",
+      "warning",
+    ]);
   });
 
   it("raise the alerts the product brief lists", () => {
@@ -26,7 +30,14 @@ describe("default rules", () => {
     ]);
     const opened = signals.filter((s) => s.kind === "open").map((s) => `${s.ruleId} ${s.entityId}`);
     expect(opened.sort()).toEqual(
-      ["energy.feeder-overload feeder-1", "energy.voltage-out-of-band feeder-1", "parking.lot-full parking-1", "waste.bin-burning bin-2", "waste.bin-full bin-1", "waste.temperature-spike bin-2"].sort(),
+      [
+        "energy.feeder-overload feeder-1",
+        "energy.voltage-out-of-band feeder-1",
+        "parking.lot-full parking-1",
+        "waste.bin-burning bin-2",
+        "waste.bin-full bin-1",
+        "waste.temperature-spike bin-2",
+      ].sort(),
     );
   });
 });

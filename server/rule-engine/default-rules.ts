@@ -106,7 +106,8 @@ const rules: TRuleDefinition[] = [
     id: "waste.temperature-spike",
     domain: "waste",
     name: "Bin temperature spike",
-    description: "Bin temperature up more than 25 °C within 5 minutes: a fire the status sensor may not report. Clears within 10 °C of where it started.",
+    description:
+      "Bin temperature up more than 25 °C within 5 minutes: a fire the status sensor may not report. Clears within 10 °C of where it started.",
     severity: "major",
     kind: "spike",
     params: { metric: "temperature", rise: 25, withinSeconds: 300, clearRise: 10 },

@@ -11,12 +11,19 @@ import type { TTx } from "@/server/db/transaction";
 export async function loadRuleSettings(db: PrismaClient | TTx): Promise<TRuleSetting[]> {
   const rows = await db.ruleSetting.findMany({ orderBy: { id: "asc" } });
   const editorIds = [...new Set(rows.map((r) => r.updatedById).filter((id): id is string => id !== null))];
-  const editors = new Map((await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]));
-  const settings = new Map<string, TRuleSetting>(DEFAULT_RULES.map((rule) => [rule.id, { rule, version: 0, updatedAt: null, updatedBy: null }]));
+  const editors = new Map(
+    (await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]),
+  );
+  const settings = new Map<string, TRuleSetting>(
+    DEFAULT_RULES.map((rule) => [rule.id, { rule, version: 0, updatedAt: null, updatedBy: null }]),
+  );
   for (const row of rows) {
     const parsed = ZRuleDefinition.safeParse(row.definition);
     if (!parsed.success || parsed.data.id !== row.id) {
-      console.error(`[alerts] rule_settings row "${row.id}" is not a valid rule; keeping the default`, parsed.error?.issues ?? "id mismatch");
+      console.error(
+        `[alerts] rule_settings row "${row.id}" is not a valid rule; keeping the default`,
+        parsed.error?.issues ?? "id mismatch",
+      );
       continue;
     }
     settings.set(row.id, {

@@ -30,7 +30,10 @@ export function readMetric(metric: TAlertMetric, event: TCityEvent, index: TEnti
       const freeFlow = index.segments.get(event.entityId)?.freeFlowKmh;
       if (!freeFlow) return undefined;
       const value = event.averageVehicleSpeed / freeFlow;
-      return { value, detail: `Speed ${NUMBER.format(event.averageVehicleSpeed)} km/h is ${percent(value)} of free flow (${NUMBER.format(freeFlow)} km/h)` };
+      return {
+        value,
+        detail: `Speed ${NUMBER.format(event.averageVehicleSpeed)} km/h is ${percent(value)} of free flow (${NUMBER.format(freeFlow)} km/h)`,
+      };
     }
     case "occupancy": {
       if (event.type !== "OffStreetParking") return undefined;
@@ -38,22 +41,34 @@ export function readMetric(metric: TAlertMetric, event: TCityEvent, index: TEnti
       return { value, detail: `Occupancy ${percent(value)} (${event.availableSpotNumber} of ${event.totalSpotNumber} spaces free)` };
     }
     case "fillingLevel":
-      return event.type === "WasteContainer" ? { value: event.fillingLevel, detail: `Fill level ${percent(event.fillingLevel)}` } : undefined;
+      return event.type === "WasteContainer"
+        ? { value: event.fillingLevel, detail: `Fill level ${percent(event.fillingLevel)}` }
+        : undefined;
     case "temperature":
-      return event.type === "WasteContainer" ? { value: event.temperature, detail: `Temperature ${formatMetricValue("temperature", event.temperature)}` } : undefined;
+      return event.type === "WasteContainer"
+        ? { value: event.temperature, detail: `Temperature ${formatMetricValue("temperature", event.temperature)}` }
+        : undefined;
     case "loadShare": {
       if (event.type !== "EnergyMeasurement") return undefined;
       const value = event.activePower / event.capacity;
-      return { value, detail: `Load ${NUMBER.format(event.activePower)} kW is ${percent(value)} of capacity (${NUMBER.format(event.capacity)} kW)` };
+      return {
+        value,
+        detail: `Load ${NUMBER.format(event.activePower)} kW is ${percent(value)} of capacity (${NUMBER.format(event.capacity)} kW)`,
+      };
     }
     case "voltageShare": {
       if (event.type !== "EnergyMeasurement") return undefined;
       const nominal = index.nominalVoltageV.get(event.entityId);
       if (!nominal) return undefined;
       const value = event.voltage / nominal;
-      return { value, detail: `Voltage ${NUMBER.format(event.voltage)} V is ${percent(value, 1)} of nominal (${NUMBER.format(nominal)} V)` };
+      return {
+        value,
+        detail: `Voltage ${NUMBER.format(event.voltage)} V is ${percent(value, 1)} of nominal (${NUMBER.format(nominal)} V)`,
+      };
     }
     case "frequency":
-      return event.type === "EnergyMeasurement" ? { value: event.frequency, detail: `Frequency ${formatMetricValue("frequency", event.frequency)}` } : undefined;
+      return event.type === "EnergyMeasurement"
+        ? { value: event.frequency, detail: `Frequency ${formatMetricValue("frequency", event.frequency)}` }
+        : undefined;
   }
 }

@@ -42,12 +42,16 @@ describe("ZRuleDefinition", () => {
 
   it("keeps status rules to bins, jam spread to traffic and asset kinds to energy", () => {
     expect(issues({ ...valid, domain: "parking", kind: "status", params: { statuses: ["burning"] } })).toEqual(["kind"]);
-    expect(issues({ ...valid, domain: "waste", kind: "jamSpread", params: { minSegments: 3, congestedBelow: 0.5, clearAbove: 0.6 } })).toEqual(["kind"]);
+    expect(
+      issues({ ...valid, domain: "waste", kind: "jamSpread", params: { minSegments: 3, congestedBelow: 0.5, clearAbove: 0.6 } }),
+    ).toEqual(["kind"]);
     expect(issues({ ...valid, assetKind: "feeder" })).toEqual(["assetKind"]);
   });
 
   it("rejects an outOfBand rule whose clear band is empty and a status rule on ok", () => {
-    expect(issues({ ...valid, domain: "energy", kind: "outOfBand", params: { metric: "frequency", min: 59.9, max: 60.1, clearMargin: 0.1 } })).toEqual(["params.clearMargin"]);
+    expect(
+      issues({ ...valid, domain: "energy", kind: "outOfBand", params: { metric: "frequency", min: 59.9, max: 60.1, clearMargin: 0.1 } }),
+    ).toEqual(["params.clearMargin"]);
     expect(issues({ ...valid, domain: "waste", kind: "status", params: { statuses: ["ok"] } })).toEqual(["params.statuses.0"]);
   });
 });

@@ -14,9 +14,31 @@ const SLOW = rule({
   sustainSeconds: 120,
   clearSustainSeconds: 120,
 });
-const BURNING = rule({ id: "waste.burning", domain: "waste", kind: "status", params: { statuses: ["burning"] }, sustainSeconds: 0, clearSustainSeconds: 0, severity: "critical" });
-const FULL = rule({ id: "waste.full", domain: "waste", kind: "threshold", params: { metric: "fillingLevel", openAbove: 0.9, clearBelow: 0.5 }, sustainSeconds: 0, clearSustainSeconds: 0 });
-const SILENT = rule({ id: "parking.silent", domain: "parking", kind: "stale", params: { staleSeconds: 900 }, sustainSeconds: 0, clearSustainSeconds: 0 });
+const BURNING = rule({
+  id: "waste.burning",
+  domain: "waste",
+  kind: "status",
+  params: { statuses: ["burning"] },
+  sustainSeconds: 0,
+  clearSustainSeconds: 0,
+  severity: "critical",
+});
+const FULL = rule({
+  id: "waste.full",
+  domain: "waste",
+  kind: "threshold",
+  params: { metric: "fillingLevel", openAbove: 0.9, clearBelow: 0.5 },
+  sustainSeconds: 0,
+  clearSustainSeconds: 0,
+});
+const SILENT = rule({
+  id: "parking.silent",
+  domain: "parking",
+  kind: "stale",
+  params: { staleSeconds: 900 },
+  sustainSeconds: 0,
+  clearSustainSeconds: 0,
+});
 
 const engineWith = (...rules: TRuleDefinition[]) => createRuleEngine({ rules, entities: TINY_CITY });
 
@@ -32,7 +54,20 @@ function createStore() {
         const row = rows.get(s.dedupKey);
         if (s.kind === "open" && !row) {
           const { ruleId, entityId, domain, severity, dedupKey, startedAt, lastSeenAt, count, value, worstValue, relatedEntityIds } = s;
-          rows.set(s.dedupKey, { ruleId, entityId, domain, severity, dedupKey, startedAt, lastSeenAt, count, value, worstValue, relatedEntityIds, cleared: 0 });
+          rows.set(s.dedupKey, {
+            ruleId,
+            entityId,
+            domain,
+            severity,
+            dedupKey,
+            startedAt,
+            lastSeenAt,
+            count,
+            value,
+            worstValue,
+            relatedEntityIds,
+            cleared: 0,
+          });
         } else if (s.kind === "update" && row && row.lastSeenAt <= s.lastSeenAt) {
           Object.assign(row, { count: s.count, lastSeenAt: s.lastSeenAt, value: s.value, worstValue: s.worstValue });
         } else if (s.kind === "clear" && row) {
@@ -56,7 +91,9 @@ function restart(store: ReturnType<typeof createStore>, rules: TRuleDefinition[]
 describe("rule engine: restoring open alerts after a restart", () => {
   it("continues a burning bin's alert: same key, growing count, one clear", () => {
     const store = createStore();
-    const before = store.write(feed(engineWith(BURNING), [waste("bin-1", 0, { status: "burning" }), waste("bin-1", 30, { status: "burning" })]));
+    const before = store.write(
+      feed(engineWith(BURNING), [waste("bin-1", 0, { status: "burning" }), waste("bin-1", 30, { status: "burning" })]),
+    );
     expect(kinds(before)).toEqual(["open"]);
 
     const engine = restart(store, [BURNING], 60);
@@ -64,12 +101,17 @@ describe("rule engine: restoring open alerts after a restart", () => {
     expect(burning).toMatchObject([{ kind: "update", dedupKey: before[0].dedupKey, count: 2, lastSeenAt: isoAt(90), startedAt: isoAt(0) }]);
 
     const out = store.write(feed(engine, [waste("bin-1", 120, { status: "ok" }), waste("bin-1", 150, { status: "ok" })]));
-    expect(out).toMatchObject([{ kind: "clear", dedupKey: before[0].dedupKey, at: isoAt(120), message: "Cleared after 2 min: Bin status ok" }]);
+    expect(out).toMatchObject([
+      { kind: "clear", dedupKey: before[0].dedupKey, at: isoAt(120), message: "Cleared after 2 min: Bin status ok" },
+    ]);
     expect(store.rows()).toMatchObject([{ dedupKey: before[0].dedupKey, cleared: 1 }]);
   });
 
   it("keeps one alert and one clear for a restart at any moment of a jam, pending, open or clearing", () => {
-    const jamThenRecovery = [...every(0, 300, 10).map((s) => traffic("seg-ab", s, 12)), ...every(310, 600, 10).map((s) => traffic("seg-ab", s, 45))];
+    const jamThenRecovery = [
+      ...every(0, 300, 10).map((s) => traffic("seg-ab", s, 12)),
+      ...every(310, 600, 10).map((s) => traffic("seg-ab", s, 45)),
+    ];
     for (let split = 1; split < jamThenRecovery.length; split++) {
       const store = createStore();
       store.write(feed(engineWith(SLOW), jamThenRecovery.slice(0, split)));
@@ -100,7 +142,14 @@ describe("rule engine: restoring open alerts after a restart", () => {
     const [open] = store.write(feed(engineWith(BURNING), [waste("bin-1", 0, { status: "burning" })]));
     const engine = engineWith({ ...BURNING, enabled: false });
     expect(engine.restoreEpisodes(store.ongoing(), msAt(100))).toMatchObject([
-      { kind: "clear", dedupKey: open.dedupKey, ruleId: "waste.burning", severity: "critical", at: isoAt(100), message: `Cleared after 2 min: ${RETIRED_RULE_GONE}` },
+      {
+        kind: "clear",
+        dedupKey: open.dedupKey,
+        ruleId: "waste.burning",
+        severity: "critical",
+        at: isoAt(100),
+        message: `Cleared after 2 min: ${RETIRED_RULE_GONE}`,
+      },
     ]);
     expect(engineWith(FULL).restoreEpisodes(store.ongoing(), msAt(100))).toMatchObject([{ kind: "clear", dedupKey: open.dedupKey }]);
     expect(engine.activeEpisodes()).toEqual([]);
@@ -114,16 +163,40 @@ describe("rule engine: restoring open alerts after a restart", () => {
   });
 
   it("carries on the newest of two open alerts of one condition and clears the older", () => {
-    const older: TStoredEpisode = { ruleId: "waste.burning", entityId: "bin-1", domain: "waste", severity: "critical", dedupKey: "k-older", startedAt: isoAt(0), lastSeenAt: isoAt(50), count: 3, value: "burning", worstValue: "burning" };
+    const older: TStoredEpisode = {
+      ruleId: "waste.burning",
+      entityId: "bin-1",
+      domain: "waste",
+      severity: "critical",
+      dedupKey: "k-older",
+      startedAt: isoAt(0),
+      lastSeenAt: isoAt(50),
+      count: 3,
+      value: "burning",
+      worstValue: "burning",
+    };
     const newer: TStoredEpisode = { ...older, dedupKey: "k-newer", startedAt: isoAt(60), lastSeenAt: isoAt(90), count: 2 };
     const engine = engineWith(BURNING);
-    expect(engine.restoreEpisodes([older, newer], msAt(100))).toMatchObject([{ kind: "clear", dedupKey: "k-older", message: `Cleared after 2 min: ${RETIRED_DUPLICATE}` }]);
+    expect(engine.restoreEpisodes([older, newer], msAt(100))).toMatchObject([
+      { kind: "clear", dedupKey: "k-older", message: `Cleared after 2 min: ${RETIRED_DUPLICATE}` },
+    ]);
     expect(engine.restoreEpisodes([older, newer], msAt(100))).toEqual([]); // a second read changes nothing
     expect(feed(engine, [waste("bin-1", 110, { status: "burning" })])).toMatchObject([{ kind: "update", dedupKey: "k-newer", count: 3 }]);
   });
 
   it("leaves entities it has already evaluated to its own memory", () => {
-    const stored: TStoredEpisode = { ruleId: "waste.burning", entityId: "bin-1", domain: "waste", severity: "critical", dedupKey: "elsewhere", startedAt: isoAt(0), lastSeenAt: isoAt(50), count: 1, value: "burning", worstValue: "burning" };
+    const stored: TStoredEpisode = {
+      ruleId: "waste.burning",
+      entityId: "bin-1",
+      domain: "waste",
+      severity: "critical",
+      dedupKey: "elsewhere",
+      startedAt: isoAt(0),
+      lastSeenAt: isoAt(50),
+      count: 1,
+      value: "burning",
+      worstValue: "burning",
+    };
     const engine = engineWith(BURNING);
     feed(engine, [waste("bin-1", 60, { status: "ok" })]);
     expect(engine.restoreEpisodes([stored], msAt(100))).toEqual([]);
@@ -144,7 +217,9 @@ describe("rule engine: a restored silent-sensor alert", () => {
     expect(open).toMatchObject({ kind: "open", dedupKey: `parking.silent:parking-1:${isoAt(0)}` });
     const engine = restart(store, [SILENT], 1100);
     expect(every(1100, 5000, 100).flatMap((s) => engine.tick(msAt(s)))).toEqual([]);
-    expect(engine.evaluate(parking("parking-1", 5050, 40))).toMatchObject([{ kind: "clear", dedupKey: open.dedupKey, message: "Cleared after 1 h 9 min: Reporting again" }]);
+    expect(engine.evaluate(parking("parking-1", 5050, 40))).toMatchObject([
+      { kind: "clear", dedupKey: open.dedupKey, message: "Cleared after 1 h 9 min: Reporting again" },
+    ]);
     expect([...engine.evaluate(parking("parking-1", 5060, 40)), ...engine.tick(msAt(5100))]).toEqual([]);
   });
 

@@ -58,7 +58,13 @@ describe("rule engine: threshold, sustain and clear", () => {
     feed(engine, ab(every(0, 120, 10), 12));
     expect(feed(engine, ab(every(130, 240, 10), 40))).toEqual([]);
     expect(feed(engine, ab([250], 40))).toMatchObject([
-      { kind: "clear", at: isoAt(250), startedAt: isoAt(0), worstValue: 0.24, message: "Cleared after 4 min: Speed 40 km/h is 80 % of free flow (50 km/h)" },
+      {
+        kind: "clear",
+        at: isoAt(250),
+        startedAt: isoAt(0),
+        worstValue: 0.24,
+        message: "Cleared after 4 min: Speed 40 km/h is 80 % of free flow (50 km/h)",
+      },
     ]);
 
     const quiet = engineWith(SLOW);
@@ -80,7 +86,10 @@ describe("rule engine: threshold, sustain and clear", () => {
 
   it("opens once and stays open for a value flipping across both thresholds every second", () => {
     const engine = engineWith({ ...SLOW, sustainSeconds: 0, clearSustainSeconds: 60 });
-    const signals = feed(engine, every(0, 600, 1).map((s) => traffic("seg-ab", s, s % 2 ? 30 : 12)));
+    const signals = feed(
+      engine,
+      every(0, 600, 1).map((s) => traffic("seg-ab", s, s % 2 ? 30 : 12)),
+    );
     expect(kinds(signals).filter((k) => k !== "update")).toEqual(["open"]);
   });
 });
@@ -93,7 +102,8 @@ describe("rule engine: updates", () => {
     expect(kinds(signals).filter((k) => k === "open")).toHaveLength(1);
     const updates = signals.filter((s) => s.kind === "update");
     expect(updates.length).toBeGreaterThan(10);
-    for (let i = 1; i < signals.length; i++) expect(Date.parse(signals[i].at) - Date.parse(signals[i - 1].at)).toBeGreaterThanOrEqual(UPDATE_MIN_INTERVAL_MS);
+    for (let i = 1; i < signals.length; i++)
+      expect(Date.parse(signals[i].at) - Date.parse(signals[i - 1].at)).toBeGreaterThanOrEqual(UPDATE_MIN_INTERVAL_MS);
     const last = updates.at(-1)!;
     const secondsIn = (Date.parse(last.at) - msAt(0)) / 1000;
     expect(last).toMatchObject({ count: secondsIn + 1, lastSeenAt: last.at });
@@ -136,7 +146,9 @@ describe("rule engine: rules at runtime", () => {
   it("applies a changed threshold to the next event", () => {
     const engine = engineWith({ ...SLOW, sustainSeconds: 0 });
     expect(feed(engine, ab([0], 22))).toEqual([]);
-    expect(engine.setRules([{ ...SLOW, sustainSeconds: 0, params: { metric: "speedShare", openBelow: 0.5, clearAbove: 0.6 } }])).toEqual([]);
+    expect(engine.setRules([{ ...SLOW, sustainSeconds: 0, params: { metric: "speedShare", openBelow: 0.5, clearAbove: 0.6 } }])).toEqual(
+      [],
+    );
     expect(feed(engine, ab([10], 22))).toMatchObject([{ kind: "open", value: 0.44 }]);
   });
 
@@ -144,13 +156,17 @@ describe("rule engine: rules at runtime", () => {
     const engine = engineWith(SLOW);
     feed(engine, ab(every(0, 120, 10), 12));
     expect(engine.setRules([{ ...SLOW, severity: "critical", clearSustainSeconds: 0 }])).toEqual([]);
-    expect(feed(engine, ab([130], 40))).toMatchObject([{ kind: "clear", severity: "critical", dedupKey: `traffic.slow:seg-ab:${isoAt(0)}` }]);
+    expect(feed(engine, ab([130], 40))).toMatchObject([
+      { kind: "clear", severity: "critical", dedupKey: `traffic.slow:seg-ab:${isoAt(0)}` },
+    ]);
   });
 
   it("clears the open alerts of a rule that is removed or disabled", () => {
     const engine = engineWith(SLOW);
     feed(engine, ab(every(0, 120, 10), 12));
-    expect(engine.setRules([{ ...SLOW, enabled: false }])).toMatchObject([{ kind: "clear", at: isoAt(120), message: "Cleared after 2 min: Rule disabled, removed or redefined" }]);
+    expect(engine.setRules([{ ...SLOW, enabled: false }])).toMatchObject([
+      { kind: "clear", at: isoAt(120), message: "Cleared after 2 min: Rule disabled, removed or redefined" },
+    ]);
     expect(engine.activeEpisodes()).toEqual([]);
     expect(feed(engine, ab([130], 12))).toEqual([]);
   });
@@ -171,7 +187,15 @@ describe("rule engine: routing", () => {
   });
 
   it("sends energy events only to rules of their asset kind", () => {
-    const overload = rule({ id: "feeder.overload", domain: "energy", assetKind: "feeder", kind: "threshold", params: { metric: "loadShare", openAbove: 0.9, clearBelow: 0.85 }, sustainSeconds: 0, clearSustainSeconds: 0 });
+    const overload = rule({
+      id: "feeder.overload",
+      domain: "energy",
+      assetKind: "feeder",
+      kind: "threshold",
+      params: { metric: "loadShare", openAbove: 0.9, clearBelow: 0.85 },
+      sustainSeconds: 0,
+      clearSustainSeconds: 0,
+    });
     const engine = engineWith(overload);
     expect(feed(engine, [energy("sub-1", 0, { assetKind: "substation", activePower: 9_800, capacity: 10_000 })])).toEqual([]);
     expect(feed(engine, [energy("feeder-1", 0, { activePower: 2_900 })])).toMatchObject([

@@ -53,7 +53,8 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
   }
 
   function applyReadings(entry: TActiveRule, readings: readonly TReading[], signals: TAlertSignal[]): void {
-    for (const reading of readings) settle(entry, reading.entityId, applyReading(entry.episodes.get(reading.entityId), reading, entry.rule), signals);
+    for (const reading of readings)
+      settle(entry, reading.entityId, applyReading(entry.episodes.get(reading.entityId), reading, entry.rule), signals);
   }
 
   function setRules(rules: readonly TRuleDefinition[]): TAlertSignal[] {
@@ -62,7 +63,8 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
       if (next.has(rule.id)) throw new Error(`Duplicate alert rule id "${rule.id}"`);
       if (!rule.enabled) continue;
       const previous = active.get(rule.id);
-      const compatible = previous && previous.rule.kind === rule.kind && previous.rule.domain === rule.domain && previous.rule.assetKind === rule.assetKind;
+      const compatible =
+        previous && previous.rule.kind === rule.kind && previous.rule.domain === rule.domain && previous.rule.assetKind === rule.assetKind;
       next.set(rule.id, compatible ? { ...previous, rule } : { rule, evaluator: createEvaluator(rule.kind, index), episodes: new Map() });
     }
     const signals: TAlertSignal[] = [];
@@ -83,7 +85,10 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
     const signals: TAlertSignal[] = [];
     // Newest first: of several rows for one (rule, entity), the one the last process was updating is kept.
     const newestFirst = [...stored].sort(
-      (a, b) => Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt) || Date.parse(b.startedAt) - Date.parse(a.startedAt) || compare(a.dedupKey, b.dedupKey),
+      (a, b) =>
+        Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt) ||
+        Date.parse(b.startedAt) - Date.parse(a.startedAt) ||
+        compare(a.dedupKey, b.dedupKey),
     );
     for (const row of newestFirst) {
       const entityKey = `${row.domain}:${row.entityId}`;
@@ -106,7 +111,8 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
       entry.evaluator.restore?.(entry.rule, episode);
       const seenMs = lastEvaluatedEventMs(entry.rule, row);
       // Never past now: a stored time from a clock gone wrong must not make the entity ignore real events.
-      if (seenMs !== undefined) lastObservedMs.set(entityKey, Math.max(lastObservedMs.get(entityKey) ?? -Infinity, Math.min(seenMs, nowMs)));
+      if (seenMs !== undefined)
+        lastObservedMs.set(entityKey, Math.max(lastObservedMs.get(entityKey) ?? -Infinity, Math.min(seenMs, nowMs)));
     }
     latestMs = Math.max(latestMs, nowMs);
     return signals;

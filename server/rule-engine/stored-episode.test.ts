@@ -23,14 +23,24 @@ function readingsOf(r: TRuleDefinition): TReading[] {
   return [...readings, ...(evaluator.onTick?.(r, msAt(5_000)) ?? [])];
 }
 
-const BELOW = rule({ id: "below", domain: "traffic", kind: "threshold", params: { metric: "speedShare", openBelow: 0.4, clearAbove: 0.55 }, sustainSeconds: 0, clearSustainSeconds: 0 });
+const BELOW = rule({
+  id: "below",
+  domain: "traffic",
+  kind: "threshold",
+  params: { metric: "speedShare", openBelow: 0.4, clearAbove: 0.55 },
+  sustainSeconds: 0,
+  clearSustainSeconds: 0,
+});
 
 describe("storedBadness", () => {
-  it.each([...DEFAULT_RULES, BELOW].filter((r) => r.kind !== "spike").map((r) => [r.id, r] as const))("agrees with the evaluator of %s", (_id, r) => {
-    const readings = readingsOf(r);
-    expect(readings.length).toBeGreaterThan(0);
-    for (const reading of readings) expect(storedBadness(r, reading.value), `${reading.value}`).toBeCloseTo(reading.badness, 9);
-  });
+  it.each([...DEFAULT_RULES, BELOW].filter((r) => r.kind !== "spike").map((r) => [r.id, r] as const))(
+    "agrees with the evaluator of %s",
+    (_id, r) => {
+      const readings = readingsOf(r);
+      expect(readings.length).toBeGreaterThan(0);
+      for (const reading of readings) expect(storedBadness(r, reading.value), `${reading.value}`).toBeCloseTo(reading.badness, 9);
+    },
+  );
 
   it("does not pretend to know a spike's badness (the baseline is not stored)", () => {
     const spike = DEFAULT_RULES.find((r) => r.kind === "spike")!;

@@ -34,14 +34,25 @@ export async function updateRule(deps: TUpdateRuleDeps, ruleId: string, request:
     const definition = parsed.data as unknown as Prisma.InputJsonValue;
     if (current.version === 0) {
       // First change of a built-in rule: the insert conflicts with a concurrent first change on the primary key.
-      const inserted = await tx.ruleSetting.createMany({ data: [{ id: ruleId, definition, version: 1, updatedById: deps.actor.id }], skipDuplicates: true });
-      if (inserted.count === 0) throw conflict(STALE, (await loadRuleSettings(tx)).find((s) => s.rule.id === ruleId));
+      const inserted = await tx.ruleSetting.createMany({
+        data: [{ id: ruleId, definition, version: 1, updatedById: deps.actor.id }],
+        skipDuplicates: true,
+      });
+      if (inserted.count === 0)
+        throw conflict(
+          STALE,
+          (await loadRuleSettings(tx)).find((s) => s.rule.id === ruleId),
+        );
     } else {
       const { count } = await tx.ruleSetting.updateMany({
         where: { id: ruleId, version: request.version },
         data: { definition, version: { increment: 1 }, updatedById: deps.actor.id, updatedAt: new Date() },
       });
-      if (count === 0) throw conflict(STALE, (await loadRuleSettings(tx)).find((s) => s.rule.id === ruleId));
+      if (count === 0)
+        throw conflict(
+          STALE,
+          (await loadRuleSettings(tx)).find((s) => s.rule.id === ruleId),
+        );
     }
     await recordAudit(tx, {
       actor: deps.actor,

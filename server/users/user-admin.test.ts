@@ -77,7 +77,12 @@ describe.each(TEST_BACKENDS)("user administration ($kind)", (backend) => {
     expect(evil.body).toEqual({ error: "cross-site request rejected" });
     expect((await app.request("/api/admin/users", { cookie: admin, body, origin: null })).status).toBe(403);
     const sameOrigin = { "sec-fetch-site": "same-origin" };
-    const viaFetchMetadata = await app.request("/api/admin/users", { cookie: admin, body: { ...body, email: "meta@example.org" }, origin: null, headers: sameOrigin });
+    const viaFetchMetadata = await app.request("/api/admin/users", {
+      cookie: admin,
+      body: { ...body, email: "meta@example.org" },
+      origin: null,
+      headers: sameOrigin,
+    });
     expect(viaFetchMetadata.status).toBe(201);
     const signOut = await app.request("/api/auth/sign-out", { cookie: admin, body: {}, origin: "https://evil.example" });
     expect(signOut.status).toBe(403);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROLES } from "@/lib/contracts/auth";
 import { ZCityPackManifest } from "@/lib/contracts/city-pack";
-import type { TCityConfigResponse } from "@/lib/contracts/city-api";
+import { ZCityConfigResponse } from "@/lib/contracts/city-api";
 import { serverEnv } from "@/server/env";
 import { defineRoute } from "@/server/http/define-route";
 import { apiError } from "@/server/http/responses";
@@ -10,7 +10,7 @@ import { apiError } from "@/server/http/responses";
 export const dynamic = "force-dynamic";
 
 /** Which city pack this deployment serves; any signed-in role (every page shows the city's name). */
-export const GET = defineRoute({ roles: ROLES }, async () => {
+export const GET = defineRoute({ roles: ROLES, response: ZCityConfigResponse }, async () => {
   const packId = serverEnv().CITY_PACK; // validated as [a-z0-9-]+, so it cannot escape public/city/
   const file = path.join(process.cwd(), "public", "city", packId, "pack.json");
 
@@ -29,6 +29,5 @@ export const GET = defineRoute({ roles: ROLES }, async () => {
     return apiError(500, `City pack "${packId}" has an invalid manifest`);
   }
 
-  const body: TCityConfigResponse = { packId, manifest: parsed.data };
-  return body;
+  return { packId, manifest: parsed.data };
 });

@@ -28,7 +28,8 @@ describe.each(TEST_BACKENDS)("playback routes ($kind)", (backend) => {
 
   it("refuses operators, field crews and admins on both routes, and signed-out visitors", async () => {
     for (const path of ["/api/playback/range", `/api/playback?at=${MINUTE}`]) {
-      for (const role of ["operator", "field", "admin"] as const) expect((await get(path, t.cookies[role])).status, `${role} ${path}`).toBe(403);
+      for (const role of ["operator", "field", "admin"] as const)
+        expect((await get(path, t.cookies[role])).status, `${role} ${path}`).toBe(403);
       expect((await t.app.request(path)).status).toBe(401);
     }
   });

@@ -19,13 +19,33 @@ const VIOLET = rgbOf(RAMP_COLOR.violet);
 export const NO_DATA_RGBA: TRgba = [...rgbOf(RAMP_COLOR.noData), 150];
 
 /** 1 − speed / free-flow speed: 0 = free flow, 1 = standstill. */
-export const CONGESTION_RAMP: TRamp = [[0.15, GREEN], [0.4, YELLOW], [0.6, ORANGE], [0.85, RED]];
+export const CONGESTION_RAMP: TRamp = [
+  [0.15, GREEN],
+  [0.4, YELLOW],
+  [0.6, ORANGE],
+  [0.85, RED],
+];
 /** Parking occupancy: 1 − available / total. */
-export const OCCUPANCY_RAMP: TRamp = [[0.4, GREEN], [0.7, YELLOW], [0.85, ORANGE], [0.97, RED]];
+export const OCCUPANCY_RAMP: TRamp = [
+  [0.4, GREEN],
+  [0.7, YELLOW],
+  [0.85, ORANGE],
+  [0.97, RED],
+];
 /** Waste container filling level, 0–1. */
-export const FILL_RAMP: TRamp = [[0.3, GREEN], [0.6, YELLOW], [0.8, ORANGE], [0.95, RED]];
+export const FILL_RAMP: TRamp = [
+  [0.3, GREEN],
+  [0.6, YELLOW],
+  [0.8, ORANGE],
+  [0.95, RED],
+];
 /** Energy asset load: active power / capacity. Blue–violet so feeders stay distinct from the green roads they follow. */
-export const LOAD_RAMP: TRamp = [[0.3, BLUE], [0.7, VIOLET], [0.9, ORANGE], [1, RED]];
+export const LOAD_RAMP: TRamp = [
+  [0.3, BLUE],
+  [0.7, VIOLET],
+  [0.9, ORANGE],
+  [1, RED],
+];
 
 export function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));

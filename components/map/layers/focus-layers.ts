@@ -35,7 +35,12 @@ export function createAlertHighlightLayer(target: { location: TLonLat; severity:
 
 /** The location picked for a new incident: a dot with a halo. */
 export function createIncidentPinLayer(location: TLonLat | null) {
-  const data = location ? [{ position: location, radius: 14, fill: false }, { position: location, radius: 7, fill: true }] : [];
+  const data = location
+    ? [
+        { position: location, radius: 14, fill: false },
+        { position: location, radius: 7, fill: true },
+      ]
+    : [];
   return new ScatterplotLayer<(typeof data)[number]>({
     id: DECK_LAYER_ID.incidentPin,
     data,

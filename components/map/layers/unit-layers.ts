@@ -17,11 +17,7 @@ export type TUnitLayerOptions = TLiveLayerOptions & {
 const LABEL_FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** Live position; until the first fix a unit is drawn (faded) at its home station. */
-export function unitPosition(
-  unit: TUnit,
-  live: TUnitPosition | undefined,
-  stationsById: ReadonlyMap<string, TStation>,
-): [number, number] {
+export function unitPosition(unit: TUnit, live: TUnitPosition | undefined, stationsById: ReadonlyMap<string, TStation>): [number, number] {
   if (live) return live.location;
   return stationsById.get(unit.stationId)?.position ?? [0, 0];
 }
@@ -63,11 +59,7 @@ const LON_DEGREES_PER_PX_Z0 = 360 / 512;
  * share one label ("E-1 +2"), e.g. crews parked at the same station; the others get "".
  * Greedy, O(n × labels): fine for the hundreds of units a city runs.
  */
-export function unitLabels(
-  units: readonly TUnit[],
-  position: (unit: TUnit) => [number, number],
-  zoom: number,
-): Map<string, string> {
+export function unitLabels(units: readonly TUnit[], position: (unit: TUnit) => [number, number], zoom: number): Map<string, string> {
   const lonPerPx = LON_DEGREES_PER_PX_Z0 / 2 ** zoom;
   const heads: { unit: TUnit; x: number; y: number; extra: number }[] = [];
   const labels = new Map<string, string>();

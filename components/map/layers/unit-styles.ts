@@ -11,4 +11,3 @@ export const UNIT_TYPE_RGB: Record<TUnitType, TRgb> = rgbTable(UNIT_TYPE_COLOR);
  * Each is readable as text on the dark panels; the word is always written next to it.
  */
 export const UNIT_STATUS_RGB: Record<TUnitStatus, TRgb> = rgbTable(UNIT_STATUS_COLOR);
-

@@ -31,7 +31,9 @@ describe("CitySimulator", () => {
     const sensorEvents = events(messages).filter((e) => e.type !== "UnitPosition");
     expect(sensorEvents).toHaveLength(50 * 60);
     for (const m of messages) expect(JSON.parse(m.value).entityId).toBe(m.key);
-    expect(new Set(messages.map((m) => m.topic))).toEqual(new Set(["city.traffic", "city.parking", "city.waste", "city.energy", "city.units"]));
+    expect(new Set(messages.map((m) => m.topic))).toEqual(
+      new Set(["city.traffic", "city.parking", "city.waste", "city.energy", "city.units"]),
+    );
   });
 
   it("reports every unit once a second", () => {
@@ -40,7 +42,9 @@ describe("CitySimulator", () => {
   });
 
   it("moves the patrolling police car and keeps the fire engine at its station", () => {
-    const units = events(run({ seed: 3, ratePerSecond: 1 }, 60)).filter((e): e is Extract<TCityEvent, { type: "UnitPosition" }> => e.type === "UnitPosition");
+    const units = events(run({ seed: 3, ratePerSecond: 1 }, 60)).filter(
+      (e): e is Extract<TCityEvent, { type: "UnitPosition" }> => e.type === "UnitPosition",
+    );
     const police = units.filter((e) => e.entityId === "unit-p11");
     const fire = units.filter((e) => e.entityId === "unit-e1");
     expect(police.at(-1)!.location).not.toEqual(police[0].location);
@@ -49,7 +53,9 @@ describe("CitySimulator", () => {
 
   it("is slower in the evening rush than at night", () => {
     const meanSpeed = (startMs: number) => {
-      const traffic = events(run({ seed: 5, ratePerSecond: 20 }, 60, startMs)).filter((e) => e.type === "TrafficFlowObserved" && e.entityId === "seg-ab");
+      const traffic = events(run({ seed: 5, ratePerSecond: 20 }, 60, startMs)).filter(
+        (e) => e.type === "TrafficFlowObserved" && e.entityId === "seg-ab",
+      );
       return traffic.reduce((sum, e) => sum + (e as { averageVehicleSpeed: number }).averageVehicleSpeed, 0) / traffic.length;
     };
     const rush = meanSpeed(Date.parse("2026-11-24T22:15:00Z")); // 17:15 local

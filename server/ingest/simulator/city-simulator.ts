@@ -111,11 +111,21 @@ export class CitySimulator {
       case "bin":
         return { ...this.base(bins[slot.index].id, observedAt), type: "WasteContainer", ...this.waste.read(slot.index, ambientC(hour)) };
       case "substation":
-        return { ...this.base(substations[slot.index].id, observedAt), type: "EnergyMeasurement", assetKind: "substation", ...this.energy.readSubstation(slot.index) };
+        return {
+          ...this.base(substations[slot.index].id, observedAt),
+          type: "EnergyMeasurement",
+          assetKind: "substation",
+          ...this.energy.readSubstation(slot.index),
+        };
       case "feeder": {
         const feeder = feeders[slot.index];
         const voltage = substations.find((s) => s.id === feeder.substationId)?.voltageV ?? 13_200;
-        return { ...this.base(feeder.id, observedAt), type: "EnergyMeasurement", assetKind: "feeder", ...this.energy.readFeeder(slot.index, voltage) };
+        return {
+          ...this.base(feeder.id, observedAt),
+          type: "EnergyMeasurement",
+          assetKind: "feeder",
+          ...this.energy.readFeeder(slot.index, voltage),
+        };
       }
     }
   }

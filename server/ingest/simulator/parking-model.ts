@@ -10,7 +10,10 @@ export class ParkingModel {
   private readonly occupancy: number[];
   private readonly popularity: number[];
 
-  constructor(private readonly lots: readonly TParkingLot[], private readonly random: TRandom) {
+  constructor(
+    private readonly lots: readonly TParkingLot[],
+    private readonly random: TRandom,
+  ) {
     this.popularity = lots.map(() => random.range(0.6, 1.25));
     this.occupancy = lots.map(() => random.range(0.1, 0.3));
   }

@@ -29,7 +29,14 @@ function simulate(log: (message: string, error?: unknown) => void = () => {}) {
 describe("the simulator's unit driver", () => {
   it("drives a unit by id: its UnitPosition events move along the route with the status given", () => {
     const { simulator, run } = simulate();
-    simulator.units.drive("unit-e1", [[-85.633, 41.939], [-85.633, 41.944]], { speedKmh: 54, status: "dispatched" });
+    simulator.units.drive(
+      "unit-e1",
+      [
+        [-85.633, 41.939],
+        [-85.633, 41.944],
+      ],
+      { speedKmh: 54, status: "dispatched" },
+    );
     const fire = run(20).filter((e) => e.entityId === "unit-e1");
     expect(fire).toHaveLength(20);
     expect(fire.every((e) => e.status === "dispatched" && e.speed === 54)).toBe(true);
@@ -44,7 +51,14 @@ describe("the simulator's unit driver", () => {
       arrivals.push(`${unitId} ${at}`);
       if (at === "scene") simulator.units.returnToStation(unitId, { status: "returning" });
     });
-    simulator.units.drive("unit-e1", [[-85.633, 41.939], [-85.633, 41.941]], { speedKmh: 36, status: "enRoute" });
+    simulator.units.drive(
+      "unit-e1",
+      [
+        [-85.633, 41.939],
+        [-85.633, 41.941],
+      ],
+      { speedKmh: 36, status: "enRoute" },
+    );
     const fire = run(120).filter((e) => e.entityId === "unit-e1");
     expect(arrivals).toEqual(["unit-e1 scene", "unit-e1 station"]);
     expect(fire.some((e) => e.status === "returning" && e.speed > 0)).toBe(true);
@@ -59,13 +73,27 @@ describe("the simulator's unit driver", () => {
       throw new Error("listener bug");
     });
     const unsubscribe = simulator.units.onArrival((unitId, at) => told.push(`${unitId} ${at}`));
-    simulator.units.drive("unit-e1", [[-85.633, 41.939], [-85.633, 41.9395]], { speedKmh: 36, status: "enRoute" });
+    simulator.units.drive(
+      "unit-e1",
+      [
+        [-85.633, 41.939],
+        [-85.633, 41.9395],
+      ],
+      { speedKmh: 36, status: "enRoute" },
+    );
     expect(() => run(30)).not.toThrow();
     expect(told).toEqual(["unit-e1 scene"]);
     expect(logged).toEqual([expect.stringContaining("unit-e1")]);
 
     unsubscribe();
-    simulator.units.drive("unit-e1", [[-85.633, 41.9395], [-85.633, 41.94]], { speedKmh: 36, status: "enRoute" });
+    simulator.units.drive(
+      "unit-e1",
+      [
+        [-85.633, 41.9395],
+        [-85.633, 41.94],
+      ],
+      { speedKmh: 36, status: "enRoute" },
+    );
     run(30);
     expect(told).toEqual(["unit-e1 scene"]);
   });
@@ -73,7 +101,14 @@ describe("the simulator's unit driver", () => {
   it("ignores unknown unit ids", () => {
     const { simulator, run } = simulate();
     expect(() => {
-      simulator.units.drive("no-such-unit", [[-85.633, 41.939], [-85.633, 41.944]], { speedKmh: 50, status: "dispatched" });
+      simulator.units.drive(
+        "no-such-unit",
+        [
+          [-85.633, 41.939],
+          [-85.633, 41.944],
+        ],
+        { speedKmh: 50, status: "dispatched" },
+      );
       simulator.units.returnToStation("no-such-unit", { status: "returning" });
       simulator.units.setStatus("no-such-unit", "onScene");
       simulator.units.trackedExternally("no-such-unit");

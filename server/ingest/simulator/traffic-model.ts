@@ -3,8 +3,14 @@ import type { TRandom } from "@/lib/seeded-random";
 import { trafficDemand } from "./daily-profile";
 
 const CLASS_DEMAND: Record<TRoadSegment["roadClass"], number> = {
-  motorway: 1.05, trunk: 1, primary: 0.95, secondary: 0.85, tertiary: 0.7,
-  residential: 0.35, unclassified: 0.3, service: 0.2,
+  motorway: 1.05,
+  trunk: 1,
+  primary: 0.95,
+  secondary: 0.85,
+  tertiary: 0.7,
+  residential: 0.35,
+  unclassified: 0.3,
+  service: 0.2,
 };
 /** New jams per simulated minute, citywide. */
 const JAMS_PER_MINUTE = 0.4;
@@ -31,7 +37,10 @@ export class TrafficModel {
   private readonly mainRoads: number[];
   private lastSpreadMs = 0;
 
-  constructor(private readonly segments: readonly TRoadSegment[], private readonly random: TRandom) {
+  constructor(
+    private readonly segments: readonly TRoadSegment[],
+    private readonly random: TRandom,
+  ) {
     this.segmentFactor = segments.map(() => random.range(0.7, 1.2));
     segments.forEach((s, i) => {
       for (const node of s.oneway ? [s.to] : [s.to, s.from]) {

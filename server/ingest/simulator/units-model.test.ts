@@ -8,7 +8,11 @@ const POLICE = 0; // unit-p11, patrols
 const FIRE = 1; // unit-e1, stands by at its station
 const FIRE_STATION: TLonLat = [-85.633, 41.939];
 /** Main St from A to C, due east, 800 m. */
-const MAIN_ST: TLonLat[] = [[-85.64, 41.94], [-85.635, 41.94], [-85.63, 41.94]];
+const MAIN_ST: TLonLat[] = [
+  [-85.64, 41.94],
+  [-85.635, 41.94],
+  [-85.63, 41.94],
+];
 
 const model = (seed = 1) => new UnitsModel(TINY_CITY.units, TINY_CITY.stations, TINY_CITY.segments, createRandom(seed));
 
@@ -90,7 +94,14 @@ describe("UnitsModel driving", () => {
   it("follows the roads home rather than a straight line", () => {
     const units = model();
     // From the south end of Side St the road goes north to Main St; the straight line home never gets that far north.
-    units.drive(FIRE, [[-85.6352, 41.9372], [-85.635, 41.9371]], { speedKmh: 60, status: "dispatched" });
+    units.drive(
+      FIRE,
+      [
+        [-85.6352, 41.9372],
+        [-85.635, 41.9371],
+      ],
+      { speedKmh: 60, status: "dispatched" },
+    );
     stepUntilArrival(units, 60);
     units.returnToStation(FIRE, { status: "returning" });
     let northmost = -Infinity;
@@ -104,7 +115,14 @@ describe("UnitsModel driving", () => {
 
   it("sends a patrol car back on patrol once it is home", () => {
     const units = model(4);
-    units.drive(POLICE, [[-85.636, 41.941], [-85.63, 41.94]], { speedKmh: 50, status: "dispatched" });
+    units.drive(
+      POLICE,
+      [
+        [-85.636, 41.941],
+        [-85.63, 41.94],
+      ],
+      { speedKmh: 50, status: "dispatched" },
+    );
     stepUntilArrival(units, 120);
     units.returnToStation(POLICE, { status: "returning" });
     expect(stepUntilArrival(units, 300).arrivals).toEqual([{ index: POLICE, at: "station" }]);

@@ -46,7 +46,7 @@ export class UnitsModel {
   private clockMs = 0;
 
   constructor(
-    private readonly units: readonly TUnit[],
+    readonly units: readonly TUnit[],
     stations: readonly TStation[],
     private readonly segments: readonly TRoadSegment[],
     private readonly random: TRandom,
@@ -84,7 +84,12 @@ export class UnitsModel {
     const { status } = unit;
     if (unit.drive) {
       const { position, bearing } = pointAlong(unit.drive.line, unit.drive.distM);
-      return { location: roundPoint(position), heading: Math.round(bearing) % 360, speed: Math.round(unit.drive.speedKmh * 10) / 10, status };
+      return {
+        location: roundPoint(position),
+        heading: Math.round(bearing) % 360,
+        speed: Math.round(unit.drive.speedKmh * 10) / 10,
+        status,
+      };
     }
     if (unit.parked) return { location: roundPoint(unit.parked.position), heading: unit.parked.heading, speed: 0, status };
     if (!unit.traversal) return { location: [unit.home[0], unit.home[1]], heading: 0, speed: 0, status };

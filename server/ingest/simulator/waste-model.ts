@@ -1,5 +1,5 @@
 import type { TWasteBin } from "@/lib/contracts/city-pack";
-import { WASTE_STATUSES } from "@/lib/contracts/events";
+import type { WASTE_STATUSES } from "@/lib/contracts/events";
 import type { TRandom } from "@/lib/seeded-random";
 
 type TStatus = (typeof WASTE_STATUSES)[number];
@@ -19,7 +19,10 @@ const FAULT_PROBABILITY_PER_HOUR: Record<Exclude<TStatus, "ok">, number> = {
 export class WasteModel {
   private readonly bins: TBin[];
 
-  constructor(bins: readonly TWasteBin[], private readonly random: TRandom) {
+  constructor(
+    bins: readonly TWasteBin[],
+    private readonly random: TRandom,
+  ) {
     this.bins = bins.map(() => ({
       fill: random.range(0, 0.7),
       ratePerHour: random.range(0.01, 0.05),

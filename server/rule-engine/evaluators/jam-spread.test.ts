@@ -46,7 +46,9 @@ describe("jamSpread rule", () => {
       ...report(every(90, 300, 10), { ...JAMMED_KMH, "seg-ab": 45 }, ["seg-ab", "seg-bc", "seg-db", "seg-ca"]),
     ]);
     expect(kinds(moved).filter((k) => k !== "update")).toEqual([]);
-    expect(engine.activeEpisodes()).toMatchObject([{ entityId: "seg-ab", phase: "open", relatedEntityIds: ["seg-bc", "seg-ca", "seg-db"].sort() }]);
+    expect(engine.activeEpisodes()).toMatchObject([
+      { entityId: "seg-ab", phase: "open", relatedEntityIds: ["seg-bc", "seg-ca", "seg-db"].sort() },
+    ]);
 
     const dissolved = feed(engine, report(every(310, 380, 10), FLOWING_KMH, ["seg-ab", "seg-bc", "seg-db", "seg-ca"]));
     expect(dissolved).toMatchObject([{ kind: "clear", entityId: "seg-ab", at: isoAt(370), message: "Cleared after 6 min: Jam dissolved" }]);
@@ -61,7 +63,10 @@ describe("jamSpread rule", () => {
   });
 
   it("does not add up congested segments that are not connected", () => {
-    const engine = createRuleEngine({ rules: [{ ...SPREAD, sustainSeconds: 0, params: { ...SPREAD.params, minSegments: 2 } }], entities: TINY_CITY });
+    const engine = createRuleEngine({
+      rules: [{ ...SPREAD, sustainSeconds: 0, params: { ...SPREAD.params, minSegments: 2 } }],
+      entities: TINY_CITY,
+    });
     expect(feed(engine, report(every(0, 120, 10), JAMMED_KMH, ["seg-db", "seg-ca"]))).toEqual([]);
     expect(feed(engine, report([130], JAMMED_KMH, ["seg-ab"]))).toMatchObject([{ kind: "open", value: 3 }]);
   });
@@ -73,7 +78,10 @@ describe("jamSpread rule", () => {
     for (const first of ["seg-db", "seg-bc"]) {
       const engine = createRuleEngine({ rules: [SPREAD], entities: TINY_CITY });
       expect(engine.restoreEpisodes([stored], msAt(100))).toEqual([]);
-      const jammed = feed(engine, report(every(110, 300, 10), JAMMED_KMH, [first, ...["seg-ab", "seg-bc", "seg-db"].filter((s) => s !== first)]));
+      const jammed = feed(
+        engine,
+        report(every(110, 300, 10), JAMMED_KMH, [first, ...["seg-ab", "seg-bc", "seg-db"].filter((s) => s !== first)]),
+      );
       expect(jammed.length).toBeGreaterThan(0);
       expect(new Set(jammed.map((s) => `${s.kind} ${s.entityId} ${s.dedupKey}`))).toEqual(new Set([`update seg-ab ${open.dedupKey}`]));
       const dissolved = feed(engine, report(every(310, 400, 10), FLOWING_KMH, ["seg-ab", "seg-bc", "seg-db"]));
@@ -86,6 +94,8 @@ describe("jamSpread rule", () => {
     const [open] = feed(before, report(every(0, 60, 10), JAMMED_KMH, ["seg-ab", "seg-bc", "seg-db"]));
     const engine = createRuleEngine({ rules: [SPREAD], entities: TINY_CITY });
     engine.restoreEpisodes(before.activeEpisodes(), msAt(100));
-    expect(feed(engine, report(every(110, 300, 10), FLOWING_KMH, ["seg-ab", "seg-bc", "seg-db"]))).toMatchObject([{ kind: "clear", dedupKey: open.dedupKey }]);
+    expect(feed(engine, report(every(110, 300, 10), FLOWING_KMH, ["seg-ab", "seg-bc", "seg-db"]))).toMatchObject([
+      { kind: "clear", dedupKey: open.dedupKey },
+    ]);
   });
 });

@@ -39,7 +39,8 @@ export const createJamSpreadEvaluator: TEvaluatorFactory<"jamSpread"> = (index) 
         });
       }
       for (const anchor of previous.keys()) {
-        if (!clusters.has(anchor)) readings.push({ entityId: anchor, state: "clear", atMs, observedAt, value: 0, badness: 0, detail: "Jam dissolved" });
+        if (!clusters.has(anchor))
+          readings.push({ entityId: anchor, state: "clear", atMs, observedAt, value: 0, badness: 0, detail: "Jam dissolved" });
       }
       return readings;
     },
@@ -59,5 +60,7 @@ function sameMembers(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>)
 
 function describeSegments(ids: readonly string[], index: TEntityIndex): string {
   const names = [...new Set(ids.map((id) => index.segments.get(id)?.name ?? id))];
-  return names.length <= NAMES_SHOWN ? names.join(", ") : `${names.slice(0, NAMES_SHOWN).join(", ")} and ${names.length - NAMES_SHOWN} more`;
+  return names.length <= NAMES_SHOWN
+    ? names.join(", ")
+    : `${names.slice(0, NAMES_SHOWN).join(", ")} and ${names.length - NAMES_SHOWN} more`;
 }

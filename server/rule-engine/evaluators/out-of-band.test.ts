@@ -4,8 +4,22 @@ import { createRuleEngine } from "../rule-engine";
 import { energy, every, feed, isoAt, rule } from "@/test/fixtures/test-events";
 
 // feeder-1 runs at its substation's 13,200 V.
-const VOLTAGE = rule({ id: "energy.voltage", domain: "energy", kind: "outOfBand", params: { metric: "voltageShare", min: 0.95, max: 1.05, clearMargin: 0.01 }, sustainSeconds: 30, clearSustainSeconds: 60 });
-const FREQUENCY = rule({ id: "energy.frequency", domain: "energy", kind: "outOfBand", params: { metric: "frequency", min: 59.8, max: 60.2, clearMargin: 0.05 }, sustainSeconds: 0, clearSustainSeconds: 0 });
+const VOLTAGE = rule({
+  id: "energy.voltage",
+  domain: "energy",
+  kind: "outOfBand",
+  params: { metric: "voltageShare", min: 0.95, max: 1.05, clearMargin: 0.01 },
+  sustainSeconds: 30,
+  clearSustainSeconds: 60,
+});
+const FREQUENCY = rule({
+  id: "energy.frequency",
+  domain: "energy",
+  kind: "outOfBand",
+  params: { metric: "frequency", min: 59.8, max: 60.2, clearMargin: 0.05 },
+  sustainSeconds: 0,
+  clearSustainSeconds: 0,
+});
 const volts = (seconds: number[], voltage: number) => seconds.map((s) => energy("feeder-1", s, { voltage }));
 
 describe("outOfBand rule", () => {
@@ -22,7 +36,10 @@ describe("outOfBand rule", () => {
 
   it("keeps the excursion farthest outside the band as the worst value, on either side", () => {
     const engine = createRuleEngine({ rules: [FREQUENCY], entities: TINY_CITY });
-    const signals = feed(engine, [60.3, 59.5, 60.25].map((frequency, i) => energy("sub-1", i * 10, { assetKind: "substation", capacity: 10_000, frequency })));
+    const signals = feed(
+      engine,
+      [60.3, 59.5, 60.25].map((frequency, i) => energy("sub-1", i * 10, { assetKind: "substation", capacity: 10_000, frequency })),
+    );
     expect(signals.map((s) => [s.kind, s.worstValue])).toEqual([
       ["open", 60.3],
       ["update", 59.5],

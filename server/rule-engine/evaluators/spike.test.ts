@@ -21,7 +21,10 @@ describe("spike rule", () => {
       { kind: "open", value: 80, worstValue: 80, message: "Temperature 80.0 °C, up 70.0 °C from 10.0 °C 10 s earlier" },
     ]);
     // Long after the jump left the window, the bin is still hot: no clear.
-    const hot = feed(engine, every(80, 1200, 10).map((s, i) => waste("bin-1", s, { temperature: i % 2 ? 150 : 200 })));
+    const hot = feed(
+      engine,
+      every(80, 1200, 10).map((s, i) => waste("bin-1", s, { temperature: i % 2 ? 150 : 200 })),
+    );
     expect(kinds(hot).filter((k) => k !== "update")).toEqual([]);
     expect(hot.at(-1)).toMatchObject({ worstValue: 200 });
   });
@@ -36,6 +39,11 @@ describe("spike rule", () => {
 
   it("ignores a slow rise of the same size", () => {
     const engine = createRuleEngine({ rules: [SPIKE], entities: TINY_CITY });
-    expect(feed(engine, every(0, 3600, 30).map((s) => waste("bin-1", s, { temperature: 5 + s / 100 })))).toEqual([]);
+    expect(
+      feed(
+        engine,
+        every(0, 3600, 30).map((s) => waste("bin-1", s, { temperature: 5 + s / 100 })),
+      ),
+    ).toEqual([]);
   });
 });

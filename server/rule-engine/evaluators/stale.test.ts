@@ -3,7 +3,14 @@ import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createRuleEngine } from "../rule-engine";
 import { energy, feed, isoAt, msAt, parking, rule } from "@/test/fixtures/test-events";
 
-const SILENT = rule({ id: "parking.silent", domain: "parking", kind: "stale", params: { staleSeconds: 900 }, sustainSeconds: 0, clearSustainSeconds: 0 });
+const SILENT = rule({
+  id: "parking.silent",
+  domain: "parking",
+  kind: "stale",
+  params: { staleSeconds: 900 },
+  sustainSeconds: 0,
+  clearSustainSeconds: 0,
+});
 
 describe("stale rule", () => {
   it("opens from tick once a sensor was silent for staleSeconds and clears on its next report", () => {
@@ -21,7 +28,9 @@ describe("stale rule", () => {
       },
     ]);
     expect(engine.tick(msAt(2000))).toEqual([]);
-    expect(engine.evaluate(parking("parking-1", 2100, 40))).toMatchObject([{ kind: "clear", at: isoAt(2100), message: "Cleared after 20 min: Reporting again" }]);
+    expect(engine.evaluate(parking("parking-1", 2100, 40))).toMatchObject([
+      { kind: "clear", at: isoAt(2100), message: "Cleared after 20 min: Reporting again" },
+    ]);
   });
 
   it("is not cleared by a redelivered old report", () => {
@@ -40,7 +49,15 @@ describe("stale rule", () => {
   });
 
   it("watches only the asset kind the rule names", () => {
-    const substationSilent = rule({ id: "sub.silent", domain: "energy", assetKind: "substation", kind: "stale", params: { staleSeconds: 300 }, sustainSeconds: 0, clearSustainSeconds: 0 });
+    const substationSilent = rule({
+      id: "sub.silent",
+      domain: "energy",
+      assetKind: "substation",
+      kind: "stale",
+      params: { staleSeconds: 300 },
+      sustainSeconds: 0,
+      clearSustainSeconds: 0,
+    });
     const engine = createRuleEngine({ rules: [substationSilent], entities: TINY_CITY });
     feed(engine, [energy("feeder-1", 0, {}), energy("sub-1", 0, { assetKind: "substation", capacity: 10_000 })]);
     expect(engine.tick(msAt(400)).map((s) => s.entityId)).toEqual(["sub-1"]);

@@ -5,8 +5,22 @@ import { msAt, parking, rule, traffic } from "@/test/fixtures/test-events";
 import { createThresholdEvaluator } from "./threshold";
 
 const index = createEntityIndex(TINY_CITY);
-const LOT_FULL = rule({ id: "lot.full", domain: "parking", kind: "threshold", params: { metric: "occupancy", openAbove: 0.95, clearBelow: 0.9 }, sustainSeconds: 0, clearSustainSeconds: 0 });
-const SLOW = rule({ id: "slow", domain: "traffic", kind: "threshold", params: { metric: "speedShare", openBelow: 0.4, clearAbove: 0.55 }, sustainSeconds: 0, clearSustainSeconds: 0 });
+const LOT_FULL = rule({
+  id: "lot.full",
+  domain: "parking",
+  kind: "threshold",
+  params: { metric: "occupancy", openAbove: 0.95, clearBelow: 0.9 },
+  sustainSeconds: 0,
+  clearSustainSeconds: 0,
+});
+const SLOW = rule({
+  id: "slow",
+  domain: "traffic",
+  kind: "threshold",
+  params: { metric: "speedShare", openBelow: 0.4, clearAbove: 0.55 },
+  sustainSeconds: 0,
+  clearSustainSeconds: 0,
+});
 
 describe("threshold evaluator", () => {
   it("triggers at or above openAbove, clears below clearBelow and holds in between", () => {

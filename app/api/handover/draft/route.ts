@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import type { ZHandoverDraft } from "@/lib/contracts/history";
+import { ZHandoverDraft } from "@/lib/contracts/history";
 import { buildHandoverSummary } from "@/server/handover/build-summary";
 import { draftHandoverNote } from "@/server/handover/draft-note";
 import { defineRoute } from "@/server/http/define-route";
@@ -8,7 +7,7 @@ import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 export const dynamic = "force-dynamic";
 
 /** The caller's shift so far and a note pre-filled from it (ZHandoverDraft). Nothing is stored. */
-export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, user }): Promise<z.infer<typeof ZHandoverDraft>> => {
+export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZHandoverDraft }, async ({ runtime, user }) => {
   const build = await buildHandoverSummary(runtime.database.prisma, { authorId: user.id, now: new Date() });
   return { summary: build.summary, note: draftHandoverNote(build) };
 });

@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import type { ZPendingHandover } from "@/lib/contracts/history";
+import { ZPendingHandover } from "@/lib/contracts/history";
 import { findPendingHandover } from "@/server/handover/find-pending-handover";
 import { defineRoute } from "@/server/http/define-route";
 import { OPERATIONS_ROLES } from "@/server/http/route-deps";
@@ -7,6 +6,6 @@ import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 export const dynamic = "force-dynamic";
 
 /** The handover the caller still has to confirm, or null (ZPendingHandover). */
-export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, user }): Promise<z.infer<typeof ZPendingHandover>> => ({
+export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZPendingHandover }, async ({ runtime, user }) => ({
   handover: await findPendingHandover(runtime.database.prisma, { userId: user.id, now: new Date() }),
 }));

@@ -1,4 +1,4 @@
-import { ZUpdateRuleRequest } from "@/lib/contracts/rules";
+import { ZRuleSetting, ZUpdateRuleRequest } from "@/lib/contracts/rules";
 import { actorOf } from "@/server/http/actor";
 import { defineRoute } from "@/server/http/define-route";
 import { alertRuntimeOf } from "@/server/http/route-deps";
@@ -7,6 +7,12 @@ import { updateRule } from "@/server/rule-engine/update-rule";
 export const dynamic = "force-dynamic";
 
 /** Tunes a rule; takes effect in the running engine at once (ZUpdateRuleRequest → ZRuleSetting). Supervisors only. */
-export const PUT = defineRoute({ roles: ["supervisor"], body: ZUpdateRuleRequest }, async ({ runtime, user, ip, body, params }) =>
-  updateRule({ prisma: runtime.database.prisma, actor: actorOf(user), ip, reloadRules: alertRuntimeOf(runtime).reloadRules }, params.id, body),
+export const PUT = defineRoute(
+  { roles: ["supervisor"], body: ZUpdateRuleRequest, response: ZRuleSetting },
+  async ({ runtime, user, ip, body, params }) =>
+    updateRule(
+      { prisma: runtime.database.prisma, actor: actorOf(user), ip, reloadRules: alertRuntimeOf(runtime).reloadRules },
+      params.id,
+      body,
+    ),
 );

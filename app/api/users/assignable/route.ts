@@ -1,3 +1,4 @@
+import { ZAssignableUsers } from "@/lib/contracts/auth";
 import { defineRoute } from "@/server/http/define-route";
 import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 import { listAssignableUsers } from "@/server/users/list-assignable-users";
@@ -5,4 +6,6 @@ import { listAssignableUsers } from "@/server/users/list-assignable-users";
 export const dynamic = "force-dynamic";
 
 /** Who an alert can be assigned to (ZAssignableUsers): the alert drawer's colleague picker. */
-export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime }) => ({ users: await listAssignableUsers(runtime.database.prisma) }));
+export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZAssignableUsers }, async ({ runtime }) => ({
+  users: await listAssignableUsers(runtime.database.prisma),
+}));

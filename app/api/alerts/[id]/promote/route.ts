@@ -1,6 +1,5 @@
-import { ZPromoteAlertRequest } from "@/lib/contracts/incidents";
-import { defineRoute } from "@/server/http/define-route";
-import { json } from "@/server/http/responses";
+import { ZPromoteAlertRequest, ZPromoteAlertResponse } from "@/lib/contracts/incidents";
+import { defineRoute, withStatus } from "@/server/http/define-route";
 import { promoteAlert } from "@/server/incidents/promote-alert";
 import { actionDeps, OPERATIONS_ROLES } from "@/server/http/route-deps";
 
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
  * Promotes to a new incident (201) or attaches to an existing one (200): ZPromoteAlertRequest →
  * ZPromoteAlertResponse { alert, incident }.
  */
-export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZPromoteAlertRequest }, async (input) => {
+export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZPromoteAlertRequest, response: ZPromoteAlertResponse }, async (input) => {
   const { alert, incident, created } = await promoteAlert(actionDeps(input), input.params.id, input.body);
-  return json({ alert, incident }, created ? 201 : 200);
+  return withStatus({ alert, incident }, created ? 201 : 200);
 });

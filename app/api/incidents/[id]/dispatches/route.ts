@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import type { ZIncidentDispatches } from "@/lib/contracts/units";
+import { ZIncidentDispatches } from "@/lib/contracts/units";
 import { listDispatches } from "@/server/dispatch/list-dispatches";
 import { defineRoute } from "@/server/http/define-route";
 import { OPERATIONS_ROLES } from "@/server/http/route-deps";
@@ -7,6 +6,6 @@ import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 export const dynamic = "force-dynamic";
 
 /** Every unit sent to the incident, in order (ZIncidentDispatches). */
-export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, params }): Promise<z.infer<typeof ZIncidentDispatches>> => ({
+export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZIncidentDispatches }, async ({ runtime, params }) => ({
   dispatches: await listDispatches(runtime.database.prisma, params.id),
 }));

@@ -1,3 +1,4 @@
+import { ZRecommendation } from "@/lib/contracts/units";
 import { getRecommendation } from "@/server/dispatch/get-recommendation";
 import { dispatchRuntimeOf } from "@/server/dispatch/route-deps";
 import { defineRoute } from "@/server/http/define-route";
@@ -6,7 +7,7 @@ import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 export const dynamic = "force-dynamic";
 
 /** Units to send (ZRecommendation): the run card's types, available ones only, fastest first at live speeds. */
-export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, params }) => {
+export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZRecommendation }, async ({ runtime, params }) => {
   const { planner, positions } = dispatchRuntimeOf(runtime);
   return getRecommendation({ prisma: runtime.database.prisma, planner, positions }, params.id);
 });
