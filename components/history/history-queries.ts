@@ -1,9 +1,8 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { ZAlertHistoryPage, ZIncidentHistoryPage } from "@/lib/contracts/history";
-import { ZUnitList } from "@/lib/contracts/units";
 import { requestJson } from "@/components/api/request-json";
 import { dispatchRecordsQuery } from "@/components/dispatch/dispatch-queries";
-import { unitKeys } from "@/components/units/unit-queries";
+import { unitsQuery } from "@/components/units/unit-queries";
 import { historyApiUrl, type TAlertHistoryView, type TIncidentHistoryView } from "./history-filters";
 
 export const historyKeys = {
@@ -31,11 +30,10 @@ export const alertHistoryQuery = (view: TAlertHistoryView) =>
     staleTime: 30_000,
   });
 
-/** Every unit that may have served an incident: the unit filter's choices. */
+/** Every unit that may have served an incident: the unit filter's choices, from the one cached unit list. */
 export const unitChoicesQuery = () =>
   queryOptions({
-    queryKey: unitKeys.choices(),
-    queryFn: ({ signal }) => requestJson("/api/units", ZUnitList, { signal }),
+    ...unitsQuery(),
     select: (list) =>
       list.units.map((u) => ({ id: u.id, label: `${u.callSign} (${u.type})` })).sort((a, b) => a.label.localeCompare(b.label)),
     staleTime: 5 * 60_000,

@@ -5,8 +5,6 @@ import { upsertUnits } from "./unit-cache";
 
 export const unitKeys = {
   all: ["units"] as const,
-  /** The history filter's unit choices: the same list, read less often. */
-  choices: () => ["units", "choices"] as const,
 };
 
 /** Every unit with its status; kept fresh by `unit:upsert`, not polling. */
