@@ -31,6 +31,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
     PATCH: { access: ["admin"], probe: { path: (ids) => `/api/admin/users/${ids.operator}`, body: {}, status: 400 } },
   },
   "/api/alerts": { GET: { access: OPS, probe: { path: "/api/alerts", status: 200 } } },
+  "/api/alerts/[id]": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}`, status: 404 } } },
   "/api/alerts/[id]/acknowledge": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/acknowledge`, body: {}, status: 400 } } },
   "/api/alerts/[id]/assign": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/assign`, body: {}, status: 400 } } },
   "/api/alerts/[id]/cap": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/cap`, status: 404 } } },

@@ -17,6 +17,12 @@ export type TAlertSeverity = z.infer<typeof ZAlertSeverity>;
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
 export const ZAlertStatus = z.enum(ALERT_STATUSES);
 
+/**
+ * A crew's "Need backup" becomes a critical alert of this rule (no threshold rule: the crew raised it), linked to
+ * its incident, so it takes the banner, tone and queue like any critical until someone acknowledges it.
+ */
+export const BACKUP_ALERT_RULE_ID = "unit.backup";
+
 export const ZAlertNote = z.object({ id: z.string(), at: z.iso.datetime(), author: ZPerson, text: z.string() });
 
 export const ZAlert = z.object({

@@ -63,6 +63,8 @@ export const TIMELINE_KINDS = [
   "unitStatusChanged",
   /** { unitId, callSign, text? } */
   "backupRequested",
+  /** { unitId, callSign } — an operator acknowledged the crew's backup request */
+  "backupAcknowledged",
 ] as const;
 export const ZTimelineEntry = z.object({
   id: z.string(),

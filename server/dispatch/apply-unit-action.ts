@@ -1,4 +1,6 @@
+import type { TAlert } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
+import { raiseBackupAlert } from "@/server/alerts/backup-alert";
 import type { TDispatch, TResponderUnit, TUnitActionRequest, TUnitActionResponse } from "@/lib/contracts/units";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Prisma } from "@/server/db/generated/client";
@@ -25,6 +27,8 @@ type TApplied = {
   /** The assignment after the action (null once cleared). */
   dispatch: TDispatch | null;
   endedAssignment: boolean;
+  /** A "Need backup" raises (or renews) the unit's critical backup alert. */
+  backupAlert: TAlert | null;
 };
 
 /**
@@ -54,6 +58,7 @@ export async function applyUnitAction(deps: TDispatchDeps, unitId: string, reque
   if ("replay" in outcome) return outcome.replay;
 
   const { unit, incident } = outcome.response;
+  if (outcome.backupAlert) deps.publish.alert(outcome.backupAlert);
   deps.publish.unit(unit);
   if (incident && outcome.incidentChanged) deps.publish.incident(incident);
   deps.publish.assignment(
@@ -123,8 +128,10 @@ async function apply(
     });
     wroteTimeline = true;
   }
+  let backupAlert: TAlert | null = null;
   if (incidentId && action === "needBackup") {
     await appendTimeline(tx, { incidentId, kind: "backupRequested", actorId, at, data: { ...who, ...(text ? { text } : {}) } });
+    backupAlert = await raiseBackupAlert(tx, { ...who, incident: await findIncident(tx, incidentId), at, text });
     wroteTimeline = true;
   }
   if (incidentId && action === "note") {
@@ -150,6 +157,7 @@ async function apply(
     statusChanged: transition.statusChanges,
     dispatch: await findActiveDispatch(tx, unitId),
     endedAssignment: action === "cleared",
+    backupAlert,
   };
 }
 

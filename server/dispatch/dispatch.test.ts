@@ -298,8 +298,9 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
       ["created", null],
       ["statusChanged", "dispatched"],
       ["unitDispatched", null],
-      ["unitStatusChanged", "dispatched"],
+      // Tapped en route (offline, stamped at the dispatch) before the acknowledgement was sent: in tap order.
       ["unitStatusChanged", "enRoute"],
+      ["unitStatusChanged", "dispatched"],
       ["backupRequested", "two patients"],
       ["note", "gate code 1234"],
       ["unitStatusChanged", "onScene"],
@@ -312,7 +313,7 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
         .filter((e) => e.kind !== "created" && e.kind !== "unitDispatched" && e.kind !== "statusChanged")
         .every((e) => e.actor?.id === t.ids.field),
     ).toBe(true);
-    expect(timeline[4].data).toEqual({ unitId: "unit-m1", callSign: "M-1", from: "dispatched", to: "enRoute", action: "enRoute" });
+    expect(timeline[3].data).toEqual({ unitId: "unit-m1", callSign: "M-1", from: "dispatched", to: "enRoute", action: "enRoute" });
     expect(timeline[6].data).toEqual({ text: "gate code 1234", unitId: "unit-m1", callSign: "M-1" });
     expect(timeline[8]).toMatchObject({ actor: { id: t.ids.field }, data: { from: "dispatched", to: "onScene" } });
     expect(await auditActions("unit-m1")).toEqual([

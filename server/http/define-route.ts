@@ -6,6 +6,7 @@ import { AppError, type TAppErrorCode } from "@/server/errors";
 import { getRuntime, type TRegisteredRuntime } from "@/server/runtime-registry";
 import { readClientIp } from "./client-ip";
 import { isCrossSiteRequest } from "./csrf";
+import { answerOnce } from "./idempotent-replay";
 import { apiError, databaseUnavailable, json } from "./responses";
 
 type TSchema = z.ZodType | undefined;
@@ -62,7 +63,8 @@ const STATUS_BY_CODE: Record<TAppErrorCode, number> = { INVALID: 400, FORBIDDEN:
  * The one shape of every signed-in route handler: CSRF check on state-changing methods, session (401),
  * role (403), zod-parsed query and body (400 with field errors), typed errors to statuses, 503 with
  * Retry-After when the database cannot answer (at once while it is known to be down, rather than each
- * request waiting out the pool's timeouts), and a generic 500 whose details stay in the server log.
+ * request waiting out the pool's timeouts), a repeated Idempotency-Key answered once (idempotent-replay.ts),
+ * and a generic 500 whose details stay in the server log.
  * The handler returns data (200 JSON, or another status with `withStatus`) or a Response.
  */
 export function defineRoute<B extends TSchema = undefined, Q extends TSchema = undefined, R extends TSchema = undefined>(
@@ -81,25 +83,27 @@ export function defineRoute<B extends TSchema = undefined, Q extends TSchema = u
       if (!session) return apiError(401, "Sign in first");
       if (!config.roles.includes(session.user.role)) return apiError(403, "Your role is not allowed to do this");
 
-      const query = parse(config.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      if (query instanceof Response) return query;
-      const body = config.body ? parse(config.body, await readJson(request), "body") : undefined;
-      if (body instanceof Response) return body;
+      return await answerOnce(runtime.database.prisma, request, session.user.id, async () => {
+        const query = parse(config.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+        if (query instanceof Response) return query;
+        const body = config.body ? parse(config.body, await readJson(request), "body") : undefined;
+        if (body instanceof Response) return body;
 
-      const result = await handler({
-        request,
-        user: session.user,
-        body: body as TParsed<B>,
-        query: query as TParsed<Q>,
-        params: await readParams(context),
-        ip: readClientIp(request.headers),
-        runtime,
+        const result = await handler({
+          request,
+          user: session.user,
+          body: body as TParsed<B>,
+          query: query as TParsed<Q>,
+          params: await readParams(context),
+          ip: readClientIp(request.headers),
+          runtime,
+        });
+        if (result instanceof Response) return result;
+        const { body: answer, status } = result instanceof StatusAnswer ? result : { body: result, status: 200 };
+        // Parsing the answer drops any field the contract does not name (nothing leaks by accident) and
+        // turns a drift between handler and contract into a logged 500 instead of a client-side surprise.
+        return json(config.response ? config.response.parse(answer) : answer, status);
       });
-      if (result instanceof Response) return result;
-      const { body: answer, status } = result instanceof StatusAnswer ? result : { body: result, status: 200 };
-      // Parsing the answer drops any field the contract does not name (nothing leaks by accident) and
-      // turns a drift between handler and contract into a logged 500 instead of a client-side surprise.
-      return json(config.response ? config.response.parse(answer) : answer, status);
     } catch (error) {
       if (error instanceof AppError) {
         if (error.current !== undefined) return json({ error: error.message, current: error.current }, STATUS_BY_CODE[error.code]);

@@ -12,7 +12,8 @@ export const INCIDENT_INCLUDE = {
 export const INCIDENT_DETAIL_INCLUDE = {
   createdBy: PERSON,
   alerts: { include: ALERT_INCLUDE, orderBy: [{ firstSeenAt: "asc" }, { id: "asc" }] },
-  events: { include: { actor: PERSON }, orderBy: { id: "asc" } },
+  // When it happened (a crew report queued offline carries its tap time), then the order it was written.
+  events: { include: { actor: PERSON }, orderBy: [{ at: "asc" }, { id: "asc" }] },
 } as const satisfies Prisma.IncidentInclude;
 
 export type TIncidentRow = Prisma.IncidentGetPayload<{ include: typeof INCIDENT_INCLUDE }>;
