@@ -1,4 +1,5 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZAdminUser, ZAdminUserList, type TAdminUser, type TCreateUserRequest, type TUpdateUserRequest } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
 
@@ -17,7 +18,7 @@ export const adminUsersQuery = () =>
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (body: TCreateUserRequest): Promise<TAdminUser> => requestJson("/api/admin/users", ZAdminUser, { method: "POST", body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey }),
   });
@@ -25,7 +26,7 @@ export function useCreateUser() {
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ id, change }: { id: string; change: TUpdateUserRequest }): Promise<TAdminUser> =>
       requestJson(`/api/admin/users/${encodeURIComponent(id)}`, ZAdminUser, { method: "PATCH", body: change }),
     onSuccess: (updated) => {

@@ -1,10 +1,10 @@
 "use client";
 
+import { AlertSubject } from "./alert-subject";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { TAlert } from "@/lib/contracts/alerts";
-import { LAYER_META } from "@/components/map/layer-meta";
 import { describeAlertStatus, formatAlertValue } from "./alert-labels";
 import { alertItemQuery } from "./alert-queries";
 import { AssignForm } from "./assign-form";
@@ -12,6 +12,9 @@ import { PromoteForm } from "./promote-form";
 import { SeverityChip } from "./severity-chip";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
 import { NoteForm } from "@/components/ui/note-form";
+import { errorMessage } from "@/components/api/request-json";
+import { FormError } from "@/components/ui/form-error";
+import { QueryState } from "@/components/ui/query-state";
 import { formatAge } from "@/components/format/duration";
 import { useNow } from "@/components/format/use-now";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -36,8 +39,9 @@ import styles from "./alert-drawer.module.css";
 import statusStyles from "./alert-status.module.css";
 
 type TAlertDrawerProps = {
-  /** The alert as it was when opened; the drawer follows its cache entry from then on. */
-  seed: TAlert;
+  alertId: string;
+  /** The alert as the queue has it (no request then); the drawer follows its cache entry from then on. */
+  seed: TAlert | undefined;
   user: TCurrentUser;
   onClose: () => void;
   onOpenIncident: (incidentId: string) => void;
@@ -52,8 +56,21 @@ function when(iso: string | null, now: number | null): string {
   return now === null ? clock : `${clock} (${formatAge(Math.max(0, now - at))})`;
 }
 
-export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawerProps) {
-  const { data: alert } = useQuery(alertItemQuery(seed));
+export function AlertDrawer({ alertId, seed, user, onClose, onOpenIncident }: TAlertDrawerProps) {
+  const item = useQuery(alertItemQuery(alertId, seed));
+  if (item.data) return <AlertDrawerBody alert={item.data} user={user} onClose={onClose} onOpenIncident={onOpenIncident} />;
+  return (
+    <SideDrawer eyebrow="Alert" title="Alert" onClose={onClose} testId="alert-drawer" focusKey={alertId}>
+      {item.isError ? (
+        <FormError role="alert">{errorMessage(item.error)}</FormError>
+      ) : (
+        <QueryState state="loading">Loading alert…</QueryState>
+      )}
+    </SideDrawer>
+  );
+}
+
+function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDrawerProps, "alertId" | "seed"> & { alert: TAlert }) {
   const now = useNow();
   const id = useId();
   const [outcome, setOutcome] = useState<TActionOutcome | null>(null);
@@ -173,7 +190,7 @@ export function AlertDrawer({ seed, user, onClose, onOpenIncident }: TAlertDrawe
 
       <Facts>
         <Fact label="Entity">
-          {LAYER_META[alert.domain].label} · <code>{alert.entityId}</code>
+          <AlertSubject alert={alert} />
         </Fact>
         <Fact label="Zone">{alert.zone}</Fact>
         <Fact label="Value">

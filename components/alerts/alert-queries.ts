@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { ZAlertList, type TAlert } from "@/lib/contracts/alerts";
+import { ZAlert, ZAlertList, type TAlert } from "@/lib/contracts/alerts";
 import { requestJson } from "@/components/api/request-json";
 import { upsertAlert, type TAlertFilters } from "./alert-cache";
 
@@ -28,14 +28,14 @@ export const alertQueueQuery = (filters: TAlertFilters) =>
   });
 
 /**
- * One alert as last seen (from a queue or an action's answer). There is no
- * single-alert endpoint: the cache entry is seeded when an alert is opened and patched after.
+ * One alert as last seen: seeded from the queue when it is there (no request), else read from the server (a link
+ * to an alert that has left the queue); patched by pushes and actions after.
  */
-export const alertItemQuery = (alert: TAlert) =>
+export const alertItemQuery = (id: string, seed: TAlert | undefined) =>
   queryOptions({
-    queryKey: alertKeys.item(alert.id),
-    queryFn: () => alert,
-    initialData: alert,
+    queryKey: alertKeys.item(id),
+    queryFn: ({ signal }) => requestJson(`/api/alerts/${encodeURIComponent(id)}`, ZAlert, { signal }),
+    ...(seed ? { initialData: seed } : {}),
     staleTime: Infinity,
   });
 

@@ -1,5 +1,5 @@
 import type { TAlert } from "@/lib/contracts/alerts";
-import { LAYER_META } from "@/components/map/layer-meta";
+import { AlertSubject } from "./alert-subject";
 import { describeAlertStatus } from "./alert-labels";
 import { SeverityChip } from "./severity-chip";
 import { formatAge } from "@/components/format/duration";
@@ -41,9 +41,7 @@ export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlert
         </span>
         <span className={styles.message}>{alert.message}</span>
         <span className={styles.meta}>
-          <span className={styles.entity} title={alert.entityId}>
-            {LAYER_META[alert.domain].label} · {alert.entityId}
-          </span>
+          <AlertSubject alert={alert} className={styles.entity} />
           <span>{alert.zone}</span>
           {alert.count > 1 && <span title={`${alert.count} readings met the condition`}>×{alert.count}</span>}
         </span>

@@ -1,4 +1,5 @@
 import type { TAlert } from "@/lib/contracts/alerts";
+import { AlertSubject } from "./alert-subject";
 import styles from "./escalations-notice.module.css";
 
 /** The notice stays a notice: the queue below lists every escalated alert with its badge. */
@@ -17,7 +18,7 @@ export function EscalationsNotice({ alerts, onSelect }: { alerts: readonly TAler
           <li key={alert.id}>
             <button type="button" className={styles.item} onClick={() => onSelect(alert)}>
               <span>
-                <strong>{alert.ruleName}</strong> · {alert.zone} · {alert.entityId}
+                <strong>{alert.ruleName}</strong> · {alert.zone} · <AlertSubject alert={alert} />
               </span>
               <span className={styles.who}>{alert.assignedTo ? `Assigned to ${alert.assignedTo.name}` : "Unassigned"}</span>
             </button>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZAlert, type TAlert } from "@/lib/contracts/alerts";
 import { ZPromoteAlertResponse, type TCreateIncidentRequest, type TIncident } from "@/lib/contracts/incidents";
 import { errorMessage, requestJson } from "@/components/api/request-json";
@@ -59,7 +60,7 @@ export type TActionOutcome = { tone: "ok" | "error"; message: string };
  */
 export function useAlertAction(alert: TAlert, onOutcome: (outcome: TActionOutcome) => void) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (action: TAlertAction) => sendAction(alert, action),
     onSuccess: (result, action) => {
       patchAlertCaches(queryClient, result.alert);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ZApiError } from "@/lib/contracts/auth";
+import { newIdempotencyKey } from "./idempotency-key";
 
 /** A non-2xx answer from one of our route handlers, with its ZApiError body when it had one. */
 export class ApiRequestError extends Error {
@@ -45,7 +46,12 @@ export async function requestJson<TSchema extends z.ZodType>(
   const response = await fetch(url, {
     method,
     signal,
-    headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    headers: {
+      Accept: "application/json",
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      // One key per call (one per click with the guarded buttons): a repeat of it is answered, not acted on twice.
+      ...(method === "GET" ? {} : { "Idempotency-Key": newIdempotencyKey() }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     cache: "no-store",
   });

@@ -7,12 +7,14 @@ import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { AlertDrawer } from "@/components/alerts/alert-drawer";
 import { IncidentDrawer } from "@/components/incidents/incident-drawer";
 import { NewIncidentForm } from "@/components/incidents/new-incident-form";
-import type { TDrawer } from "./use-operations-view";
+import type { TDrawer } from "./use-drawer-url";
 
 type TControlRoomDrawerProps = {
   drawer: TDrawer;
   user: TCurrentUser;
   incidents: readonly TIncident[];
+  /** The queue, to open an alert without a request when it is there. */
+  alerts: readonly TAlert[];
   pin: [number, number] | null;
   onPinChange: (pin: [number, number] | null) => void;
   readMapCenter: () => [number, number] | null;
@@ -27,6 +29,7 @@ export function ControlRoomDrawer({
   drawer,
   user,
   incidents,
+  alerts,
   pin,
   onPinChange,
   readMapCenter,
@@ -36,7 +39,16 @@ export function ControlRoomDrawer({
   onClose,
 }: TControlRoomDrawerProps) {
   if (drawer?.kind === "alert") {
-    return <AlertDrawer key={drawer.alert.id} seed={drawer.alert} user={user} onClose={onClose} onOpenIncident={onOpenIncident} />;
+    return (
+      <AlertDrawer
+        key={drawer.id}
+        alertId={drawer.id}
+        seed={alerts.find((alert) => alert.id === drawer.id)}
+        user={user}
+        onClose={onClose}
+        onOpenIncident={onOpenIncident}
+      />
+    );
   }
   if (drawer?.kind === "incident") {
     return (

@@ -16,12 +16,15 @@ import { useAlertSoundMute } from "@/components/alerts/use-alert-sound-mute";
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TResponderUnit } from "@/lib/contracts/units";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
-import { SidePanel } from "@/components/units/side-panel";
+import { SidePanel } from "./side-panel";
 import { UnitBoard } from "@/components/units/unit-board";
-import { useSidePanelTab } from "@/components/units/use-side-panel-tab";
+import { IncidentBoard } from "@/components/incidents/incident-board";
+import { useIncidentBoardRows } from "@/components/incidents/use-incident-board-rows";
+import { useSidePanelTab } from "./use-side-panel-tab";
 import { ControlRoomDrawer } from "./control-room-drawer";
 import { EntityTooltip } from "./entity-tooltip";
 import { flyToBesideDrawer } from "./fly-to-beside-drawer";
+import { useFlyToDrawer } from "./use-fly-to-drawer";
 import { LayerPanel } from "./layer-panel";
 import { MapStatus } from "@/components/map/map-status";
 import { TopBar } from "./top-bar";
@@ -81,20 +84,13 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
   const map = handles?.map ?? null;
   const selectAlert = useCallback(
     (alert: TAlert) => {
-      setDrawer({ kind: "alert", alert });
+      setDrawer({ kind: "alert", id: alert.id });
       unpin();
-      if (map) flyToBesideDrawer(map, alert.location);
     },
-    [map, setDrawer, unpin],
+    [setDrawer, unpin],
   );
-  const openIncident = useCallback(
-    (id: string) => {
-      setDrawer({ kind: "incident", id });
-      const incident = ops.incidents.find((item) => item.id === id);
-      if (incident && map) flyToBesideDrawer(map, incident.location);
-    },
-    [map, ops.incidents, setDrawer],
-  );
+  const openIncident = useCallback((id: string) => setDrawer({ kind: "incident", id }), [setDrawer]);
+  useFlyToDrawer({ map, drawer, alerts: ops.allAlerts, incidents: ops.incidents });
   const closeDrawer = useCallback(() => setDrawer(null), [setDrawer]);
   const selectUnit = useCallback(
     (unit: TResponderUnit) => {
@@ -105,6 +101,7 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
     },
     [map, store, index, sheets.closeQueueOnPhone, setSelectedUnitId],
   );
+  const board = useIncidentBoardRows(ops.incidents);
   const incidentNumbers = useMemo(() => new Map(ops.incidents.map((incident) => [incident.id, incident.number])), [ops.incidents]);
   const previewIncidentRoute = useCallback(
     (route: TRouteLine | null) => {
@@ -154,35 +151,42 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
           isOpen={sheets.isQueueOpen}
           onOpenChange={sheets.onQueueOpenChange}
           openAlertCount={ops.allAlerts.filter((alert) => alert.status === "open").length}
-          alerts={
-            <AlertQueuePanel
-              filters={ops.filters}
-              onFiltersChange={ops.setFilters}
-              allAlerts={ops.allAlerts}
-              selectedId={drawer?.kind === "alert" ? drawer.alert.id : null}
-              onSelect={selectAlert}
-              open={sheets.queueOpen}
-              isOpen={sheets.isQueueOpen}
-              onOpenChange={sheets.onQueueOpenChange}
-              isMuted={isMuted}
-              onMutedChange={setMuted}
-              onNewIncident={startNewIncident}
-              notice={user.role === "supervisor" ? <EscalationsNotice alerts={ops.escalated} onSelect={selectAlert} /> : null}
-            />
-          }
-          units={
-            <UnitBoard
-              incidentNumbers={incidentNumbers}
-              selectedId={ops.selectedUnitId}
-              onSelect={selectUnit}
-              onOpenIncident={openIncident}
-            />
-          }
+          incidentCounts={board}
+          panels={{
+            alerts: (
+              <AlertQueuePanel
+                filters={ops.filters}
+                onFiltersChange={ops.setFilters}
+                allAlerts={ops.allAlerts}
+                selectedId={drawer?.kind === "alert" ? drawer.id : null}
+                onSelect={selectAlert}
+                open={sheets.queueOpen}
+                isOpen={sheets.isQueueOpen}
+                onOpenChange={sheets.onQueueOpenChange}
+                isMuted={isMuted}
+                onMutedChange={setMuted}
+                onNewIncident={startNewIncident}
+                notice={user.role === "supervisor" ? <EscalationsNotice alerts={ops.escalated} onSelect={selectAlert} /> : null}
+              />
+            ),
+            incidents: (
+              <IncidentBoard rows={board.rows} selectedId={drawer?.kind === "incident" ? drawer.id : null} onSelect={openIncident} />
+            ),
+            units: (
+              <UnitBoard
+                incidentNumbers={incidentNumbers}
+                selectedId={ops.selectedUnitId}
+                onSelect={selectUnit}
+                onOpenIncident={openIncident}
+              />
+            ),
+          }}
         />
         <ControlRoomDrawer
           drawer={drawer}
           user={user}
           incidents={ops.incidents}
+          alerts={ops.allAlerts}
           pin={ops.pin}
           onPinChange={setPin}
           readMapCenter={readMapCenter}

@@ -15,11 +15,9 @@ import type { TOperationsLayerInput } from "@/components/map/layers/build-operat
 import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { unitsQuery } from "@/components/units/unit-queries";
 import { unitsToDraw } from "@/components/units/units-to-draw";
+import { useDrawerUrl, type TDrawer } from "./use-drawer-url";
 
 type TLonLat = [number, number];
-
-/** What the side drawer shows: one alert, one incident, or the new-incident form. */
-export type TDrawer = { kind: "alert"; alert: TAlert } | { kind: "incident"; id: string } | { kind: "new-incident" } | null;
 
 /** The live map the unit markers are drawn on. */
 type TMapContext = { store: LiveCityStore; index: TEntityIndex | null; unitsVisible: boolean };
@@ -31,9 +29,8 @@ const NO_ROUTES: TRouteLine[] = [];
 /** The control room's alert, incident and unit state: queries, selection, and what the map draws for them. */
 export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
   const [filters, setFilters] = useState<TAlertFilters>({});
-  const [drawer, setDrawerState] = useState<TDrawer>(null);
+  const { drawer, setDrawer: setDrawerUrl, unitId: selectedUnitId, setUnitId: setSelectedUnitId } = useDrawerUrl();
   const [pin, setPin] = useState<TLonLat | null>(null);
-  const [selectedUnitId, setSelectedUnitId] = useState<string | null>(null);
   const [routePreview, setRoutePreview] = useState<{ incidentId: string; route: TRouteLine } | null>(null);
 
   // Unfiltered: the banner, escalations, zones and "related" look at every open alert whatever the filters.
@@ -47,14 +44,17 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
   );
   const escalated = useMemo(() => allAlerts.filter((alert) => alert.escalated), [allAlerts]);
 
-  const selectedAlert = drawer?.kind === "alert" ? drawer.alert : null;
+  const selectedAlert = drawer?.kind === "alert" ? (allAlerts.find((alert) => alert.id === drawer.id) ?? null) : null;
   const selectedIncidentId = drawer?.kind === "incident" ? drawer.id : null;
   const isPicking = drawer?.kind === "new-incident";
 
-  const setDrawer = useCallback((next: TDrawer) => {
-    setDrawerState(next);
-    setRoutePreview(null);
-  }, []);
+  const setDrawer = useCallback(
+    (next: TDrawer) => {
+      setDrawerUrl(next);
+      setRoutePreview(null);
+    },
+    [setDrawerUrl],
+  );
   const previewRoute = useCallback(
     (incidentId: string, route: TRouteLine | null) => setRoutePreview(route ? { incidentId, route } : null),
     [],

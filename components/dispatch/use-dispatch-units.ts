@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { z } from "zod";
 import { ZIncident } from "@/lib/contracts/incidents";
 import { ZDispatchResponse, ZResponderUnit } from "@/lib/contracts/units";
@@ -23,7 +24,7 @@ export function useDispatchUnits(incidentId: string, onOutcome: (outcome: TDispa
     void queryClient.invalidateQueries({ queryKey: dispatchKeys.recommendation(incidentId) });
     void queryClient.invalidateQueries({ queryKey: dispatchKeys.dispatches(incidentId) });
   };
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (unitIds: string[]) =>
       requestJson(`/api/incidents/${encodeURIComponent(incidentId)}/dispatch`, ZDispatchResponse, { method: "POST", body: { unitIds } }),
     onSuccess: ({ incident, dispatches, units }) => {

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { useId, useState, type FormEvent } from "react";
 import { ZHandover, type THandover } from "@/lib/contracts/history";
 import { errorMessage, requestJson } from "@/components/api/request-json";
@@ -30,7 +31,7 @@ export function HandoverForm() {
   const [feedback, setFeedback] = useState<TFeedback | null>(null);
   const note = editedNote ?? draft.data?.note ?? "";
 
-  const send = useMutation({
+  const send = useGuardedMutation({
     mutationFn: (body: { note: string; summary: NonNullable<typeof draft.data>["summary"] }) =>
       requestJson("/api/handover", ZHandover, { method: "POST", body }),
     onSuccess: (handover: THandover) => {

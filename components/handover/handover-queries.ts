@@ -1,4 +1,5 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZHandover, ZHandoverDraft, ZHandoverList, ZPendingHandover, type THandover } from "@/lib/contracts/history";
 import { requestJson } from "@/components/api/request-json";
 
@@ -40,7 +41,7 @@ export const pendingHandoverQuery = () =>
 /** "I have read this": the server records it once, however often it is sent. */
 export function useConfirmHandover() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (id: string) => requestJson(`/api/handover/${encodeURIComponent(id)}/confirm`, ZHandover, { method: "POST" }),
     onSuccess: (confirmed: THandover) => {
       queryClient.setQueryData<THandover[]>(handoverKeys.recent(), (list) => list?.map((h) => (h.id === confirmed.id ? confirmed : h)));

@@ -1,5 +1,6 @@
 "use client";
 
+import { AlertSubject } from "@/components/alerts/alert-subject";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { TAlert } from "@/lib/contracts/alerts";
@@ -170,7 +171,7 @@ function IncidentBody({
                 <button type="button" className={styles.linkedAlert} onClick={() => onSelectAlert(alert)}>
                   <SeverityChip severity={alert.severity} />
                   <span>
-                    {alert.ruleName} · {alert.entityId}
+                    {alert.ruleName} · <AlertSubject alert={alert} />
                   </span>
                 </button>
               </li>

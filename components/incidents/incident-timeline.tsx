@@ -17,13 +17,25 @@ const UNIT_STATUS_TEXT: Record<string, string> = {
   onScene: "on scene",
   returning: "cleared, returning",
   outOfService: "out of service",
-  acknowledge: "acknowledged the assignment",
-  checkIn: "checked in",
 };
 
-function unitStatusLabel(to: unknown, action: unknown): string {
-  const key = typeof to === "string" && to ? to : String(action ?? "");
-  return UNIT_STATUS_TEXT[key] ?? key;
+/** Reports that are not a plain status move say what the crew or the control room did. */
+const UNIT_ACTION_TEXT: Record<string, string> = {
+  acknowledge: "acknowledged the assignment",
+  checkIn: "checked in",
+  recalled: "recalled by the control room",
+};
+
+function unitStatusLabel(data: Record<string, unknown>): string {
+  const action = typeof data.action === "string" ? data.action : "";
+  if (action === "recalled") {
+    const arrived = data.from === "onScene";
+    const reason = typeof data.reason === "string" && data.reason ? ` (${data.reason})` : "";
+    return `${UNIT_ACTION_TEXT.recalled}${arrived ? "" : " before arriving"}, returning${reason}`;
+  }
+  if (UNIT_ACTION_TEXT[action]) return UNIT_ACTION_TEXT[action];
+  const to = typeof data.to === "string" ? data.to : action;
+  return UNIT_STATUS_TEXT[to] ?? to;
 }
 
 /** One line per entry kind; `data` is kind-specific ({ from, to }, { alertId }, { text }). */
@@ -43,9 +55,11 @@ function describe(entry: TTimelineEntry): string {
     case "unitDispatched":
       return `${String(data.callSign ?? data.unitId ?? "Unit")} dispatched${typeof data.etaSeconds === "number" ? ` (ETA ${formatEta(data.etaSeconds)})` : ""}`;
     case "unitStatusChanged":
-      return `${String(data.callSign ?? data.unitId ?? "Unit")}: ${unitStatusLabel(data.to, data.action)}`;
+      return `${String(data.callSign ?? data.unitId ?? "Unit")}: ${unitStatusLabel(data)}`;
     case "backupRequested":
       return `${String(data.callSign ?? data.unitId ?? "Unit")} requested backup${typeof data.text === "string" && data.text ? `: ${data.text}` : ""}`;
+    case "backupAcknowledged":
+      return `Backup request from ${String(data.callSign ?? data.unitId ?? "the unit")} acknowledged`;
   }
 }
 

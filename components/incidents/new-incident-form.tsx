@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ZIncident, type TCreateIncidentRequest, type TIncident } from "@/lib/contracts/incidents";
 import { ApiRequestError, errorMessage, requestJson } from "@/components/api/request-json";
@@ -56,7 +57,7 @@ export function NewIncidentForm({ location, onLocationChange, readMapCenter, onC
     onLocationChange(latitude !== null && longitude !== null ? [longitude, latitude] : null);
   };
 
-  const create = useMutation({
+  const create = useGuardedMutation({
     mutationFn: (request: TCreateIncidentRequest) => requestJson("/api/incidents", ZIncident, { method: "POST", body: request }),
     onSuccess: (incident) => {
       patchIncidentCaches(queryClient, incident);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZIncident, ZIncidentDetail, type TIncident } from "@/lib/contracts/incidents";
 import { ApiRequestError, errorMessage, requestJson } from "@/components/api/request-json";
 import { INCIDENT_STATUS_LABEL, type TIncidentStatus } from "./incident-labels";
@@ -17,7 +18,7 @@ function conflictIncident(error: unknown): TIncident | null {
 
 export function useIncidentAction(incident: TIncident, onOutcome: (outcome: TIncidentOutcome) => void) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async (action: TIncidentAction): Promise<TIncident> => {
       const base = `/api/incidents/${encodeURIComponent(incident.id)}`;
       if (action.kind === "status") {

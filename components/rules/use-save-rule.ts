@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZRuleSetting, type TRuleSetting, type TUpdateRuleRequest } from "@/lib/contracts/rules";
 import { ApiRequestError, requestJson } from "@/components/api/request-json";
 import { ruleKeys } from "./rule-queries";
@@ -19,7 +20,7 @@ export function conflictRule(error: unknown): TRuleSetting | null {
 /** PUT /api/rules/[id] with the version this browser saw; success and 409 both put the winning rule in the cache. */
 export function useSaveRule(ruleId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (request: TUpdateRuleRequest) =>
       requestJson(`/api/rules/${encodeURIComponent(ruleId)}`, ZRuleSetting, { method: "PUT", body: request }),
     onSuccess: (saved) => queryClient.setQueryData(ruleKeys.all, (list: TRuleSetting[] | undefined) => patchRule(list, saved)),

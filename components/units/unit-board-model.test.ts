@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countOverdue, formatTimeInStatus, groupUnitsByType } from "./unit-board-model";
+import { formatElapsed } from "@/components/format/duration";
+import { countOverdue, groupUnitsByType } from "./unit-board-model";
 import { makeTestUnit } from "@/test/fixtures/responder-units";
 
 describe("unit board grouping", () => {
@@ -28,15 +29,15 @@ describe("unit board grouping", () => {
 
 describe("time in status", () => {
   it("reads in minutes, then hours and minutes, then days", () => {
-    expect(formatTimeInStatus(25_000)).toBe("<1 min");
-    expect(formatTimeInStatus(4 * 60_000 + 59_000)).toBe("4 min");
-    expect(formatTimeInStatus(60 * 60_000)).toBe("1 h");
-    expect(formatTimeInStatus(125 * 60_000)).toBe("2 h 5 min");
-    expect(formatTimeInStatus(3 * 86_400_000 + 1)).toBe("3 d");
+    expect(formatElapsed(25_000)).toBe("<1 min");
+    expect(formatElapsed(4 * 60_000 + 59_000)).toBe("4 min");
+    expect(formatElapsed(60 * 60_000)).toBe("1 h");
+    expect(formatElapsed(125 * 60_000)).toBe("2 h 5 min");
+    expect(formatElapsed(3 * 86_400_000 + 1)).toBe("3 d");
   });
 
   it("treats a status change stamped slightly in the future (clock skew) as just now", () => {
-    expect(formatTimeInStatus(-5_000)).toBe("<1 min");
+    expect(formatElapsed(-5_000)).toBe("<1 min");
   });
 });
 

@@ -21,16 +21,6 @@ export function groupUnitsByType(units: readonly TResponderUnit[]): TUnitGroup[]
   });
 }
 
-/** How long a unit has been in its status, as the board shows it: "<1 min", "4 min", "2 h 5 min", "3 d". */
-export function formatTimeInStatus(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return "<1 min";
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} d`;
-}
-
 export function countOverdue(units: readonly TResponderUnit[], nowMs: number, checkInSeconds: number): number {
   return units.filter((unit) => isCheckInOverdue(unit, nowMs, checkInSeconds)).length;
 }

@@ -1,5 +1,5 @@
 import { isCheckInOverdue, type TResponderUnit } from "@/lib/contracts/units";
-import { formatTimeInStatus } from "./unit-board-model";
+import { formatElapsed } from "@/components/format/duration";
 import { UnitStatusChip } from "./unit-status-chip";
 import { UnitStatusMenu } from "./unit-status-menu";
 import type { TUnitOutcome } from "./use-unit-action";
@@ -51,7 +51,7 @@ export function UnitRow({ unit, now, checkInSeconds, incidentNumber, isSelected,
         {now !== null && (
           <time className={styles.since} dateTime={unit.statusSince} title={`Since ${formatClock(since)}`}>
             <span className="visually-hidden">for </span>
-            {formatTimeInStatus(now - since)}
+            {formatElapsed(now - since)}
           </time>
         )}
       </button>

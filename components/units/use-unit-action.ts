@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZResponderUnit, ZUnitActionResponse, type TResponderUnit } from "@/lib/contracts/units";
 import { ApiRequestError, errorMessage, requestJson } from "@/components/api/request-json";
 import { applyUnitChanges } from "@/components/dispatch/apply-unit-changes";
 import { patchIncidentCaches } from "@/components/incidents/incident-queries";
 import { UNIT_STATUS_LABEL } from "@/components/map/layers/unit-styles";
-import { newIdempotencyKey } from "./idempotency-key";
+import { newIdempotencyKey } from "@/components/api/idempotency-key";
 
 /** What the control room changes from the board; crews report the rest from /field. */
 export type TUnitStatusChange = { action: "available" } | { action: "outOfService"; reason: string };
@@ -23,7 +24,7 @@ function conflictUnit(error: unknown): TResponderUnit | null {
 /** POST /api/units/[id]/actions, one idempotency key per click. */
 export function useUnitAction(unit: TResponderUnit, onOutcome: (outcome: TUnitOutcome) => void) {
   const queryClient = useQueryClient();
-  const mutation = useMutation({
+  const mutation = useGuardedMutation({
     mutationFn: (change: TVariables) =>
       requestJson(`/api/units/${encodeURIComponent(unit.id)}/actions`, ZUnitActionResponse, {
         method: "POST",

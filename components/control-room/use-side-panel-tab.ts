@@ -2,7 +2,7 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 
-export const SIDE_PANEL_TABS = ["alerts", "units"] as const;
+export const SIDE_PANEL_TABS = ["alerts", "incidents", "units"] as const;
 export type TSidePanelTab = (typeof SIDE_PANEL_TABS)[number];
 
 const STORAGE_KEY = "citynerve.sidePanel.tab";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
-import { useOverdueUnitCount } from "./use-overdue-unit-count";
+import { useOverdueUnitCount } from "@/components/units/use-overdue-unit-count";
 import { SIDE_PANEL_TABS, type TSidePanelTab } from "./use-side-panel-tab";
 import { Chip } from "@/components/ui/chip";
 import { Tab, TabList } from "@/components/ui/tabs";
@@ -16,16 +16,27 @@ type TSidePanelProps = {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
   openAlertCount: number;
-  alerts: ReactNode;
-  units: ReactNode;
+  /** Open incidents on the board, and how many of them have waited too long for a unit. */
+  incidentCounts: { open: number; late: number };
+  panels: Record<TSidePanelTab, ReactNode>;
 };
 
-const TAB_LABEL: Record<TSidePanelTab, string> = { alerts: "Alerts", units: "Units" };
+const TAB_LABEL: Record<TSidePanelTab, string> = { alerts: "Alerts", incidents: "Incidents", units: "Units" };
 
 function AlertCount({ count }: { count: number }) {
   return (
     <Chip appearance="count" tone={count > 0 ? "hot" : "neutral"} aria-label={`${count} unacknowledged`}>
       {count}
+    </Chip>
+  );
+}
+
+/** Open incidents; hot while any has waited too long with no unit. */
+function IncidentCount({ open, late }: { open: number; late: number }) {
+  const label = late > 0 ? `${open} open, ${late} without a unit too long` : `${open} open`;
+  return (
+    <Chip appearance="count" tone={late > 0 ? "hot" : "neutral"} aria-label={label} title={label} data-testid="incident-count">
+      {open}
     </Chip>
   );
 }
@@ -41,10 +52,10 @@ function OverdueCount({ count, isShort = false }: { count: number; isShort?: boo
 }
 
 /**
- * The control room's right-hand card (a bottom sheet on phones): the alert queue and the unit board
- * as two tabs. Arrow keys, Home and End move between the tabs (automatic activation).
+ * The control room's right-hand card (a bottom sheet on phones): the alert queue, the incident board and
+ * the unit board as tabs. Arrow keys, Home and End move between the tabs (automatic activation).
  */
-export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAlertCount, alerts, units }: TSidePanelProps) {
+export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAlertCount, incidentCounts, panels }: TSidePanelProps) {
   const idPrefix = useId();
   const overdueUnitCount = useOverdueUnitCount();
   const tabRefs = useRef<Partial<Record<TSidePanelTab, HTMLButtonElement | null>>>({});
@@ -82,13 +93,15 @@ export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAl
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       bodyId={`${idPrefix}-body`}
-      aria-label="Alerts and units"
+      aria-label="Alerts, incidents and units"
       data-testid="side-panel"
       handle={
         <>
           <SheetTitle>Alerts</SheetTitle>
           <AlertCount count={openAlertCount} />
-          <SheetTitle className={styles.handleUnits}>Units</SheetTitle>
+          <SheetTitle className={styles.handleNext}>Incidents</SheetTitle>
+          <IncidentCount {...incidentCounts} />
+          <SheetTitle className={styles.handleNext}>Units</SheetTitle>
           <OverdueCount count={overdueUnitCount} isShort />
         </>
       }
@@ -109,7 +122,9 @@ export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAl
             onKeyDown={onTabKeyDown}
           >
             {TAB_LABEL[name]}
-            {name === "alerts" ? <AlertCount count={openAlertCount} /> : <OverdueCount count={overdueUnitCount} />}
+            {name === "alerts" && <AlertCount count={openAlertCount} />}
+            {name === "incidents" && <IncidentCount {...incidentCounts} />}
+            {name === "units" && <OverdueCount count={overdueUnitCount} />}
           </Tab>
         ))}
       </TabList>
@@ -122,7 +137,7 @@ export function SidePanel({ tab, onTabChange, open, isOpen, onOpenChange, openAl
           className={styles.tabpanel}
           hidden={tab !== name}
         >
-          {name === "alerts" ? alerts : units}
+          {panels[name]}
         </div>
       ))}
     </BottomSheet>
