@@ -78,7 +78,11 @@ test.describe
       const { units } = await api<TUnitList>(page, "GET", "/api/units");
       const unit = units.find((u) => u.status === "available" && u.type === "police") ?? units.find((u) => u.status === "available")!;
       await api(page, "POST", `/api/incidents/${incident.id}/dispatch`, { unitIds: [unit.id] });
-      await api(page, "POST", `/api/units/${unit.id}/actions`, { idempotencyKey: randomUUID(), action: "needBackup", text: "crowd gathering" });
+      await api(page, "POST", `/api/units/${unit.id}/actions`, {
+        idempotencyKey: randomUUID(),
+        action: "needBackup",
+        text: "crowd gathering",
+      });
 
       const banner = page.getByTestId("critical-banner");
       await expect(banner).toContainText(`${unit.callSign} needs backup on ${incident.number}`);
@@ -94,7 +98,8 @@ test.describe
       await expect(page).toHaveURL((url) => url.searchParams.get("alert") === backup.id);
       const acknowledgements: string[] = [];
       page.on("request", (request) => {
-        if (request.method() === "POST" && request.url().endsWith(`/api/alerts/${backup.id}/acknowledge`)) acknowledgements.push(request.url());
+        if (request.method() === "POST" && request.url().endsWith(`/api/alerts/${backup.id}/acknowledge`))
+          acknowledgements.push(request.url());
       });
       await page.getByTestId("alert-acknowledge").dblclick();
       await expect(page.getByTestId("alert-drawer-status")).toContainText(/Acknowledged/i);
@@ -103,7 +108,9 @@ test.describe
       await expect(page.locator(`[data-testid="critical-banner"][data-alert-id="${backup.id}"]`)).toBeHidden();
 
       // Acknowledging answered the crew: their flag is gone and the incident's timeline says who answered.
-      await expect.poll(async () => (await api<TUnitList>(page, "GET", "/api/units")).units.find((u) => u.id === unit.id)?.needsBackup).toBe(false);
+      await expect
+        .poll(async () => (await api<TUnitList>(page, "GET", "/api/units")).units.find((u) => u.id === unit.id)?.needsBackup)
+        .toBe(false);
       await page.goto(`/?incident=${incident.id}`);
       await expect(page.getByTestId("incident-timeline")).toContainText(`Backup request from ${unit.callSign} acknowledged`);
     });

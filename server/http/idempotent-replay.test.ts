@@ -51,7 +51,11 @@ describe.each(TEST_BACKENDS)("Idempotency-Key on state-changing routes ($kind)",
 
   it("does not keep a refusal: the same key runs again once the request is valid", async () => {
     const key = randomUUID();
-    const refused = await t.app.request("/api/incidents", { body: { type: "medical" }, headers: { [IDEMPOTENCY_HEADER]: key }, cookie: t.cookies.operator });
+    const refused = await t.app.request("/api/incidents", {
+      body: { type: "medical" },
+      headers: { [IDEMPOTENCY_HEADER]: key },
+      cookie: t.cookies.operator,
+    });
     expect(refused.status).toBe(400);
     expect((await createIncident(key, undefined, "after a refusal")).status).toBe(201);
     expect(await incidentsNamed("after a refusal")).toBe(1);
