@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
+import type { TAssignmentNotice } from "@/lib/contracts/units";
 import { errorMessage } from "@/components/api/request-json";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import { ConnectionIndicator } from "./connection-indicator";
@@ -18,6 +19,7 @@ import { useSoundReady } from "./use-sound-ready";
 import { useOutbox } from "./use-unit-actions";
 import { formatClock } from "@/components/format/date-time";
 import { CrewButton } from "./crew-button";
+import { CrewNotice } from "./crew-notice";
 import emptyStyles from "./crew-empty.module.css";
 import styles from "./field-home.module.css";
 
@@ -30,7 +32,16 @@ export function FieldHome({ user }: { user: TCurrentUser }) {
   const online = useOnline();
   const assignmentQuery = useQuery(fieldAssignmentQuery());
   const refetch = useCallback(() => void queryClient.invalidateQueries({ queryKey: FIELD_ASSIGNMENT_KEY }), [queryClient]);
-  const connection = useAssignmentSocket({ onAssignmentChanged: refetch, onResync: refetch });
+  const [notice, setNotice] = useState<string | null>(null);
+  const onAssignmentChanged = useCallback(
+    (change: TAssignmentNotice) => {
+      if (change.message) setNotice(change.message);
+      else if (change.reason === "dispatched") setNotice(null);
+      refetch();
+    },
+    [refetch],
+  );
+  const connection = useAssignmentSocket({ onAssignmentChanged, onResync: refetch });
   const sound = useSoundReady();
   const outbox = useOutbox();
   const { data } = assignmentQuery;
@@ -47,6 +58,7 @@ export function FieldHome({ user }: { user: TCurrentUser }) {
       </div>
       {!online && <OfflineBanner />}
       {!sound.ready && <SoundPrompt onEnable={sound.enable} />}
+      {notice && <CrewNotice message={notice} onDismiss={() => setNotice(null)} />}
 
       {data === undefined ? (
         assignmentQuery.isError ? (

@@ -39,7 +39,7 @@ function unitStatusLabel(data: Record<string, unknown>): string {
 }
 
 /** One line per entry kind; `data` is kind-specific ({ from, to }, { alertId }, { text }). */
-function describe(entry: TTimelineEntry): string {
+export function describeTimelineEntry(entry: TTimelineEntry): string {
   const { data } = entry;
   switch (entry.kind) {
     case "created":
@@ -77,7 +77,7 @@ export function IncidentTimeline({ entries }: { entries: readonly TTimelineEntry
             </>
           }
         >
-          {describe(entry)}
+          {describeTimelineEntry(entry)}
         </TimelineItem>
       ))}
     </Timeline>

@@ -231,5 +231,14 @@ export const UNIT_STATUS_LABEL: Record<TUnitStatus, string> = {
 export const isDispatchable = (unit: Pick<TResponderUnit, "status">) => unit.status === "available" || unit.status === "returning";
 
 /** Socket payload for a field user: their assignment changed (new, updated, or cleared); refetch. */
-export type TAssignmentNotice = { unitId: string; incidentId: string | null; reason: "dispatched" | "updated" | "cancelled" };
+/**
+ * Tells a crew's phones their assignment changed. `recalled`: the control room took the unit off the job;
+ * `backupAcknowledged`: someone answered their backup request. `message` says it in words for the crew.
+ */
+export type TAssignmentNotice = {
+  unitId: string;
+  incidentId: string | null;
+  reason: "dispatched" | "updated" | "cancelled" | "recalled" | "backupAcknowledged";
+  message?: string;
+};
 export type { TIncident };

@@ -27,10 +27,16 @@ export async function acknowledgeAlert(deps: TActionDeps, alertId: string, reque
   if (answeredUnitId && alert.incidentId) {
     const unit = await findUnit(deps.prisma, answeredUnitId);
     deps.publish.unit(unit);
-    deps.publish.incident(await findIncident(deps.prisma, alert.incidentId));
+    const incident = await findIncident(deps.prisma, alert.incidentId);
+    deps.publish.incident(incident);
     deps.publish.assignment(
       unit.crew.map((member) => member.id),
-      { unitId: unit.id, incidentId: alert.incidentId, reason: "updated" },
+      {
+        unitId: unit.id,
+        incidentId: incident.id,
+        reason: "backupAcknowledged",
+        message: `The control room has seen your backup request on ${incident.number}.`,
+      },
     );
   }
   return alert;

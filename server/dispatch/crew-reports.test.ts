@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKUP_ALERT_RULE_ID, type TAlert } from "@/lib/contracts/alerts";
 import type { TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
-import type { TResponderUnit } from "@/lib/contracts/units";
+import type { TAssignmentNotice, TResponderUnit } from "@/lib/contracts/units";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { DISPATCH_CITY, DISPATCH_CITY_SCENE } from "@/test/fixtures/dispatch-city";
 import { socketOutcome } from "@/test/fixtures/test-app";
@@ -106,5 +106,40 @@ describe.each(TEST_BACKENDS)("crew reports ($kind)", (backend) => {
     const row = await t.app.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect(row.firstOnSceneAt?.toISOString()).toBe(arrivals[0].at);
     expect(row.firstOnSceneAt!.getTime()).toBeLessThan(Date.parse(arrivals[1].at));
+  });
+
+  it("tells the crew in words when control answers their backup request and when it recalls them", async () => {
+    const phone = t.app.socket(t.cookies.field);
+    expect(await socketOutcome(phone)).toEqual({ connected: true });
+    const notices: TAssignmentNotice[] = [];
+    phone.on("assignment:changed", (notice) => notices.push(notice));
+
+    const incident = await dispatchedIncident("medical", ["unit-m1"]);
+    expect((await act("unit-m1", "needBackup")).status).toBe(200);
+    const backup = await t.app.db.prisma.alert.findFirstOrThrow({
+      where: { ruleId: BACKUP_ALERT_RULE_ID, entityId: "unit-m1", status: "open" },
+    });
+    expect((await post(`/api/alerts/${backup.id}/acknowledge`, { version: backup.version })).status).toBe(200);
+    await waitFor(() => notices.some((n) => n.reason === "backupAcknowledged"), "the crew told their backup request was seen");
+    expect(notices.find((n) => n.reason === "backupAcknowledged")?.message).toBe(
+      `The control room has seen your backup request on ${incident.number}.`,
+    );
+
+    const current = (await get(`/api/incidents/${incident.id}`)).body as TIncidentDetail;
+    expect((await post(`/api/incidents/${incident.id}/status`, { version: current.version, status: "resolved" })).status).toBe(200);
+    await waitFor(() => notices.some((n) => n.reason === "recalled"), "the crew told they were recalled");
+    expect(notices.find((n) => n.reason === "recalled")).toEqual({
+      unitId: "unit-m1",
+      incidentId: incident.id,
+      reason: "recalled",
+      message: `M-1 was recalled from ${incident.number}: the control room resolved the incident. Return to station.`,
+    });
+    const timeline = ((await get(`/api/incidents/${incident.id}`)).body as TIncidentDetail).timeline;
+    expect(timeline.find((e) => e.data.action === "recalled")?.data).toMatchObject({
+      callSign: "M-1",
+      from: "dispatched",
+      to: "returning",
+    });
+    phone.disconnect();
   });
 });

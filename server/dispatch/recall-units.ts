@@ -1,3 +1,4 @@
+import type { TIncident } from "@/lib/contracts/incidents";
 import type { TResponderUnit } from "@/lib/contracts/units";
 import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import { appendTimeline } from "@/server/incidents/append-timeline";
@@ -52,13 +53,30 @@ export async function recallUnits(
   return recalled;
 }
 
+const RECALL_REASON: Partial<Record<TIncident["status"], string>> = {
+  resolved: "the control room resolved the incident",
+  closed: "the control room closed the incident",
+  acknowledged: "the control room took the incident back to reassign it",
+};
+
 /** After the commit: the board, the crews' phones and the simulated units learn of the recall. */
-export function announceRecall(units: readonly TResponderUnit[], publish: TPublisher, motion: TUnitMotion | undefined): void {
+export function announceRecall(
+  units: readonly TResponderUnit[],
+  incident: Pick<TIncident, "id" | "number" | "status">,
+  publish: TPublisher,
+  motion: TUnitMotion | undefined,
+): void {
+  const why = RECALL_REASON[incident.status] ?? "the control room took your unit off it";
   for (const unit of units) {
     publish.unit(unit);
     publish.assignment(
       unit.crew.map((c) => c.id),
-      { unitId: unit.id, incidentId: null, reason: "cancelled" },
+      {
+        unitId: unit.id,
+        incidentId: incident.id,
+        reason: "recalled",
+        message: `${unit.callSign} was recalled from ${incident.number}: ${why}. Return to station.`,
+      },
     );
     motion?.unitChanged(unit, null);
   }

@@ -61,6 +61,6 @@ export async function changeIncidentStatus(
     return changed;
   });
   deps.publish.incident(after);
-  announceRecall(recalled, deps.publish, deps.motion);
+  announceRecall(recalled, after, deps.publish, deps.motion);
   return after;
 }
