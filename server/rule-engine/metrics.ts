@@ -9,17 +9,30 @@ const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 export const percent = (share: number, digits = 0) => `${(share * 100).toFixed(digits)} %`;
 
-export function formatMetricValue(metric: TAlertMetric, value: number): string {
+/** Decimals each metric is written with (percentages as shares: 0 → "93 %"). */
+const METRIC_DIGITS: Partial<Record<TAlertMetric, number>> = { temperature: 1, frequency: 2, voltageShare: 1 };
+
+export function formatMetricValue(metric: TAlertMetric, value: number, digits = METRIC_DIGITS[metric] ?? 0): string {
   switch (metric) {
     case "temperature":
-      return `${value.toFixed(1)} °C`;
+      return `${value.toFixed(digits)} °C`;
     case "frequency":
-      return `${value.toFixed(2)} Hz`;
-    case "voltageShare":
-      return percent(value, 1);
+      return `${value.toFixed(digits)} Hz`;
     default:
-      return percent(value);
+      return percent(value, digits);
   }
+}
+
+/**
+ * The fewest decimals (from the metric's own, up to three more) at which a value past a limit does not read
+ * the same as the limit: "59.985 Hz, outside 59.990 Hz – 60.010 Hz", never "59.99 Hz, outside 59.99 Hz – …".
+ */
+export function digitsApart(metric: TAlertMetric, value: number, limit: number): number {
+  const base = METRIC_DIGITS[metric] ?? 0;
+  let digits = base;
+  while (digits < base + 3 && value !== limit && formatMetricValue(metric, value, digits) === formatMetricValue(metric, limit, digits))
+    digits += 1;
+  return digits;
 }
 
 /** undefined when the event carries no such metric or the entity is missing from the city pack. */

@@ -1,4 +1,5 @@
 import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import { LABEL_CHARACTER_SET, LABEL_FONT } from "./label-text";
 import { COLOR, MAP_COLOR, rgbaOf } from "@/lib/design/tokens";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
@@ -9,8 +10,6 @@ const MARKER_RIM = rgbaOf(MAP_COLOR.markerRim);
 
 /** Incident numbers only from street level: at city scale they would cover each other. */
 export const INCIDENT_LABEL_MIN_ZOOM = 15;
-
-const LABEL_FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 type TIncidentLayerOptions = { zoom: number; selectedId: string | null };
 
@@ -45,6 +44,7 @@ export function createIncidentLabelLayer(incidents: readonly TIncident[], { zoom
     getTextAnchor: "middle",
     getAlignmentBaseline: "top",
     fontFamily: LABEL_FONT,
+    characterSet: LABEL_CHARACTER_SET,
     fontWeight: 700,
     background: true,
     getBackgroundColor: rgbaOf(MAP_COLOR.incidentLabelBg, 225),

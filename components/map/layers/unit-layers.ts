@@ -1,4 +1,5 @@
 import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import { LABEL_CHARACTER_SET, LABEL_FONT } from "./label-text";
 import { MAP_COLOR, RAMP_COLOR, rgbaOf } from "@/lib/design/tokens";
 import type { TUnitPosition, TUnitStatus } from "@/lib/contracts/events";
 import type { TStation, TUnit } from "@/lib/contracts/city-pack";
@@ -13,8 +14,6 @@ export type TUnitLayerOptions = TLiveLayerOptions & {
   /** Map zoom (coarsely rounded): labels are merged where they would overlap at this zoom. */
   zoom: number;
 };
-
-const LABEL_FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** Live position; until the first fix a unit is drawn (faded) at its home station. */
 export function unitPosition(unit: TUnit, live: TUnitPosition | undefined, stationsById: ReadonlyMap<string, TStation>): [number, number] {
@@ -95,6 +94,7 @@ export function createUnitLabelLayer(units: TUnit[], { store, version, visible, 
     getTextAnchor: "middle",
     getAlignmentBaseline: "bottom",
     fontFamily: LABEL_FONT,
+    characterSet: LABEL_CHARACTER_SET,
     fontWeight: 600,
     background: true,
     getBackgroundColor: rgbaOf(MAP_COLOR.markerRim, 210),

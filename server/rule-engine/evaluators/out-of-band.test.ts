@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createRuleEngine } from "../rule-engine";
@@ -20,6 +21,7 @@ const FREQUENCY = rule({
   sustainSeconds: 0,
   clearSustainSeconds: 0,
 });
+const NARROW_FREQUENCY = rule({ ...FREQUENCY, params: { metric: "frequency", min: 59.99, max: 60.01, clearMargin: 0.001 } });
 const volts = (seconds: number[], voltage: number) => seconds.map((s) => energy("feeder-1", s, { voltage }));
 
 describe("outOfBand rule", () => {
@@ -44,5 +46,23 @@ describe("outOfBand rule", () => {
       ["open", 60.3],
       ["update", 59.5],
     ]);
+  });
+});
+
+describe("outOfBand wording", () => {
+  it("never writes a value outside the band with the same digits as the limit it crossed (property)", () => {
+    // Up to three extra decimals: a reading a ten-thousandth of a hertz past the limit is told apart.
+    const reading = fc
+      .double({ min: 59.9, max: 60.1, noNaN: true })
+      .filter((f) => Math.abs(f - 59.99) > 1e-4 && Math.abs(f - 60.01) > 1e-4);
+    fc.assert(
+      fc.property(reading, (frequency) => {
+        const engine = createRuleEngine({ rules: [NARROW_FREQUENCY], entities: TINY_CITY });
+        const [signal] = feed(engine, [energy("feeder-1", 0, { frequency })]);
+        if (frequency >= 59.99 && frequency <= 60.01) return signal === undefined;
+        const [, shown, low, high] = /Frequency ([\d.]+) Hz, outside ([\d.]+) Hz – ([\d.]+) Hz/.exec(signal!.message)!;
+        return shown !== (frequency < 59.99 ? low : high);
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { formatMetricValue, readMetric } from "../metrics";
+import { digitsApart, formatMetricValue, readMetric } from "../metrics";
 import { isoAt, type TEvaluatorFactory } from "./types";
 
 export const createOutOfBandEvaluator: TEvaluatorFactory<"outOfBand"> = (index) => ({
@@ -9,7 +9,9 @@ export const createOutOfBandEvaluator: TEvaluatorFactory<"outOfBand"> = (index) 
     const { value } = reading;
     const outside = value < min || value > max;
     const wellInside = value >= min + clearMargin && value <= max - clearMargin;
-    const band = `${formatMetricValue(metric, min)} – ${formatMetricValue(metric, max)}`;
+    const digits = digitsApart(metric, value, value < min ? min : max);
+    const band = `${formatMetricValue(metric, min, digits)} – ${formatMetricValue(metric, max, digits)}`;
+    const detail = reading.detail.replace(formatMetricValue(metric, value), formatMetricValue(metric, value, digits));
     return [
       {
         entityId: event.entityId,
@@ -19,7 +21,7 @@ export const createOutOfBandEvaluator: TEvaluatorFactory<"outOfBand"> = (index) 
         value,
         // Distance outside the band, so an excursion on either side can be the worst.
         badness: Math.max(min - value, value - max),
-        detail: `${reading.detail}, ${outside ? "outside" : "within"} ${band}`,
+        detail: `${detail}, ${outside ? "outside" : "within"} ${band}`,
       },
     ];
   },
