@@ -5,7 +5,7 @@ const healthy = { waiting: 0, stored: 12, storedMinimal: 0, droppedAtBound: 0, u
 
 describe("describeDeadLetterStore", () => {
   it("says nothing more while every dead letter is recorded", () => {
-    expect(describeDeadLetterStore(healthy)).toEqual({ label: "dead-lettered", isTrouble: false });
+    expect(describeDeadLetterStore(healthy)).toEqual({ label: "dead letters", isTrouble: false });
     expect(describeDeadLetterStore(undefined).isTrouble).toBe(false);
   });
 
@@ -19,7 +19,7 @@ describe("describeDeadLetterStore", () => {
     });
     expect(text.isTrouble).toBe(true);
     expect(text.label).toMatch(
-      /^dead-lettered · database unreachable since \d{2}:\d{2}:\d{2} · 40 waiting to be recorded · 4 not recorded$/,
+      /^dead letters · database unreachable since \d{2}:\d{2}:\d{2} · 40 waiting to be recorded · 4 not recorded$/,
     );
   });
 });

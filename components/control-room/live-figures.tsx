@@ -2,7 +2,8 @@ import type { TIngestStats } from "@/lib/contracts/realtime";
 import { describeDeadLetterStore } from "./describe-dead-letter-store";
 import { SourceStatusFigure } from "./source-status";
 import { formatClock } from "@/components/format/date-time";
-import { formatInt } from "@/components/format/number";
+import { formatInt, formatPercent } from "@/components/format/number";
+import { useDeadLetterTrend } from "./use-dead-letter-trend";
 import { cx } from "@/components/ui/class-names";
 import styles from "./live-figures.module.css";
 
@@ -17,6 +18,48 @@ function Figure({ testId, label, value, title, tone }: TFigureProps) {
   );
 }
 
+const TREND_MARK = { rising: "↑", steady: "→", falling: "↓" } as const;
+
+/**
+ * Dead letters as a rate with its direction, not an ever-growing total: a steady trickle of malformed messages is
+ * normal in a city; red only when the rate is well above its usual level or the record of them is incomplete.
+ * data-value stays the running total (what tests and scripts compare).
+ */
+function DeadLetterFigure({ stats }: { stats: TIngestStats | null }) {
+  const trend = useDeadLetterTrend(stats);
+  const store = describeDeadLetterStore(stats?.deadLetterStore);
+  const isAlarming = store.isTrouble || trend?.isUnusual === true;
+  const total = stats?.deadLettered ?? null;
+  const title = [
+    "Messages rejected as invalid and sent to the dead-letter topic",
+    total !== null ? `${formatInt(total)} since the server started` : null,
+    trend ? `${formatPercent(trend.share, 1)} of messages in the last minute, ${trend.trend}` : null,
+    trend?.isUnusual ? "well above the usual rate" : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return (
+    <div
+      className={cx(styles.figure, isAlarming && styles.alert)}
+      data-testid="figure-dead-lettered"
+      data-value={total ?? undefined}
+      data-unusual={trend?.isUnusual ? "true" : "false"}
+      title={title}
+    >
+      <span className={styles.value}>
+        {trend ? `${formatInt(Math.round(trend.perMinute))}/min` : "—"}
+        {trend && (
+          <span className={styles.trend}>
+            <span aria-hidden="true"> {TREND_MARK[trend.trend]}</span>
+            <span className="visually-hidden"> {trend.trend}</span>
+          </span>
+        )}
+      </span>
+      <span className={styles.label}>{store.label}</span>
+    </div>
+  );
+}
+
 type TLiveFiguresProps = {
   stats: TIngestStats | null;
   now: number | null;
@@ -26,7 +69,6 @@ type TLiveFiguresProps = {
 
 export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
   const isKafka = stats?.source === "kafka";
-  const deadLetters = describeDeadLetterStore(stats?.deadLetterStore);
   return (
     <div
       className={cx(styles.figures, isStale && styles.stale)}
@@ -53,13 +95,7 @@ export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
           <span className={styles.text}>{stats?.source ?? "—"}</span>
         </div>
       )}
-      <Figure
-        testId="figure-dead-lettered"
-        label={deadLetters.label}
-        value={stats?.deadLettered ?? null}
-        title="Events rejected as invalid and sent to the dead-letter topic"
-        tone={(stats && stats.deadLettered > 0) || deadLetters.isTrouble ? "alert" : undefined}
-      />
+      <DeadLetterFigure stats={stats} />
       <time className={styles.clock} dateTime={now === null ? undefined : new Date(now).toISOString()}>
         <span className="visually-hidden">Local time </span>
         {now === null ? "--:--:--" : formatClock(now)}

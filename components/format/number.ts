@@ -5,8 +5,9 @@ export function formatInt(value: number): string {
   return INTEGER.format(value);
 }
 
-export function formatPercent(ratio: number): string {
-  return `${INTEGER.format(ratio * 100)} %`;
+export function formatPercent(ratio: number, digits = 0): string {
+  if (digits === 0) return `${INTEGER.format(ratio * 100)} %`;
+  return `${new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio * 100)} %`;
 }
 
 /** kW below 1 MW, MW above. */
