@@ -59,7 +59,10 @@ function sameMembers(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>)
 }
 
 function describeSegments(ids: readonly string[], index: TEntityIndex): string {
-  const names = [...new Set(ids.map((id) => index.segments.get(id)?.name ?? id))];
+  // Ids are for machines: an unnamed segment is counted, not spelled out.
+  const named = ids.map((id) => index.segments.get(id)?.name).filter((name): name is string => Boolean(name));
+  const names = [...new Set(named)];
+  if (names.length === 0) return "unnamed roads";
   return names.length <= NAMES_SHOWN
     ? names.join(", ")
     : `${names.slice(0, NAMES_SHOWN).join(", ")} and ${names.length - NAMES_SHOWN} more`;
