@@ -5,6 +5,7 @@ import "./globals.css";
 import "./styles/maplibre.css";
 import { renderCssVariables } from "@/lib/design/css-variables";
 import { THEME_COLOR } from "@/lib/design/tokens";
+import { serverEnv } from "@/server/env";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
@@ -22,8 +23,10 @@ export const viewport: Viewport = {
 const CSS_VARIABLES = renderCssVariables();
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  // Every screen shows the city's clock in the city's locale (components/format/date-time.ts reads these).
+  const { CITY_TIME_ZONE, CITY_LOCALE } = serverEnv();
   return (
-    <html lang="en">
+    <html lang={CITY_LOCALE} data-city-time-zone={CITY_TIME_ZONE} data-city-locale={CITY_LOCALE}>
       <head>
         {/* The design tokens as CSS custom properties, rendered from the same module the map layers and charts read. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own constant CSS, built at startup from lib/design, no user input. */}

@@ -83,6 +83,11 @@ const ZServerEnvFields = z.object({
   PLAYBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   /** The city's time zone: response-time figures by hour of day, the simulator's daily rhythm. */
   CITY_TIME_ZONE: z.string().default("America/Detroit").refine(isTimeZone, "an IANA time zone name, e.g. Europe/Berlin"),
+  /** How dates and numbers read on every screen (a BCP 47 tag), whatever each browser's own settings. */
+  CITY_LOCALE: z
+    .string()
+    .default("en-US")
+    .refine((tag) => Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 1, "a BCP 47 language tag, e.g. en-GB or de-DE"),
 
   /** Where browsers reach this server (an origin, no path); CSRF checks and cookies are bound to it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),

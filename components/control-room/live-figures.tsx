@@ -1,7 +1,7 @@
 import type { TIngestStats } from "@/lib/contracts/realtime";
 import { describeDeadLetterStore } from "./describe-dead-letter-store";
 import { SourceStatusFigure } from "./source-status";
-import { formatClock } from "@/components/format/date-time";
+import { formatClock, formatTimeZoneName } from "@/components/format/date-time";
 import { formatInt, formatPercent } from "@/components/format/number";
 import { useDeadLetterTrend } from "./use-dead-letter-trend";
 import { cx } from "@/components/ui/class-names";
@@ -96,10 +96,13 @@ export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
         </div>
       )}
       <DeadLetterFigure stats={stats} />
-      <time className={styles.clock} dateTime={now === null ? undefined : new Date(now).toISOString()}>
-        <span className="visually-hidden">Local time </span>
-        {now === null ? "--:--:--" : formatClock(now)}
-      </time>
+      {/* Labelled: a bare running clock reads like a timer. */}
+      <div className={cx(styles.figure, styles.clock)} data-testid="city-clock">
+        <time className={styles.value} dateTime={now === null ? undefined : new Date(now).toISOString()}>
+          {now === null ? "--:--:--" : formatClock(now)}
+        </time>
+        <span className={styles.label}>city time{now === null ? "" : ` · ${formatTimeZoneName(now)}`}</span>
+      </div>
     </div>
   );
 }
