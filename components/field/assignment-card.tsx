@@ -1,7 +1,10 @@
+"use client";
+
 import { INCIDENT_TYPE_LABEL, type TIncidentPriority } from "@/components/incidents/incident-labels";
 import type { TFieldAssignment } from "@/lib/contracts/units";
 import { haversineM, type TLonLat } from "@/lib/geo";
 import { AssignmentMap } from "./assignment-map";
+import { formatCoordinates, usePlaceName } from "@/components/city/use-place-name";
 import { formatClock } from "@/components/format/date-time";
 import { formatDistance } from "@/components/format/distance";
 import { formatEta } from "@/components/format/duration";
@@ -25,6 +28,7 @@ type TAssignmentCardProps = {
 
 export function AssignmentCard({ assignment, position, isNew }: TAssignmentCardProps) {
   const { incident, dispatch, notes } = assignment;
+  const place = usePlaceName(incident.location);
   return (
     <section
       className={cx(styles.job, isNew && styles.isNew)}
@@ -40,7 +44,9 @@ export function AssignmentCard({ assignment, position, isNew }: TAssignmentCardP
         </h2>
       </div>
       <p className={styles.number}>{incident.number}</p>
-      <p className={styles.address}>{incident.address ?? `${incident.location[1].toFixed(5)}, ${incident.location[0].toFixed(5)}`}</p>
+      <p className={styles.address} title={formatCoordinates(incident.location)}>
+        {incident.address ?? place ?? `${incident.zone} · ${formatCoordinates(incident.location)}`}
+      </p>
       {incident.description && <p className={styles.description}>{incident.description}</p>}
 
       <dl className={styles.facts}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { usePlaceName } from "@/components/city/use-place-name";
 import { formatClock } from "@/components/format/date-time";
 import { formatElapsed } from "@/components/format/duration";
 import { Chip } from "@/components/ui/chip";
@@ -59,7 +60,8 @@ export function IncidentBoard({ rows: unsorted, selectedId, onSelect }: TInciden
 
 function IncidentBoardRow({ row, isSelected, onSelect }: { row: TBoardRow; isSelected: boolean; onSelect: (id: string) => void }) {
   const { incident, ageMs, sinceUpdateMs, units, unassignedForMs } = row;
-  const place = incident.address ?? incident.zone;
+  const nearby = usePlaceName(incident.location);
+  const place = incident.address ?? nearby ?? incident.zone;
   return (
     <li
       className={cx(styles.row, unassignedForMs !== null && styles.late)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCoordinates, usePlaceName } from "@/components/city/use-place-name";
 import { AlertSubject } from "@/components/alerts/alert-subject";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -43,10 +44,6 @@ type TIncidentDrawerProps = {
   /** A recommended unit's route to preview on the map (null: none). */
   onPreviewRoute: (route: TRouteLine | null) => void;
 };
-
-function formatLocation([lon, lat]: readonly [number, number]): string {
-  return `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
-}
 
 export function IncidentDrawer({ incidentId, seed, onClose, onSelectAlert, onPreviewRoute }: TIncidentDrawerProps) {
   const detail = useQuery(incidentDetailQuery(incidentId));
@@ -149,7 +146,7 @@ function IncidentBody({
       <Facts>
         <Fact label="Location">
           {incident.address ? `${incident.address} · ` : ""}
-          <code>{formatLocation(incident.location)}</code>
+          <IncidentPlace location={incident.location} />
         </Fact>
         <Fact label="Zone">{incident.zone}</Fact>
         <Fact label="Created">
@@ -194,6 +191,17 @@ function IncidentBody({
         />
         {detail ? <IncidentTimeline entries={[...detail.timeline].reverse()} /> : <p className="muted">Loading…</p>}
       </DrawerSection>
+    </>
+  );
+}
+
+/** The nearest street in words, the coordinates beside it for whoever needs them exactly. */
+function IncidentPlace({ location }: { location: [number, number] }) {
+  const place = usePlaceName(location);
+  return (
+    <>
+      {place && <span>{place} · </span>}
+      <code>{formatCoordinates(location)}</code>
     </>
   );
 }
