@@ -12,6 +12,7 @@ import { PromoteForm } from "./promote-form";
 import { SeverityChip } from "./severity-chip";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
 import { NoteForm } from "@/components/ui/note-form";
+import { LongText } from "@/components/ui/long-text";
 import { errorMessage } from "@/components/api/request-json";
 import { FormError } from "@/components/ui/form-error";
 import { QueryState } from "@/components/ui/query-state";
@@ -219,7 +220,7 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
           <Timeline>
             {alert.notes.map((item) => (
               <TimelineItem key={item.id} meta={`${item.author.name} · ${when(item.at, now)}`}>
-                {item.text}
+                <LongText text={item.text} />
               </TimelineItem>
             ))}
           </Timeline>

@@ -4,6 +4,7 @@ import { INCIDENT_STATUS_LABEL } from "./incident-labels";
 import { formatClock } from "@/components/format/date-time";
 import { formatEta } from "@/components/format/duration";
 import { Timeline, TimelineItem } from "./timeline";
+import { LongText } from "@/components/ui/long-text";
 
 function statusLabel(value: unknown): string {
   const parsed = ZIncidentStatus.safeParse(value);
@@ -77,7 +78,7 @@ export function IncidentTimeline({ entries }: { entries: readonly TTimelineEntry
             </>
           }
         >
-          {describeTimelineEntry(entry)}
+          <LongText text={describeTimelineEntry(entry)} />
         </TimelineItem>
       ))}
     </Timeline>

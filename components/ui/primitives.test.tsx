@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Button, ButtonLink } from "./button";
 import { Chip } from "./chip";
+import { LongText } from "./long-text";
 import { QueryState } from "./query-state";
 import { Tab, TabList } from "./tabs";
 
@@ -45,5 +46,13 @@ describe("primitives", () => {
     expect(html.match(/role="tab"/g)).toHaveLength(2);
     expect(html).toContain('aria-selected="true"');
     expect(html).toContain('aria-selected="false"');
+  });
+
+  it("folds a long note behind 'Show all', keeps short ones whole, and never renders text as HTML", () => {
+    expect(renderToStaticMarkup(<LongText text="Gate code 1234" />)).not.toContain("<button");
+    const long = renderToStaticMarkup(<LongText text={`<b>not bold</b> ${"word ".repeat(100)}`} />);
+    expect(long).toContain('aria-expanded="false"');
+    expect(long).toContain("Show all");
+    expect(long).toContain("&lt;b&gt;not bold&lt;/b&gt;");
   });
 });
