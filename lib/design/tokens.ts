@@ -145,8 +145,8 @@ export const FONT_FAMILY = {
   mono: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace',
 } as const;
 
-/** The type scale, px. New rules use these steps; older screen rules still carry in-between sizes. */
-export const FONT_SIZE = { xs: 11, sm: 12, base: 13, md: 15, lg: 17, xl: 20, xxl: 24 } as const;
+/** The type scale, px: every stylesheet sizes text with these steps (stylesheets.test.ts); display is for big figures (KPI tiles, the field unit card). */
+export const FONT_SIZE = { xs: 11, sm: 12, base: 13, md: 15, lg: 17, xl: 20, xxl: 24, display: 28 } as const;
 
 /** Spacing steps, px. */
 export const SPACE = { 1: 4, 2: 8, 3: 12, 4: 16, 5: 20, 6: 24, 8: 32 } as const;
