@@ -48,6 +48,8 @@ export const ROOT_VARIABLES: TDeclarations = {
   "--font-sans": FONT_FAMILY.sans,
   "--font-mono": FONT_FAMILY.mono,
   ...prefixed("", COLOR),
+  // /field's colours by name as well (--field-warn-fill): its tints exist in the light theme only.
+  ...prefixed("field-", FIELD_COLOR),
   ...prefixed("role-", ROLE_COLOR, "", true),
   ...prefixed("sev-", SEVERITY_COLOR, "", true),
   ...prefixed("prio-", PRIORITY_COLOR, "", true),

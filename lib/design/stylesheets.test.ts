@@ -29,7 +29,7 @@ function findings(pattern: RegExp, accept: (match: RegExpExecArray) => boolean):
 
 const SCALE_VARIABLE = new RegExp(`^var\\(--font-size-(${Object.keys(FONT_SIZE).join("|")})\\)$`);
 
-describe("stylesheets take sizes from the tokens", () => {
+describe("stylesheets take sizes and colours from the tokens", () => {
   it("finds the stylesheets", () => {
     expect(stylesheets().length).toBeGreaterThan(50);
   });
@@ -44,6 +44,11 @@ describe("stylesheets take sizes from the tokens", () => {
 
   it("sizes the font shorthand with the type scale too", () => {
     const found = findings(/(?<![\w-])font\s*:\s*([^;}]+)/g, (match) => !/[0-9.]+(px|rem|pt)\b/.test(match[1]));
+    expect(found).toEqual([]);
+  });
+
+  it("writes no hex colour literal (colours are CSS variables from lib/design/tokens.ts)", () => {
+    const found = findings(/#[0-9a-fA-F]{3,8}\b/g, () => false);
     expect(found).toEqual([]);
   });
 });
