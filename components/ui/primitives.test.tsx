@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Button, ButtonLink } from "./button";
 import { Chip } from "./chip";
+import { Select, selectClassName } from "./input";
 import { QueryState } from "./query-state";
 import { Tab, TabList } from "./tabs";
 
@@ -45,5 +46,14 @@ describe("primitives", () => {
     expect(html.match(/role="tab"/g)).toHaveLength(2);
     expect(html).toContain('aria-selected="true"');
     expect(html).toContain('aria-selected="false"');
+  });
+
+  it("draws a responsive select as the compact one plus its phone rule, and lends the look to other elements", () => {
+    const classes = (html: string) => html.match(/class="([^"]+)"/)?.[1].split(" ") ?? [];
+    const small = classes(renderToStaticMarkup(<Select controlSize="sm" />));
+    const responsive = classes(renderToStaticMarkup(<Select controlSize="responsive" />));
+    expect(responsive).toEqual(expect.arrayContaining(small));
+    expect(responsive).toHaveLength(small.length + 1);
+    expect(selectClassName("md", "extra").split(" ")).toEqual([...classes(renderToStaticMarkup(<Select />)), "extra"]);
   });
 });
