@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { ZAdminUser, ZAdminUserList, type TAdminUser, type TCreateUserRequest, type TUpdateUserRequest } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
 
-export const adminKeys = {
+const adminKeys = {
   all: ["admin"] as const,
   users: () => ["admin", "users"] as const,
 };

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { ZHandover, ZHandoverDraft, ZHandoverList, ZPendingHandover, type THandover } from "@/lib/contracts/history";
 import { requestJson } from "@/components/api/request-json";
 
-export const RECENT_HANDOVERS = 20;
+const RECENT_HANDOVERS = 20;
 
 export const handoverKeys = {
   all: ["handover"] as const,

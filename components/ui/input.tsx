@@ -3,7 +3,7 @@ import { cx } from "./class-names";
 import styles from "./input.module.css";
 
 /** md: 40 px, for forms; sm: 32 px, for filters, toolbars and rows. */
-export type TControlSize = "md" | "sm";
+type TControlSize = "md" | "sm";
 
 type TInputProps = ComponentProps<"input"> & { controlSize?: TControlSize };
 
@@ -13,7 +13,7 @@ export function Input({ controlSize = "md", className, ...props }: TInputProps) 
 }
 
 /** responsive: sm on wider screens, full width and 40 px on phones (toolbars that wrap into a column there). */
-export type TSelectSize = TControlSize | "responsive";
+type TSelectSize = TControlSize | "responsive";
 
 /** The Select look for an element that is not a <select> (a <details> summary opening a list of checkboxes). */
 export function selectClassName(controlSize: TSelectSize = "md", className?: string): string {

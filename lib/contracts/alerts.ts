@@ -17,7 +17,7 @@ export type TAlertSeverity = z.infer<typeof ZAlertSeverity>;
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
 export const ZAlertStatus = z.enum(ALERT_STATUSES);
 
-export const ZAlertNote = z.object({ id: z.string(), at: z.iso.datetime(), author: ZPerson, text: z.string() });
+const ZAlertNote = z.object({ id: z.string(), at: z.iso.datetime(), author: ZPerson, text: z.string() });
 
 export const ZAlert = z.object({
   id: z.string(),

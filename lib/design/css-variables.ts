@@ -44,7 +44,7 @@ const THEME_KEYS = [
   "inputBg",
 ] as const;
 
-export const ROOT_VARIABLES: TDeclarations = {
+const ROOT_VARIABLES: TDeclarations = {
   "--font-sans": FONT_FAMILY.sans,
   "--font-mono": FONT_FAMILY.mono,
   ...prefixed("", COLOR),
@@ -66,7 +66,7 @@ export const ROOT_VARIABLES: TDeclarations = {
   "--drawer-width": `${LAYOUT.drawerWidth}px`,
 };
 
-export const FIELD_THEME_VARIABLES: TDeclarations = {
+const FIELD_THEME_VARIABLES: TDeclarations = {
   ...Object.fromEntries(THEME_KEYS.map((key) => [`--${kebab(key)}`, FIELD_COLOR[key]])),
   "--role-field": FIELD_ROLE_COLOR.field,
   "--shadow": SHADOW.fieldRaised,

@@ -8,7 +8,7 @@ const SELECTED_RIM = rgbaOf(COLOR.accent);
 const MARKER_RIM = rgbaOf(MAP_COLOR.markerRim);
 
 /** Incident numbers only from street level: at city scale they would cover each other. */
-export const INCIDENT_LABEL_MIN_ZOOM = 15;
+const INCIDENT_LABEL_MIN_ZOOM = 15;
 
 const LABEL_FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
