@@ -1,4 +1,5 @@
 import type { MetadataRoute } from "next";
+import { FIELD_COLOR } from "@/lib/design/tokens";
 
 /**
  * Web app manifest (served at /manifest.webmanifest without sign-in): crews install the field page on
@@ -14,8 +15,8 @@ export default function manifest(): MetadataRoute.Manifest {
     scope: "/",
     display: "standalone",
     orientation: "portrait",
-    background_color: "#ffffff",
-    theme_color: "#ffffff",
+    background_color: FIELD_COLOR.bg,
+    theme_color: FIELD_COLOR.bg,
     icons: [
       { src: "/icons/field-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
       { src: "/icons/field-512.png", sizes: "512x512", type: "image/png", purpose: "any" },

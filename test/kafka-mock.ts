@@ -24,7 +24,7 @@ export const TEST_CONSUMER_CONFIG = {
   maxWaitTimeInMs: 500,
 } satisfies Partial<ConsumerConfig>;
 
-export type TKafkaMockTopic = { name: string; partitions: number };
+type TKafkaMockTopic = { name: string; partitions: number };
 export type TKafkaMock = {
   brokers: string[];
   /** The broker (id 1..N) closes its connections and refuses new ones until `setBrokerUp`. */
@@ -170,7 +170,7 @@ export async function produceTo(kafka: Kafka, topic: string, messages: Message[]
   }
 }
 
-export type TCollectedMessage = KafkaMessage & { topic: string; partition: number };
+type TCollectedMessage = KafkaMessage & { topic: string; partition: number };
 
 /** Reads topics from the beginning in the background, in a group of its own. */
 export async function collectTopics(kafka: Kafka, topics: string[]) {

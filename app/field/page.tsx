@@ -3,6 +3,7 @@ import { FieldApp } from "@/components/field/field-app";
 import { FieldTheme } from "@/components/field/field-theme";
 import { AppPage } from "@/components/nav/app-page";
 import { requirePageRole } from "@/server/auth/session";
+import { FIELD_COLOR } from "@/lib/design/tokens";
 
 export const metadata: Metadata = {
   title: "My unit",
@@ -10,7 +11,7 @@ export const metadata: Metadata = {
 };
 
 /** Light and high-contrast: read outdoors, in sunlight. */
-export const viewport: Viewport = { themeColor: "#ffffff", colorScheme: "light" };
+export const viewport: Viewport = { themeColor: FIELD_COLOR.bg, colorScheme: "light" };
 
 export default async function FieldPage() {
   const user = await requirePageRole(["field"], "/field");

@@ -3,7 +3,7 @@ import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZAdminUser, ZAdminUserList, type TAdminUser, type TCreateUserRequest, type TUpdateUserRequest } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
 
-export const adminKeys = {
+const adminKeys = {
   all: ["admin"] as const,
   users: () => ["admin", "users"] as const,
 };

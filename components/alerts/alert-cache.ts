@@ -14,7 +14,7 @@ export function compareAlerts(a: TAlert, b: TAlert): number {
 }
 
 /** Whether an alert belongs in a queue with these filters (the queue never holds resolved alerts). */
-export function matchesFilters(alert: TAlert, filters: TAlertFilters): boolean {
+function matchesFilters(alert: TAlert, filters: TAlertFilters): boolean {
   if (alert.status === "resolved") return false;
   if (filters.domain && alert.domain !== filters.domain) return false;
   if (filters.severity && alert.severity !== filters.severity) return false;

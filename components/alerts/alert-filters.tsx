@@ -25,7 +25,7 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
         <FieldLabel htmlFor={`${id}-domain`}>Domain</FieldLabel>
         <Select
           id={`${id}-domain`}
-          controlSize="sm"
+          controlSize="responsive"
           className={styles.select}
           value={filters.domain ?? ""}
           onChange={(event) => {
@@ -45,7 +45,7 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
         <FieldLabel htmlFor={`${id}-severity`}>Severity</FieldLabel>
         <Select
           id={`${id}-severity`}
-          controlSize="sm"
+          controlSize="responsive"
           className={styles.select}
           value={filters.severity ?? ""}
           onChange={(event) => {
@@ -65,7 +65,7 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
         <FieldLabel htmlFor={`${id}-zone`}>Zone</FieldLabel>
         <Select
           id={`${id}-zone`}
-          controlSize="sm"
+          controlSize="responsive"
           className={styles.select}
           value={filters.zone ?? ""}
           onChange={(event) => onChange({ ...filters, zone: event.target.value || undefined })}

@@ -3,8 +3,6 @@ import { ZAlert, ZAlertList, type TAlert } from "@/lib/contracts/alerts";
 import { requestJson } from "@/components/api/request-json";
 import { upsertAlert, type TAlertFilters } from "./alert-cache";
 
-export type { TAlertFilters } from "./alert-cache";
-
 export const alertKeys = {
   all: ["alerts"] as const,
   queues: () => ["alerts", "queue"] as const,

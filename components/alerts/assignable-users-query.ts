@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { ZAssignableUsers } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
 
-export const userKeys = {
+const userKeys = {
   all: ["users"] as const,
   assignable: () => ["users", "assignable"] as const,
 };

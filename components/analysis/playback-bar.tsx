@@ -109,7 +109,7 @@ export function PlaybackBar({ playback }: { playback: TPlayback }) {
           Speed
         </label>
         <Select
-          controlSize="sm"
+          controlSize="responsive"
           id={speedId}
           className={styles.select}
           value={speed}

@@ -10,7 +10,7 @@ export const MINUTE_MS = 60_000;
 export const PLAYBACK_SPEEDS = [1, 5, 15, 60] as const;
 export type TPlaybackSpeed = (typeof PLAYBACK_SPEEDS)[number];
 
-export type TMinuteRange = { first: number; last: number };
+type TMinuteRange = { first: number; last: number };
 
 export function speedIntervalMs(speed: TPlaybackSpeed): number {
   return MINUTE_MS / speed;

@@ -1,13 +1,10 @@
 "use client";
 
 import { useId } from "react";
-import { LayerLegend } from "@/components/map/layer-legend";
-import { LAYER_META } from "@/components/map/layer-meta";
+import { LayerRow } from "@/components/map/layer-row";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { formatMinute } from "./format-minute";
 import type { TPlayback } from "./use-playback";
-import { cx } from "@/components/ui/class-names";
-import { Switch } from "@/components/ui/switch";
 import panelStyles from "./analysis-panel.module.css";
 import styles from "./playback-panel.module.css";
 
@@ -35,25 +32,16 @@ export function PlaybackPanel({ playback, visible, onToggle }: TPlaybackPanelPro
         {retentionDays !== null && ` Recordings are kept ${retentionDays} ${retentionDays === 1 ? "day" : "days"}.`}
       </p>
       <ul className={styles.layers} aria-label="Layers">
-        {LAYERS.map((layer) => {
-          const inputId = `${idPrefix}-${layer}`;
-          const isVisible = visible.has(layer);
-          return (
-            <li key={layer} className={cx(styles.row, !isVisible && styles.off)}>
-              <div className={styles.head}>
-                <Switch id={inputId} checked={isVisible} onChange={(event) => onToggle(layer, event.target.checked)} />
-                <label htmlFor={inputId} className={styles.label}>
-                  {LAYER_META[layer].label}
-                </label>
-              </div>
-              {isVisible && (
-                <div className={styles.legend}>
-                  <LayerLegend layer={layer} />
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {LAYERS.map((layer) => (
+          <LayerRow
+            key={layer}
+            layer={layer}
+            inputId={`${idPrefix}-${layer}`}
+            isVisible={visible.has(layer)}
+            onToggle={onToggle}
+            className={styles.row}
+          />
+        ))}
       </ul>
     </div>
   );

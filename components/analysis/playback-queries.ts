@@ -3,7 +3,7 @@ import { requestJson } from "@/components/api/request-json";
 import { ZPlaybackFrame, ZPlaybackRange, type TPlaybackFrame } from "@/lib/contracts/history";
 import { minuteToIso } from "./playback-clock";
 
-export const playbackKeys = {
+const playbackKeys = {
   all: ["playback"] as const,
   range: () => ["playback", "range"] as const,
   frame: (minute: number) => ["playback", "frame", minute] as const,

@@ -1,4 +1,4 @@
-export type TChangeLine = { key: string; before?: string; after?: string };
+type TChangeLine = { key: string; before?: string; after?: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 

@@ -2,7 +2,7 @@
  * Audit filters live in the URL (?action=&actor=&entityType=&from=&to=), so a view can be
  * shared or bookmarked. from/to are ISO instants in the URL and local times in the inputs.
  */
-export const AUDIT_FILTER_KEYS = ["action", "actor", "entityType", "from", "to"] as const;
+const AUDIT_FILTER_KEYS = ["action", "actor", "entityType", "from", "to"] as const;
 export type TAuditFilterKey = (typeof AUDIT_FILTER_KEYS)[number];
 export type TAuditFilters = Partial<Record<TAuditFilterKey, string>>;
 

@@ -3,9 +3,9 @@ import { ZAuditPage } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
 import { auditApiUrl, type TAuditFilters } from "./audit-filters";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
-export const auditKeys = {
+const auditKeys = {
   all: ["audit"] as const,
   pages: (filters: TAuditFilters) => ["audit", filters] as const,
 };

@@ -1,10 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
-import { ZAuthConfig, ZCurrentUser } from "@/lib/contracts/auth";
+import { ZAuthConfig } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
 
 export type { TAuthConfig } from "@/lib/contracts/auth";
 
-export const authKeys = {
+const authKeys = {
   all: ["auth"] as const,
   config: () => ["auth", "config"] as const,
   me: () => ["auth", "me"] as const,
@@ -17,12 +17,4 @@ export const authConfigQuery = () =>
     queryFn: ({ signal }) => requestJson("/api/auth-config", ZAuthConfig, { signal }),
     staleTime: Infinity,
     retry: 1,
-  });
-
-/** GET /api/me: who is signed in (401 when nobody is). */
-export const currentUserQuery = () =>
-  queryOptions({
-    queryKey: authKeys.me(),
-    queryFn: ({ signal }) => requestJson("/api/me", ZCurrentUser, { signal }),
-    retry: false,
   });

@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { ZCityConfigResponse } from "@/lib/contracts/city-api";
 import { ZCityEntities, cityPackUrl } from "@/lib/contracts/city-pack";
 
-export const cityKeys = {
+const cityKeys = {
   all: ["city"] as const,
   config: () => ["city", "config"] as const,
   entities: (packId: string) => ["city", packId, "entities"] as const,

@@ -13,7 +13,7 @@ import { formatInt, formatPercent, formatPower, formatVoltage } from "@/componen
 export type TTone = "ok" | "warn" | "alert";
 export type TDescriptionRow = { label: string; value: string; tone?: TTone };
 
-export type TEntityDescription = {
+type TEntityDescription = {
   kindLabel: string;
   title: string;
   id: string;

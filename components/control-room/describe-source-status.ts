@@ -10,7 +10,7 @@ const HEADLINE: Record<TSourceState, string> = {
   failed: "Consumer failing, retrying",
 };
 
-export type TSourceStatusText = {
+type TSourceStatusText = {
   /** What is going on, in words: "Kafka unreachable since 14:02:17". */
   headline: string;
   /** Staleness of the worst partition, restarts and offset resets: "oldest unread 12 s ago · 2 restarts". */

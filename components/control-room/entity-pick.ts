@@ -23,10 +23,6 @@ export function toEntityPick(layerId: string | undefined, object: unknown): TEnt
   return kind && typeof id === "string" ? { kind, id } : null;
 }
 
-export function samePick(a: TEntityPick | null, b: TEntityPick | null): boolean {
-  return a === b || (!!a && !!b && a.kind === b.kind && a.id === b.id);
-}
-
 export const LAYER_BY_KIND: Record<TEntityKind, TLayer> = {
   segment: "traffic",
   parking: "parking",

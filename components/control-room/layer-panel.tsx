@@ -3,13 +3,12 @@
 import { useId, useSyncExternalStore } from "react";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { LiveCityStore, TLayerCounts } from "@/components/live/live-city-store";
-import { LAYER_META } from "@/components/map/layer-meta";
-import { LayerLegend, NoDataKey } from "@/components/map/layer-legend";
+import { NoDataKey } from "@/components/map/layer-legend";
+import { LayerRow } from "@/components/map/layer-row";
 import { useMediaQuery } from "./use-media-query";
 import { formatInt } from "@/components/format/number";
 import { BottomSheet, SheetSummary, SheetTitle } from "@/components/ui/bottom-sheet";
 import { cx } from "@/components/ui/class-names";
-import { Switch } from "@/components/ui/switch";
 import styles from "./layer-panel.module.css";
 
 /** Matches the stylesheet's phone breakpoint, where the panel becomes a bottom sheet. */
@@ -86,21 +85,17 @@ export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open
     >
       <ul className={styles.list}>
         {LAYERS.map((layer) => {
-          const inputId = `${idPrefix}-${layer}`;
           const isVisible = visible.has(layer);
           return (
-            <li key={layer} className={cx(styles.row, !isVisible && styles.off)}>
-              <div className={styles.head}>
-                <Switch
-                  id={inputId}
-                  data-testid={`toggle-${layer}`}
-                  checked={isVisible}
-                  onChange={(event) => onToggle(layer, event.target.checked)}
-                  aria-describedby={`${inputId}-desc`}
-                />
-                <label htmlFor={inputId} className={styles.label}>
-                  {LAYER_META[layer].label}
-                </label>
+            <LayerRow
+              key={layer}
+              layer={layer}
+              inputId={`${idPrefix}-${layer}`}
+              isVisible={isVisible}
+              onToggle={onToggle}
+              switchTestId={`toggle-${layer}`}
+              hasDescription
+              status={
                 <LayerStatus
                   layer={layer}
                   live={counts[layer]}
@@ -108,16 +103,8 @@ export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open
                   isVisible={isVisible}
                   hasSnapshot={hasSnapshot}
                 />
-              </div>
-              <p className={styles.description} id={`${inputId}-desc`}>
-                {LAYER_META[layer].description}
-              </p>
-              {isVisible && (
-                <div className={styles.legend}>
-                  <LayerLegend layer={layer} />
-                </div>
-              )}
-            </li>
+              }
+            />
           );
         })}
       </ul>

@@ -4,7 +4,7 @@ type TFeature =
   | { type: "Feature"; properties: { kind: "route" }; geometry: { type: "LineString"; coordinates: TLonLat[] } }
   | { type: "Feature"; properties: { kind: "incident" | "unit" }; geometry: { type: "Point"; coordinates: TLonLat } };
 
-export type TAssignmentMapData = { type: "FeatureCollection"; features: TFeature[] };
+type TAssignmentMapData = { type: "FeatureCollection"; features: TFeature[] };
 
 /** The route line, the incident and the unit as one GeoJSON source. */
 export function assignmentMapData(incident: TLonLat, route: readonly TLonLat[], unit: TLonLat | null): TAssignmentMapData {

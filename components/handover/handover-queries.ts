@@ -3,7 +3,7 @@ import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZHandover, ZHandoverDraft, ZHandoverList, ZPendingHandover, type THandover } from "@/lib/contracts/history";
 import { requestJson } from "@/components/api/request-json";
 
-export const RECENT_HANDOVERS = 20;
+const RECENT_HANDOVERS = 20;
 
 export const handoverKeys = {
   all: ["handover"] as const,

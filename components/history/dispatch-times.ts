@@ -1,6 +1,6 @@
 import type { TDispatch } from "@/lib/contracts/units";
 
-export type TDispatchTimes = {
+type TDispatchTimes = {
   /** Dispatched → on scene. */
   travelSeconds: number | null;
   /** On scene → cleared; while still there, until `now` (and `onSceneOngoing` says so). */

@@ -30,8 +30,8 @@ export type TAlertHistoryView = TPaging & { tab: "alerts"; filter: TAlertHistory
 export type THistoryView = TIncidentHistoryView | TAlertHistoryView;
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
-export const DEFAULT_PAGE_SIZE = 50;
-export const ALERT_SORTS = ["newest", "oldest", "severity"] as const satisfies readonly TAlertHistoryQuery["sort"][];
+const DEFAULT_PAGE_SIZE = 50;
+const ALERT_SORTS = ["newest", "oldest", "severity"] as const satisfies readonly TAlertHistoryQuery["sort"][];
 
 const INCIDENT_LISTS = { type: INCIDENT_TYPES, priority: INCIDENT_PRIORITIES, status: INCIDENT_STATUSES } as const;
 const ALERT_LISTS = { domain: LAYERS, severity: ALERT_SEVERITIES, status: ALERT_STATUSES } as const;
@@ -183,5 +183,3 @@ export function switchTab(view: THistoryView, tab: THistoryTab): THistoryView {
   const paging = { limit: view.limit, ...FIRST_PAGE };
   return tab === "alerts" ? { tab, filter: shared, sort: "newest", ...paging } : { tab, filter: shared, sort: "newest", ...paging };
 }
-
-export const EMPTY_HISTORY_VIEW: TIncidentHistoryView = { tab: "incidents", filter: {}, sort: "newest", limit: DEFAULT_PAGE_SIZE, page: 1 };

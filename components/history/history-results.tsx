@@ -79,7 +79,12 @@ export function HistoryResults(props: THistoryResultsProps) {
           <div className={styles.actions}>
             <label className={styles.size} htmlFor={pageSizeId}>
               <span>Rows per page</span>
-              <Select id={pageSizeId} controlSize="sm" value={limit} onChange={(event) => props.onPageSize(Number(event.target.value))}>
+              <Select
+                id={pageSizeId}
+                controlSize="responsive"
+                value={limit}
+                onChange={(event) => props.onPageSize(Number(event.target.value))}
+              >
                 {PAGE_SIZES.map((size) => (
                   <option key={size} value={size}>
                     {size}

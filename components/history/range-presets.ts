@@ -6,7 +6,6 @@ export const RANGE_PRESETS = [
   { id: "12m", label: "12 months", hours: 365 * 24 },
   { id: "all", label: "All time", hours: null },
 ] as const;
-export type TRangePresetId = (typeof RANGE_PRESETS)[number]["id"];
 
 /** The range of a preset as of `now`, to the whole minute (a link made twice in a minute is the same link). */
 export function presetRange(id: string, now: Date): { from?: string; to?: string } {

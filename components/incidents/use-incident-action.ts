@@ -7,7 +7,7 @@ import { ApiRequestError, errorMessage, requestJson } from "@/components/api/req
 import { INCIDENT_STATUS_LABEL, type TIncidentStatus } from "./incident-labels";
 import { incidentKeys, patchIncidentCaches } from "./incident-queries";
 
-export type TIncidentAction = { kind: "status"; status: TIncidentStatus; reason?: string } | { kind: "note"; text: string };
+type TIncidentAction = { kind: "status"; status: TIncidentStatus; reason?: string } | { kind: "note"; text: string };
 export type TIncidentOutcome = { tone: "ok" | "error"; message: string };
 
 function conflictIncident(error: unknown): TIncident | null {

@@ -1,7 +1,7 @@
 import type { TKpiGroup, TKpiMetric } from "@/lib/contracts/history";
 import { toMinutes } from "./kpi-format";
 
-export type TChartPoint = { key: string; label: string; incidents: number; reached: number; p50: number | null; p90: number | null };
+type TChartPoint = { key: string; label: string; incidents: number; reached: number; p50: number | null; p90: number | null };
 
 /** One metric of each group as chart points, in minutes. */
 export function chartPoints(groups: readonly TKpiGroup[], metric: TKpiMetric, labelOf: (key: string) => string): TChartPoint[] {

@@ -119,7 +119,7 @@ function KpiResults({ report, stale, error }: { report: TKpiReport; stale: boole
               <Field className={styles.metric}>
                 <FieldLabel htmlFor={`${id}-metric`}>Chart</FieldLabel>
                 <Select
-                  controlSize="sm"
+                  controlSize="responsive"
                   id={`${id}-metric`}
                   value={metric}
                   onChange={(e) => setMetric(ZKpiMetric.catch("mtta").parse(e.target.value))}

@@ -12,7 +12,7 @@ export const KPI_PRESETS = [
   { id: "1y", label: "1 year", days: 365 },
 ] as const;
 export type TKpiPreset = (typeof KPI_PRESETS)[number]["id"];
-export const DEFAULT_KPI_PRESET: TKpiPreset = "7d";
+const DEFAULT_KPI_PRESET: TKpiPreset = "7d";
 
 export type TKpiRange = { kind: "preset"; preset: TKpiPreset } | { kind: "custom"; from: string; to: string };
 export type TKpiFilters = { range: TKpiRange; types: TIncidentType[]; zone?: string };

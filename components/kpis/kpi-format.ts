@@ -24,7 +24,7 @@ export function secondsToMinutesInput(seconds: number | null | undefined): strin
   return seconds == null ? "" : INPUT_MINUTES.format(seconds / 60);
 }
 
-export const MAX_TARGET_MINUTES = 7 * 24 * 60;
+const MAX_TARGET_MINUTES = 7 * 24 * 60;
 
 /** The minutes input → whole seconds; blank removes the target; anything else that is not 1 s … 7 days is an error. */
 export function minutesInputToSeconds(value: string): { seconds: number | null } | { error: string } {
@@ -38,7 +38,7 @@ export function minutesInputToSeconds(value: string): { seconds: number | null }
   return { seconds };
 }
 
-export type TTargetStatus = "met" | "partly" | "missed" | "noTarget" | "noData";
+type TTargetStatus = "met" | "partly" | "missed" | "noTarget" | "noData";
 
 /** Met: nine in ten within target (p90 ≤ target). Partly: the median is, the 90th percentile is not. Missed: even the median is over. */
 export function targetStatus(figure: TKpiFigure): TTargetStatus {

@@ -21,14 +21,19 @@ export function KpiHourChart({ byHour, metric, targetSeconds }: TKpiHourChartPro
           <XAxis dataKey="label" tick={AXIS_TICK} stroke={CHART_COLORS.grid} interval="preserveStartEnd" minTickGap={16} />
           <YAxis tick={AXIS_TICK} stroke={CHART_COLORS.grid} width={48} unit=" m" allowDecimals={false} />
           <Tooltip {...TOOLTIP_STYLE} formatter={(value) => (typeof value === "number" ? formatMinutes(value) : "—")} />
-          <Legend wrapperStyle={{ fontSize: 12, color: CHART_COLORS.axis }} />
+          <Legend wrapperStyle={{ fontSize: AXIS_TICK.fontSize, color: CHART_COLORS.axis }} />
           {target !== null && (
             <ReferenceLine
               y={target}
               stroke={CHART_COLORS.target}
               strokeDasharray="6 4"
               ifOverflow="extendDomain"
-              label={{ value: `Target ${formatMinutes(target)}`, fill: CHART_COLORS.target, fontSize: 12, position: "insideTopRight" }}
+              label={{
+                value: `Target ${formatMinutes(target)}`,
+                fill: CHART_COLORS.target,
+                fontSize: AXIS_TICK.fontSize,
+                position: "insideTopRight",
+              }}
             />
           )}
           <Line

@@ -16,7 +16,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Input, Select, selectClassName } from "@/components/ui/input";
 import { Segmented, type TSegmentedOption } from "@/components/ui/segmented";
 import styles from "./kpi-range-form.module.css";
 
@@ -173,7 +173,7 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
           }}
           ref={typesRef}
         >
-          <summary className={styles.typesSummary}>
+          <summary className={selectClassName("md", styles.typesSummary)}>
             <span className="visually-hidden">Incident types: </span>
             {typeSummary}
           </summary>

@@ -25,14 +25,14 @@ export function KpiTypeChart({ byType, metric, targetSeconds }: TKpiTypeChartPro
           <XAxis type="number" tick={AXIS_TICK} stroke={CHART_COLORS.grid} unit=" m" allowDecimals={false} />
           <YAxis type="category" dataKey="label" tick={AXIS_TICK} stroke={CHART_COLORS.grid} width={112} interval={0} />
           <Tooltip {...TOOLTIP_STYLE} formatter={(value) => (typeof value === "number" ? formatMinutes(value) : "—")} />
-          <Legend wrapperStyle={{ fontSize: 12, color: CHART_COLORS.axis }} />
+          <Legend wrapperStyle={{ fontSize: AXIS_TICK.fontSize, color: CHART_COLORS.axis }} />
           {target !== null && (
             <ReferenceLine
               x={target}
               stroke={CHART_COLORS.target}
               strokeDasharray="6 4"
               ifOverflow="extendDomain"
-              label={{ value: `Target ${formatMinutes(target)}`, fill: CHART_COLORS.target, fontSize: 12, position: "top" }}
+              label={{ value: `Target ${formatMinutes(target)}`, fill: CHART_COLORS.target, fontSize: AXIS_TICK.fontSize, position: "top" }}
             />
           )}
           <Bar dataKey="p50" name={P50_NAME} fill={CHART_COLORS.p50} radius={[0, 3, 3, 0]} isAnimationActive={false} />

@@ -5,7 +5,7 @@ import { ZSocketRefusal, type TSocketRefusal } from "@/lib/contracts/socket-refu
 export type TRefusedStatus = "unavailable" | "signed-out";
 
 /** Around the server's Retry-After (5 s), spread so a room of screens does not retry in step. */
-export const nextUnavailableRetryMs = () => 4_000 + Math.random() * 2_000;
+const nextUnavailableRetryMs = () => 4_000 + Math.random() * 2_000;
 
 /** The server's reason when it refused the handshake; null for transport errors (socket.io retries those itself). */
 export function readSocketRefusal(error: Error): TSocketRefusal | null {

@@ -33,7 +33,7 @@ const SUBSCRIBE_RETRY_MS = 2_000;
 /** Coalesces quick successive toggles into one re-subscription. */
 const RESUBSCRIBE_DEBOUNCE_MS = 150;
 
-export type TCitySocketState = {
+type TCitySocketState = {
   status: TConnectionStatus;
   stats: TIngestStats | null;
   /** Reconnect now (after going offline). */

@@ -8,7 +8,7 @@ import type { LiveCityStore } from "@/components/live/live-city-store";
  * Handles for browser tests: project an entity's coordinates with `map.project`,
  * read deck layer visibility from `overlay` props, inspect live values in `store`.
  */
-export type TCityNerveDebugHandles = {
+type TCityNerveDebugHandles = {
   map: MapLibreMap;
   overlay: MapboxOverlay;
   store: LiveCityStore;

@@ -1,12 +1,12 @@
 import type { TRole } from "@/lib/contracts/auth";
 
-export type TNavItem = { href: string; label: string; roles: readonly TRole[] };
+type TNavItem = { href: string; label: string; roles: readonly TRole[] };
 
 /**
  * The pages each role may open, in menu order. Only a convenience: every page and
  * API checks the role on the server, so hiding a link is not what protects it.
  */
-export const NAV_ITEMS: readonly TNavItem[] = [
+const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/", label: "Live map", roles: ["operator", "supervisor"] },
   { href: "/handover", label: "Handover", roles: ["operator", "supervisor"] },
   { href: "/history", label: "History", roles: ["supervisor"] },

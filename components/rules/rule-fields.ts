@@ -1,7 +1,7 @@
 import type { TAlertMetric, TRuleDefinition } from "@/lib/contracts/rules";
 
 /** How a number is shown: shares (0–1) as percentages, everything else as stored. */
-export type TNumberField = { key: string; label: string; unit: string; isShare: boolean; step: number };
+type TNumberField = { key: string; label: string; unit: string; isShare: boolean; step: number };
 
 const METRIC_UNIT: Record<TAlertMetric, { unit: string; isShare: boolean }> = {
   speedShare: { unit: "% of free flow", isShare: true },

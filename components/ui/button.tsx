@@ -7,14 +7,14 @@ import styles from "./button.module.css";
  * action that is not the form's submit; danger: destroys or refuses; ghost: cancel and minor actions;
  * critical / onAlert: on the red critical banner.
  */
-export type TButtonVariant = "secondary" | "primary" | "accent" | "danger" | "ghost" | "critical" | "onAlert";
+type TButtonVariant = "secondary" | "primary" | "accent" | "danger" | "ghost" | "critical" | "onAlert";
 /** md: 32 px; sm: 24 px for rows and toolbars; block: full width, 44 px. */
-export type TButtonSize = "sm" | "md" | "block";
+type TButtonSize = "sm" | "md" | "block";
 
 type TButtonLook = { variant?: TButtonVariant; size?: TButtonSize; className?: string };
 
 /** The classes of a button, for elements that must stay what they are (a Next <Link>, a download link). */
-export function buttonClassName({ variant = "secondary", size = "md", className }: TButtonLook = {}): string {
+function buttonClassName({ variant = "secondary", size = "md", className }: TButtonLook = {}): string {
   return cx(styles.button, size !== "md" && styles[size], variant !== "secondary" && styles[variant], className);
 }
 

@@ -6,9 +6,9 @@ import styles from "./chip.module.css";
  * label: a level, uppercase (severity); status: a state (unit status); pill: a role; solid: filled
  * (priority); tag: a neutral row marker; count: a number; dot: a coloured dot and a word.
  */
-export type TChipAppearance = "label" | "status" | "pill" | "solid" | "tag" | "count" | "dot";
+type TChipAppearance = "label" | "status" | "pill" | "solid" | "tag" | "count" | "dot";
 /** For tags and counts, which carry no colour of their own. */
-export type TChipTone = "neutral" | "hot" | "warm" | "related" | "ok";
+type TChipTone = "neutral" | "hot" | "warm" | "related" | "ok";
 export type TChipMark = "diamond" | "square" | "circle" | "ring";
 
 type TChipProps = Omit<ComponentProps<"span">, "color"> & {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Button, ButtonLink } from "./button";
 import { Chip } from "./chip";
 import { LongText } from "./long-text";
+import { Select, selectClassName } from "./input";
 import { QueryState } from "./query-state";
 import { Tab, TabList } from "./tabs";
 
@@ -54,5 +55,14 @@ describe("primitives", () => {
     expect(long).toContain('aria-expanded="false"');
     expect(long).toContain("Show all");
     expect(long).toContain("&lt;b&gt;not bold&lt;/b&gt;");
+  });
+
+  it("draws a responsive select as the compact one plus its phone rule, and lends the look to other elements", () => {
+    const classes = (html: string) => html.match(/class="([^"]+)"/)?.[1].split(" ") ?? [];
+    const small = classes(renderToStaticMarkup(<Select controlSize="sm" />));
+    const responsive = classes(renderToStaticMarkup(<Select controlSize="responsive" />));
+    expect(responsive).toEqual(expect.arrayContaining(small));
+    expect(responsive).toHaveLength(small.length + 1);
+    expect(selectClassName("md", "extra").split(" ")).toEqual([...classes(renderToStaticMarkup(<Select />)), "extra"]);
   });
 });

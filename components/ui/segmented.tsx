@@ -4,9 +4,9 @@ import { FieldLabel } from "./field";
 import styles from "./segmented.module.css";
 
 /** radios: native radio buttons in a row (a form's either/or); pills: each option a pill over its hidden radio (filters). */
-export type TSegmentedAppearance = "radios" | "pills";
+type TSegmentedAppearance = "radios" | "pills";
 /** Pills only. sm: 30 px, on a raised panel; md: 34 px, on a card. */
-export type TSegmentedSize = "sm" | "md";
+type TSegmentedSize = "sm" | "md";
 
 export type TSegmentedOption<T extends string> = { value: T; label: ReactNode };
 

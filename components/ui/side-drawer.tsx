@@ -82,7 +82,7 @@ export function DrawerSectionTitle(props: ComponentProps<"h3">) {
   return <h3 {...props} className={cx(styles.sectionTitle, props.className)} />;
 }
 
-export type TDrawerOutcome = { tone: "ok" | "error"; message: string };
+type TDrawerOutcome = { tone: "ok" | "error"; message: string };
 
 /** The last action's outcome, announced politely; takes no room while there is none. */
 export function DrawerFeedback({ outcome, testId = "drawer-feedback" }: { outcome: TDrawerOutcome | null; testId?: string }) {

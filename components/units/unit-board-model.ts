@@ -1,10 +1,10 @@
 import { UNIT_TYPES, type TUnitType } from "@/lib/contracts/events";
 import { isCheckInOverdue, UNIT_TYPE_LABEL, type TResponderUnit } from "@/lib/contracts/units";
 
-export type TUnitGroup = { type: TUnitType; label: string; units: TResponderUnit[]; available: number; total: number };
+type TUnitGroup = { type: TUnitType; label: string; units: TResponderUnit[]; available: number; total: number };
 
 /** "E-2" before "E-10": call signs compared with their numbers as numbers. */
-export function compareCallSigns(a: string, b: string): number {
+function compareCallSigns(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
 }
 

@@ -40,7 +40,7 @@ const CLIENT_MESSAGE: Record<TField, string> = {
   stationId: "Choose a station.",
 };
 
-export type TUnitFormProps = {
+type TUnitFormProps = {
   /** The unit to edit; absent: a new unit. */
   unit?: TResponderUnit;
   stations: readonly TStation[];

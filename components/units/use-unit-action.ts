@@ -10,7 +10,7 @@ import { UNIT_STATUS_LABEL } from "@/components/map/layers/unit-styles";
 import { newIdempotencyKey } from "@/components/api/idempotency-key";
 
 /** What the control room changes from the board; crews report the rest from /field. */
-export type TUnitStatusChange = { action: "available" } | { action: "outOfService"; reason: string };
+type TUnitStatusChange = { action: "available" } | { action: "outOfService"; reason: string };
 export type TUnitOutcome = { tone: "ok" | "error"; message: string };
 
 type TVariables = TUnitStatusChange & { idempotencyKey: string };

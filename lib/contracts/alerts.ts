@@ -23,7 +23,7 @@ export const ZAlertStatus = z.enum(ALERT_STATUSES);
  */
 export const BACKUP_ALERT_RULE_ID = "unit.backup";
 
-export const ZAlertNote = z.object({ id: z.string(), at: z.iso.datetime(), author: ZPerson, text: z.string() });
+const ZAlertNote = z.object({ id: z.string(), at: z.iso.datetime(), author: ZPerson, text: z.string() });
 
 export const ZAlert = z.object({
   id: z.string(),

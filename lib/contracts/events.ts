@@ -99,7 +99,7 @@ export type TWasteContainer = z.infer<typeof ZWasteContainer>;
 export type TEnergyMeasurement = z.infer<typeof ZEnergyMeasurement>;
 export type TUnitPosition = z.infer<typeof ZUnitPosition>;
 export type TCityEvent = z.infer<typeof ZCityEvent>;
-export type TCityEventType = TCityEvent["type"];
+type TCityEventType = TCityEvent["type"];
 
 export const LAYER_BY_EVENT_TYPE: Record<TCityEventType, TLayer> = {
   TrafficFlowObserved: "traffic",

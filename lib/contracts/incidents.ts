@@ -51,7 +51,7 @@ export type TIncident = z.infer<typeof ZIncident>;
 /** GET /api/incidents */
 export const ZIncidentList = z.array(ZIncident);
 
-export const TIMELINE_KINDS = [
+const TIMELINE_KINDS = [
   "created",
   "alertLinked",
   "note",
@@ -108,4 +108,3 @@ export type TIncidentListQuery = z.infer<typeof ZIncidentListQuery>;
 
 /** POST /api/alerts/[id]/promote: 201 with a new incident, 200 when attached to an existing one. */
 export const ZPromoteAlertResponse = z.object({ alert: ZAlert, incident: ZIncident });
-export type TPromoteAlertResponse = z.infer<typeof ZPromoteAlertResponse>;

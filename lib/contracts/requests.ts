@@ -8,6 +8,3 @@ export const ZVersioned = z.object({ version: z.number().int().min(0) });
 
 /** A note on an alert or on an incident's timeline. */
 export const ZAddNoteRequest = z.object({ text: z.string().trim().min(1).max(4000) });
-
-/** 409 body: what went wrong and the state that won. */
-export const ZConflictResponse = z.object({ error: z.string(), current: z.unknown() });

@@ -10,11 +10,11 @@ import { WASTE_STATUSES } from "./events";
  */
 
 /** Numbers derived from one event (shares are 0–1, e.g. speedShare = speed / free flow). */
-export const ALERT_METRICS = ["speedShare", "occupancy", "fillingLevel", "temperature", "loadShare", "voltageShare", "frequency"] as const;
+const ALERT_METRICS = ["speedShare", "occupancy", "fillingLevel", "temperature", "loadShare", "voltageShare", "frequency"] as const;
 export const ZAlertMetric = z.enum(ALERT_METRICS);
 export type TAlertMetric = z.infer<typeof ZAlertMetric>;
 
-export const METRICS_BY_DOMAIN: Record<TLayer, readonly TAlertMetric[]> = {
+const METRICS_BY_DOMAIN: Record<TLayer, readonly TAlertMetric[]> = {
   traffic: ["speedShare"],
   parking: ["occupancy"],
   waste: ["fillingLevel", "temperature"],
@@ -30,30 +30,30 @@ const ZThresholdAbove = z
 const ZThresholdBelow = z
   .strictObject({ metric: ZAlertMetric, openBelow: z.number(), clearAbove: z.number() })
   .refine((p) => p.clearAbove >= p.openBelow, { message: "clearAbove must not be under openBelow", path: ["clearAbove"] });
-export const ZThresholdParams = z.union([ZThresholdAbove, ZThresholdBelow]);
+const ZThresholdParams = z.union([ZThresholdAbove, ZThresholdBelow]);
 
-export const ZStatusParams = z.strictObject({
+const ZStatusParams = z.strictObject({
   statuses: z.array(z.enum(WASTE_STATUSES).exclude(["ok"])).min(1),
 });
 
-export const ZStaleParams = z.strictObject({ staleSeconds: z.number().positive() });
+const ZStaleParams = z.strictObject({ staleSeconds: z.number().positive() });
 
 /** Opens when the value rose more than `rise` within `withinSeconds`; clears once back within `clearRise` of where it started. */
-export const ZSpikeParams = z
+const ZSpikeParams = z
   .strictObject({ metric: ZAlertMetric, rise: z.number().positive(), withinSeconds: z.number().positive(), clearRise: z.number().min(0) })
   .refine((p) => p.clearRise < p.rise, { message: "clearRise must be below rise", path: ["clearRise"] });
 
 /** A segment counts as congested below `congestedBelow` of free-flow speed and stops counting above `clearAbove`. */
-export const ZJamSpreadParams = z
+const ZJamSpreadParams = z
   .strictObject({ minSegments: z.number().int().min(2), congestedBelow: z.number().gt(0).max(1), clearAbove: z.number().gt(0).max(1) })
   .refine((p) => p.clearAbove >= p.congestedBelow, { message: "clearAbove must not be under congestedBelow", path: ["clearAbove"] });
 
 /** Opens outside [min, max]; clears once inside [min + clearMargin, max − clearMargin]. */
-export const ZOutOfBandParams = z
+const ZOutOfBandParams = z
   .strictObject({ metric: ZAlertMetric, min: z.number(), max: z.number(), clearMargin: z.number().min(0) })
   .refine((p) => p.min + p.clearMargin < p.max - p.clearMargin, { message: "the clear band is empty", path: ["clearMargin"] });
 
-export const ENERGY_ASSET_KINDS = ["substation", "feeder"] as const;
+const ENERGY_ASSET_KINDS = ["substation", "feeder"] as const;
 
 const ruleFields = {
   /** Stable id: episodes and dedup keys hang on it, so renaming a rule starts new episodes. */
@@ -103,7 +103,7 @@ export type TRuleDefinition = z.infer<typeof ZRuleDefinition>;
 export type TRuleKind = TRuleDefinition["kind"];
 export type TRuleOfKind<K extends TRuleKind> = Extract<TRuleDefinition, { kind: K }>;
 
-export const ALERT_SIGNAL_KINDS = ["open", "update", "clear"] as const;
+const ALERT_SIGNAL_KINDS = ["open", "update", "clear"] as const;
 const ZAlertValue = z.union([z.number(), z.string()]);
 
 export const ZAlertSignal = z.object({

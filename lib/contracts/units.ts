@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZUnitStatus, ZUnitType, type TUnitStatus, type TUnitType } from "./events";
-import { ZIncident, ZIncidentType, type TIncident } from "./incidents";
+import { ZIncident, ZIncidentType } from "./incidents";
 
 /**
  * Responder units, dispatch and the field crew's view, as the REST API and the socket deliver them.
@@ -9,7 +9,6 @@ import { ZIncident, ZIncidentType, type TIncident } from "./incidents";
  */
 const ZLonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const ZPerson = z.object({ id: z.string(), name: z.string() });
-export { ZUnitStatus, ZUnitType };
 export type { TUnitStatus };
 
 /** What a unit carries beyond its type; run cards and operators use them to pick units. */
@@ -26,7 +25,7 @@ export const UNIT_CAPABILITIES = [
   "gas",
   "compactor",
 ] as const;
-export const ZUnitCapability = z.enum(UNIT_CAPABILITIES);
+const ZUnitCapability = z.enum(UNIT_CAPABILITIES);
 
 export const ZResponderUnit = z.object({
   /** Stable id from the city pack (or an admin's choice), e.g. "E-1"; positions are keyed by it. */
@@ -153,7 +152,7 @@ export type TRecommendation = z.infer<typeof ZRecommendation>;
 export const ZDispatchRequest = z.object({ unitIds: z.array(z.string().min(1)).min(1).max(12) });
 export type TDispatchRequest = z.infer<typeof ZDispatchRequest>;
 
-export const DISPATCH_STATES = ["active", "cleared", "cancelled"] as const;
+const DISPATCH_STATES = ["active", "cleared", "cancelled"] as const;
 
 /** One unit sent to one incident, with the times supervisors' response figures are made of. */
 export const ZDispatch = z.object({
@@ -230,9 +229,8 @@ export const UNIT_STATUS_LABEL: Record<TUnitStatus, string> = {
 /** Units that can take a new assignment. */
 export const isDispatchable = (unit: Pick<TResponderUnit, "status">) => unit.status === "available" || unit.status === "returning";
 
-/** Socket payload for a field user: their assignment changed (new, updated, or cleared); refetch. */
 /**
- * Tells a crew's phones their assignment changed. `recalled`: the control room took the unit off the job;
+ * Socket payload for a field user: their assignment changed (new, updated, or cleared); refetch. Tells a crew's phones their assignment changed. `recalled`: the control room took the unit off the job;
  * `backupAcknowledged`: someone answered their backup request. `message` says it in words for the crew.
  */
 export type TAssignmentNotice = {
@@ -241,4 +239,3 @@ export type TAssignmentNotice = {
   reason: "dispatched" | "updated" | "cancelled" | "recalled" | "backupAcknowledged";
   message?: string;
 };
-export type { TIncident };

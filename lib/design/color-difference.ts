@@ -41,7 +41,7 @@ const DEFICIENCY = {
   ],
 } as const;
 
-export type TColorDeficiency = keyof typeof DEFICIENCY;
+type TColorDeficiency = keyof typeof DEFICIENCY;
 export const COLOR_DEFICIENCIES = Object.keys(DEFICIENCY) as TColorDeficiency[];
 
 /** How a colour looks to someone with the given colour-vision deficiency. */

@@ -1,7 +1,7 @@
 import { rgbOf } from "./tokens";
 
 /** WCAG 2 relative luminance of an sRGB colour. */
-export function relativeLuminance(hex: string): number {
+function relativeLuminance(hex: string): number {
   const channel = (value: number) => {
     const c = value / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;

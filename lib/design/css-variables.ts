@@ -44,10 +44,12 @@ const THEME_KEYS = [
   "inputBg",
 ] as const;
 
-export const ROOT_VARIABLES: TDeclarations = {
+const ROOT_VARIABLES: TDeclarations = {
   "--font-sans": FONT_FAMILY.sans,
   "--font-mono": FONT_FAMILY.mono,
   ...prefixed("", COLOR),
+  // /field's colours by name as well (--field-warn-fill): its tints exist in the light theme only.
+  ...prefixed("field-", FIELD_COLOR),
   ...prefixed("role-", ROLE_COLOR, "", true),
   ...prefixed("sev-", SEVERITY_COLOR, "", true),
   ...prefixed("prio-", PRIORITY_COLOR, "", true),
@@ -64,7 +66,7 @@ export const ROOT_VARIABLES: TDeclarations = {
   "--drawer-width": `${LAYOUT.drawerWidth}px`,
 };
 
-export const FIELD_THEME_VARIABLES: TDeclarations = {
+const FIELD_THEME_VARIABLES: TDeclarations = {
   ...Object.fromEntries(THEME_KEYS.map((key) => [`--${kebab(key)}`, FIELD_COLOR[key]])),
   "--role-field": FIELD_ROLE_COLOR.field,
   "--shadow": SHADOW.fieldRaised,

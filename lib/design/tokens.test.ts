@@ -8,6 +8,18 @@ const WCAG_AA_TEXT = 4.5;
 const DARK_BACKGROUNDS = { bg: COLOR.bg, surface: COLOR.surface, surfaceRaised: COLOR.surfaceRaised, inputBg: COLOR.inputBg };
 const FIELD_BACKGROUNDS = { bg: FIELD_COLOR.bg, surfaceRaised: FIELD_COLOR.surfaceRaised, surfaceHover: FIELD_COLOR.surfaceHover };
 
+/** CSS color-mix(in srgb, color share%, base): the tinted panels' resulting fill. */
+function mix(color: string, share: number, base: string): string {
+  const [a, b] = [rgbOf(color), rgbOf(base)];
+  return `#${a
+    .map((channel, i) =>
+      Math.round(channel * share + b[i] * (1 - share))
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
+}
+
 function pairs<T>(values: readonly T[]): [T, T][] {
   return values.flatMap((a, i) => values.slice(i + 1).map((b) => [a, b] as [T, T]));
 }
@@ -43,6 +55,38 @@ describe("contrast of text tokens", () => {
         expect(contrastRatio(FIELD_COLOR[key], background), `${key} on ${name}`).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
       }
     }
+  });
+
+  it.each([
+    ["alertText on an alert-tinted panel", COLOR.alertText, mix(COLOR.alert, 0.12, COLOR.surface)],
+    ["alertText on the critical banner", COLOR.alertText, COLOR.alertBanner],
+    ["warnText on the critical banner", COLOR.warnText, COLOR.alertBanner],
+    ["warnText on a warn-tinted panel", COLOR.warnText, mix(COLOR.warn, 0.12, COLOR.surface)],
+    ["okText on an ok-tinted panel", COLOR.okText, mix(COLOR.ok, 0.12, COLOR.surface)],
+    ["onDanger on the danger button", COLOR.onDanger, mix(COLOR.alert, 0.22, COLOR.surfaceRaised)],
+    ["accentText on an accent-tinted link", COLOR.accentText, mix(COLOR.accent, 0.16, COLOR.surfaceRaised)],
+    ["relatedText on the related chip", COLOR.relatedText, mix(ROLE_COLOR.supervisor, 0.22, COLOR.surfaceRaised)],
+    ["warmText on a tag", COLOR.warmText, COLOR.surfaceHover],
+    ["diffRemoved on its tint", COLOR.diffRemoved, mix(COLOR.alert, 0.12, COLOR.surface)],
+    ["diffAdded on its tint", COLOR.diffAdded, mix(COLOR.ok, 0.12, COLOR.surface)],
+    ["white on the hot chip", COLOR.white, COLOR.alertDeep],
+    ["white on the warm chip", COLOR.white, COLOR.warmFill],
+    ["alertDeep on the critical banner's white button", COLOR.alertDeep, COLOR.white],
+    ["alertDeep on that button under the pointer", COLOR.alertDeep, COLOR.alertTint],
+    ["onBright on the primary button under the pointer", COLOR.onBright, COLOR.accentHover],
+  ])("%s is readable (AA)", (_, color, background) => {
+    expect(contrastRatio(color, background)).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+  });
+
+  it("keeps near-black text readable on the field's tinted fills, and disabled text legible", () => {
+    const fills = ["alertSurface", "alertFill", "warnSurface", "warnFill", "urgentFill", "infoSurface", "infoFill", "okSurface"] as const;
+    for (const fill of fills) {
+      for (const key of ["text", "textMuted"] as const)
+        expect(contrastRatio(FIELD_COLOR[key], FIELD_COLOR[fill]), `${key} on ${fill}`).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+    }
+    for (const background of [FIELD_COLOR.bg, FIELD_COLOR.surfaceRaised])
+      expect(contrastRatio(FIELD_COLOR.textDisabled, background)).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+    expect(contrastRatio(COLOR.white, FIELD_COLOR.avatar)).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
   });
 
   it("writes dark text on the filled accent and every priority chip at AA", () => {
@@ -93,6 +137,9 @@ describe("CSS variables", () => {
     expect(css).toContain(`--prio-P1:${PRIORITY_COLOR.P1};`);
     expect(css).toContain(`--unit-enRoute:${UNIT_STATUS_COLOR.enRoute};`);
     expect(css).toContain(`--role-supervisor:${ROLE_COLOR.supervisor};`);
+    expect(css).toContain(`--alert-text:${COLOR.alertText};`);
+    expect(css).toContain(`--field-warn-fill:${FIELD_COLOR.warnFill};`);
+    expect(css).toContain("--font-size-display:28px;");
     expect(css).toContain(".field-theme{");
   });
 

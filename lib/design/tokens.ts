@@ -27,9 +27,42 @@ export const COLOR = {
   warn: "#fbbf24",
   alert: "#f87171",
   inputBg: "#0a0f15",
-  /** Text on a bright filled background (primary buttons, priority chips). */
+  /** Input, segmented pill and select-like borders under the pointer. */
+  borderHover: "#3d4a5b",
+  /** The primary button's fill under the pointer. */
+  accentHover: "#7ad3ff",
+  /** Text on an accent-tinted fill (a unit row's incident link). */
+  accentText: "#bfe8ff",
+  /** Tinted text on alert/ok/warn-tinted panels (errors, notices, the critical banner). */
+  alertText: "#fecaca",
+  okText: "#bbf7d0",
+  warnText: "#fde68a",
+  /** Text on the danger button's red-tinted fill. */
+  onDanger: "#ffd9d9",
+  /** Deep red: the hot chip's fill and the red text on the critical banner's white buttons and badge. */
+  alertDeep: "#7f1d1d",
+  /** The critical banner's white button under the pointer. */
+  alertTint: "#fee2e2",
+  alertBanner: "#5b1414",
+  alertBannerBorder: "#b91c1c",
+  /** The warm chip's fill and the warm tag's text. */
+  warmFill: "#7c2d12",
+  warmText: "#ffedd5",
+  /** Text of a "related" chip (supervisor violet tint). */
+  relatedText: "#ddd6fe",
+  switchThumb: "#c3ccd8",
+  /** An audit entry's removed and added values. */
+  diffRemoved: "#fca5a5",
+  diffAdded: "#86efac",
+  /** The user menu's avatar gradient. */
+  avatarFrom: "#1f3a52",
+  avatarTo: "#2b2f55",
+  /** Fill of the map legend's ring swatches (waste containers are drawn as rings). */
+  legendRing: "#3a4553",
+  /** Text on a bright filled background (primary buttons, the spinner inside them, priority chips). */
   onBright: "#0b0f14",
   white: "#ffffff",
+  black: "#000000",
 } as const satisfies Record<string, THex>;
 
 /** /field is read outdoors in sunlight: near-black on white, overriding the dark theme under .field-theme. */
@@ -51,6 +84,22 @@ export const FIELD_COLOR = {
   /** The crew's own route and position on the assignment map. */
   route: "#0057d9",
   incident: "#d11a1a",
+  /** The assignment map's canvas before the basemap draws. */
+  mapCanvas: "#0b1220",
+  /** Tinted fills under near-black text: outbox rows, problems, unit status, priority chips. */
+  alertSurface: "#fdecea",
+  alertFill: "#ffd3cc",
+  warnSurface: "#fff6d6",
+  warnFill: "#ffe27a",
+  /** The P2 chip: between the red P1 and the yellow P3. */
+  urgentFill: "#ffb020",
+  infoSurface: "#eaf1ff",
+  infoFill: "#cfe0ff",
+  okSurface: "#d6f5e3",
+  /** Placeholders and disabled controls: still legible in sunlight, clearly not active. */
+  textDisabled: "#5d6773",
+  borderDisabled: "#9aa4af",
+  avatar: "#0b3a6e",
 } as const satisfies Record<string, THex>;
 
 export const ROLE_COLOR = {
@@ -145,8 +194,8 @@ export const FONT_FAMILY = {
   mono: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace',
 } as const;
 
-/** The type scale, px. New rules use these steps; older screen rules still carry in-between sizes. */
-export const FONT_SIZE = { xs: 11, sm: 12, base: 13, md: 15, lg: 17, xl: 20, xxl: 24 } as const;
+/** The type scale, px: every stylesheet sizes text with these steps (stylesheets.test.ts); display is for big figures (KPI tiles, the field unit card). */
+export const FONT_SIZE = { xs: 11, sm: 12, base: 13, md: 15, lg: 17, xl: 20, xxl: 24, display: 28 } as const;
 
 /** Spacing steps, px. */
 export const SPACE = { 1: 4, 2: 8, 3: 12, 4: 16, 5: 20, 6: 24, 8: 32 } as const;

@@ -76,7 +76,7 @@ function lineClass(tags: TTags): string | undefined {
   return undefined;
 }
 
-export function buildRoads(osm: TOsmData): TFeatureCollection {
+function buildRoads(osm: TOsmData): TFeatureCollection {
   const features: TFeature[] = [];
   for (const way of osm.ways.values()) {
     const cls = lineClass(way.tags);
@@ -89,7 +89,7 @@ export function buildRoads(osm: TOsmData): TFeatureCollection {
   return featureCollection(features);
 }
 
-export function buildBuildings(osm: TOsmData): TFeatureCollection {
+function buildBuildings(osm: TOsmData): TFeatureCollection {
   const features: TFeature[] = [];
   for (const way of osm.ways.values()) {
     const geometry = way.tags.building && way.tags.building !== "no" ? polygonOf(osm, way) : undefined;
@@ -125,7 +125,7 @@ function waterPolygons(osm: TOsmData): TFeature[] {
   return features;
 }
 
-export function buildWater(osm: TOsmData): TFeatureCollection {
+function buildWater(osm: TOsmData): TFeatureCollection {
   const lines: TFeature[] = [];
   for (const way of osm.ways.values()) {
     const kind = way.tags.waterway;
@@ -136,7 +136,7 @@ export function buildWater(osm: TOsmData): TFeatureCollection {
   return featureCollection([...waterPolygons(osm), ...lines]);
 }
 
-export function buildLanduse(osm: TOsmData): TFeatureCollection {
+function buildLanduse(osm: TOsmData): TFeatureCollection {
   const areas: { area: number; f: TFeature }[] = [];
   for (const way of osm.ways.values()) {
     const kind = way.tags.building ? undefined : areaKind(way.tags);
@@ -161,7 +161,7 @@ function poiKind(tags: TTags): string | undefined {
   return undefined;
 }
 
-export function buildPois(osm: TOsmData): TFeatureCollection {
+function buildPois(osm: TOsmData): TFeatureCollection {
   const features: TFeature[] = [];
   const add = (tags: TTags, position: [number, number]) => {
     const kind = tags.name ? poiKind(tags) : undefined;

@@ -3,7 +3,7 @@ import { lineLengthM, roundLonLat } from "@/lib/geo";
 import { isClosedWay, osmNumber, wayCoords, type TOsmData, type TOsmWay } from "./read-osm";
 import { roadAttributes, toRoadClass } from "./road-classes";
 
-export function drivableWays(osm: TOsmData): TOsmWay[] {
+function drivableWays(osm: TOsmData): TOsmWay[] {
   return [...osm.ways.values()].filter((w) => w.nodeIds.length >= 2 && toRoadClass(w.tags.highway) && w.tags.area !== "yes");
 }
 
@@ -12,7 +12,7 @@ export function drivableWays(osm: TOsmData): TOsmWay[] {
  * two ways or twice by one way (a loop), is an intersection. The closing node of a
  * closed way counts once.
  */
-export function nodeUseCounts(ways: readonly TOsmWay[]): Map<string, number> {
+function nodeUseCounts(ways: readonly TOsmWay[]): Map<string, number> {
   const uses = new Map<string, number>();
   for (const way of ways) {
     const ids = isClosedWay(way) ? way.nodeIds.slice(0, -1) : way.nodeIds;

@@ -6,8 +6,8 @@ import { cityPackUrl, type TCityPackManifest } from "@/lib/contracts/city-pack";
  * stays quiet (low contrast, no icons) so live data drawn on top stands out.
  */
 export const FONT = "Noto Sans Regular";
-export const GLYPHS_URL = "/fonts/{fontstack}/{range}.pbf";
-export const BASEMAP_FILES = ["roads", "buildings", "water", "landuse", "pois"] as const;
+const GLYPHS_URL = "/fonts/{fontstack}/{range}.pbf";
+const BASEMAP_FILES = ["roads", "buildings", "water", "landuse", "pois"] as const;
 
 const C = {
   background: "#0b1220",

@@ -77,7 +77,7 @@ export function fixtureTown(extra: (add: TAdd) => void = () => {}): TRaw {
   return graph;
 }
 
-export type TAdd = {
+type TAdd = {
   node: (loc: [number, number], tags?: Record<string, string>) => string;
   way: (nodes: string[], tags: Record<string, string>) => string;
   square: (lon: number, lat: number, half: number, tags: Record<string, string>) => string;

@@ -14,7 +14,7 @@ const KERB_OFFSET_M = 7;
 /** Kerbside bins serve buildings: a street qualifies when a building stands this close. */
 const BUILDING_NEAR_M = 80;
 
-export type TBinOptions = { total: number };
+type TBinOptions = { total: number };
 
 /**
  * OSM waste baskets, topped up with generated kerbside bins spread evenly (with a

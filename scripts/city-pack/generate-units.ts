@@ -2,7 +2,7 @@ import type { TStation, TUnit } from "@/lib/contracts/city-pack";
 import type { TUnitType } from "@/lib/contracts/events";
 
 /** The fleet of a town of ~8,000, with radio call signs as crews say them. */
-export const FLEET: Record<TUnitType, readonly string[]> = {
+const FLEET: Record<TUnitType, readonly string[]> = {
   police: ["P-11", "P-12", "P-13", "P-14", "P-15", "P-16"],
   fire: ["E-1", "E-2", "E-3", "L-1"],
   ems: ["M-1", "M-2", "M-3", "M-4"],

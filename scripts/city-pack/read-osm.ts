@@ -32,7 +32,7 @@ export function osmNumber(id: string): string {
 }
 
 /** Numeric order of prefixed ids, so output order does not depend on JSON key order. */
-export function compareOsmIds(a: string, b: string): number {
+function compareOsmIds(a: string, b: string): number {
   return Number(osmNumber(a)) - Number(osmNumber(b)) || a.localeCompare(b);
 }
 

@@ -1,7 +1,7 @@
 import { ROAD_CLASSES } from "@/lib/contracts/city-pack";
 import type { TTags } from "./read-osm";
 
-export type TRoadClass = (typeof ROAD_CLASSES)[number];
+type TRoadClass = (typeof ROAD_CLASSES)[number];
 
 type TRoadDefaults = {
   /** Posted speed typical for a small US town, converted to km/h. */
@@ -15,7 +15,7 @@ type TRoadDefaults = {
 const MPH_TO_KMH = 1.609344;
 const mph = (v: number) => Math.round(v * MPH_TO_KMH * 10) / 10;
 
-export const ROAD_DEFAULTS: Record<TRoadClass, TRoadDefaults> = {
+const ROAD_DEFAULTS: Record<TRoadClass, TRoadDefaults> = {
   motorway: { speedKmh: mph(70), lanes: 4, laneCapacityVph: 1900 },
   trunk: { speedKmh: mph(55), lanes: 4, laneCapacityVph: 1600 },
   primary: { speedKmh: mph(35), lanes: 2, laneCapacityVph: 1000 },
@@ -47,7 +47,7 @@ export function parseMaxspeedKmh(tag: string | undefined): number | undefined {
   return m[2]?.toLowerCase() === "mph" ? mph(value) : value;
 }
 
-export type TOnewayDirection = "both" | "forward" | "reverse";
+type TOnewayDirection = "both" | "forward" | "reverse";
 
 export function onewayDirection(tags: TTags, roadClass: TRoadClass): TOnewayDirection {
   const v = tags.oneway;

@@ -17,7 +17,7 @@ export function townCenter(osm: TOsmData): TLonLat {
 }
 
 /** Value at quantile q (0..1) of a list of numbers. */
-export function quantile(values: readonly number[], q: number): number {
+function quantile(values: readonly number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
 }

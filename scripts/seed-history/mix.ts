@@ -5,7 +5,7 @@ import type { TIncidentHistoryRow } from "@/lib/contracts/history";
  * What a few years of a small city's incidents look like: how often each type happens, how urgent it
  * usually is, who gets sent, and the words operators write. Weights are relative, not percentages.
  */
-export type TTypeMix = {
+type TTypeMix = {
   type: TIncidentHistoryRow["type"];
   weight: number;
   /** Relative weights of P1..P4. */

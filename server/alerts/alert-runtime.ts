@@ -14,10 +14,10 @@ import { createSignalQueue } from "./signal-queue";
 import { updateCorrelations } from "./update-correlations";
 import { cityBounds, zoneName } from "@/server/city/zones";
 
-export const ENGINE_TICK_MS = 1_000;
+const ENGINE_TICK_MS = 1_000;
 const ESCALATION_CHECK_MS = 5_000;
 
-export type TAlertRuntimeDeps = {
+type TAlertRuntimeDeps = {
   prisma: PrismaClient;
   cityState: CityState;
   entities: TCityEntities;

@@ -2,7 +2,7 @@ import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
 import type { TLayer } from "@/lib/contracts/layers";
 
 /** OASIS Common Alerting Protocol 1.2 (http://docs.oasis-open.org/emergency/cap/v1.2/). */
-export const CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
+const CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
 
 const CAP_SEVERITY: Record<TAlertSeverity, string> = { critical: "Extreme", major: "Severe", minor: "Moderate", warning: "Minor" };
 const CAP_URGENCY: Record<TAlertSeverity, string> = { critical: "Immediate", major: "Expected", minor: "Future", warning: "Future" };

@@ -6,7 +6,7 @@ import { alertAuditView } from "./alert-view";
 import { inTransaction, type TTx } from "@/server/db/transaction";
 
 /** What an action did to one alert: the alert as it now is, and what its audit row says before and after. */
-export type TAlertActionOutcome = { alert: TAlert; auditBefore?: unknown; auditAfter: unknown };
+type TAlertActionOutcome = { alert: TAlert; auditBefore?: unknown; auditAfter: unknown };
 
 /**
  * How every action on one alert ends: its audit row commits in the same transaction as the change, and

@@ -8,7 +8,7 @@ import { inTransaction, type TTx } from "@/server/db/transaction";
 
 export type TLocate = (domain: TLayer, entityId: string) => { lon: number; lat: number; zone: string };
 
-export type TPersistSignalsDeps = {
+type TPersistSignalsDeps = {
   prisma: PrismaClient;
   ruleName: (ruleId: string) => string;
   locate: TLocate;
@@ -20,7 +20,7 @@ export type TPersistSignalsDeps = {
  * that freed up needs no one to close it. Critical and major alerts stay until a person resolves them.
  */
 const AUTO_RESOLVE_SEVERITIES = new Set(["warning", "minor"]);
-export const AUTO_RESOLUTION = "Condition cleared (auto-resolved)";
+const AUTO_RESOLUTION = "Condition cleared (auto-resolved)";
 
 /**
  * Writes a batch of engine signals in one transaction and returns the alerts that changed.

@@ -5,7 +5,7 @@ import { ZStoredEpisode, type TStoredEpisode } from "@/server/rule-engine/stored
 import type { PrismaClient } from "@/server/db/generated/client";
 
 /** Events held back while open alerts are read; past this, they are evaluated at once (those entities are then not restored). */
-export const RECOVERY_MAX_BUFFERED_EVENTS = 50_000;
+const RECOVERY_MAX_BUFFERED_EVENTS = 50_000;
 
 /**
  * Alerts whose condition has not cleared, whatever their status: an operator may resolve an alert while
@@ -43,7 +43,7 @@ export async function loadOngoingEpisodes(prisma: PrismaClient): Promise<TStored
   return episodes;
 }
 
-export type TEpisodeRecoveryDeps = {
+type TEpisodeRecoveryDeps = {
   engine: TRuleEngine;
   load: () => Promise<TStoredEpisode[]>;
   /** Evaluates one event and pushes its signals (the runtime's normal path). */
@@ -52,7 +52,7 @@ export type TEpisodeRecoveryDeps = {
   maxBufferedEvents?: number;
 };
 
-export type TEpisodeRecovery = {
+type TEpisodeRecovery = {
   /** The city-state listener: evaluates now, or once the recovery in flight is done, in arrival order. */
   onEvent(event: TCityEvent): void;
   /** Whether events are being held back (then the engine must not tick past them either). */

@@ -1,6 +1,6 @@
 import type { TAlertSignal } from "@/lib/contracts/rules";
 
-export type TSignalQueue = {
+type TSignalQueue = {
   /** Synchronous and cheap: safe to call from a city-state listener on the ingest hot path. */
   push(signals: readonly TAlertSignal[]): void;
   /** Resolves once everything pushed so far is written (tests, shutdown). */
@@ -9,7 +9,7 @@ export type TSignalQueue = {
   stop(): Promise<void>;
 };
 
-export type TSignalQueueOptions = {
+type TSignalQueueOptions = {
   write: (batch: TAlertSignal[]) => Promise<void>;
   /** How long signals gather before a write: one transaction per batch, not per signal. */
   batchMs?: number;

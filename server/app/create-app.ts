@@ -70,7 +70,7 @@ export type TAppConfig = {
   isSourceReady?: TReadinessDeps["isSourceReady"];
 };
 
-export type TApp = {
+type TApp = {
   database: TDatabase;
   auth: TAuth;
   city: TCityRuntime;

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "@/server/db/generated/client";
 /** Who did it, copied into the row so it stays true after the user changes. null: nobody signed in. */
 export type TAuditActor = { id: string; email: string; role: TRole | string } | null;
 
-export type TAuditRecord = {
+type TAuditRecord = {
   actor: TAuditActor;
   action: TAuditAction | (string & {});
   entityType: string;
@@ -16,7 +16,7 @@ export type TAuditRecord = {
 };
 
 /** A client or an interactive transaction, so a change and its audit row can commit together. */
-export type TAuditWriter = PrismaClient | Prisma.TransactionClient;
+type TAuditWriter = PrismaClient | Prisma.TransactionClient;
 
 /**
  * Appends one audit row. There is deliberately no update or delete counterpart anywhere in the app,

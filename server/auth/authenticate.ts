@@ -2,7 +2,7 @@ import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { TAuth } from "./create-auth";
 import { toCurrentUser } from "./current-user";
 
-export type TAuthenticated = { user: TCurrentUser; sessionId: string; expiresAt: Date };
+type TAuthenticated = { user: TCurrentUser; sessionId: string; expiresAt: Date };
 
 /**
  * The signed-in user behind a request's session cookie, or null. Always read from the database

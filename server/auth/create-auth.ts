@@ -12,13 +12,13 @@ import { trustedOrigins } from "./trusted-origins";
 
 export const AUTH_BASE_PATH = "/api/auth";
 export const SESSION_COOKIE_PREFIX = "citynerve";
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MAX_LENGTH = 128;
 
 export type TAuthEnv = Pick<TServerEnv, "PUBLIC_URL" | "SESSION_MAX_AGE_HOURS" | "AUTH_SIGN_IN_MAX_PER_MINUTE"> &
   TOidcEnv & { BETTER_AUTH_SECRET: string };
 
-export type TCreateAuthOptions = { prisma: PrismaClient; env: TAuthEnv; plugins?: BetterAuthPlugin[] };
+type TCreateAuthOptions = { prisma: PrismaClient; env: TAuthEnv; plugins?: BetterAuthPlugin[] };
 
 /**
  * better-auth on our PrismaClient: email + password without public sign-up (admins create users),

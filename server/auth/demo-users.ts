@@ -29,7 +29,7 @@ export async function seedDemoUsers(auth: TAuth, prisma: PrismaClient): Promise<
 }
 
 /** The unit the demo field user crews, by call sign (an EMS unit in the Three Rivers pack). */
-export const DEMO_FIELD_UNIT_CALL_SIGN = "M-1";
+const DEMO_FIELD_UNIT_CALL_SIGN = "M-1";
 const DEMO_FIELD_EMAIL = DEMO_USERS.find((u) => u.role === "field")!.email;
 
 /**

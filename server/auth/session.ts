@@ -9,7 +9,7 @@ import { authenticateHeaders } from "./authenticate";
  * Page guards for server components. Disabled users have no session (disabling revokes them), so
  * they read as signed out.
  */
-export async function getSessionUser(requestHeaders: Headers): Promise<TCurrentUser | null> {
+async function getSessionUser(requestHeaders: Headers): Promise<TCurrentUser | null> {
   const runtime = getRuntime();
   if (!runtime) return null; // still starting: nothing is served as signed in before auth is wired
   return (await authenticateHeaders(runtime.auth, requestHeaders))?.user ?? null;

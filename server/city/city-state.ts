@@ -3,7 +3,7 @@ import { layerOf, type TCityEvent, type TEventOfLayer } from "@/lib/contracts/ev
 import type { TLayerEvents } from "@/lib/contracts/realtime";
 
 type TEntry = { event: TCityEvent; observedAtMs: number };
-export type TStateListener = (layer: TLayer, event: TCityEvent) => void;
+type TStateListener = (layer: TLayer, event: TCityEvent) => void;
 
 /**
  * The live state of the city: the latest event per entity, per layer.

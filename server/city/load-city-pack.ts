@@ -3,9 +3,9 @@ import path from "node:path";
 import type { z } from "zod";
 import { ZCityEntities, ZCityPackManifest, type TCityEntities, type TCityPackManifest } from "@/lib/contracts/city-pack";
 
-export type TLoadedCityPack = { manifest: TCityPackManifest; entities: TCityEntities };
+type TLoadedCityPack = { manifest: TCityPackManifest; entities: TCityEntities };
 
-export class CityPackError extends Error {
+class CityPackError extends Error {
   constructor(
     message: string,
     readonly file: string,

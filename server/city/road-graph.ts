@@ -24,11 +24,11 @@ type TEdge = { segmentId: string; lengthM: number; freeFlowKmh: number; coords: 
 /** A jammed street is slow, not impassable. */
 export const MIN_SPEED_KMH = 3;
 /** Live readings above this are treated as this (the A* heuristic assumes nobody drives faster). */
-export const MAX_SPEED_KMH = 130;
+const MAX_SPEED_KMH = 130;
 /** Off-road legs (unit or incident to the nearest road node) at a crawl through a car park or yard. */
 export const SNAP_SPEED_KMH = 20;
 /** A point farther than this from every road node is off the network. */
-export const MAX_SNAP_M = 2_000;
+const MAX_SNAP_M = 2_000;
 
 const mps = (kmh: number) => kmh / 3.6;
 

@@ -2,7 +2,7 @@ import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { bboxOf, type TLonLat } from "@/lib/geo";
 import { zoneName, type TBounds } from "@/lib/zones";
 
-export type TZoneOf = (position: TLonLat) => string;
+type TZoneOf = (position: TLonLat) => string;
 export { zoneName, type TBounds };
 
 /** Bounds of everything placed in the city pack (segments, lots, bins, grid, stations). */

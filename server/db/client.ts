@@ -50,7 +50,7 @@ export type TDatabaseTimeouts = {
  * The client gives up on an unanswered query this long after the server should have cancelled it:
  * when the network is partitioned the server's cancellation never arrives.
  */
-export const QUERY_TIMEOUT_MARGIN_MS = 2_000;
+const QUERY_TIMEOUT_MARGIN_MS = 2_000;
 
 /** Opens the database and applies pending migrations before anyone can query it. */
 export async function createDatabase(options: TCreateDatabaseOptions): Promise<TDatabase> {

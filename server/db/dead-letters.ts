@@ -3,7 +3,7 @@ import type { TDeadLetter } from "@/server/ingest/types";
 import type { DeadLetter, PrismaClient } from "./generated/client";
 
 /** Upper bound on one page, whatever the caller asks for. */
-export const DEAD_LETTER_LIST_MAX = 1000;
+const DEAD_LETTER_LIST_MAX = 1000;
 
 /** One statement: all stored or none. Every text is sanitised and bounded again here, whoever built the letters. */
 export async function recordDeadLetters(prisma: PrismaClient, letters: readonly TDeadLetter[]): Promise<void> {

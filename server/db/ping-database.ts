@@ -1,5 +1,5 @@
 /** How long a ping's answer is reused: readiness probes and failing requests never flood the database. */
-export const PING_CACHE_MS = 1_000;
+const PING_CACHE_MS = 1_000;
 /** A ping not answered within this counts as unreachable (a partition holds it otherwise until the pool's own timeouts). */
 export const PING_TIMEOUT_MS = 2_000;
 

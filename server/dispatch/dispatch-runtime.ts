@@ -20,7 +20,7 @@ import { createUnitPositions } from "./unit-positions";
 
 const FORGET_EVERY_MS = 60 * 60_000;
 
-export type TDispatchRuntimeDeps = {
+type TDispatchRuntimeDeps = {
   prisma: PrismaClient;
   cityState: CityState;
   entities: TCityEntities;

@@ -7,7 +7,7 @@ export const DISPATCH_INCLUDE = {
   dispatchedBy: { select: { id: true, name: true } },
 } as const satisfies Prisma.DispatchInclude;
 
-export type TDispatchRow = Prisma.DispatchGetPayload<{ include: typeof DISPATCH_INCLUDE }>;
+type TDispatchRow = Prisma.DispatchGetPayload<{ include: typeof DISPATCH_INCLUDE }>;
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 

@@ -1,7 +1,7 @@
 import type { TUnitAction } from "@/lib/contracts/units";
 import type { TUnitDriver } from "@/server/ingest/types";
 
-export type TSimulatedCrewsDeps = {
+type TSimulatedCrewsDeps = {
   driver: TUnitDriver;
   /** Takes a unit action as the system (no user); rejects when it cannot (e.g. 409: an operator changed the unit). */
   act: (unitId: string, action: TUnitAction) => Promise<void>;
@@ -12,7 +12,7 @@ export type TSimulatedCrewsDeps = {
   log?: (message: string, error?: unknown) => void;
 };
 
-export const DEFAULT_ON_SCENE_SECONDS = 180;
+const DEFAULT_ON_SCENE_SECONDS = 180;
 
 /**
  * Crews for units nobody crews, so the embedded simulator shows the whole dispatch loop: a unit that reaches

@@ -2,7 +2,7 @@ import type { TResponderUnit, TUnitAction, TUnitStatus } from "@/lib/contracts/u
 import { statusInSentence } from "./unit-status-phrase";
 
 /** Statuses of a unit with an assignment (an active dispatch). */
-export const ASSIGNED_STATUSES: readonly TUnitStatus[] = ["dispatched", "enRoute", "onScene"];
+const ASSIGNED_STATUSES: readonly TUnitStatus[] = ["dispatched", "enRoute", "onScene"];
 
 /**
  * The unit status flow: which actions move a unit from which statuses, and where to. `cleared` ends the
@@ -36,7 +36,7 @@ const PHRASE: Record<TUnitAction, string> = {
   note: "add a note",
 };
 
-export type TUnitTransition = { ok: true; to: TUnitStatus; statusChanges: boolean } | { ok: false; reason: string };
+type TUnitTransition = { ok: true; to: TUnitStatus; statusChanges: boolean } | { ok: false; reason: string };
 
 /** What `action` does to a unit in its current status, or why it is refused. */
 export function unitTransition(unit: Pick<TResponderUnit, "callSign" | "status">, action: TUnitAction): TUnitTransition {

@@ -5,7 +5,7 @@ export const UNIT_INCLUDE = {
   crew: { select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] },
 } as const satisfies Prisma.UnitInclude;
 
-export type TUnitRow = Prisma.UnitGetPayload<{ include: typeof UNIT_INCLUDE }>;
+type TUnitRow = Prisma.UnitGetPayload<{ include: typeof UNIT_INCLUDE }>;
 
 export function toResponderUnit(row: TUnitRow): TResponderUnit {
   return {

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { shiftWindow } from "./shift-window";
 
 /** Each list in a summary stops here; the note says how many more there were. */
-export const SUMMARY_LIST_LIMIT = 100;
+const SUMMARY_LIST_LIMIT = 100;
 
 const CLOSED_STATUSES = ["resolved", "closed"];
 

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { HANDOVER_INCLUDE, toHandover } from "./handover-view";
 
 /** Older handovers are yesterday's news: nobody is asked to confirm them. */
-export const PENDING_HANDOVER_HOURS = 24;
+const PENDING_HANDOVER_HOURS = 24;
 
 /**
  * The handover waiting for this user: the newest one from the last 24 h that someone else wrote and this

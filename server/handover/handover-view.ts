@@ -8,7 +8,7 @@ export const HANDOVER_INCLUDE = {
   reads: { include: { user: PERSON }, orderBy: [{ readAt: "asc" }, { userId: "asc" }] },
 } as const satisfies Prisma.ShiftHandoverInclude;
 
-export type THandoverRow = Prisma.ShiftHandoverGetPayload<{ include: typeof HANDOVER_INCLUDE }>;
+type THandoverRow = Prisma.ShiftHandoverGetPayload<{ include: typeof HANDOVER_INCLUDE }>;
 
 export function toHandover(row: THandoverRow): THandover {
   return {

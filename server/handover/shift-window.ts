@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 
 /** A shift is at most this long: a handover covers the last 8 h … */
-export const SHIFT_HOURS = 8;
+const SHIFT_HOURS = 8;
 
 /** … or less, when the author already handed over during that time (only what happened since then is new). */
 export async function shiftWindow(prisma: PrismaClient, authorId: string, now: Date): Promise<{ from: Date; to: Date }> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TDatabasePing } from "@/server/db/ping-database";
 
-export const ZReadinessCheck = z.object({ ok: z.boolean(), detail: z.string().optional() });
+const ZReadinessCheck = z.object({ ok: z.boolean(), detail: z.string().optional() });
 export type TReadinessCheck = z.infer<typeof ZReadinessCheck>;
 
 /** GET /api/health/ready: 200 when every check holds, 503 otherwise. Public, so details stay generic. */

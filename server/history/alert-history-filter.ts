@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ZAlertHistoryFilter } from "@/lib/contracts/history";
 import { Prisma } from "@/server/db/generated/client";
 
-export type TAlertHistoryFilter = z.infer<typeof ZAlertHistoryFilter>;
+type TAlertHistoryFilter = z.infer<typeof ZAlertHistoryFilter>;
 
 /**
  * The WHERE conditions of an alert history filter on `alerts t`. Free text is a case-insensitive

@@ -4,7 +4,7 @@
  * CR would run as a formula (CSV injection), so it gets a leading apostrophe. Numbers are written as
  * they are — a negative longitude is data, not a formula.
  */
-export type TCsvValue = string | number | boolean | null | undefined;
+type TCsvValue = string | number | boolean | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -2,7 +2,7 @@ import type { TIncidentHistoryRow } from "@/lib/contracts/history";
 import { csvRow } from "./csv";
 
 /** How an exported incident list is written: what comes first, each row, and what closes the file. */
-export type TExportFormat = {
+type TExportFormat = {
   contentType: string;
   extension: string;
   head: string;

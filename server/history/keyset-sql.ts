@@ -6,7 +6,7 @@ import { Prisma } from "@/server/db/generated/client";
  * rank (rank ASC, time DESC, id DESC). Ties on time are broken by id, so equal timestamps never skip or
  * repeat a row, and a deep page is an index range scan from the cursor rather than an OFFSET.
  */
-export type TKeysetOrder = "newest" | "oldest" | "rank";
+type TKeysetOrder = "newest" | "oldest" | "rank";
 export type TKeysetAfter = { time: string; id: string; rank?: string };
 export type TKeysetTable = {
   /** e.g. `incidents t` — constant SQL. */

@@ -3,7 +3,7 @@ import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { inTransaction, type TTx } from "@/server/db/transaction";
 
-export type TUpdateKpiTargetsDeps = {
+type TUpdateKpiTargetsDeps = {
   prisma: PrismaClient;
   actor: NonNullable<TAuditActor>;
   ip: string | null;

@@ -6,7 +6,7 @@ import { readRangeCells } from "./kpi-range-cache";
 import { loadKpiTargets } from "./kpi-targets";
 import { percentilesCont } from "./percentiles";
 
-export type TKpiOptions = {
+type TKpiOptions = {
   /** IANA zone the hour-of-day breakdown is read in (the city's clock, not the server's). */
   timeZone: string;
   /** Which days and months are finished (and so cacheable); tests pass their own clock. */
@@ -54,7 +54,7 @@ export async function computeKpiReport(prisma: PrismaClient, query: TKpiQuery, o
 }
 
 /** The longest range a report may cover: three years and a day (a seeded history spans three years). */
-export function maxKpiRangeEnd(from: Date): Date {
+function maxKpiRangeEnd(from: Date): Date {
   const end = new Date(from);
   end.setUTCFullYear(end.getUTCFullYear() + 3);
   return new Date(end.getTime() + DAY_MS);

@@ -5,7 +5,7 @@ import { alertHistoryConditions } from "./alert-history-filter";
 import { incidentHistoryConditions } from "./incident-history-filter";
 import { whereSql } from "./keyset-sql";
 
-export type TPointsQuery = z.infer<typeof ZPointsQuery>;
+type TPointsQuery = z.infer<typeof ZPointsQuery>;
 type TPoints = z.infer<typeof ZPoints>;
 
 /**

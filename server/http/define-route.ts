@@ -12,7 +12,7 @@ import { apiError, databaseUnavailable, json } from "./responses";
 type TSchema = z.ZodType | undefined;
 type TParsed<S extends TSchema> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type TRouteConfig<B extends TSchema, Q extends TSchema, R extends TSchema> = {
+type TRouteConfig<B extends TSchema, Q extends TSchema, R extends TSchema> = {
   /** Signed-in roles allowed; everyone else gets 401 (signed out) or 403. */
   roles: readonly TRole[];
   body?: B;
@@ -24,7 +24,7 @@ export type TRouteConfig<B extends TSchema, Q extends TSchema, R extends TSchema
 };
 
 /** A JSON answer with another status than 200 (201 Created): checked against `response` like a plain one. */
-export class StatusAnswer<T> {
+class StatusAnswer<T> {
   constructor(
     readonly body: T,
     readonly status: number,
@@ -38,7 +38,7 @@ export function withStatus<T>(body: T, status: number): StatusAnswer<T> {
 /** What a handler returns: its response schema's input (or that with a status), or any Response it builds itself. */
 type TRouteResult<R extends TSchema> = R extends z.ZodType ? z.input<R> | StatusAnswer<z.input<R>> | Response : unknown;
 
-export type TRouteInput<B extends TSchema, Q extends TSchema> = {
+type TRouteInput<B extends TSchema, Q extends TSchema> = {
   request: Request;
   user: TCurrentUser;
   body: TParsed<B>;

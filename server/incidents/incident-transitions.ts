@@ -6,7 +6,7 @@ type TStatus = TIncident["status"];
  * Who moves an incident: a person in the control room (PATCH …/status), or its units (dispatch sends
  * them, the first arrives, the last one clears) on behalf of whoever's action caused it.
  */
-export type TTransitionCause = "person" | "units";
+type TTransitionCause = "person" | "units";
 
 /**
  * Which status may follow which, and by whose move. The main flow is new → acknowledged → dispatched

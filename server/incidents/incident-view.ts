@@ -16,8 +16,8 @@ export const INCIDENT_DETAIL_INCLUDE = {
   events: { include: { actor: PERSON }, orderBy: [{ at: "asc" }, { id: "asc" }] },
 } as const satisfies Prisma.IncidentInclude;
 
-export type TIncidentRow = Prisma.IncidentGetPayload<{ include: typeof INCIDENT_INCLUDE }>;
-export type TIncidentDetailRow = Prisma.IncidentGetPayload<{ include: typeof INCIDENT_DETAIL_INCLUDE }>;
+type TIncidentRow = Prisma.IncidentGetPayload<{ include: typeof INCIDENT_INCLUDE }>;
+type TIncidentDetailRow = Prisma.IncidentGetPayload<{ include: typeof INCIDENT_DETAIL_INCLUDE }>;
 
 export function toIncident(row: TIncidentRow | TIncidentDetailRow): TIncident {
   return {

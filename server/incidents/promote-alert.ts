@@ -13,7 +13,7 @@ import { incidentAuditView } from "./incident-view";
 import { isIncidentActive } from "./incident-transitions";
 import { inTransaction } from "@/server/db/transaction";
 
-export type TPromoteResult = { alert: TAlert; incident: TIncident; created: boolean };
+type TPromoteResult = { alert: TAlert; incident: TIncident; created: boolean };
 
 /**
  * Turns an alert into work: a new incident at the alert's place (type and priority from the rule unless

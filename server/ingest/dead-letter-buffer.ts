@@ -11,9 +11,9 @@ import type { TDeadLetter } from "./types";
  * counted; on Kafka the city.deadletter topic still holds them.
  */
 
-export const DEFAULT_DEAD_LETTER_BUFFER_MAX = 50_000;
+const DEFAULT_DEAD_LETTER_BUFFER_MAX = 50_000;
 /** Also bounded by size: a flood of 64 KB garbage during an outage must not exhaust memory. */
-export const DEFAULT_DEAD_LETTER_BUFFER_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_DEAD_LETTER_BUFFER_MAX_BYTES = 64 * 1024 * 1024;
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_RETRY = { initialMs: 250, maxMs: 15_000 };
 const DEFAULT_STOP_TIMEOUT_MS = 5_000;

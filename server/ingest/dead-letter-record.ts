@@ -10,9 +10,9 @@ import type { TDeadLetter, TRawMessage } from "./types";
 export const DEAD_LETTER_PAYLOAD_MAX_BYTES = 16 * 1024;
 /** Reasons quote the payload (a JSON parse error shows the bytes around the fault): cap them too. */
 export const DEAD_LETTER_REASON_MAX_CHARS = 1000;
-export const DEAD_LETTER_KEY_MAX_CHARS = 1000;
+const DEAD_LETTER_KEY_MAX_CHARS = 1000;
 /** Kafka topic names are at most 249 characters; MQTT topics can be longer. */
-export const DEAD_LETTER_TOPIC_MAX_CHARS = 255;
+const DEAD_LETTER_TOPIC_MAX_CHARS = 255;
 const OFFSET_MAX_CHARS = 40;
 /** Hex doubles the size: the minimal form keeps the first 8 KB of the payload as 16 KB of text. */
 const MINIMAL_HEX_MAX_BYTES = 8 * 1024;

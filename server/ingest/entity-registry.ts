@@ -1,14 +1,14 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import type { TLayer } from "@/lib/contracts/layers";
 
-export type TEntityKind = "segment" | "parking" | "bin" | "substation" | "feeder" | "unit";
+type TEntityKind = "segment" | "parking" | "bin" | "substation" | "feeder" | "unit";
 export type TEntityRef = { layer: TLayer; kind: TEntityKind };
 
 /** Which entity ids exist in the city pack, and which layer each belongs to. */
 export type TEntityRegistry = ReadonlyMap<string, TEntityRef>;
 
 /** Units can be added while the server runs (admins create them), so their positions are accepted too. */
-export type TGrowingEntityRegistry = TEntityRegistry & { addUnit(id: string): void };
+type TGrowingEntityRegistry = TEntityRegistry & { addUnit(id: string): void };
 
 export function buildEntityRegistry(entities: TCityEntities): TGrowingEntityRegistry {
   const registry = new Map<string, TEntityRef>();

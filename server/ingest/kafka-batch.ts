@@ -3,7 +3,7 @@ import type { TBatchProgress } from "./kafka-lag";
 import type { TDeadLetter, TIngestSink, TRawMessage } from "./types";
 
 /** Messages handed to the sink per call; between chunks we commit and heartbeat. */
-export const BATCH_CHUNK_SIZE = 1000;
+const BATCH_CHUNK_SIZE = 1000;
 /** While the sink works on one chunk, keep the group membership alive this often. */
 const HEARTBEAT_EVERY_MS = 1000;
 
@@ -15,7 +15,7 @@ export const DLQ_HEADERS = {
   receivedAt: "x-dlq-received-at",
 } as const;
 
-export type THandleBatchDeps = {
+type THandleBatchDeps = {
   sink: TIngestSink;
   /** Produces dead letters; must resolve only once the broker acknowledged them. */
   produceDeadLetters(messages: Message[]): Promise<void>;
@@ -77,7 +77,7 @@ export async function handleBatch(payload: EachBatchPayload, deps: THandleBatchD
   }
 }
 
-export function toRawMessage(topic: string, partition: number, message: KafkaMessage): TRawMessage {
+function toRawMessage(topic: string, partition: number, message: KafkaMessage): TRawMessage {
   return {
     topic,
     partition,

@@ -4,8 +4,6 @@ import type { TPartitionStatus } from "@/lib/contracts/realtime";
 /** High-watermark sightings kept per partition; past this every other one is dropped (never the first). */
 const MAX_SIGHTINGS = 32;
 
-export type TLagTracker = ReturnType<typeof createLagTracker>;
-
 /** Where a batch got to: the next offset to process, the partition's end, and the Kafka timestamp of the next message if the batch holds it. */
 export type TBatchProgress = { nextOffset: string; highWatermark: string; nextTimestamp: string | null };
 

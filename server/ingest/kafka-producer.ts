@@ -3,7 +3,7 @@ import { LAYER_BY_EVENT_TYPE, type TCityEvent } from "@/lib/contracts/events";
 import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { consoleKafkaLogger, kafkaLogCreator, type TKafkaLogger } from "./kafka-log";
 
-export type TCityProducerOptions = {
+type TCityProducerOptions = {
   brokers: string[];
   clientId: string;
   /** gzip each batch: fewer bytes on the wire, more CPU. */
@@ -12,9 +12,9 @@ export type TCityProducerOptions = {
 };
 
 /** A message ready for the wire: what the simulator emits (possibly deliberately malformed). */
-export type TOutgoingMessage = { topic: string; key: string; value: string };
+type TOutgoingMessage = { topic: string; key: string; value: string };
 
-export type TCityProducer = {
+type TCityProducer = {
   send(events: readonly TCityEvent[]): Promise<void>;
   sendMessages(messages: readonly TOutgoingMessage[]): Promise<void>;
   disconnect(): Promise<void>;

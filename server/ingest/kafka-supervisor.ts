@@ -7,9 +7,9 @@ export type TSupervisedRun = {
 
 export type TBackoff = { initialMs: number; maxMs: number };
 
-export const RESTART_BACKOFF_DEFAULT: TBackoff = { initialMs: 1_000, maxMs: 30_000 };
+const RESTART_BACKOFF_DEFAULT: TBackoff = { initialMs: 1_000, maxMs: 30_000 };
 
-export type TSupervisorOptions = {
+type TSupervisorOptions = {
   /** Starts one fresh consumer; rejects when it could not start. */
   start(): Promise<TSupervisedRun>;
   backoff?: TBackoff;

@@ -7,8 +7,8 @@ import type { IngestStats } from "./ingest-stats";
 import type { TDeadLetter, TIngestOutcome, TIngestSink, TRawMessage } from "./types";
 import { validateMessage, type TTimeWindow, type TValidation } from "./validate-message";
 
-export const DEFAULT_MAX_FUTURE_SKEW_MS = 300_000;
-export const DEFAULT_MAX_EVENT_AGE_MS = 7 * 86_400_000;
+const DEFAULT_MAX_FUTURE_SKEW_MS = 300_000;
+const DEFAULT_MAX_EVENT_AGE_MS = 7 * 86_400_000;
 
 export type TIngestPipelineDeps = {
   registry: TEntityRegistry;

@@ -11,9 +11,7 @@ export type TSourceStatusOptions = {
   now?: () => number;
 };
 
-export const SOURCE_STATUS_DEFAULTS = { failedAfterCrashes: 5, stableAfterMs: 30_000, unreachableAfterMs: 3_000 };
-
-export type TSourceStatusTracker = ReturnType<typeof createSourceStatusTracker>;
+const SOURCE_STATUS_DEFAULTS = { failedAfterCrashes: 5, stableAfterMs: 30_000, unreachableAfterMs: 3_000 };
 
 /**
  * The Kafka source's account of itself, fed by consumer events, kafkajs' log and the lag refresh.

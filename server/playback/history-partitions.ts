@@ -9,12 +9,12 @@ import { addDays, DAY_MS, utcDayOf } from "./playback-time";
 const PREFIX = "entity_history_";
 const NAME = /^entity_history_(\d{4})(\d{2})(\d{2})$/;
 
-export function partitionNameOf(day: Date): string {
+function partitionNameOf(day: Date): string {
   return PREFIX + utcDayOf(day).toISOString().slice(0, 10).replaceAll("-", "");
 }
 
 /** The UTC day a partition holds, or null for a table that is not one of ours. */
-export function partitionDayOf(name: string): Date | null {
+function partitionDayOf(name: string): Date | null {
   const match = NAME.exec(name);
   if (!match) return null;
   const day = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00.000Z`);

@@ -5,7 +5,7 @@ import type { TLayerEvents } from "@/lib/contracts/realtime";
 import { MINUTE_MS, minuteOf } from "./playback-time";
 
 /** A minute with nothing recorded shows the latest recorded minute up to this far before it. */
-export const PLAYBACK_FALLBACK_MINUTES = 5;
+const PLAYBACK_FALLBACK_MINUTES = 5;
 
 /**
  * The city's layers as recorded for the minute `at` falls in (or the latest recorded minute at most

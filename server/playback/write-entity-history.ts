@@ -8,7 +8,7 @@ type TRow = { layer: string; entity_id: string; data: TCityEvent };
 /** Rows per INSERT: one statement for a whole small city, a few for a big one. */
 const BATCH_ROWS = 1_000;
 
-export function historyRowsOf(snapshot: TLayerEvents): TRow[] {
+function historyRowsOf(snapshot: TLayerEvents): TRow[] {
   const rows: TRow[] = [];
   for (const layer of LAYERS) {
     for (const event of (snapshot[layer] ?? []) as TCityEvent[]) rows.push({ layer, entity_id: event.entityId, data: event });

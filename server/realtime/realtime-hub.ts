@@ -47,8 +47,8 @@ export type TSocketIdentity = { user: TCurrentUser; expiresAt?: Date };
 export type TAuthenticateSocket = (headers: Headers) => Promise<TSocketIdentity | null>;
 
 /** Error messages of a refused handshake (the client's connect_error). */
-export const UNAUTHORIZED_SOCKET_ERROR = "unauthorized" satisfies TSocketRefusal;
-export const UNAVAILABLE_SOCKET_ERROR = "unavailable" satisfies TSocketRefusal;
+const UNAUTHORIZED_SOCKET_ERROR = "unauthorized" satisfies TSocketRefusal;
+const UNAVAILABLE_SOCKET_ERROR = "unavailable" satisfies TSocketRefusal;
 
 type TSocketData = TSocketIdentity;
 

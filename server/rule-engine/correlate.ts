@@ -2,12 +2,12 @@ import type { TAlertSignal } from "@/lib/contracts/rules";
 import { haversineM, type TLonLat } from "@/lib/geo";
 import type { TPositionOf } from "./entity-positions";
 
-export const DEFAULT_CORRELATION_RADIUS_M = 300;
-export const DEFAULT_CORRELATION_WINDOW_MINUTES = 10;
+const DEFAULT_CORRELATION_RADIUS_M = 300;
+const DEFAULT_CORRELATION_WINDOW_MINUTES = 10;
 
-export type TCorrelatableAlert = { dedupKey: string; openedAtMs: number; positions: readonly TLonLat[] };
-export type TCorrelationGroup = { groupId: string; dedupKeys: string[] };
-export type TCorrelationOptions = { radiusM?: number; windowMinutes?: number };
+type TCorrelatableAlert = { dedupKey: string; openedAtMs: number; positions: readonly TLonLat[] };
+type TCorrelationGroup = { groupId: string; dedupKeys: string[] };
+type TCorrelationOptions = { radiusM?: number; windowMinutes?: number };
 
 /** An open alert and every entity it covers (a jam spans several segments) placed on the map. */
 export function toCorrelatable(

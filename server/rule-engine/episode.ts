@@ -63,7 +63,7 @@ export function advanceTimers(episode: TEpisode, rule: TRuleDefinition, nowMs: n
 }
 
 /** What a signal needs of its rule; a stored alert whose rule is gone still has these. */
-export type TSigningRule = Pick<TRuleDefinition, "id" | "domain" | "severity">;
+type TSigningRule = Pick<TRuleDefinition, "id" | "domain" | "severity">;
 
 export const RETIRED_RULE_GONE = "Rule disabled, removed or redefined";
 
@@ -107,7 +107,7 @@ export function restoreEpisode(stored: TStoredEpisode, worstBadness: number): TE
  * is that the runtime reads open alerts back, keys included, before it evaluates anything (the
  * engine's restoreEpisodes): a key is computed once, when the condition starts, never recomputed.
  */
-export const episodeKey = (ruleId: string, entityId: string, observedAt: string) => `${ruleId}:${entityId}:${observedAt}`;
+const episodeKey = (ruleId: string, entityId: string, observedAt: string) => `${ruleId}:${entityId}:${observedAt}`;
 
 function startEpisode(reading: TReading, ruleId: string): TEpisode {
   return {

@@ -3,7 +3,7 @@ import type { TCityEvent } from "@/lib/contracts/events";
 import type { TEntityIndex } from "./entity-index";
 
 /** A metric's value for one event, with a sentence an operator can read. */
-export type TMetricReading = { value: number; detail: string };
+type TMetricReading = { value: number; detail: string };
 
 const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 

@@ -7,7 +7,7 @@ import { createEvaluator } from "./evaluators";
 import type { TReading, TRuleEvaluator } from "./evaluators/types";
 import { lastEvaluatedEventMs, storedBadness, type TStoredEpisode } from "./stored-episode";
 
-export type TRuleEngineOptions = { rules: readonly TRuleDefinition[]; entities: TCityEntities };
+type TRuleEngineOptions = { rules: readonly TRuleDefinition[]; entities: TCityEntities };
 
 export type TActiveEpisode = TStoredEpisode & { phase: TEpisode["phase"] };
 

@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from "@/server/errors";
 import { inTransaction } from "@/server/db/transaction";
 import { loadRuleSettings } from "./load-rules";
 
-export type TUpdateRuleDeps = {
+type TUpdateRuleDeps = {
   prisma: PrismaClient;
   actor: NonNullable<TAuditActor>;
   ip: string | null;

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { conflict } from "@/server/errors";
 import { toAdminUser } from "./to-admin-user";
 
-export type TCreateUserDeps = {
+type TCreateUserDeps = {
   auth: TAuth;
   prisma: PrismaClient;
   /** null: the system (demo seeding). */

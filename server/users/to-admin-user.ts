@@ -1,7 +1,7 @@
 import { ZRole, type TAdminUser } from "@/lib/contracts/auth";
 import type { User } from "@/server/db/generated/client";
 
-export type TUserRow = Pick<User, "id" | "name" | "email" | "role" | "banned" | "createdAt">;
+type TUserRow = Pick<User, "id" | "name" | "email" | "role" | "banned" | "createdAt">;
 
 export function toAdminUser(row: TUserRow): TAdminUser {
   return {

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { forbidden, notFound } from "@/server/errors";
 import { toAdminUser } from "./to-admin-user";
 
-export type TUpdateUserDeps = {
+type TUpdateUserDeps = {
   auth: TAuth;
   prisma: PrismaClient;
   actor: NonNullable<TAuditActor>;

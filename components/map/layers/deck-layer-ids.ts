@@ -1,5 +1,3 @@
-import type { TLayer } from "@/lib/contracts/layers";
-
 /** Stable deck.gl layer ids. Tests read `layer.props.visible` by these ids. */
 export const DECK_LAYER_ID = {
   traffic: "traffic",
@@ -18,11 +16,3 @@ export const DECK_LAYER_ID = {
   alertHighlight: "alert-highlight",
   incidentPin: "incident-pin",
 } as const;
-
-export const DECK_LAYER_IDS_BY_LAYER: Record<TLayer, readonly string[]> = {
-  traffic: [DECK_LAYER_ID.traffic],
-  parking: [DECK_LAYER_ID.parking],
-  waste: [DECK_LAYER_ID.waste],
-  energy: [DECK_LAYER_ID.feeders, DECK_LAYER_ID.substations],
-  units: [DECK_LAYER_ID.units, DECK_LAYER_ID.unitLabels, DECK_LAYER_ID.unitStatus],
-};

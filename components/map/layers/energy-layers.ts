@@ -12,7 +12,7 @@ export function loadOf(measurement: TEnergyMeasurement | undefined): number | nu
   return measurement.activePower / measurement.capacity;
 }
 
-export function energyColor(measurement: TEnergyMeasurement | undefined, alpha = 255): TRgba {
+function energyColor(measurement: TEnergyMeasurement | undefined, alpha = 255): TRgba {
   const load = loadOf(measurement);
   return load === null ? NO_DATA_RGBA : rampColor(LOAD_RAMP, load, alpha);
 }

@@ -9,7 +9,7 @@ const SELECTED_RIM = rgbaOf(COLOR.accent);
 const MARKER_RIM = rgbaOf(MAP_COLOR.markerRim);
 
 /** Incident numbers only from street level: at city scale they would cover each other. */
-export const INCIDENT_LABEL_MIN_ZOOM = 15;
+const INCIDENT_LABEL_MIN_ZOOM = 15;
 
 type TIncidentLayerOptions = { zoom: number; selectedId: string | null };
 

@@ -11,13 +11,13 @@ export function occupancyOf(status: TOffStreetParking | undefined): number | nul
   return clamp01(1 - status.availableSpotNumber / status.totalSpotNumber);
 }
 
-export function parkingColor(status: TOffStreetParking | undefined): TRgba {
+function parkingColor(status: TOffStreetParking | undefined): TRgba {
   const occupancy = occupancyOf(status);
   return occupancy === null ? NO_DATA_RGBA : rampColor(OCCUPANCY_RAMP, occupancy, 185);
 }
 
 /** Metres; area grows with capacity so big lots read as big. */
-export function parkingRadiusM(lot: TParkingLot): number {
+function parkingRadiusM(lot: TParkingLot): number {
   return 8 + Math.sqrt(lot.capacity) * 2.4;
 }
 

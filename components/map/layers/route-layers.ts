@@ -5,7 +5,7 @@ import { DECK_LAYER_ID } from "./deck-layer-ids";
 
 export type TRouteLine = readonly (readonly [number, number])[];
 
-export const DISPATCH_ROUTE_RGB: TRgb = rgbOf(MAP_COLOR.dispatchRoute);
+const DISPATCH_ROUTE_RGB: TRgb = rgbOf(MAP_COLOR.dispatchRoute);
 const PREVIEW_RGB: TRgb = rgbOf(MAP_COLOR.routePreview);
 const CASING_RGB: TRgb = rgbOf(MAP_COLOR.casing);
 

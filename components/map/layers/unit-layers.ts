@@ -9,19 +9,19 @@ import { DECK_LAYER_ID } from "./deck-layer-ids";
 import type { TLiveLayerOptions } from "./live-layer-options";
 import { UNIT_STATUS_RGB, UNIT_TYPE_RGB } from "./unit-styles";
 
-export type TUnitLayerOptions = TLiveLayerOptions & {
+type TUnitLayerOptions = TLiveLayerOptions & {
   stationsById: ReadonlyMap<string, TStation>;
   /** Map zoom (coarsely rounded): labels are merged where they would overlap at this zoom. */
   zoom: number;
 };
 
 /** Live position; until the first fix a unit is drawn (faded) at its home station. */
-export function unitPosition(unit: TUnit, live: TUnitPosition | undefined, stationsById: ReadonlyMap<string, TStation>): [number, number] {
+function unitPosition(unit: TUnit, live: TUnitPosition | undefined, stationsById: ReadonlyMap<string, TStation>): [number, number] {
   if (live) return live.location;
   return stationsById.get(unit.stationId)?.position ?? [0, 0];
 }
 
-export function unitColor(unit: TUnit, live: TUnitPosition | undefined): TRgba {
+function unitColor(unit: TUnit, live: TUnitPosition | undefined): TRgba {
   const alpha = !live || live.status === "outOfService" ? 110 : 255;
   return [...UNIT_TYPE_RGB[unit.type], alpha];
 }

@@ -10,7 +10,7 @@ const RADIUS_PX = 3.5;
 /** Problem containers are drawn larger so they stand out among hundreds of bins. */
 const ALERT_RADIUS_SCALE = 1.8;
 
-export function wasteColor(container: TWasteContainer | undefined): TRgba {
+function wasteColor(container: TWasteContainer | undefined): TRgba {
   return container ? rampColor(FILL_RAMP, container.fillingLevel, 235) : NO_DATA_RGBA;
 }
 

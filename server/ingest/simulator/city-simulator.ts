@@ -23,7 +23,7 @@ export type TSimulatorOptions = {
 };
 
 /** What a sensor network would put on the wire. */
-export type TSimulatedMessage = { topic: string; key: string; value: string };
+type TSimulatedMessage = { topic: string; key: string; value: string };
 
 type TSensorSlot = { kind: "segment" | "parking" | "bin" | "substation" | "feeder"; index: number };
 

@@ -17,7 +17,7 @@ const JAMS_PER_MINUTE = 0.4;
 const JAM_SPREAD_EVERY_MS = 20_000;
 
 type TJam = { severity: number; untilMs: number };
-export type TTrafficReading = {
+type TTrafficReading = {
   intensity: number;
   averageVehicleSpeed: number;
   occupancy: number;
@@ -105,7 +105,7 @@ export class TrafficModel {
   }
 }
 
-export function round(value: number, digits: number): number {
+function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }

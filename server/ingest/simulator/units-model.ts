@@ -30,7 +30,7 @@ type TUnitState = {
   trackedUntilMs: number;
 };
 
-export type TUnitReading = { location: [number, number]; heading: number; speed: number; status: TUnitStatus };
+type TUnitReading = { location: [number, number]; heading: number; speed: number; status: TUnitStatus };
 
 /**
  * Responder units: patrols drive random routes over the road graph, the rest stand by at their station.
