@@ -26,7 +26,7 @@ export function TopBar({ user, cityName, status, stats, onRetry }: TTopBarProps)
       <div className={styles.identity}>
         <Brand />
         <span className={styles.divider} aria-hidden="true" />
-        <h1 className={styles.city} title={cityName ?? undefined}>
+        <h1 className={styles.city} title={cityName ?? undefined} data-slot="city-name">
           {cityName ?? "Loading city…"}
         </h1>
         <ConnectionBadge status={status} onRetry={onRetry} />

@@ -62,6 +62,7 @@ function InlineNav({ items, pathname }: { items: TNavItem[]; pathname: string })
   const navRef = useRef<HTMLElement>(null);
   const measureRef = useRef<HTMLUListElement>(null);
   const [shown, setShown] = useState(items.length);
+  const [isFitted, setFitted] = useState(false);
 
   useLayoutEffect(() => {
     const nav = navRef.current;
@@ -71,6 +72,7 @@ function InlineNav({ items, pathname }: { items: TNavItem[]; pathname: string })
       const widths = [...measure.children].map((child) => child.getBoundingClientRect().width);
       const moreWidth = widths.pop() ?? 0;
       setShown(fitCount(widths, nav.clientWidth, moreWidth + GAP_PX, GAP_PX));
+      setFitted(true);
     };
     update();
     const observer = new ResizeObserver(update);
@@ -80,7 +82,7 @@ function InlineNav({ items, pathname }: { items: TNavItem[]; pathname: string })
 
   const overflow = items.slice(shown);
   return (
-    <nav className={styles.inline} aria-label="Main" ref={navRef} data-testid="main-nav">
+    <nav className={styles.inline} aria-label="Main" ref={navRef} data-testid="main-nav" data-fitted={isFitted ? "true" : "false"}>
       <ul className={styles.list}>
         {items.slice(0, shown).map((item) => (
           <li key={item.href}>

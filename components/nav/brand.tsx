@@ -20,7 +20,7 @@ function Logo() {
 /** Logo and product name, as in every header. header: in a top bar (the name gives way on the smallest phones); large: on the sign-in card. */
 export function Brand({ size = "header" }: { size?: "header" | "large" }) {
   return (
-    <div className={cx(styles.brand, styles[size])}>
+    <div className={cx(styles.brand, styles[size])} data-slot="brand">
       <Logo />
       <span className={styles.name}>CityNerve</span>
     </div>

@@ -12,7 +12,7 @@ export function CityName() {
   return (
     <>
       <span className={styles.divider} aria-hidden="true" />
-      <span className={styles.city} title={name}>
+      <span className={styles.city} title={name} data-slot="city-name">
         {name}
       </span>
     </>

@@ -1,0 +1,82 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { TRole } from "../../lib/contracts/auth";
+import { SCREENSHOTS, signInAs } from "../fixtures/auth";
+
+type TBox = { name: string; x: number; y: number; width: number; height: number };
+
+/** The header's parts whose boxes must never overlap each other or leave the screen. */
+async function headerBoxes(page: Page): Promise<TBox[]> {
+  const header = page.locator("header").first();
+  const parts: [string, Locator][] = [
+    ["brand", header.locator("[data-slot='brand']").first()],
+    ["city", header.locator("[data-slot='city-name']").first()],
+    ["user menu", page.getByTestId("user-menu-button")],
+  ];
+  const links = await page.getByTestId("main-nav").locator(":scope > ul > li").all();
+  for (const [i, link] of links.entries()) parts.push([`nav item ${i + 1}`, link]);
+  for (const testId of ["figure-events-per-second", "figure-consumer-lag", "figure-dead-lettered", "city-clock"]) {
+    const figure = page.getByTestId(testId);
+    if ((await figure.count()) > 0) parts.push([testId, figure]);
+  }
+  const boxes: TBox[] = [];
+  for (const [name, locator] of parts) {
+    const box = await locator.boundingBox();
+    if (box) boxes.push({ name, ...box });
+  }
+  return boxes;
+}
+
+const overlaps = (a: TBox, b: TBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+const HOME: Record<Exclude<TRole, "field">, string> = { operator: "/", supervisor: "/", admin: "/admin/users" };
+
+for (const role of ["operator", "supervisor", "admin"] as const) {
+  test(`the ${role}'s top bar fits from 1280 to 1920 px: every link reachable, nothing overlapping, the city's name whole`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signInAs(page, role);
+    await page.goto(HOME[role]);
+    for (const width of [1280, 1440, 1600, 1920]) {
+      await page.setViewportSize({ width, height: 800 });
+      await expect(page.getByTestId("main-nav")).toHaveAttribute("data-fitted", "true");
+      // Re-measured after the resize: the visible links plus the More menu hold every page the role may open.
+      await expect
+        .poll(
+          async () => {
+            const boxes = await headerBoxes(page);
+            const clash = boxes.flatMap((a, i) =>
+              boxes
+                .slice(i + 1)
+                .filter((b) => overlaps(a, b))
+                .map((b) => `${a.name} × ${b.name}`),
+            );
+            const outside = boxes.filter((b) => b.x < 0 || b.x + b.width > width).map((b) => b.name);
+            return [...clash, ...outside];
+          },
+          { message: `header parts overlap or leave the screen at ${width} px` },
+        )
+        .toEqual([]);
+      const city = page.locator("header [data-slot='city-name']").first();
+      await expect(city).toBeVisible();
+      expect(await city.evaluate((el) => el.scrollWidth <= el.clientWidth), `the city's name is cut at ${width} px`).toBe(true);
+
+      const visible = await page.getByTestId("main-nav").locator(":scope > ul > li > a").allTextContents();
+      const more = page.getByTestId("main-nav-more");
+      let hidden: string[] = [];
+      if (await more.isVisible()) {
+        await more.click();
+        hidden = await page.getByTestId("main-nav").locator(":scope > ul > li ul a").allTextContents();
+        await page.keyboard.press("Escape");
+        await expect(more).toBeFocused();
+      }
+      const all = [...visible, ...hidden];
+      expect(new Set(all).size, `every page once at ${width} px: ${all.join(", ")}`).toBe(all.length);
+      expect(all.length).toBeGreaterThanOrEqual(role === "supervisor" ? 8 : role === "admin" ? 3 : 2);
+      if (width === 1280 || width === 1440)
+        await page.screenshot({ path: `${SCREENSHOTS}/top-bar-${role}-${width}.png`, clip: { x: 0, y: 0, width, height: 120 } });
+    }
+    await context.close();
+  });
+}
