@@ -72,7 +72,7 @@ export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
           ) : users.data.length === 0 ? (
             <QueryState state="empty" size="page" title="No users yet" detail="Create the first account with the form." />
           ) : (
-            <Table className={styles.userTable}>
+            <Table className={styles.userTable} scrollLabel="Users">
               <thead>
                 <tr>
                   <th scope="col">User</th>

@@ -6,7 +6,7 @@ import styles from "./audit-table.module.css";
 
 export function AuditTable({ entries }: { entries: readonly TAuditEntry[] }) {
   return (
-    <Table className={styles.auditTable}>
+    <Table className={styles.auditTable} scrollLabel="Audit log">
       <thead>
         <tr>
           <th scope="col">Time</th>

@@ -20,7 +20,7 @@ const seconds = (from: string, to: string | null) => (to ? (Date.parse(to) - Dat
 
 export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProps) {
   return (
-    <Table className={styles.historyTable} data-testid="history-table" data-tab="alerts">
+    <Table className={styles.historyTable} data-testid="history-table" data-tab="alerts" scrollLabel="Alert history">
       <thead>
         <tr>
           <SortHeader

@@ -40,7 +40,7 @@ function ResponseTimes({ row }: { row: TIncidentHistoryRow }) {
 
 export function IncidentHistoryTable({ rows, sort, onSort }: TIncidentHistoryTableProps) {
   return (
-    <Table className={styles.historyTable} data-testid="history-table" data-tab="incidents">
+    <Table className={styles.historyTable} data-testid="history-table" data-tab="incidents" scrollLabel="Incident history">
       <thead>
         <tr>
           <th scope="col">Incident</th>

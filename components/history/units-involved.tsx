@@ -12,7 +12,7 @@ const STATE_LABEL: Record<TDispatch["state"], string> = { active: "On the job", 
 export function UnitsInvolved({ dispatches, nowMs }: { dispatches: readonly TDispatch[]; nowMs: number }) {
   if (dispatches.length === 0) return <p className="muted">No units were dispatched to this incident.</p>;
   return (
-    <Table className={styles.unitsInvolved} data-testid="units-involved">
+    <Table className={styles.unitsInvolved} data-testid="units-involved" scrollLabel="Units involved">
       <thead>
         <tr>
           <th scope="col">Unit</th>

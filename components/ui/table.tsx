@@ -2,9 +2,16 @@ import type { ComponentProps } from "react";
 import { cx } from "./class-names";
 import styles from "./table.module.css";
 
-/** A data table; on phones each row becomes a card, so give every <td> a data-label. */
-export function Table({ className, ...props }: ComponentProps<"table">) {
-  return <table {...props} className={cx(styles.table, className)} />;
+/**
+ * A data table; on phones each row becomes a card, so give every <td> a data-label. Wider than its card, it
+ * scrolls sideways in its own region (reachable by keyboard) instead of being cut off.
+ */
+export function Table({ className, scrollLabel = "Table", ...props }: ComponentProps<"table"> & { scrollLabel?: string }) {
+  return (
+    <div className={styles.scroll} data-slot="table-scroll" role="region" aria-label={scrollLabel} tabIndex={0}>
+      <table {...props} className={cx(styles.table, className)} />
+    </div>
+  );
 }
 
 /** The row under a table: how many are shown, and the paging buttons. */

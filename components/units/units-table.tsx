@@ -16,7 +16,7 @@ type TUnitsTableProps = {
 /** A table on wide screens, a stack of cards on phones (same markup, CSS decides). */
 export function UnitsTable({ units, stationNames, editingId, onEdit }: TUnitsTableProps) {
   return (
-    <Table className={styles.table}>
+    <Table className={styles.table} scrollLabel="Units">
       <thead>
         <tr>
           <th scope="col">Call sign</th>
