@@ -9,6 +9,7 @@ import { LiveCityStore } from "@/components/live/live-city-store";
 import { useCitySocket } from "@/components/live/use-city-socket";
 import { DeckLayerSync } from "@/components/map/deck-layer-sync";
 import { exposeDebugHandles } from "@/components/map/test-hooks";
+import { markFirstRender } from "@/components/map/first-render-marks";
 import { AlertQueuePanel } from "@/components/alerts/alert-queue-panel";
 import { CriticalBanner } from "@/components/alerts/critical-banner";
 import { EscalationsNotice } from "@/components/alerts/escalations-notice";
@@ -59,6 +60,10 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
   const { forgetLayer, unpin } = picking;
 
   const isReady = handles !== null && index !== null && snapshotCount > 0;
+
+  useEffect(() => {
+    if (isReady) markFirstRender("ready");
+  }, [isReady]);
 
   useEffect(() => {
     if (!handles) return;

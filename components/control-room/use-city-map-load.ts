@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
 import { entityCounts, indexEntities } from "@/components/city/entity-index";
 import type { TMapHandles } from "@/components/map/city-map";
+import { markFirstRender } from "@/components/map/first-render-marks";
 
 function errorMessage(error: unknown): string | null {
   if (!error) return null;
@@ -20,6 +21,9 @@ export function useCityMapLoad() {
   const packId = config.data?.packId;
   const entities = useQuery({ ...cityEntitiesQuery(packId ?? ""), enabled: packId !== undefined });
   const index = useMemo(() => (entities.data ? indexEntities(entities.data) : null), [entities.data]);
+  useEffect(() => {
+    if (index) markFirstRender("entities-indexed");
+  }, [index]);
   const totals = useMemo(() => (entities.data ? entityCounts(entities.data) : null), [entities.data]);
 
   const [handles, setHandles] = useState<TMapHandles | null>(null);

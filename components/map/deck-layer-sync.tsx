@@ -8,6 +8,7 @@ import type { TEntityIndex } from "@/components/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { buildCityLayers } from "./layers/build-city-layers";
 import { useZoomBucket } from "./use-zoom-bucket";
+import { markFirstRender } from "./first-render-marks";
 import { buildOperationsLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
 
 type TDeckLayerSyncProps = {
@@ -32,6 +33,7 @@ export function DeckLayerSync({ map, overlay, index, store, visible, operations 
     overlay.setProps({
       layers: [...buildCityLayers(index, store, versions, visible, zoom), ...buildOperationsLayers(operations, zoom)],
     });
+    markFirstRender("first-layers");
   }, [overlay, index, store, versions, visible, zoom, operations]);
   return null;
 }
