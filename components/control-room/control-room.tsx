@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
+import type { TCityConfigResponse } from "@/lib/contracts/city-api";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
 import { LiveCityStore } from "@/components/live/live-city-store";
@@ -34,16 +35,25 @@ import { usePhoneSheets } from "./use-phone-sheets";
 import { cx } from "@/components/ui/class-names";
 import styles from "./control-room.module.css";
 
-// WebGL and maplibre touch `window` at import: browser only.
-const CityMap = dynamic(() => import("@/components/map/city-map").then((m) => m.CityMap), { ssr: false });
+// WebGL and maplibre touch `window` at import: browser only. The chunk (MapLibre, the deck.gl overlay) is
+// requested as soon as this module runs in the browser, so it downloads while the page hydrates.
+const loadCityMap = () => import("@/components/map/city-map");
+if (typeof window !== "undefined") void loadCityMap();
+const CityMap = dynamic(() => loadCityMap().then((m) => m.CityMap), { ssr: false });
+
+type TControlRoomProps = {
+  user: TCurrentUser;
+  /** The city pack, when the server could read it (otherwise it comes from GET /api/city). */
+  cityConfig?: TCityConfigResponse | null;
+};
 
 /** The full-screen live map: top bar, layer panel, map with deck.gl layers and tooltips. */
-export function ControlRoom({ user }: { user: TCurrentUser }) {
+export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
   const [store] = useState(() => new LiveCityStore());
   const [visible, setVisible] = useState<ReadonlySet<TLayer>>(() => new Set(LAYERS));
   const visibleLayers = useMemo(() => LAYERS.filter((layer) => visible.has(layer)), [visible]);
 
-  const load = useCityMapLoad();
+  const load = useCityMapLoad(cityConfig);
   const { config, index, handles } = load;
 
   const feed = useOperationsFeed();

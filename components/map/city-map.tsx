@@ -77,6 +77,8 @@ export function CityMap(props: TCityMapProps) {
       dragRotate: false,
       pitchWithRotate: false,
       maxPitch: 0,
+      // No label cross-fade: each fade step is another full repaint, and in software WebGL repaints are what a load waits on.
+      fadeDuration: 0,
     });
     markFirstRender("map-created");
     // Centre the city in the part of the map the floating layer panel and alert queue leave visible.
