@@ -15,7 +15,7 @@
  * (components/map/first-render-marks.ts). Bytes are what went over the wire (encoded), by resource type, including
  * MapLibre's worker. "main" is the page's main-thread busy time (CDP Performance.TaskDuration) until ready.
  *
- * Env: BENCH_URL (default http://127.0.0.1:3300), BENCH_RUNS (5), BENCH_VIEWPORT ("1280x720"),
+ * Env: BENCH_URL (default http://127.0.0.1:3300), BENCH_RUNS (5), BENCH_VIEWPORT ("1280x720"), BENCH_WATERFALL=1 (print the last run's resources and marks in time order),
  * BENCH_PROFILE=<file.cpuprofile> (one extra run with the V8 CPU profiler on, written there; open it in Chrome DevTools),
  * BENCH_TRACE=<file.json> (one extra run with a Chromium performance trace, for DevTools' Performance panel).
  */
@@ -59,6 +59,8 @@ type TRun = {
   scriptMs: number;
   wallMs: number;
   biggestScripts: { url: string; bytes: number }[];
+  /** Page resources and marks in time order (printed with BENCH_WATERFALL=1). */
+  waterfall: string[];
 };
 
 async function signIn(browser: Browser): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
@@ -74,7 +76,10 @@ async function signIn(browser: Browser): Promise<Awaited<ReturnType<BrowserConte
 }
 
 /** Reads the page's own timeline once it is ready. Runs in the browser. */
-function readTimeline(): { times: Record<string, number>; resources: { url: string; type: string; bytes: number; end: number }[] } {
+function readTimeline(): {
+  times: Record<string, number>;
+  resources: { url: string; type: string; bytes: number; start: number; end: number }[];
+} {
   const times: Record<string, number> = {};
   const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
   if (nav) {
@@ -89,6 +94,7 @@ function readTimeline(): { times: Record<string, number>; resources: { url: stri
     url: entry.name,
     type: entry.initiatorType,
     bytes: entry.encodedBodySize,
+    start: entry.startTime,
     end: entry.responseEnd,
   }));
   const firstEnd = (pattern: RegExp) => resources.find((r) => pattern.test(r.url))?.end;
@@ -178,6 +184,15 @@ async function measureOnce(
       scriptMs: metric("ScriptDuration"),
       wallMs,
       biggestScripts: scripts.slice(0, 6),
+      waterfall: [
+        ...timeline.resources.map((r) => ({
+          at: r.start,
+          line: `${fmtMs(r.start).padStart(6)} → ${fmtMs(r.end).padStart(6)}  ${fmtKb(r.bytes).padStart(5)} KB  ${new URL(r.url).pathname}`,
+        })),
+        ...Object.entries(timeline.times).map(([step, at]) => ({ at, line: `${fmtMs(at).padStart(6)}                    ◆ ${step}` })),
+      ]
+        .sort((a, b) => a.at - b.at)
+        .map((entry) => entry.line),
     };
   } finally {
     await browser.close();
@@ -259,6 +274,8 @@ async function main(): Promise<void> {
       .join(", ")}`,
   );
 
+  if (process.env.BENCH_WATERFALL)
+    console.log(`waterfall of the last run (start → end ms, encoded size):\n${runs.at(-1)?.waterfall.join("\n")}`);
   if (process.env.BENCH_PROFILE) {
     const run = await measureOnce(storageState, { profile: process.env.BENCH_PROFILE });
     printRow("profile", run);
