@@ -47,6 +47,7 @@ const STEPS = [
   "first-snapshot",
   "first-layers",
   "ready",
+  "first-frame",
 ] as const;
 type TStep = (typeof STEPS)[number];
 
@@ -240,6 +241,7 @@ async function main(): Promise<void> {
     "first-snapshot": "snap",
     "first-layers": "layers",
     ready: "READY",
+    "first-frame": "deckFr",
   };
   console.log(
     `${"run".padEnd(7)}${STEPS.map((s) => short[s].padStart(7)).join("")} ${"wall".padStart(7)} ${"mainMs".padStart(7)} ${"jsMs".padStart(7)} ${"jsKB".padStart(5)} ${"allKB".padStart(6)} ${"reqs".padStart(5)}`,

@@ -21,6 +21,9 @@ type TDeckLayerSyncProps = {
   operations: TOperationsLayerInput;
 };
 
+/** deck.gl has drawn the city's layers once (shaders compiled, buffers filled). */
+const markFirstFrame = () => markFirstRender("first-frame");
+
 /**
  * Pushes fresh layer descriptors to deck.gl whenever a layer's live version,
  * visibility or the zoom bucket changes. Renders nothing, so ~10 deltas/s
@@ -32,6 +35,7 @@ export function DeckLayerSync({ map, overlay, index, store, visible, operations 
   useEffect(() => {
     overlay.setProps({
       layers: [...buildCityLayers(index, store, versions, visible, zoom), ...buildOperationsLayers(operations, zoom)],
+      onAfterRender: markFirstFrame,
     });
     markFirstRender("first-layers");
   }, [overlay, index, store, versions, visible, zoom, operations]);

@@ -11,6 +11,7 @@ export type TFirstRenderStep =
   | "socket-connected"
   | "first-snapshot"
   | "first-layers"
+  | "first-frame"
   | "ready";
 
 const marked = new Set<TFirstRenderStep>();
