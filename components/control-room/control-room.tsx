@@ -217,18 +217,16 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
               key={load.mapAttempt}
               styleUrl={cityPackUrl(config.packId, "style.json")}
               manifest={config.manifest}
-              onCreated={load.onMapCreated}
               onStyleLoaded={load.onStyleLoaded}
               onHover={picking.onHover}
               onClick={picking.onClick}
               onError={load.onMapError}
             />
           )}
-          {/* From the map's creation on, not its load: deck.gl's first frame overlaps MapLibre's loading. */}
-          {load.overlayHandles && index && (
+          {handles && index && (
             <DeckLayerSync
-              map={load.overlayHandles.map}
-              overlay={load.overlayHandles.overlay}
+              map={handles.map}
+              overlay={handles.overlay}
               index={index}
               store={store}
               visible={visible}

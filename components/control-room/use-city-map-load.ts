@@ -28,21 +28,17 @@ export function useCityMapLoad(initialConfig: TCityConfigResponse | null = null)
   }, [index]);
   const totals = useMemo(() => (entities.data ? entityCounts(entities.data) : null), [entities.data]);
 
-  /** The map and overlay from their creation on (deck layers start then); `handles` once the style has loaded. */
-  const [overlayHandles, setOverlayHandles] = useState<TMapHandles | null>(null);
   const [handles, setHandles] = useState<TMapHandles | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   /** Remounts the map on retry. */
   const [mapAttempt, setMapAttempt] = useState(0);
 
   const onMapError = useCallback((message: string) => setMapError(message), []);
-  const onMapCreated = useCallback((next: TMapHandles) => setOverlayHandles(next), []);
   const onStyleLoaded = useCallback((next: TMapHandles) => setHandles(next), []);
 
   const retry = () => {
     setMapError(null);
     setHandles(null);
-    setOverlayHandles(null);
     setMapAttempt((n) => n + 1);
     void config.refetch();
     if (packId !== undefined) void entities.refetch();
@@ -57,18 +53,5 @@ export function useCityMapLoad(initialConfig: TCityConfigResponse | null = null)
         ? "Loading map…"
         : null;
 
-  return {
-    config: config.data,
-    index,
-    totals,
-    handles,
-    overlayHandles,
-    mapAttempt,
-    onMapError,
-    onMapCreated,
-    onStyleLoaded,
-    retry,
-    error,
-    loading,
-  };
+  return { config: config.data, index, totals, handles, mapAttempt, onMapError, onStyleLoaded, retry, error, loading };
 }

@@ -16,12 +16,7 @@ export type TMapHandles = { map: maplibregl.Map; overlay: MapboxOverlay };
 type TCityMapProps = {
   styleUrl: string;
   manifest: TCityPackManifest;
-  /**
-   * Fires as soon as the map and its overlay exist, before the style has loaded: deck.gl layers can be set from
-   * then on, so their shaders compile and their buffers fill while MapLibre is still fetching and tiling.
-   */
-  onCreated?: (handles: TMapHandles) => void;
-  /** Fires once the style has loaded and the basemap is drawn: the map is usable. */
+  /** Fires once the style has loaded; deck layers can be set on the overlay from then on. */
   onStyleLoaded: (handles: TMapHandles) => void;
   onHover: (info: PickingInfo) => void;
   onClick: (info: PickingInfo) => void;
@@ -112,7 +107,6 @@ export function CityMap(props: TCityMapProps) {
       onClick: (info) => callbacks.current.onClick(info),
     });
     map.addControl(overlay);
-    callbacks.current.onCreated?.({ map, overlay });
 
     let loaded = false;
     map.once("load", () => {
