@@ -3,12 +3,14 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
+import type { TCityConfigResponse } from "@/lib/contracts/city-api";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
 import { LiveCityStore } from "@/components/live/live-city-store";
 import { useCitySocket } from "@/components/live/use-city-socket";
 import { DeckLayerSync } from "@/components/map/deck-layer-sync";
 import { exposeDebugHandles } from "@/components/map/test-hooks";
+import { markFirstRender } from "@/components/map/first-render-marks";
 import { AlertQueuePanel } from "@/components/alerts/alert-queue-panel";
 import { CriticalBanner } from "@/components/alerts/critical-banner";
 import { EscalationsNotice } from "@/components/alerts/escalations-notice";
@@ -36,16 +38,25 @@ import { usePhoneSheets } from "./use-phone-sheets";
 import { cx } from "@/components/ui/class-names";
 import styles from "./control-room.module.css";
 
-// WebGL and maplibre touch `window` at import: browser only.
-const CityMap = dynamic(() => import("@/components/map/city-map").then((m) => m.CityMap), { ssr: false });
+// WebGL and maplibre touch `window` at import: browser only. The chunk (MapLibre, the deck.gl overlay) is
+// requested as soon as this module runs in the browser, so it downloads while the page hydrates.
+const loadCityMap = () => import("@/components/map/city-map");
+if (typeof window !== "undefined") void loadCityMap();
+const CityMap = dynamic(() => loadCityMap().then((m) => m.CityMap), { ssr: false });
+
+type TControlRoomProps = {
+  user: TCurrentUser;
+  /** The city pack, when the server could read it (otherwise it comes from GET /api/city). */
+  cityConfig?: TCityConfigResponse | null;
+};
 
 /** The full-screen live map: top bar, layer panel, map with deck.gl layers and tooltips. */
-export function ControlRoom({ user }: { user: TCurrentUser }) {
+export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
   const [store] = useState(() => new LiveCityStore());
   const [visible, setVisible] = useState<ReadonlySet<TLayer>>(() => new Set(LAYERS));
   const visibleLayers = useMemo(() => LAYERS.filter((layer) => visible.has(layer)), [visible]);
 
-  const load = useCityMapLoad();
+  const load = useCityMapLoad(cityConfig);
   const { config, index, handles } = load;
 
   const feed = useOperationsFeed();
@@ -62,6 +73,10 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
   const { forgetLayer, unpin } = picking;
 
   const isReady = handles !== null && index !== null && snapshotCount > 0;
+
+  useEffect(() => {
+    if (isReady) markFirstRender("ready");
+  }, [isReady]);
 
   useEffect(() => {
     if (!handles) return;

@@ -1,10 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
 import { entityCounts, indexEntities } from "@/components/city/entity-index";
 import type { TMapHandles } from "@/components/map/city-map";
+import type { TCityConfigResponse } from "@/lib/contracts/city-api";
+import { markFirstRender } from "@/components/map/first-render-marks";
 
 function errorMessage(error: unknown): string | null {
   if (!error) return null;
@@ -14,12 +16,16 @@ function errorMessage(error: unknown): string | null {
 /**
  * Everything the map needs before it can show the city: the city's config, its entities (indexed),
  * the map itself; what is still loading, what failed, and a retry that starts all three again.
+ * `initialConfig` (rendered by the server into the page) spares the GET /api/city before the map can start.
  */
-export function useCityMapLoad() {
-  const config = useQuery(cityConfigQuery());
+export function useCityMapLoad(initialConfig: TCityConfigResponse | null = null) {
+  const config = useQuery({ ...cityConfigQuery(), initialData: initialConfig ?? undefined });
   const packId = config.data?.packId;
   const entities = useQuery({ ...cityEntitiesQuery(packId ?? ""), enabled: packId !== undefined });
   const index = useMemo(() => (entities.data ? indexEntities(entities.data) : null), [entities.data]);
+  useEffect(() => {
+    if (index) markFirstRender("entities-indexed");
+  }, [index]);
   const totals = useMemo(() => (entities.data ? entityCounts(entities.data) : null), [entities.data]);
 
   const [handles, setHandles] = useState<TMapHandles | null>(null);

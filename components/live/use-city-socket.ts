@@ -7,6 +7,7 @@ import type { TClientToServerEvents, TIngestStats, TServerToClientEvents } from 
 import { followBrowserConnectivity } from "./follow-browser-connectivity";
 import { followSocketRefusals, readSocketRefusal } from "./follow-socket-refusals";
 import type { LiveCityStore } from "./live-city-store";
+import { markFirstRender } from "@/components/map/first-render-marks";
 
 /**
  * Alert, incident and unit records pushed to operator and supervisor sockets. Payloads are
@@ -83,6 +84,7 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], f
           return;
         }
         store.applySnapshot(response.data);
+        markFirstRender("first-snapshot");
         setStatus("live");
       });
     };
@@ -90,6 +92,7 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], f
 
     let hasConnected = false;
     socket.on("connect", () => {
+      markFirstRender("socket-connected");
       if (hasConnected) feedRef.current?.onResync();
       hasConnected = true;
       subscribe();

@@ -6,7 +6,10 @@ import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import type { TCityPackManifest } from "@/lib/contracts/city-pack";
 import { configureMapLibreWorker } from "./configure-worker";
+import { markFirstRender } from "./first-render-marks";
 import styles from "./city-map.module.css";
+
+markFirstRender("map-module");
 
 export type TMapHandles = { map: maplibregl.Map; overlay: MapboxOverlay };
 
@@ -74,7 +77,10 @@ export function CityMap(props: TCityMapProps) {
       dragRotate: false,
       pitchWithRotate: false,
       maxPitch: 0,
+      // No label cross-fade: each fade step is another full repaint, and in software WebGL repaints are what a load waits on.
+      fadeDuration: 0,
     });
+    markFirstRender("map-created");
     // Centre the city in the part of the map the floating layer panel and alert queue leave visible.
     const fitPaddingToPanel = () => {
       const width = container.clientWidth;
@@ -105,6 +111,7 @@ export function CityMap(props: TCityMapProps) {
     let loaded = false;
     map.once("load", () => {
       loaded = true;
+      markFirstRender("style-loaded");
       callbacks.current.onStyleLoaded({ map, overlay });
     });
     map.on("error", (event) => {

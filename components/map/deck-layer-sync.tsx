@@ -8,6 +8,7 @@ import type { TEntityIndex } from "@/components/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { buildCityLayers } from "./layers/build-city-layers";
 import { useZoomBucket } from "./use-zoom-bucket";
+import { markFirstRender } from "./first-render-marks";
 import { buildOperationsLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
 
 type TDeckLayerSyncProps = {
@@ -20,6 +21,9 @@ type TDeckLayerSyncProps = {
   operations: TOperationsLayerInput;
 };
 
+/** deck.gl has drawn the city's layers once (shaders compiled, buffers filled). */
+const markFirstFrame = () => markFirstRender("first-frame");
+
 /**
  * Pushes fresh layer descriptors to deck.gl whenever a layer's live version,
  * visibility or the zoom bucket changes. Renders nothing, so ~10 deltas/s
@@ -31,7 +35,9 @@ export function DeckLayerSync({ map, overlay, index, store, visible, operations 
   useEffect(() => {
     overlay.setProps({
       layers: [...buildCityLayers(index, store, versions, visible, zoom), ...buildOperationsLayers(operations, zoom)],
+      onAfterRender: markFirstFrame,
     });
+    markFirstRender("first-layers");
   }, [overlay, index, store, versions, visible, zoom, operations]);
   return null;
 }
