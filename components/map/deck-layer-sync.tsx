@@ -7,6 +7,7 @@ import type { TLayer } from "@/lib/contracts/layers";
 import type { TEntityIndex } from "@/components/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { buildCityLayers } from "./layers/build-city-layers";
+import { useThrottledValue } from "./use-throttled-value";
 import { useZoomBucket } from "./use-zoom-bucket";
 import { markFirstRender } from "./first-render-marks";
 import { buildOperationsLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
@@ -21,16 +22,19 @@ type TDeckLayerSyncProps = {
   operations: TOperationsLayerInput;
 };
 
+/** Live data redraws the city's layers at most this often (selection, visibility and zoom redraw at once). */
+const LIVE_REDRAW_MS = 250;
+
 /** deck.gl has drawn the city's layers once (shaders compiled, buffers filled). */
 const markFirstFrame = () => markFirstRender("first-frame");
 
 /**
- * Pushes fresh layer descriptors to deck.gl whenever a layer's live version,
- * visibility or the zoom bucket changes. Renders nothing, so ~10 deltas/s
- * re-render only this.
+ * Pushes fresh layer descriptors to deck.gl whenever a layer's live version (at most every LIVE_REDRAW_MS),
+ * visibility or the zoom bucket changes. Renders nothing, so ~10 deltas/s re-render only this.
  */
 export function DeckLayerSync({ map, overlay, index, store, visible, operations }: TDeckLayerSyncProps) {
-  const versions = useSyncExternalStore(store.subscribe, store.getVersions, store.getVersions);
+  const liveVersions = useSyncExternalStore(store.subscribe, store.getVersions, store.getVersions);
+  const versions = useThrottledValue(liveVersions, LIVE_REDRAW_MS);
   const zoom = useZoomBucket(map);
   useEffect(() => {
     overlay.setProps({
