@@ -50,14 +50,40 @@ function BannerAlert({ alert, more, onView }: { alert: TAlert; more: number; onV
 }
 
 /**
+ * The banner's height as --critical-banner-height on the page, so a modal dialog (and its dimmed backdrop) starts
+ * below it: a critical alert stays in view whatever else is open.
+ */
+function useBannerHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const region = ref.current;
+    if (!region) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      // Where the banner ends (below the top bar); nothing to keep clear while no critical alert shows.
+      const box = region.getBoundingClientRect();
+      if (box.height > 0) root.style.setProperty("--critical-banner-height", `${box.bottom}px`);
+      else root.style.removeProperty("--critical-banner-height");
+    });
+    observer.observe(region);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--critical-banner-height");
+    };
+  }, []);
+  return ref;
+}
+
+/**
  * Stays at the top while any critical alert is unacknowledged. The live region is always
  * mounted so a screen reader hears each new critical alert as it lands.
  */
 export function CriticalBanner({ alerts, isMuted, onView }: TCriticalBannerProps) {
   useCriticalTone(alerts, isMuted);
+  const regionRef = useBannerHeight();
   const newest = alerts[0];
   return (
-    <div className="critical-banner-region">
+    <div className="critical-banner-region" ref={regionRef} data-testid="critical-banner-region">
       <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {newest ? `Critical alert: ${newest.ruleName}. ${newest.message}. ${newest.zone}.` : ""}
       </p>

@@ -114,4 +114,38 @@ test.describe
       await page.goto(`/?incident=${incident.id}`);
       await expect(page.getByTestId("incident-timeline")).toContainText(`Backup request from ${unit.callSign} acknowledged`);
     });
+
+    test("a handover waiting to be read does not cover a critical alert: the banner stays in view and on top", async ({ browser }) => {
+      // A critical alert (a crew asking for backup) and a handover from the supervisor, both waiting for Olivia.
+      const incident = await phonedInIncident(page, `Fight outside the bar (${Date.now()})`);
+      const { units } = await api<TUnitList>(page, "GET", "/api/units");
+      const unit = units.find((u) => u.status === "available")!;
+      await api(page, "POST", `/api/incidents/${incident.id}/dispatch`, { unitIds: [unit.id] });
+      await api(page, "POST", `/api/units/${unit.id}/actions`, { idempotencyKey: randomUUID(), action: "needBackup" });
+      const supervisorContext = await browser.newContext();
+      const supervisor = await supervisorContext.newPage();
+      await signInAs(supervisor, "supervisor");
+      const draft = await api<{ summary: unknown }>(supervisor, "GET", "/api/handover/draft");
+      await api(supervisor, "POST", "/api/handover", { note: "Night shift: watch the bar district.", summary: draft.summary });
+      await supervisorContext.close();
+
+      await page.goto("/");
+      const dialog = page.getByRole("dialog");
+      await expect(dialog).toBeVisible();
+      const banner = page.getByTestId("critical-banner");
+      await expect(banner).toContainText(`${unit.callSign} needs backup`);
+      const bannerBox = (await banner.boundingBox())!;
+      const dialogBox = (await dialog.boundingBox())!;
+      expect(dialogBox.y).toBeGreaterThanOrEqual(bannerBox.y + bannerBox.height);
+      // Nothing (neither the dialog nor its dimmed backdrop) is drawn over the banner.
+      const onTop = await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest("[data-testid='critical-banner']") !== null,
+        {
+          x: bannerBox.x + bannerBox.width / 2,
+          y: bannerBox.y + bannerBox.height / 2,
+        },
+      );
+      expect(onTop).toBe(true);
+      await page.screenshot({ path: `${SCREENSHOTS}/handover-under-critical-banner-1440.png` });
+    });
   });
