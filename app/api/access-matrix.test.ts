@@ -67,6 +67,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/rules": { GET: { access: OPS, probe: { path: "/api/rules", status: 200 } } },
   // Reading rules is operations work; changing them is a supervisor's call.
   "/api/rules/[id]": { PUT: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full", body: {}, status: 400 } } },
+  "/api/rules/[id]/reset": { POST: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full/reset", body: {}, status: 400 } } },
   // The unit board is operations and management; managing units is for admins and supervisors.
   "/api/handover": {
     GET: { access: OPS, probe: { path: "/api/handover?limit=1", status: 200 } },
