@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ROLES, type TRole } from "@/lib/contracts/auth";
+import { HOME_BY_ROLE, ROLES, type TRole } from "@/lib/contracts/auth";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { requirePageRole } from "@/server/auth/session";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
@@ -248,7 +248,8 @@ describe.each(TEST_BACKENDS)("access for each role ($kind)", (backend) => {
     );
     if (allows(access, who)) expect(outcome).toBe(`allowed:${who}`);
     else if (who === "anonymous") expect(outcome).toBe(`redirect:/sign-in?next=${encodeURIComponent(pattern)}`);
-    else expect(outcome).toMatch(/^redirect:\//);
+    // Sent home, and told which page was refused (the home's notice names it).
+    else expect(outcome).toBe(`redirect:${HOME_BY_ROLE[who]}?denied=${encodeURIComponent(pattern)}`);
   });
 
   const socketCases = Object.entries(SOCKET_EVENTS).flatMap(([event, rule]) => WHO.map((who) => ({ event, who, ...rule })));

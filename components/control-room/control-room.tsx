@@ -24,6 +24,7 @@ import { EntityTooltip } from "./entity-tooltip";
 import { flyToBesideDrawer } from "./fly-to-beside-drawer";
 import { LayerPanel } from "./layer-panel";
 import { MapStatus } from "@/components/map/map-status";
+import { AccessNotice } from "@/components/nav/access-notice";
 import { TopBar } from "./top-bar";
 import { useCityMapLoad } from "./use-city-map-load";
 import { useMapPicking } from "./use-map-picking";
@@ -138,6 +139,7 @@ export function ControlRoom({ user }: { user: TCurrentUser }) {
       <TopBar user={user} cityName={config?.manifest.name ?? null} status={status} stats={stats} onRetry={retry} />
       <CriticalBanner alerts={ops.criticals} isMuted={isMuted} onView={selectAlert} />
       <div className={styles.body} data-drawer={drawer?.kind ?? "none"}>
+        <AccessNotice className={styles.accessNotice} />
         <LayerPanel
           store={store}
           visible={visible}
