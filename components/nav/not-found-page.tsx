@@ -15,7 +15,7 @@ export function NotFoundPage({ user }: { user: TCurrentUser | null }) {
     return (
       <AuthCard aria-labelledby="not-found-title">
         <AuthCardTitle id="not-found-title">Page not found</AuthCardTitle>
-        <p>{SUBTITLE}</p>
+        <p className={styles.lead}>{SUBTITLE}</p>
         <ButtonLink href="/sign-in" variant="primary" size="block" data-testid="not-found-home">
           Go to sign-in
         </ButtonLink>
