@@ -2,7 +2,7 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, isServer } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ApiRequestError } from "@/components/api/request-json";
+import { canRetry } from "@/components/api/load-failure";
 import { redirectWhenSignedOut } from "@/components/api/redirect-when-signed-out";
 
 function makeQueryClient(): QueryClient {
@@ -14,7 +14,7 @@ function makeQueryClient(): QueryClient {
         staleTime: 60_000,
         refetchOnWindowFocus: false,
         // Retrying a 4xx only repeats the same answer.
-        retry: (failureCount, error) => !(error instanceof ApiRequestError && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) => canRetry(error) && failureCount < 2,
       },
     },
   });

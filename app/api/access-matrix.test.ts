@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ROLES, type TRole } from "@/lib/contracts/auth";
+import { HOME_BY_ROLE, ROLES, type TRole } from "@/lib/contracts/auth";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { requirePageRole } from "@/server/auth/session";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
@@ -68,6 +68,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/rules": { GET: { access: OPS, probe: { path: "/api/rules", status: 200 } } },
   // Reading rules is operations work; changing them is a supervisor's call.
   "/api/rules/[id]": { PUT: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full", body: {}, status: 400 } } },
+  "/api/rules/[id]/reset": { POST: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full/reset", body: {}, status: 400 } } },
   // The unit board is operations and management; managing units is for admins and supervisors.
   "/api/handover": {
     GET: { access: OPS, probe: { path: "/api/handover?limit=1", status: 200 } },
@@ -248,7 +249,8 @@ describe.each(TEST_BACKENDS)("access for each role ($kind)", (backend) => {
     );
     if (allows(access, who)) expect(outcome).toBe(`allowed:${who}`);
     else if (who === "anonymous") expect(outcome).toBe(`redirect:/sign-in?next=${encodeURIComponent(pattern)}`);
-    else expect(outcome).toMatch(/^redirect:\//);
+    // Sent home, and told which page was refused (the home's notice names it).
+    else expect(outcome).toBe(`redirect:${HOME_BY_ROLE[who]}?denied=${encodeURIComponent(pattern)}`);
   });
 
   const socketCases = Object.entries(SOCKET_EVENTS).flatMap(([event, rule]) => WHO.map((who) => ({ event, who, ...rule })));

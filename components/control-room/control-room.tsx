@@ -29,6 +29,7 @@ import { flyToBesideDrawer } from "./fly-to-beside-drawer";
 import { useFlyToDrawer } from "./use-fly-to-drawer";
 import { LayerPanel } from "./layer-panel";
 import { MapStatus } from "@/components/map/map-status";
+import { AccessNotice } from "@/components/nav/access-notice";
 import { TopBar } from "./top-bar";
 import { useCityMapLoad } from "./use-city-map-load";
 import { useMapPicking } from "./use-map-picking";
@@ -150,6 +151,7 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
       <TopBar user={user} cityName={config?.manifest.name ?? null} status={status} stats={stats} onRetry={retry} />
       <CriticalBanner alerts={ops.criticals} isMuted={isMuted} onView={selectAlert} />
       <div className={styles.body} data-drawer={drawer?.kind ?? "none"}>
+        <AccessNotice className={styles.accessNotice} />
         <LayerPanel
           store={store}
           visible={visible}

@@ -6,7 +6,8 @@ import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
 import type { TIncidentDetail } from "@/lib/contracts/incidents";
-import { ApiRequestError, errorMessage } from "@/components/api/request-json";
+import { loadFailure } from "@/components/api/load-failure";
+import { errorMessage } from "@/components/api/request-json";
 import { SeverityChip } from "@/components/alerts/severity-chip";
 import { cityConfigQuery } from "@/components/city/city-queries";
 import { INCIDENT_TYPE_LABEL, PRIORITY_LABEL } from "@/components/incidents/incident-labels";
@@ -48,18 +49,7 @@ export function IncidentHistoryDetail({ incidentId }: { incidentId: string }) {
         <IncidentRecord incident={detail.data} />
       ) : detail.isError ? (
         <Card as="div" flush>
-          <QueryState
-            state="error"
-            size="page"
-            title={
-              detail.error instanceof ApiRequestError && detail.error.status === 404
-                ? "No such incident"
-                : "The incident could not be loaded"
-            }
-            detail={errorMessage(detail.error)}
-          >
-            <Button onClick={() => void detail.refetch()}>Try again</Button>
-          </QueryState>
+          <IncidentLoadFailure error={detail.error} onRetry={() => void detail.refetch()} />
         </Card>
       ) : (
         <Card as="div" flush>
@@ -69,6 +59,16 @@ export function IncidentHistoryDetail({ incidentId }: { incidentId: string }) {
         </Card>
       )}
     </Page>
+  );
+}
+
+/** Said once; "Try again" only when another attempt could succeed (never for a 404). */
+function IncidentLoadFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const failure = loadFailure(error, "incident");
+  return (
+    <QueryState state="error" size="page" title={failure.title} detail={failure.detail}>
+      {failure.canRetry && <Button onClick={onRetry}>Try again</Button>}
+    </QueryState>
   );
 }
 

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
-import { errorMessage } from "@/components/api/request-json";
+import { loadFailure } from "@/components/api/load-failure";
 import { DispatchPanel } from "@/components/dispatch/dispatch-panel";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { SeverityChip } from "@/components/alerts/severity-chip";
@@ -30,7 +30,6 @@ import {
 import { Fact, Facts } from "@/components/ui/facts";
 import { QueryState } from "@/components/ui/query-state";
 import { Field, FieldLabel } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { IncidentStatus } from "./incident-status";
 import styles from "./incident-drawer.module.css";
@@ -65,11 +64,25 @@ export function IncidentDrawer({ incidentId, seed, onClose, onSelectAlert, onPre
           onPreviewRoute={onPreviewRoute}
         />
       ) : detail.isError ? (
-        <FormError role="alert">The incident could not be loaded: {errorMessage(detail.error)}</FormError>
+        <IncidentLoadFailure error={detail.error} onRetry={() => void detail.refetch()} />
       ) : (
         <QueryState state="loading">Loading incident…</QueryState>
       )}
     </SideDrawer>
+  );
+}
+
+/** Said once; "Try again" only when another attempt could succeed (never for a 404). */
+function IncidentLoadFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const failure = loadFailure(error, "incident");
+  return (
+    <QueryState state="error" title={failure.title} detail={failure.detail} data-testid="incident-load-failure">
+      {failure.canRetry && (
+        <Button size="sm" onClick={onRetry}>
+          Try again
+        </Button>
+      )}
+    </QueryState>
   );
 }
 

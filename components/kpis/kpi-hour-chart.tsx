@@ -3,15 +3,27 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TKpiGroup, TKpiMetric } from "@/lib/contracts/history";
 import { AXIS_TICK, CHART_COLORS, P50_NAME, P90_NAME, TOOLTIP_STYLE } from "./kpi-chart-style";
-import { chartPoints, hourLabel } from "./kpi-chart-data";
+import { hourChartPoints, type THourPoint } from "./kpi-chart-data";
 import { formatMinutes, toMinutes } from "./kpi-format";
 import styles from "./kpi-chart.module.css";
 
 type TKpiHourChartProps = { byHour: readonly TKpiGroup[]; metric: TKpiMetric; targetSeconds: number | null };
 
+type TDotProps = { cx?: number; cy?: number; index?: number; payload?: THourPoint };
+
+/** A dot only where a line has a lone value (no line segment can show it). */
+function aloneDot(flag: "isP50Alone" | "isP90Alone", color: string) {
+  return ({ cx, cy, index, payload }: TDotProps) =>
+    payload?.[flag] && cx !== undefined && cy !== undefined ? (
+      <circle key={`${flag}-${index}`} cx={cx} cy={cy} r={4} fill={color} stroke={color} data-testid="kpi-hour-dot" />
+    ) : (
+      <g key={`${flag}-${index}`} />
+    );
+}
+
 /** p50 and p90 of one metric across the hours of the day (city time): when in the day response slows down. */
 export function KpiHourChart({ byHour, metric, targetSeconds }: TKpiHourChartProps) {
-  const data = chartPoints(byHour, metric, hourLabel);
+  const data = hourChartPoints(byHour, metric);
   const target = toMinutes(targetSeconds);
   return (
     <div className={styles.plot}>
@@ -42,7 +54,7 @@ export function KpiHourChart({ byHour, metric, targetSeconds }: TKpiHourChartPro
             name={P50_NAME}
             stroke={CHART_COLORS.p50}
             strokeWidth={2}
-            dot={false}
+            dot={aloneDot("isP50Alone", CHART_COLORS.p50)}
             connectNulls={false}
             isAnimationActive={false}
           />
@@ -53,7 +65,7 @@ export function KpiHourChart({ byHour, metric, targetSeconds }: TKpiHourChartPro
             stroke={CHART_COLORS.p90}
             strokeWidth={2}
             strokeDasharray="2 3"
-            dot={false}
+            dot={aloneDot("isP90Alone", CHART_COLORS.p90)}
             connectNulls={false}
             isAnimationActive={false}
           />

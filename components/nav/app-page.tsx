@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import { cx } from "@/components/ui/class-names";
+import { AccessNotice } from "./access-notice";
 import { AppHeader } from "./app-header";
 import styles from "./app-page.module.css";
 
@@ -17,7 +18,10 @@ export function AppPage({ user, children, width = "wide" }: TAppPageProps) {
     <div className={styles.appPage}>
       <AppHeader user={user} />
       <main className={styles.main} id="main">
-        <div className={cx(styles.content, styles[width])}>{children}</div>
+        <div className={cx(styles.content, styles[width])}>
+          <AccessNotice className={styles.notice} />
+          {children}
+        </div>
       </main>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HOME_BY_ROLE, ROLES } from "@/lib/contracts/auth";
-import { isCurrentPath, navItemsFor } from "./nav-items";
+import { isCurrentPath, navItemsFor, pageNameOf } from "./nav-items";
 
 const labels = (role: (typeof ROLES)[number]) => navItemsFor(role).map((item) => item.label);
 
@@ -35,5 +35,14 @@ describe("navigation per role", () => {
     expect(isCurrentPath("/audit", "/")).toBe(false);
     expect(isCurrentPath("/admin/users", "/admin/users")).toBe(true);
     expect(isCurrentPath("/auditing", "/audit")).toBe(false);
+  });
+
+  it("names a refused page by its menu label, and nothing it does not know", () => {
+    expect(pageNameOf("/history")).toBe("History");
+    expect(pageNameOf("/history/incidents/123?from=list")).toBe("History");
+    expect(pageNameOf("/admin/users")).toBe("Users");
+    expect(pageNameOf("/")).toBe("Live map");
+    expect(pageNameOf("/kpis#hours")).toBe("Figures");
+    expect(pageNameOf("/you-have-been-hacked")).toBeNull();
   });
 });

@@ -26,3 +26,17 @@ export function navItemsFor(role: TRole): TNavItem[] {
 export function isCurrentPath(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
+
+/** The query parameter a refused page adds to the home it sends people to (server/auth/session.ts). */
+export const DENIED_PARAM = "denied";
+
+/**
+ * What a page is called in the menu, for a path ("/history/incidents/abc" → "History"); null for paths
+ * the menu does not know. Notices show only these names, never the text of the URL, so a crafted link
+ * cannot put words of its choosing on the page.
+ */
+export function pageNameOf(path: string): string | null {
+  const pathname = path.split(/[?#]/)[0];
+  const matches = NAV_ITEMS.filter((item) => isCurrentPath(pathname, item.href));
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.label ?? null;
+}

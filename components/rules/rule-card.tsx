@@ -7,9 +7,11 @@ import { errorMessage, ApiRequestError } from "@/components/api/request-json";
 import { draftOf, isSameDraft, requestOf, type TRuleDraft } from "./rule-draft";
 import { numberFieldsOf, toInput } from "./rule-fields";
 import { conflictRule, useSaveRule } from "./use-save-rule";
+import { useResetRule } from "./use-reset-rule";
 import { formatDateTime } from "@/components/format/date-time";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
+import { Dialog } from "@/components/ui/dialog";
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
@@ -28,6 +30,13 @@ function summarize(setting: TRuleSetting): string {
   return `Now (version ${setting.version}${who}): ${rule.enabled ? "on" : "off"}, ${rule.severity}, sustain ${rule.sustainSeconds} s, clear sustain ${rule.clearSustainSeconds} s, ${values.join(", ")}.`;
 }
 
+/** "Built-in default", "Changed 2 Dec, 14:05 by Sam", or after a reset "Built-in default · reset 2 Dec, 14:05 by Sam". */
+function changedLine(setting: TRuleSetting): string {
+  if (!setting.updatedAt) return "Built-in default";
+  const when = `${formatDateTime(setting.updatedAt)}${setting.updatedBy ? ` by ${setting.updatedBy.name}` : ""}`;
+  return setting.isDefault ? `Built-in default · reset ${when}` : `Changed ${when}`;
+}
+
 /** A rule's settings as a form: edit, then save once; the engine applies a saved rule at once. */
 export function RuleCard({ setting }: { setting: TRuleSetting }) {
   const id = useId();
@@ -36,8 +45,29 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [outcome, setOutcome] = useState<TOutcome | null>(null);
   const save = useSaveRule(rule.id);
+  const reset = useResetRule(rule.id);
+  const [isConfirmingReset, setConfirmingReset] = useState(false);
   const fields = numberFieldsOf(rule);
   const isDirty = !isSameDraft(draft, draftOf(rule));
+  const isBusy = save.isPending || reset.isPending;
+
+  /** After a save or reset failed: a 409 shows what won; a 400 puts each message beside its field. */
+  const showFailure = (error: unknown) => {
+    const current = conflictRule(error);
+    if (current) {
+      setDraft(draftOf(current.rule));
+      setFieldErrors({});
+      setOutcome({ tone: "error", message: `${errorMessage(error)}. ${summarize(current)} The form now shows these values.` });
+      return;
+    }
+    const errors = error instanceof ApiRequestError ? error.fieldErrors : {};
+    setFieldErrors(errors);
+    setOutcome({
+      tone: "error",
+      message:
+        Object.keys(errors).length > 0 ? "Not saved: some values need changing (see the messages beside them)." : errorMessage(error),
+    });
+  };
 
   const edit = (change: Partial<TRuleDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
@@ -59,22 +89,32 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
         setDraft(draftOf(saved.rule));
         setOutcome({ tone: "ok", message: "Saved — takes effect immediately." });
       },
-      onError: (error) => {
-        const current = conflictRule(error);
-        if (current) {
-          setDraft(draftOf(current.rule));
-          setOutcome({ tone: "error", message: `${errorMessage(error)}. ${summarize(current)} The form now shows these values.` });
-          return;
-        }
-        setFieldErrors(error instanceof ApiRequestError ? error.fieldErrors : {});
-        setOutcome({ tone: "error", message: errorMessage(error) });
-      },
+      onError: showFailure,
     });
   };
 
-  // Server errors on the merged rule arrive under "params" (e.g. "clearBelow must not exceed openAbove").
+  const confirmReset = () => {
+    reset.mutate(
+      { version: setting.version },
+      {
+        onSuccess: (saved) => {
+          setDraft(draftOf(saved.rule));
+          setFieldErrors({});
+          setOutcome({ tone: "ok", message: "Back to the default — takes effect immediately." });
+        },
+        onError: showFailure,
+        onSettled: () => setConfirmingReset(false),
+      },
+    );
+  };
+
+  // The server keys each message by the field it is about; anything about no input on the card shows under them all.
   const errorOf = (key: string) => fieldErrors[key]?.join(" ");
-  const paramsError = errorOf("params");
+  const shownKeys = new Set(["sustainSeconds", "clearSustainSeconds", ...fields.map((f) => f.key)]);
+  const otherErrors = Object.entries(fieldErrors)
+    .filter(([key]) => !shownKeys.has(key))
+    .flatMap(([, messages]) => messages)
+    .join(" ");
 
   return (
     <form className={styles.ruleCard} onSubmit={submit} aria-labelledby={`${id}-name`} data-testid="rule-card" data-rule-id={rule.id}>
@@ -140,22 +180,27 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
           />
         ))}
       </div>
-      {paramsError && <FieldError>{paramsError}</FieldError>}
+      {otherErrors && <FieldError>{otherErrors}</FieldError>}
 
       <div className={styles.foot}>
-        <span className={styles.changed}>
-          {setting.updatedAt
-            ? `Changed ${formatDateTime(setting.updatedAt)}${setting.updatedBy ? ` by ${setting.updatedBy.name}` : ""}`
-            : "Built-in default"}
-        </span>
+        <span className={styles.changed}>{changedLine(setting)}</span>
         <div className={styles.save}>
           <span className={cx(styles.outcome, outcome && styles[outcome.tone])} role="status" aria-live="polite">
             {outcome?.message}
           </span>
+          <Button
+            variant="ghost"
+            disabled={isBusy || setting.isDefault}
+            title={setting.isDefault ? "This rule already has its built-in values" : undefined}
+            onClick={() => setConfirmingReset(true)}
+            data-testid="rule-reset"
+          >
+            Reset to default
+          </Button>
           {isDirty && (
             <Button
               variant="ghost"
-              disabled={save.isPending}
+              disabled={isBusy}
               onClick={() => {
                 setDraft(draftOf(rule));
                 setFieldErrors({});
@@ -165,11 +210,36 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
               Undo
             </Button>
           )}
-          <Button type="submit" variant="primary" disabled={save.isPending || !isDirty}>
+          <Button type="submit" variant="primary" disabled={isBusy || !isDirty}>
             {save.isPending ? "Saving…" : "Save"}
           </Button>
         </div>
       </div>
+      {isConfirmingReset && (
+        <Dialog
+          eyebrow="Alert rule"
+          title={`Reset “${rule.name}” to its default?`}
+          aria-describedby={`${id}-reset-hint`}
+          data-testid="rule-reset-dialog"
+          onCancel={() => setConfirmingReset(false)}
+          footer={
+            <>
+              <Button variant="ghost" onClick={() => setConfirmingReset(false)} disabled={reset.isPending}>
+                Keep current values
+              </Button>
+              <Button variant="danger" onClick={confirmReset} disabled={reset.isPending} data-testid="rule-reset-confirm">
+                {reset.isPending ? "Resetting…" : "Reset to default"}
+              </Button>
+            </>
+          }
+        >
+          <p id={`${id}-reset-hint`}>
+            Severity, sustain times, thresholds and on/off go back to the built-in values, replacing the changes
+            {setting.updatedBy ? ` ${setting.updatedBy.name} saved` : " saved"}. Unsaved edits on this card are dropped. The engine applies
+            it at once; the reset is audited.
+          </p>
+        </Dialog>
+      )}
     </form>
   );
 }

@@ -1,47 +1,23 @@
-import type { TAlertMetric, TRuleDefinition } from "@/lib/contracts/rules";
+import { METRIC_UNITS, RULE_FIELD_LABELS, type TRuleDefinition } from "@/lib/contracts/rules";
 
 /** How a number is shown: shares (0–1) as percentages, everything else as stored. */
 type TNumberField = { key: string; label: string; unit: string; isShare: boolean; step: number };
 
-const METRIC_UNIT: Record<TAlertMetric, { unit: string; isShare: boolean }> = {
-  speedShare: { unit: "% of free flow", isShare: true },
-  occupancy: { unit: "% occupied", isShare: true },
-  fillingLevel: { unit: "% full", isShare: true },
-  loadShare: { unit: "% of rating", isShare: true },
-  voltageShare: { unit: "% of nominal", isShare: true },
-  temperature: { unit: "°C", isShare: false },
-  frequency: { unit: "Hz", isShare: false },
-};
-
-const LABEL: Record<string, string> = {
-  openAbove: "Opens at or above",
-  clearBelow: "Clears below",
-  openBelow: "Opens below",
-  clearAbove: "Clears above",
-  staleSeconds: "Silent for",
-  rise: "Rise of more than",
-  withinSeconds: "Within",
-  clearRise: "Clears within",
-  minSegments: "Connected segments",
-  congestedBelow: "Congested below",
-  min: "Lowest allowed",
-  max: "Highest allowed",
-  clearMargin: "Clear margin",
-};
+const LABEL: Record<string, string> = RULE_FIELD_LABELS;
 
 const SECONDS = new Set(["staleSeconds", "withinSeconds"]);
 
 /** The rule's tunable numeric params, in the order the definition lists them. */
 export function numberFieldsOf(rule: TRuleDefinition): TNumberField[] {
   const params = rule.params as Record<string, unknown>;
-  const metric = "metric" in rule.params ? METRIC_UNIT[rule.params.metric] : null;
+  const metric = "metric" in rule.params ? METRIC_UNITS[rule.params.metric] : null;
   return Object.entries(params)
     .filter(([, value]) => typeof value === "number")
     .map(([key]) => {
       if (SECONDS.has(key)) return { key, label: LABEL[key] ?? key, unit: "s", isShare: false, step: 1 };
       if (key === "minSegments") return { key, label: LABEL[key], unit: "segments", isShare: false, step: 1 };
       // jamSpread has no metric: its thresholds are shares of free-flow speed.
-      const unit = metric ?? METRIC_UNIT.speedShare;
+      const unit = metric ?? METRIC_UNITS.speedShare;
       return { key, label: LABEL[key] ?? key, unit: unit.unit, isShare: unit.isShare, step: unit.isShare ? 1 : 0.01 };
     });
 }

@@ -6,7 +6,7 @@ import { ZRuleSetting, type TRuleSetting, type TUpdateRuleRequest } from "@/lib/
 import { ApiRequestError, requestJson } from "@/components/api/request-json";
 import { ruleKeys } from "./rule-queries";
 
-function patchRule(list: TRuleSetting[] | undefined, setting: TRuleSetting): TRuleSetting[] | undefined {
+export function patchRule(list: TRuleSetting[] | undefined, setting: TRuleSetting): TRuleSetting[] | undefined {
   return list?.map((s) => (s.rule.id === setting.rule.id ? setting : s));
 }
 

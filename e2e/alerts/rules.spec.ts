@@ -55,10 +55,14 @@ test.describe("alert rule settings", () => {
     await saveStaleSeconds(page, original);
     await expect(card(page).getByRole("status")).toHaveText("Saved — takes effect immediately.");
 
-    // A value the rule refuses stays on the page with the server's reason.
+    // Back at its built-in values (saved by hand): nothing for "Reset to default" to do.
+    await expect(card(page).getByTestId("rule-reset")).toBeDisabled();
+
+    // A value the rule refuses stays on the page with the server's reason, in words, beside the field.
     await staleInput(page).fill("-5");
     await card(page).getByRole("button", { name: "Save" }).click();
-    await expect(card(page).getByText("Invalid rule")).toBeVisible();
+    await expect(card(page).getByRole("status")).toContainText("Not saved: some values need changing");
+    await expect(staleInput(page)).toHaveAccessibleDescription("Silent for must be more than 0");
     await card(page).getByRole("button", { name: "Undo" }).click();
     await expect(staleInput(page)).toHaveValue(String(original));
 

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "incident.status_changed",
   "incident.note_added",
   "rule.updated",
+  "rule.reset",
   "unit.created",
   "unit.updated",
   "unit.dispatched",

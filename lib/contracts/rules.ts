@@ -22,36 +22,136 @@ const METRICS_BY_DOMAIN: Record<TLayer, readonly TAlertMetric[]> = {
   units: [],
 };
 
+/** What the settings form calls each tunable number: error messages name fields the same way, so a supervisor can find them. */
+export const RULE_FIELD_LABELS = {
+  sustainSeconds: "Sustain",
+  clearSustainSeconds: "Clear sustain",
+  openAbove: "Opens at or above",
+  clearBelow: "Clears below",
+  openBelow: "Opens below",
+  clearAbove: "Clears above",
+  staleSeconds: "Silent for",
+  rise: "Rise of more than",
+  withinSeconds: "Within",
+  clearRise: "Clears within",
+  minSegments: "Connected segments",
+  congestedBelow: "Congested below",
+  min: "Lowest allowed",
+  max: "Highest allowed",
+  clearMargin: "Clear margin",
+} as const;
+type TRuleField = keyof typeof RULE_FIELD_LABELS;
+const L = RULE_FIELD_LABELS;
+
+/** How each metric reads to people: shares (0–1) as percentages, the rest in their physical unit. */
+export const METRIC_UNITS: Record<TAlertMetric, { unit: string; isShare: boolean }> = {
+  speedShare: { unit: "% of free flow", isShare: true },
+  occupancy: { unit: "% occupied", isShare: true },
+  fillingLevel: { unit: "% full", isShare: true },
+  loadShare: { unit: "% of rating", isShare: true },
+  voltageShare: { unit: "% of nominal", isShare: true },
+  temperature: { unit: "°C", isShare: false },
+  frequency: { unit: "Hz", isShare: false },
+};
+
+/** A stored value as the form shows it, for messages: 0.9 of a share metric → "90 %", 25 °C → "25 °C". */
+export function formatRuleValue(value: number, metric: TAlertMetric | "share"): string {
+  const isShare = metric === "share" || METRIC_UNITS[metric].isShare;
+  if (isShare) return `${Number((value * 100).toFixed(6))} %`;
+  return `${value} ${METRIC_UNITS[metric as TAlertMetric].unit}`;
+}
+
+// Messages a supervisor reads beside the field (the API's 400 fieldErrors carry them unchanged).
+const aNumber = (field: TRuleField) => z.number({ error: `${L[field]}: enter a number` });
+const notNegative = (field: TRuleField) => aNumber(field).min(0, `${L[field]} can't be negative`);
+const aboveZero = (field: TRuleField) => aNumber(field).positive(`${L[field]} must be more than 0`);
+const shareAboveZero = (field: TRuleField) =>
+  aNumber(field).gt(0, `${L[field]} must be more than 0 %`).max(1, `${L[field]} can be at most 100 %`);
+const MAX_SUSTAIN_SECONDS = 86_400;
+const sustain = (field: "sustainSeconds" | "clearSustainSeconds") =>
+  notNegative(field).max(MAX_SUSTAIN_SECONDS, `${L[field]} can be at most 24 hours (${MAX_SUSTAIN_SECONDS} s)`);
+
 /** Opens at value ≥ openAbove, clears below clearBelow; the gap between them is the hysteresis band. */
 const ZThresholdAbove = z
-  .strictObject({ metric: ZAlertMetric, openAbove: z.number(), clearBelow: z.number() })
-  .refine((p) => p.clearBelow <= p.openAbove, { message: "clearBelow must not exceed openAbove", path: ["clearBelow"] });
+  .strictObject({ metric: ZAlertMetric, openAbove: aNumber("openAbove"), clearBelow: aNumber("clearBelow") })
+  .superRefine((p, ctx) => {
+    if (p.clearBelow > p.openAbove)
+      ctx.addIssue({
+        code: "custom",
+        path: ["clearBelow"],
+        message: `'${L.clearBelow}' must be at most '${L.openAbove}' (${formatRuleValue(p.openAbove, p.metric)})`,
+      });
+  });
 /** Opens at value < openBelow, clears above clearAbove. */
 const ZThresholdBelow = z
-  .strictObject({ metric: ZAlertMetric, openBelow: z.number(), clearAbove: z.number() })
-  .refine((p) => p.clearAbove >= p.openBelow, { message: "clearAbove must not be under openBelow", path: ["clearAbove"] });
-const ZThresholdParams = z.union([ZThresholdAbove, ZThresholdBelow]);
+  .strictObject({ metric: ZAlertMetric, openBelow: aNumber("openBelow"), clearAbove: aNumber("clearAbove") })
+  .superRefine((p, ctx) => {
+    if (p.clearAbove < p.openBelow)
+      ctx.addIssue({
+        code: "custom",
+        path: ["clearAbove"],
+        message: `'${L.clearAbove}' must be at least '${L.openBelow}' (${formatRuleValue(p.openBelow, p.metric)})`,
+      });
+  });
+export const ZThresholdParams = z.union([ZThresholdAbove, ZThresholdBelow]);
 
-const ZStatusParams = z.strictObject({
-  statuses: z.array(z.enum(WASTE_STATUSES).exclude(["ok"])).min(1),
+export const ZStatusParams = z.strictObject({
+  statuses: z.array(z.enum(WASTE_STATUSES).exclude(["ok"])).min(1, "Pick at least one status"),
 });
 
-const ZStaleParams = z.strictObject({ staleSeconds: z.number().positive() });
+export const ZStaleParams = z.strictObject({ staleSeconds: aboveZero("staleSeconds") });
 
 /** Opens when the value rose more than `rise` within `withinSeconds`; clears once back within `clearRise` of where it started. */
-const ZSpikeParams = z
-  .strictObject({ metric: ZAlertMetric, rise: z.number().positive(), withinSeconds: z.number().positive(), clearRise: z.number().min(0) })
-  .refine((p) => p.clearRise < p.rise, { message: "clearRise must be below rise", path: ["clearRise"] });
+export const ZSpikeParams = z
+  .strictObject({
+    metric: ZAlertMetric,
+    rise: aboveZero("rise"),
+    withinSeconds: aboveZero("withinSeconds"),
+    clearRise: notNegative("clearRise"),
+  })
+  .superRefine((p, ctx) => {
+    if (p.clearRise >= p.rise)
+      ctx.addIssue({
+        code: "custom",
+        path: ["clearRise"],
+        message: `'${L.clearRise}' must be less than '${L.rise}' (${formatRuleValue(p.rise, p.metric)})`,
+      });
+  });
 
 /** A segment counts as congested below `congestedBelow` of free-flow speed and stops counting above `clearAbove`. */
-const ZJamSpreadParams = z
-  .strictObject({ minSegments: z.number().int().min(2), congestedBelow: z.number().gt(0).max(1), clearAbove: z.number().gt(0).max(1) })
-  .refine((p) => p.clearAbove >= p.congestedBelow, { message: "clearAbove must not be under congestedBelow", path: ["clearAbove"] });
+export const ZJamSpreadParams = z
+  .strictObject({
+    minSegments: aNumber("minSegments").int(`${L.minSegments} must be a whole number`).min(2, `${L.minSegments} must be at least 2`),
+    congestedBelow: shareAboveZero("congestedBelow"),
+    clearAbove: shareAboveZero("clearAbove"),
+  })
+  .superRefine((p, ctx) => {
+    if (p.clearAbove < p.congestedBelow)
+      ctx.addIssue({
+        code: "custom",
+        path: ["clearAbove"],
+        message: `'${L.clearAbove}' must be at least '${L.congestedBelow}' (${formatRuleValue(p.congestedBelow, "share")})`,
+      });
+  });
 
 /** Opens outside [min, max]; clears once inside [min + clearMargin, max − clearMargin]. */
-const ZOutOfBandParams = z
-  .strictObject({ metric: ZAlertMetric, min: z.number(), max: z.number(), clearMargin: z.number().min(0) })
-  .refine((p) => p.min + p.clearMargin < p.max - p.clearMargin, { message: "the clear band is empty", path: ["clearMargin"] });
+export const ZOutOfBandParams = z
+  .strictObject({ metric: ZAlertMetric, min: aNumber("min"), max: aNumber("max"), clearMargin: notNegative("clearMargin") })
+  .superRefine((p, ctx) => {
+    if (p.min >= p.max) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["max"],
+        message: `'${L.max}' must be above '${L.min}' (${formatRuleValue(p.min, p.metric)})`,
+      });
+    } else if (p.min + p.clearMargin >= p.max - p.clearMargin) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["clearMargin"],
+        message: `'${L.clearMargin}' must be less than half the gap between '${L.min}' and '${L.max}' (${formatRuleValue((p.max - p.min) / 2, p.metric)}), or no value would ever clear the alert`,
+      });
+    }
+  });
 
 const ENERGY_ASSET_KINDS = ["substation", "feeder"] as const;
 
@@ -68,9 +168,9 @@ const ruleFields = {
   /** Energy rules only: restrict the rule to substations or to feeders. */
   assetKind: z.enum(ENERGY_ASSET_KINDS).optional(),
   /** How long the condition must hold before the alert opens. */
-  sustainSeconds: z.number().min(0).max(86_400),
+  sustainSeconds: sustain("sustainSeconds"),
   /** How long the clear condition must hold before the alert clears. */
-  clearSustainSeconds: z.number().min(0).max(86_400),
+  clearSustainSeconds: sustain("clearSustainSeconds"),
   enabled: z.boolean(),
 };
 
@@ -139,6 +239,8 @@ export const ZRuleSetting = z.object({
   rule: ZRuleDefinition,
   /** 0 while the rule runs with its built-in default; each saved change adds one. */
   version: z.number().int(),
+  /** True while the rule in force equals its built-in default (nothing for "Reset to default" to do). */
+  isDefault: z.boolean(),
   updatedAt: z.iso.datetime().nullable(),
   updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
@@ -149,9 +251,13 @@ export const ZRuleSettingList = z.array(ZRuleSetting);
 export const ZUpdateRuleRequest = z.object({
   version: z.number().int().min(0),
   severity: ZAlertSeverity.optional(),
-  sustainSeconds: z.number().min(0).max(86_400).optional(),
-  clearSustainSeconds: z.number().min(0).max(86_400).optional(),
+  sustainSeconds: sustain("sustainSeconds").optional(),
+  clearSustainSeconds: sustain("clearSustainSeconds").optional(),
   params: z.record(z.string(), z.unknown()).optional(),
   enabled: z.boolean().optional(),
 });
 export type TUpdateRuleRequest = z.infer<typeof ZUpdateRuleRequest>;
+
+/** POST /api/rules/[id]/reset: back to the built-in default, from the version this browser saw. */
+export const ZResetRuleRequest = z.object({ version: z.number().int().min(0) });
+export type TResetRuleRequest = z.infer<typeof ZResetRuleRequest>;

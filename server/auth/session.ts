@@ -28,10 +28,13 @@ export async function getCurrentUser(nextPath = "/"): Promise<TCurrentUser | nul
   }
 }
 
-/** Signed out → sign-in page (then back to nextPath); signed in with another role → that role's home. */
+/**
+ * Signed out → sign-in page (then back to nextPath); signed in with another role → that role's home, told
+ * which page it may not open (`?denied=<path>`; the notice there names the page from the menu's labels).
+ */
 export async function requirePageRole(roles: readonly TRole[], nextPath: string): Promise<TCurrentUser> {
   const user = await getCurrentUser(nextPath);
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(nextPath)}`);
-  if (!roles.includes(user.role)) redirect(HOME_BY_ROLE[user.role]);
+  if (!roles.includes(user.role)) redirect(`${HOME_BY_ROLE[user.role]}?denied=${encodeURIComponent(nextPath.split("?")[0])}`);
   return user;
 }

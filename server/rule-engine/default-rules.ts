@@ -1,4 +1,5 @@
 import { ZRuleDefinition, type TRuleDefinition } from "@/lib/contracts/rules";
+import { describeRule } from "./describe-rule";
 
 /**
  * The rule set a fresh installation starts with. Sustain times keep one noisy
@@ -6,11 +7,13 @@ import { ZRuleDefinition, type TRuleDefinition } from "@/lib/contracts/rules";
  * value hovering at the limit does not open and close the alert over and over.
  */
 const rules: TRuleDefinition[] = [
+  // Descriptions are templates: {param} and {sustainSeconds} are filled in with the values in force (describe-rule.ts),
+  // so the text on /rules follows what a supervisor saved.
   {
     id: "traffic.slow-segment",
     domain: "traffic",
     name: "Slow traffic",
-    description: "Average speed on a segment below 40 % of free flow for 2 minutes; clears above 55 %.",
+    description: "Average speed on a segment below {openBelow} of free flow for {sustainSeconds}; clears above {clearAbove}.",
     severity: "minor",
     kind: "threshold",
     params: { metric: "speedShare", openBelow: 0.4, clearAbove: 0.55 },
@@ -22,7 +25,7 @@ const rules: TRuleDefinition[] = [
     id: "traffic.jam-spread",
     domain: "traffic",
     name: "Spreading jam",
-    description: "Three or more connected segments below 50 % of free flow at once, for a minute.",
+    description: "{minSegments} or more connected segments below {congestedBelow} of free flow at once, for {sustainSeconds}.",
     severity: "major",
     kind: "jamSpread",
     params: { minSegments: 3, congestedBelow: 0.5, clearAbove: 0.6 },
@@ -34,7 +37,7 @@ const rules: TRuleDefinition[] = [
     id: "parking.lot-full",
     domain: "parking",
     name: "Parking lot full",
-    description: "Lot at least 95 % occupied for 2 minutes; clears under 90 %.",
+    description: "Lot at least {openAbove} occupied for {sustainSeconds}; clears under {clearBelow}.",
     severity: "warning",
     kind: "threshold",
     params: { metric: "occupancy", openAbove: 0.95, clearBelow: 0.9 },
@@ -46,7 +49,7 @@ const rules: TRuleDefinition[] = [
     id: "parking.sensor-silent",
     domain: "parking",
     name: "Parking sensor silent",
-    description: "No occupancy report from a lot for 15 minutes.",
+    description: "No occupancy report from a lot for {staleSeconds}.",
     severity: "minor",
     kind: "stale",
     params: { staleSeconds: 900 },
@@ -58,7 +61,7 @@ const rules: TRuleDefinition[] = [
     id: "waste.bin-full",
     domain: "waste",
     name: "Bin full",
-    description: "Bin at least 90 % full; clears once emptied (under 50 %).",
+    description: "Bin at least {openAbove} full; clears once emptied (under {clearBelow}).",
     severity: "warning",
     kind: "threshold",
     params: { metric: "fillingLevel", openAbove: 0.9, clearBelow: 0.5 },
@@ -70,7 +73,7 @@ const rules: TRuleDefinition[] = [
     id: "waste.bin-burning",
     domain: "waste",
     name: "Bin on fire",
-    description: "A bin reports it is burning. Clears 5 minutes after it stops, so a smouldering bin does not reopen it.",
+    description: "A bin reports it is burning. Clears {clearSustainSeconds} after it stops, so a smouldering bin does not reopen it.",
     severity: "critical",
     kind: "status",
     params: { statuses: ["burning"] },
@@ -94,7 +97,7 @@ const rules: TRuleDefinition[] = [
     id: "waste.lid-open",
     domain: "waste",
     name: "Bin lid left open",
-    description: "A bin lid open for 5 minutes (a lid opened to drop a bag is normal).",
+    description: "A bin lid open for {sustainSeconds} (a lid opened to drop a bag is normal).",
     severity: "warning",
     kind: "status",
     params: { statuses: ["lidOpen"] },
@@ -107,7 +110,7 @@ const rules: TRuleDefinition[] = [
     domain: "waste",
     name: "Bin temperature spike",
     description:
-      "Bin temperature up more than 25 °C within 5 minutes: a fire the status sensor may not report. Clears within 10 °C of where it started.",
+      "Bin temperature up more than {rise} within {withinSeconds}: a fire the status sensor may not report. Clears within {clearRise} of where it started.",
     severity: "major",
     kind: "spike",
     params: { metric: "temperature", rise: 25, withinSeconds: 300, clearRise: 10 },
@@ -119,7 +122,7 @@ const rules: TRuleDefinition[] = [
     id: "energy.feeder-overload",
     domain: "energy",
     name: "Feeder overloaded",
-    description: "Feeder load at least 90 % of its rating for a minute; clears under 85 %.",
+    description: "Feeder load at least {openAbove} of its rating for {sustainSeconds}; clears under {clearBelow}.",
     severity: "major",
     kind: "threshold",
     assetKind: "feeder",
@@ -132,7 +135,7 @@ const rules: TRuleDefinition[] = [
     id: "energy.voltage-out-of-band",
     domain: "energy",
     name: "Voltage out of band",
-    description: "Voltage outside 95–105 % of nominal (ANSI C84.1 range A) for 30 seconds.",
+    description: "Voltage outside {min}–{max} of nominal for {sustainSeconds} (ANSI C84.1 range A is 95–105 %).",
     severity: "major",
     kind: "outOfBand",
     params: { metric: "voltageShare", min: 0.95, max: 1.05, clearMargin: 0.01 },
@@ -144,7 +147,7 @@ const rules: TRuleDefinition[] = [
     id: "energy.frequency-out-of-band",
     domain: "energy",
     name: "Grid frequency out of band",
-    description: "Frequency outside 59.8–60.2 Hz for 10 seconds (60 Hz grid; use 49.8–50.2 Hz for a 50 Hz city).",
+    description: "Frequency outside {min}–{max} for {sustainSeconds} (60 Hz grid; use 49.8–50.2 Hz for a 50 Hz city).",
     severity: "critical",
     kind: "outOfBand",
     params: { metric: "frequency", min: 59.8, max: 60.2, clearMargin: 0.05 },
@@ -156,7 +159,7 @@ const rules: TRuleDefinition[] = [
     id: "energy.substation-silent",
     domain: "energy",
     name: "Substation silent",
-    description: "No measurement from a substation for 5 minutes.",
+    description: "No measurement from a substation for {staleSeconds}.",
     severity: "major",
     kind: "stale",
     assetKind: "substation",
@@ -167,5 +170,10 @@ const rules: TRuleDefinition[] = [
   },
 ];
 
+/** Each built-in rule's description template, by rule id. */
+export const DESCRIPTION_TEMPLATES: ReadonlyMap<string, string> = new Map(rules.map((rule) => [rule.id, rule.description]));
+
 /** Parsed so a typo in a threshold fails at start-up, not when the first alert should have fired. */
-export const DEFAULT_RULES: readonly TRuleDefinition[] = rules.map((rule) => ZRuleDefinition.parse(rule));
+export const DEFAULT_RULES: readonly TRuleDefinition[] = rules.map((rule) =>
+  ZRuleDefinition.parse({ ...rule, description: describeRule(rule.description, rule) }),
+);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { ZRuleDefinition, type TRuleSetting, type TUpdateRuleRequest } from "@/lib/contracts/rules";
 import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from "@/server/errors";
 import { inTransaction } from "@/server/db/transaction";
 import { loadRuleSettings } from "./load-rules";
 
-type TUpdateRuleDeps = {
+export type TUpdateRuleDeps = {
   prisma: PrismaClient;
   actor: NonNullable<TAuditActor>;
   ip: string | null;
@@ -14,7 +14,20 @@ type TUpdateRuleDeps = {
   reloadRules: () => Promise<void>;
 };
 
-const STALE = "This rule was changed by someone else; reload it and try again";
+export const STALE_RULE = "This rule was changed by someone else; reload it and try again";
+
+/**
+ * Zod issues keyed by the field the form shows: a param's issue ("params.clearBelow") under "clearBelow",
+ * so its message sits beside that input rather than under the whole card.
+ */
+export function ruleFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String((issue.path[0] === "params" && issue.path.length > 1 ? issue.path[1] : issue.path[0]) ?? "rule");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
 
 /**
  * A supervisor tunes a rule (severity, sustain times, params, on/off). The merged rule must pass the
@@ -25,12 +38,10 @@ export async function updateRule(deps: TUpdateRuleDeps, ruleId: string, request:
   await inTransaction(deps.prisma, async (tx) => {
     const current = (await loadRuleSettings(tx)).find((s) => s.rule.id === ruleId);
     if (!current) throw notFound("No such rule");
-    if (current.version !== request.version) throw conflict(STALE, current);
+    if (current.version !== request.version) throw conflict(STALE_RULE, current);
     const { version: _version, ...changes } = request;
     const parsed = ZRuleDefinition.safeParse({ ...current.rule, ...changes, params: changes.params ?? current.rule.params });
-    if (!parsed.success) {
-      throw invalid("Invalid rule", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-    }
+    if (!parsed.success) throw invalid("Some values need changing; see the messages beside them", ruleFieldErrors(parsed.error));
     const definition = parsed.data as unknown as Prisma.InputJsonValue;
     if (current.version === 0) {
       // First change of a built-in rule: the insert conflicts with a concurrent first change on the primary key.
@@ -40,7 +51,7 @@ export async function updateRule(deps: TUpdateRuleDeps, ruleId: string, request:
       });
       if (inserted.count === 0)
         throw conflict(
-          STALE,
+          STALE_RULE,
           (await loadRuleSettings(tx)).find((s) => s.rule.id === ruleId),
         );
     } else {
@@ -50,7 +61,7 @@ export async function updateRule(deps: TUpdateRuleDeps, ruleId: string, request:
       });
       if (count === 0)
         throw conflict(
-          STALE,
+          STALE_RULE,
           (await loadRuleSettings(tx)).find((s) => s.rule.id === ruleId),
         );
     }
