@@ -47,7 +47,8 @@ function DeadLetterFigure({ stats }: { stats: TIngestStats | null }) {
       title={title}
     >
       <span className={styles.value}>
-        {trend ? `${formatInt(Math.round(trend.perMinute))}/min` : "—"}
+        {/* Until a rate is known (the first seconds), the running total. */}
+        {trend ? `${formatInt(Math.round(trend.perMinute))}/min` : total === null ? "—" : formatInt(total)}
         {trend && (
           <span className={styles.trend}>
             <span aria-hidden="true"> {TREND_MARK[trend.trend]}</span>

@@ -12,7 +12,7 @@ async function headerBoxes(page: Page): Promise<TBox[]> {
     ["city", header.locator("[data-slot='city-name']").first()],
     ["user menu", page.getByTestId("user-menu-button")],
   ];
-  const links = await page.getByTestId("main-nav").locator(":scope > ul > li").all();
+  const links = await page.getByTestId("main-nav").locator(":scope > ul:not([aria-hidden]) > li").all();
   for (const [i, link] of links.entries()) parts.push([`nav item ${i + 1}`, link]);
   for (const testId of ["figure-events-per-second", "figure-consumer-lag", "figure-dead-lettered", "city-clock"]) {
     const figure = page.getByTestId(testId);
@@ -62,12 +62,12 @@ for (const role of ["operator", "supervisor", "admin"] as const) {
       await expect(city).toBeVisible();
       expect(await city.evaluate((el) => el.scrollWidth <= el.clientWidth), `the city's name is cut at ${width} px`).toBe(true);
 
-      const visible = await page.getByTestId("main-nav").locator(":scope > ul > li > a").allTextContents();
+      const visible = await page.getByTestId("main-nav").locator(":scope > ul:not([aria-hidden]) > li > a").allTextContents();
       const more = page.getByTestId("main-nav-more");
       let hidden: string[] = [];
       if (await more.isVisible()) {
         await more.click();
-        hidden = await page.getByTestId("main-nav").locator(":scope > ul > li ul a").allTextContents();
+        hidden = await page.getByTestId("main-nav").locator(":scope > ul:not([aria-hidden]) > li ul a").allTextContents();
         await page.keyboard.press("Escape");
         await expect(more).toBeFocused();
       }
