@@ -187,7 +187,12 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
               />
             ),
             incidents: (
-              <IncidentBoard rows={board.rows} selectedId={drawer?.kind === "incident" ? drawer.id : null} onSelect={openIncident} />
+              <IncidentBoard
+                rows={board.rows}
+                state={ops.incidentsState}
+                selectedId={drawer?.kind === "incident" ? drawer.id : null}
+                onSelect={openIncident}
+              />
             ),
             units: (
               <UnitBoard

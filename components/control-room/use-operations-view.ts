@@ -35,7 +35,8 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
 
   // Unfiltered: the banner, escalations, zones and "related" look at every open alert whatever the filters.
   const allAlerts = useQuery(alertQueueQuery({})).data ?? NO_ALERTS;
-  const incidents = useQuery(openIncidentsQuery()).data ?? NO_INCIDENTS;
+  const incidentsQuery = useQuery(openIncidentsQuery());
+  const incidents = incidentsQuery.data ?? NO_INCIDENTS;
   const units = useQuery(unitsQuery()).data;
 
   const criticals = useMemo(
@@ -108,6 +109,8 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
     setPin,
     allAlerts,
     incidents,
+    /** Whether the open incidents are still loading or could not be read (the board says so rather than "none"). */
+    incidentsState: { isPending: incidentsQuery.isPending, error: incidentsQuery.error, refetch: incidentsQuery.refetch },
     criticals,
     escalated,
     isPicking,

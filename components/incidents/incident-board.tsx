@@ -9,6 +9,8 @@ import { cx } from "@/components/ui/class-names";
 import { FieldLabel } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { QueryState } from "@/components/ui/query-state";
+import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/components/api/request-json";
 import { BOARD_SORT_LABEL, BOARD_SORTS, describeBoardUnits, sortBoard, type TBoardRow, type TBoardSort } from "./incident-board-model";
 import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL } from "./incident-labels";
 import { PriorityChip } from "./priority-chip";
@@ -17,6 +19,8 @@ import styles from "./incident-board.module.css";
 type TIncidentBoardProps = {
   /** From useIncidentBoardRows; null until the clock has started (server render). */
   rows: readonly TBoardRow[] | null;
+  /** The open-incidents query: while it loads or after it failed, the board says so instead of "No open incidents". */
+  state: { isPending: boolean; error: Error | null; refetch: () => unknown };
   selectedId: string | null;
   onSelect: (incidentId: string) => void;
 };
@@ -25,12 +29,22 @@ type TIncidentBoardProps = {
  * The open incidents as a dispatcher works them: most urgent first, how long each has waited, which units are on
  * it, and a flag on any left without a unit longer than its priority allows (those lead whatever the sort).
  */
-export function IncidentBoard({ rows: unsorted, selectedId, onSelect }: TIncidentBoardProps) {
+export function IncidentBoard({ rows: unsorted, state, selectedId, onSelect }: TIncidentBoardProps) {
   const sortId = useId();
   const [sort, setSort] = useState<TBoardSort>("priority");
   const rows = useMemo(() => (unsorted ? sortBoard(unsorted, sort) : []), [unsorted, sort]);
 
   if (unsorted === null) return null;
+  if (state.isPending) return <QueryState state="loading">Loading incidents…</QueryState>;
+  if (state.error && unsorted.length === 0) {
+    return (
+      <QueryState state="error" title={`The open incidents could not be loaded: ${errorMessage(state.error)}`}>
+        <Button size="sm" onClick={() => void state.refetch()}>
+          Try again
+        </Button>
+      </QueryState>
+    );
+  }
   return (
     <div className={styles.board} data-testid="incident-board">
       <div className={styles.toolbar}>

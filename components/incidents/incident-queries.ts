@@ -44,6 +44,12 @@ function upsertIncident(list: readonly TIncident[], incident: TIncident, statuse
  * The detail's timeline comes from the server, so an open detail is refetched too.
  */
 export function patchIncidentCaches(queryClient: QueryClient, incident: TIncident): void {
+  // A list still loading (or reloading) may have been read before this change: read it again once it lands, or
+  // the new incident would be missing from the board until the next reload.
+  const loading = queryClient.getQueryCache().findAll({ queryKey: incidentKeys.lists() });
+  if (loading.some((query) => query.state.data === undefined || query.state.fetchStatus === "fetching")) {
+    void queryClient.invalidateQueries({ queryKey: incidentKeys.lists() });
+  }
   for (const [key, list] of queryClient.getQueriesData<TIncident[]>({ queryKey: incidentKeys.lists() })) {
     if (!list) continue;
     const statuses = String(key[2] ?? "").split(",");

@@ -4,6 +4,8 @@ import type { TAlert } from "@/lib/contracts/alerts";
 import type { TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
+import { socketOutcome } from "@/test/fixtures/test-app";
+import { waitFor } from "@/test/wait-for";
 
 const INCIDENT_NUMBER = new RegExp(`^INC-${new Date().getUTCFullYear()}-\\d{6}$`);
 
@@ -18,6 +20,22 @@ describe.each(TEST_BACKENDS)("incidents ($kind)", (backend) => {
   const post = (path: string, body: unknown, cookie = t.cookies.operator) => t.app.request(path, { body, cookie });
   const detail = async (id: string) =>
     (await t.app.request(`/api/incidents/${id}`, { cookie: t.cookies.operator })).body as TIncidentDetail;
+
+  it("pushes a phoned-in incident to every operator and supervisor screen as it is created (incident:upsert)", async () => {
+    const screens = [t.app.socket(t.cookies.operator), t.app.socket(t.cookies.supervisor)];
+    const seen: TIncident[][] = [[], []];
+    for (const [i, socket] of screens.entries()) {
+      expect(await socketOutcome(socket)).toEqual({ connected: true });
+      socket.on("incident:upsert", (incident) => seen[i]!.push(incident));
+    }
+    const created = await post("/api/incidents", { type: "medical", priority: "P1", location: [-85.636, 41.941], description: "pushed" });
+    expect(created.status, created.text).toBe(201);
+    await waitFor(
+      () => seen.every((list) => list.some((incident) => incident.id === created.body.id)),
+      "both screens told of the new incident",
+    );
+    for (const socket of screens) socket.disconnect();
+  });
 
   it("promotes an alert into a new incident with a readable number, linking and acknowledging the alert", async () => {
     const alert = await t.seedAlert();
