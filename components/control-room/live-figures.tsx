@@ -98,7 +98,11 @@ export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
       )}
       <DeadLetterFigure stats={stats} />
       {/* Labelled: a bare running clock reads like a timer. */}
-      <div className={cx(styles.figure, styles.clock)} data-testid="city-clock">
+      <div
+        className={cx(styles.figure, styles.clock)}
+        data-testid="city-clock"
+        title={now === null ? "City time" : `City time (${formatTimeZoneName(now)})`}
+      >
         <time className={styles.value} dateTime={now === null ? undefined : new Date(now).toISOString()}>
           {now === null ? "--:--:--" : formatClock(now)}
         </time>

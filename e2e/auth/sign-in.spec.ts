@@ -28,7 +28,7 @@ test.describe("sign-in", () => {
     await submitSignInForm(page, DEMO_EMAIL.supervisor, DEMO_PASSWORD);
     // The foreign next is dropped: the supervisor lands on their home, the live map.
     await expect(page).toHaveURL((url) => url.origin !== "https://example.com" && url.pathname === "/");
-    await expect(page.getByRole("link", { name: "Audit log" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Live map" })).toBeVisible();
 
     // Signed in, the sign-in page forwards to the requested (same-origin) page.
     await page.goto("/sign-in?next=%2Faudit%3Faction%3Duser.created");
