@@ -8,6 +8,9 @@ import { SCREENSHOTS, signInAs } from "../fixtures/auth";
 import { openControlRoom } from "../fixtures/control-room";
 import { api, confirmPendingHandover } from "../fixtures/operations";
 
+/** The demo field user's unit (M-1) stays free for the dispatch-and-phone test. */
+const isSpare = (unit: TUnitList["units"][number]) => unit.status === "available" && unit.id !== "unit-m-1";
+
 async function phonedInIncident(page: Page, description: string): Promise<TIncident> {
   const { manifest } = await api<TCityConfigResponse>(page, "GET", "/api/city");
   return api<TIncident>(page, "POST", "/api/incidents", {
@@ -76,7 +79,7 @@ test.describe
     test("a crew's Need backup takes the critical banner and the queue, linked to its incident, until acknowledged; a double-click acknowledges once", async () => {
       const incident = await phonedInIncident(page, `Assault in progress (${Date.now()})`);
       const { units } = await api<TUnitList>(page, "GET", "/api/units");
-      const unit = units.find((u) => u.status === "available" && u.type === "police") ?? units.find((u) => u.status === "available")!;
+      const unit = units.find((u) => isSpare(u) && u.type === "police") ?? units.find(isSpare)!;
       await api(page, "POST", `/api/incidents/${incident.id}/dispatch`, { unitIds: [unit.id] });
       await api(page, "POST", `/api/units/${unit.id}/actions`, {
         idempotencyKey: randomUUID(),
@@ -119,7 +122,7 @@ test.describe
       // A critical alert (a crew asking for backup) and a handover from the supervisor, both waiting for Olivia.
       const incident = await phonedInIncident(page, `Fight outside the bar (${Date.now()})`);
       const { units } = await api<TUnitList>(page, "GET", "/api/units");
-      const unit = units.find((u) => u.status === "available")!;
+      const unit = units.find((u) => isSpare(u) && u.type !== "police") ?? units.find(isSpare)!;
       await api(page, "POST", `/api/incidents/${incident.id}/dispatch`, { unitIds: [unit.id] });
       await api(page, "POST", `/api/units/${unit.id}/actions`, { idempotencyKey: randomUUID(), action: "needBackup" });
       const supervisorContext = await browser.newContext();
