@@ -1,8 +1,9 @@
 "use client";
 
+import { useDismiss } from "./use-dismiss";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useId, useLayoutEffect, useRef, useState } from "react";
 import type { TRole } from "@/lib/contracts/auth";
 import { cx } from "@/components/ui/class-names";
 import { fitCount } from "./fit-count";
@@ -116,23 +117,8 @@ function MoreMenu({ items, pathname }: { items: TNavItem[]; pathname: string }) 
   const [isOpen, setOpen] = useState(false);
   const holdsCurrent = items.some((item) => isCurrentPath(pathname, item.href));
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    document.addEventListener("keydown", onKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown);
-      document.removeEventListener("keydown", onKeyDown);
-    };
-  }, [isOpen]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(isOpen, close, rootRef, buttonRef);
 
   return (
     <div className={styles.more} ref={rootRef}>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useDismiss } from "./use-dismiss";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import { AppNav } from "./app-nav";
@@ -29,23 +30,8 @@ export function UserMenu({ user, className }: { user: TCurrentUser; className?: 
   const queryClient = useQueryClient();
   const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    document.addEventListener("keydown", onKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown);
-      document.removeEventListener("keydown", onKeyDown);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, rootRef, buttonRef);
 
   const signOut = async () => {
     setSigningOut(true);
