@@ -46,6 +46,13 @@ async function openIncidentFromMap(page: Page, incidentId: string): Promise<void
   }, incidentId);
   await page.mouse.click(point.x, point.y);
   await expect(page.getByTestId("incident-drawer")).toBeVisible();
+  // The drawer that opened is this incident's, not another one's on the same spot.
+  await expect(page).toHaveURL((url) => url.searchParams.get("incident") === incidentId);
+}
+
+/** A spot of this test's own, a few hundred metres off the centre where other specs place their calls. */
+function offCentre([lng, lat]: readonly number[]): [number, number] {
+  return [lng + 0.004, lat - 0.003];
 }
 
 test.describe
@@ -68,7 +75,7 @@ test.describe
       const incident = await api<TIncident>(olivia, "POST", "/api/incidents", {
         type: "medical",
         priority: "P1",
-        location: manifest.center,
+        location: offCentre(manifest.center),
         address: "Main St & Michigan Ave",
         description,
       });
