@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
+import { createLatestThrottle } from "./latest-throttle";
 
 /**
  * The value, changing at most once per `intervalMs` (the latest one always arrives, at the end of the interval).
@@ -9,24 +10,8 @@ import { useEffect, useRef, useState } from "react";
  */
 export function useThrottledValue<T>(value: T, intervalMs: number): T {
   const [shown, setShown] = useState(value);
-  const lastShownAt = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => {
-    const wait = lastShownAt.current + intervalMs - Date.now();
-    if (wait <= 0) {
-      lastShownAt.current = Date.now();
-      setShown(value);
-      return;
-    }
-    timer.current = setTimeout(() => {
-      lastShownAt.current = Date.now();
-      setShown(value);
-    }, wait);
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [value, intervalMs]);
-
+  const [throttle] = useState(() => createLatestThrottle<T>(intervalMs, setShown));
+  useEffect(() => throttle.offer(value), [throttle, value]);
+  useEffect(() => () => throttle.cancel(), [throttle]);
   return shown;
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BACKUP_ALERT_RULE_ID, type TAlert } from "@/lib/contracts/alerts";
 import type { TIncident, TIncidentDetail } from "@/lib/contracts/incidents";
 import type { TAssignmentNotice, TResponderUnit } from "@/lib/contracts/units";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
+import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { DISPATCH_CITY, DISPATCH_CITY_SCENE } from "@/test/fixtures/dispatch-city";
 import { socketOutcome } from "@/test/fixtures/test-app";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
@@ -12,17 +12,13 @@ import { waitFor } from "@/test/wait-for";
 /** What a crew's report means to the control room: backup as a critical alert, offline taps in their own time. */
 describe.each(TEST_BACKENDS)("crew reports ($kind)", (backend) => {
   let t: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db, { entities: DISPATCH_CITY });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await cleanup?.();
-  });
+  withAlertsTestApp(
+    backend,
+    (app) => {
+      t = app;
+    },
+    { entities: DISPATCH_CITY },
+  );
 
   const post = (path: string, body: unknown, cookie = t.cookies.operator) => t.app.request(path, { body, cookie });
   const get = (path: string, cookie = t.cookies.operator) => t.app.request(path, { cookie });

@@ -1,24 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
+import { describe, expect, it } from "vitest";
+import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { DISPATCH_CITY, DISPATCH_CITY_SCENE } from "@/test/fixtures/dispatch-city";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
-import { IDEMPOTENCY_HEADER } from "./idempotent-replay";
+import { IDEMPOTENCY_HEADER, storeKey } from "./idempotent-replay";
 
 /** A click sent twice (double-click, resend) acts once, whatever route it hits. */
 describe.each(TEST_BACKENDS)("Idempotency-Key on state-changing routes ($kind)", (backend) => {
   let t: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db, { entities: DISPATCH_CITY });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await cleanup?.();
-  });
+  withAlertsTestApp(
+    backend,
+    (app) => {
+      t = app;
+    },
+    { entities: DISPATCH_CITY },
+  );
 
   const createIncident = (key: string | null, cookie = t.cookies.operator, description = "phoned-in fall") =>
     t.app.request("/api/incidents", {
@@ -59,5 +55,28 @@ describe.each(TEST_BACKENDS)("Idempotency-Key on state-changing routes ($kind)",
     expect(refused.status).toBe(400);
     expect((await createIncident(key, undefined, "after a refusal")).status).toBe(201);
     expect(await incidentsNamed("after a refusal")).toBe(1);
+  });
+
+  it("a repeat reaching this instance while another instance answers the first waits for that answer and acts not", async () => {
+    const key = randomUUID();
+    const id = storeKey(t.ids.operator, key, new Request("http://x/api/incidents", { method: "POST" }));
+    // Another instance has claimed the click and is still answering it.
+    await t.app.db.prisma.idempotentRequest.create({ data: { key: id, userId: t.ids.operator, status: 0, response: {} } });
+    const repeat = createIncident(key, undefined, "answered elsewhere");
+    const elsewhere = { id: "answered-by-the-other-instance" };
+    await t.app.db.prisma.idempotentRequest.update({ where: { key: id }, data: { status: 201, response: elsewhere } });
+    const answer = await repeat;
+    expect(answer.status).toBe(201);
+    expect(answer.body).toEqual(elsewhere);
+    expect(await incidentsNamed("answered elsewhere")).toBe(0);
+  });
+
+  it("a claim left by an instance that died mid-request is taken over once it is old", async () => {
+    const key = randomUUID();
+    const id = storeKey(t.ids.operator, key, new Request("http://x/api/incidents", { method: "POST" }));
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    await t.app.db.prisma.idempotentRequest.create({ data: { key: id, userId: t.ids.operator, status: 0, response: {}, at: longAgo } });
+    expect((await createIncident(key, undefined, "after a dead claim")).status).toBe(201);
+    expect(await incidentsNamed("after a dead claim")).toBe(1);
   });
 });
