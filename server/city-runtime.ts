@@ -37,6 +37,8 @@ export type TCityRuntimeDeps = {
    * this needs `alerts`). A unit on scene longer than `checkInSeconds` without contact is flagged.
    */
   dispatch?: { checkInSeconds: number };
+  /** Whether alerts and dispatch start with their one-instance work (default yes); then it follows the leader lease. */
+  leading?: boolean;
 };
 
 export type TCityRuntime = {
@@ -82,7 +84,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   if (deps.dispatch && !deps.alerts) throw new Error("dispatch runs on the alerts' database and zones: start it with alerts");
   // Before the source starts, so the first events are already evaluated.
   const alerts = deps.alerts
-    ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub) })
+    ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub), leading: deps.leading })
     : undefined;
   const dispatch =
     deps.dispatch && deps.alerts && alerts
@@ -95,6 +97,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
           driver: deps.source.units,
           checkInSeconds: deps.dispatch.checkInSeconds,
           registerUnit: (id) => registry.addUnit(id),
+          leading: deps.leading,
         })
       : undefined;
   // Partitions another instance owned: their ongoing conditions continue that instance's alerts.

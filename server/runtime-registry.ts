@@ -28,6 +28,8 @@ export type TRegisteredRuntime = {
   readiness?: TReadinessProbe;
   /** Time playback's recorder, when it runs: its retention describes the playback range. */
   recorder?: TEntityHistoryRecorder;
+  /** Whether this instance holds the leader lease (runs the one-instance parts); always true in embedded mode. */
+  isLeader(): boolean;
 };
 
 const KEY = Symbol.for("citynerve.runtime");
