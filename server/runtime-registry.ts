@@ -28,7 +28,7 @@ export type TRegisteredRuntime = {
   readiness?: TReadinessProbe;
   /** Time playback's recorder, when it runs: its retention describes the playback range. */
   recorder?: TEntityHistoryRecorder;
-  /** Whether this instance holds the leader lease (runs the one-instance parts); always true in embedded mode. */
+  /** Whether this instance leads: holds the leader lease and runs the one-instance parts (always, in embedded mode). */
   isLeader(): boolean;
 };
 

@@ -145,7 +145,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     authSettings: buildAuthSettings(authEnv, { demo: config.auth.offerDemoUsers ?? config.auth.demoUsers }),
     readiness: createReadiness({ database: database.ping, isSourceReady: config.isSourceReady }),
     recorder,
-    isLeader: lease.isLeader,
+    isLeader: leaderParts.isLeading,
   };
   registerRuntime(runtime);
 

@@ -59,9 +59,12 @@ describe("runWhileLeader", () => {
     const { log, parts } = recordingParts(["alerts", "recorder"]);
     const supervisor = runWhileLeader(lease, parts);
     await supervisor.settled();
+    expect(supervisor.isLeading()).toBe(false);
     lease.set(true);
     await supervisor.settled();
+    expect(supervisor.isLeading()).toBe(true);
     lease.set(false);
+    expect(supervisor.isLeading()).toBe(false); // from the moment leadership is lost
     await supervisor.settled();
     expect(log).toEqual([
       "stopping recorder",

@@ -8,6 +8,8 @@ export type TLeaderPart = {
 };
 
 export type TLeaderSupervisor = {
+  /** Whether the parts run: true once all have started as leader, false from the moment leadership is lost. */
+  isLeading(): boolean;
   /** Resolves once the transitions asked for so far are done (start-up, tests). */
   settled(): Promise<void>;
   /** Stops the parts if they run and follows the lease no more; the lease itself is the caller's. */
@@ -26,6 +28,7 @@ export function runWhileLeader(
 ): TLeaderSupervisor {
   /** Unknown at first: parts may have started as leaders before the lease was followed here. */
   let running: boolean | undefined;
+  let leadingNow = false;
   let chain: Promise<void> = Promise.resolve();
 
   const each = async (ordered: readonly TLeaderPart[], verb: "start" | "stop") => {
@@ -39,10 +42,12 @@ export function runWhileLeader(
   };
 
   const follow = (leading: boolean): Promise<void> => {
+    if (!leading) leadingNow = false;
     chain = chain.then(async () => {
       if (leading === running) return;
       running = leading;
       await (leading ? each(parts, "start") : each(parts.toReversed(), "stop"));
+      if (leading) leadingNow = true;
     });
     return chain;
   };
@@ -51,6 +56,7 @@ export function runWhileLeader(
   void follow(lease.isLeader());
 
   return {
+    isLeading: () => leadingNow,
     settled: () => chain,
     async stop() {
       unsubscribe();
