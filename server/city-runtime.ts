@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { CityState } from "@/server/city/city-state";
+import type { TLeaderFence } from "@/server/cluster/leader-fence";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { startDispatchRuntime, type TDispatchRuntime } from "@/server/dispatch/dispatch-runtime";
 import { startAlertRuntime, type TAlertRuntime } from "@/server/alerts/alert-runtime";
@@ -31,7 +32,7 @@ export type TCityRuntimeDeps = {
   /** Browser origins a socket handshake may come from (PUBLIC_URL + ALLOWED_ORIGINS); absent → any (tests, benchmarks). */
   allowedOrigins?: readonly string[];
   /** Alerts on the live city (rules engine → PostgreSQL → sockets); left out where there is no database. */
-  alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean };
+  alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean; fence?: TLeaderFence };
   /**
    * Units, routing and dispatch on the alerts' database (incidents are placed in the alerts' zones, so
    * this needs `alerts`). A unit on scene longer than `checkInSeconds` without contact is flagged.

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "@/server/db/client";
 import { startTestApp, type TTestApp } from "@/test/fixtures/test-app";
@@ -38,16 +38,16 @@ describe("alerts with two instances and a leader lease (postgres)", () => {
     temperature: 12,
   });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     server = await createTestPostgres();
   });
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    for (const db of databases) await db.close();
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+    for (const db of databases.splice(0)) await db.close();
     await server.drop();
   });
 
-  const startInstance = async () => {
+  const startInstance = async (retryMs = 200) => {
     const db = await createDatabase({ databaseUrl: server.url, dataDir: IN_MEMORY_DATA_DIR });
     databases.push(db);
     const app = await startTestApp({
@@ -56,7 +56,7 @@ describe("alerts with two instances and a leader lease (postgres)", () => {
       seedDemoUsers: false,
       alertTimers: true,
       escalationSeconds: ESCALATION_SECONDS,
-      leaderLease: { connectionString: server.url, retryMs: 200 },
+      leaderLease: { connectionString: server.url, retryMs },
     });
     apps.push(app);
     return app;
@@ -117,5 +117,32 @@ describe("alerts with two instances and a leader lease (postgres)", () => {
     expect(clearedDoubles).toEqual([]);
     expect(cleared).toMatchObject({ id: raised.id, conditionClearedAt: new Date(Date.parse(out) + 300_000), status: "open" });
     expect(await auditActions(db, raised.id)).toEqual(["alert.raised", "alert.escalated", "alert.condition_cleared"]);
+  });
+
+  it("refuses the writes of a leader whose lease was lost, so the next leader's alert is the only one", async () => {
+    // The first instance checks its lease only once a minute: it goes on writing as if it still led.
+    const first = await startInstance(60_000);
+    const second = await startInstance();
+    const db = first.db;
+    const [lease] = await db.prisma.$queryRaw<{ pid: number }[]>`
+      SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()`;
+    await db.prisma.$queryRaw`SELECT pg_terminate_backend(${lease.pid})`;
+    await waitFor(() => second.runtime.isLeader(), "the second instance leads", TAKEOVER_BOUND_MS);
+    expect(first.runtime.isLeader()).toBe(true); // it has not noticed yet
+
+    // The fire reaches the old leader first (the new one's stream is behind): its write is refused.
+    const seenByOld = at();
+    await (first.city.source as unknown as { push(topic: string, values: unknown[]): Promise<void> }).push("city.waste", [
+      bin("bin-3", "burning", seenByOld),
+    ]);
+    await expect(first.city.alerts!.flush()).rejects.toThrow(/still pending/);
+    const seenByNew = at();
+    await send([second], [bin("bin-3", "burning", seenByNew)]);
+    await first.close(); // stepping down, it drops what it could not write
+
+    const [only, ...doubled] = await alertsOf(db, "bin-3");
+    expect(doubled).toEqual([]);
+    expect(only.firstSeenAt).toEqual(new Date(seenByNew));
   });
 });

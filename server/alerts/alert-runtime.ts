@@ -13,6 +13,7 @@ import { createEpisodeRecovery, loadOngoingEpisodes } from "./recover-episodes";
 import { createSignalQueue } from "./signal-queue";
 import { updateCorrelations } from "./update-correlations";
 import { cityBounds, zoneName } from "@/server/city/zones";
+import type { TLeaderFence } from "@/server/cluster/leader-fence";
 import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 import { LAYERS } from "@/lib/contracts/layers";
 
@@ -30,6 +31,8 @@ type TAlertRuntimeDeps = {
   timers?: boolean;
   /** Whether this instance starts as the one that evaluates, stores and escalates (default yes: one process). */
   leading?: boolean;
+  /** With several instances: refuses writes once the lease is lost, and lets a new leader wait for them. */
+  fence?: TLeaderFence;
 };
 
 export type TAlertRuntime = {
@@ -79,7 +82,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
 
   const queue = createSignalQueue({
     write: async (batch) => {
-      const changed = await persistSignals({ prisma: deps.prisma, ruleName, locate }, batch);
+      const changed = await persistSignals({ prisma: deps.prisma, ruleName, locate, guard: deps.fence?.guard }, batch);
       const membershipChanged = batch.some((s) => s.kind !== "update");
       const regrouped = membershipChanged ? await updateCorrelations(deps.prisma, positionOf) : [];
       const latest = new Map([...changed, ...regrouped].map((a) => [a.id, a]));
@@ -97,7 +100,10 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
     };
     const recovery = createEpisodeRecovery({
       engine,
-      load: () => loadOngoingEpisodes(deps.prisma),
+      load: async () => {
+        await deps.fence?.drain();
+        return loadOngoingEpisodes(deps.prisma);
+      },
       push: pushOwn,
       evaluate(event) {
         try {
@@ -173,6 +179,9 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
         clearInterval(tickTimer);
         clearInterval(escalationTimer);
         await escalating;
+        // Once the lease is lost the fence refuses these writes; the new leader evaluates afresh.
+        const isHeld = deps.fence ? await deps.fence.isHeld().catch(() => false) : true;
+        if (!isHeld) return void queue.discard();
         await queue.flush().catch((error: unknown) => console.error("[alerts] unwritten alert signals on stepping down:", error));
       },
     },

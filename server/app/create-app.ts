@@ -9,6 +9,7 @@ import { startCityRuntime, type TCityRuntime, type TCityRuntimeDeps } from "@/se
 import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/server/db/client";
 import { recordDeadLetters } from "@/server/db/dead-letters";
 import { CITY_LEADER_LOCK_KEY, startLeaderLease, type TLeaderLeaseOptions } from "@/server/cluster/leader-lease";
+import { createLeaderFence } from "@/server/cluster/leader-fence";
 import { runWhileLeader } from "@/server/cluster/run-while-leader";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
@@ -108,6 +109,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
 
   // The parts placed on "one" instance run while this one holds the lease (always, in embedded mode).
   const lease = await startLeaderLease({ lockKey: CITY_LEADER_LOCK_KEY, retryMs: 2_000, ...config.leaderLease });
+  const fence = config.leaderLease?.connectionString ? createLeaderFence(prisma, CITY_LEADER_LOCK_KEY, lease.sessionPid) : undefined;
   const city = await startCityRuntime({
     leading: lease.isLeader(),
     httpServer: config.httpServer,
@@ -124,7 +126,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     deadLetterBufferMax: config.city.deadLetterBufferMax,
     authenticate: config.auth.authenticateSocket ?? ((headers) => authenticateHeaders(auth, headers)),
     allowedOrigins: config.http.allowedOrigins,
-    alerts: parts.alerts && { prisma, ...parts.alerts },
+    alerts: parts.alerts && { prisma, ...parts.alerts, fence },
     dispatch: parts.dispatch,
   });
   // Units are seeded by the dispatch runtime: only now can the demo field user join one.

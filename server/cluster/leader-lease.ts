@@ -5,6 +5,8 @@ export type TLeadershipListener = (isLeader: boolean) => void | Promise<void>;
 
 export type TLeaderLease = {
   isLeader(): boolean;
+  /** The PostgreSQL backend holding the lock while this instance leads (for the fence); none in embedded mode. */
+  sessionPid(): number | undefined;
   /**
    * Hears every change of leadership, in order. The lease waits for each listener before it looks again,
    * so a listener's work (starting or stopping parts) never overlaps the next transition.
@@ -34,10 +36,11 @@ export const CITY_LEADER_LOCK_KEY = "citynerve:leader";
  */
 export async function startLeaderLease(options: TLeaderLeaseOptions): Promise<TLeaderLease> {
   const { connectionString } = options;
-  if (!connectionString) return { isLeader: () => true, onChange: () => () => {}, stop: async () => {} };
+  if (!connectionString) return { isLeader: () => true, sessionPid: () => undefined, onChange: () => () => {}, stop: async () => {} };
   const log = options.log ?? ((message: string, error?: unknown) => console.warn(`[leader] ${message}`, error ?? ""));
   const listeners = new Set<TLeadershipListener>();
   let client: pg.Client | undefined;
+  let pid: number | undefined;
   let leading = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -59,10 +62,12 @@ export async function startLeaderLease(options: TLeaderLeaseOptions): Promise<TL
   const drop = async () => {
     const closing = client;
     client = undefined;
+    pid = undefined;
     await closing?.end().catch(() => {});
   };
 
   const connect = async (): Promise<pg.Client> => {
+    pid = undefined;
     const fresh = new pg.Client({
       connectionString,
       application_name: `citynerve-leader ${INSTANCE_ID}`.slice(0, 63),
@@ -77,6 +82,7 @@ export async function startLeaderLease(options: TLeaderLeaseOptions): Promise<TL
       await fresh.connect();
       // The server's side of the same idea: it drops a silent holder (and its lock) in about 10 s.
       await fresh.query("SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3");
+      pid = (await fresh.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
     } catch (error) {
       await fresh.end().catch(() => {});
       throw error;
@@ -116,6 +122,7 @@ export async function startLeaderLease(options: TLeaderLeaseOptions): Promise<TL
 
   return {
     isLeader: () => leading,
+    sessionPid: () => (leading ? pid : undefined),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
