@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
+import type { Prisma } from "@/server/db/generated/client";
+import { DEFAULT_RULES } from "@/server/rule-engine/default-rules";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "@/server/db/client";
 import { startTestApp, type TTestApp } from "@/test/fixtures/test-app";
 import { createTestPostgres, type TTestPostgres } from "@/test/fixtures/test-databases";
@@ -144,5 +146,23 @@ describe("alerts with two instances and a leader lease (postgres)", () => {
     const [only, ...doubled] = await alertsOf(db, "bin-3");
     expect(doubled).toEqual([]);
     expect(only.firstSeenAt).toEqual(new Date(seenByNew));
+  });
+
+  it("applies a rule changed through another instance to the leader's engine", async () => {
+    const leader = await startInstance();
+    await startInstance();
+    const ruleId = "waste.bin-vandalised"; // minor: clearing resolves it
+    await send([leader], [bin("bin-2", "vandalised", at())]);
+    const [raised] = await leader.db.prisma.alert.findMany({ where: { ruleId, entityId: "bin-2" } });
+    expect(raised).toMatchObject({ status: "open", conditionClearedAt: null });
+
+    // What the rules route on the other instance stores (it reloads only its own engine).
+    const disabled = { ...DEFAULT_RULES.find((r) => r.id === ruleId)!, enabled: false };
+    await leader.db.prisma.ruleSetting.create({ data: { id: ruleId, definition: disabled as unknown as Prisma.InputJsonValue } });
+    const cleared = await waitFor(
+      async () => (await leader.db.prisma.alert.findUnique({ where: { id: raised.id } }))?.conditionClearedAt,
+      "the leader drops the disabled rule's alert",
+    );
+    expect(cleared).toBeInstanceOf(Date);
   });
 });

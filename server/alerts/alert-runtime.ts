@@ -19,6 +19,8 @@ import { LAYERS } from "@/lib/contracts/layers";
 
 const ENGINE_TICK_MS = 1_000;
 const ESCALATION_CHECK_MS = 5_000;
+/** With several instances a rule may be changed through another one: the leader reads the rules this often. */
+const RULES_REFRESH_MS = 5_000;
 
 type TAlertRuntimeDeps = {
   prisma: PrismaClient;
@@ -122,6 +124,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
   let escalating: Promise<void> | undefined;
   let tickTimer: NodeJS.Timeout | undefined;
   let escalationTimer: NodeJS.Timeout | undefined;
+  let rulesTimer: NodeJS.Timeout | undefined;
 
   const runtime: TAlertRuntime = {
     get engine() {
@@ -130,7 +133,8 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
     zoneOf,
     async reloadRules() {
       rules = await loadRules(deps.prisma);
-      push(leadership.engine.setRules(rules));
+      const signals = leadership.engine.setRules(rules);
+      if (unsubscribe) push(signals);
     },
     recoverEpisodes: () => (unsubscribe ? leadership.recovery.recover() : Promise.resolve()),
     tick(nowMs = Date.now()) {
@@ -171,6 +175,11 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
             .catch((error: unknown) => console.error("[alerts] escalation check failed:", error))
             .finally(() => (escalating = undefined));
         }, ESCALATION_CHECK_MS);
+        if (deps.fence)
+          rulesTimer = setInterval(
+            () => void runtime.reloadRules().catch((error: unknown) => console.error("[alerts] reading the rules failed:", error)),
+            RULES_REFRESH_MS,
+          );
       },
       async stop() {
         leadership.end();
@@ -178,6 +187,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
         unsubscribe = undefined;
         clearInterval(tickTimer);
         clearInterval(escalationTimer);
+        clearInterval(rulesTimer);
         await escalating;
         // Once the lease is lost the fence refuses these writes; the new leader evaluates afresh.
         const isHeld = deps.fence ? await deps.fence.isHeld().catch(() => false) : true;
