@@ -139,6 +139,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     lease,
     [city.alerts?.leaderWork, city.dispatch?.leaderWork, recorder?.leaderWork].filter((part) => part !== undefined),
   );
+  await leaderParts.settled();
 
   const runtime: TRegisteredRuntime = {
     city,
