@@ -60,6 +60,7 @@ async function main() {
       kpiWarmUp: { timeZone: CITY_TIME_ZONE },
     },
     isSourceReady: () => source.readiness?.() ?? true,
+    leaderLease: { connectionString: env.DATABASE_URL, retryMs: env.LEADER_RETRY_MS },
   });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));

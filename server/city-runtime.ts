@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { CityState } from "@/server/city/city-state";
+import type { TLeaderFence } from "@/server/cluster/leader-fence";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { startDispatchRuntime, type TDispatchRuntime } from "@/server/dispatch/dispatch-runtime";
 import { startAlertRuntime, type TAlertRuntime } from "@/server/alerts/alert-runtime";
@@ -31,12 +32,14 @@ export type TCityRuntimeDeps = {
   /** Browser origins a socket handshake may come from (PUBLIC_URL + ALLOWED_ORIGINS); absent → any (tests, benchmarks). */
   allowedOrigins?: readonly string[];
   /** Alerts on the live city (rules engine → PostgreSQL → sockets); left out where there is no database. */
-  alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean };
+  alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean; fence?: TLeaderFence };
   /**
    * Units, routing and dispatch on the alerts' database (incidents are placed in the alerts' zones, so
    * this needs `alerts`). A unit on scene longer than `checkInSeconds` without contact is flagged.
    */
   dispatch?: { checkInSeconds: number };
+  /** Whether alerts and dispatch start with their one-instance work (default yes); then it follows the leader lease. */
+  leading?: boolean;
 };
 
 export type TCityRuntime = {
@@ -82,7 +85,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   if (deps.dispatch && !deps.alerts) throw new Error("dispatch runs on the alerts' database and zones: start it with alerts");
   // Before the source starts, so the first events are already evaluated.
   const alerts = deps.alerts
-    ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub) })
+    ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub), leading: deps.leading })
     : undefined;
   const dispatch =
     deps.dispatch && deps.alerts && alerts
@@ -95,6 +98,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
           driver: deps.source.units,
           checkInSeconds: deps.dispatch.checkInSeconds,
           registerUnit: (id) => registry.addUnit(id),
+          leading: deps.leading,
         })
       : undefined;
   // Partitions another instance owned: their ongoing conditions continue that instance's alerts.

@@ -79,6 +79,8 @@ const ZServerEnvFields = z.object({
   ALERT_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** A unit on scene with no word from its crew for longer than this is flagged to the operator. */
   UNIT_CHECK_IN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** With DATABASE_URL: how often a follower tries for the leader lease and the leader checks it still holds it. */
+  LEADER_RETRY_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /** Days of per-minute city state kept for time playback (whole days are dropped after that). */
   PLAYBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   /** The city's time zone: response-time figures by hour of day, the simulator's daily rhythm. */

@@ -28,6 +28,8 @@ export type TRegisteredRuntime = {
   readiness?: TReadinessProbe;
   /** Time playback's recorder, when it runs: its retention describes the playback range. */
   recorder?: TEntityHistoryRecorder;
+  /** Whether this instance leads: holds the leader lease and runs the one-instance parts (always, in embedded mode). */
+  isLeader(): boolean;
 };
 
 const KEY = Symbol.for("citynerve.runtime");

@@ -13,9 +13,14 @@ import { createEpisodeRecovery, loadOngoingEpisodes } from "./recover-episodes";
 import { createSignalQueue } from "./signal-queue";
 import { updateCorrelations } from "./update-correlations";
 import { cityBounds, zoneName } from "@/server/city/zones";
+import type { TLeaderFence } from "@/server/cluster/leader-fence";
+import type { TLeaderPart } from "@/server/cluster/run-while-leader";
+import { LAYERS } from "@/lib/contracts/layers";
 
 const ENGINE_TICK_MS = 1_000;
 const ESCALATION_CHECK_MS = 5_000;
+/** With several instances a rule may be changed through another one: the leader reads the rules this often. */
+const RULES_REFRESH_MS = 5_000;
 
 type TAlertRuntimeDeps = {
   prisma: PrismaClient;
@@ -26,10 +31,15 @@ type TAlertRuntimeDeps = {
   escalationSeconds: number;
   /** Engine tick and escalation timers; tests drive them by hand with `false`. */
   timers?: boolean;
+  /** Whether this instance starts as the one that evaluates, stores and escalates (default yes: one process). */
+  leading?: boolean;
+  /** With several instances: refuses writes once the lease is lost, and lets a new leader wait for them. */
+  fence?: TLeaderFence;
 };
 
 export type TAlertRuntime = {
-  engine: TRuleEngine;
+  /** The engine of the current leadership (a new one each time this instance becomes the leader). */
+  readonly engine: TRuleEngine;
   zoneOf: (position: TLonLat) => string;
   /** Reads the rules from PostgreSQL again and hands them to the running engine. */
   reloadRules(): Promise<void>;
@@ -44,6 +54,13 @@ export type TAlertRuntime = {
   escalate(now?: Date): Promise<void>;
   /** Waits until every signal so far is written and pushed. */
   flush(): Promise<void>;
+  /**
+   * With several instances only the leader evaluates, stores and escalates, so each alert is written
+   * once. `start` begins with a fresh engine that reads the open alerts back and then evaluates the
+   * latest event of every entity, so conditions that held across the takeover continue their stored
+   * alerts; `stop` stops evaluating and writes what was already signalled.
+   */
+  leaderWork: TLeaderPart;
   stop(): Promise<void>;
 };
 
@@ -55,7 +72,6 @@ export type TAlertRuntime = {
  */
 export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlertRuntime> {
   let rules: TRuleDefinition[] = await loadRules(deps.prisma);
-  const engine = createRuleEngine({ rules, entities: deps.entities });
   const positionOf = createPositionLookup(deps.entities);
   const bounds = cityBounds(deps.entities);
   const centre: TLonLat = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
@@ -68,7 +84,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
 
   const queue = createSignalQueue({
     write: async (batch) => {
-      const changed = await persistSignals({ prisma: deps.prisma, ruleName, locate }, batch);
+      const changed = await persistSignals({ prisma: deps.prisma, ruleName, locate, guard: deps.fence?.guard }, batch);
       const membershipChanged = batch.some((s) => s.kind !== "update");
       const regrouped = membershipChanged ? await updateCorrelations(deps.prisma, positionOf) : [];
       const latest = new Map([...changed, ...regrouped].map((a) => [a.id, a]));
@@ -77,60 +93,115 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
   });
   const push = (signals: TAlertSignal[]) => queue.push(signals);
 
-  const recovery = createEpisodeRecovery({
-    engine,
-    load: () => loadOngoingEpisodes(deps.prisma),
-    push,
-    evaluate(event) {
-      try {
-        push(engine.evaluate(event));
-      } catch (error) {
-        // A rule bug must never stop ingestion.
-        console.error("[alerts] rule evaluation failed:", error);
-      }
-    },
-  });
-  // Before the first event: a condition that held across the restart continues its stored alert.
-  await recovery.recover();
-  const unsubscribe = deps.cityState.onChange((_layer, event) => recovery.onEvent(event));
+  /** One leadership's engine; once it has ended, nothing it still computes is written. */
+  const newLeadership = () => {
+    const engine = createRuleEngine({ rules, entities: deps.entities });
+    let active = true;
+    const pushOwn = (signals: TAlertSignal[]) => {
+      if (active) push(signals);
+    };
+    const recovery = createEpisodeRecovery({
+      engine,
+      load: async () => {
+        await deps.fence?.drain();
+        return loadOngoingEpisodes(deps.prisma);
+      },
+      push: pushOwn,
+      evaluate(event) {
+        try {
+          pushOwn(engine.evaluate(event));
+        } catch (error) {
+          // A rule bug must never stop ingestion.
+          console.error("[alerts] rule evaluation failed:", error);
+        }
+      },
+    });
+    return { engine, recovery, end: () => (active = false) };
+  };
+
+  let leadership = newLeadership();
+  let unsubscribe: (() => void) | undefined;
+  let escalating: Promise<void> | undefined;
+  let tickTimer: NodeJS.Timeout | undefined;
+  let escalationTimer: NodeJS.Timeout | undefined;
+  let rulesTimer: NodeJS.Timeout | undefined;
 
   const runtime: TAlertRuntime = {
-    engine,
+    get engine() {
+      return leadership.engine;
+    },
     zoneOf,
     async reloadRules() {
       rules = await loadRules(deps.prisma);
-      push(engine.setRules(rules));
+      const signals = leadership.engine.setRules(rules);
+      if (unsubscribe) push(signals);
     },
-    recoverEpisodes: () => recovery.recover(),
+    recoverEpisodes: () => (unsubscribe ? leadership.recovery.recover() : Promise.resolve()),
     tick(nowMs = Date.now()) {
       // Held-back events are older than now: ticking past them would call their sensors silent.
-      if (recovery.isRecovering()) return;
-      push(engine.tick(nowMs));
+      if (!unsubscribe || leadership.recovery.isRecovering()) return;
+      push(leadership.engine.tick(nowMs));
     },
     async escalate(now = new Date()) {
       const escalated = await escalateAlerts(deps.prisma, { now, escalationSeconds: deps.escalationSeconds });
       for (const alert of escalated) deps.publish.alert(alert);
     },
     flush: () => queue.flush(),
-    async stop() {
-      clearInterval(tickTimer);
-      clearInterval(escalationTimer);
-      unsubscribe();
-      await escalating;
-      await queue.stop();
-    },
-  };
-
-  let escalating: Promise<void> | undefined;
-  const tickTimer = deps.timers === false ? undefined : setInterval(() => runtime.tick(), ENGINE_TICK_MS);
-  const escalationTimer =
-    deps.timers === false
-      ? undefined
-      : setInterval(() => {
+    leaderWork: {
+      name: "alerts",
+      async start() {
+        if (unsubscribe) return;
+        // Nothing of an earlier leadership is trusted: another leader may have changed the alerts since.
+        leadership = newLeadership();
+        const { recovery } = leadership;
+        unsubscribe = deps.cityState.onChange((_layer, event) => recovery.onEvent(event));
+        // Events are held from here until the open alerts are read; the city as it stands now goes in
+        // after them, oldest first (at start-up the city is still empty).
+        const recovering = recovery.recover();
+        const latest = Object.values(deps.cityState.snapshot(LAYERS)).flat();
+        for (const event of latest.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt))) recovery.onEvent(event);
+        try {
+          await recovering;
+        } catch (error) {
+          // Evaluating without the stored alerts would raise them a second time.
+          await runtime.leaderWork.stop();
+          throw error;
+        }
+        if (deps.timers === false) return;
+        tickTimer = setInterval(() => runtime.tick(), ENGINE_TICK_MS);
+        escalationTimer = setInterval(() => {
           escalating ??= runtime
             .escalate()
             .catch((error: unknown) => console.error("[alerts] escalation check failed:", error))
             .finally(() => (escalating = undefined));
         }, ESCALATION_CHECK_MS);
+        if (deps.fence)
+          rulesTimer = setInterval(
+            () => void runtime.reloadRules().catch((error: unknown) => console.error("[alerts] reading the rules failed:", error)),
+            RULES_REFRESH_MS,
+          );
+      },
+      async stop() {
+        leadership.end();
+        unsubscribe?.();
+        unsubscribe = undefined;
+        clearInterval(tickTimer);
+        clearInterval(escalationTimer);
+        clearInterval(rulesTimer);
+        await escalating;
+        // Once the lease is lost the fence refuses these writes; the new leader evaluates afresh.
+        const isHeld = deps.fence ? await deps.fence.isHeld().catch(() => false) : true;
+        if (!isHeld) return void queue.discard();
+        await queue.flush().catch((error: unknown) => console.error("[alerts] unwritten alert signals on stepping down:", error));
+      },
+    },
+    async stop() {
+      await runtime.leaderWork.stop();
+      await queue.stop();
+    },
+  };
+
+  // Before the first event: a condition that held across the restart continues its stored alert.
+  if (deps.leading !== false) await runtime.leaderWork.start();
   return runtime;
 }

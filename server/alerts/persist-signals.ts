@@ -13,6 +13,8 @@ type TPersistSignalsDeps = {
   ruleName: (ruleId: string) => string;
   locate: TLocate;
   now?: () => Date;
+  /** Runs first in the transaction and throws to refuse it (server/cluster/leader-fence.ts). */
+  guard?: (tx: TTx) => Promise<void>;
 };
 
 /**
@@ -34,6 +36,7 @@ export async function persistSignals(deps: TPersistSignalsDeps, signals: readonl
   if (signals.length === 0) return [];
   const { opens, updates, clears } = coalesce(signals);
   const changed = await inTransaction(deps.prisma, async (tx) => {
+    await deps.guard?.(tx);
     const keys = new Set<string>();
     if (opens.length > 0) for (const key of await insertOpened(tx, deps, opens)) keys.add(key);
     for (const signal of updates) {

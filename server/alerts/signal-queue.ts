@@ -6,6 +6,8 @@ type TSignalQueue = {
   /** Resolves once everything pushed so far is written (tests, shutdown). */
   flush(): Promise<void>;
   pending(): number;
+  /** Drops what waits (not a batch being written); returns how many. */
+  discard(): number;
   stop(): Promise<void>;
 };
 
@@ -77,6 +79,11 @@ export function createSignalQueue(options: TSignalQueueOptions): TSignalQueue {
       if (queue.length > 0) throw new Error(`alert signals still pending after flush (${queue.length})`);
     },
     pending: () => queue.length,
+    discard() {
+      const dropped = queue.length;
+      queue = [];
+      return dropped;
+    },
     async stop() {
       await this.flush().catch((error: unknown) => console.error("[alerts] unwritten alert signals at shutdown:", error));
       stopped = true;

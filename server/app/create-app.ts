@@ -8,6 +8,9 @@ import { crewDemoFieldUser, seedDemoUsers } from "@/server/auth/demo-users";
 import { startCityRuntime, type TCityRuntime, type TCityRuntimeDeps } from "@/server/city-runtime";
 import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/server/db/client";
 import { recordDeadLetters } from "@/server/db/dead-letters";
+import { CITY_LEADER_LOCK_KEY, startLeaderLease, type TLeaderLeaseOptions } from "@/server/cluster/leader-lease";
+import { createLeaderFence } from "@/server/cluster/leader-fence";
+import { runWhileLeader } from "@/server/cluster/run-while-leader";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
 import type { TEventSource } from "@/server/ingest/types";
@@ -68,6 +71,8 @@ export type TAppConfig = {
   };
   /** What GET /api/health/ready asks the event source (absent → not asked). */
   isSourceReady?: TReadinessDeps["isSourceReady"];
+  /** Who runs the "one" parts among instances sharing a PostgreSQL server; absent or no connection string → this process. */
+  leaderLease?: Pick<TLeaderLeaseOptions, "connectionString" | "retryMs">;
 };
 
 type TApp = {
@@ -102,7 +107,11 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   const handler = await config.http.createHandler?.();
   if (handler) installHttpEdge(config.httpServer, handler.handle, config.http);
 
+  // The parts placed on "one" instance run while this one holds the lease (always, in embedded mode).
+  const lease = await startLeaderLease({ lockKey: CITY_LEADER_LOCK_KEY, retryMs: 2_000, ...config.leaderLease });
+  const fence = config.leaderLease?.connectionString ? createLeaderFence(prisma, CITY_LEADER_LOCK_KEY, lease.sessionPid) : undefined;
   const city = await startCityRuntime({
+    leading: lease.isLeader(),
     httpServer: config.httpServer,
     entities: config.city.entities,
     source: config.city.source,
@@ -117,14 +126,20 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     deadLetterBufferMax: config.city.deadLetterBufferMax,
     authenticate: config.auth.authenticateSocket ?? ((headers) => authenticateHeaders(auth, headers)),
     allowedOrigins: config.http.allowedOrigins,
-    alerts: parts.alerts && { prisma, ...parts.alerts },
+    alerts: parts.alerts && { prisma, ...parts.alerts, fence },
     dispatch: parts.dispatch,
   });
   // Units are seeded by the dispatch runtime: only now can the demo field user join one.
   if (config.auth.demoUsers && parts.dispatch) await crewDemoFieldUser(prisma);
 
   // Per-minute city state for time playback, written off the ingest path.
-  const recorder = parts.recorder && startEntityHistoryRecorder({ prisma, cityState: city.cityState, ...parts.recorder });
+  const recorder =
+    parts.recorder && startEntityHistoryRecorder({ prisma, cityState: city.cityState, ...parts.recorder, leading: lease.isLeader() });
+  const leaderParts = runWhileLeader(
+    lease,
+    [city.alerts?.leaderWork, city.dispatch?.leaderWork, recorder?.leaderWork].filter((part) => part !== undefined),
+  );
+  await leaderParts.settled();
 
   const runtime: TRegisteredRuntime = {
     city,
@@ -133,6 +148,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     authSettings: buildAuthSettings(authEnv, { demo: config.auth.offerDemoUsers ?? config.auth.demoUsers }),
     readiness: createReadiness({ database: database.ping, isSourceReady: config.isSourceReady }),
     recorder,
+    isLeader: leaderParts.isLeading,
   };
   registerRuntime(runtime);
 
@@ -150,6 +166,9 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     await city.stop();
     unregisterRuntime(runtime);
     await recorder?.stop();
+    // The lock goes last among the writers: nobody else leads while this instance still writes.
+    await leaderParts.stop();
+    await lease.stop();
     await new Promise<void>((resolve) => config.httpServer.close(() => resolve()));
     await handler?.close?.();
     if (ownsDatabase) await database.close();

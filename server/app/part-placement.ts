@@ -1,9 +1,8 @@
 /**
  * Where each long-lived part of the app would run once CityNerve runs as several instances behind a load
- * balancer. Nothing acts on this yet: today one process runs every part. It is the seam for scaling out:
- * an "every" part serves this instance's clients or its share of the event stream; a "one" part works on
- * shared state on a clock, or on the whole city, and would need a single owner (a leader) to avoid doing
- * the work twice.
+ * balancer. An "every" part serves this instance's clients or its share of the event stream; a "one" part
+ * works on shared state on a clock, or on the whole city, and runs only while this instance holds the
+ * leader lease (server/cluster/leader-lease.ts, wired in create-app.ts; always, in embedded mode).
  */
 export type TPlacement = "every" | "one";
 
@@ -16,8 +15,11 @@ export const PART_PLACEMENT = {
   realtimeHub: "every",
   /** Source → pipeline → city state over the partitions this instance is assigned (Kafka's group splits them). */
   ingest: "every",
-  /** Rules over this instance's partitions; on reassignment it reads the open alerts back (recoverEpisodes). */
-  alertEngine: "every",
+  /**
+   * Rules over the whole city, stored and pushed by the leader alone so each alert is written once; a new
+   * leader reads the open alerts back (recoverEpisodes) before it evaluates.
+   */
+  alertEngine: "one",
   /** A sweep over all open alerts on a clock: guarded in SQL (one runner wins each alert), so more runners only add load. */
   alertEscalation: "one",
   /** Route planning and unit positions answer this instance's requests from its city state. */

@@ -14,6 +14,7 @@ import { liveSpeeds } from "./live-speeds";
 import { createRoutePlanner } from "@/server/city/road-graph";
 import { seedUnits } from "./seed-units";
 import { startSimulatedCrews } from "./simulated-crews";
+import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 import { NO_MOTION, type TRoutePlanner, type TUnitMotion, type TUnitPositions } from "./types";
 import { createUnitMotion } from "./unit-motion";
 import { createUnitPositions } from "./unit-positions";
@@ -34,6 +35,8 @@ type TDispatchRuntimeDeps = {
   onSceneSeconds?: number;
   /** Lets the ingest pipeline accept positions of a unit the city pack does not list (created by an admin). */
   registerUnit?: (unitId: string) => void;
+  /** Whether this instance starts with the one-instance work below (default yes: one process). */
+  leading?: boolean;
 };
 
 export type TDispatchRuntime = {
@@ -45,6 +48,8 @@ export type TDispatchRuntime = {
   stationIds: ReadonlySet<string>;
   /** A unit was created or changed: remember its home station (where it stands by until it reports). */
   unitSaved(unit: Pick<TResponderUnit, "id" | "stationId">): void;
+  /** What one instance alone does: forgetting old request keys, and the simulated crews. */
+  leaderWork: TLeaderPart;
   stop(): void;
 };
 
@@ -64,9 +69,20 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
 
   const forget = () =>
     forgetOldAnswers(deps.prisma).catch((error: unknown) => console.error("[dispatch] forgetting old request keys failed:", error));
-  void forget();
-  const forgetTimer = setInterval(() => void forget(), FORGET_EVERY_MS);
-  forgetTimer.unref();
+  let forgetTimer: NodeJS.Timeout | undefined;
+  let crews: { stop(): void } | undefined;
+  const { driver } = deps;
+  const systemDeps = { prisma: deps.prisma, actor: null, ip: null, publish: deps.publish, zoneOf: deps.zoneOf, planner, positions, motion };
+  const startCrews = () =>
+    driver &&
+    startSimulatedCrews({
+      driver,
+      act: async (unitId, action) => {
+        await applyUnitAction(systemDeps, unitId, { idempotencyKey: randomUUID(), action });
+      },
+      hasCrew: async (unitId) => (await deps.prisma.user.count({ where: { unitId, OR: [{ banned: false }, { banned: null }] } })) > 0,
+      onSceneSeconds: deps.onSceneSeconds,
+    });
 
   const runtime: TDispatchRuntime = {
     planner,
@@ -78,20 +94,27 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
       homeStations.set(unit.id, unit.stationId);
       deps.registerUnit?.(unit.id);
     },
-    stop: () => clearInterval(forgetTimer),
-  };
-  if (!deps.driver) return runtime;
-
-  const driver = deps.driver;
-  const systemDeps = { prisma: deps.prisma, actor: null, ip: null, publish: deps.publish, zoneOf: deps.zoneOf, planner, positions, motion };
-  const crews = startSimulatedCrews({
-    driver,
-    act: async (unitId, action) => {
-      await applyUnitAction(systemDeps, unitId, { idempotencyKey: randomUUID(), action });
+    leaderWork: {
+      name: "dispatch",
+      start() {
+        if (forgetTimer) return;
+        void forget();
+        forgetTimer = setInterval(() => void forget(), FORGET_EVERY_MS);
+        forgetTimer.unref();
+        crews = startCrews();
+      },
+      stop() {
+        clearInterval(forgetTimer);
+        forgetTimer = undefined;
+        crews?.stop();
+        crews = undefined;
+      },
     },
-    hasCrew: async (unitId) => (await deps.prisma.user.count({ where: { unitId, OR: [{ banned: false }, { banned: null }] } })) > 0,
-    onSceneSeconds: deps.onSceneSeconds,
-  });
+    stop: () => runtime.leaderWork.stop(),
+  };
+  if (deps.leading !== false) runtime.leaderWork.start();
+  if (!driver) return runtime;
+
   // Pick up where the database left off: assigned units drive on, returning ones head home, the rest report their status.
   const active = await deps.prisma.dispatch.findMany({ where: { state: "active" }, include: DISPATCH_INCLUDE });
   for (const unit of units) {
@@ -99,9 +122,5 @@ export async function startDispatchRuntime(deps: TDispatchRuntimeDeps): Promise<
     if (row || unit.status === "returning") motion.unitChanged(unit, row ? toDispatch(row) : null);
     else driver.setStatus(unit.id, unit.status);
   }
-  runtime.stop = () => {
-    clearInterval(forgetTimer);
-    crews.stop();
-  };
   return runtime;
 }

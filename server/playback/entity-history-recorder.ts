@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { dropPartition, ensurePartition, expiredPartitions, listPartitions } from "./history-partitions";
 import { addDays, MINUTE_MS, minuteOf, utcDayOf } from "./playback-time";
 import { writeEntityHistory } from "./write-entity-history";
+import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 
 export const DEFAULT_PLAYBACK_RETENTION_DAYS = 7;
 const MAINTENANCE_EVERY_MS = 3_600_000;
@@ -16,6 +17,8 @@ export type TEntityHistoryRecorderDeps = {
   /** How often the city is recorded (default once a minute, on the minute). 0: no timers, callers drive it. */
   everyMs?: number;
   now?: () => Date;
+  /** Whether this instance starts recording (default yes: one process); with several, the leader records. */
+  leading?: boolean;
 };
 
 export type TEntityHistoryRecorder = {
@@ -24,6 +27,8 @@ export type TEntityHistoryRecorder = {
   recordNow(at?: Date): Promise<void>;
   /** Drops the partitions past the retention; returns how many. Never throws (0 on failure, logged). */
   enforceRetention(now?: Date): Promise<number>;
+  /** Recording and partition maintenance on their clock, on one instance alone. */
+  leaderWork: TLeaderPart;
   /** Stops the timers and waits for a write in flight. */
   stop(): Promise<void>;
 };
@@ -70,7 +75,7 @@ export function startEntityHistoryRecorder(deps: TEntityHistoryRecorderDeps): TE
   };
 
   // Everything else waits for the first maintenance, so its drops cannot race a write.
-  const started = maintain();
+  let started: Promise<void> = Promise.resolve();
 
   const record = async (at: Date) => {
     await started;
@@ -100,11 +105,27 @@ export function startEntityHistoryRecorder(deps: TEntityHistoryRecorderDeps): TE
     recordTimer.unref?.();
   };
   let maintenanceTimer: ReturnType<typeof setInterval> | undefined;
-  if (everyMs > 0) {
-    scheduleRecord();
-    maintenanceTimer = setInterval(() => void maintain(), MAINTENANCE_EVERY_MS);
-    maintenanceTimer.unref?.();
-  }
+  let leading = false;
+  const leaderWork: TLeaderPart = {
+    name: "recorder",
+    start() {
+      if (leading || stopped) return;
+      leading = true;
+      started = maintain();
+      if (everyMs === 0) return;
+      scheduleRecord();
+      maintenanceTimer = setInterval(() => void maintain(), MAINTENANCE_EVERY_MS);
+      maintenanceTimer.unref?.();
+    },
+    async stop() {
+      leading = false;
+      clearTimeout(recordTimer);
+      clearInterval(maintenanceTimer);
+      await started;
+      await writing;
+    },
+  };
+  if (deps.leading !== false) leaderWork.start();
 
   return {
     retentionDays,
@@ -118,12 +139,10 @@ export function startEntityHistoryRecorder(deps: TEntityHistoryRecorderDeps): TE
         return 0;
       }
     },
+    leaderWork,
     async stop() {
       stopped = true;
-      clearTimeout(recordTimer);
-      clearInterval(maintenanceTimer);
-      await started;
-      await writing;
+      await leaderWork.stop();
     },
   };
 }
