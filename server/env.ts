@@ -37,6 +37,13 @@ const ZServerEnvFields = z.object({
   /** host:port,host:port → consume from Kafka; unset → embedded simulator */
   KAFKA_BROKERS: ZCsv.optional(),
   KAFKA_CLIENT_ID: z.string().default("citynerve"),
+  /** redis://… shared by the city's instances → pushes reach browsers on every instance; unset → one process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Names this city's Redis stream and channels (several cities, or staging, can share one Redis). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/)
+    .default("citynerve"),
   KAFKA_GROUP_ID: z.string().default("citynerve-city-state"),
   /** Where consumption starts when the group has no committed offset, or its offset fell out of retention. */
   KAFKA_OFFSET_RESET: z.enum(["earliest", "latest"]).default("latest"),

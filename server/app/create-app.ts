@@ -66,6 +66,8 @@ export type TAppConfig = {
     /** Pre-reads the last year's response-time figures in the background. */
     kpiWarmUp?: { timeZone: string };
   };
+  /** Redis shared by the city's instances (REDIS_URL): pushes and notices reach all of them. Absent → one process. */
+  redis?: TCityRuntimeDeps["redis"];
   /** What GET /api/health/ready asks the event source (absent → not asked). */
   isSourceReady?: TReadinessDeps["isSourceReady"];
 };
@@ -117,6 +119,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     deadLetterBufferMax: config.city.deadLetterBufferMax,
     authenticate: config.auth.authenticateSocket ?? ((headers) => authenticateHeaders(auth, headers)),
     allowedOrigins: config.http.allowedOrigins,
+    redis: config.redis,
     alerts: parts.alerts && { prisma, ...parts.alerts },
     dispatch: parts.dispatch,
   });
