@@ -230,6 +230,12 @@ describe("realtime hub across instances (Redis streams adapter)", () => {
     await untilLinked(a, onB);
     a.runtime.hub.publish("alert:upsert", alert("after-outage"));
     await waitFor(() => onB.alerts.some((x) => x.id === "after-outage"), "B's client gets A's alert after Redis is back");
+    const heardOnB: TClusterNotice[] = [];
+    b.runtime.hub.cluster.onNotice("rules:changed", (notice) => heardOnB.push(notice));
+    await waitFor(() => {
+      a.runtime.hub.cluster.broadcast({ type: "rules:changed" });
+      return heardOnB.length > 0;
+    }, "B hears A's notices again (subscribed anew)");
   });
 
   it("starts and serves local sockets while Redis is unreachable, and joins once it appears", async () => {
