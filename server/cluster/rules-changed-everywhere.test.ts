@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCityEvent } from "@/lib/contracts/events";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
-import { requireRedis, SHARED_REDIS_URL } from "@/test/fixtures/redis";
+import { deleteRedisKeys, requireRedis, SHARED_REDIS_URL } from "@/test/fixtures/redis";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { waitFor } from "@/test/wait-for";
 
@@ -13,12 +13,12 @@ describe("a rule change reaches every instance", () => {
   let a: TAlertsTestApp;
   let b: TAlertsTestApp;
   let cleanup: () => Promise<void>;
+  const redis = { url: SHARED_REDIS_URL, prefix: `test:${randomUUID()}` };
 
   beforeAll(async () => {
     await requireRedis();
     const opened = await postgres.open();
     cleanup = opened.cleanup;
-    const redis = { url: SHARED_REDIS_URL, prefix: `test:${randomUUID()}` };
     a = await startAlertsTestApp(opened.db, { redis });
     b = await startAlertsTestApp(opened.db, { redis });
   });
@@ -26,6 +26,7 @@ describe("a rule change reaches every instance", () => {
     await a?.close();
     await b?.close();
     await cleanup?.();
+    await deleteRedisKeys(redis.url, redis.prefix);
   });
 
   let n = 0;

@@ -9,7 +9,7 @@ import type { TResponderUnit } from "@/lib/contracts/units";
 import type { TClusterNotice } from "@/server/cluster/cluster-notice";
 import { startCityRuntime, type TCityRuntime } from "@/server/city-runtime";
 import { createManualSource } from "@/test/fixtures/manual-source";
-import { requireRedis, SHARED_REDIS_URL, startPrivateRedis, type TPrivateRedis } from "@/test/fixtures/redis";
+import { deleteRedisKeys, requireRedis, SHARED_REDIS_URL, startPrivateRedis, type TPrivateRedis } from "@/test/fixtures/redis";
 import { makeTestUnit } from "@/test/fixtures/responder-units";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { waitFor } from "@/test/wait-for";
@@ -59,6 +59,7 @@ async function startInstance(redis: { url: string; prefix: string }): Promise<TI
 /** Two instances sharing one Redis under a prefix of this test's own. */
 async function startPair(redisUrl = SHARED_REDIS_URL): Promise<[TInstance, TInstance]> {
   const redis = { url: redisUrl, prefix: `test:${randomUUID()}` };
+  if (redisUrl === SHARED_REDIS_URL) stops.push(() => deleteRedisKeys(redisUrl, redis.prefix)); // runs after both stopped
   return [await startInstance(redis), await startInstance(redis)];
 }
 
