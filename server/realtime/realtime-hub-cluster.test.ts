@@ -239,6 +239,23 @@ describe("realtime hub across instances (Redis streams adapter)", () => {
     }, "B hears A's notices again (subscribed anew)");
   });
 
+  it("shuts down cleanly while Redis is down, whether or not it ever answered", async () => {
+    privateRedis = await startPrivateRedis();
+    const redis = { url: privateRedis.url, prefix: `test:${randomUUID()}` };
+    const connected = await startInstance(redis);
+    const onConnected = await client(connected);
+    await privateRedis.stop();
+    const neverConnected = await startInstance(redis);
+    const onNeverConnected = await client(neverConnected);
+    for (const socket of [onConnected, onNeverConnected]) socket.io.reconnection(false);
+
+    connected.runtime.hub.publish("alert:upsert", alert("last-words"));
+    await waitFor(() => onConnected.alerts.some((x) => x.id === "last-words"), "the local client gets the alert while Redis is down");
+    await connected.runtime.stop();
+    await neverConnected.runtime.stop();
+    await waitFor(() => !onConnected.connected && !onNeverConnected.connected, "both instances' sockets closed on shutdown");
+  });
+
   it("starts and serves local sockets while Redis is unreachable, and joins once it appears", async () => {
     privateRedis = await startPrivateRedis();
     await privateRedis.stop();
