@@ -1,13 +1,12 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
+import { INSTANCE_ID } from "./instance-id";
 
 export type TRedisStreamsAdapterOptions = {
   /** REDIS_URL */
   url: string;
   /** Names the stream and the pub/sub channels, so two cities (or two test files) can share one Redis. */
   prefix: string;
-  /** How long one XREAD waits for new entries; also the longest a reader lingers after close. */
-  blockTimeMs?: number;
 };
 
 export type TRedisStreamsAdapter = {
@@ -33,6 +32,8 @@ const reconnectForever = (retries: number) => Math.min(2 ** retries * 50, 2_000)
 export function createRedisStreamsAdapter(options: TRedisStreamsAdapterOptions): TRedisStreamsAdapter {
   const publisher = createClient({
     url: options.url,
+    // CLIENT LIST then tells which instance holds which connection.
+    name: `citynerve:${INSTANCE_ID}`,
     disableOfflineQueue: true,
     socket: { reconnectStrategy: reconnectForever },
   });
@@ -74,11 +75,11 @@ export function createRedisStreamsAdapter(options: TRedisStreamsAdapterOptions):
     adapter: createAdapter(publisher, {
       streamName: `${options.prefix}:socket.io`,
       channelPrefix: `${options.prefix}:socket.io`,
-      blockTimeInMs: options.blockTimeMs ?? 2_000,
     }),
     async close() {
       if (closed) return;
       closed = true;
+      // The reader may be blocked in XREAD: destroyed rather than left to finish it.
       for (const copy of copies) copy.destroy();
       // close() lets commands already sent finish (the adapter's goodbye); it throws if never opened.
       await publisher.close().catch(() => publisher.destroy());
