@@ -31,6 +31,8 @@ export type TCityRuntimeDeps = {
   authenticate: TAuthenticateSocket;
   /** Browser origins a socket handshake may come from (PUBLIC_URL + ALLOWED_ORIGINS); absent → any (tests, benchmarks). */
   allowedOrigins?: readonly string[];
+  /** Redis shared by the city's instances (REDIS_URL); absent → this process alone. */
+  redis?: TRealtimeHubOptions["redis"];
   /** Alerts on the live city (rules engine → PostgreSQL → sockets); left out where there is no database. */
   alerts?: { prisma: PrismaClient; escalationSeconds: number; timers?: boolean; fence?: TLeaderFence };
   /**
@@ -77,6 +79,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     isBusy: deps.isClientBusy,
     authenticate: deps.authenticate,
     allowedOrigins: deps.allowedOrigins,
+    redis: deps.redis,
     readStats: () => ({
       ...stats.read(deps.source.kind, deps.source.consumerLag(), deps.source.status?.() ?? null),
       deadLetterStore: deadLetters.stats(),
@@ -87,6 +90,10 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   const alerts = deps.alerts
     ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub), leading: deps.leading })
     : undefined;
+  // Another instance changed a rule; the one that made the change has reloaded already.
+  hub.cluster.onNotice("rules:changed", () => {
+    alerts?.reloadRules().catch((error: unknown) => console.error("[alerts] reloading rules changed on another instance failed:", error));
+  });
   const dispatch =
     deps.dispatch && deps.alerts && alerts
       ? await startDispatchRuntime({

@@ -41,4 +41,15 @@ describe("server environment", () => {
     const env = parseServerEnv({ OIDC_ISSUER: "https://idp.example.org", OIDC_CLIENT_ID: "citynerve", OIDC_SCOPES: "openid  email roles" });
     expect(env).toMatchObject({ OIDC_ROLE_CLAIM: "roles", OIDC_DEFAULT_ROLE: "operator", OIDC_SCOPES: ["openid", "email", "roles"] });
   });
+
+  it("runs as one process unless REDIS_URL names a Redis (redis:// or rediss://)", () => {
+    expect(parseServerEnv({}).REDIS_URL).toBeUndefined();
+    expect(parseServerEnv({}).REDIS_PREFIX).toBe("citynerve");
+    expect(parseServerEnv({ REDIS_URL: "rediss://cache.internal:6380", REDIS_PREFIX: "city-b" })).toMatchObject({
+      REDIS_URL: "rediss://cache.internal:6380",
+      REDIS_PREFIX: "city-b",
+    });
+    expect(() => parseServerEnv({ REDIS_URL: "http://cache.internal" })).toThrow(/REDIS_URL/);
+    expect(() => parseServerEnv({ REDIS_PREFIX: "a b" })).toThrow(/REDIS_PREFIX/);
+  });
 });

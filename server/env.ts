@@ -40,6 +40,13 @@ const ZServerEnvFields = z.object({
   KAFKA_GROUP_ID: z.string().default("citynerve-city-state"),
   /** Where consumption starts when the group has no committed offset, or its offset fell out of retention. */
   KAFKA_OFFSET_RESET: z.enum(["earliest", "latest"]).default("latest"),
+  /** redis://… shared by the city's instances → pushes reach browsers on every instance; unset → one process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Names this city's Redis stream and channels (several cities, or staging, can share one Redis). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/)
+    .default("citynerve"),
   /** An event observed further than this in the future is dead-lettered (a clock gone wrong must not freeze its entity). */
   INGEST_MAX_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** An event observed longer ago than this is dead-lettered; 0 = no limit. Default: Kafka's default retention. */

@@ -69,6 +69,8 @@ export type TAppConfig = {
     /** Pre-reads the last year's response-time figures in the background. */
     kpiWarmUp?: { timeZone: string };
   };
+  /** Redis shared by the city's instances (REDIS_URL): pushes and notices reach all of them. Absent → one process. */
+  redis?: TCityRuntimeDeps["redis"];
   /** What GET /api/health/ready asks the event source (absent → not asked). */
   isSourceReady?: TReadinessDeps["isSourceReady"];
   /** Who runs the "one" parts among instances sharing a PostgreSQL server; absent or no connection string → this process. */
@@ -126,6 +128,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     deadLetterBufferMax: config.city.deadLetterBufferMax,
     authenticate: config.auth.authenticateSocket ?? ((headers) => authenticateHeaders(auth, headers)),
     allowedOrigins: config.http.allowedOrigins,
+    redis: config.redis,
     alerts: parts.alerts && { prisma, ...parts.alerts, fence },
     dispatch: parts.dispatch,
   });

@@ -11,7 +11,11 @@ export const PART_PLACEMENT = {
   http: "every",
   /** Sessions live in PostgreSQL: any instance answers any request. */
   auth: "every",
-  /** Each instance pushes to its own sockets (several instances need a socket.io adapter between them). */
+  /**
+   * Each instance serves its own sockets: city deltas, snapshots and ingest figures come from its own city
+   * state. With REDIS_URL, alerts, incidents, units, user pushes and disconnects reach every instance's
+   * sockets through socket.io's Redis streams adapter, and instances tell each other of changes (cluster bus).
+   */
   realtimeHub: "every",
   /** Source → pipeline → city state over the partitions this instance is assigned (Kafka's group splits them). */
   ingest: "every",

@@ -14,6 +14,14 @@ export function alertRuntimeOf(runtime: TRegisteredRuntime): TAlertRuntime {
   return runtime.city.alerts;
 }
 
+/** After a rule change committed: this instance reads the rules again, then tells the others to. */
+export function reloadRulesEverywhere(runtime: TRegisteredRuntime): () => Promise<void> {
+  return async () => {
+    await alertRuntimeOf(runtime).reloadRules();
+    runtime.city.hub.cluster.broadcast({ type: "rules:changed" });
+  };
+}
+
 /** What an alert/incident action needs, from a defineRoute input. */
 export function actionDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime; user: TCurrentUser; ip: string | null }): TActionDeps {
   return {

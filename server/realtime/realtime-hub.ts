@@ -6,6 +6,9 @@ import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { TSocketRefusal } from "@/lib/contracts/socket-refusal";
 import type { CityState } from "@/server/city/city-state";
 import { isDatabaseUnavailable } from "@/server/db/is-database-unavailable";
+import { createClusterBus, type TClusterBus } from "@/server/cluster/cluster-bus";
+import type { TServerSideEvents } from "@/server/cluster/cluster-notice";
+import { createRedisStreamsAdapter } from "@/server/cluster/redis-streams-adapter";
 import { DeltaCoalescer } from "./delta-coalescer";
 import { FORBIDDEN_ACK_ERROR, maySend, PUBLISHED_EVENT_ROLES, roleRoom, type TPublishedEvent } from "./socket-policy";
 
@@ -19,7 +22,7 @@ const STATS_EVERY_MS = 1000;
 export const MAX_CLIENT_MESSAGE_BYTES = 8 * 1024;
 
 type TClient = {
-  socket: Socket<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>;
+  socket: Socket<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>;
   layers: Set<TLayer>;
   /** Changes this client has not been sent yet because it was still busy receiving earlier ones. */
   backlog: DeltaCoalescer;
@@ -40,6 +43,11 @@ export type TRealtimeHubOptions = {
    * Absent → any origin (tests and benchmarks without browsers).
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Several instances behind a load balancer (REDIS_URL): role and user pushes and disconnects reach
+   * sockets on every instance through socket.io's Redis streams adapter. Absent → this process alone.
+   */
+  redis?: { url: string; prefix: string };
 };
 
 /** `expiresAt`: the session's end, when the socket is closed too (it would outlive it otherwise). */
@@ -53,13 +61,15 @@ const UNAVAILABLE_SOCKET_ERROR = "unavailable" satisfies TSocketRefusal;
 type TSocketData = TSocketIdentity;
 
 export type TRealtimeHub = {
-  io: Server<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>;
+  io: Server<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>;
+  /** Notices to and from the other instances (a no-op sender without `redis`). */
+  cluster: TClusterBus;
   clientCount(): number;
-  /** Sends an event to every socket of the roles PUBLISHED_EVENT_ROLES allows it for. */
+  /** Sends an event to every socket (on every instance) of the roles PUBLISHED_EVENT_ROLES allows it for. */
   publish<E extends TPublishedEvent>(event: E, ...args: Parameters<TServerToClientEvents[E]>): void;
   /** Sends an event to these users' sockets only (a unit's crew), whatever their role. */
   publishToUsers<E extends TUserEvent>(userIds: readonly string[], event: E, ...args: Parameters<TServerToClientEvents[E]>): void;
-  /** Closes every socket of a user at once (their account was just disabled). */
+  /** Closes every socket of a user at once, on every instance (their account was just disabled). */
   disconnectUser(userId: string): void;
   close(): Promise<void>;
 };
@@ -70,17 +80,24 @@ export type TRealtimeHub = {
  * value wins). A client whose connection is still busy with earlier data is
  * skipped and its changes keep coalescing, so one slow client never holds the
  * others back and its memory stays bounded by the number of entities.
+ *
+ * With several instances, each holds the whole city and feeds its own clients: deltas, snapshots and
+ * ingest figures are this instance's and never go through the adapter (socket.emit / io.local), while
+ * alerts, incidents, units and disconnects reach every instance's sockets.
  */
 export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubOptions): TRealtimeHub {
   // As browsers serialise them ("https://city.example", no path or trailing slash).
   const allowedOrigins = options.allowedOrigins && new Set(options.allowedOrigins.map((o) => new URL(o).origin));
-  const io = new Server<TClientToServerEvents, TServerToClientEvents, Record<string, never>, TSocketData>(httpServer, {
+  const redis = options.redis && createRedisStreamsAdapter(options.redis);
+  const io = new Server<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
     perMessageDeflate: false,
     // Checked by engine.io before a session exists, for polling and WebSocket alike: refused with 403.
     allowRequest: (request, callback) => callback(null, isAllowedOrigin(request.headers.origin, allowedOrigins)),
+    ...(redis && { adapter: redis.adapter }),
   });
+  const cluster = createClusterBus(io, redis !== undefined);
   const clients = new Map<string, TClient>();
   const tick = new DeltaCoalescer();
   let seq = 0;
@@ -148,10 +165,12 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   };
 
   const flushTimer = setInterval(flush, options.flushMs);
-  const statsTimer = setInterval(() => io.volatile.emit("ingest:stats", options.readStats()), STATS_EVERY_MS);
+  // This instance's own figures, to its own clients: other instances send theirs.
+  const statsTimer = setInterval(() => io.local.volatile.emit("ingest:stats", options.readStats()), STATS_EVERY_MS);
 
   return {
     io,
+    cluster,
     clientCount: () => clients.size,
     publish(event, ...args) {
       io.to(PUBLISHED_EVENT_ROLES[event].map(roleRoom)).emit(event, ...(args as Parameters<TServerToClientEvents[typeof event]>));
@@ -166,8 +185,12 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       clearInterval(statsTimer);
       unsubscribe();
       // io.close() would also close the shared HTTP server, which the caller owns.
-      io.disconnectSockets(true);
+      io.local.disconnectSockets(true); // not the other instances' sockets
       io.engine.close();
+      if (redis) {
+        await io.of("/").adapter.close();
+        await redis.close();
+      }
     },
   };
 }

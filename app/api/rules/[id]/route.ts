@@ -1,7 +1,7 @@
 import { ZRuleSetting, ZUpdateRuleRequest } from "@/lib/contracts/rules";
 import { actorOf } from "@/server/http/actor";
 import { defineRoute } from "@/server/http/define-route";
-import { alertRuntimeOf } from "@/server/http/route-deps";
+import { reloadRulesEverywhere } from "@/server/http/route-deps";
 import { updateRule } from "@/server/rule-engine/update-rule";
 
 export const dynamic = "force-dynamic";
@@ -10,9 +10,5 @@ export const dynamic = "force-dynamic";
 export const PUT = defineRoute(
   { roles: ["supervisor"], body: ZUpdateRuleRequest, response: ZRuleSetting },
   async ({ runtime, user, ip, body, params }) =>
-    updateRule(
-      { prisma: runtime.database.prisma, actor: actorOf(user), ip, reloadRules: alertRuntimeOf(runtime).reloadRules },
-      params.id,
-      body,
-    ),
+    updateRule({ prisma: runtime.database.prisma, actor: actorOf(user), ip, reloadRules: reloadRulesEverywhere(runtime) }, params.id, body),
 );

@@ -1,7 +1,7 @@
 import { ZResetRuleRequest, ZRuleSetting } from "@/lib/contracts/rules";
 import { actorOf } from "@/server/http/actor";
 import { defineRoute } from "@/server/http/define-route";
-import { alertRuntimeOf } from "@/server/http/route-deps";
+import { reloadRulesEverywhere } from "@/server/http/route-deps";
 import { resetRule } from "@/server/rule-engine/reset-rule";
 
 export const dynamic = "force-dynamic";
@@ -10,9 +10,5 @@ export const dynamic = "force-dynamic";
 export const POST = defineRoute(
   { roles: ["supervisor"], body: ZResetRuleRequest, response: ZRuleSetting },
   async ({ runtime, user, ip, body, params }) =>
-    resetRule(
-      { prisma: runtime.database.prisma, actor: actorOf(user), ip, reloadRules: alertRuntimeOf(runtime).reloadRules },
-      params.id,
-      body,
-    ),
+    resetRule({ prisma: runtime.database.prisma, actor: actorOf(user), ip, reloadRules: reloadRulesEverywhere(runtime) }, params.id, body),
 );
