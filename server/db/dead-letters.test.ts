@@ -92,7 +92,11 @@ describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
     const first = letter(200, { ...position, reason: "from instance a" });
     await recordDeadLetters(db.prisma, [first, letter(201, { topic: "city.waste" })], "kafka");
     // A second instance read the same message, in a batch with a letter nobody stored yet.
-    await recordDeadLetters(db.prisma, [letter(202, { ...position, reason: "from instance b" }), letter(203, { topic: "city.waste" })], "kafka");
+    await recordDeadLetters(
+      db.prisma,
+      [letter(202, { ...position, reason: "from instance b" }), letter(203, { topic: "city.waste" })],
+      "kafka",
+    );
     const atPosition = await db.prisma.deadLetter.findMany({ where: { sourceTopic: "city.waste", sourceOffset: "77" } });
     expect(atPosition.map((l) => [l.reason, l.sourceKind])).toEqual([["from instance a", "kafka"]]);
     expect(await db.prisma.deadLetter.count({ where: { sourceTopic: "city.waste" } })).toBe(3);
