@@ -37,7 +37,18 @@ const ZServerEnvFields = z.object({
   /** host:port,host:port → consume from Kafka; unset → embedded simulator */
   KAFKA_BROKERS: ZCsv.optional(),
   KAFKA_CLIENT_ID: z.string().default("citynerve"),
+  /** Prefix of each instance's own consumer group: `<prefix>.<INSTANCE_ID>` (every instance reads every partition). */
   KAFKA_GROUP_ID: z.string().default("citynerve-city-state"),
+  /**
+   * On start an instance replays this much of every partition to learn the whole city: at least the longest
+   * interval between two readings of one sensor (the simulator visits every sensor within seconds).
+   */
+  KAFKA_BOOTSTRAP_REPLAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(300),
   /** Where consumption starts when the group has no committed offset, or its offset fell out of retention. */
   KAFKA_OFFSET_RESET: z.enum(["earliest", "latest"]).default("latest"),
   /** An event observed further than this in the future is dead-lettered (a clock gone wrong must not freeze its entity). */
