@@ -41,14 +41,15 @@ const ZServerEnvFields = z.object({
   KAFKA_GROUP_ID: z.string().default("citynerve-city-state"),
   /**
    * On start an instance replays this much of every partition to learn the whole city: at least the longest
-   * interval between two readings of one sensor (the simulator visits every sensor within seconds).
+   * interval between two readings of one sensor. The simulator reads all 801 sensors every 801 / SIM_RATE s
+   * (1.6 s at 500/s) and units every second; raise it for sensors that report less often.
    */
   KAFKA_BOOTSTRAP_REPLAY_SECONDS: z.coerce
     .number()
     .int()
     .min(1)
     .max(7 * 86_400)
-    .default(300),
+    .default(60),
   /** Where consumption starts when the group has no committed offset, or its offset fell out of retention. */
   KAFKA_OFFSET_RESET: z.enum(["earliest", "latest"]).default("latest"),
   /** An event observed further than this in the future is dead-lettered (a clock gone wrong must not freeze its entity). */
