@@ -7,7 +7,12 @@ import type { TEventSource, TIngestSink, TRawMessage } from "./types";
 
 // Several instances on librdkafka's mock cluster (tools/kafka-mock): each in a consumer group of its own.
 const PARTITIONS = 4;
-const TOPIC = { shared: uniqueName("shared"), late: uniqueName("late"), deadLetter: uniqueName("deadletter") };
+const TOPIC = {
+  shared: uniqueName("shared"),
+  late: uniqueName("late"),
+  crash: uniqueName("crash"),
+  deadLetter: uniqueName("deadletter"),
+};
 
 let mock: TKafkaMock;
 let kafka: Kafka;
@@ -18,6 +23,7 @@ beforeAll(async () => {
     topics: [
       { name: TOPIC.shared, partitions: PARTITIONS },
       { name: TOPIC.late, partitions: PARTITIONS },
+      { name: TOPIC.crash, partitions: PARTITIONS },
       { name: TOPIC.deadLetter, partitions: 1 },
     ],
   });
@@ -32,13 +38,16 @@ afterAll(async () => {
   await mock?.stop();
 });
 
-/** Collects what reaches the pipeline; `gate` holds every batch until it opens. */
-function createCollectingSink(gate?: Promise<void>): TIngestSink & { received: TRawMessage[] } {
+/** Collects what reaches the pipeline; `gate` holds every batch until it opens; `failOnCall` throws once, on that call. */
+function createCollectingSink(gate?: Promise<void>, failOnCall?: number): TIngestSink & { received: TRawMessage[] } {
   const received: TRawMessage[] = [];
+  let calls = 0;
   return {
     received,
     async ingestBatch(messages) {
       await gate;
+      // A bug in the pipeline: kafkajs does not retry a TypeError, the consumer stops for good.
+      if (++calls === failOnCall) throw new TypeError("Cannot read properties of undefined (reading 'zone')");
       received.push(...messages);
       return { accepted: [], rejected: [] };
     },
@@ -59,6 +68,7 @@ async function startInstance(topic: string, groupPrefix: string, instance: strin
     consumerConfig: TEST_CONSUMER_CONFIG,
     lagRefreshMs: 200,
     logger: quiet,
+    supervision: { restartBackoff: { initialMs: 100, maxMs: 400 } },
   });
   cleanups.push(() => source.stop());
   await source.start(sink);
@@ -134,4 +144,16 @@ describe("every instance holds the whole city", () => {
     await waitFor(() => source.readiness?.().ok, "ready once the replay is done");
     expect(keysOf(sink.received).size).toBe(200);
   });
+
+  it("a consumer that stops mid-replay is replaced by one that carries on where it got to: nothing skipped, nothing replayed twice", async () => {
+    await produceTo(kafka, TOPIC.crash, readings("crash", 80));
+    const sink = createCollectingSink(undefined, 2);
+    const source = await startInstance(TOPIC.crash, uniqueName("crash"), "restarted", sink);
+
+    await waitFor(() => source.status?.().restarts, "a fresh consumer started after the crash", 30_000);
+    await waitFor(() => source.readiness?.().ok, "ready once the replay is done", 30_000);
+    expect(keysOf(sink.received).size).toBe(80);
+    // The batch before the crash was not read again: its partitions went on from where they got to.
+    expect(sink.received).toHaveLength(80);
+  }, 45_000);
 });
