@@ -50,7 +50,7 @@ const ZServerEnvFields = z.object({
     .min(1)
     .max(7 * 86_400)
     .default(60),
-  /** Where consumption starts when the group has no committed offset, or its offset fell out of retention. */
+  /** Where a position that fell out of the broker's retention is reset to (a start is the bootstrap replay). */
   KAFKA_OFFSET_RESET: z.enum(["earliest", "latest"]).default("latest"),
   /** An event observed further than this in the future is dead-lettered (a clock gone wrong must not freeze its entity). */
   INGEST_MAX_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
