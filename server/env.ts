@@ -37,8 +37,20 @@ const ZServerEnvFields = z.object({
   /** host:port,host:port → consume from Kafka; unset → embedded simulator */
   KAFKA_BROKERS: ZCsv.optional(),
   KAFKA_CLIENT_ID: z.string().default("citynerve"),
+  /** Prefix of each instance's own consumer group: `<prefix>.<INSTANCE_ID>` (every instance reads every partition). */
   KAFKA_GROUP_ID: z.string().default("citynerve-city-state"),
-  /** Where consumption starts when the group has no committed offset, or its offset fell out of retention. */
+  /**
+   * On start an instance replays this much of every partition to learn the whole city: at least the longest
+   * interval between two readings of one sensor. The simulator reads all 801 sensors every 801 / SIM_RATE s
+   * (1.6 s at 500/s) and units every second; raise it for sensors that report less often.
+   */
+  KAFKA_BOOTSTRAP_REPLAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(60),
+  /** Where a position that fell out of the broker's retention is reset to (a start is the bootstrap replay). */
   KAFKA_OFFSET_RESET: z.enum(["earliest", "latest"]).default("latest"),
   /** redis://… shared by the city's instances → pushes reach browsers on every instance; unset → one process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),

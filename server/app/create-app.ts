@@ -121,7 +121,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     timeLimits: config.city.timeLimits,
     ...(config.city.deadLetters === "database"
       ? {
-          recordDeadLetters: (letters) => recordDeadLetters(prisma, letters),
+          recordDeadLetters: (letters) => recordDeadLetters(prisma, letters, config.city.source.kind),
           isDeadLetterStoreReachable: async () => (await database.ping.check(0)).ok,
         }
       : { recordDeadLetters: async () => {} }),

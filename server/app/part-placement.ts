@@ -17,7 +17,12 @@ export const PART_PLACEMENT = {
    * sockets through socket.io's Redis streams adapter, and instances tell each other of changes (cluster bus).
    */
   realtimeHub: "every",
-  /** Source → pipeline → city state over the partitions this instance is assigned (Kafka's group splits them). */
+  /**
+   * Source → pipeline → city state over every partition: each instance is the only member of its own Kafka
+   * group (KAFKA_GROUP_ID.INSTANCE_ID) and replays the last KAFKA_BOOTSTRAP_REPLAY_SECONDS on start, so every
+   * instance holds the whole live city; readiness waits for that replay. Dead letters: PostgreSQL keeps one per
+   * source position; the dead-letter topic is written by the instance `writesDeadLetterTopic` names (the leader).
+   */
   ingest: "every",
   /**
    * Rules over the whole city, stored and pushed by the leader alone so each alert is written once; a new

@@ -86,4 +86,25 @@ describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
     expect(stored.payloadBytes).toHaveLength(DEAD_LETTER_PAYLOAD_MAX_BYTES);
     expect(stored.payloadSize).toBe(3 * DEAD_LETTER_PAYLOAD_MAX_BYTES);
   });
+
+  it("stores a Kafka letter once per source position, whichever instance stores it first; simulator offsets may repeat", async () => {
+    const position = { topic: "city.waste", partition: 2, offset: "77" };
+    const first = letter(200, { ...position, reason: "from instance a" });
+    await recordDeadLetters(db.prisma, [first, letter(201, { topic: "city.waste" })], "kafka");
+    // A second instance read the same message, in a batch with a letter nobody stored yet.
+    await recordDeadLetters(
+      db.prisma,
+      [letter(202, { ...position, reason: "from instance b" }), letter(203, { topic: "city.waste" })],
+      "kafka",
+    );
+    const atPosition = await db.prisma.deadLetter.findMany({ where: { sourceTopic: "city.waste", sourceOffset: "77" } });
+    expect(atPosition.map((l) => [l.reason, l.sourceKind])).toEqual([["from instance a", "kafka"]]);
+    expect(await db.prisma.deadLetter.count({ where: { sourceTopic: "city.waste" } })).toBe(3);
+
+    // The simulator counts offsets from 0 again after every restart: the same position is a new letter.
+    const simulated = { topic: "city.energy", partition: 0, offset: "5" };
+    await recordDeadLetters(db.prisma, [letter(204, simulated)], "simulator");
+    await recordDeadLetters(db.prisma, [letter(205, simulated)], "simulator");
+    expect(await db.prisma.deadLetter.count({ where: { sourceTopic: "city.energy" } })).toBe(2);
+  });
 });

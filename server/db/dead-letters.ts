@@ -1,3 +1,4 @@
+import type { TIngestSource } from "@/lib/contracts/realtime";
 import { boundDeadLetter } from "@/server/ingest/dead-letter-record";
 import type { TDeadLetter } from "@/server/ingest/types";
 import type { DeadLetter, PrismaClient } from "./generated/client";
@@ -5,11 +6,17 @@ import type { DeadLetter, PrismaClient } from "./generated/client";
 /** Upper bound on one page, whatever the caller asks for. */
 const DEAD_LETTER_LIST_MAX = 1000;
 
-/** One statement: all stored or none. Every text is sanitised and bounded again here, whoever built the letters. */
-export async function recordDeadLetters(prisma: PrismaClient, letters: readonly TDeadLetter[]): Promise<void> {
+/**
+ * One statement: all stored or none. Every text is sanitised and bounded again here, whoever built the letters.
+ * Kafka letters are stored once per source position (a partial unique index): every instance reads every
+ * partition and rejects the same message, and the first insert wins.
+ */
+export async function recordDeadLetters(prisma: PrismaClient, letters: readonly TDeadLetter[], sourceKind?: TIngestSource): Promise<void> {
   if (letters.length === 0) return;
   await prisma.deadLetter.createMany({
+    skipDuplicates: true,
     data: letters.map(boundDeadLetter).map((l) => ({
+      sourceKind,
       receivedAt: l.receivedAt,
       reason: l.reason,
       sourceTopic: l.topic,

@@ -1,19 +1,30 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { INSTANCE_ID } from "@/server/cluster/instance-id";
 import type { TServerEnv } from "@/server/env";
 import { createKafkaSource } from "./kafka-source";
 import { createSimulatorSource } from "./simulator-source";
 import type { TEventSource } from "./types";
 
-/** KAFKA_BROKERS set → consume the city topics; otherwise run the city simulator in-process. */
-export function createEventSource(env: TServerEnv, entities: TCityEntities): TEventSource {
+/**
+ * KAFKA_BROKERS set → consume the city topics; otherwise run the city simulator in-process.
+ * Every instance holds the whole city: it reads every partition in a consumer group of its own and
+ * replays the last KAFKA_BOOTSTRAP_REPLAY_SECONDS on start (see kafka-bootstrap.ts).
+ */
+export function createEventSource(
+  env: TServerEnv,
+  entities: TCityEntities,
+  cluster: { writesDeadLetterTopic?: () => boolean } = {},
+): TEventSource {
   if (env.KAFKA_BROKERS) {
     return createKafkaSource({
       brokers: env.KAFKA_BROKERS,
       clientId: env.KAFKA_CLIENT_ID,
-      groupId: env.KAFKA_GROUP_ID,
+      groupId: `${env.KAFKA_GROUP_ID}.${INSTANCE_ID}`,
+      bootstrapReplaySeconds: env.KAFKA_BOOTSTRAP_REPLAY_SECONDS,
       topics: Object.values(TOPIC_BY_LAYER),
       deadLetterTopic: DEAD_LETTER_TOPIC,
+      writesDeadLetterTopic: cluster.writesDeadLetterTopic,
       fromBeginning: env.KAFKA_OFFSET_RESET === "earliest",
     });
   }

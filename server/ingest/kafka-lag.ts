@@ -36,7 +36,15 @@ type TPartitionState = {
  * Batches report progress as they go; `refresh` re-reads committed offsets and watermarks from the
  * brokers, so both keep moving while the consumer is stuck, crashed or between fetches.
  */
-export function createLagTracker(options: { admin: Admin; groupId: string; topics: string[]; fromBeginning: boolean; now?: () => number }) {
+export function createLagTracker(options: {
+  admin: Admin;
+  groupId: string;
+  topics: string[];
+  fromBeginning: boolean;
+  /** Where consumption of an uncommitted partition starts when the source chose it (a bootstrap replay). */
+  startOffset?: (topic: string, partition: number) => string | undefined;
+  now?: () => number;
+}) {
   const now = options.now ?? Date.now;
   const byKey = new Map<string, TPartitionState>();
   /** Partitions this member owns; null until the first group join (then: the whole group's view). */
@@ -145,7 +153,8 @@ export function createLagTracker(options: { admin: Admin; groupId: string; topic
           const offset = BigInt(partitions.find((p) => p.partition === end.partition)?.offset ?? "-1");
           if (offset >= 0n) state.next = offset;
           else if (!state.hasFetched) {
-            state.start ??= options.fromBeginning ? BigInt(end.low) : BigInt(end.high);
+            const chosen = options.startOffset?.(topic, end.partition);
+            state.start ??= chosen !== undefined ? BigInt(chosen) : options.fromBeginning ? BigInt(end.low) : BigInt(end.high);
             state.next = state.start;
           } // else: the first batch is still in the sink, and its progress is the best position known
           forgetProcessed(state);

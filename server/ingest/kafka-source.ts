@@ -1,5 +1,6 @@
 import { Kafka, Partitioners, logLevel, type ConsumerConfig, type Message, type RetryOptions } from "kafkajs";
 import { handleBatch } from "./kafka-batch";
+import { createBootstrapProgress, planBootstrap, type TBootstrapProgress } from "./kafka-bootstrap";
 import { createLagTracker } from "./kafka-lag";
 import { consoleKafkaLogger, kafkaLogCreator, type TKafkaLogEntry, type TKafkaLogger } from "./kafka-log";
 import { superviseConsumer, type TBackoff, type TSupervisedRun } from "./kafka-supervisor";
@@ -18,10 +19,21 @@ export type TKafkaSourceOptions = {
   topics: string[];
   deadLetterTopic: string;
   /**
+   * Whether this instance writes rejects to the dead-letter topic (default: always). Every instance reads
+   * the same messages, so with several only one should (the leader); PostgreSQL stores each once anyway.
+   */
+  writesDeadLetterTopic?: () => boolean;
+  /**
    * Where consumption starts when the group has no committed offset, or its offset fell out of the broker's
    * retention: the oldest message, or only new ones (default). KAFKA_OFFSET_RESET earliest/latest.
    */
   fromBeginning?: boolean;
+  /**
+   * Every instance reads every partition in a group of its own, and on start replays this many seconds of
+   * each (the city's state is the latest reading of each entity); readiness waits for the replay.
+   * Absent: the group's committed offsets decide where reading starts (one group shared by instances).
+   */
+  bootstrapReplaySeconds?: number;
   partitionsConsumedConcurrently?: number;
   consumerConfig?: Partial<Omit<ConsumerConfig, "groupId">>;
   /** kafkajs' retries of connections and requests for all our clients (its defaults when absent). */
@@ -33,7 +45,8 @@ export type TKafkaSourceOptions = {
 };
 
 /**
- * Consumes the city topics as one consumer-group member and feeds the ingest sink.
+ * Consumes the city topics as one consumer-group member and feeds the ingest sink (with a bootstrap
+ * replay: the only member of this instance's own group, reading every partition).
  * At-least-once: offsets are committed only after the sink (and the dead-letter
  * topic, for rejects) took the messages; see handleBatch.
  * Supervised: a consumer that stops for good is replaced by a fresh one after a backoff (see
@@ -56,7 +69,14 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
   // Any answer from a broker, to any of our clients, means it is reachable.
   producer.on(producer.events.REQUEST, () => status.brokerAnswered());
   admin.on(admin.events.REQUEST, () => status.brokerAnswered());
-  const lag = createLagTracker({ admin, groupId: options.groupId, topics: options.topics, fromBeginning });
+  let bootstrap: TBootstrapProgress | undefined;
+  const lag = createLagTracker({
+    admin,
+    groupId: options.groupId,
+    topics: options.topics,
+    fromBeginning,
+    startOffset: (topic, partition) => bootstrap?.positions().find((p) => p.topic === topic && p.partition === partition)?.offset,
+  });
 
   const assignedListeners = new Set<() => void>();
   let lagTimer: ReturnType<typeof setInterval> | undefined;
@@ -74,6 +94,7 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
   }
 
   async function produceDeadLetters(messages: Message[]): Promise<void> {
+    if (options.writesDeadLetterTopic?.() === false) return;
     await producer.send({ topic: options.deadLetterTopic, messages });
   }
 
@@ -102,9 +123,18 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
     );
   }
 
+  /** Once per source: the offsets a fresh consumer of this instance starts from, and the ends readiness waits for. */
+  async function planOnce(replaySeconds: number): Promise<void> {
+    if (bootstrap) return;
+    const plan = await planBootstrap(admin, { topics: options.topics, replaySeconds });
+    if (!plan.isByTimestamp) logger.warn("kafka source: the broker cannot look offsets up by time; replaying every retained message");
+    bootstrap = createBootstrapProgress(plan);
+  }
+
   /** One fresh kafkajs consumer: joined, subscribed and running, or rejected. */
   async function startConsumer(sink: TIngestSink): Promise<TSupervisedRun> {
     await connectClients();
+    if (options.bootstrapReplaySeconds !== undefined) await planOnce(options.bootstrapReplaySeconds);
     const consumer = kafka.consumer({
       groupId: options.groupId,
       // The fetch long-poll: short keeps latency low where a broker answers only at the deadline
@@ -122,6 +152,10 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
       status.brokerFailed(`${payload.apiName} request to ${payload.broker} timed out`);
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      // Before the first fetch (kafkajs applies seeks there): the replay's start, or how far this instance got.
+      for (const position of bootstrap?.positions() ?? []) {
+        if (payload.memberAssignment[position.topic]?.includes(position.partition)) consumer.seek(position);
+      }
       lag.assign(payload.memberAssignment);
       status.assigned();
       void refreshLag();
@@ -143,6 +177,7 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
             produceDeadLetters,
             onProgress: (topic, partition, progress) => {
               lag.progress(topic, partition, progress);
+              bootstrap?.progress(topic, partition, progress.nextOffset);
               if (progress.processed > 0) status.processed();
             },
           }).catch((error: Error) => {
@@ -220,6 +255,13 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
 
     status: () => status.read(lag.partitions()),
 
-    readiness: () => status.readiness(() => lag.caughtUp(options.supervision?.readyMaxWaitingMs ?? READY_MAX_WAITING_MS)),
+    readiness: () =>
+      status.readiness(() => {
+        if (options.bootstrapReplaySeconds !== undefined) {
+          const replayed = bootstrap?.caughtUp() ?? { ok: false, detail: "bootstrap not planned yet" };
+          if (!replayed.ok) return replayed;
+        }
+        return lag.caughtUp(options.supervision?.readyMaxWaitingMs ?? READY_MAX_WAITING_MS);
+      }),
   };
 }

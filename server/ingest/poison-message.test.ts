@@ -47,6 +47,7 @@ beforeAll(async () => {
       topics: [
         { name: TOPIC_BY_LAYER.waste, partitions: 1 },
         { name: TOPIC_BY_LAYER.parking, partitions: 1 },
+        { name: TOPIC_BY_LAYER.energy, partitions: 2 },
         { name: DEAD_LETTER_TOPIC, partitions: 1 },
       ],
     }),
@@ -98,16 +99,19 @@ const event = (type: "waste" | "parking", id: string) =>
 const POISON = Buffer.concat([Buffer.from('{"id":"p1","entityId":\u0000'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from("}")]);
 const POISON_KEY = Buffer.concat([Buffer.from("bin-1\u0000"), Buffer.from([0xff])]);
 
-async function startIngest(topic: string) {
+/** Another instance: a consumer group of its own and a bootstrap replay, as in a scaled-out city. */
+type TInstance = { groupId: string; bootstrapReplaySeconds: number; writesDeadLetterTopic: () => boolean };
+
+async function startIngest(topic: string, instance?: TInstance) {
   const cityState = new CityState();
   const stats = new IngestStats();
   const deadLetters: TDeadLetterBuffer = createDeadLetterBuffer({
-    store: (letters) => recordDeadLetters(db.prisma, letters),
+    store: (letters) => recordDeadLetters(db.prisma, letters, "kafka"),
     isReachable: async () => (await db.ping.check(0)).ok,
     retry: { initialMs: 50, maxMs: 500 },
     log: silent,
   });
-  const groupId = uniqueName("poison");
+  const groupId = instance?.groupId ?? uniqueName("poison");
   const source = createKafkaSource({
     brokers: mock.brokers,
     clientId: "poison-test",
@@ -117,6 +121,7 @@ async function startIngest(topic: string) {
     fromBeginning: true,
     consumerConfig: TEST_CONSUMER_CONFIG,
     logger: quiet,
+    ...instance,
   });
   cleanups.push(
     () => deadLetters.stop({ timeoutMs: 1000 }),
@@ -132,6 +137,17 @@ async function committedOffset(groupId: string, topic: string): Promise<string> 
   try {
     const [result] = await admin.fetchOffsets({ groupId, topics: [topic] });
     return result.partitions[0].offset;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function committedOffsets(groupId: string, topic: string): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [result] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return result.partitions.sort((x, y) => x.partition - y.partition).map((p) => p.offset);
   } finally {
     await admin.disconnect();
   }
@@ -189,5 +205,40 @@ describe("a poison message on a Kafka partition", () => {
     await deadLetters.flush();
     expect(deadLetters.stats()).toMatchObject({ waiting: 0, stored: 1, droppedAtBound: 0, unstorable: 0, unreachableSince: null });
     expect(await db.prisma.deadLetter.count({ where: { sourceTopic: topic } })).toBe(1);
+  });
+
+  it("read by two instances (each in a group of its own): stored once in PostgreSQL, written once to city.deadletter", async () => {
+    const topic = TOPIC_BY_LAYER.energy;
+    await produceTo(kafka, topic, [
+      { key: "feeder-1", value: POISON, partition: 0 },
+      { key: "feeder-2", value: POISON, partition: 1 },
+    ]);
+    const group = uniqueName("instances");
+    const [a, b] = await Promise.all([
+      startIngest(topic, { groupId: `${group}.a`, bootstrapReplaySeconds: 300, writesDeadLetterTopic: () => true }),
+      startIngest(topic, { groupId: `${group}.b`, bootstrapReplaySeconds: 300, writesDeadLetterTopic: () => false }),
+    ]);
+
+    for (const instance of [a, b]) {
+      await waitFor(() => instance.stats.read("kafka", null).deadLettered === 2, "both poison messages rejected by each instance");
+      await instance.deadLetters.flush();
+      expect(instance.deadLetters.stats()).toMatchObject({ waiting: 0, unstorable: 0 });
+    }
+    const rows = await db.prisma.deadLetter.findMany({ where: { sourceTopic: topic }, orderBy: { sourcePartition: "asc" } });
+    expect(rows.map((r) => [r.sourcePartition, r.sourceOffset, r.sourceKind])).toEqual([
+      [0, "0", "kafka"],
+      [1, "0", "kafka"],
+    ]);
+    await waitFor(() => lettersFrom(topic).length === 2, "the writer's two dead letters on city.deadletter");
+    // Both instances committed past the poison messages, so nothing more can arrive: the other wrote none.
+    for (const instance of [a, b]) {
+      await waitFor(async () => (await committedOffsets(instance.groupId, topic)).join() === "1,1", "committed past both");
+    }
+    // Everything on city.deadletter by now read back: the other instance's copies would be among it.
+    const admin = kafka.admin();
+    await admin.connect();
+    const [end] = await admin.fetchTopicOffsets(DEAD_LETTER_TOPIC).finally(() => admin.disconnect());
+    await waitFor(() => dlq.messages.length === Number(end.high), "city.deadletter read to its end");
+    expect(lettersFrom(topic)).toHaveLength(2);
   });
 });
