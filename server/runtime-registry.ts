@@ -28,6 +28,10 @@ export type TRegisteredRuntime = {
   readiness?: TReadinessProbe;
   /** Time playback's recorder, when it runs: its retention describes the playback range. */
   recorder?: TEntityHistoryRecorder;
+  /** Whether this instance holds the leader lease (runs the "one" parts); absent → a single process, the leader. */
+  isLeader?: () => boolean;
+  /** Operational events waiting in the outbox for Kafka; absent → no outbox. */
+  outboxBacklog?: () => number;
 };
 
 const KEY = Symbol.for("citynerve.runtime");

@@ -40,6 +40,8 @@ export type TRealtimeHubOptions = {
    * Absent → any origin (tests and benchmarks without browsers).
    */
   allowedOrigins?: readonly string[];
+  /** After each delta flush that had changes: how long it took and to how many clients (metrics). */
+  onFlush?: (durationMs: number, clients: number) => void;
 };
 
 /** `expiresAt`: the session's end, when the socket is closed too (it would outlive it otherwise). */
@@ -135,6 +137,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   });
 
   const flush = () => {
+    const startedAt = performance.now();
     const changes = tick.drain();
     if (!changes) return;
     seq++;
@@ -145,6 +148,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       const layers = client.backlog.drain();
       if (layers) client.socket.emit("city:delta", { seq, layers });
     }
+    options.onFlush?.(performance.now() - startedAt, clients.size);
   };
 
   const flushTimer = setInterval(flush, options.flushMs);
