@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { serverEnv } from "@/server/env";
 import { createApp } from "@/server/app/create-app";
+import { INSTANCE_ID } from "@/server/cluster/instance-id";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { CITY_TIME_ZONE } from "@/server/history/city-time-zone";
@@ -31,6 +32,7 @@ async function main() {
       },
       maxRequestBodyBytes: env.MAX_REQUEST_BODY_BYTES,
       trustProxy: env.TRUST_PROXY,
+      metricsToken: env.METRICS_TOKEN,
       allowedOrigins: [env.PUBLIC_URL, ...env.ALLOWED_ORIGINS],
     },
     database: {
@@ -66,7 +68,7 @@ async function main() {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   console.log(
-    `CityNerve ready on http://localhost:${port}  (city: ${manifest.name}; events: ${source.kind}; database: ${app.database.kind})`,
+    `CityNerve ready on http://localhost:${port}  (instance: ${INSTANCE_ID}; city: ${manifest.name}; events: ${source.kind}; database: ${app.database.kind})`,
   );
   if (hasDemoUsers) {
     const list = DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email}`).join("\n");

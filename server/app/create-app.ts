@@ -10,6 +10,7 @@ import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/s
 import { recordDeadLetters } from "@/server/db/dead-letters";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
+import { createAppMetrics } from "@/server/metrics/app-metrics";
 import type { TEventSource } from "@/server/ingest/types";
 import {
   startEntityHistoryRecorder,
@@ -99,14 +100,16 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   const auth = createAuth({ prisma, env: authEnv });
   const seededDemoUsers = config.auth.demoUsers ? await seedDemoUsers(auth, prisma) : [];
 
+  const metrics = createAppMetrics();
   const handler = await config.http.createHandler?.();
-  if (handler) installHttpEdge(config.httpServer, handler.handle, config.http);
+  if (handler) installHttpEdge(config.httpServer, handler.handle, config.http, metrics.registry);
 
   const city = await startCityRuntime({
     httpServer: config.httpServer,
     entities: config.city.entities,
     source: config.city.source,
     flushMs: config.city.flushMs,
+    onDeltaFlush: metrics.onDeltaFlush,
     timeLimits: config.city.timeLimits,
     ...(config.city.deadLetters === "database"
       ? {
@@ -135,6 +138,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     recorder,
   };
   registerRuntime(runtime);
+  metrics.watch(runtime);
 
   if (parts.kpiWarmUp) {
     // The last year's response-time figures, read now rather than on a supervisor's first click.
