@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { TIngestStats } from "@/lib/contracts/realtime";
 import { INSTANCE_ID } from "@/server/cluster/instance-id";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { socketOutcome } from "@/test/fixtures/test-app";
@@ -52,7 +53,9 @@ describe("GET /metrics", () => {
     const eventsBefore = (outcome: string) => sampleValue(before, "citynerve_events_total", { topic: "city.waste", outcome }) ?? 0;
 
     const socket = t.app.socket(t.cookies.operator);
+    const firstStats = new Promise<TIngestStats>((resolve) => socket.once("ingest:stats", resolve));
     expect(await socketOutcome(socket)).toEqual({ connected: true });
+    expect((await firstStats).instanceId).toBe(INSTANCE_ID);
     await new Promise((resolve) => socket.emit("city:subscribe", { layers: ["waste"] }, resolve));
     await source().push("city.waste", [bin("ok"), bin("ok"), bin("burning"), "{not json"]);
     await t.app.city.alerts!.flush();
