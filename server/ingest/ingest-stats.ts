@@ -15,6 +15,8 @@ export class IngestStats {
   private bucketSecond = 0;
   /** Messages per topic and outcome since start, for /metrics (topics are the source's fixed set). */
   private readonly byTopic = new Map<string, Record<TEventOutcome, number>>();
+  /** The last topic's counts: a batch is one topic's messages, so the map is rarely consulted on the hot path. */
+  private current: { topic: string; counts: Record<TEventOutcome, number> } | null = null;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -30,9 +32,15 @@ export class IngestStats {
   }
 
   recordOutcome(topic: string, outcome: TEventOutcome): void {
+    if (this.current?.topic !== topic) this.current = { topic, counts: this.countsOf(topic) };
+    if (outcome === "accepted") this.current.counts.accepted++;
+    else this.current.counts.dead_lettered++;
+  }
+
+  private countsOf(topic: string): Record<TEventOutcome, number> {
     let counts = this.byTopic.get(topic);
     if (!counts) this.byTopic.set(topic, (counts = { accepted: 0, dead_lettered: 0 }));
-    counts[outcome]++;
+    return counts;
   }
 
   outcomesByTopic(): ReadonlyMap<string, Readonly<Record<TEventOutcome, number>>> {
