@@ -41,4 +41,10 @@ describe("server environment", () => {
     const env = parseServerEnv({ OIDC_ISSUER: "https://idp.example.org", OIDC_CLIENT_ID: "citynerve", OIDC_SCOPES: "openid  email roles" });
     expect(env).toMatchObject({ OIDC_ROLE_CLAIM: "roles", OIDC_DEFAULT_ROLE: "operator", OIDC_SCOPES: ["openid", "email", "roles"] });
   });
+
+  it("leaves /metrics to loopback without METRICS_TOKEN, and refuses a guessable token", () => {
+    expect(parseServerEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(() => parseServerEnv({ METRICS_TOKEN: "secret" })).toThrow(/METRICS_TOKEN: at least 16/);
+    expect(parseServerEnv({ METRICS_TOKEN: "0123456789abcdef" }).METRICS_TOKEN).toBe("0123456789abcdef");
+  });
 });
