@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { serverEnv } from "@/server/env";
 import { createApp } from "@/server/app/create-app";
+import { INSTANCE_ID } from "@/server/cluster/instance-id";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { CITY_TIME_ZONE } from "@/server/history/city-time-zone";
@@ -17,7 +18,9 @@ async function main() {
   const dev = env.NODE_ENV !== "production";
   const { manifest, entities } = await loadCityPack(env.CITY_PACK);
   const hasDemoUsers = !env.DATABASE_URL || env.DEMO_USERS;
-  const source = createEventSource(env, entities);
+  // With several instances every one reads every message: only the leader writes the dead-letter topic.
+  let isLeader = () => false;
+  const source = createEventSource(env, entities, { writesDeadLetterTopic: () => isLeader() });
 
   const httpServer = createServer();
   const nextApp = next({ dev, hostname: env.HOSTNAME, port: env.PORT, httpServer });
@@ -31,6 +34,7 @@ async function main() {
       },
       maxRequestBodyBytes: env.MAX_REQUEST_BODY_BYTES,
       trustProxy: env.TRUST_PROXY,
+      metricsToken: env.METRICS_TOKEN,
       allowedOrigins: [env.PUBLIC_URL, ...env.ALLOWED_ORIGINS],
     },
     database: {
@@ -64,11 +68,12 @@ async function main() {
     leaderLease: { connectionString: env.DATABASE_URL, retryMs: env.LEADER_RETRY_MS },
   });
 
+  isLeader = app.runtime.isLeader;
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   console.log(
-    `CityNerve ready on http://localhost:${port}  (city: ${manifest.name}; events: ${source.kind}; database: ${app.database.kind})`,
+    `CityNerve ready on http://localhost:${port}  (instance: ${INSTANCE_ID}; city: ${manifest.name}; events: ${source.kind}; database: ${app.database.kind})`,
   );
   if (hasDemoUsers) {
     const list = DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email}`).join("\n");

@@ -27,6 +27,7 @@ export type TCityRuntimeDeps = {
   timeLimits?: TIngestPipelineDeps["timeLimits"];
   flushMs: number;
   isClientBusy?: TRealtimeHubOptions["isBusy"];
+  onDeltaFlush?: TRealtimeHubOptions["onFlush"];
   /** Who may open a socket: the session behind its handshake. */
   authenticate: TAuthenticateSocket;
   /** Browser origins a socket handshake may come from (PUBLIC_URL + ALLOWED_ORIGINS); absent → any (tests, benchmarks). */
@@ -77,6 +78,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     cityState,
     flushMs: deps.flushMs,
     isBusy: deps.isClientBusy,
+    onFlush: deps.onDeltaFlush,
     authenticate: deps.authenticate,
     allowedOrigins: deps.allowedOrigins,
     redis: deps.redis,

@@ -52,4 +52,10 @@ describe("server environment", () => {
     expect(() => parseServerEnv({ REDIS_URL: "http://cache.internal" })).toThrow(/REDIS_URL/);
     expect(() => parseServerEnv({ REDIS_PREFIX: "a b" })).toThrow(/REDIS_PREFIX/);
   });
+
+  it("leaves /metrics to loopback without METRICS_TOKEN, and refuses a guessable token", () => {
+    expect(parseServerEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(() => parseServerEnv({ METRICS_TOKEN: "secret" })).toThrow(/METRICS_TOKEN: at least 16/);
+    expect(parseServerEnv({ METRICS_TOKEN: "0123456789abcdef" }).METRICS_TOKEN).toBe("0123456789abcdef");
+  });
 });

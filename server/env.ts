@@ -122,6 +122,8 @@ const ZServerEnvFields = z.object({
     .default(8),
   /** Sign-in attempts per client IP per minute before 429. */
   AUTH_SIGN_IN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Bearer token a Prometheus scraper sends for GET /metrics; unset → /metrics answers this host (loopback) only. */
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters (openssl rand -hex 32)").optional(),
   /** Behind a reverse proxy: take the client IP from the last X-Forwarded-For hop it appended. */
   TRUST_PROXY: ZFlag.default(false),
   /** Seed the four demo accounts although DATABASE_URL is set (always seeded in embedded mode). */

@@ -30,6 +30,8 @@ export type TRegisteredRuntime = {
   recorder?: TEntityHistoryRecorder;
   /** Whether this instance leads: holds the leader lease and runs the one-instance parts (always, in embedded mode). */
   isLeader(): boolean;
+  /** Operational events waiting in the outbox for Kafka; absent → no outbox. */
+  outboxBacklog?: () => number;
 };
 
 const KEY = Symbol.for("citynerve.runtime");

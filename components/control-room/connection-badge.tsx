@@ -31,9 +31,14 @@ function SignInAgainLink() {
   );
 }
 
-type TConnectionBadgeProps = { status: TConnectionStatus; onRetry: () => void };
+type TConnectionBadgeProps = {
+  status: TConnectionStatus;
+  onRetry: () => void;
+  /** The instance behind this browser's socket (several serve a city behind a load balancer). */
+  instanceId?: string;
+};
 
-export function ConnectionBadge({ status, onRetry }: TConnectionBadgeProps) {
+export function ConnectionBadge({ status, onRetry, instanceId }: TConnectionBadgeProps) {
   return (
     <div className={styles.connection}>
       <span
@@ -43,6 +48,7 @@ export function ConnectionBadge({ status, onRetry }: TConnectionBadgeProps) {
         role="status"
         aria-live="polite"
         aria-label={`Connection: ${LABEL[status]}`}
+        title={instanceId ? `Served by instance ${instanceId}` : undefined}
       >
         <span className={styles.dot} aria-hidden="true" />
         {LABEL[status]}

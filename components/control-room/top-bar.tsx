@@ -29,7 +29,7 @@ export function TopBar({ user, cityName, status, stats, onRetry }: TTopBarProps)
         <h1 className={styles.city} title={cityName ?? undefined} data-slot="city-name">
           {cityName ?? "Loading city…"}
         </h1>
-        <ConnectionBadge status={status} onRetry={onRetry} />
+        <ConnectionBadge status={status} onRetry={onRetry} instanceId={stats?.instanceId} />
       </div>
       <AppNav role={user.role} variant="inline" />
       <LiveFigures stats={stats} now={now} isStale={status !== "live"} />

@@ -68,6 +68,8 @@ export type TSourceStatus = {
 };
 
 export type TIngestStats = {
+  /** The instance that serves this browser (its socket's server), shown in the status bar's tooltip. */
+  instanceId: string;
   source: TIngestSource;
   /** Valid events applied to city state, per second over the last few seconds. */
   eventsPerSecond: number;

@@ -52,6 +52,8 @@ export type TAlertRuntime = {
   /** Advances engine time (stale sensors, sustain timers of quiet entities); the timer calls it every second. */
   tick(nowMs?: number): void;
   escalate(now?: Date): Promise<void>;
+  /** Alerts this instance has raised (stored as new) since it started. */
+  raisedCount(): number;
   /** Waits until every signal so far is written and pushed. */
   flush(): Promise<void>;
   /**
@@ -81,10 +83,12 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
     return { lon, lat, zone: zoneOf([lon, lat]) };
   };
   const ruleName = (ruleId: string) => rules.find((r) => r.id === ruleId)?.name ?? ruleId;
+  let raised = 0;
+  const onRaised = (count: number) => (raised += count);
 
   const queue = createSignalQueue({
     write: async (batch) => {
-      const changed = await persistSignals({ prisma: deps.prisma, ruleName, locate, guard: deps.fence?.guard }, batch);
+      const changed = await persistSignals({ prisma: deps.prisma, ruleName, locate, guard: deps.fence?.guard, onRaised }, batch);
       const membershipChanged = batch.some((s) => s.kind !== "update");
       const regrouped = membershipChanged ? await updateCorrelations(deps.prisma, positionOf) : [];
       const latest = new Map([...changed, ...regrouped].map((a) => [a.id, a]));
@@ -146,6 +150,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
       const escalated = await escalateAlerts(deps.prisma, { now, escalationSeconds: deps.escalationSeconds });
       for (const alert of escalated) deps.publish.alert(alert);
     },
+    raisedCount: () => raised,
     flush: () => queue.flush(),
     leaderWork: {
       name: "alerts",

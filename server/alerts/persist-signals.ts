@@ -15,6 +15,8 @@ type TPersistSignalsDeps = {
   now?: () => Date;
   /** Runs first in the transaction and throws to refuse it (server/cluster/leader-fence.ts). */
   guard?: (tx: TTx) => Promise<void>;
+  /** How many alerts this batch raised (new rows), once its transaction has committed. */
+  onRaised?: (count: number) => void;
 };
 
 /**
@@ -35,10 +37,13 @@ const AUTO_RESOLUTION = "Condition cleared (auto-resolved)";
 export async function persistSignals(deps: TPersistSignalsDeps, signals: readonly TAlertSignal[]): Promise<TAlert[]> {
   if (signals.length === 0) return [];
   const { opens, updates, clears } = coalesce(signals);
+  let raised = 0;
   const changed = await inTransaction(deps.prisma, async (tx) => {
     await deps.guard?.(tx);
     const keys = new Set<string>();
-    if (opens.length > 0) for (const key of await insertOpened(tx, deps, opens)) keys.add(key);
+    const inserted = opens.length > 0 ? await insertOpened(tx, deps, opens) : [];
+    raised = inserted.length;
+    for (const key of inserted) keys.add(key);
     for (const signal of updates) {
       const { count } = await tx.alert.updateMany({
         where: { dedupKey: signal.dedupKey, status: { not: "resolved" }, lastSeenAt: { lte: new Date(signal.lastSeenAt) } },
@@ -55,6 +60,7 @@ export async function persistSignals(deps: TPersistSignalsDeps, signals: readonl
     for (const signal of clears) if (await applyClear(tx, deps, signal)) keys.add(signal.dedupKey);
     return [...keys];
   });
+  if (raised > 0) deps.onRaised?.(raised);
   if (changed.length === 0) return [];
   const rows = await deps.prisma.alert.findMany({ where: { dedupKey: { in: changed } }, include: ALERT_INCLUDE });
   return rows.map(toAlert);

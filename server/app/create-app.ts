@@ -13,6 +13,7 @@ import { createLeaderFence } from "@/server/cluster/leader-fence";
 import { runWhileLeader } from "@/server/cluster/run-while-leader";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
+import { createAppMetrics } from "@/server/metrics/app-metrics";
 import type { TEventSource } from "@/server/ingest/types";
 import {
   startEntityHistoryRecorder,
@@ -106,8 +107,9 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   const auth = createAuth({ prisma, env: authEnv });
   const seededDemoUsers = config.auth.demoUsers ? await seedDemoUsers(auth, prisma) : [];
 
+  const metrics = createAppMetrics();
   const handler = await config.http.createHandler?.();
-  if (handler) installHttpEdge(config.httpServer, handler.handle, config.http);
+  if (handler) installHttpEdge(config.httpServer, handler.handle, config.http, metrics.registry);
 
   // The parts placed on "one" instance run while this one holds the lease (always, in embedded mode).
   const lease = await startLeaderLease({ lockKey: CITY_LEADER_LOCK_KEY, retryMs: 2_000, ...config.leaderLease });
@@ -118,6 +120,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     entities: config.city.entities,
     source: config.city.source,
     flushMs: config.city.flushMs,
+    onDeltaFlush: metrics.onDeltaFlush,
     timeLimits: config.city.timeLimits,
     ...(config.city.deadLetters === "database"
       ? {
@@ -154,6 +157,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     isLeader: leaderParts.isLeading,
   };
   registerRuntime(runtime);
+  metrics.watch(runtime);
 
   if (parts.kpiWarmUp) {
     // The last year's response-time figures, read now rather than on a supervisor's first click.

@@ -19,9 +19,13 @@ export type TDatabase = {
   migrations: TMigrationResult;
   /** Whether the database answers now (cached briefly); requests that find it unreachable report it here. */
   ping: TDatabasePing;
+  /** PostgreSQL server only: connections of the pool behind Prisma (metrics). */
+  poolStats?: () => TPoolStats;
   /** Disconnects Prisma and closes the pool / PGlite. Safe to call more than once. */
   close(): Promise<void>;
 };
+
+export type TPoolStats = { total: number; idle: number; waiting: number };
 
 export type TCreateDatabaseOptions = {
   /** postgres://… → real PostgreSQL; unset → embedded PGlite. */
@@ -87,7 +91,8 @@ async function openPostgres(connectionString: string, options: TCreateDatabaseOp
       await client.end();
     }
   };
-  return open("postgres", migrate, new PrismaPg(pool), ping, () => pool.end());
+  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return { ...(await open("postgres", migrate, new PrismaPg(pool), ping, () => pool.end())), poolStats };
 }
 
 async function openPglite(options: TCreateDatabaseOptions): Promise<TDatabase> {

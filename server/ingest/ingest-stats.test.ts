@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { INSTANCE_ID } from "@/server/cluster/instance-id";
 import { IngestStats } from "./ingest-stats";
 
 describe("IngestStats", () => {
@@ -19,6 +20,7 @@ describe("IngestStats", () => {
     stats.recordAccepted(3, "2026-11-24T08:00:00Z");
     stats.recordDeadLettered(2);
     expect(stats.read("kafka", 17)).toEqual({
+      instanceId: INSTANCE_ID,
       source: "kafka",
       eventsPerSecond: 0,
       totalEvents: 3,
@@ -26,6 +28,18 @@ describe("IngestStats", () => {
       consumerLag: 17,
       lastEventAt: "2026-11-24T08:00:00Z",
       sourceStatus: null,
+    });
+  });
+
+  it("counts outcomes per topic", () => {
+    const stats = new IngestStats(() => 0);
+    stats.recordOutcome("city.traffic", "accepted");
+    stats.recordOutcome("city.traffic", "accepted");
+    stats.recordOutcome("city.traffic", "dead_lettered");
+    stats.recordOutcome("city.waste", "dead_lettered");
+    expect(Object.fromEntries(stats.outcomesByTopic())).toEqual({
+      "city.traffic": { accepted: 2, dead_lettered: 1 },
+      "city.waste": { accepted: 0, dead_lettered: 1 },
     });
   });
 

@@ -43,6 +43,7 @@ export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestSink {
       const rejected: TDeadLetter[] = [];
       for (const message of messages) {
         const reason = ingestOne(message, time, accepted);
+        deps.stats.recordOutcome(message.topic, reason === null ? "accepted" : "dead_lettered");
         if (reason !== null) rejected.push(toDeadLetter(message, reason, receivedAt));
       }
       deps.deadLetters.enqueue(rejected);

@@ -48,6 +48,8 @@ export type TRealtimeHubOptions = {
    * sockets on every instance through socket.io's Redis streams adapter. Absent → this process alone.
    */
   redis?: { url: string; prefix: string };
+  /** After each delta flush that had changes: how long it took and to how many clients (metrics). */
+  onFlush?: (durationMs: number, clients: number) => void;
 };
 
 /** `expiresAt`: the session's end, when the socket is closed too (it would outlive it otherwise). */
@@ -152,6 +154,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   });
 
   const flush = () => {
+    const startedAt = performance.now();
     const changes = tick.drain();
     if (!changes) return;
     seq++;
@@ -162,6 +165,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       const layers = client.backlog.drain();
       if (layers) client.socket.emit("city:delta", { seq, layers });
     }
+    options.onFlush?.(performance.now() - startedAt, clients.size);
   };
 
   const flushTimer = setInterval(flush, options.flushMs);
