@@ -7,5 +7,4 @@ import { hostname } from "node:os";
  * logs, the status bar's tooltip and /metrics, and used wherever an instance needs its own identity
  * (its own Kafka consumer group, the leader lease's holder).
  */
-export const INSTANCE_ID: string =
-  process.env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+export const INSTANCE_ID: string = process.env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
