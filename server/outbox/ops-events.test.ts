@@ -119,6 +119,25 @@ describe("operational events through the outbox", () => {
     expect(last(alert.id)).toMatchObject({ id: alert.id, status: "acknowledged" });
   });
 
+  it("publishes changes that are not audited themselves: more units sent, a backup request answered", async () => {
+    const incident = await openIncident("outbox: backup");
+    expect((await post(`/api/incidents/${incident.id}/dispatch`, { unitIds: ["unit-e1"] })).status).toBe(200);
+    expect((await post(`/api/incidents/${incident.id}/dispatch`, { unitIds: ["unit-e2"] })).status).toBe(200);
+    const backup = await post(`/api/units/unit-e1/actions`, { idempotencyKey: randomUUID(), action: "needBackup" });
+    expect(backup.status, backup.text).toBe(200);
+    const events = await allDelivered();
+    const backupAlert = events.find((e) => e.topic === OPS_TOPIC.alert && e.entity.incidentId === incident.id);
+    expect(backupAlert?.type).toBe("alert.raised");
+    const acknowledged = await post(`/api/alerts/${backupAlert!.id}/acknowledge`, { version: backupAlert!.entity.version });
+    expect(acknowledged.status, acknowledged.text).toBe(200);
+
+    const after = await allDelivered();
+    const typesOf = (id: string) => after.filter((e) => e.id === id).map((e) => e.type);
+    expect(typesOf(incident.id)).toEqual(expect.arrayContaining(["incident.units_dispatched", "incident.backup_answered"]));
+    expect(typesOf("unit-e1")).toContain("unit.backup_answered");
+    expect(after.filter((e) => e.id === "unit-e1").at(-1)!.entity.needsBackup).toBe(false);
+  });
+
   it("never publishes a change whose transaction rolled back", async () => {
     const incident = await openIncident("outbox: rollback");
     await expect(
