@@ -20,8 +20,9 @@ type TAuditRecord = {
 type TAuditWriter = PrismaClient | Prisma.TransactionClient;
 
 /**
- * Appends one audit row (and, for alerts, incidents and units, the operational event of the change). There is deliberately no update or delete counterpart anywhere in the app,
- * and the database rejects both (trigger in the auth_and_audit migration).
+ * Appends one audit row (and, for alerts, incidents and units, the operational event of the change).
+ * There is deliberately no update or delete counterpart anywhere in the app, and the database rejects
+ * both (trigger in the auth_and_audit migration).
  */
 export async function recordAudit(db: TAuditWriter, record: TAuditRecord): Promise<void> {
   await db.auditLog.create({
