@@ -66,6 +66,10 @@ async function main() {
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
     isSourceReady: () => source.readiness?.() ?? true,
     leaderLease: { connectionString: env.DATABASE_URL, retryMs: env.LEADER_RETRY_MS },
+    opsEvents:
+      env.KAFKA_BROKERS && env.OPS_EVENTS
+        ? { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID, retentionHours: env.OPS_OUTBOX_RETENTION_HOURS }
+        : undefined,
   });
 
   isLeader = app.runtime.isLeader;

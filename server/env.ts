@@ -52,6 +52,14 @@ const ZServerEnvFields = z.object({
     .default(60),
   /** Where a position that fell out of the broker's retention is reset to (a start is the bootstrap replay). */
   KAFKA_OFFSET_RESET: z.enum(["earliest", "latest"]).default("latest"),
+  /** With KAFKA_BROKERS: alert, incident and unit changes also go to the city.ops.* topics (through the outbox). */
+  OPS_EVENTS: ZFlag.default(true),
+  /** Hours a published outbox row is kept (for looking into what went out) before it is deleted. */
+  OPS_OUTBOX_RETENTION_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   /** redis://… shared by the city's instances → pushes reach browsers on every instance; unset → one process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Names this city's Redis stream and channels (several cities, or staging, can share one Redis). */

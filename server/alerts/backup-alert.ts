@@ -4,6 +4,7 @@ import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import type { TTx } from "@/server/db/transaction";
 import { appendTimeline } from "@/server/incidents/append-timeline";
 import { ALERT_INCLUDE, toAlert } from "./alert-view";
+import { recordOpsEvent } from "@/server/outbox/record-ops-event";
 
 type TBackupRequest = { unitId: string; callSign: string; incident: TIncident; at: Date; text?: string };
 
@@ -29,6 +30,7 @@ export async function raiseBackupAlert(tx: TTx, request: TBackupRequest): Promis
       data: { count: pending.count + 1, lastSeenAt: at, message },
       include: ALERT_INCLUDE,
     });
+    await recordOpsEvent(tx, { entityType: "alert", entityId: row.id, type: "alert.backup_renewed" });
     return toAlert(row);
   }
   const row = await tx.alert.create({
@@ -78,7 +80,9 @@ export async function answerBackupRequest(tx: TTx, alert: TAlert, actor: TAuditA
     data: { unitId: alert.entityId, callSign: unit.callSign },
   });
   await tx.incident.update({ where: { id: alert.incidentId }, data: { updatedAt: at } });
+  await recordOpsEvent(tx, { entityType: "incident", entityId: alert.incidentId, type: "incident.backup_answered" });
   if (!unit.needsBackup || unit.incidentId !== alert.incidentId) return null;
   await tx.unit.update({ where: { id: alert.entityId }, data: { needsBackup: false, version: { increment: 1 } } });
+  await recordOpsEvent(tx, { entityType: "unit", entityId: alert.entityId, type: "unit.backup_answered" });
   return alert.entityId;
 }

@@ -14,6 +14,7 @@ import { runWhileLeader } from "@/server/cluster/run-while-leader";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
 import { createAppMetrics } from "@/server/metrics/app-metrics";
+import { startOpsEvents, type TOpsEventsConfig } from "@/server/outbox/start-ops-events";
 import type { TEventSource } from "@/server/ingest/types";
 import {
   startEntityHistoryRecorder,
@@ -74,6 +75,8 @@ export type TAppConfig = {
   redis?: TCityRuntimeDeps["redis"];
   /** What GET /api/health/ready asks the event source (absent → not asked). */
   isSourceReady?: TReadinessDeps["isSourceReady"];
+  /** Alert, incident and unit changes to Kafka through the outbox (KAFKA_BROKERS); absent → no outbox rows (embedded). */
+  opsEvents?: TOpsEventsConfig;
   /** Who runs the "one" parts among instances sharing a PostgreSQL server; absent or no connection string → this process. */
   leaderLease?: Pick<TLeaderLeaseOptions, "connectionString" | "retryMs">;
 };
@@ -114,6 +117,8 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   // The parts placed on "one" instance run while this one holds the lease (always, in embedded mode).
   const lease = await startLeaderLease({ lockKey: CITY_LEADER_LOCK_KEY, retryMs: 2_000, ...config.leaderLease });
   const fence = config.leaderLease?.connectionString ? createLeaderFence(prisma, CITY_LEADER_LOCK_KEY, lease.sessionPid) : undefined;
+  // On before the city starts, so the alert engine's first changes already write their events.
+  const opsEvents = config.opsEvents && startOpsEvents(prisma, config.opsEvents);
   const city = await startCityRuntime({
     leading: lease.isLeader(),
     httpServer: config.httpServer,
@@ -143,7 +148,8 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     parts.recorder && startEntityHistoryRecorder({ prisma, cityState: city.cityState, ...parts.recorder, leading: lease.isLeader() });
   const leaderParts = runWhileLeader(
     lease,
-    [city.alerts?.leaderWork, city.dispatch?.leaderWork, recorder?.leaderWork].filter((part) => part !== undefined),
+    // The relay first, so it stops last: what the other parts write while stopping still goes out.
+    [opsEvents?.leaderWork, city.alerts?.leaderWork, city.dispatch?.leaderWork, recorder?.leaderWork].filter((part) => part !== undefined),
   );
   await leaderParts.settled();
 
@@ -155,6 +161,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     readiness: createReadiness({ database: database.ping, isSourceReady: config.isSourceReady }),
     recorder,
     isLeader: leaderParts.isLeading,
+    outboxBacklog: opsEvents?.backlog,
   };
   registerRuntime(runtime);
   metrics.watch(runtime);
@@ -175,6 +182,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     await recorder?.stop();
     // The lock goes last among the writers: nobody else leads while this instance still writes.
     await leaderParts.stop();
+    opsEvents?.stop();
     await lease.stop();
     await new Promise<void>((resolve) => config.httpServer.close(() => resolve()));
     await handler?.close?.();

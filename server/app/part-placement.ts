@@ -39,6 +39,11 @@ export const PART_PLACEMENT = {
   forgetRequestKeys: "one",
   /** Per-minute snapshot of the whole city and partition maintenance of entity_history. */
   recorder: "one",
+  /**
+   * Publishes the outbox (operational events, written by every instance in the change's transaction) to Kafka
+   * in id order: one relay keeps each entity's events in commit order.
+   */
+  opsOutboxRelay: "one",
   /** Fills this process's in-memory cache of response-time figures. */
   kpiWarmUp: "every",
   /** Database, event source and sign-in up: a property of each instance. */

@@ -1,6 +1,7 @@
 import type { TAuditAction } from "@/lib/contracts/audit-actions";
 import type { TRole } from "@/lib/contracts/auth";
 import { Prisma, type PrismaClient } from "@/server/db/generated/client";
+import { recordOpsEvent } from "@/server/outbox/record-ops-event";
 
 /** Who did it, copied into the row so it stays true after the user changes. null: nobody signed in. */
 export type TAuditActor = { id: string; email: string; role: TRole | string } | null;
@@ -19,8 +20,9 @@ type TAuditRecord = {
 type TAuditWriter = PrismaClient | Prisma.TransactionClient;
 
 /**
- * Appends one audit row. There is deliberately no update or delete counterpart anywhere in the app,
- * and the database rejects both (trigger in the auth_and_audit migration).
+ * Appends one audit row (and, for alerts, incidents and units, the operational event of the change).
+ * There is deliberately no update or delete counterpart anywhere in the app, and the database rejects
+ * both (trigger in the auth_and_audit migration).
  */
 export async function recordAudit(db: TAuditWriter, record: TAuditRecord): Promise<void> {
   await db.auditLog.create({
@@ -36,6 +38,8 @@ export async function recordAudit(db: TAuditWriter, record: TAuditRecord): Promi
       after: toJson(record.after),
     },
   });
+  // Every audited change of an alert, incident or unit is also an operational event (when those are on).
+  await recordOpsEvent(db, { entityType: record.entityType, entityId: record.entityId, type: record.action });
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {

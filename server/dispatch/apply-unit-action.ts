@@ -19,6 +19,7 @@ import type { TDispatchDeps } from "./types";
 import { AUDIT_ACTION_OF } from "./unit-action-audit";
 import { unitTransition } from "./unit-transitions";
 import { unitAuditView } from "./unit-view";
+import { recordOpsEvent } from "@/server/outbox/record-ops-event";
 
 type TApplied = {
   response: TUnitActionResponse;
@@ -185,5 +186,6 @@ async function followUnits(
   }
   if (!wroteTimeline) return { incident: before, changed: false };
   await tx.incident.update({ where: { id: incidentId }, data: { updatedAt: now } });
+  await recordOpsEvent(tx, { entityType: "incident", entityId: incidentId, type: "incident.timeline_changed" });
   return { incident: await findIncident(tx, incidentId), changed: true };
 }

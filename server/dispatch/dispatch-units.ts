@@ -17,6 +17,7 @@ import { ASSIGNED_PHRASE } from "./unit-status-phrase";
 import { SNAP_SPEED_KMH } from "@/server/city/road-graph";
 import { isUniqueViolation } from "./unique-violation";
 import { unitAuditView } from "./unit-view";
+import { recordOpsEvent } from "@/server/outbox/record-ops-event";
 
 /**
  * Sends units to an incident, all or none: each must be available or returning (out of service, or on
@@ -131,6 +132,8 @@ function planFrom(deps: TDispatchDeps, unitId: string, to: TIncident["location"]
 
 async function bumpVersion(tx: TTx, incidentId: string, at: Date): Promise<TIncident> {
   await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 }, updatedAt: at } });
+  // Not audited itself (the units are): still a change of the incident for Kafka's consumers.
+  await recordOpsEvent(tx, { entityType: "incident", entityId: incidentId, type: "incident.units_dispatched" });
   return findIncident(tx, incidentId);
 }
 
