@@ -152,7 +152,7 @@ describe("three instances as separate processes on Kafka, PostgreSQL and Redis",
         expect(view.size).toBe(expected);
       }
     },
-    CLUSTER_BOUND_MS * 2,
+    CLUSTER_BOUND_MS * 6,
   );
 
   it(
@@ -226,7 +226,7 @@ describe("three instances as separate processes on Kafka, PostgreSQL and Redis",
       expect(moved.size).toBe(entityCount(entities));
       expect(Object.fromEntries(moved)).toEqual(Object.fromEntries(viewOnB));
     },
-    CLUSTER_BOUND_MS,
+    CLUSTER_BOUND_MS * 2,
   );
 
   it(
