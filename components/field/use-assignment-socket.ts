@@ -1,5 +1,6 @@
 "use client";
 
+import { SOCKET_TRANSPORTS } from "@/components/live/socket-transports";
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { TClientToServerEvents, TServerToClientEvents } from "@/lib/contracts/realtime";
@@ -31,7 +32,10 @@ export function useAssignmentSocket(feed: TAssignmentFeed): TFieldConnection {
   });
 
   useEffect(() => {
-    const socket: Socket<TServerToClientEvents, TClientToServerEvents> = io({ reconnectionDelayMax: RECONNECT_DELAY_MAX_MS });
+    const socket: Socket<TServerToClientEvents, TClientToServerEvents> = io({
+      ...SOCKET_TRANSPORTS,
+      reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
+    });
     let hasConnected = false;
     const lostStatus = (): TFieldConnection => (navigator.onLine ? "reconnecting" : "offline");
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { SOCKET_TRANSPORTS } from "./socket-transports";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { TLayer } from "@/lib/contracts/layers";
@@ -64,6 +65,7 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], f
   useEffect(() => {
     if (!enabled) return;
     const socket: TCitySocket = io({
+      ...SOCKET_TRANSPORTS,
       reconnectionAttempts: RECONNECT_ATTEMPTS,
       reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
     });

@@ -16,13 +16,21 @@ export const DEMO_USERS: readonly TCreateUserRequest[] = [
 
 /**
  * Creates whichever demo accounts are missing (audited as created by the system). Existing ones are
- * left alone, so an admin's changes to them (role, disabled) survive restarts.
+ * left alone, so an admin's changes to them (role, disabled) survive restarts, and one created meanwhile
+ * by another instance is not an error.
  */
 export async function seedDemoUsers(auth: TAuth, prisma: PrismaClient): Promise<string[]> {
   const created: string[] = [];
+  const exists = async (email: string) => (await prisma.user.findUnique({ where: { email }, select: { id: true } })) !== null;
   for (const demo of DEMO_USERS) {
-    if (await prisma.user.findUnique({ where: { email: demo.email }, select: { id: true } })) continue;
-    await createUser({ auth, prisma, actor: null, ip: null }, demo);
+    if (await exists(demo.email)) continue;
+    try {
+      await createUser({ auth, prisma, actor: null, ip: null }, demo);
+    } catch (error) {
+      // Instances of one city starting together all find the account missing; the first one creates it.
+      if (await exists(demo.email)) continue;
+      throw error;
+    }
     created.push(demo.email);
   }
   return created;

@@ -156,16 +156,17 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   const flush = () => {
     const startedAt = performance.now();
     const changes = tick.drain();
-    if (!changes) return;
-    seq++;
+    if (changes) seq++;
+    // Also without new changes: a client that was busy at the last one still has them pending, and a city
+    // gone quiet (a stopped stream) must not leave it showing stale values.
     for (const client of clients.values()) {
       if (client.layers.size === 0) continue;
-      for (const layer of client.layers) for (const event of changes[layer] ?? []) client.backlog.add(layer, event);
-      if (isBusy(client.socket)) continue;
+      if (changes) for (const layer of client.layers) for (const event of changes[layer] ?? []) client.backlog.add(layer, event);
+      if (client.backlog.size === 0 || isBusy(client.socket)) continue;
       const layers = client.backlog.drain();
       if (layers) client.socket.emit("city:delta", { seq, layers });
     }
-    options.onFlush?.(performance.now() - startedAt, clients.size);
+    if (changes) options.onFlush?.(performance.now() - startedAt, clients.size);
   };
 
   const flushTimer = setInterval(flush, options.flushMs);
