@@ -52,7 +52,7 @@ describe("incident milestones from the timeline", () => {
     expect(incidentMilestones(CREATED, resolvedAgain).resolved).toMatchObject({ at: at(20), seconds: 1200 });
   });
 
-  it("leaves steps never reached empty; no arrival time without a dispatch, and the first on-scene report counts", () => {
+  it("leaves steps never reached empty; no arrival time without a dispatch, and the earliest on-scene report counts", () => {
     const noDispatch = incidentMilestones(CREATED, [
       entry("created", CREATED),
       entry("statusChanged", at(1), { from: "new", to: "acknowledged" }),
@@ -61,13 +61,18 @@ describe("incident milestones from the timeline", () => {
     expect(noDispatch.onScene).toMatchObject({ at: null, seconds: null });
     expect(noDispatch.closed.seconds).toBeNull();
 
-    // Entries are read in insertion order (as the database trigger does), whatever their `at` says.
+    // A crew's report queued offline is recorded after a later arrival but carries when the crew tapped:
+    // the earliest time counts, as in the database trigger (LEAST), whatever the insertion order.
     const queued = incidentMilestones(CREATED, [
       entry("unitDispatched", at(2), { unitId: "u1" }),
+      entry("unitDispatched", at(3), { unitId: "u2" }),
+      entry("unitStatusChanged", at(9), { unitId: "u2", to: "onScene" }),
       entry("statusChanged", at(9), { from: "dispatched", to: "onScene" }),
       entry("unitStatusChanged", at(7), { unitId: "u1", to: "onScene" }),
     ]);
-    expect(queued.onScene).toMatchObject({ at: at(9), seconds: 420 });
+    expect(queued.onScene).toMatchObject({ at: at(7), seconds: 300 });
+    const lateDispatchRecord = incidentMilestones(CREATED, [entry("unitDispatched", at(4)), entry("unitDispatched", at(2))]);
+    expect(lateDispatchRecord.dispatched.at).toBe(at(2));
   });
 });
 

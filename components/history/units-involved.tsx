@@ -1,6 +1,6 @@
 import type { TDispatch } from "@/lib/contracts/units";
 import { UNIT_TYPE_LABEL } from "@/lib/contracts/units";
-import { DateTime } from "./date-time";
+import { DateTime, TimeOfDay } from "./date-time";
 import { dispatchTimes } from "./dispatch-times";
 import { formatSeconds } from "./format-seconds";
 import { Table } from "@/components/ui/table";
@@ -8,7 +8,10 @@ import styles from "./units-involved.module.css";
 
 const STATE_LABEL: Record<TDispatch["state"], string> = { active: "On the job", cleared: "Cleared", cancelled: "Cancelled" };
 
-/** Each unit sent: when it was dispatched, left, arrived and cleared; how long it travelled and stayed. */
+/**
+ * Each unit sent: when it was dispatched, left, arrived and cleared (times of day after the dispatch's date);
+ * how long it travelled and stayed.
+ */
 export function UnitsInvolved({ dispatches, nowMs }: { dispatches: readonly TDispatch[]; nowMs: number }) {
   if (dispatches.length === 0) return <p className="muted">No units were dispatched to this incident.</p>;
   return (
@@ -40,13 +43,13 @@ export function UnitsInvolved({ dispatches, nowMs }: { dispatches: readonly TDis
                 <DateTime iso={d.dispatchedAt} />
               </td>
               <td data-label="En route">
-                <DateTime iso={d.enRouteAt} />
+                <TimeOfDay iso={d.enRouteAt} sameDayAs={d.dispatchedAt} />
               </td>
               <td data-label="On scene">
-                <DateTime iso={d.onSceneAt} />
+                <TimeOfDay iso={d.onSceneAt} sameDayAs={d.dispatchedAt} />
               </td>
               <td data-label="Cleared">
-                <DateTime iso={d.clearedAt} />
+                <TimeOfDay iso={d.clearedAt} sameDayAs={d.dispatchedAt} />
               </td>
               <td data-label="Travel">
                 <span>
