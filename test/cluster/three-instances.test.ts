@@ -4,6 +4,7 @@ import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { DEAD_LETTER_TOPIC, LAYERS, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { OPS_TOPIC } from "@/lib/contracts/ops-events";
 import type { TLayerEvents } from "@/lib/contracts/realtime";
 import { DEMO_PASSWORD } from "@/server/auth/demo-users";
 import { loadCityPack } from "@/server/city/load-city-pack";
@@ -11,7 +12,7 @@ import { startClusterInstance, spawnTsx, type TClusterProcess, type TClusterInst
 import { deleteRedisKeys, requireRedis, SHARED_REDIS_URL } from "@/test/fixtures/redis";
 import { sessionCookie, type TTestSocket } from "@/test/fixtures/test-app";
 import { createTestPostgres, type TTestPostgres } from "@/test/fixtures/test-databases";
-import { createTestKafka, produceTo, startKafkaMock, type TKafkaMock } from "@/test/kafka-mock";
+import { collectTopics, createTestKafka, produceTo, startKafkaMock, type TKafkaMock } from "@/test/kafka-mock";
 import { waitFor } from "@/test/wait-for";
 
 /**
@@ -35,6 +36,8 @@ let sql: pg.Pool;
 let producer: TClusterProcess;
 let instances: TInstance[] = [];
 let entities: TCityEntities;
+/** Everything the instances published to city.ops.*, read from the start. */
+let opsCollector: Awaited<ReturnType<typeof collectTopics>>;
 const redisPrefix = `test:cluster:${randomUUID()}`;
 const sockets: TTestSocket[] = [];
 
@@ -101,7 +104,11 @@ beforeAll(async () => {
   ({ entities } = await loadCityPack(PACK));
   [mock, postgres] = await Promise.all([
     startKafkaMock({
-      topics: [...Object.values(TOPIC_BY_LAYER).map((name) => ({ name, partitions: 4 })), { name: DEAD_LETTER_TOPIC, partitions: 1 }],
+      topics: [
+        ...Object.values(TOPIC_BY_LAYER).map((name) => ({ name, partitions: 4 })),
+        { name: DEAD_LETTER_TOPIC, partitions: 1 },
+        ...Object.values(OPS_TOPIC).map((name) => ({ name, partitions: 2 })),
+      ],
     }),
     createTestPostgres({ prefix: "citynerve_cluster" }),
   ]);
@@ -118,14 +125,17 @@ beforeAll(async () => {
     REDIS_PREFIX: redisPrefix,
     LEADER_RETRY_MS: "300",
     ALERT_ESCALATION_SECONDS: String(ESCALATION_SECONDS),
+    OPS_EVENTS: "true",
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
   };
   instances = await Promise.all(
     ["a", "b", "c"].map((name) => startClusterInstance({ ...shared, INSTANCE_ID: `test-${name}-${process.pid}` })),
   );
+  opsCollector = await collectTopics(createTestKafka(mock.brokers), Object.values(OPS_TOPIC));
 }, START_BOUND_MS);
 
 afterAll(async () => {
+  await opsCollector?.stop();
   for (const socket of sockets) socket.disconnect();
   await Promise.all([...instances.map((i) => i.stop()), producer?.stop()]);
   await sql?.end();
@@ -295,6 +305,42 @@ describe("three instances as separate processes on Kafka, PostgreSQL and Redis",
         `SELECT rule_id, entity_id, first_seen_at FROM alerts GROUP BY rule_id, entity_id, first_seen_at HAVING count(*) > 1`,
       );
       expect(doubled).toEqual([]);
+    },
+    CLUSTER_BOUND_MS * 2,
+  );
+
+  it(
+    "publishes every committed change to city.ops.* through the leader change, each (id, seq) at least once and keyed by id",
+    async () => {
+      // A change made after the kill: the new leader's relay must publish it (and whatever the old one left).
+      const survivor = instances.find((i) => i.child.exitCode === null && i.child.signalCode === null)!;
+      const created = await request(survivor, "/api/incidents", {
+        cookie: await signIn(survivor, "operator@citynerve.local"),
+        body: { type: "hazard", priority: "P3", location: entities.bins[2].position, description: "Fallen sign (after the leader change)" },
+      });
+      expect(created.status, created.text).toBe(201);
+
+      const rows = await waitFor(
+        async () => {
+          const { rows } = await sql.query(`SELECT id::text AS id, topic, entity_id FROM ops_outbox ORDER BY id`);
+          if (rows.length === 0) return undefined;
+          const { rows: waiting } = await sql.query(`SELECT count(*)::int AS n FROM ops_outbox WHERE published_at IS NULL`);
+          if (waiting[0].n > 0) return undefined;
+          const seen = new Set(opsCollector.messages.map((m) => `${m.topic}:${JSON.parse(String(m.value)).seq}`));
+          return rows.every((r) => seen.has(`${r.topic}:${r.id}`)) ? rows : undefined;
+        },
+        "every outbox row published by whichever instance led, and read back",
+        CLUSTER_BOUND_MS,
+      );
+      expect(rows.some((r) => r.entity_id === created.body.id)).toBe(true);
+      const byPosition = new Map(rows.map((r) => [`${r.topic}:${r.id}`, r.entity_id]));
+      for (const message of opsCollector.messages) {
+        const event = JSON.parse(String(message.value)) as { id: string; seq: number };
+        const key = `${message.topic}:${event.seq}`;
+        // Nothing published that was not committed, and each keyed by its entity for per-id order.
+        expect(byPosition.get(key), key).toBe(event.id);
+        expect(String(message.key)).toBe(event.id);
+      }
     },
     CLUSTER_BOUND_MS * 2,
   );
