@@ -30,9 +30,9 @@ export function generateBins(osm: TOsmData, segments: readonly TRoadSegment[], r
   }
 
   const buildings = [...osm.ways.values()].filter((w) => w.tags.building && isClosedWay(w)).map((w) => ringCentroid(wayCoords(osm, w)));
-  const streets = segments.filter(
-    (s) => s.name && BIN_ROAD_CLASSES.has(s.roadClass) && buildings.some((b) => distanceToLineM(b, s.coords) <= BUILDING_NEAR_M),
-  );
+  // An extract without buildings (a roads-only export) counts every named street as built up.
+  const isBuiltUp = (s: TRoadSegment) => buildings.length === 0 || buildings.some((b) => distanceToLineM(b, s.coords) <= BUILDING_NEAR_M);
+  const streets = segments.filter((s) => s.name && BIN_ROAD_CLASSES.has(s.roadClass) && isBuiltUp(s));
   const totalM = streets.reduce((sum, s) => sum + s.lengthM, 0);
   const missing = Math.max(0, total - bins.length);
   if (missing === 0 || totalM === 0) return bins;

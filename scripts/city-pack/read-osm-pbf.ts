@@ -12,6 +12,27 @@ type TPbfItem =
   /** The file's header block, first in the stream. */
   | { type?: undefined };
 
+type TDone = (error?: Error | null) => void;
+
+/** The parser throws from inside the stream on a corrupt block (zlib, protobuf): turn that into a stream error. */
+class CheckedOsmTransform extends OSMTransform {
+  override _transform(chunk: Buffer, encoding: BufferEncoding, next: TDone) {
+    try {
+      super._transform(chunk, encoding, next);
+    } catch (error) {
+      next(error as Error);
+    }
+  }
+
+  override _flush(done: TDone) {
+    try {
+      super._flush(done);
+    } catch (error) {
+      done(error as Error);
+    }
+  }
+}
+
 /**
  * Streams an .osm.pbf file block by block through osm-pbf-parser-node (zlib blobs,
  * dense nodes), so only one block and the collected elements are in memory.
@@ -19,7 +40,7 @@ type TPbfItem =
 export async function readOsmPbf(file: string, onElement: (el: TOsmElement) => void, progress: TReadProgress): Promise<void> {
   const source = createReadStream(file);
   let elements = 0;
-  const blocks = pipeline(source, new OSMTransform({ withTags: true, withInfo: false }), () => {});
+  const blocks = pipeline(source, new CheckedOsmTransform({ withTags: true, withInfo: false }), () => {});
   try {
     for await (const block of blocks as AsyncIterable<TPbfItem[]>) {
       for (const item of block) {
