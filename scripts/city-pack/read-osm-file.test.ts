@@ -98,7 +98,7 @@ describe("readOsmFile with a bbox", () => {
 
 describe("readOsmFile on broken input", () => {
   it("names a missing or empty file", async () => {
-    expect(await readError(scratch.dir + "/nope.osm.pbf")).toMatch(/nope\.osm\.pbf does not exist$/);
+    expect(await readError(`${scratch.dir}/nope.osm.pbf`)).toMatch(/nope\.osm\.pbf does not exist$/);
     expect(await readError(scratch.write("empty.osm", ""))).toMatch(/empty\.osm is empty$/);
   });
 
