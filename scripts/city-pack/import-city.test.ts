@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCityPack } from "@/server/city/load-city-pack";
+import { writeGridCity } from "@/test/fixtures/osm-grid-city";
 import { GOTHENBURG_GEOJSON, scratchDir, THREE_RIVERS_PBF } from "@/test/fixtures/osm-files";
 import { toOsmXml } from "@/test/fixtures/osm-xml";
 import { checkEntities } from "./check-entities";
@@ -73,6 +74,21 @@ describe("importCity: another real city (Gothenburg roads, GeoJSON)", () => {
     const entities = JSON.parse(readFileSync(path.join(outDir, "entities.json"), "utf8"));
     expect(entities.segments.length).toBeGreaterThan(100);
     expect(entities.segments.length).toBeLessThan(1613);
+  });
+});
+
+describe("importCity on a big generated city", () => {
+  it("shows its progress in steps of 10% and cuts every street at every crossing", async () => {
+    const file = path.join(scratch.dir, "grid.osm");
+    const { segments } = writeGridCity(file, 85);
+    const lines: string[] = [];
+    const { summary } = await run({ osmFile: file, name: "Grid City", log: (l) => lines.push(l) });
+    const progress = lines.filter((l) => l.startsWith(`reading ${file}: `));
+    // One line per 10% step, printed at the first 64 KiB chunk past it.
+    const percents = progress.map((l) => Number(l.match(/: (\d+)%/)?.[1]));
+    expect(percents.map((p) => Math.floor(p / 10))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(progress.at(-1)).toMatch(/100% \(5\.\d of 5\.\d MiB, [\d,]+ elements\)$/);
+    expect(summary).toMatch(new RegExp(`^segments ${segments}, parking 0, bins 250, `));
   });
 });
 
