@@ -4,7 +4,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { ZCityEvent } from "@/lib/contracts/events";
 import { loadCityPack } from "@/server/city/load-city-pack";
+import { createRoutePlanner } from "@/server/city/road-graph";
+import { CitySimulator } from "@/server/ingest/simulator/city-simulator";
 import { writeGridCity } from "@/test/fixtures/osm-grid-city";
 import { GOTHENBURG_GEOJSON, scratchDir, THREE_RIVERS_PBF } from "@/test/fixtures/osm-files";
 import { toOsmXml } from "@/test/fixtures/osm-xml";
@@ -66,6 +69,26 @@ describe("importCity: another real city (Gothenburg roads, GeoJSON)", () => {
     expect([w > 11.94, s > 57.69, e < 11.995, n < 57.715]).toEqual([true, true, true, true]);
     for (const file of ["roads.geojson", "buildings.geojson", "water.geojson", "landuse.geojson", "pois.geojson", "style.json"])
       expect(existsSync(path.join(publicDir, "city", id, file)), file).toBe(true);
+  });
+
+  it("runs: dispatch routes between every two stations, and the simulator feeds every layer valid events", async () => {
+    const publicDir = path.join(scratch.dir, "gothenburg-runs");
+    const { id } = await run({ osmFile: GOTHENBURG_GEOJSON, name: "Göteborg, Sweden", publicDir });
+    const { entities } = await loadCityPack(id, publicDir);
+    const planner = createRoutePlanner(entities.segments, () => undefined);
+    for (const a of entities.stations)
+      for (const b of entities.stations) expect(planner.planRoute(a.position, b.position), `${a.name} → ${b.name}`).not.toBeNull();
+
+    const simulator = new CitySimulator(entities, { seed: 1, ratePerSecond: 200 });
+    const start = Date.parse("2026-11-24T08:00:00Z");
+    const events = Array.from({ length: 30 }, (_, i) => simulator.step(start + (i + 1) * 1000, 1000))
+      .flat()
+      .map((m) => ZCityEvent.parse(JSON.parse(m.value)));
+    const known = new Set(Object.values(entities).flatMap((list: { id: string }[]) => list.map((e) => e.id)));
+    for (const e of events) expect(known.has(e.entityId), e.entityId).toBe(true);
+    expect(new Set(events.map((e) => e.type))).toEqual(
+      new Set(["TrafficFlowObserved", "WasteContainer", "EnergyMeasurement", "UnitPosition"]),
+    );
   });
 
   it("clips to a bbox: only the streets through the box", async () => {
