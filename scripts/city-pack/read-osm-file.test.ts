@@ -66,6 +66,24 @@ describe("readOsmFile on real extracts", () => {
     expect(ends.size).toBeLessThan(segments.length * 2 * 0.6);
   });
 
+  it("reads a lone GeoJSON Feature, tags nested as osmtogeojson writes them", async () => {
+    const street = {
+      type: "Feature",
+      id: "way/42",
+      properties: { type: "way", id: 42, tags: { highway: "residential", name: "Lone Street" }, meta: {} },
+      geometry: {
+        type: "LineString",
+        coordinates: [
+          [11.97, 57.7],
+          [11.971, 57.7005],
+        ],
+      },
+    };
+    const osm = await readOsmFile(scratch.write("lone.geojson", JSON.stringify(street)), quiet);
+    expect(osm.ways.get("w42")?.tags).toEqual({ highway: "residential", name: "Lone Street" });
+    expect(osm.nodes.size).toBe(2);
+  });
+
   it("prints stage names and, for big files, progress in bytes and elements", async () => {
     const lines: string[] = [];
     await readOsmFile(THREE_RIVERS_PBF, { log: (l) => lines.push(l), progressMinBytes: 0 });
@@ -134,11 +152,13 @@ describe("readOsmFile on broken input", () => {
       /archive\.osm\.pbf is not OpenStreetMap data: expected an \.osm\.pbf, \.osm \(XML\) or GeoJSON file, found bytes 50 4b 03 04/,
     );
     expect(await readError(scratch.write("broken.geojson", '{"type": "FeatureCollection", "features": ['))).toMatch(
-      /broken\.geojson is not valid JSON: /,
+      /broken\.geojson is not valid GeoJSON \(after 0 features\): /,
     );
     expect(await readError(scratch.write("config.geojson", '{"name": "not geo"}'))).toMatch(
       /is JSON but not a GeoJSON Feature or FeatureCollection$/,
     );
+    const half = readFileSync(GOTHENBURG_GEOJSON).subarray(0, 300_000);
+    expect(await readError(scratch.write("cut.geojson", half))).toMatch(/cut\.geojson is not valid GeoJSON \(after [\d,]+ features\): /);
     const badLine = {
       type: "FeatureCollection",
       features: [{ type: "Feature", geometry: { type: "LineString", coordinates: [[1, "x"]] } }],

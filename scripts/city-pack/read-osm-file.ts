@@ -45,7 +45,7 @@ export async function readOsmFile(file: string, { bbox, log, progressMinBytes = 
   const add = collector.add;
   if (format === "pbf") await readOsmPbf(file, add, progress);
   else if (format === "xml") await readOsmXml(file, add, progress);
-  else await readOsmGeoJson(file, add);
+  else await readOsmGeoJson(file, add, progress);
   checkContent(file, collector, bbox);
   const { nodes, ways, relations } = collector.stats();
   log(`read ${nodes.toLocaleString("en-US")} nodes, ${ways.toLocaleString("en-US")} ways, ${relations.toLocaleString("en-US")} relations`);

@@ -1,8 +1,16 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { pipeline } from "node:stream";
+import pick from "stream-json/filters/pick.js";
+import streamArray from "stream-json/streamers/stream-array.js";
 import { z } from "zod";
 import type { TOsmElement } from "./collect-osm";
 import { OsmInputError } from "./osm-input-error";
+import type { TReadProgress } from "./read-progress";
 import type { TTags } from "./read-osm";
+
+/** A lone Feature (no "features" array to stream) is read whole, up to this size. */
+const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 
 const ZPosition = z.array(z.number()).min(2);
 const ZGeometry = z.discriminatedUnion("type", [
@@ -40,11 +48,13 @@ function tagsOf(properties: Record<string, unknown> | null | undefined): TTags {
   return tags;
 }
 
-/** "way/123" (osmtogeojson, Overpass turbo) → 123. */
+/** "way/123" (osmtogeojson's feature id, Overpass turbo's "@id") → 123. */
 function osmIdOf(feature: TFeature, type: "node" | "way"): number | undefined {
-  const raw = feature.properties?.["@id"] ?? feature.properties?.id ?? feature.id;
-  const m = typeof raw === "string" ? raw.match(/^(node|way|relation)\/(\d+)$/) : null;
-  return m && m[1] === type ? Number(m[2]) : undefined;
+  for (const raw of [feature.id, feature.properties?.["@id"]]) {
+    const m = typeof raw === "string" ? raw.match(/^(node|way|relation)\/(\d+)$/) : null;
+    if (m) return m[1] === type ? Number(m[2]) : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -54,17 +64,31 @@ function osmIdOf(feature: TFeature, type: "node" | "way"): number | undefined {
  * meet. Ids taken from "way/123" when present; made-up ones are negative, as OSM
  * editors number objects that are not in the database.
  */
-export async function readOsmGeoJson(file: string, onElement: (el: TOsmElement) => void): Promise<void> {
-  let json: unknown;
+export async function readOsmGeoJson(file: string, onElement: (el: TOsmElement) => void, progress: TReadProgress): Promise<void> {
+  const addFeature = featureReader(file, onElement);
+  // A FeatureCollection streams feature by feature, so its size is not bounded by memory.
+  const source = createReadStream(file);
+  const features = pipeline(source, pick.withParserAsStream({ filter: "features" }), streamArray.asStream(), () => {});
+  let count = 0;
   try {
-    json = JSON.parse(await readFile(file, "utf8"));
+    for await (const { value } of features as AsyncIterable<{ value: unknown }>) {
+      addFeature(value, count++);
+      progress(source.bytesRead, count);
+    }
   } catch (error) {
-    throw new OsmInputError(`${file} is not valid JSON: ${(error as Error).message}`);
+    if (error instanceof OsmInputError) throw error;
+    throw new OsmInputError(`${file} is not valid GeoJSON (after ${count.toLocaleString("en-US")} features): ${(error as Error).message}`);
   }
-  const top = ZGeoJson.safeParse(json);
-  if (!top.success) throw new OsmInputError(`${file} is JSON but not a GeoJSON Feature or FeatureCollection`);
-  const rawFeatures = top.data.type === "Feature" ? [top.data] : top.data.features;
+  if (count > 0) return;
 
+  if ((await stat(file)).size > MAX_WHOLE_FILE_BYTES)
+    throw new OsmInputError(`${file} has no "features" array: expected a GeoJSON FeatureCollection`);
+  const top = ZGeoJson.safeParse(JSON.parse(await readFile(file, "utf8")));
+  if (!top.success) throw new OsmInputError(`${file} is JSON but not a GeoJSON Feature or FeatureCollection`);
+  if (top.data.type === "Feature") addFeature(top.data, 0);
+}
+
+function featureReader(file: string, onElement: (el: TOsmElement) => void): (raw: unknown, index: number) => void {
   let nextMadeUpId = -1;
   const usedWayIds = new Set<number>();
   const vertexIds = new Map<string, number>();
@@ -92,7 +116,7 @@ export async function readOsmGeoJson(file: string, onElement: (el: TOsmElement) 
     onElement({ type: "relation", id: nextMadeUpId--, members, tags: { ...tags, type: "multipolygon" } });
   };
 
-  rawFeatures.forEach((raw, index) => {
+  return (raw, index) => {
     const parsed = ZFeature.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -111,5 +135,5 @@ export async function readOsmGeoJson(file: string, onElement: (el: TOsmElement) 
     else if (g.type === "MultiLineString") for (const line of g.coordinates) way(feature, line, tags);
     else if (g.type === "Polygon") polygon(feature, g.coordinates, tags);
     else for (const rings of g.coordinates) polygon(feature, rings, tags);
-  });
+  };
 }
