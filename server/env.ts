@@ -90,7 +90,7 @@ const ZServerEnvFields = z.object({
     .default(1024 * 1024),
   /** More browser origins allowed besides PUBLIC_URL (comma-separated), for sockets and state-changing requests. */
   ALLOWED_ORIGINS: ZCsv.default([]),
-  /** Folder under public/city/ */
+  /** Folder under public/city/: the city served (built by `npm run city:build` or `npm run city:import`). */
   CITY_PACK: z
     .string()
     .regex(/^[a-z0-9-]+$/)

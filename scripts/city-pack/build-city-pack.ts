@@ -25,7 +25,7 @@ export type TCityPackConfig = {
   binCount: number;
 };
 
-type TCityPack = { manifest: TCityPackManifest; entities: TCityEntities; basemap: TBasemap; style: StyleSpecification };
+export type TCityPack = { manifest: TCityPackManifest; entities: TCityEntities; basemap: TBasemap; style: StyleSpecification };
 
 /** FNV-1a, to give every generator its own random stream: changing one never shifts another. */
 function streamSeed(seed: number, name: string): number {

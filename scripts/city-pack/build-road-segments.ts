@@ -3,7 +3,7 @@ import { lineLengthM, roundLonLat } from "@/lib/geo";
 import { isClosedWay, osmNumber, wayCoords, type TOsmData, type TOsmWay } from "./read-osm";
 import { roadAttributes, toRoadClass } from "./road-classes";
 
-function drivableWays(osm: TOsmData): TOsmWay[] {
+export function drivableWays(osm: TOsmData): TOsmWay[] {
   return [...osm.ways.values()].filter((w) => w.nodeIds.length >= 2 && toRoadClass(w.tags.highway) && w.tags.area !== "yes");
 }
 

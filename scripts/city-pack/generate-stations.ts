@@ -23,6 +23,10 @@ const isPolice = (t: TTags) => t.amenity === "police";
 const isFire = (t: TTags) => t.amenity === "fire_station";
 const isEms = (t: TTags) => t.amenity === "hospital" || t.amenity === "clinic" || t.emergency === "ambulance_station";
 
+function firstNonEmpty<T>(...lists: T[][]): T[] {
+  return lists.find((l) => l.length > 0) ?? [];
+}
+
 /** A point set back from a random street node drawn from `candidates`. */
 function besideStreet(candidates: readonly TLonLat[], center: TLonLat, random: TRandom): TLonLat {
   const at = random.pick(candidates);
@@ -58,8 +62,13 @@ export function generateStations(
   const arterialNodes = segments
     .filter((s) => ["primary", "secondary", "tertiary"].includes(s.roadClass))
     .flatMap((s) => [s.coords[0], s.coords[s.coords.length - 1]]);
-  const inner = ringBetween(arterialNodes, (p) => p, center, 0.15, 0.6);
-  const streetNodes = segments.filter((s) => s.roadClass !== "service").map((s) => s.coords[0]);
+  const allNodes = segments.map((s) => s.coords[0]);
+  const streetNodes = firstNonEmpty(
+    segments.filter((s) => s.roadClass !== "service").map((s) => s.coords[0]),
+    allNodes,
+  );
+  // An extract without arterials (a suburb, a village) places stations on its other streets.
+  const inner = ringBetween(firstNonEmpty(arterialNodes, streetNodes), (p) => p, center, 0.15, 0.6);
 
   if (found.police.length === 0)
     found.police.push({ name: `${townName} Police Department`, position: besideStreet(inner, center, random) });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TLonLat } from "@/lib/geo";
+import { createOsmCollector } from "./collect-osm";
 
 /**
  * Parses iD's `intro_graph.json`: one object keyed by entity id, where ids carry
@@ -31,33 +32,23 @@ export function osmNumber(id: string): string {
   return id.slice(1);
 }
 
-/** Numeric order of prefixed ids, so output order does not depend on JSON key order. */
-function compareOsmIds(a: string, b: string): number {
-  return Number(osmNumber(a)) - Number(osmNumber(b)) || a.localeCompare(b);
-}
-
 export function readOsm(raw: unknown): TOsmData {
   const graph = ZRawGraph.parse(raw);
-  const data: TOsmData = { nodes: new Map(), ways: new Map(), relations: new Map() };
-  const ids = Object.keys(graph).sort(compareOsmIds);
-  for (const key of ids) {
-    const e = graph[key];
+  const collector = createOsmCollector();
+  for (const e of Object.values(graph)) {
+    const id = Number(osmNumber(e.id));
     const tags = e.tags ?? {};
     if (e.id.startsWith("n")) {
       if (!e.loc) throw new Error(`OSM node ${e.id} has no loc`);
-      data.nodes.set(e.id, { id: e.id, loc: e.loc, tags });
+      collector.add({ type: "node", id, lon: e.loc[0], lat: e.loc[1], tags });
     } else if (e.id.startsWith("w")) {
-      data.ways.set(e.id, { id: e.id, nodeIds: e.nodes ?? [], tags });
+      collector.add({ type: "way", id, refs: (e.nodes ?? []).map((n) => Number(osmNumber(n))), tags });
     } else {
-      data.relations.set(e.id, { id: e.id, members: e.members ?? [], tags });
+      const members = (e.members ?? []).map((m) => ({ type: m.type, ref: Number(osmNumber(m.id)), role: m.role }));
+      collector.add({ type: "relation", id, members, tags });
     }
   }
-  // A way may only reference nodes the extract contains; drop dangling refs and
-  // consecutive duplicates so every later step can trust its node list.
-  for (const way of data.ways.values()) {
-    way.nodeIds = way.nodeIds.filter((id, i, all) => data.nodes.has(id) && id !== all[i - 1]);
-  }
-  return data;
+  return collector.finish();
 }
 
 export function wayCoords(osm: TOsmData, way: TOsmWay): TLonLat[] {

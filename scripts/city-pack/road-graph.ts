@@ -1,3 +1,4 @@
+import TinyQueue from "tinyqueue";
 import type { TRoadSegment } from "@/lib/contracts/city-pack";
 import type { TLonLat } from "@/lib/geo";
 
@@ -34,23 +35,31 @@ export type TShortestPaths = {
 };
 
 /**
- * Dijkstra from one node to every reachable node (a plain O(n²) scan: the town has
- * ~400 nodes). The cost is evaluated per search, so callers can penalise segments.
+ * Dijkstra from one node to every reachable node. The cost is evaluated per search,
+ * so callers can penalise segments. Of two nodes at the same distance the one reached
+ * first is settled first, which keeps every path (and so every pack) the same from
+ * one build to the next.
  */
 export function shortestPaths(graph: TRoadGraph, source: string, costOf: TCostOf = (s) => s.lengthM): TShortestPaths {
   const distance = new Map<string, number>([[source, 0]]);
   const previous = new Map<string, { from: string; segment: TRoadSegment }>();
+  const reachedOrder = new Map<string, number>([[source, 0]]);
+  const queue = new TinyQueue<{ id: string; d: number; order: number }>(
+    [{ id: source, d: 0, order: 0 }],
+    (a, b) => a.d - b.d || a.order - b.order,
+  );
   const done = new Set<string>();
-  for (;;) {
-    let current: string | undefined;
-    for (const [id, d] of distance) if (!done.has(id) && (current === undefined || d < distance.get(current)!)) current = id;
-    if (current === undefined) break;
+  for (let item = queue.pop(); item; item = queue.pop()) {
+    const current = item.id;
+    if (done.has(current) || item.d !== distance.get(current)) continue;
     done.add(current);
     for (const e of graph.edges.get(current) ?? []) {
-      const d = distance.get(current)! + costOf(e.segment);
+      const d = item.d + costOf(e.segment);
       if (d < (distance.get(e.to) ?? Infinity)) {
         distance.set(e.to, d);
         previous.set(e.to, { from: current, segment: e.segment });
+        if (!reachedOrder.has(e.to)) reachedOrder.set(e.to, reachedOrder.size);
+        queue.push({ id: e.to, d, order: reachedOrder.get(e.to)! });
       }
     }
   }
