@@ -117,6 +117,35 @@ describe("realtime hub", () => {
     ]);
   });
 
+  it("encodes a flush's delta once per subscription shape, whatever the number of clients", async () => {
+    const wasteOnly = [client(), client(), client(), client()];
+    const wasteAndParking = [client(), client()];
+    for (const socket of wasteOnly) await subscribe(socket, ["waste"]);
+    for (const socket of wasteAndParking) await subscribe(socket, ["parking", "waste"]);
+    const encoder = runtime.hub.io.encoder;
+    const encode = encoder.encode.bind(encoder);
+    const encodedDeltas: unknown[] = [];
+    encoder.encode = (packet) => {
+      if (Array.isArray(packet.data) && packet.data[0] === "city:delta") encodedDeltas.push(packet.data[1]);
+      return encode(packet);
+    };
+    try {
+      await source.push("city.waste", [bin("bin-1", 0.7, 40)]);
+      await source.push("city.parking", [lot(7)]);
+      await waitFor(
+        () => [...wasteOnly, ...wasteAndParking].every((c) => c.deltas.some((d) => d.layers.waste?.some((e) => e.fillingLevel === 0.7))),
+        "every client has the change",
+      );
+      await waitFor(() => wasteAndParking.every((c) => c.deltas.some((d) => d.layers.parking)), "parking clients have the lot");
+    } finally {
+      encoder.encode = encode;
+    }
+    // Two shapes, so at most two encodings per flush, however many clients; six clients got it.
+    const flushes = new Set(encodedDeltas.map((d) => (d as TCityDelta).seq));
+    expect(encodedDeltas.length).toBeLessThanOrEqual(2 * flushes.size);
+    expect(wasteOnly.every((c) => c.deltas.every((d) => d.layers.parking === undefined))).toBe(true);
+  });
+
   it("resyncs a client from a snapshot when it reconnects", async () => {
     const socket = client();
     const snapshots: TCitySnapshot[] = [];

@@ -1,7 +1,13 @@
 import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { TLayer } from "@/lib/contracts/layers";
-import { ZSubscribeRequest, type TClientToServerEvents, type TIngestStats, type TServerToClientEvents } from "@/lib/contracts/realtime";
+import {
+  ZSubscribeRequest,
+  type TClientToServerEvents,
+  type TIngestStats,
+  type TLayerEvents,
+  type TServerToClientEvents,
+} from "@/lib/contracts/realtime";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { TSocketRefusal } from "@/lib/contracts/socket-refusal";
 import type { CityState } from "@/server/city/city-state";
@@ -24,6 +30,8 @@ export const MAX_CLIENT_MESSAGE_BYTES = 8 * 1024;
 type TClient = {
   socket: Socket<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>;
   layers: Set<TLayer>;
+  /** Its subscribed layers as one key: clients with the same shape share one encoded delta. */
+  shape: string;
   /** Changes this client has not been sent yet because it was still busy receiving earlier ones. */
   backlog: DeltaCoalescer;
 };
@@ -128,7 +136,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   });
 
   io.on("connection", (socket) => {
-    const client: TClient = { socket, layers: new Set(), backlog: new DeltaCoalescer() };
+    const client: TClient = { socket, layers: new Set(), shape: "", backlog: new DeltaCoalescer() };
     clients.set(socket.id, client);
     void socket.join([userRoom(socket.data.user.id), roleRoom(socket.data.user.role)]);
     if (socket.data.expiresAt) closeAt(socket, socket.data.expiresAt);
@@ -146,6 +154,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
         return;
       }
       client.layers = new Set(parsed.data.layers);
+      client.shape = [...client.layers].sort().join(",");
       client.backlog.clear(); // the snapshot supersedes anything pending
       ack({ ok: true, data: { seq, at: new Date().toISOString(), layers: options.cityState.snapshot([...client.layers]) } });
     });
@@ -153,18 +162,35 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     socket.on("disconnect", () => clients.delete(socket.id));
   });
 
+  /**
+   * Clients that are up to date (nothing pending, not busy) get this flush's changes as they are: one delta
+   * per subscription shape, encoded once and written to each of them (a room broadcast of this instance).
+   * Only clients that fell behind get a delta of their own, built from their backlog.
+   */
   const flush = () => {
     const startedAt = performance.now();
     const changes = tick.drain();
     if (changes) seq++;
+    const upToDate = new Map<string, { layers: ReadonlySet<TLayer>; socketIds: string[] }>();
     // Also without new changes: a client that was busy at the last one still has them pending, and a city
     // gone quiet (a stopped stream) must not leave it showing stale values.
     for (const client of clients.values()) {
       if (client.layers.size === 0) continue;
+      const busy = isBusy(client.socket);
+      if (changes && !busy && client.backlog.size === 0) {
+        const group = upToDate.get(client.shape) ?? { layers: client.layers, socketIds: [] };
+        group.socketIds.push(client.socket.id);
+        upToDate.set(client.shape, group);
+        continue;
+      }
       if (changes) for (const layer of client.layers) for (const event of changes[layer] ?? []) client.backlog.add(layer, event);
-      if (client.backlog.size === 0 || isBusy(client.socket)) continue;
+      if (client.backlog.size === 0 || busy) continue;
       const layers = client.backlog.drain();
       if (layers) client.socket.emit("city:delta", { seq, layers });
+    }
+    for (const { layers, socketIds } of upToDate.values()) {
+      const delta = changes && pickLayers(changes, layers);
+      if (delta) io.local.to(socketIds).emit("city:delta", { seq, layers: delta });
     }
     if (changes) options.onFlush?.(performance.now() - startedAt, clients.size);
   };
@@ -201,6 +227,19 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
 }
 
 const userRoom = (userId: string) => `user:${userId}`;
+
+/** The changes of these layers only; null when none of them changed. */
+function pickLayers(changes: TLayerEvents, layers: ReadonlySet<TLayer>): TLayerEvents | null {
+  const picked: TLayerEvents = {};
+  let any = false;
+  for (const layer of layers) {
+    const events = changes[layer];
+    if (!events?.length) continue;
+    (picked as Record<TLayer, unknown>)[layer] = events;
+    any = true;
+  }
+  return any ? picked : null;
+}
 
 /** Events addressed to particular users rather than to roles. */
 type TUserEvent = "assignment:changed";
