@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { TAlert } from "@/lib/contracts/alerts";
 import { playAlertTone } from "./alert-tone";
+import { createCriticalToneRepeater } from "./critical-tone-repeater";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
 import { Button } from "@/components/ui/button";
 import styles from "./critical-banner.module.css";
@@ -11,20 +12,38 @@ type TCriticalBannerProps = {
   /** Unacknowledged critical alerts, most recent first. */
   alerts: readonly TAlert[];
   isMuted: boolean;
+  onMutedChange: (muted: boolean) => void;
   onView: (alert: TAlert) => void;
 };
 
-/** Plays the tone once for every critical alert this page has not sounded for yet. */
+const TONE_TICK_MS = 1000;
+
+/** The tone for every critical alert this page has not sounded for yet, repeated while any waits (critical-tone-repeater). */
 function useCriticalTone(alerts: readonly TAlert[], isMuted: boolean): void {
   const sounded = useRef(new Set<string>());
+  const [repeater] = useState(() => createCriticalToneRepeater(playAlertTone));
   useEffect(() => {
     const fresh = alerts.filter((alert) => !sounded.current.has(alert.id));
     for (const alert of fresh) sounded.current.add(alert.id);
-    if (fresh.length > 0 && !isMuted) playAlertTone();
-  }, [alerts, isMuted]);
+    repeater.update({ hasFresh: fresh.length > 0, hasWaiting: alerts.length > 0, isMuted }, Date.now());
+  }, [alerts, isMuted, repeater]);
+  const hasWaiting = alerts.length > 0;
+  useEffect(() => {
+    if (!hasWaiting) return;
+    const timer = setInterval(() => repeater.tick(Date.now()), TONE_TICK_MS);
+    return () => clearInterval(timer);
+  }, [hasWaiting, repeater]);
 }
 
-function BannerAlert({ alert, more, onView }: { alert: TAlert; more: number; onView: (alert: TAlert) => void }) {
+type TBannerAlertProps = {
+  alert: TAlert;
+  more: number;
+  isMuted: boolean;
+  onMutedChange: (muted: boolean) => void;
+  onView: (alert: TAlert) => void;
+};
+
+function BannerAlert({ alert, more, isMuted, onMutedChange, onView }: TBannerAlertProps) {
   const [outcome, setOutcome] = useState<TActionOutcome | null>(null);
   const acknowledge = useAlertAction(alert, setOutcome);
   return (
@@ -35,9 +54,20 @@ function BannerAlert({ alert, more, onView }: { alert: TAlert; more: number; onV
       <p className={styles.text}>
         <strong>Critical: {alert.ruleName}</strong> — {alert.message} <span className={styles.where}>({alert.zone})</span>
         {more > 0 && <span className={styles.more}> and {more} more unacknowledged</span>}
+        {isMuted && <span className={styles.more}> · tone muted on this browser</span>}
         {outcome?.tone === "error" && <span className={styles.error}> {outcome.message}</span>}
       </p>
       <div className={styles.actions}>
+        <Button
+          variant="onAlert"
+          size="sm"
+          title={isMuted ? "Sound the tone again on this browser" : "The tone repeats every 30 s until acknowledged"}
+          data-testid="critical-banner-mute"
+          data-muted={isMuted}
+          onClick={() => onMutedChange(!isMuted)}
+        >
+          {isMuted ? "Unmute tone" : "Mute tone"}
+        </Button>
         <Button variant="onAlert" size="sm" onClick={() => onView(alert)}>
           View
         </Button>
@@ -78,7 +108,7 @@ function useBannerHeight() {
  * Stays at the top while any critical alert is unacknowledged. The live region is always
  * mounted so a screen reader hears each new critical alert as it lands.
  */
-export function CriticalBanner({ alerts, isMuted, onView }: TCriticalBannerProps) {
+export function CriticalBanner({ alerts, isMuted, onMutedChange, onView }: TCriticalBannerProps) {
   useCriticalTone(alerts, isMuted);
   const regionRef = useBannerHeight();
   const newest = alerts[0];
@@ -87,7 +117,16 @@ export function CriticalBanner({ alerts, isMuted, onView }: TCriticalBannerProps
       <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {newest ? `Critical alert: ${newest.ruleName}. ${newest.message}. ${newest.zone}.` : ""}
       </p>
-      {newest && <BannerAlert key={newest.id} alert={newest} more={alerts.length - 1} onView={onView} />}
+      {newest && (
+        <BannerAlert
+          key={newest.id}
+          alert={newest}
+          more={alerts.length - 1}
+          isMuted={isMuted}
+          onMutedChange={onMutedChange}
+          onView={onView}
+        />
+      )}
     </div>
   );
 }

@@ -149,7 +149,7 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
     // Global name kept: nav/user-menu.module.css places the user menu by `.control-room .top-bar` on phones.
     <div className={cx(styles.controlRoom, "control-room")}>
       <TopBar user={user} cityName={config?.manifest.name ?? null} status={status} stats={stats} onRetry={retry} />
-      <CriticalBanner alerts={ops.criticals} isMuted={isMuted} onView={selectAlert} />
+      <CriticalBanner alerts={ops.criticals} isMuted={isMuted} onMutedChange={setMuted} onView={selectAlert} />
       <div className={styles.body} data-drawer={drawer?.kind ?? "none"}>
         <AccessNotice className={styles.accessNotice} />
         <LayerPanel

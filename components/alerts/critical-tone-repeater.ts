@@ -1,0 +1,41 @@
+/** How often the tone sounds again while a critical alert waits unacknowledged. */
+export const CRITICAL_TONE_REPEAT_MS = 30_000;
+
+export type TCriticalToneState = {
+  /** A critical alert this page has not sounded for yet arrived. */
+  hasFresh: boolean;
+  /** Some critical alert is still unacknowledged. */
+  hasWaiting: boolean;
+  isMuted: boolean;
+};
+
+/**
+ * When the critical-alert tone sounds: at once for a new critical alert, then again every `repeatMs` for as
+ * long as any critical alert waits unacknowledged (a tone played once is easy to miss across a control room).
+ * Muted, it never sounds, and unmuting does not replay what was missed until the next repeat is due. Time is
+ * passed in, so the rhythm is tested without a clock.
+ */
+export function createCriticalToneRepeater(play: () => void, repeatMs = CRITICAL_TONE_REPEAT_MS) {
+  let lastToneAt: number | null = null;
+  let state: TCriticalToneState = { hasFresh: false, hasWaiting: false, isMuted: false };
+
+  const sound = (now: number) => {
+    lastToneAt = now;
+    play();
+  };
+
+  return {
+    /** The alerts or the mute changed. */
+    update(next: TCriticalToneState, now: number): void {
+      state = next;
+      if (!next.hasWaiting) lastToneAt = null;
+      if (next.hasFresh && !next.isMuted) sound(now);
+      else if (next.hasFresh) lastToneAt = now; // muted: the repeat counts from the alert all the same
+    },
+    /** Called on a timer: sounds again if a critical alert has waited `repeatMs` since the last tone. */
+    tick(now: number): void {
+      if (!state.hasWaiting || state.isMuted) return;
+      if (lastToneAt === null || now - lastToneAt >= repeatMs) sound(now);
+    },
+  };
+}
