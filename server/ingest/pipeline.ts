@@ -17,6 +17,11 @@ export type TIngestPipelineDeps = {
   /** Takes rejected messages to PostgreSQL off the ingest path (dead-letter-buffer.ts): never awaited. */
   deadLetters: Pick<TDeadLetterBuffer, "enqueue">;
   /**
+   * Replayed dead letters (x-dlq-replayed) that passed this time, by letter id; never awaited. A replay that
+   * fails again is a dead letter carrying `replayOf`, and the store updates its letter.
+   */
+  onReplayAccepted?: (deadLetterIds: string[]) => void;
+  /**
    * Events observed further ahead than `maxFutureSkewMs` (Infinity = no limit) or longer ago than
    * `maxAgeMs` (0 = no limit) are dead-lettered. Defaults: 300 s ahead, 7 days old.
    */
@@ -41,12 +46,15 @@ export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestSink {
       const receivedAt = new Date(nowMs);
       const accepted: TCityEvent[] = [];
       const rejected: TDeadLetter[] = [];
+      const replaysAccepted: string[] = [];
       for (const message of messages) {
         const reason = ingestOne(message, time, accepted);
         deps.stats.recordOutcome(message.topic, reason === null ? "accepted" : "dead_lettered");
         if (reason !== null) rejected.push(toDeadLetter(message, reason, receivedAt));
+        else if (message.replayOf) replaysAccepted.push(message.replayOf);
       }
       deps.deadLetters.enqueue(rejected);
+      if (replaysAccepted.length > 0) deps.onReplayAccepted?.(replaysAccepted);
       deps.stats.recordAccepted(accepted.length, accepted.at(-1)?.observedAt);
       deps.stats.recordDeadLettered(rejected.length);
       return { accepted, rejected };
