@@ -7,7 +7,7 @@ const HOUR_MS = 3_600_000;
 const SOURCES_MAX = 50;
 
 /** Letters received per hour and reason over the last `hours` (every hour listed, empty ones too), and their sources. */
-export async function countDeadLetters(
+export async function countDeadLettersByHour(
   prisma: PrismaClient,
   query: TDeadLetterCountsQuery,
   now: Date = new Date(),

@@ -8,7 +8,7 @@ import { toDeadLetterView } from "./dead-letter-view";
  * Newest first, keyset-paged on (received_at, id): a page never shifts when new letters arrive, and page 100
  * costs what page 1 does. Handled letters are left out unless asked for.
  */
-export async function listDeadLetters(prisma: PrismaClient, query: TDeadLetterQuery): Promise<TDeadLetterPage> {
+export async function listDeadLetterPage(prisma: PrismaClient, query: TDeadLetterQuery): Promise<TDeadLetterPage> {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const where: Prisma.DeadLetterWhereInput = {
     reasonKind: query.reason,
