@@ -131,9 +131,9 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
       ? {
           recordDeadLetters: (letters) => recordDeadLetters(prisma, letters, config.city.source.kind),
           isDeadLetterStoreReachable: async () => (await database.ping.check(0)).ok,
-          onReplayAccepted: (ids) =>
-            void markReplaysAccepted(prisma, ids).catch((error: unknown) =>
-              console.warn("dead letters: could not record replays that passed", { ids, error }),
+          onReplayAccepted: (replays) =>
+            void markReplaysAccepted(prisma, replays).catch((error: unknown) =>
+              console.warn("dead letters: could not record replays that passed", { replays, error }),
             ),
         }
       : { recordDeadLetters: async () => {} }),

@@ -135,9 +135,20 @@ describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
     expect((await db.prisma.deadLetter.findUniqueOrThrow({ where: { id: original } })).reason).toBe("schema: x");
   });
 
-  it("marks replays accepted by letter id, ignoring anything that is not one", async () => {
+  it("marks a replay accepted only on a letter of its topic waiting for that outcome, ignoring anything not a letter id", async () => {
     const id = (await db.prisma.deadLetter.findFirstOrThrow({ where: { sourceTopic: "city.units", replayOutcome: "failed" } })).id;
-    await markReplaysAccepted(db.prisma, ["not-a-uuid", id]);
-    expect((await db.prisma.deadLetter.findUniqueOrThrow({ where: { id } })).replayOutcome).toBe("accepted");
+    const outcome = async () => (await db.prisma.deadLetter.findUniqueOrThrow({ where: { id } })).replayOutcome;
+    await markReplaysAccepted(db.prisma, [{ deadLetterId: id, topic: "city.units" }]);
+    expect(await outcome()).toBe("failed"); // nobody replayed it since
+
+    await db.prisma.deadLetter.update({ where: { id }, data: { replayOutcome: "pending" } });
+    await markReplaysAccepted(db.prisma, [
+      { deadLetterId: "not-a-uuid", topic: "city.units" },
+      { deadLetterId: id, topic: "city.traffic" },
+    ]);
+    expect(await outcome()).toBe("pending");
+    await markReplaysAccepted(db.prisma, [{ deadLetterId: id, topic: "city.units" }]);
+    await markReplaysAccepted(db.prisma, [{ deadLetterId: id, topic: "city.units" }]); // a second instance says the same
+    expect(await outcome()).toBe("accepted");
   });
 });

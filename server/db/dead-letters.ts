@@ -1,7 +1,7 @@
 import type { TIngestSource } from "@/lib/contracts/realtime";
 import { boundDeadLetter } from "@/server/ingest/dead-letter-record";
 import { classifyDeadLetterReason } from "@/server/ingest/dead-letter-reason";
-import type { TDeadLetter } from "@/server/ingest/types";
+import type { TAcceptedReplay, TDeadLetter } from "@/server/ingest/types";
 import type { DeadLetter, PrismaClient } from "./generated/client";
 import { isUuid } from "./transaction";
 
@@ -64,11 +64,17 @@ async function recordFailedReplay(prisma: PrismaClient, letter: TDeadLetter): Pr
   return count > 0;
 }
 
-/** Replays that passed validation: their letters say so (every instance may report the same; it is idempotent). */
-export async function markReplaysAccepted(prisma: PrismaClient, ids: readonly string[]): Promise<void> {
-  const valid = ids.filter(isUuid);
-  if (valid.length === 0) return;
-  await prisma.deadLetter.updateMany({ where: { id: { in: valid } }, data: { replayOutcome: "accepted" } });
+/**
+ * Replays that passed validation: their letters say so. Only a letter of that topic waiting for its replay's
+ * outcome (or already told, as every instance reports the same replay) is marked: the header is outside input.
+ */
+export async function markReplaysAccepted(prisma: PrismaClient, replays: readonly TAcceptedReplay[]): Promise<void> {
+  for (const { deadLetterId, topic } of replays.filter((r) => isUuid(r.deadLetterId))) {
+    await prisma.deadLetter.updateMany({
+      where: { id: deadLetterId, sourceTopic: topic, replayOutcome: { in: ["pending", "accepted"] } },
+      data: { replayOutcome: "accepted" },
+    });
+  }
 }
 
 /** Newest first. */

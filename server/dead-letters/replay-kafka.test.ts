@@ -57,7 +57,7 @@ describe.each(TEST_BACKENDS)("dead-letter replay through Kafka ($kind)", (backen
       cityState,
       stats: new IngestStats(),
       deadLetters: buffer,
-      onReplayAccepted: (ids) => void markReplaysAccepted(db.prisma, ids),
+      onReplayAccepted: (replays) => void markReplaysAccepted(db.prisma, replays),
       timeLimits: { maxFutureSkewMs: 60_000, maxAgeMs: 0 },
       now: () => nowMs,
     });

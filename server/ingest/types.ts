@@ -40,6 +40,9 @@ export type TDeadLetter = {
   receivedAt: Date;
 };
 
+/** A replayed dead letter that passed validation: the letter its header named, and the topic it came back on. */
+export type TAcceptedReplay = { deadLetterId: string; topic: string };
+
 export type TIngestOutcome = {
   accepted: TCityEvent[];
   rejected: TDeadLetter[];
