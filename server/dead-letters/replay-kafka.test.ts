@@ -69,6 +69,11 @@ describe.each(TEST_BACKENDS)("dead-letter replay through Kafka ($kind)", (backen
       deadLetterTopic: DEAD_LETTER_TOPIC,
       fromBeginning: true,
       consumerConfig: TEST_CONSUMER_CONFIG,
+      // Few and quick retries: a broker that is down makes a replay fail in a moment, not after kafkajs' default minute.
+      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 },
+      supervision: { restartBackoff: { initialMs: 100, maxMs: 500 } },
+      // The outage below is on purpose: its connection errors would only drown the test's output.
+      logger: { info() {}, warn() {}, error() {} },
     });
     await source.start(sink);
   });
@@ -135,5 +140,31 @@ describe.each(TEST_BACKENDS)("dead-letter replay through Kafka ($kind)", (backen
     }
     const audit = await db.prisma.auditLog.findMany({ where: { action: "dead_letter.replayed" } });
     expect(audit.map((a) => a.entityId).sort()).toEqual([broken.id, broken.id, early.id].sort());
+  });
+
+  it("with the broker down, says the replay did not go out and leaves the letter and the audit log as they were", async () => {
+    const broken = (await letterWith("invalid JSON"))!;
+    const auditBefore = await db.prisma.auditLog.count();
+    await mock.setBrokerDown(1);
+    try {
+      const [result] = (await replay(broken.id)).results;
+      expect(result).toMatchObject({ id: broken.id, outcome: "failed" });
+      expect(result.detail).toMatch(/^The event source did not take it: /);
+    } finally {
+      await mock.setBrokerUp(1);
+    }
+    expect(await db.prisma.deadLetter.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({
+      replayCount: 2,
+      replayOutcome: "failed",
+      lastReplayedAt: broken.lastReplayedAt,
+    });
+    expect(await db.prisma.auditLog.count()).toBe(auditBefore);
+
+    // Back up, the same letter replays as before.
+    expect((await replay(broken.id)).results[0].outcome).toBe("replayed");
+    await waitFor(async () => {
+      const row = await db.prisma.deadLetter.findUniqueOrThrow({ where: { id: broken.id } });
+      return row.replayCount === 3 && row.replayOutcome === "failed";
+    }, "the replay after the outage failed again on the same letter");
   });
 });
