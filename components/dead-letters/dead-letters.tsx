@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
+import type { TDeadLetterView } from "@/lib/contracts/dead-letters";
 import { errorMessage } from "@/components/api/request-json";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -17,8 +18,13 @@ import { DeadLetterFilterForm } from "./dead-letter-filter-form";
 import { deadLetterCountsQuery, deadLetterPagesQuery } from "./dead-letter-queries";
 import { DeadLetterTable } from "./dead-letter-table";
 
-/** While a replay's result is still coming back from the pipeline, the list reads again this often. */
+/** While a replay's result is still coming back from the pipeline, the list reads again this often… */
 const PENDING_REFETCH_MS = 2000;
+/** …for this long at most (a replay whose server stopped before it went out stays pending). */
+const PENDING_WATCH_MS = 60_000;
+
+const isAwaitingOutcome = (letter: TDeadLetterView) =>
+  letter.replayOutcome === "pending" && Date.now() - Date.parse(letter.lastReplayedAt ?? "") < PENDING_WATCH_MS;
 
 /** /dead-letters: messages the pipeline rejected, newest first, filtered through the URL; replay them or mark them handled. */
 export function DeadLetters() {
@@ -28,8 +34,7 @@ export function DeadLetters() {
   const filters = useMemo(() => parseDeadLetterFilters(new URLSearchParams(search)), [search]);
   const letters = useInfiniteQuery({
     ...deadLetterPagesQuery(filters),
-    refetchInterval: (query) =>
-      query.state.data?.pages.some((page) => page.letters.some((l) => l.replayOutcome === "pending")) ? PENDING_REFETCH_MS : false,
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.letters.some(isAwaitingOutcome)) ? PENDING_REFETCH_MS : false),
   });
   const counts = useQuery(deadLetterCountsQuery());
   const rows = useMemo(() => letters.data?.pages.flatMap((page) => page.letters) ?? [], [letters.data]);
