@@ -157,6 +157,7 @@ const PAGES: TPageSpec[] = [
   { name: "rules", path: () => "/rules", viewers: ["supervisor"], ready: pageReady },
   { name: "units", path: () => "/units", viewers: ["supervisor", "admin"], ready: pageReady },
   { name: "audit", path: () => "/audit", viewers: ["supervisor", "admin"], ready: pageReady },
+  { name: "dead-letters", path: () => "/dead-letters", viewers: ["supervisor", "admin"], ready: pageReady },
   { name: "field", path: () => "/field", viewers: ["field"], ready: pageReady },
   { name: "admin-users", path: () => "/admin/users", viewers: ["admin"], ready: pageReady },
 ];

@@ -21,6 +21,8 @@ export type TCityRuntimeDeps = {
   recordDeadLetters: (letters: TDeadLetter[]) => Promise<void>;
   /** Whether that store answers at all: while it does not, letters wait (default: it always answers). */
   isDeadLetterStoreReachable?: () => Promise<boolean>;
+  /** Replayed dead letters that passed validation this time (by letter id); never awaited. */
+  onReplayAccepted?: TIngestPipelineDeps["onReplayAccepted"];
   /** DEAD_LETTER_BUFFER_MAX */
   deadLetterBufferMax?: number;
   /** From INGEST_MAX_FUTURE_SKEW_SECONDS / INGEST_MAX_EVENT_AGE_SECONDS; default 300 s ahead / 7 days old. */
@@ -73,7 +75,14 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     isReachable: deps.isDeadLetterStoreReachable ?? (async () => true),
     maxWaiting: deps.deadLetterBufferMax,
   });
-  const sink = createIngestPipeline({ registry, cityState, stats, deadLetters, timeLimits: deps.timeLimits });
+  const sink = createIngestPipeline({
+    registry,
+    cityState,
+    stats,
+    deadLetters,
+    onReplayAccepted: deps.onReplayAccepted,
+    timeLimits: deps.timeLimits,
+  });
   const hub = createRealtimeHub(deps.httpServer, {
     cityState,
     flushMs: deps.flushMs,

@@ -48,6 +48,17 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
     },
   },
   "/api/city": { GET: { access: ALL, probe: { path: "/api/city", status: 200 } } },
+  // Dead letters are for the people who run the feeds; the probes name nothing, so they change nothing.
+  "/api/dead-letters": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/dead-letters?limit=1", status: 200 } } },
+  "/api/dead-letters/counts": {
+    GET: { access: ["admin", "supervisor"], probe: { path: "/api/dead-letters/counts?hours=1", status: 200 } },
+  },
+  "/api/dead-letters/handle": {
+    POST: { access: ["admin", "supervisor"], probe: { path: "/api/dead-letters/handle", body: {}, status: 400 } },
+  },
+  "/api/dead-letters/replay": {
+    POST: { access: ["admin", "supervisor"], probe: { path: "/api/dead-letters/replay", body: {}, status: 400 } },
+  },
   // A crew's own unit only (the demo field user crews none in the tiny city: 400 on a position).
   "/api/field/assignment": { GET: { access: ["field"], probe: { path: "/api/field/assignment", status: 200 } } },
   "/api/field/position": { POST: { access: ["field"], probe: { path: "/api/field/position", body: {}, status: 400 } } },
@@ -113,6 +124,7 @@ const PAGES: Record<string, TAccess> = {
   // Hotspots and time playback: reviewing what happened is a supervisor's job.
   "/analysis": ["supervisor"],
   "/audit": ["admin", "supervisor"],
+  "/dead-letters": ["admin", "supervisor"],
   "/field": ["field"],
   "/handover": ["operator", "supervisor"],
   "/history": ["supervisor"],

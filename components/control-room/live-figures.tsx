@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { TIngestStats } from "@/lib/contracts/realtime";
 import { describeDeadLetterStore } from "./describe-dead-letter-store";
 import { SourceStatusFigure } from "./source-status";
@@ -25,7 +26,7 @@ const TREND_MARK = { rising: "↑", steady: "→", falling: "↓" } as const;
  * normal in a city; red only when the rate is well above its usual level or the record of them is incomplete.
  * data-value stays the running total (what tests and scripts compare).
  */
-function DeadLetterFigure({ stats }: { stats: TIngestStats | null }) {
+function DeadLetterFigure({ stats, href }: { stats: TIngestStats | null; href: string | null }) {
   const trend = useDeadLetterTrend(stats);
   const store = describeDeadLetterStore(stats?.deadLetterStore);
   const isAlarming = store.isTrouble || trend?.isUnusual === true;
@@ -35,17 +36,19 @@ function DeadLetterFigure({ stats }: { stats: TIngestStats | null }) {
     total !== null ? `${formatInt(total)} since the server started` : null,
     trend ? `${formatPercent(trend.share, 1)} of messages in the last minute, ${trend.trend}` : null,
     trend?.isUnusual ? "well above the usual rate" : null,
+    href ? "Open the dead letters" : null,
   ]
     .filter(Boolean)
     .join(" · ");
-  return (
-    <div
-      className={cx(styles.figure, isAlarming && styles.alert)}
-      data-testid="figure-dead-lettered"
-      data-value={total ?? undefined}
-      data-unusual={trend?.isUnusual ? "true" : "false"}
-      title={title}
-    >
+  const figureProps = {
+    className: cx(styles.figure, isAlarming && styles.alert, href && styles.link),
+    "data-testid": "figure-dead-lettered",
+    "data-value": total ?? undefined,
+    "data-unusual": trend?.isUnusual ? "true" : "false",
+    title,
+  };
+  const content = (
+    <>
       <span className={styles.value}>
         {/* Until a rate is known (the first seconds), the running total. */}
         {trend ? `${formatInt(Math.round(trend.perMinute))}/min` : total === null ? "—" : formatInt(total)}
@@ -57,7 +60,15 @@ function DeadLetterFigure({ stats }: { stats: TIngestStats | null }) {
         )}
       </span>
       <span className={styles.label}>{store.label}</span>
-    </div>
+    </>
+  );
+  // For the roles that may see them, the figure opens the letters it counts.
+  return href ? (
+    <Link href={href} {...figureProps}>
+      {content}
+    </Link>
+  ) : (
+    <div {...figureProps}>{content}</div>
   );
 }
 
@@ -66,9 +77,11 @@ type TLiveFiguresProps = {
   now: number | null;
   /** Not connected: the figures are the last ones received. */
   isStale: boolean;
+  /** Where the dead-letter figure leads (the dead-letters page), for roles that may open it; null: no link. */
+  deadLettersHref?: string | null;
 };
 
-export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
+export function LiveFigures({ stats, now, isStale, deadLettersHref = null }: TLiveFiguresProps) {
   const isKafka = stats?.source === "kafka";
   return (
     <div
@@ -96,7 +109,7 @@ export function LiveFigures({ stats, now, isStale }: TLiveFiguresProps) {
           <span className={styles.text}>{stats?.source ?? "—"}</span>
         </div>
       )}
-      <DeadLetterFigure stats={stats} />
+      <DeadLetterFigure stats={stats} href={deadLettersHref} />
       {/* Labelled: a bare running clock reads like a timer. */}
       <div
         className={cx(styles.figure, styles.clock)}

@@ -3,6 +3,7 @@ import type { TIngestStats } from "@/lib/contracts/realtime";
 import type { TConnectionStatus } from "@/components/live/use-city-socket";
 import { AppNav } from "@/components/nav/app-nav";
 import { Brand } from "@/components/nav/brand";
+import { canOpen, DEAD_LETTERS_PATH } from "@/components/nav/nav-items";
 import { UserMenu } from "@/components/nav/user-menu";
 import { ConnectionBadge } from "./connection-badge";
 import { LiveFigures } from "./live-figures";
@@ -32,7 +33,12 @@ export function TopBar({ user, cityName, status, stats, onRetry }: TTopBarProps)
         <ConnectionBadge status={status} onRetry={onRetry} instanceId={stats?.instanceId} />
       </div>
       <AppNav role={user.role} variant="inline" />
-      <LiveFigures stats={stats} now={now} isStale={status !== "live"} />
+      <LiveFigures
+        stats={stats}
+        now={now}
+        isStale={status !== "live"}
+        deadLettersHref={canOpen(user.role, DEAD_LETTERS_PATH) ? DEAD_LETTERS_PATH : null}
+      />
       <UserMenu user={user} />
     </header>
   );

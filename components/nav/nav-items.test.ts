@@ -16,8 +16,9 @@ describe("navigation per role", () => {
       "Alert rules",
       "Units",
       "Audit log",
+      "Dead letters",
     ]);
-    expect(labels("admin")).toEqual(["Users", "Units", "Audit log"]);
+    expect(labels("admin")).toEqual(["Users", "Units", "Audit log", "Dead letters"]);
     expect(labels("field")).toEqual(["My unit"]);
   });
 

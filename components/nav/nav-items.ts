@@ -2,6 +2,9 @@ import type { TRole } from "@/lib/contracts/auth";
 
 type TNavItem = { href: string; label: string; roles: readonly TRole[] };
 
+/** Where the top bar's dead-letter figure leads, for the roles whose menu has it. */
+export const DEAD_LETTERS_PATH = "/dead-letters";
+
 /**
  * The pages each role may open, in menu order. Only a convenience: every page and
  * API checks the role on the server, so hiding a link is not what protects it.
@@ -17,10 +20,16 @@ const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/units", label: "Units", roles: ["admin", "supervisor"] },
   { href: "/audit", label: "Audit log", roles: ["admin", "supervisor"] },
+  { href: DEAD_LETTERS_PATH, label: "Dead letters", roles: ["admin", "supervisor"] },
 ];
 
 export function navItemsFor(role: TRole): TNavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+/** Whether the role's menu offers this page (the server checks the role again on arrival). */
+export function canOpen(role: TRole, href: string): boolean {
+  return navItemsFor(role).some((item) => item.href === href);
 }
 
 export function isCurrentPath(pathname: string, href: string): boolean {

@@ -18,11 +18,12 @@ const BY_ROLE: Record<TRole, TExpectation> = {
       { path: "/kpis", goesTo: "/" },
       { path: "/analysis", goesTo: "/" },
       { path: "/units", goesTo: "/" },
+      { path: "/dead-letters", goesTo: "/" },
     ],
   },
   supervisor: {
     home: "/",
-    links: ["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log"],
+    links: ["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log", "Dead letters"],
     forbidden: [
       { path: "/admin/users", goesTo: "/" },
       { path: "/field", goesTo: "/" },
@@ -36,11 +37,12 @@ const BY_ROLE: Record<TRole, TExpectation> = {
       { path: "/audit", goesTo: "/field" },
       { path: "/units", goesTo: "/field" },
       { path: "/admin/users", goesTo: "/field" },
+      { path: "/dead-letters", goesTo: "/field" },
     ],
   },
   admin: {
     home: "/admin/users",
-    links: ["Users", "Units", "Audit log"],
+    links: ["Users", "Units", "Audit log", "Dead letters"],
     forbidden: [
       { path: "/", goesTo: "/admin/users" },
       { path: "/field", goesTo: "/admin/users" },
@@ -86,7 +88,7 @@ test.describe("navigation per role", () => {
     await page.getByTestId("user-menu-button").click();
     await expect
       .poll(() => mainNavLinks(page))
-      .toEqual(["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log"]);
+      .toEqual(["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log", "Dead letters"]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/control-room-360-menu.png` });
     await page.getByRole("link", { name: "Audit log" }).click();

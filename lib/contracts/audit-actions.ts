@@ -37,5 +37,7 @@ export const AUDIT_ACTIONS = [
   "handover.read",
   "history.exported",
   "kpi.targets_updated",
+  "dead_letter.replayed",
+  "dead_letter.handled",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,7 @@
 import type { TAlertSeverity } from "@/lib/contracts/alerts";
 import type { TUnitStatus, TUnitType, TWasteContainer } from "@/lib/contracts/events";
 import type { TRole } from "@/lib/contracts/auth";
+import type { TDeadLetterReasonKind } from "@/lib/contracts/dead-letters";
 import type { z } from "zod";
 import type { ZIncidentPriority } from "@/lib/contracts/incidents";
 
@@ -188,6 +189,20 @@ export const CHART_COLOR = {
   tooltipBorder: COLOR.borderStrong,
   text: COLOR.text,
 } as const;
+
+/** One series per reason in the dead-letter counts chart (/dead-letters); the legend names each. */
+export const DEAD_LETTER_REASON_COLOR = {
+  invalid_json: RAMP_COLOR.red,
+  schema: RAMP_COLOR.orange,
+  unknown_entity: RAMP_COLOR.yellow,
+  wrong_topic: RAMP_COLOR.violet,
+  asset_kind_mismatch: ROLE_COLOR.field,
+  time: RAMP_COLOR.blue,
+  empty: RAMP_COLOR.green,
+  too_large: SEVERITY_COLOR.warning,
+  apply_failed: UNIT_TYPE_COLOR.ems,
+  other: RAMP_COLOR.noData,
+} as const satisfies Record<TDeadLetterReasonKind, THex>;
 
 export const FONT_FAMILY = {
   sans: 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',

@@ -7,7 +7,7 @@ import { createAuth, type TAuth, type TAuthEnv } from "@/server/auth/create-auth
 import { crewDemoFieldUser, seedDemoUsers } from "@/server/auth/demo-users";
 import { startCityRuntime, type TCityRuntime, type TCityRuntimeDeps } from "@/server/city-runtime";
 import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/server/db/client";
-import { recordDeadLetters } from "@/server/db/dead-letters";
+import { markReplaysAccepted, recordDeadLetters } from "@/server/db/dead-letters";
 import { CITY_LEADER_LOCK_KEY, startLeaderLease, type TLeaderLeaseOptions } from "@/server/cluster/leader-lease";
 import { createLeaderFence } from "@/server/cluster/leader-fence";
 import { runWhileLeader } from "@/server/cluster/run-while-leader";
@@ -131,6 +131,10 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
       ? {
           recordDeadLetters: (letters) => recordDeadLetters(prisma, letters, config.city.source.kind),
           isDeadLetterStoreReachable: async () => (await database.ping.check(0)).ok,
+          onReplayAccepted: (replays) =>
+            void markReplaysAccepted(prisma, replays).catch((error: unknown) =>
+              console.warn("dead letters: could not record replays that passed", { replays, error }),
+            ),
         }
       : { recordDeadLetters: async () => {} }),
     deadLetterBufferMax: config.city.deadLetterBufferMax,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDeadLetter } from "@/server/ingest/types";
 import type { TDatabase } from "./client";
 import { DEAD_LETTER_PAYLOAD_MAX_BYTES, DEAD_LETTER_REASON_MAX_CHARS } from "@/server/ingest/dead-letter-record";
-import { countDeadLetters, listDeadLetters, recordDeadLetters } from "./dead-letters";
+import { countDeadLetters, listDeadLetters, markReplaysAccepted, recordDeadLetters } from "./dead-letters";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 
 const T0 = Date.parse("2026-01-01T12:00:00.000Z");
@@ -106,5 +106,49 @@ describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
     await recordDeadLetters(db.prisma, [letter(204, simulated)], "simulator");
     await recordDeadLetters(db.prisma, [letter(205, simulated)], "simulator");
     expect(await db.prisma.deadLetter.count({ where: { sourceTopic: "city.energy" } })).toBe(2);
+  });
+
+  it("updates a replayed letter that failed again (once, whichever instances report it), and only one of the same topic and size", async () => {
+    await recordDeadLetters(db.prisma, [letter(300, { topic: "city.units", payload: "{bad", payloadSize: 4 })], "kafka");
+    const original = (await db.prisma.deadLetter.findFirstOrThrow({ where: { sourceTopic: "city.units" } })).id;
+    await db.prisma.deadLetter.update({ where: { id: original }, data: { handledAt: new Date(T0), handledBy: "Sam" } });
+    const failedAgain = letter(301, {
+      topic: "city.units",
+      offset: "9",
+      payload: "{bad",
+      payloadSize: 4,
+      replayOf: original,
+      reason: "schema: x",
+    });
+    // Every instance reads the replay and rejects it.
+    await recordDeadLetters(db.prisma, [failedAgain], "kafka");
+    await recordDeadLetters(db.prisma, [failedAgain], "kafka");
+    const rows = await db.prisma.deadLetter.findMany({ where: { sourceTopic: "city.units" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: original, reason: "schema: x", reasonKind: "schema", replayOutcome: "failed", handledAt: null });
+    expect(rows[0].lastFailedAt).toEqual(new Date(T0 + 301_000));
+
+    // A made-up header on another message (another topic, or another size) is a letter of its own.
+    await recordDeadLetters(db.prisma, [letter(302, { topic: "city.traffic", replayOf: original })], "kafka");
+    await recordDeadLetters(db.prisma, [letter(303, { topic: "city.units", offset: "10", payloadSize: 99, replayOf: original })], "kafka");
+    expect(await db.prisma.deadLetter.count({ where: { sourceTopic: { in: ["city.units", "city.traffic"] } } })).toBe(3);
+    expect((await db.prisma.deadLetter.findUniqueOrThrow({ where: { id: original } })).reason).toBe("schema: x");
+  });
+
+  it("marks a replay accepted only on a letter of its topic waiting for that outcome, ignoring anything not a letter id", async () => {
+    const id = (await db.prisma.deadLetter.findFirstOrThrow({ where: { sourceTopic: "city.units", replayOutcome: "failed" } })).id;
+    const outcome = async () => (await db.prisma.deadLetter.findUniqueOrThrow({ where: { id } })).replayOutcome;
+    await markReplaysAccepted(db.prisma, [{ deadLetterId: id, topic: "city.units" }]);
+    expect(await outcome()).toBe("failed"); // nobody replayed it since
+
+    await db.prisma.deadLetter.update({ where: { id }, data: { replayOutcome: "pending" } });
+    await markReplaysAccepted(db.prisma, [
+      { deadLetterId: "not-a-uuid", topic: "city.units" },
+      { deadLetterId: id, topic: "city.traffic" },
+    ]);
+    expect(await outcome()).toBe("pending");
+    await markReplaysAccepted(db.prisma, [{ deadLetterId: id, topic: "city.units" }]);
+    await markReplaysAccepted(db.prisma, [{ deadLetterId: id, topic: "city.units" }]); // a second instance says the same
+    expect(await outcome()).toBe("accepted");
   });
 });

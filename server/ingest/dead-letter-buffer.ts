@@ -240,7 +240,7 @@ export function createDeadLetterBuffer(options: TDeadLetterBufferOptions): TDead
 
 function sizeOf(letter: TDeadLetter): number {
   const texts = letter.reason.length + letter.topic.length + (letter.key?.length ?? 0) + (letter.payload?.length ?? 0);
-  return LETTER_OVERHEAD_BYTES + 2 * texts + (letter.payloadBytes?.length ?? 0);
+  return LETTER_OVERHEAD_BYTES + 2 * texts + (letter.payloadBytes?.length ?? 0) + (letter.keyBytes?.length ?? 0);
 }
 
 function messageOf(error: unknown): string {

@@ -11,12 +11,16 @@ export const DEAD_LETTER_PAYLOAD_MAX_BYTES = 16 * 1024;
 /** Reasons quote the payload (a JSON parse error shows the bytes around the fault): cap them too. */
 export const DEAD_LETTER_REASON_MAX_CHARS = 1000;
 const DEAD_LETTER_KEY_MAX_CHARS = 1000;
+const DEAD_LETTER_KEY_MAX_BYTES = 1000;
+const ENTITY_ID_MAX_CHARS = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Kafka topic names are at most 249 characters; MQTT topics can be longer. */
 const DEAD_LETTER_TOPIC_MAX_CHARS = 255;
 const OFFSET_MAX_CHARS = 40;
 /** Hex doubles the size: the minimal form keeps the first 8 KB of the payload as 16 KB of text. */
 const MINIMAL_HEX_MAX_BYTES = 8 * 1024;
-const MINIMAL_TAG = " [minimal form: the full record was refused; payload as hex]";
+/** Ends the reason of a letter stored in minimal form (its bytes are gone: it cannot be replayed). */
+export const MINIMAL_TAG = " [minimal form: the full record was refused; payload as hex]";
 const INT32_MAX = 2 ** 31 - 1;
 
 export function toDeadLetter(message: TRawMessage, reason: string, receivedAt: Date): TDeadLetter {
@@ -42,11 +46,28 @@ export function toDeadLetter(message: TRawMessage, reason: string, receivedAt: D
     partition: message.partition,
     offset: message.offset,
     key: message.key ?? null,
+    keyBytes: message.keyBytes ?? null,
     payload,
     payloadBytes,
     payloadSize,
+    entityId: entityIdOf(payload, message.key ?? null),
+    replayOf: message.replayOf ?? null,
     receivedAt,
   });
+}
+
+/** The entityId a JSON payload names, else the key (messages are keyed by entity); null when neither is there. */
+function entityIdOf(payload: string | null, key: string | null): string | null {
+  if (payload !== null && payload.length < DEAD_LETTER_PAYLOAD_MAX_BYTES) {
+    try {
+      const parsed: unknown = JSON.parse(payload);
+      const id = (parsed as { entityId?: unknown } | null)?.entityId;
+      if (typeof id === "string" && id !== "") return id;
+    } catch {
+      // Not JSON (that may be why it is a dead letter): the key may still name the entity.
+    }
+  }
+  return key === null || key === "" ? null : key;
 }
 
 /**
@@ -67,8 +88,21 @@ export function boundDeadLetter(letter: TDeadLetter): TDeadLetter {
         : truncateUtf8(sanitizeText(String(letter.payload), DEAD_LETTER_PAYLOAD_MAX_BYTES), DEAD_LETTER_PAYLOAD_MAX_BYTES),
     payloadBytes: bytes === null ? null : new Uint8Array(bytes.subarray(0, DEAD_LETTER_PAYLOAD_MAX_BYTES)),
     payloadSize: letter.payloadSize == null ? null : int32Or(Math.min(letter.payloadSize, INT32_MAX), null),
+    keyBytes: letter.keyBytes == null ? null : new Uint8Array(letter.keyBytes.subarray(0, DEAD_LETTER_KEY_MAX_BYTES)),
+    // Letters built elsewhere than toDeadLetter name no entity: their key (messages are keyed by entity) stands in.
+    entityId: boundEntityId(letter.entityId === undefined ? letter.key : letter.entityId),
+    replayOf: replayOfOrNull(letter.replayOf),
     receivedAt: validDate(letter.receivedAt),
   };
+}
+
+function boundEntityId(id: string | null | undefined): string | null {
+  return id == null || id === "" ? null : sanitizeText(String(id), ENTITY_ID_MAX_CHARS);
+}
+
+/** Only a letter id can be replayed; anything else in the header is not one of ours. */
+function replayOfOrNull(id: unknown): string | null {
+  return typeof id === "string" && UUID.test(id) ? id.toLowerCase() : null;
 }
 
 /**
@@ -86,6 +120,10 @@ export function toMinimalDeadLetter(letter: TDeadLetter): TDeadLetter {
     payload: raw === null ? null : Buffer.from(raw.subarray(0, MINIMAL_HEX_MAX_BYTES)).toString("hex"),
     payloadBytes: null,
     payloadSize: letter.payloadSize == null ? (raw?.length ?? null) : int32Or(Math.min(letter.payloadSize, INT32_MAX), null),
+    keyBytes: null,
+    entityId: null,
+    // Checked to be a UUID: a failed replay still finds its letter in minimal form.
+    replayOf: replayOfOrNull(letter.replayOf),
     receivedAt: validDate(letter.receivedAt),
   };
 }

@@ -159,4 +159,26 @@ describe("toDeadLetterMessage", () => {
       },
     });
   });
+
+  it("marks the dead letter of a replay that failed again with the letter it replayed", () => {
+    const letter = { reason: "bad", topic: "city.waste", partition: 0, offset: "7", key: null, payload: "x", receivedAt: new Date(0) };
+    const id = "0b9f4a52-8f55-4c2a-9d0e-5c1a7e0c1f11";
+    expect(toDeadLetterMessage({ ...letter, replayOf: id }, undefined).headers).toMatchObject({ [DLQ_HEADERS.replayed]: id });
+    expect(toDeadLetterMessage(letter, undefined).headers).not.toHaveProperty(DLQ_HEADERS.replayed);
+  });
+});
+
+describe("handleBatch with replayed messages", () => {
+  it("hands the sink the replayed letter's id from the x-dlq-replayed header, and the key's exact bytes", async () => {
+    const replayed = message(5, "{", "bin-1");
+    replayed.headers = { [DLQ_HEADERS.replayed]: Buffer.from("0b9f4a52-8f55-4c2a-9d0e-5c1a7e0c1f11") };
+    const seen: TRawMessage[] = [];
+    const { payload } = fakeBatch([message(4, "{}"), replayed]);
+    await handleBatch(payload, {
+      sink: { ingestBatch: async (messages) => (seen.push(...messages), { accepted: [], rejected: [] }) },
+      produceDeadLetters: async () => {},
+    });
+    expect(seen.map((m) => m.replayOf)).toEqual([undefined, "0b9f4a52-8f55-4c2a-9d0e-5c1a7e0c1f11"]);
+    expect(seen[1].keyBytes).toEqual(Buffer.from("bin-1"));
+  });
 });

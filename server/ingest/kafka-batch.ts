@@ -1,4 +1,4 @@
-import type { EachBatchPayload, KafkaMessage, Message } from "kafkajs";
+import type { EachBatchPayload, IHeaders, KafkaMessage, Message } from "kafkajs";
 import type { TBatchProgress } from "./kafka-lag";
 import type { TDeadLetter, TIngestSink, TRawMessage } from "./types";
 
@@ -13,6 +13,8 @@ export const DLQ_HEADERS = {
   sourcePartition: "x-dlq-source-partition",
   sourceOffset: "x-dlq-source-offset",
   receivedAt: "x-dlq-received-at",
+  /** On a message replayed from /dead-letters: the id of its dead letter, so failing again updates that one. */
+  replayed: "x-dlq-replayed",
 } as const;
 
 type THandleBatchDeps = {
@@ -83,8 +85,15 @@ function toRawMessage(topic: string, partition: number, message: KafkaMessage): 
     partition,
     offset: message.offset,
     key: message.key?.toString("utf8") ?? null,
+    keyBytes: message.key ?? null,
     value: message.value,
+    replayOf: headerText(message.headers?.[DLQ_HEADERS.replayed]),
   };
+}
+
+function headerText(value: IHeaders[string]): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
 }
 
 /** The original bytes (not the sink's truncated text) plus where they came from and why they failed. */
@@ -98,6 +107,7 @@ export function toDeadLetterMessage(letter: TDeadLetter, original: KafkaMessage 
       [DLQ_HEADERS.sourcePartition]: String(letter.partition),
       [DLQ_HEADERS.sourceOffset]: letter.offset,
       [DLQ_HEADERS.receivedAt]: letter.receivedAt.toISOString(),
+      ...(letter.replayOf ? { [DLQ_HEADERS.replayed]: letter.replayOf } : {}),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Kafka, Partitioners, logLevel, type ConsumerConfig, type Message, type RetryOptions } from "kafkajs";
 import { handleBatch } from "./kafka-batch";
+import { toReplayedKafkaMessage } from "./replayed-message";
 import { createBootstrapProgress, planBootstrap, type TBootstrapProgress } from "./kafka-bootstrap";
 import { createLagTracker } from "./kafka-lag";
 import { consoleKafkaLogger, kafkaLogCreator, type TKafkaLogEntry, type TKafkaLogger } from "./kafka-log";
@@ -215,6 +216,14 @@ export function createKafkaSource(options: TKafkaSourceOptions): TEventSource {
       for (const topic of topics) {
         const group = messages.filter((m) => m.topic === topic).map((m) => ({ key: m.key, value: m.value }));
         await producer.send({ topic, messages: group });
+      }
+    },
+
+    async replay(messages) {
+      if (!supervisor || stopping) throw new Error("kafka source is not running");
+      await supervisor.started; // the producer connects there
+      for (const topic of new Set(messages.map((m) => m.topic))) {
+        await producer.send({ topic, messages: messages.filter((m) => m.topic === topic).map(toReplayedKafkaMessage) });
       }
     },
 

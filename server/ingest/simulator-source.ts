@@ -1,5 +1,6 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { CitySimulator, type TSimulatorOptions } from "./simulator/city-simulator";
+import { toReplayedRawMessage } from "./replayed-message";
 import type { TEventSource, TIngestSink, TRawMessage } from "./types";
 
 const TICK_MS = 100;
@@ -68,6 +69,11 @@ export function createSimulatorSource(
     async inject(messages) {
       if (!sink) throw new Error("simulator source is not running");
       await sink.ingestBatch(messages.map((m) => ({ ...m, partition: 0, offset: String(offset++) })));
+    },
+    // No broker to send them back to: through the same validation, in-process.
+    async replay(messages) {
+      if (!sink) throw new Error("simulator source is not running");
+      await sink.ingestBatch(messages.map((m) => toReplayedRawMessage(m, String(offset++))));
     },
   };
 }

@@ -8,8 +8,15 @@ export type TRawMessage = {
   /** Kafka offset as a string (int64); a running counter for non-Kafka sources. */
   offset: string;
   key?: string | null;
+  /** The key's exact bytes where the source has bytes (Kafka); a replay sends them back as they were. */
+  keyBytes?: Buffer | null;
   value: Buffer | string | null;
+  /** The dead letter this message replays (Kafka header x-dlq-replayed): failing again updates that letter. */
+  replayOf?: string;
 };
+
+/** A dead letter sent back to its source topic: its original key and value bytes. */
+export type TReplayMessage = { deadLetterId: string; topic: string; key: Buffer | null; value: Buffer | null };
 
 /** Why a message was rejected and where it came from. */
 export type TDeadLetter = {
@@ -24,8 +31,17 @@ export type TDeadLetter = {
   payloadBytes?: Uint8Array | null;
   /** Size of the original payload in bytes, before any truncation. */
   payloadSize?: number | null;
+  /** The key's exact bytes, truncated like the payload's. */
+  keyBytes?: Uint8Array | null;
+  /** The entity the message names (its JSON entityId, else its key), when it names one. */
+  entityId?: string | null;
+  /** The dead letter the message replayed: the store updates that one instead of adding a letter. */
+  replayOf?: string | null;
   receivedAt: Date;
 };
+
+/** A replayed dead letter that passed validation: the letter its header named, and the topic it came back on. */
+export type TAcceptedReplay = { deadLetterId: string; topic: string };
 
 export type TIngestOutcome = {
   accepted: TCityEvent[];
@@ -49,6 +65,11 @@ export interface TEventSource {
    * into the pipeline), e.g. a crew's phone position as a UnitPosition event on city.units.
    */
   inject(messages: readonly { topic: string; key: string; value: string }[]): Promise<void>;
+  /**
+   * Sends dead letters back through the source (Kafka: produced to their topic with the x-dlq-replayed header;
+   * in-process sources: straight into the pipeline), resolving once the source took them. Absent: cannot replay.
+   */
+  replay?(messages: readonly TReplayMessage[]): Promise<void>;
   /** Present on the simulator only. */
   readonly units?: TUnitDriver;
   /** Broker and consumer state, restarts, per-partition lag and staleness. Absent: the source reports nothing (test sources). */
