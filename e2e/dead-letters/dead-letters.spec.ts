@@ -48,7 +48,7 @@ test.describe("dead letters", () => {
     await actions.getByRole("button", { name: "Mark as handled" }).click();
     await expect(page.getByTestId("dead-letter-action-result")).toHaveText("1 marked as handled.");
     await expect(page.locator(`[data-testid="dead-letter-row"][data-id="${id}"]`)).toHaveCount(0);
-    await page.getByTestId("dead-letter-filters").getByText("Handled", { exact: true }).click();
+    await page.getByTestId("dead-letter-filters").getByLabel("Handled", { exact: true }).click();
     await expect(page).toHaveURL((url) => url.searchParams.get("status") === "handled");
     await expect(page.locator(`[data-testid="dead-letter-row"][data-id="${id}"]`)).toContainText("Simulator test message");
   });
