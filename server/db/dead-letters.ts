@@ -9,14 +9,15 @@ const DEAD_LETTER_LIST_MAX = 1000;
 /**
  * One statement: all stored or none. Every text is sanitised and bounded again here, whoever built the letters.
  * Kafka letters are stored once per source position (a partial unique index): every instance reads every
- * partition and rejects the same message, and the first insert wins.
+ * partition and rejects the same message, and the first insert wins. A letter that names its own source kind (an
+ * MQTT publish read beside Kafka) is stored under it, not under `sourceKind`.
  */
 export async function recordDeadLetters(prisma: PrismaClient, letters: readonly TDeadLetter[], sourceKind?: TIngestSource): Promise<void> {
   if (letters.length === 0) return;
   await prisma.deadLetter.createMany({
     skipDuplicates: true,
     data: letters.map(boundDeadLetter).map((l) => ({
-      sourceKind,
+      sourceKind: l.sourceKind ?? sourceKind,
       receivedAt: l.receivedAt,
       reason: l.reason,
       sourceTopic: l.topic,

@@ -1,3 +1,4 @@
+import { INGEST_SOURCES } from "@/lib/contracts/realtime";
 import { asciiEscape, sanitizeText, truncateUtf8 } from "./sanitize-text";
 import type { TDeadLetter, TRawMessage } from "./types";
 
@@ -38,7 +39,7 @@ export function toDeadLetter(message: TRawMessage, reason: string, receivedAt: D
   }
   return boundDeadLetter({
     reason,
-    topic: message.topic,
+    topic: message.origin?.topic ?? message.topic,
     partition: message.partition,
     offset: message.offset,
     key: message.key ?? null,
@@ -46,6 +47,7 @@ export function toDeadLetter(message: TRawMessage, reason: string, receivedAt: D
     payloadBytes,
     payloadSize,
     receivedAt,
+    ...(message.origin && { sourceKind: message.origin.kind }),
   });
 }
 
@@ -68,6 +70,7 @@ export function boundDeadLetter(letter: TDeadLetter): TDeadLetter {
     payloadBytes: bytes === null ? null : new Uint8Array(bytes.subarray(0, DEAD_LETTER_PAYLOAD_MAX_BYTES)),
     payloadSize: letter.payloadSize == null ? null : int32Or(Math.min(letter.payloadSize, INT32_MAX), null),
     receivedAt: validDate(letter.receivedAt),
+    ...sourceKindOf(letter),
   };
 }
 
@@ -87,7 +90,15 @@ export function toMinimalDeadLetter(letter: TDeadLetter): TDeadLetter {
     payloadBytes: null,
     payloadSize: letter.payloadSize == null ? (raw?.length ?? null) : int32Or(Math.min(letter.payloadSize, INT32_MAX), null),
     receivedAt: validDate(letter.receivedAt),
+    ...sourceKindOf(letter),
   };
+}
+
+/** Only a known kind is kept: the column is matched by name (the Kafka position index applies to "kafka" rows). */
+function sourceKindOf(letter: TDeadLetter): Pick<TDeadLetter, "sourceKind"> {
+  return letter.sourceKind !== undefined && (INGEST_SOURCES as readonly string[]).includes(letter.sourceKind)
+    ? { sourceKind: letter.sourceKind }
+    : {};
 }
 
 function int32Or<T>(value: number, fallback: T): number | T {

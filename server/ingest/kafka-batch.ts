@@ -13,6 +13,8 @@ export const DLQ_HEADERS = {
   sourcePartition: "x-dlq-source-partition",
   sourceOffset: "x-dlq-source-offset",
   receivedAt: "x-dlq-received-at",
+  /** Only on letters not read from Kafka ("mqtt"): the source topic is then that source's address. */
+  sourceKind: "x-dlq-source-kind",
 } as const;
 
 type THandleBatchDeps = {
@@ -98,6 +100,7 @@ export function toDeadLetterMessage(letter: TDeadLetter, original: KafkaMessage 
       [DLQ_HEADERS.sourcePartition]: String(letter.partition),
       [DLQ_HEADERS.sourceOffset]: letter.offset,
       [DLQ_HEADERS.receivedAt]: letter.receivedAt.toISOString(),
+      ...(letter.sourceKind && { [DLQ_HEADERS.sourceKind]: letter.sourceKind }),
     },
   };
 }
