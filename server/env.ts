@@ -86,7 +86,10 @@ const ZServerEnvFields = z.object({
   MQTT_TOPIC_PATTERN: z
     .string()
     .default("city/+/+")
-    .refine((pattern) => isMqttTopicPattern(pattern), "an MQTT topic with exactly two `+` levels (domain, then entity id) and no `#`, e.g. city/+/+"),
+    .refine(
+      (pattern) => isMqttTopicPattern(pattern),
+      "an MQTT topic with exactly two `+` levels (domain, then entity id) and no `#`, e.g. city/+/+",
+    ),
   /** redis://… shared by the city's instances → pushes reach browsers on every instance; unset → one process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Names this city's Redis stream and channels (several cities, or staging, can share one Redis). */

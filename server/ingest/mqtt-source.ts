@@ -3,7 +3,12 @@ import type { TMqttConnection } from "./mqtt-connection";
 import { createMqttSubscriber, type TMqttSubscriberOptions } from "./mqtt-subscriber";
 import type { TEventSource, TIngestSink } from "./types";
 
-const SOURCE_STATE_OF = { unreachable: "unreachable", reconnecting: "restarting", connecting: "connecting", connected: "connected" } as const;
+const SOURCE_STATE_OF = {
+  unreachable: "unreachable",
+  reconnecting: "restarting",
+  connecting: "connecting",
+  connected: "connected",
+} as const;
 
 /**
  * The event source without Kafka: every instance subscribes with a session of its own and feeds its own pipeline.
