@@ -107,4 +107,11 @@ describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
     await recordDeadLetters(db.prisma, [letter(205, simulated)], "simulator");
     expect(await db.prisma.deadLetter.count({ where: { sourceTopic: "city.energy" } })).toBe(2);
   });
+
+  it("stores an MQTT letter read beside Kafka under its own source kind and MQTT topic, outside Kafka's position rule", async () => {
+    const mqtt = { topic: "city/waste/bin-1", partition: 0, offset: "3", sourceKind: "mqtt" as const };
+    await recordDeadLetters(db.prisma, [letter(300, mqtt), letter(301, mqtt)], "kafka");
+    const stored = await db.prisma.deadLetter.findMany({ where: { sourceTopic: "city/waste/bin-1" } });
+    expect(stored.map((l) => l.sourceKind)).toEqual(["mqtt", "mqtt"]);
+  });
 });
