@@ -31,6 +31,20 @@ export function mqttSubscriptionsOf(pattern: string): string[] {
   );
 }
 
+/**
+ * Where a sensor publishes what the simulator would produce to `kafkaTopic` (the inverse of kafkaTopicOfDomain), or
+ * null when the topic is no domain's or the entity id cannot be one MQTT topic level.
+ */
+export function mqttTopicOf(pattern: string, kafkaTopic: string, entityId: string): string | null {
+  const domain = LAYERS.find((layer) => TOPIC_BY_LAYER[layer] === kafkaTopic);
+  if (!domain || entityId === "" || /[/+#\u0000]/.test(entityId)) return null;
+  const [domainLevel, entityLevel] = pattern.split("/").flatMap((level, index) => (level === "+" ? [index] : []));
+  return pattern
+    .split("/")
+    .map((level, index) => (index === domainLevel ? domain : index === entityLevel ? entityId : level))
+    .join("/");
+}
+
 /** The Kafka topic a domain's messages belong on, or null for a domain the city does not have. */
 export function kafkaTopicOfDomain(domain: string): string | null {
   return (LAYERS as readonly string[]).includes(domain) ? TOPIC_BY_LAYER[domain as TLayer] : null;
