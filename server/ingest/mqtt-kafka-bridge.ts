@@ -45,12 +45,23 @@ export function createMqttKafkaBridge(options: TMqttKafkaBridgeOptions): TMqttKa
     logCreator: kafkaLogCreator(logger),
   });
   let producer: Producer | undefined;
+  let connecting: Promise<void> | undefined;
   let subscriber: TMqttSubscriber | undefined;
   let standbySince = new Date().toISOString();
   let counted = { acknowledged: 0, unacknowledged: 0 };
 
+  /** Connected once; a failed connect is tried again with the next message (its redelivery). */
+  function connectProducer(running: Producer): Promise<void> {
+    connecting ??= running.connect().catch((error: Error) => {
+      connecting = undefined;
+      throw error;
+    });
+    return connecting;
+  }
+
   async function forward(message: TRawMessage): Promise<void> {
     if (!producer) throw new Error("the MQTT bridge is not running");
+    await connectProducer(producer);
     const { passed, rejected } = options.screenBatch()([message]);
     // Java-compatible partitioning on the entity id, as every producer of the city topics does.
     for (const { message: valid } of passed) {
@@ -69,7 +80,9 @@ export function createMqttKafkaBridge(options: TMqttKafkaBridgeOptions): TMqttKa
         if (subscriber) return;
         producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
         // Connected before the first message, so a Kafka that is down shows at once; kafkajs reconnects on its own later.
-        await producer.connect().catch((error: Error) => logger.warn("mqtt bridge: Kafka not reachable yet", { error: error.message }));
+        await connectProducer(producer).catch((error: Error) =>
+          logger.warn("mqtt bridge: Kafka not reachable yet", { error: error.message }),
+        );
         subscriber = createMqttSubscriber({
           connection: options.connection,
           role: "bridge",
@@ -89,6 +102,7 @@ export function createMqttKafkaBridge(options: TMqttKafkaBridgeOptions): TMqttKa
         standbySince = new Date().toISOString();
         await producer?.disconnect().catch((error: Error) => logger.warn("mqtt bridge: Kafka disconnect failed", { error: error.message }));
         producer = undefined;
+        connecting = undefined;
       },
     },
 

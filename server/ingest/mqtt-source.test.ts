@@ -3,7 +3,14 @@ import type { MqttClient } from "mqtt";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCityRuntime, type TCityRuntime } from "@/server/city-runtime";
 import { authenticateAs } from "@/test/fixtures/fixed-identity";
-import { connectPublisher, requireMosquitto, SHARED_MOSQUITTO_URL, topicOf, uniqueTopicPattern } from "@/test/fixtures/mosquitto";
+import {
+  connectPublisher,
+  requireMosquitto,
+  SHARED_MOSQUITTO_URL,
+  startPrivateMosquitto,
+  topicOf,
+  uniqueTopicPattern,
+} from "@/test/fixtures/mosquitto";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { uniqueName } from "@/test/kafka-mock";
 import { waitFor } from "@/test/wait-for";
@@ -166,5 +173,32 @@ describe("MQTT source: QoS 1 and a persistent session", () => {
     expect(levels).toEqual([0, 0.01, 0.02, 0.03, 0.04, 0.05]);
     expect(source.mqttStatus?.().unacknowledged).toBeGreaterThanOrEqual(1);
     await waitFor(() => isConnected(source), "connected again");
+  });
+});
+
+describe("MQTT source: broker down", () => {
+  it("says the broker is unreachable and not ready while it is down, and takes messages again once it is back", async () => {
+    const broker = await startPrivateMosquitto();
+    try {
+      const pattern = uniqueTopicPattern();
+      const { sink, received } = recordingSink();
+      const source = startSource({ ...connectionOf(pattern), url: broker.url }, sink);
+      await waitFor(() => isConnected(source), "subscribed");
+      expect(source.readiness?.()).toEqual({ ok: true });
+
+      await broker.stop();
+      await waitFor(() => source.mqttStatus?.().state === "unreachable", "unreachable after a few seconds without a broker");
+      expect(source.readiness?.()).toMatchObject({ ok: false, detail: expect.stringMatching(/^MQTT broker unreachable since/) });
+      expect(source.status?.()).toMatchObject({ state: "unreachable" });
+
+      await broker.start();
+      await waitFor(() => isConnected(source), "connected again once the broker is back");
+      const back = await connectPublisher(broker.url);
+      await back.publishAsync(topicOf(pattern, "waste", "bin-1"), bin("bin-1", 0.5), { qos: 1 });
+      await back.endAsync();
+      await waitFor(() => received.length === 1, "the message published after the outage");
+    } finally {
+      await broker.stop();
+    }
   });
 });

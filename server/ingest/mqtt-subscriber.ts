@@ -9,6 +9,11 @@ const SESSION_EXPIRY_SECONDS = 7 * 86_400;
 /** A connection down this long counts as the broker being unreachable (one dropped connection is routine). */
 const UNREACHABLE_AFTER_MS = 3_000;
 const RECONNECT_MS = 1_000;
+/**
+ * Told to the broker at CONNECT (MQTT 5 Maximum Packet Size), so a hostile sensor cannot make this process buffer
+ * megabytes: up to this size a message too large for validation (64 KB) is dead-lettered; beyond it the broker drops it.
+ */
+const MAX_PACKET_BYTES = 1024 * 1024;
 /** After a message could not be taken, the next redelivery waits this long, doubling to the maximum. */
 const REDELIVERY_BACKOFF = { initialMs: 1_000, maxMs: 30_000 };
 
@@ -60,6 +65,8 @@ export function createMqttSubscriber(options: TMqttSubscriberOptions): TMqttSubs
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
   let inHand: Promise<void> = Promise.resolve();
   let stopping: Promise<void> | undefined;
+  /** One log line per outage, however many reconnects fail. */
+  let hasLoggedOutage = false;
 
   const setState = (next: typeof state) => {
     if (next !== state) since = now();
@@ -101,11 +108,13 @@ export function createMqttSubscriber(options: TMqttSubscriberOptions): TMqttSubs
     protocolVersion: 5,
     clientId: connection.clientId,
     clean: false,
-    properties: { sessionExpiryInterval: SESSION_EXPIRY_SECONDS },
+    properties: { sessionExpiryInterval: SESSION_EXPIRY_SECONDS, maximumPacketSize: MAX_PACKET_BYTES },
     username: connection.username,
     password: connection.password,
     ...connection.tls,
     reconnectPeriod: RECONNECT_MS,
+    // A broker that is restarting may refuse a connection ("server unavailable"): keep trying, as for a dropped one.
+    reconnectOnConnackError: true,
     connectTimeout: 10_000,
     customHandleAcks(topic, payload, _packet, done) {
       take(topic, payload).then(
@@ -133,6 +142,7 @@ export function createMqttSubscriber(options: TMqttSubscriberOptions): TMqttSubs
           const refused = granted.filter((g) => g.qos > 2);
           if (refused.length > 0) noteError(`the broker refused the subscription to ${refused.map((g) => g.topic).join(", ")}`);
           if (!isRenewing) setState("connected");
+          hasLoggedOutage = false;
         },
         (error: Error) => noteError(`subscribing failed: ${error.message}`),
       );
@@ -151,7 +161,10 @@ export function createMqttSubscriber(options: TMqttSubscriberOptions): TMqttSubs
     });
     current.on("error", (error) => {
       // Refused connections, refused credentials, and our own unacknowledged messages (noted where they happen).
-      if (!isRenewing) noteError(error.message);
+      if (isRenewing) return;
+      noteError(error.message);
+      if (!hasLoggedOutage) log(`no connection to ${broker} (${connection.clientId}); retrying every ${RECONNECT_MS} ms`, error.message);
+      hasLoggedOutage = true;
     });
   }
 
