@@ -163,7 +163,7 @@ export function createMqttSubscriber(options: TMqttSubscriberOptions): TMqttSubs
       // Refused connections, refused credentials, and our own unacknowledged messages (noted where they happen).
       if (isRenewing) return;
       noteError(error.message);
-      if (!hasLoggedOutage) log(`no connection to ${broker} (${connection.clientId}); retrying every ${RECONNECT_MS} ms`, error.message);
+      if (!hasLoggedOutage) log(`${broker} (client id ${connection.clientId}): ${error.message}; retrying every ${RECONNECT_MS} ms`);
       hasLoggedOutage = true;
     });
   }
