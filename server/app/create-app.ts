@@ -7,7 +7,7 @@ import { createAuth, type TAuth, type TAuthEnv } from "@/server/auth/create-auth
 import { crewDemoFieldUser, seedDemoUsers } from "@/server/auth/demo-users";
 import { startCityRuntime, type TCityRuntime, type TCityRuntimeDeps } from "@/server/city-runtime";
 import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/server/db/client";
-import { recordDeadLetters } from "@/server/db/dead-letters";
+import { deadLettersStoredHere, recordDeadLetters } from "@/server/db/dead-letters";
 import { CITY_LEADER_LOCK_KEY, startLeaderLease, type TLeaderLeaseOptions } from "@/server/cluster/leader-lease";
 import { createLeaderFence } from "@/server/cluster/leader-fence";
 import { runWhileLeader } from "@/server/cluster/run-while-leader";
@@ -147,7 +147,8 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     timeLimits: config.city.timeLimits,
     ...(config.city.deadLetters === "database"
       ? {
-          recordDeadLetters: (letters) => recordDeadLetters(prisma, letters, config.city.source.kind),
+          recordDeadLetters: (letters) =>
+            recordDeadLetters(prisma, deadLettersStoredHere(letters, lease.isLeader()), config.city.source.kind),
           isDeadLetterStoreReachable: async () => (await database.ping.check(0)).ok,
         }
       : { recordDeadLetters: async () => {} }),

@@ -22,6 +22,8 @@ export const PART_PLACEMENT = {
    * group (KAFKA_GROUP_ID.INSTANCE_ID) and replays the last KAFKA_BOOTSTRAP_REPLAY_SECONDS on start, so every
    * instance holds the whole live city; readiness waits for that replay. Dead letters: PostgreSQL keeps one per
    * source position; the dead-letter topic is written by the instance `writesDeadLetterTopic` names (the leader).
+   * Without Kafka, MQTT_URL makes MQTT the source of every instance (a session each); its dead letters, which have
+   * no position to deduplicate on, are stored by the leader alone.
    */
   ingest: "every",
   /**

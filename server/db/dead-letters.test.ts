@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDeadLetter } from "@/server/ingest/types";
 import type { TDatabase } from "./client";
 import { DEAD_LETTER_PAYLOAD_MAX_BYTES, DEAD_LETTER_REASON_MAX_CHARS } from "@/server/ingest/dead-letter-record";
-import { countDeadLetters, listDeadLetters, recordDeadLetters } from "./dead-letters";
+import { countDeadLetters, deadLettersStoredHere, listDeadLetters, recordDeadLetters } from "./dead-letters";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 
 const T0 = Date.parse("2026-01-01T12:00:00.000Z");
@@ -19,6 +19,15 @@ function letter(n: number, overrides: Partial<TDeadLetter> = {}): TDeadLetter {
     ...overrides,
   };
 }
+
+describe("deadLettersStoredHere", () => {
+  it("leaves MQTT letters, which every instance reads without Kafka, to the leader", () => {
+    const kafka = letter(1);
+    const mqtt = letter(2, { topic: "city/waste/bin-1", sourceKind: "mqtt" });
+    expect(deadLettersStoredHere([kafka, mqtt], true)).toEqual([kafka, mqtt]);
+    expect(deadLettersStoredHere([kafka, mqtt], false)).toEqual([kafka]);
+  });
+});
 
 describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
   let db: TDatabase;

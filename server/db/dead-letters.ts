@@ -31,6 +31,15 @@ export async function recordDeadLetters(prisma: PrismaClient, letters: readonly 
   });
 }
 
+/**
+ * The letters this instance stores. Kafka letters are deduplicated by position in the database; an MQTT publish has no
+ * position, and without Kafka every instance reads it on a session of its own: only the leader stores those (with
+ * Kafka only the leader bridges, so it is the only one to have them anyway).
+ */
+export function deadLettersStoredHere(letters: readonly TDeadLetter[], isLeader: boolean): TDeadLetter[] {
+  return isLeader ? [...letters] : letters.filter((letter) => letter.sourceKind !== "mqtt");
+}
+
 /** Newest first. */
 export async function listDeadLetters(prisma: PrismaClient, { limit }: { limit: number }): Promise<DeadLetter[]> {
   const take = Math.max(0, Math.min(Math.trunc(limit), DEAD_LETTER_LIST_MAX));
