@@ -2,7 +2,14 @@ import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { createKafkaSource } from "@/server/ingest/kafka-source";
-import { connectPublisher, requireMosquitto, SHARED_MOSQUITTO_URL, topicOf, uniqueTopicPattern } from "@/test/fixtures/mosquitto";
+import {
+  connectPublisher,
+  forgetMqttSession,
+  requireMosquitto,
+  SHARED_MOSQUITTO_URL,
+  topicOf,
+  uniqueTopicPattern,
+} from "@/test/fixtures/mosquitto";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { startTestApp, type TTestApp } from "@/test/fixtures/test-app";
 import { startKafkaMock, TEST_CONSUMER_CONFIG, uniqueName, waitFor, type TKafkaMock } from "@/test/kafka-mock";
@@ -19,6 +26,7 @@ let publisher: MqttClient;
 let app: TTestApp;
 let cleanup: () => Promise<void>;
 const pattern = uniqueTopicPattern();
+const bridgeClientId = uniqueName("bridge");
 
 beforeAll(async () => {
   await requireMosquitto();
@@ -42,7 +50,7 @@ beforeAll(async () => {
       consumerConfig: TEST_CONSUMER_CONFIG,
     }),
     mqttBridge: {
-      connection: { url: SHARED_MOSQUITTO_URL, clientId: uniqueName("bridge"), topicPattern: pattern },
+      connection: { url: SHARED_MOSQUITTO_URL, clientId: bridgeClientId, topicPattern: pattern },
       brokers: mock.brokers,
       clientId: "mqtt-edge-test-bridge",
       deadLetterTopic: DEAD_LETTER_TOPIC,
@@ -53,6 +61,7 @@ afterAll(async () => {
   await app?.close();
   await cleanup?.();
   await publisher?.endAsync();
+  await forgetMqttSession(bridgeClientId);
   await mock?.stop();
 });
 

@@ -2,7 +2,14 @@ import type { MqttClient } from "mqtt";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { CityState } from "@/server/city/city-state";
-import { connectPublisher, requireMosquitto, SHARED_MOSQUITTO_URL, topicOf, uniqueTopicPattern } from "@/test/fixtures/mosquitto";
+import {
+  connectPublisher,
+  forgetMqttSession,
+  requireMosquitto,
+  SHARED_MOSQUITTO_URL,
+  topicOf,
+  uniqueTopicPattern,
+} from "@/test/fixtures/mosquitto";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import {
   collectTopics,
@@ -30,6 +37,7 @@ let mock: TKafkaMock;
 let publisher: MqttClient;
 let collected: Awaited<ReturnType<typeof collectTopics>>;
 const bridges: TMqttKafkaBridge[] = [];
+const sessions = new Set<string>();
 const enqueued: TDeadLetter[] = [];
 const cityState = new CityState();
 const pipeline = createIngestPipeline({
@@ -53,10 +61,12 @@ afterEach(async () => {
 afterAll(async () => {
   await collected?.stop();
   await publisher?.endAsync();
+  await Promise.all([...sessions].map((clientId) => forgetMqttSession(clientId)));
   await mock?.stop();
 });
 
 function startBridge(topicPattern: string, clientId: string): TMqttKafkaBridge {
+  sessions.add(clientId);
   const bridge = createMqttKafkaBridge({
     connection: { url: SHARED_MOSQUITTO_URL, clientId, topicPattern },
     brokers: mock.brokers,

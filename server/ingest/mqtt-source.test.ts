@@ -5,6 +5,7 @@ import { startCityRuntime, type TCityRuntime } from "@/server/city-runtime";
 import { authenticateAs } from "@/test/fixtures/fixed-identity";
 import {
   connectPublisher,
+  forgetMqttSession,
   requireMosquitto,
   SHARED_MOSQUITTO_URL,
   startPrivateMosquitto,
@@ -25,6 +26,7 @@ import type { TDeadLetter, TEventSource, TIngestSink, TRawMessage } from "./type
  */
 let publisher: MqttClient;
 const sources: TEventSource[] = [];
+const sessions = new Set<string>();
 
 beforeAll(async () => {
   await requireMosquitto();
@@ -35,13 +37,14 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await publisher?.endAsync();
+  await Promise.all([...sessions].map((clientId) => forgetMqttSession(clientId)));
 });
 
-const connectionOf = (topicPattern: string, clientId = uniqueName("citynerve-test")): TMqttConnection => ({
-  url: SHARED_MOSQUITTO_URL,
-  clientId,
-  topicPattern,
-});
+function connectionOf(topicPattern: string): TMqttConnection {
+  const clientId = uniqueName("citynerve-test");
+  sessions.add(clientId);
+  return { url: SHARED_MOSQUITTO_URL, clientId, topicPattern };
+}
 
 function startSource(connection: TMqttConnection, sink: TIngestSink, backoffMs = 50): TEventSource {
   const source = createMqttSource(connection, { redeliveryBackoff: { initialMs: backoffMs, maxMs: backoffMs }, log: () => {} });
