@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,5 +35,6 @@ describe("mqttConnectionFrom", () => {
     expect(String(connection?.tls?.ca)).toBe("ca pem");
     expect(String(connection?.tls?.key)).toBe("key pem");
     expect(brokerAddressOf(connection!.url)).toBe("mqtts://broker:8883");
+    rmSync(dir, { recursive: true, force: true });
   });
 });
