@@ -7,6 +7,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { CITY_TIME_ZONE } from "@/server/history/city-time-zone";
 import { createEventSource } from "@/server/ingest/create-event-source";
+import { mqttConnectionFrom } from "@/server/ingest/mqtt-connection";
+import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
 
 /**
  * One Node process: Next.js pages and route handlers, socket.io on the same port, and the ingest
@@ -21,6 +23,12 @@ async function main() {
   // With several instances every one reads every message: only the leader writes the dead-letter topic.
   let isLeader = () => false;
   const source = createEventSource(env, entities, { writesDeadLetterTopic: () => isLeader() });
+  // With Kafka, MQTT comes in through the bridge; without, it is the source itself (createEventSource).
+  const mqtt = mqttConnectionFrom(env);
+  const mqttBridge =
+    mqtt && env.KAFKA_BROKERS
+      ? { connection: mqtt, brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-mqtt-bridge`, deadLetterTopic: DEAD_LETTER_TOPIC }
+      : undefined;
 
   const httpServer = createServer();
   const nextApp = next({ dev, hostname: env.HOSTNAME, port: env.PORT, httpServer });
@@ -66,6 +74,7 @@ async function main() {
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
     isSourceReady: () => source.readiness?.() ?? true,
     leaderLease: { connectionString: env.DATABASE_URL, retryMs: env.LEADER_RETRY_MS },
+    mqttBridge,
     opsEvents:
       env.KAFKA_BROKERS && env.OPS_EVENTS
         ? { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID, retentionHours: env.OPS_OUTBOX_RETENTION_HOURS }
@@ -77,7 +86,7 @@ async function main() {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   console.log(
-    `CityNerve ready on http://localhost:${port}  (instance: ${INSTANCE_ID}; city: ${manifest.name}; events: ${source.kind}; database: ${app.database.kind})`,
+    `CityNerve ready on http://localhost:${port}  (instance: ${INSTANCE_ID}; city: ${manifest.name}; events: ${source.kind}${mqttBridge ? " + MQTT bridge" : ""}; database: ${app.database.kind})`,
   );
   if (hasDemoUsers) {
     const list = DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email}`).join("\n");

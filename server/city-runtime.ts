@@ -9,8 +9,9 @@ import { hubPublisher } from "@/server/realtime/publisher";
 import { buildEntityRegistry } from "@/server/ingest/entity-registry";
 import { IngestStats } from "@/server/ingest/ingest-stats";
 import { createDeadLetterBuffer, type TDeadLetterBuffer } from "@/server/ingest/dead-letter-buffer";
-import { createIngestPipeline, type TIngestPipelineDeps } from "@/server/ingest/pipeline";
+import { createIngestPipeline, type TIngestPipeline, type TIngestPipelineDeps } from "@/server/ingest/pipeline";
 import type { TDeadLetter, TEventSource } from "@/server/ingest/types";
+import type { TMqttStatus } from "@/lib/contracts/realtime";
 import { createRealtimeHub, type TAuthenticateSocket, type TRealtimeHub, type TRealtimeHubOptions } from "@/server/realtime/realtime-hub";
 
 export type TCityRuntimeDeps = {
@@ -43,6 +44,8 @@ export type TCityRuntimeDeps = {
    * this needs `alerts`). A unit on scene longer than `checkInSeconds` without contact is flagged.
    */
   dispatch?: { checkInSeconds: number };
+  /** The MQTT bridge to Kafka (MQTT_URL with KAFKA_BROKERS), shown beside the source's own status. */
+  mqttBridgeStatus?: () => TMqttStatus;
   /** Whether alerts and dispatch start with their one-instance work (default yes); then it follows the leader lease. */
   leading?: boolean;
 };
@@ -54,6 +57,8 @@ export type TCityRuntime = {
   source: TEventSource;
   /** Dead letters on their way to PostgreSQL: `stats()` for waiting / stored / dropped counts. */
   deadLetters: TDeadLetterBuffer;
+  /** Validation alone (rejects dead-lettered here), for the MQTT bridge that forwards valid messages to Kafka. */
+  screenBatch: TIngestPipeline["screenBatch"];
   alerts?: TAlertRuntime;
   dispatch?: TDispatchRuntime;
   stop(): Promise<void>;
@@ -94,6 +99,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     readStats: () => ({
       ...stats.read(deps.source.kind, deps.source.consumerLag(), deps.source.status?.() ?? null),
       deadLetterStore: deadLetters.stats(),
+      ...mqttStatusOf(deps),
     }),
   });
   if (deps.dispatch && !deps.alerts) throw new Error("dispatch runs on the alerts' database and zones: start it with alerts");
@@ -135,6 +141,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     hub,
     source: deps.source,
     deadLetters,
+    screenBatch: sink.screenBatch,
     alerts,
     dispatch,
     async stop() {
@@ -148,4 +155,10 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
       await hub.close();
     },
   };
+}
+
+/** Present only when the MQTT edge is on: as the source itself, or as the bridge beside Kafka. */
+export function mqttStatusOf(deps: Pick<TCityRuntimeDeps, "source" | "mqttBridgeStatus">): { mqtt?: TMqttStatus } {
+  const mqtt = deps.mqttBridgeStatus?.() ?? deps.source.mqttStatus?.();
+  return mqtt ? { mqtt } : {};
 }

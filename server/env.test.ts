@@ -58,4 +58,21 @@ describe("server environment", () => {
     expect(() => parseServerEnv({ METRICS_TOKEN: "secret" })).toThrow(/METRICS_TOKEN: at least 16/);
     expect(parseServerEnv({ METRICS_TOKEN: "0123456789abcdef" }).METRICS_TOKEN).toBe("0123456789abcdef");
   });
+
+  it("turns the MQTT edge on with MQTT_URL, with a topic pattern of two `+` levels and TLS files only over TLS", () => {
+    expect(parseServerEnv({}).MQTT_URL).toBeUndefined();
+    expect(parseServerEnv({ MQTT_URL: "mqtt://127.0.0.1:1883" })).toMatchObject({
+      MQTT_URL: "mqtt://127.0.0.1:1883",
+      MQTT_TOPIC_PATTERN: "city/+/+",
+    });
+    expect(() => parseServerEnv({ MQTT_URL: "http://broker" })).toThrow(/MQTT_URL/);
+    expect(() => parseServerEnv({ MQTT_TOPIC_PATTERN: "city/#" })).toThrow(/MQTT_TOPIC_PATTERN: an MQTT topic with exactly two/);
+    expect(() => parseServerEnv({ MQTT_URL: "mqtt://broker", MQTT_CA_FILE: "/etc/ca.pem" })).toThrow(
+      /MQTT_URL: the MQTT TLS files need an mqtts/,
+    );
+    expect(() => parseServerEnv({ MQTT_URL: "mqtts://broker", MQTT_CERT_FILE: "/etc/c.pem" })).toThrow(
+      /MQTT_CERT_FILE and MQTT_KEY_FILE go together/,
+    );
+    expect(() => parseServerEnv({ MQTT_CLIENT_ID: "has space" })).toThrow(/MQTT_CLIENT_ID/);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZRole } from "@/lib/contracts/auth";
+import { isMqttTopicPattern } from "@/server/ingest/mqtt-topic";
 
 /**
  * The one place that reads process.env. Parsed at start so a bad setting fails
@@ -60,6 +61,35 @@ const ZServerEnvFields = z.object({
     .min(0)
     .max(24 * 30)
     .default(24),
+  /**
+   * mqtt://host:1883 or mqtts://host:8883 → the MQTT edge: sensors publish to MQTT_TOPIC_PATTERN. With KAFKA_BROKERS
+   * the leader forwards each message to its domain's Kafka topic; without, every instance feeds its own city from it.
+   */
+  MQTT_URL: z.url({ protocol: /^(mqtts?|wss?)$/ }).optional(),
+  MQTT_USERNAME: z.string().max(1000).optional(),
+  MQTT_PASSWORD: z.string().max(1000).optional(),
+  /** PEM files for TLS (an mqtts:// or wss:// URL): the broker's CA, and this client's certificate and key for mutual TLS. */
+  MQTT_CA_FILE: z.string().optional(),
+  MQTT_CERT_FILE: z.string().optional(),
+  MQTT_KEY_FILE: z.string().optional(),
+  /**
+   * The client id, which names the broker's persistent session (what was published while the bridge was away waits
+   * in it). Default: `citynerve-bridge` with KAFKA_BROKERS (one session for the city, taken by whichever instance
+   * leads), else `citynerve-<INSTANCE_ID or host name>` (a session per instance). Two clients with one id take the
+   * session from each other.
+   */
+  MQTT_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,128}$/)
+    .optional(),
+  /** Topics sensors publish to: the first `+` is the domain (traffic, parking, waste, energy, units), the second the entity id. */
+  MQTT_TOPIC_PATTERN: z
+    .string()
+    .default("city/+/+")
+    .refine(
+      (pattern) => isMqttTopicPattern(pattern),
+      "an MQTT topic with exactly two `+` levels (domain, then entity id) and no `#`, e.g. city/+/+",
+    ),
   /** redis://… shared by the city's instances → pushes reach browsers on every instance; unset → one process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Names this city's Redis stream and channels (several cities, or staging, can share one Redis). */
@@ -170,6 +200,13 @@ const ZServerEnv = ZServerEnvFields.superRefine((env, ctx) => {
         "refusing to create demo accounts with a known password in production; unset DEMO_USERS, " +
         "or set ALLOW_DEMO_USERS_IN_PRODUCTION=true if this really is a demo",
     });
+  }
+  if (Boolean(env.MQTT_CERT_FILE) !== Boolean(env.MQTT_KEY_FILE)) {
+    ctx.addIssue({ code: "custom", path: ["MQTT_CERT_FILE"], message: "MQTT_CERT_FILE and MQTT_KEY_FILE go together" });
+  }
+  const hasMqttTlsFiles = Boolean(env.MQTT_CA_FILE || env.MQTT_CERT_FILE || env.MQTT_KEY_FILE);
+  if (hasMqttTlsFiles && !/^(mqtts|wss):/.test(env.MQTT_URL ?? "")) {
+    ctx.addIssue({ code: "custom", path: ["MQTT_URL"], message: "the MQTT TLS files need an mqtts:// (or wss://) MQTT_URL" });
   }
   if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_CLIENT_ID)) {
     ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER and OIDC_CLIENT_ID go together" });

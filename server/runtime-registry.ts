@@ -1,3 +1,4 @@
+import type { TMqttStatus } from "@/lib/contracts/realtime";
 import type { TAuth } from "./auth/create-auth";
 import type { TCityRuntime } from "./city-runtime";
 import type { TDatabase } from "./db/client";
@@ -32,6 +33,8 @@ export type TRegisteredRuntime = {
   isLeader(): boolean;
   /** Operational events waiting in the outbox for Kafka; absent → no outbox. */
   outboxBacklog?: () => number;
+  /** The MQTT edge, as the source or as the bridge to Kafka; absent → MQTT_URL unset. */
+  mqttStatus?: () => TMqttStatus;
 };
 
 const KEY = Symbol.for("citynerve.runtime");

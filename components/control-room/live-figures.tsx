@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TIngestStats } from "@/lib/contracts/realtime";
 import { describeDeadLetterStore } from "./describe-dead-letter-store";
+import { MqttStatusFigure } from "./mqtt-status";
 import { SourceStatusFigure } from "./source-status";
 import { formatClock, formatTimeZoneName } from "@/components/format/date-time";
 import { formatInt, formatPercent } from "@/components/format/number";
@@ -91,6 +92,7 @@ export function LiveFigures({ stats, now, isStale, deadLettersHref = null }: TLi
       title={isStale ? "Last values received before the connection dropped" : undefined}
     >
       {isKafka && stats.sourceStatus && <SourceStatusFigure status={stats.sourceStatus} />}
+      {stats?.mqtt && <MqttStatusFigure status={stats.mqtt} />}
       <Figure testId="figure-events-per-second" label="events/s" value={stats ? Math.round(stats.eventsPerSecond) : null} />
       {isKafka ? (
         <Figure

@@ -67,6 +67,29 @@ export type TSourceStatus = {
   partitions: TPartitionStatus[];
 };
 
+/**
+ * The MQTT edge's connection, most serious first: unreachable (no broker answered since `since`), reconnecting (the
+ * connection dropped, or was dropped on purpose so the broker redelivers what Kafka did not take), connecting (no
+ * subscription yet), connected, standby (a bridge on an instance that does not lead: another one bridges).
+ */
+export const MQTT_STATES = ["unreachable", "reconnecting", "connecting", "connected", "standby"] as const;
+export type TMqttState = (typeof MQTT_STATES)[number];
+
+export type TMqttStatus = {
+  /** source: this instance's city reads MQTT (no Kafka); bridge: MQTT is forwarded to Kafka by the leader. */
+  role: "source" | "bridge";
+  state: TMqttState;
+  /** ISO time the state began. */
+  since: string;
+  /** The broker's address, without credentials. */
+  broker: string;
+  /** Messages this process acknowledged to the broker: applied or forwarded, or dead-lettered. */
+  acknowledged: number;
+  /** Messages left unacknowledged because they could not be taken (Kafka down): the broker delivers them again. */
+  unacknowledged: number;
+  lastError: { message: string; at: string } | null;
+};
+
 export type TIngestStats = {
   /** The instance that serves this browser (its socket's server), shown in the status bar's tooltip. */
   instanceId: string;
@@ -83,6 +106,8 @@ export type TIngestStats = {
   sourceStatus: TSourceStatus | null;
   /** Dead letters on their way to PostgreSQL; absent where nothing stores them. */
   deadLetterStore?: TDeadLetterStoreStatus;
+  /** The MQTT edge (MQTT_URL), as a source or as the bridge to Kafka; absent when it is off. */
+  mqtt?: TMqttStatus;
 };
 
 export type TDeadLetterStoreStatus = {

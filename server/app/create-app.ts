@@ -7,7 +7,7 @@ import { createAuth, type TAuth, type TAuthEnv } from "@/server/auth/create-auth
 import { crewDemoFieldUser, seedDemoUsers } from "@/server/auth/demo-users";
 import { startCityRuntime, type TCityRuntime, type TCityRuntimeDeps } from "@/server/city-runtime";
 import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/server/db/client";
-import { markReplaysAccepted, recordDeadLetters } from "@/server/db/dead-letters";
+import { deadLettersStoredHere, markReplaysAccepted, recordDeadLetters } from "@/server/db/dead-letters";
 import { CITY_LEADER_LOCK_KEY, startLeaderLease, type TLeaderLeaseOptions } from "@/server/cluster/leader-lease";
 import { createLeaderFence } from "@/server/cluster/leader-fence";
 import { runWhileLeader } from "@/server/cluster/run-while-leader";
@@ -15,6 +15,8 @@ import { createReadiness, type TReadinessDeps } from "@/server/health/readiness"
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
 import { createAppMetrics } from "@/server/metrics/app-metrics";
 import { startOpsEvents, type TOpsEventsConfig } from "@/server/outbox/start-ops-events";
+import { createMqttKafkaBridge, type TMqttKafkaBridgeOptions } from "@/server/ingest/mqtt-kafka-bridge";
+import type { TIngestPipeline } from "@/server/ingest/pipeline";
 import type { TEventSource } from "@/server/ingest/types";
 import {
   startEntityHistoryRecorder,
@@ -77,6 +79,11 @@ export type TAppConfig = {
   isSourceReady?: TReadinessDeps["isSourceReady"];
   /** Alert, incident and unit changes to Kafka through the outbox (KAFKA_BROKERS); absent → no outbox rows (embedded). */
   opsEvents?: TOpsEventsConfig;
+  /**
+   * MQTT_URL with KAFKA_BROKERS: the leader forwards MQTT to the domains' Kafka topics (every instance then reads them
+   * from Kafka). Without Kafka the MQTT source is `city.source` itself.
+   */
+  mqttBridge?: Omit<TMqttKafkaBridgeOptions, "screenBatch">;
   /** Who runs the "one" parts among instances sharing a PostgreSQL server; absent or no connection string → this process. */
   leaderLease?: Pick<TLeaderLeaseOptions, "connectionString" | "retryMs">;
 };
@@ -119,6 +126,17 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   const fence = config.leaderLease?.connectionString ? createLeaderFence(prisma, CITY_LEADER_LOCK_KEY, lease.sessionPid) : undefined;
   // On before the city starts, so the alert engine's first changes already write their events.
   const opsEvents = config.opsEvents && startOpsEvents(prisma, config.opsEvents);
+  // Made before the city so the status bar can show it; it starts bridging only when this instance leads.
+  let screenBatch: TIngestPipeline["screenBatch"] | undefined;
+  const mqttBridge =
+    config.mqttBridge &&
+    createMqttKafkaBridge({
+      ...config.mqttBridge,
+      screenBatch: () => {
+        if (!screenBatch) throw new Error("the city runtime has not started");
+        return screenBatch;
+      },
+    });
   const city = await startCityRuntime({
     leading: lease.isLeader(),
     httpServer: config.httpServer,
@@ -129,7 +147,8 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     timeLimits: config.city.timeLimits,
     ...(config.city.deadLetters === "database"
       ? {
-          recordDeadLetters: (letters) => recordDeadLetters(prisma, letters, config.city.source.kind),
+          recordDeadLetters: (letters) =>
+            recordDeadLetters(prisma, deadLettersStoredHere(letters, lease.isLeader()), config.city.source.kind),
           isDeadLetterStoreReachable: async () => (await database.ping.check(0)).ok,
           onReplayAccepted: (replays) =>
             void markReplaysAccepted(prisma, replays).catch((error: unknown) =>
@@ -143,7 +162,9 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     redis: config.redis,
     alerts: parts.alerts && { prisma, ...parts.alerts, fence },
     dispatch: parts.dispatch,
+    mqttBridgeStatus: mqttBridge?.status,
   });
+  screenBatch = city.screenBatch;
   // Units are seeded by the dispatch runtime: only now can the demo field user join one.
   if (config.auth.demoUsers && parts.dispatch) await crewDemoFieldUser(prisma);
 
@@ -153,7 +174,10 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   const leaderParts = runWhileLeader(
     lease,
     // The relay first, so it stops last: what the other parts write while stopping still goes out.
-    [opsEvents?.leaderWork, city.alerts?.leaderWork, city.dispatch?.leaderWork, recorder?.leaderWork].filter((part) => part !== undefined),
+    // The bridge last, so it stops first: no message is forwarded by a leader that is letting go.
+    [opsEvents?.leaderWork, city.alerts?.leaderWork, city.dispatch?.leaderWork, recorder?.leaderWork, mqttBridge?.leaderWork].filter(
+      (part) => part !== undefined,
+    ),
   );
   await leaderParts.settled();
 
@@ -162,10 +186,11 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     database,
     auth,
     authSettings: buildAuthSettings(authEnv, { demo: config.auth.offerDemoUsers ?? config.auth.demoUsers }),
-    readiness: createReadiness({ database: database.ping, isSourceReady: config.isSourceReady }),
+    readiness: createReadiness({ database: database.ping, isSourceReady: config.isSourceReady, isMqttBridgeReady: mqttBridge?.readiness }),
     recorder,
     isLeader: leaderParts.isLeading,
     outboxBacklog: opsEvents?.backlog,
+    mqttStatus: mqttBridge?.status ?? config.city.source.mqttStatus,
   };
   registerRuntime(runtime);
   metrics.watch(runtime);

@@ -22,6 +22,8 @@ export const PART_PLACEMENT = {
    * group (KAFKA_GROUP_ID.INSTANCE_ID) and replays the last KAFKA_BOOTSTRAP_REPLAY_SECONDS on start, so every
    * instance holds the whole live city; readiness waits for that replay. Dead letters: PostgreSQL keeps one per
    * source position; the dead-letter topic is written by the instance `writesDeadLetterTopic` names (the leader).
+   * Without Kafka, MQTT_URL makes MQTT the source of every instance (a session each); its dead letters, which have
+   * no position to deduplicate on, are stored by the leader alone.
    */
   ingest: "every",
   /**
@@ -44,6 +46,14 @@ export const PART_PLACEMENT = {
    * in id order: one relay keeps each entity's events in commit order.
    */
   opsOutboxRelay: "one",
+  /**
+   * MQTT_URL with KAFKA_BROKERS: one MQTT session for the city (client id `citynerve-bridge`), held by the leader, so
+   * each message reaches Kafka once (at least) and what was published while no leader held it waits at the broker for
+   * the next one. Not shared subscriptions: Mosquitto queues a share's messages for members that are offline with a
+   * persistent session, so a stopped instance would sit on its share. Without Kafka the MQTT source is part of
+   * `ingest` (every instance, a session each).
+   */
+  mqttBridge: "one",
   /** Fills this process's in-memory cache of response-time figures. */
   kpiWarmUp: "every",
   /** Database, event source and sign-in up: a property of each instance. */

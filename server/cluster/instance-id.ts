@@ -8,3 +8,6 @@ import { hostname } from "node:os";
  * (its own Kafka consumer group, the leader lease's holder).
  */
 export const INSTANCE_ID: string = process.env.INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+
+/** What stays the same when this instance restarts (its deployment name, else the host): names per-instance state kept elsewhere. */
+export const STABLE_INSTANCE_NAME: string = process.env.INSTANCE_ID?.trim() || hostname();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDeadLetter } from "@/server/ingest/types";
 import type { TDatabase } from "./client";
 import { DEAD_LETTER_PAYLOAD_MAX_BYTES, DEAD_LETTER_REASON_MAX_CHARS } from "@/server/ingest/dead-letter-record";
-import { countDeadLetters, listDeadLetters, markReplaysAccepted, recordDeadLetters } from "./dead-letters";
+import { countDeadLetters, deadLettersStoredHere, listDeadLetters, markReplaysAccepted, recordDeadLetters } from "./dead-letters";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 
 const T0 = Date.parse("2026-01-01T12:00:00.000Z");
@@ -19,6 +19,15 @@ function letter(n: number, overrides: Partial<TDeadLetter> = {}): TDeadLetter {
     ...overrides,
   };
 }
+
+describe("deadLettersStoredHere", () => {
+  it("leaves MQTT letters, which every instance reads without Kafka, to the leader", () => {
+    const kafka = letter(1);
+    const mqtt = letter(2, { topic: "city/waste/bin-1", sourceKind: "mqtt" });
+    expect(deadLettersStoredHere([kafka, mqtt], true)).toEqual([kafka, mqtt]);
+    expect(deadLettersStoredHere([kafka, mqtt], false)).toEqual([kafka]);
+  });
+});
 
 describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
   let db: TDatabase;
@@ -150,5 +159,12 @@ describe.each(TEST_BACKENDS)("dead letters ($kind)", (backend) => {
     await markReplaysAccepted(db.prisma, [{ deadLetterId: id, topic: "city.units" }]);
     await markReplaysAccepted(db.prisma, [{ deadLetterId: id, topic: "city.units" }]); // a second instance says the same
     expect(await outcome()).toBe("accepted");
+  });
+
+  it("stores an MQTT letter read beside Kafka under its own source kind and MQTT topic, outside Kafka's position rule", async () => {
+    const mqtt = { topic: "city/waste/bin-1", partition: 0, offset: "3", sourceKind: "mqtt" as const };
+    await recordDeadLetters(db.prisma, [letter(300, mqtt), letter(301, mqtt)], "kafka");
+    const stored = await db.prisma.deadLetter.findMany({ where: { sourceTopic: "city/waste/bin-1" } });
+    expect(stored.map((l) => l.sourceKind)).toEqual(["mqtt", "mqtt"]);
   });
 });

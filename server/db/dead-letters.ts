@@ -11,7 +11,8 @@ const DEAD_LETTER_LIST_MAX = 1000;
 /**
  * One insert: all new letters stored or none. Every text is sanitised and bounded again here, whoever built the letters.
  * Kafka letters are stored once per source position (a partial unique index): every instance reads every
- * partition and rejects the same message, and the first insert wins.
+ * partition and rejects the same message, and the first insert wins. A letter that names its own source kind (an
+ * MQTT publish read beside Kafka) is stored under it, not under `sourceKind`.
  * A replayed letter that failed again updates its letter first (idempotent, so a retry of the batch, or every
  * instance rejecting the same replay, leaves one row); only if that letter is gone is it stored as a new one.
  */
@@ -25,7 +26,7 @@ export async function recordDeadLetters(prisma: PrismaClient, letters: readonly 
   await prisma.deadLetter.createMany({
     skipDuplicates: true,
     data: fresh.map((l) => ({
-      sourceKind,
+      sourceKind: l.sourceKind ?? sourceKind,
       receivedAt: l.receivedAt,
       reason: l.reason,
       reasonKind: classifyDeadLetterReason(l.reason),
@@ -75,6 +76,15 @@ export async function markReplaysAccepted(prisma: PrismaClient, replays: readonl
       data: { replayOutcome: "accepted" },
     });
   }
+}
+
+/**
+ * The letters this instance stores. Kafka letters are deduplicated by position in the database; an MQTT publish has no
+ * position, and without Kafka every instance reads it on a session of its own: only the leader stores those (with
+ * Kafka only the leader bridges, so it is the only one to have them anyway).
+ */
+export function deadLettersStoredHere(letters: readonly TDeadLetter[], isLeader: boolean): TDeadLetter[] {
+  return isLeader ? [...letters] : letters.filter((letter) => letter.sourceKind !== "mqtt");
 }
 
 /** Newest first. */

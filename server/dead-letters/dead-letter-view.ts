@@ -52,6 +52,8 @@ function storedBytes(row: Pick<DeadLetter, "payloadBytes" | "payload">): Uint8Ar
 
 /** Null when the original message can be sent back exactly; otherwise why not, for the page. */
 export function whyNotReplayable(row: DeadLetter): string | null {
+  // Its source is a device's MQTT topic, not a Kafka topic this server can write back to.
+  if (row.sourceKind === "mqtt") return "Received over MQTT: have the device publish it again, or mark it as handled";
   if (row.reason.endsWith(MINIMAL_TAG)) {
     return "Only a minimal record of this message was kept, not its bytes";
   }

@@ -56,4 +56,15 @@ describe("readiness", () => {
     expect(result.checks.database.ok).toBe(false);
     expect(result.checks.database.detail).toMatch(/^unreachable since \d{4}-\d\d-\d\dT/);
   });
+
+  it("checks the MQTT bridge where this instance bridges, in its own words", async () => {
+    const readiness = await createReadiness({
+      database: up,
+      isMqttBridgeReady: () => ({ ok: false, detail: "MQTT broker unreachable since 2026-12-03T08:00:00.000Z" }),
+    })();
+    expect(readiness).toEqual({
+      ready: false,
+      checks: { database: { ok: true }, mqttBridge: { ok: false, detail: "MQTT broker unreachable since 2026-12-03T08:00:00.000Z" } },
+    });
+  });
 });

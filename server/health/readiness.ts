@@ -14,6 +14,8 @@ export type TReadinessDeps = {
   database: TDatabasePing;
   /** The event source: consumer running and caught up (decided by the source; absent → not checked). */
   isSourceReady?: () => boolean | TReadinessCheck;
+  /** The MQTT bridge to Kafka, where this instance bridges (absent → not checked). */
+  isMqttBridgeReady?: () => TReadinessCheck;
 };
 
 /**
@@ -24,6 +26,7 @@ export function createReadiness(deps: TReadinessDeps): TReadinessProbe {
   return async () => {
     const checks: Record<string, TReadinessCheck> = { database: await databaseCheck(deps.database) };
     if (deps.isSourceReady) checks.source = sourceCheck(deps.isSourceReady);
+    if (deps.isMqttBridgeReady) checks.mqttBridge = sourceCheck(deps.isMqttBridgeReady);
     return { ready: Object.values(checks).every((c) => c.ok), checks };
   };
 }

@@ -3,11 +3,14 @@ import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import { INSTANCE_ID } from "@/server/cluster/instance-id";
 import type { TServerEnv } from "@/server/env";
 import { createKafkaSource } from "./kafka-source";
+import { mqttConnectionFrom } from "./mqtt-connection";
+import { createMqttSource } from "./mqtt-source";
 import { createSimulatorSource } from "./simulator-source";
 import type { TEventSource } from "./types";
 
 /**
- * KAFKA_BROKERS set → consume the city topics; otherwise run the city simulator in-process.
+ * KAFKA_BROKERS set → consume the city topics (MQTT_URL then adds the bridge MQTT → Kafka, see create-app.ts);
+ * otherwise MQTT_URL set → subscribe to the sensors' MQTT topics; otherwise run the city simulator in-process.
  * Every instance holds the whole city: it reads every partition in a consumer group of its own and
  * replays the last KAFKA_BOOTSTRAP_REPLAY_SECONDS on start (see kafka-bootstrap.ts).
  */
@@ -28,6 +31,8 @@ export function createEventSource(
       fromBeginning: env.KAFKA_OFFSET_RESET === "earliest",
     });
   }
+  const mqtt = mqttConnectionFrom(env);
+  if (mqtt) return createMqttSource(mqtt);
   return createSimulatorSource(entities, {
     seed: env.SIM_SEED,
     ratePerSecond: env.SIM_RATE,

@@ -4,6 +4,14 @@ import { DEAD_LETTER_PAYLOAD_MAX_BYTES, toDeadLetter, toMinimalDeadLetter } from
 const AT = new Date("2026-12-02T10:00:00.000Z");
 
 describe("toDeadLetter", () => {
+  it("names an MQTT message's topic as its source, and its kind, whatever Kafka topic its domain maps to", () => {
+    const origin = { kind: "mqtt" as const, topic: "city/waste/bin-1", entityId: "bin-1" };
+    const letter = toDeadLetter({ topic: "city.waste", partition: 0, offset: "4", value: "{", origin }, "invalid JSON", AT);
+    expect(letter).toMatchObject({ topic: "city/waste/bin-1", sourceKind: "mqtt", offset: "4" });
+    expect(toMinimalDeadLetter(letter)).toMatchObject({ topic: "city/waste/bin-1", sourceKind: "mqtt" });
+    expect(toDeadLetter({ topic: "city.waste", partition: 1, offset: "4", value: "{" }, "r", AT)).not.toHaveProperty("sourceKind");
+  });
+
   it("keeps the exact bytes and their size, and a readable text without NUL", () => {
     const value = Buffer.from([0x7b, 0x00, 0xff, 0x7d]);
     const letter = toDeadLetter({ topic: "city.waste", partition: 2, offset: "9", key: "k\u0000", value }, "bad \u0000", AT);

@@ -1,3 +1,4 @@
+import { INGEST_SOURCES } from "@/lib/contracts/realtime";
 import { asciiEscape, sanitizeText, truncateUtf8 } from "./sanitize-text";
 import type { TDeadLetter, TRawMessage } from "./types";
 
@@ -42,7 +43,7 @@ export function toDeadLetter(message: TRawMessage, reason: string, receivedAt: D
   }
   return boundDeadLetter({
     reason,
-    topic: message.topic,
+    topic: message.origin?.topic ?? message.topic,
     partition: message.partition,
     offset: message.offset,
     key: message.key ?? null,
@@ -53,6 +54,7 @@ export function toDeadLetter(message: TRawMessage, reason: string, receivedAt: D
     entityId: entityIdOf(payload, message.key ?? null),
     replayOf: message.replayOf ?? null,
     receivedAt,
+    ...(message.origin && { sourceKind: message.origin.kind }),
   });
 }
 
@@ -93,6 +95,7 @@ export function boundDeadLetter(letter: TDeadLetter): TDeadLetter {
     entityId: boundEntityId(letter.entityId === undefined ? letter.key : letter.entityId),
     replayOf: replayOfOrNull(letter.replayOf),
     receivedAt: validDate(letter.receivedAt),
+    ...sourceKindOf(letter),
   };
 }
 
@@ -125,7 +128,15 @@ export function toMinimalDeadLetter(letter: TDeadLetter): TDeadLetter {
     // Checked to be a UUID: a failed replay still finds its letter in minimal form.
     replayOf: replayOfOrNull(letter.replayOf),
     receivedAt: validDate(letter.receivedAt),
+    ...sourceKindOf(letter),
   };
+}
+
+/** Only a known kind is kept: the column is matched by name (the Kafka position index applies to "kafka" rows). */
+function sourceKindOf(letter: TDeadLetter): Pick<TDeadLetter, "sourceKind"> {
+  return letter.sourceKind !== undefined && (INGEST_SOURCES as readonly string[]).includes(letter.sourceKind)
+    ? { sourceKind: letter.sourceKind }
+    : {};
 }
 
 function int32Or<T>(value: number, fallback: T): number | T {

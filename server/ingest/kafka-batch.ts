@@ -15,6 +15,8 @@ export const DLQ_HEADERS = {
   receivedAt: "x-dlq-received-at",
   /** On a message replayed from /dead-letters: the id of its dead letter, so failing again updates that one. */
   replayed: "x-dlq-replayed",
+  /** Only on letters not read from Kafka ("mqtt"): the source topic is then that source's address. */
+  sourceKind: "x-dlq-source-kind",
 } as const;
 
 type THandleBatchDeps = {
@@ -108,6 +110,7 @@ export function toDeadLetterMessage(letter: TDeadLetter, original: KafkaMessage 
       [DLQ_HEADERS.sourceOffset]: letter.offset,
       [DLQ_HEADERS.receivedAt]: letter.receivedAt.toISOString(),
       ...(letter.replayOf ? { [DLQ_HEADERS.replayed]: letter.replayOf } : {}),
+      ...(letter.sourceKind && { [DLQ_HEADERS.sourceKind]: letter.sourceKind }),
     },
   };
 }

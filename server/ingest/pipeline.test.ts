@@ -17,16 +17,17 @@ const bin = (id: string, observedAt: string): TRawMessage => ({
 
 function setup(overrides: Partial<TIngestPipelineDeps> = {}) {
   const cityState = new CityState();
+  const stats = new IngestStats();
   const letters: TDeadLetter[] = [];
   const pipeline = createIngestPipeline({
     registry: buildEntityRegistry(TINY_CITY),
     cityState,
-    stats: new IngestStats(),
+    stats,
     deadLetters: { enqueue: (batch) => void letters.push(...batch) },
     now: () => NOW,
     ...overrides,
   });
-  return { cityState, letters, pipeline };
+  return { cityState, stats, letters, pipeline };
 }
 
 describe("ingest pipeline", () => {
@@ -73,5 +74,15 @@ describe("ingest pipeline", () => {
     const outcome = await pipeline.ingestBatch([bin("breaks-a-rule", iso(-2000)), bin("after", iso(-1000))]);
     expect(outcome.accepted.map((e) => e.id)).toEqual(["after"]);
     expect(letters.map((l) => l.reason)).toEqual(["failed while applying: rule crashed"]);
+  });
+
+  it("screens without applying: valid messages come back with their events, rejects are dead-lettered and counted", () => {
+    const { cityState, stats, letters, pipeline } = setup();
+    const outcome = pipeline.screenBatch([bin("e1", iso(-1000)), { ...bin("bad", iso(-1000)), value: "{" }]);
+    expect(outcome.passed.map((p) => p.event.id)).toEqual(["e1"]);
+    expect(outcome.rejected.map((l) => l.offset)).toEqual(["bad"]);
+    expect(letters).toEqual(outcome.rejected);
+    expect(cityState.latest("waste", "bin-1")).toBeUndefined();
+    expect(stats.read("kafka", null)).toMatchObject({ totalEvents: 0, deadLettered: 1 });
   });
 });

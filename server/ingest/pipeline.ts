@@ -29,12 +29,26 @@ export type TIngestPipelineDeps = {
   now?: () => number;
 };
 
+export type TScreenOutcome = {
+  /** Valid messages, each with the event it holds, in their order: not applied (they come back through Kafka). */
+  passed: { message: TRawMessage; event: TCityEvent }[];
+  rejected: TDeadLetter[];
+};
+
+export type TIngestPipeline = TIngestSink & {
+  /**
+   * The same validation without applying anything, for a bridge that forwards valid messages to Kafka (they are
+   * applied, and counted, when they are consumed from there). Rejects are dead-lettered and counted here.
+   */
+  screenBatch(messages: readonly TRawMessage[]): TScreenOutcome;
+};
+
 /**
  * validate → city state, invalid → dead letter. The one path every source feeds.
  * Never waits for a database and never throws on what a message holds: every message
  * ends applied or dead-lettered, so no message can stop the source behind it.
  */
-export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestSink {
+export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestPipeline {
   const now = deps.now ?? Date.now;
   const maxFutureSkewMs = deps.timeLimits?.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS;
   const maxAgeMs = deps.timeLimits?.maxAgeMs ?? DEFAULT_MAX_EVENT_AGE_MS;
@@ -59,16 +73,38 @@ export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestSink {
       deps.stats.recordDeadLettered(rejected.length);
       return { accepted, rejected };
     },
+
+    screenBatch(messages: readonly TRawMessage[]): TScreenOutcome {
+      const nowMs = now();
+      const time: TTimeWindow = { now: nowMs, maxFutureSkewMs, maxAgeMs };
+      const passed: TScreenOutcome["passed"] = [];
+      const rejected: TDeadLetter[] = [];
+      for (const message of messages) {
+        const result = validateSafely(message, time);
+        if (result.ok) {
+          passed.push({ message, event: result.event });
+        } else {
+          deps.stats.recordOutcome(message.topic, "dead_lettered");
+          rejected.push(toDeadLetter(message, result.reason, new Date(nowMs)));
+        }
+      }
+      deps.deadLetters.enqueue(rejected);
+      deps.stats.recordDeadLettered(rejected.length);
+      return { passed, rejected };
+    },
   };
+
+  function validateSafely(message: TRawMessage, time: TTimeWindow): TValidation {
+    try {
+      return validateMessage(message, deps.registry, time);
+    } catch (error) {
+      return { ok: false, reason: `validation failed: ${(error as Error)?.message ?? String(error)}` };
+    }
+  }
 
   /** Applies the message and returns null, or returns why it is a dead letter. */
   function ingestOne(message: TRawMessage, time: TTimeWindow, accepted: TCityEvent[]): string | null {
-    let result: TValidation;
-    try {
-      result = validateMessage(message, deps.registry, time);
-    } catch (error) {
-      return `validation failed: ${(error as Error)?.message ?? String(error)}`;
-    }
+    const result = validateSafely(message, time);
     if (!result.ok) return result.reason;
     try {
       deps.cityState.apply(result.event);

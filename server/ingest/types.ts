@@ -1,5 +1,5 @@
 import type { TCityEvent, TUnitStatus } from "@/lib/contracts/events";
-import type { TIngestSource, TSourceStatus } from "@/lib/contracts/realtime";
+import type { TIngestSource, TMqttStatus, TSourceStatus } from "@/lib/contracts/realtime";
 
 /** A message as it arrives from any source (Kafka record, simulator, MQTT publish). */
 export type TRawMessage = {
@@ -13,10 +13,21 @@ export type TRawMessage = {
   value: Buffer | string | null;
   /** The dead letter this message replays (Kafka header x-dlq-replayed): failing again updates that letter. */
   replayOf?: string;
+  /**
+   * Where the message really came from when that is not a Kafka partition (an MQTT publish): its dead letter names
+   * this as its source. `topic` above is then the domain's Kafka topic, so the topic check applies as to Kafka's.
+   */
+  origin?: TMessageOrigin;
 };
 
 /** A dead letter sent back to its source topic: its original key and value bytes. */
 export type TReplayMessage = { deadLetterId: string; topic: string; key: Buffer | null; value: Buffer | null };
+
+/**
+ * An MQTT publish: its topic names the entity (the payload must agree, or takes it when it names none).
+ * `problem`: the topic itself is unusable (it names no known domain), so the message is a dead letter whatever it holds.
+ */
+export type TMessageOrigin = { kind: "mqtt"; topic: string; entityId: string; problem?: string };
 
 /** Why a message was rejected and where it came from. */
 export type TDeadLetter = {
@@ -38,6 +49,11 @@ export type TDeadLetter = {
   /** The dead letter the message replayed: the store updates that one instead of adding a letter. */
   replayOf?: string | null;
   receivedAt: Date;
+  /**
+   * The source that read it, when not the app's event source (an MQTT publish beside Kafka). `topic` is then that
+   * source's address (the MQTT topic); partition and offset are the reader's running count, not a Kafka position.
+   */
+  sourceKind?: TIngestSource;
 };
 
 /** A replayed dead letter that passed validation: the letter its header named, and the topic it came back on. */
@@ -76,6 +92,8 @@ export interface TEventSource {
   status?(): TSourceStatus;
   /** Whether this instance is consuming and caught up; `detail` says why not. Absent: always ready. */
   readiness?(): TSourceReadiness;
+  /** The MQTT source only: its connection to the broker, as the status bar and /metrics show it. */
+  mqttStatus?(): TMqttStatus;
   /** Kafka only: called when this instance is assigned partitions (another instance may have owned them). */
   onPartitionsAssigned?(listener: () => void): void;
 }

@@ -20,6 +20,30 @@ const message = (value: unknown, topic = "city.waste") => ({
   value: typeof value === "string" ? value : JSON.stringify(value),
 });
 
+describe("validateMessage of an MQTT publish", () => {
+  const mqtt = (value: unknown, entityId = "bin-1", problem?: string) => ({
+    ...message(value),
+    origin: { kind: "mqtt" as const, topic: `city/waste/${entityId}`, entityId, problem },
+  });
+
+  it("accepts the entity its topic names, and gives it to a payload that names none", () => {
+    expect(validateMessage(mqtt(event), registry)).toEqual({ ok: true, event });
+    const { entityId: _, ...anonymous } = event;
+    expect(validateMessage(mqtt(anonymous), registry)).toEqual({ ok: true, event });
+  });
+
+  it("refuses a payload naming another entity than its topic, and a topic that names no domain", () => {
+    expect(validateMessage(mqtt(event, "bin-2"), registry)).toEqual({
+      ok: false,
+      reason: 'entity mismatch: the MQTT topic names "bin-2", the payload "bin-1"',
+    });
+    expect(validateMessage(mqtt(event, "bin-1", 'unknown domain in MQTT topic: "sewage"'), registry)).toMatchObject({
+      ok: false,
+      reason: /^unknown domain/,
+    });
+  });
+});
+
 describe("validateMessage", () => {
   it("accepts a valid event for a known entity on its topic", () => {
     const result = validateMessage(message(event), registry);

@@ -22,6 +22,7 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
  * Never throws: hostile input is expected and ends up as a dead letter.
  */
 export function validateMessage(message: TRawMessage, registry: TEntityRegistry, time?: TTimeWindow): TValidation {
+  if (message.origin?.problem) return { ok: false, reason: message.origin.problem };
   if (message.value === null || message.value.length === 0) return { ok: false, reason: "empty message" };
   if (message.value.length > MAX_MESSAGE_BYTES) {
     return { ok: false, reason: `message too large (${message.value.length} bytes > ${MAX_MESSAGE_BYTES})` };
@@ -34,7 +35,7 @@ export function validateMessage(message: TRawMessage, registry: TEntityRegistry,
     return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
   }
 
-  const parsed = ZCityEvent.safeParse(json);
+  const parsed = ZCityEvent.safeParse(withEntityOfTopic(json, message));
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
     return { ok: false, reason: `schema: ${issues.join("; ")}` };
@@ -44,6 +45,10 @@ export function validateMessage(message: TRawMessage, registry: TEntityRegistry,
 
   if (KNOWN_TOPICS.has(message.topic) && TOPIC_BY_LAYER[layer] !== message.topic) {
     return { ok: false, reason: `wrong topic: ${event.type} belongs on ${TOPIC_BY_LAYER[layer]}, got ${message.topic}` };
+  }
+
+  if (message.origin && event.entityId !== message.origin.entityId) {
+    return { ok: false, reason: `entity mismatch: the MQTT topic names "${message.origin.entityId}", the payload "${event.entityId}"` };
   }
 
   const entity = registry.get(event.entityId);
@@ -56,6 +61,12 @@ export function validateMessage(message: TRawMessage, registry: TEntityRegistry,
   const timeProblem = time ? checkObservedAt(event.observedAt, time) : null;
   if (timeProblem) return { ok: false, reason: timeProblem };
   return { ok: true, event };
+}
+
+/** An MQTT topic names its entity: a payload that names none takes the topic's. */
+function withEntityOfTopic(json: unknown, message: TRawMessage): unknown {
+  if (!message.origin || typeof json !== "object" || json === null || Array.isArray(json) || "entityId" in json) return json;
+  return { ...json, entityId: message.origin.entityId };
 }
 
 /**

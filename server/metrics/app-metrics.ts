@@ -6,6 +6,7 @@ import { registerClusterMetrics } from "./cluster-metrics";
 import { registerDatabasePoolMetrics } from "./database-metrics";
 import { registerIngestMetrics } from "./ingest-metrics";
 import { createMetricsRegistry } from "./metrics-registry";
+import { registerMqttMetrics } from "./mqtt-metrics";
 import { createDeltaFlushMetric, registerSocketMetrics } from "./realtime-metrics";
 
 export type TAppMetrics = {
@@ -29,6 +30,7 @@ export function createAppMetrics(): TAppMetrics {
       registerAlertMetrics(registry, runtime.city.alerts);
       if (runtime.database.poolStats) registerDatabasePoolMetrics(registry, runtime.database.poolStats);
       registerClusterMetrics(registry, runtime);
+      if (runtime.mqttStatus) registerMqttMetrics(registry, runtime.mqttStatus);
     },
   };
 }

@@ -1,0 +1,79 @@
+import { LAYERS, TOPIC_BY_LAYER, type TLayer } from "@/lib/contracts/layers";
+import type { TRawMessage } from "./types";
+
+/**
+ * MQTT topics of the edge: a pattern such as `city/+/+` whose first `+` level is the domain and second the entity id.
+ * A domain is a map layer and goes to that layer's Kafka topic (TOPIC_BY_LAYER, the one mapping; the coming domain
+ * definition files take it over).
+ */
+
+/** What the stats and /metrics count an MQTT message under when its topic names no domain (a fixed label). */
+export const MQTT_UNROUTABLE_TOPIC = "mqtt.unroutable";
+
+export function isMqttTopicPattern(pattern: string): boolean {
+  const levels = pattern.split("/");
+  return (
+    !pattern.startsWith("$") &&
+    !pattern.includes("\u0000") &&
+    levels.filter((level) => level === "+").length === 2 &&
+    levels.every((level) => level === "+" || !/[+#]/.test(level))
+  );
+}
+
+/** One subscription per domain (`city/traffic/+`, …): other domains' topics are never delivered, nor kept for us. */
+export function mqttSubscriptionsOf(pattern: string): string[] {
+  const domainLevel = pattern.split("/").indexOf("+");
+  return LAYERS.map((layer) =>
+    pattern
+      .split("/")
+      .map((level, index) => (index === domainLevel ? layer : level))
+      .join("/"),
+  );
+}
+
+/**
+ * Where a sensor publishes what the simulator would produce to `kafkaTopic` (the inverse of kafkaTopicOfDomain), or
+ * null when the topic is no domain's or the entity id cannot be one MQTT topic level.
+ */
+export function mqttTopicOf(pattern: string, kafkaTopic: string, entityId: string): string | null {
+  const domain = LAYERS.find((layer) => TOPIC_BY_LAYER[layer] === kafkaTopic);
+  if (!domain || entityId === "" || /[/+#\u0000]/.test(entityId)) return null;
+  const [domainLevel, entityLevel] = pattern.split("/").flatMap((level, index) => (level === "+" ? [index] : []));
+  return pattern
+    .split("/")
+    .map((level, index) => (index === domainLevel ? domain : index === entityLevel ? entityId : level))
+    .join("/");
+}
+
+/** The Kafka topic a domain's messages belong on, or null for a domain the city does not have. */
+export function kafkaTopicOfDomain(domain: string): string | null {
+  return (LAYERS as readonly string[]).includes(domain) ? TOPIC_BY_LAYER[domain as TLayer] : null;
+}
+
+/**
+ * An MQTT publish as the pipeline reads it: on its domain's Kafka topic, keyed by the topic's entity, with the MQTT
+ * topic as its origin (its dead letter names it). A topic that names no domain is still carried, as a dead letter to be.
+ */
+export function toRawMqttMessage(pattern: string, topic: string, payload: Buffer, offset: string): TRawMessage {
+  const address = parseMqttTopic(pattern, topic);
+  const base = { partition: 0, offset, value: payload };
+  if (!address.ok) {
+    return { ...base, topic: MQTT_UNROUTABLE_TOPIC, key: null, origin: { kind: "mqtt", topic, entityId: "", problem: address.reason } };
+  }
+  return { ...base, topic: address.kafkaTopic, key: address.entityId, origin: { kind: "mqtt", topic, entityId: address.entityId } };
+}
+
+type TMqttAddress = { ok: true; kafkaTopic: string; entityId: string } | { ok: false; reason: string };
+
+function parseMqttTopic(pattern: string, topic: string): TMqttAddress {
+  const want = pattern.split("/");
+  const got = topic.split("/");
+  const wildcards = want.flatMap((level, index) => (level === "+" ? [index] : []));
+  const matches = got.length === want.length && want.every((level, index) => level === "+" || level === got[index]);
+  if (!matches || wildcards.length !== 2) return { ok: false, reason: `MQTT topic does not match the pattern ${pattern}` };
+  const [domain, entityId] = wildcards.map((index) => got[index]);
+  const kafkaTopic = kafkaTopicOfDomain(domain);
+  if (!kafkaTopic) return { ok: false, reason: `unknown domain in MQTT topic: "${domain.slice(0, 64)}" (known: ${LAYERS.join(", ")})` };
+  if (entityId === "") return { ok: false, reason: "MQTT topic names no entity" };
+  return { ok: true, kafkaTopic, entityId };
+}
