@@ -40,6 +40,8 @@ function splitTerms(q: string): string[] {
   let isQuoted = false;
   for (const char of q) {
     if (char === '"') isQuoted = !isQuoted;
+    if (!isQuoted && (char === "|" || char === "(" || char === ")"))
+      fail(`q uses "${char}": this server supports only ; (AND) between terms`);
     if (char === ";" && !isQuoted) {
       terms.push(current);
       current = "";
