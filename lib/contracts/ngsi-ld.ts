@@ -129,5 +129,28 @@ export const ZNgsiEntitiesQuery = z.object({
 });
 export type TNgsiEntitiesQuery = z.infer<typeof ZNgsiEntitiesQuery>;
 
+/**
+ * Query parameters of the spec this server does not implement: refused with 400 rather than ignored, since
+ * ignoring a filter (geoQ, idPattern…) would answer more than was asked for as if it were the answer.
+ */
+export const NGSI_LD_UNSUPPORTED_PARAMS = [
+  "attrs",
+  "pick",
+  "omit",
+  "idPattern",
+  "georel",
+  "geometry",
+  "coordinates",
+  "geoproperty",
+  "geometryProperty",
+  "csf",
+  "scopeQ",
+  "lang",
+  "datasetId",
+  "join",
+  "joinLevel",
+  "local",
+] as const;
+
 /** Entity by id: only the representation options apply. */
 export const ZNgsiEntityQuery = ZNgsiEntitiesQuery.pick({ options: true, format: true });

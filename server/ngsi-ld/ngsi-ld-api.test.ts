@@ -176,7 +176,17 @@ describe.each(TEST_BACKENDS)("NGSI-LD over the live city ($kind)", (backend) => 
     const bad = `${NGSI_LD_ERROR_BASE}BadRequestData`;
     expectProblem(await get("/ngsi-ld/v1/entities/not-a-urn"), 400, bad);
     expectProblem(await get(`/ngsi-ld/v1/entities/urn:ngsi-ld:X:${"x".repeat(400)}`), 400, bad);
-    for (const query of ["limit=1001", "limit=-1", "limit=ten", "offset=-3", "options=sysAttrsPlease", "count=maybe"]) {
+    const queries = [
+      "limit=1001",
+      "limit=-1",
+      "limit=ten",
+      "offset=-3",
+      "options=sysAttrsPlease",
+      "count=maybe",
+      "idPattern=.*",
+      "georel=near",
+    ];
+    for (const query of queries) {
       expectProblem(await get(`/ngsi-ld/v1/entities?${query}`), 400, bad);
     }
     for (const q of ["fillingLevel~=.*", "a==1|b==2", "==1", `a==${"9".repeat(1001)}`, 'name=="unclosed']) {
