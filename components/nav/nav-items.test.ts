@@ -17,7 +17,7 @@ describe("navigation per role", () => {
       "Units",
       "Audit log",
     ]);
-    expect(labels("admin")).toEqual(["Users", "Units", "Audit log"]);
+    expect(labels("admin")).toEqual(["Users", "API keys", "Units", "Audit log"]);
     expect(labels("field")).toEqual(["My unit"]);
   });
 

@@ -40,7 +40,7 @@ const BY_ROLE: Record<TRole, TExpectation> = {
   },
   admin: {
     home: "/admin/users",
-    links: ["Users", "Units", "Audit log"],
+    links: ["Users", "API keys", "Units", "Audit log"],
     forbidden: [
       { path: "/", goesTo: "/admin/users" },
       { path: "/field", goesTo: "/admin/users" },
