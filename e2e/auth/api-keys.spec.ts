@@ -29,7 +29,7 @@ test.describe("API keys for partner apps", () => {
       headers: { authorization: `Bearer ${secret}` },
     });
     expect(read.status()).toBe(200);
-    expect(read.headers()["link"]).toContain("/ngsi-ld/v1/context.jsonld");
+    expect(read.headers().link).toContain("/ngsi-ld/v1/context.jsonld");
 
     // Shown once: after a reload only its first characters remain.
     await page.reload();
