@@ -160,6 +160,7 @@ const PAGES: TPageSpec[] = [
   { name: "dead-letters", path: () => "/dead-letters", viewers: ["supervisor", "admin"], ready: pageReady },
   { name: "field", path: () => "/field", viewers: ["field"], ready: pageReady },
   { name: "admin-users", path: () => "/admin/users", viewers: ["admin"], ready: pageReady },
+  { name: "admin-api-keys", path: () => "/admin/api-keys", viewers: ["admin"], ready: pageReady },
 ];
 
 const sessions = new Map<TRole, TStorageState>();

@@ -52,6 +52,8 @@ export type TCityRuntimeDeps = {
 
 export type TCityRuntime = {
   cityState: CityState;
+  /** The city pack's assets the state describes (names and places of what the events only name by id). */
+  entities: TCityEntities;
   stats: IngestStats;
   hub: TRealtimeHub;
   source: TEventSource;
@@ -137,6 +139,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   let stopped = false;
   return {
     cityState,
+    entities: deps.entities,
     stats,
     hub,
     source: deps.source,

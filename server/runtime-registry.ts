@@ -1,4 +1,5 @@
 import type { TMqttStatus } from "@/lib/contracts/realtime";
+import type { TApiKeyRateLimit } from "./api-keys/api-key-rate-limit";
 import type { TAuth } from "./auth/create-auth";
 import type { TCityRuntime } from "./city-runtime";
 import type { TDatabase } from "./db/client";
@@ -25,6 +26,8 @@ export type TRegisteredRuntime = {
   database: TDatabase;
   auth: TAuth;
   authSettings: TAuthSettings;
+  /** Per-key request budget of partner apps' API keys (API_KEY_MAX_REQUESTS_PER_MINUTE). */
+  apiKeyRateLimit: TApiKeyRateLimit;
   /** GET /api/health/ready; absent → the database alone decides (server/health/readiness.ts). */
   readiness?: TReadinessProbe;
   /** Time playback's recorder, when it runs: its retention describes the playback range. */

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { TApiKeyScope } from "@/lib/contracts/api-keys";
 import { HOME_BY_ROLE, ROLES, type TRole } from "@/lib/contracts/auth";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/auth/demo-users";
 import { requirePageRole } from "@/server/auth/session";
@@ -13,7 +14,8 @@ import { socketOutcome, startTestApp, type TTestApp } from "@/test/fixtures/test
  * role. The tables below are the reviewed policy; the tests fail when the app has a page, route,
  * method or event the tables do not list (or the other way round), and exercise each cell for real.
  */
-type TAccess = readonly TRole[] | "public";
+/** `apiKey`: partner apps' routes, reached with an API key of that scope and never with a session (401 to every role). */
+type TAccess = readonly TRole[] | "public" | { apiKey: TApiKeyScope };
 type TWho = TRole | "anonymous";
 type TProbe = { path: string | ((ids: Record<TRole, string>) => string); body?: unknown; status: number };
 
@@ -22,6 +24,13 @@ const OPS = ["operator", "supervisor"] as const;
 // Probes on an unknown id or with an empty body pass the guard and stop at validation or lookup: no side effects.
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>> = {
+  "/api/admin/api-keys": {
+    GET: { access: ["admin"], probe: { path: "/api/admin/api-keys", status: 200 } },
+    POST: { access: ["admin"], probe: { path: "/api/admin/api-keys", body: {}, status: 400 } },
+  },
+  "/api/admin/api-keys/[id]/revoke": {
+    POST: { access: ["admin"], probe: { path: `/api/admin/api-keys/${NO_ID}/revoke`, body: {}, status: 404 } },
+  },
   "/api/admin/users": {
     GET: { access: ["admin"], probe: { path: "/api/admin/users", status: 200 } },
     // An empty body passes the guard and stops at validation: no side effects.
@@ -116,10 +125,17 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
     POST: { access: ["operator", "supervisor", "field"], probe: { path: "/api/units/unit-p11/actions", body: {}, status: 400 } },
   },
   "/api/users/assignable": { GET: { access: OPS, probe: { path: "/api/users/assignable", status: 200 } } },
+  // NGSI-LD for partner apps: an API key with the ngsi-ld:read scope, never a session (server/ngsi-ld/ngsi-ld-api.test.ts).
+  "/ngsi-ld/v1/context.jsonld": { GET: { access: "public", probe: { path: "/ngsi-ld/v1/context.jsonld", status: 200 } } },
+  "/ngsi-ld/v1/entities": { GET: { access: { apiKey: "ngsi-ld:read" }, probe: { path: "/ngsi-ld/v1/entities", status: 401 } } },
+  "/ngsi-ld/v1/entities/[id]": {
+    GET: { access: { apiKey: "ngsi-ld:read" }, probe: { path: "/ngsi-ld/v1/entities/urn:ngsi-ld:OffStreetParking:x", status: 401 } },
+  },
 };
 
-const PAGES: Record<string, TAccess> = {
+const PAGES: Record<string, readonly TRole[] | "public"> = {
   "/": ["operator", "supervisor"],
+  "/admin/api-keys": ["admin"],
   "/admin/users": ["admin"],
   // Hotspots and time playback: reviewing what happened is a supervisor's job.
   "/analysis": ["supervisor"],
@@ -155,7 +171,9 @@ const USER_EVENTS = ["assignment:changed"];
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const WHO: readonly TWho[] = ["anonymous", ...ROLES];
-const allows = (access: TAccess, who: TWho) => access === "public" || (who !== "anonymous" && access.includes(who));
+const allows = (access: TAccess, who: TWho) =>
+  access === "public" || (who !== "anonymous" && Array.isArray(access) && (access as readonly TRole[]).includes(who));
+const isApiKeyRoute = (access: TAccess): access is { apiKey: TApiKeyScope } => typeof access === "object" && "apiKey" in access;
 
 describe("the matrix covers the app", () => {
   it("lists every route handler and exactly its exported methods and roles", async () => {
@@ -168,8 +186,10 @@ describe("the matrix covers the app", () => {
         pattern,
       ).toEqual(Object.keys(ROUTES[pattern]));
       for (const [method, { access }] of Object.entries(ROUTES[pattern])) {
-        const declared = (module[method] as { access?: readonly TRole[] }).access;
-        // Signed-in routes go through defineRoute, whose policy must match the table; public ones must not.
+        const handler = module[method] as { access?: readonly TRole[]; apiKeyScope?: TApiKeyScope };
+        const declared = handler.access ?? (handler.apiKeyScope ? { apiKey: handler.apiKeyScope } : undefined);
+        // Signed-in routes go through defineRoute, API-key ones through defineApiKeyRoute, whose policy must
+        // match the table; public ones use neither.
         expect(declared ?? "public", `${method} ${pattern}`).toEqual(access);
       }
     }
@@ -245,7 +265,7 @@ describe.each(TEST_BACKENDS)("access for each role ($kind)", (backend) => {
   it.each(routeCases)("$method $pattern as $who", async ({ method, who, access, probe }) => {
     const path = typeof probe.path === "function" ? probe.path(ids) : probe.path;
     const response = await app.request(path, { method, body: probe.body, cookie: cookies[who] });
-    const expected = allows(access, who) ? probe.status : who === "anonymous" ? 401 : 403;
+    const expected = isApiKeyRoute(access) ? 401 : allows(access, who) ? probe.status : who === "anonymous" ? 401 : 403;
     expect(response.status, response.text).toBe(expected);
     expect(response.text).not.toMatch(/\n\s+at /); // never a stack trace
   });

@@ -2,6 +2,7 @@ import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZAdminUser, ZAdminUserList, type TAdminUser, type TCreateUserRequest, type TUpdateUserRequest } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
+import { ZApiKey, ZApiKeyList, ZIssuedApiKey, type TApiKey, type TCreateApiKeyRequest, type TIssuedApiKey } from "@/lib/contracts/api-keys";
 
 const adminKeys = {
   all: ["admin"] as const,
@@ -34,5 +35,31 @@ export function useUpdateUser() {
       queryClient.setQueryData(adminUsersQuery().queryKey, (users) => users?.map((u) => (u.id === updated.id ? updated : u)));
       return queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
     },
+  });
+}
+
+/** GET /api/admin/api-keys (admin only). */
+export const adminApiKeysQuery = () =>
+  queryOptions({
+    queryKey: ["admin", "api-keys"] as const,
+    queryFn: ({ signal }) => requestJson("/api/admin/api-keys", ZApiKeyList, { signal }),
+    staleTime: 0,
+  });
+
+export function useIssueApiKey() {
+  const queryClient = useQueryClient();
+  return useGuardedMutation({
+    mutationFn: (body: TCreateApiKeyRequest): Promise<TIssuedApiKey> =>
+      requestJson("/api/admin/api-keys", ZIssuedApiKey, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminApiKeysQuery().queryKey }),
+  });
+}
+
+export function useRevokeApiKey() {
+  const queryClient = useQueryClient();
+  return useGuardedMutation({
+    mutationFn: (id: string): Promise<TApiKey> =>
+      requestJson(`/api/admin/api-keys/${encodeURIComponent(id)}/revoke`, ZApiKey, { method: "POST", body: {} }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminApiKeysQuery().queryKey }),
   });
 }

@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   "user.role_changed",
   "user.disabled",
   "user.enabled",
+  "api_key.issued",
+  "api_key.revoked",
   "alert.raised",
   "alert.condition_cleared",
   "alert.auto_resolved",
