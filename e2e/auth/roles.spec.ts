@@ -50,9 +50,16 @@ const BY_ROLE: Record<TRole, TExpectation> = {
   },
 };
 
+/** The pages the main navigation offers: its visible links, then those under "More" when the bar is too narrow for all. */
 async function mainNavLinks(page: Page): Promise<string[]> {
-  // The visible navigation (inline on wide screens); hidden copies are not counted.
-  return page.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const more = nav.getByRole("button", { name: "More" });
+  if (!(await more.isVisible())) return nav.getByRole("link").allInnerTexts();
+  const inline = await nav.getByRole("link").allInnerTexts();
+  await more.click();
+  const under = (await nav.getByRole("link").allInnerTexts()).slice(inline.length);
+  await page.keyboard.press("Escape");
+  return [...inline, ...under];
 }
 
 test.describe("navigation per role", () => {

@@ -24,8 +24,13 @@ test("a crew's arrival tapped offline keeps its place in the timeline and sets t
   test.setTimeout(180_000);
   const operator = await signedIn(browser, "operator");
   const { manifest } = await api<TCityConfigResponse>(operator, "GET", "/api/city");
+  // Another spec may have left her unit driving home from its last job: back in service first, as a crew would say.
+  const before = await api<TUnitList>(operator, "GET", "/api/units");
+  if (before.units.find((u) => u.id === FIONA_UNIT)?.status === "returning") {
+    await api(operator, "POST", `/api/units/${FIONA_UNIT}/actions`, { idempotencyKey: randomUUID(), action: "available" });
+  }
   const { units } = await api<TUnitList>(operator, "GET", "/api/units");
-  expect(units.find((u) => u.id === FIONA_UNIT)?.status, "Fiona's unit starts available").toBe("available");
+  expect(units.find((u) => u.id === FIONA_UNIT)?.status, "Fiona's unit is available").toBe("available");
   const other = units.find((u) => u.id !== FIONA_UNIT && u.status === "available" && u.type === "fire");
   if (!other) throw new Error("no available fire unit to send with Fiona's");
 
