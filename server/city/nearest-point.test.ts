@@ -4,12 +4,12 @@ import { haversineM, type TLonLat } from "@/lib/geo";
 import { createNearestPoint } from "./nearest-point";
 
 /** What the index replaces: a scan of every point, the first of equals winning. */
-function scan(points: readonly TLonLat[], p: TLonLat) {
-  let best: { index: number; distanceM: number } | null = null;
-  points.forEach((q, index) => {
+function scan(points: readonly TLonLat[], p: TLonLat): { index: number; distanceM: number } {
+  let best = { index: -1, distanceM: Infinity };
+  for (const [index, q] of points.entries()) {
     const distanceM = haversineM(p, q);
-    if (!best || distanceM < best.distanceM) best = { index, distanceM };
-  });
+    if (distanceM < best.distanceM) best = { index, distanceM };
+  }
   return best;
 }
 
@@ -22,7 +22,7 @@ describe("createNearestPoint", () => {
     fc.assert(
       fc.property(fc.array(lonLat(42.35), { minLength: 1, maxLength: 300 }), lonLat(42.35), (points, p) => {
         const found = createNearestPoint(points as TLonLat[])(p as TLonLat);
-        const expected = scan(points as TLonLat[], p as TLonLat)!;
+        const expected = scan(points as TLonLat[], p as TLonLat);
         expect(found?.distanceM).toBe(expected.distanceM);
       }),
     );
