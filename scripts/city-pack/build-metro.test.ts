@@ -59,7 +59,7 @@ describe("buildMetro (a small one: 2,000 segments, 4,000 sensors)", () => {
 
   it("is a pack the server loads, with consistent references and every roadside entity on or near a road", async () => {
     const { entities, manifest } = await loadCityPack(METRO_PACK_ID, path.dirname(path.dirname(first.outDir)));
-    expect(manifest.name).toBe("Metro City (generated)");
+    expect(manifest.name).toBe("Metro City, generated");
     expect(checkEntities(entities)).toEqual([]);
     const roadDistance = distanceToRoad(entities.segments);
     const placed = [...entities.parking, ...entities.bins, ...entities.substations, ...entities.stations];

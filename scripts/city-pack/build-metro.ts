@@ -31,7 +31,7 @@ export function buildMetro(o: TMetroOptions): TMetroReport {
   const osm = generateMetroOsm(plan, createRandom(o.seed));
   o.log(`building the pack from ${osm.ways.size.toLocaleString("en-US")} ways and ${osm.nodes.size.toLocaleString("en-US")} nodes`);
   const config = {
-    ...cityPackConfig({ name: "Metro City (generated)", id: path.basename(o.outDir), seed: o.seed }),
+    ...cityPackConfig({ name: "Metro City, generated", id: path.basename(o.outDir), seed: o.seed }),
     zoom: 12,
     scale: { substations: plan.substations, fleet: plan.fleet, sensorEntities: o.sensors },
   };

@@ -290,7 +290,7 @@ export function generateMetroOsm(plan: TMetroPlan, random: TRandom): TOsmData {
   const sites = (count: number, offset: number, tags: (name: string, i: number) => TTags) => {
     const perDistrict = Math.ceil(count / names.length);
     for (let i = 0; i < count; i++) {
-      const d = Math.floor((i * names.length) / count);
+      const d = Math.floor(((i + 0.5) * names.length) / count);
       const [u, v] = [(d % districtsPerSide) * DISTRICT_LINES, Math.floor(d / districtsPerSide) * DISTRICT_LINES];
       const size = Math.min(DISTRICT_LINES, lines - 1 - Math.max(u, v));
       const slot = perDistrict > 1 ? i % perDistrict : 0;
