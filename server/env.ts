@@ -43,7 +43,8 @@ const ZServerEnvFields = z.object({
   /**
    * On start an instance replays this much of every partition to learn the whole city: at least the longest
    * interval between two readings of one sensor. The simulator reads all 801 sensors every 801 / SIM_RATE s
-   * (1.6 s at 500/s) and units every second; raise it for sensors that report less often.
+   * (1.6 s at 500/s), a metro's every 120 s at most, and units every second; raise it for sensors that
+   * report less often (150 for the generated metro).
    */
   KAFKA_BOOTSTRAP_REPLAY_SECONDS: z.coerce
     .number()
@@ -126,7 +127,7 @@ const ZServerEnvFields = z.object({
     .regex(/^[a-z0-9-]+$/)
     .default("three-rivers"),
   SIM_SEED: z.coerce.number().int().default(42),
-  /** Events per second the embedded simulator produces. */
+  /** Events per second the embedded simulator produces; raised so every sensor is read at least every 120 s. */
   SIM_RATE: z.coerce.number().positive().max(1_000_000).default(500),
   /** Share of simulated messages sent malformed, so the dead-letter path is visible in the demo. */
   SIM_MALFORMED_RATIO: z.coerce.number().min(0).max(1).default(0.002),

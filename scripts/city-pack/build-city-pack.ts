@@ -9,7 +9,7 @@ import { checkEntities } from "./check-entities";
 import { generateBins } from "./generate-bins";
 import { generateGrid } from "./generate-grid";
 import { generateStations } from "./generate-stations";
-import { generateUnits } from "./generate-units";
+import { generateUnits, type TFleetSize } from "./generate-units";
 import { bboxOf, round6, type TLonLat } from "@/lib/geo";
 import type { TOsmData } from "./read-osm";
 import { townCenter } from "./town-shape";
@@ -23,6 +23,8 @@ export type TCityPackConfig = {
   zoom: number;
   seed: number;
   binCount: number;
+  /** A generated metro sizes its grid and fleet, and tops bins up to a total of sensor entities. */
+  scale?: { substations: number; fleet: TFleetSize; sensorEntities: number };
 };
 
 export type TCityPack = { manifest: TCityPackManifest; entities: TCityEntities; basemap: TBasemap; style: StyleSpecification };
@@ -56,21 +58,27 @@ export function buildCityPack(osm: TOsmData, config: TCityPackConfig): TCityPack
     seed: config.seed,
   });
 
-  const { substations, feeders } = generateGrid(osm, segments, center, random("grid"));
+  const { substations, feeders } = generateGrid(osm, segments, center, random("grid"), config.scale?.substations);
   const stations = generateStations(
     osm,
     segments,
     { townName: config.townName, center, utilityNear: substations[0]?.position },
     random("stations"),
   );
+  const parking = buildParking(osm);
+  const units = generateUnits(stations, config.scale?.fleet);
+  // Bins make up whatever the other sensors leave of a metro's total.
+  const binCount = config.scale
+    ? Math.max(0, config.scale.sensorEntities - segments.length - parking.length - substations.length - feeders.length - units.length)
+    : config.binCount;
   const entities = ZCityEntities.parse({
     segments,
-    parking: buildParking(osm),
-    bins: generateBins(osm, segments, random("bins"), { total: config.binCount }),
+    parking,
+    bins: generateBins(osm, segments, random("bins"), { total: binCount }),
     substations,
     feeders,
     stations,
-    units: generateUnits(stations),
+    units,
   });
   const problems = checkEntities(entities);
   if (problems.length > 0) throw new Error(`City pack ${config.id} is inconsistent:\n  ${problems.join("\n  ")}`);

@@ -3,9 +3,10 @@ import type { TRandom } from "@/lib/seeded-random";
 import { bearingDeg, destination, haversineM, ringCentroid, roundLonLat, type TLonLat } from "@/lib/geo";
 import { nearestStreetName } from "./nearest-street";
 import { isClosedWay, wayCoords, type TOsmData, type TTags } from "./read-osm";
-import { buildRoadGraph, pathCoords, pathSegments, shortestPaths, type TCostOf, type TRoadGraph, type TShortestPaths } from "./road-graph";
+import { buildRoadGraph, nearestSources, pathCoords, pathSegments, shortestPaths, type TCostOf, type TRoadGraph } from "./road-graph";
 import { ringBetween } from "./town-shape";
 
+/** A town's substations; a metro passes its own count. */
 const SUBSTATION_COUNT = 4;
 const DISTRIBUTION_VOLTAGE_V = 13_200;
 const FEEDERS_MIN = 3;
@@ -40,11 +41,12 @@ function generatedSites(
   nodes: readonly string[],
   center: TLonLat,
   existing: readonly TSite[],
+  count: number,
   random: TRandom,
 ): TSite[] {
   const sites = [...existing];
   const ring = ringBetween(nodes, (id) => graph.positions.get(id)!, center, 0.7, 0.92);
-  while (sites.length < SUBSTATION_COUNT) {
+  while (sites.length < count) {
     const spread = (id: string) => Math.min(Infinity, ...sites.map((s) => haversineM(s.position, graph.positions.get(id)!)));
     const node = random.pick([...ring].sort((a, b) => spread(b) - spread(a)).slice(0, 3));
     const at = graph.positions.get(node)!;
@@ -59,7 +61,7 @@ function feederTargets(
   graph: TRoadGraph,
   area: readonly string[],
   site: TSite,
-  paths: TShortestPaths,
+  distance: ReadonlyMap<string, number>,
   count: number,
   random: TRandom,
 ): string[] {
@@ -75,9 +77,7 @@ function feederTargets(
   const targets: string[] = [];
   for (let k = 0; k < count; k++) {
     const sector = swept.slice(Math.floor((k * swept.length) / count), Math.floor(((k + 1) * swept.length) / count));
-    const far = sector
-      .sort((a, b) => paths.distance.get(b.id)! - paths.distance.get(a.id)!)
-      .slice(0, Math.max(1, Math.ceil(sector.length / 5)));
+    const far = sector.sort((a, b) => distance.get(b.id)! - distance.get(a.id)!).slice(0, Math.max(1, Math.ceil(sector.length / 5)));
     if (far.length > 0) targets.push(random.pick(far).id);
   }
   return targets;
@@ -86,13 +86,16 @@ function feederTargets(
 /**
  * A plausible 13.2 kV distribution grid: real OSM substations plus generated ones
  * around the edge of town, each feeding the streets closest to it with 3–5 radial
- * feeders routed along real streets.
+ * feeders routed along real streets. One search assigns every street node to its
+ * substation and each feeder's search stops at its end point, so a metro of
+ * hundreds of substations costs about as much per substation as a town.
  */
 export function generateGrid(
   osm: TOsmData,
   segments: readonly TRoadSegment[],
   center: TLonLat,
   random: TRandom,
+  substationCount = SUBSTATION_COUNT,
 ): { substations: TSubstation[]; feeders: TFeeder[] } {
   const graph = buildRoadGraph(segments);
   const used = new Set<string>();
@@ -103,9 +106,13 @@ export function generateGrid(
   const reachable = shortestPaths(graph, nearestNode(graph, all, center), cost).distance;
   const nodes = all.filter((id) => reachable.has(id));
 
-  const real = osmSites(osm, graph, nodes).slice(0, SUBSTATION_COUNT);
-  const sites = [...real, ...generatedSites(graph, nodes, center, real, random)];
-  const basePaths = sites.map((s) => shortestPaths(graph, s.node, cost));
+  const real = osmSites(osm, graph, nodes).slice(0, substationCount);
+  const sites = [...real, ...generatedSites(graph, nodes, center, real, substationCount, random)];
+  const nearest = nearestSources(
+    graph,
+    sites.map((s) => s.node),
+    cost,
+  );
 
   const names = new Set<string>();
   const substations: TSubstation[] = sites.map((site, i) => {
@@ -123,19 +130,20 @@ export function generateGrid(
 
   // Each street node is served by the substation closest along the streets.
   const areas = sites.map(() => [] as string[]);
-  for (const id of nodes) {
-    let owner = 0;
-    basePaths.forEach((p, i) => {
-      if ((p.distance.get(id) ?? Infinity) < (basePaths[owner].distance.get(id) ?? Infinity)) owner = i;
-    });
-    areas[owner].push(id);
-  }
+  for (const id of nodes) areas[nearest.owner.get(id) ?? 0].push(id);
 
   const feeders: TFeeder[] = [];
   substations.forEach((sub, i) => {
-    const targets = feederTargets(graph, areas[i], sites[i], basePaths[i], FEEDERS_MIN + random.int(FEEDERS_MAX - FEEDERS_MIN + 1), random);
+    const targets = feederTargets(
+      graph,
+      areas[i],
+      sites[i],
+      nearest.distance,
+      FEEDERS_MIN + random.int(FEEDERS_MAX - FEEDERS_MIN + 1),
+      random,
+    );
     targets.forEach((target, k) => {
-      const paths = shortestPaths(graph, sites[i].node, cost);
+      const paths = shortestPaths(graph, sites[i].node, cost, target);
       const route = pathCoords(paths, target);
       if (route.length < 2) return;
       for (const { segment } of pathSegments(paths, target)) used.add(segment.id);

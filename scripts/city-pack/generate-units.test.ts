@@ -30,3 +30,13 @@ describe("generateUnits", () => {
     expect(() => generateUnits(stations.filter((s) => s.type !== "ems"))).toThrow(/ems/);
   });
 });
+
+describe("generateUnits with a fleet size (a generated metro)", () => {
+  it("numbers call signs per prefix, every fourth fire unit a ladder, spread over the stations", () => {
+    const units = generateUnits(stations, { police: 3, fire: 8, ems: 2, sanitation: 1, utility: 1 });
+    expect(units).toHaveLength(15);
+    expect(units.filter((u) => u.type === "fire").map((u) => u.callSign)).toEqual(["E-1", "E-2", "E-3", "L-1", "E-4", "E-5", "E-6", "L-2"]);
+    expect(new Set(units.map((u) => u.id)).size).toBe(15);
+    expect(units.filter((u) => u.type === "fire").map((u) => u.stationId)).toEqual(["f1", "f2", "f1", "f2", "f1", "f2", "f1", "f2"]);
+  });
+});

@@ -35,12 +35,13 @@ export type TShortestPaths = {
 };
 
 /**
- * Dijkstra from one node to every reachable node. The cost is evaluated per search,
- * so callers can penalise segments. Of two nodes at the same distance the one reached
- * first is settled first, which keeps every path (and so every pack) the same from
- * one build to the next.
+ * Dijkstra from one node to every reachable node, or until `target` is settled (its
+ * path is final then, so stopping early changes nothing about it). The cost is
+ * evaluated per search, so callers can penalise segments. Of two nodes at the same
+ * distance the one reached first is settled first, which keeps every path (and so
+ * every pack) the same from one build to the next.
  */
-export function shortestPaths(graph: TRoadGraph, source: string, costOf: TCostOf = (s) => s.lengthM): TShortestPaths {
+export function shortestPaths(graph: TRoadGraph, source: string, costOf: TCostOf = (s) => s.lengthM, target?: string): TShortestPaths {
   const distance = new Map<string, number>([[source, 0]]);
   const previous = new Map<string, { from: string; segment: TRoadSegment }>();
   const reachedOrder = new Map<string, number>([[source, 0]]);
@@ -53,6 +54,7 @@ export function shortestPaths(graph: TRoadGraph, source: string, costOf: TCostOf
     const current = item.id;
     if (done.has(current) || item.d !== distance.get(current)) continue;
     done.add(current);
+    if (current === target) break;
     for (const e of graph.edges.get(current) ?? []) {
       const d = item.d + costOf(e.segment);
       if (d < (distance.get(e.to) ?? Infinity)) {
@@ -64,6 +66,45 @@ export function shortestPaths(graph: TRoadGraph, source: string, costOf: TCostOf
     }
   }
   return { distance, previous };
+}
+
+/**
+ * Which of `sources` each reachable node is closest to along the streets, and how far:
+ * one multi-source Dijkstra instead of one search per source. Of sources at the same
+ * distance the first listed wins, as comparing one search per source would decide.
+ */
+export function nearestSources(
+  graph: TRoadGraph,
+  sources: readonly string[],
+  costOf: TCostOf = (s) => s.lengthM,
+): { owner: Map<string, number>; distance: Map<string, number> } {
+  const owner = new Map<string, number>();
+  const distance = new Map<string, number>();
+  const queue = new TinyQueue<{ id: string; d: number; owner: number }>([], (a, b) => a.d - b.d || a.owner - b.owner);
+  const better = (id: string, d: number, o: number) => {
+    const known = distance.get(id);
+    return known === undefined || d < known || (d === known && o < owner.get(id)!);
+  };
+  sources.forEach((id, o) => {
+    if (!better(id, 0, o)) return;
+    distance.set(id, 0);
+    owner.set(id, o);
+    queue.push({ id, d: 0, owner: o });
+  });
+  const done = new Set<string>();
+  for (let item = queue.pop(); item; item = queue.pop()) {
+    if (done.has(item.id) || item.d !== distance.get(item.id) || item.owner !== owner.get(item.id)) continue;
+    done.add(item.id);
+    for (const e of graph.edges.get(item.id) ?? []) {
+      const d = item.d + costOf(e.segment);
+      if (!done.has(e.to) && better(e.to, d, item.owner)) {
+        distance.set(e.to, d);
+        owner.set(e.to, item.owner);
+        queue.push({ id: e.to, d, owner: item.owner });
+      }
+    }
+  }
+  return { owner, distance };
 }
 
 /** Segments from the source to `target`, in travel order. */

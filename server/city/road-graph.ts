@@ -2,6 +2,7 @@ import createGraph, { type Graph, type Link } from "ngraph.graph";
 import ngraphPath from "ngraph.path";
 import type { TRoadSegment } from "@/lib/contracts/city-pack";
 import { haversineM, type TLonLat } from "@/lib/geo";
+import { createNearestPoint } from "./nearest-point";
 import { largestStronglyConnected } from "./strongly-connected";
 
 /** A drive over the road graph: what dispatch records and the simulator follows. */
@@ -72,13 +73,10 @@ export function createRoutePlanner(
   // Snap only to nodes from which every other such node is reachable (and back): a dead end of a one-way
   // street or a fragment cut off at the pack's edge would leave a unit with no route at all.
   const snappable = [...largestStronglyConnected(graph)].map((id) => ({ id, position: graph.getNode(id)!.data }));
+  const nearestSnappable = createNearestPoint(snappable.map((n) => n.position));
   const nearestNode = (point: TLonLat) => {
-    let best: { id: string; position: TLonLat; distanceM: number } | null = null;
-    for (const node of snappable) {
-      const distanceM = haversineM(point, node.position);
-      if (!best || distanceM < best.distanceM) best = { ...node, distanceM };
-    }
-    return best && best.distanceM <= MAX_SNAP_M ? best : null;
+    const best = nearestSnappable(point);
+    return best && best.distanceM <= MAX_SNAP_M ? { ...snappable[best.index], distanceM: best.distanceM } : null;
   };
 
   /** Of parallel edges a → b, the one the search took: the fastest now. */

@@ -119,6 +119,19 @@ describe("unit recommendation", () => {
     ).not.toContain("ems");
   });
 
+  it("routes only the nearest units of each type when there are many (a metro's fleet)", () => {
+    const police = Array.from({ length: 30 }, (_, i) => unit(`p${i}`, "police"));
+    // p0 stands farthest east, p29 nearest the incident at the west end.
+    const positions = (id: string): TLonLat => [node(4)[0] - Number(id.slice(1)) * 0.0006, node(4)[1]];
+    const routed: TLonLat[] = [];
+    const counting = { planRoute: (from: TLonLat, to: TLonLat) => (routed.push(from), planner.planRoute(from, to)) };
+    const result = recommendUnits({ incident: { ...INCIDENT, type: "publicDisturbance" }, units: police, positions, planner: counting });
+    // Two police asked for: only the 8 nearest as the crow flies are routed, and two of them suggested.
+    expect(routed).toHaveLength(8);
+    expect(result.units.map((u) => u.unitId).sort()).toEqual(["p22", "p23", "p24", "p25", "p26", "p27", "p28", "p29"]);
+    expect(result.units.filter((u) => u.suggested)).toHaveLength(2);
+  });
+
   it("on the Three Rivers pack: a jam on the fastest unit's route changes the ranking", async () => {
     const { entities } = await loadCityPack("three-rivers");
     const station = (type: string) => entities.stations.find((s) => s.type === type)!.position;

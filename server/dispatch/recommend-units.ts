@@ -1,3 +1,4 @@
+import { haversineM, type TLonLat } from "@/lib/geo";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { isDispatchable, type TRecommendation, type TRecommendedUnit, type TResponderUnit } from "@/lib/contracts/units";
 import { runCardFor } from "./run-cards";
@@ -8,8 +9,36 @@ import type { TRoutePlanner, TUnitPositions } from "./types";
  * incident at current speeds, fastest first. The fastest of each required type are pre-selected; a type
  * with too few reachable units is reported as a shortfall. Units already on the incident count towards
  * the run card, so a second look after dispatching suggests only what is still missing. Units with no
- * known position or no road to the incident are left out.
+ * known position or no road to the incident are left out. Only the units of a type nearest as the crow
+ * flies are routed (a metro has hundreds, each route a search of the whole road graph); a town's fleet
+ * is all within that many.
  */
+/** Units of a type routed per recommendation: at least this many, and this many per unit the run card needs. */
+const MIN_ROUTED_PER_TYPE = 8;
+const ROUTED_PER_NEEDED = 4;
+
+/** The units with a known position, only the `limit(type)` nearest of each type, in their original order. */
+function nearestByType(
+  units: readonly TResponderUnit[],
+  positions: TUnitPositions,
+  to: TLonLat,
+  limit: (type: TResponderUnit["type"]) => number,
+): { unit: TResponderUnit; position: TLonLat }[] {
+  const located = units.flatMap((unit, order) => {
+    const position = positions(unit.id);
+    return position ? [{ unit, position, order, distanceM: haversineM(position, to) }] : [];
+  });
+  const kept = new Set<number>();
+  const taken = new Map<TResponderUnit["type"], number>();
+  for (const c of [...located].sort((a, b) => a.distanceM - b.distanceM || a.order - b.order)) {
+    const n = taken.get(c.unit.type) ?? 0;
+    if (n >= limit(c.unit.type)) continue;
+    taken.set(c.unit.type, n + 1);
+    kept.add(c.order);
+  }
+  return located.filter((c) => kept.has(c.order));
+}
+
 export function recommendUnits(input: {
   incident: Pick<TIncident, "id" | "type" | "location">;
   units: readonly TResponderUnit[];
@@ -19,10 +48,14 @@ export function recommendUnits(input: {
   const runCard = runCardFor(input.incident.type);
   const wanted = runCard.units;
   const candidates: TRecommendedUnit[] = [];
-  for (const unit of input.units) {
-    if (!isDispatchable(unit) || !wanted[unit.type]) continue;
-    const position = input.positions(unit.id);
-    const route = position && input.planner.planRoute(position, input.incident.location);
+  const located = nearestByType(
+    input.units.filter((unit) => isDispatchable(unit) && wanted[unit.type]),
+    input.positions,
+    input.incident.location,
+    (type) => Math.max(MIN_ROUTED_PER_TYPE, ROUTED_PER_NEEDED * (wanted[type] ?? 0)),
+  );
+  for (const { unit, position } of located) {
+    const route = input.planner.planRoute(position, input.incident.location);
     if (!route) continue;
     candidates.push({
       unitId: unit.id,

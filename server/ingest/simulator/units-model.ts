@@ -1,7 +1,8 @@
 import type { TRoadSegment, TStation, TUnit } from "@/lib/contracts/city-pack";
 import type { TUnitStatus, TUnitType } from "@/lib/contracts/events";
 import type { TRandom } from "@/lib/seeded-random";
-import { haversineM, lineLengthM, pointAlong, round6, type TLonLat } from "@/lib/geo";
+import { lineLengthM, pointAlong, round6, type TLonLat } from "@/lib/geo";
+import { createNearestPoint, type TNearestPoint } from "@/server/city/nearest-point";
 import { createRoutePlanner, type TRoutePlanner } from "@/server/city/road-graph";
 
 /** Unit types that patrol the streets while available; the others wait at their station. */
@@ -42,6 +43,7 @@ export class UnitsModel {
   private readonly departures = new Map<string, { segment: number; forward: boolean }[]>();
   /** Free-flow fastest routes home (built on first use: most runs never send a unit home). */
   private roads: TRoutePlanner | null = null;
+  private segmentStarts: TNearestPoint | null = null;
   private arrivals: TArrival[] = [];
   private clockMs = 0;
 
@@ -192,14 +194,10 @@ export class UnitsModel {
     this.departures.set(node, list);
   }
 
+  /** The segment that starts nearest to a point (where a patrol sets out). */
   private nearestSegment(point: TLonLat): number {
-    let best = 0;
-    let bestDistance = Infinity;
-    this.segments.forEach((s, i) => {
-      const d = haversineM(point, s.coords[0]);
-      if (d < bestDistance) [best, bestDistance] = [i, d];
-    });
-    return best;
+    this.segmentStarts ??= createNearestPoint(this.segments.map((s) => s.coords[0]));
+    return this.segmentStarts(point)?.index ?? 0;
   }
 }
 

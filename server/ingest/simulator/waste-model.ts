@@ -11,6 +11,8 @@ const FAULT_PROBABILITY_PER_HOUR: Record<Exclude<TStatus, "ok">, number> = {
   vandalised: 0.002,
   lidOpen: 0.01,
 };
+/** Listed once: this runs for every bin on every step, 40,000 bins in a metro. */
+const FAULTS = Object.entries(FAULT_PROBABILITY_PER_HOUR) as [Exclude<TStatus, "ok">, number][];
 
 /**
  * Street bins fill at their own pace, get emptied by a round once they pass
@@ -46,7 +48,7 @@ export class WasteModel {
   }
 
   private maybeFault(bin: TBin, nowMs: number, hours: number): void {
-    for (const [status, perHour] of Object.entries(FAULT_PROBABILITY_PER_HOUR) as [Exclude<TStatus, "ok">, number][]) {
+    for (const [status, perHour] of FAULTS) {
       if (this.random.chance(perHour * hours)) {
         bin.status = status;
         bin.statusUntilMs = nowMs + this.random.range(4, 15) * 60_000;
