@@ -46,6 +46,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/alerts/[id]/cap": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/cap`, status: 404 } } },
   "/api/alerts/[id]/notes": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/notes`, body: {}, status: 400 } } },
   "/api/alerts/[id]/promote": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/promote`, body: {}, status: 400 } } },
+  "/api/alerts/[id]/reports": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/reports`, status: 404 } } },
   "/api/alerts/[id]/resolve": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/resolve`, body: {}, status: 400 } } },
   "/api/audit": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/audit?limit=1", status: 200 } } },
   "/api/auth-config": { GET: { access: "public", probe: { path: "/api/auth-config", status: 200 } } },

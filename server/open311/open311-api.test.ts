@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZIssuedApiKey, type TApiKeyScope } from "@/lib/contracts/api-keys";
 import { ZAlert, ZAlertList, type TAlert } from "@/lib/contracts/alerts";
 import type { TAuditPage } from "@/lib/contracts/auth";
+import { ZCitizenReportList } from "@/lib/contracts/citizen-reports";
 import { CITIZEN_SERVICES } from "@/lib/contracts/citizen-services";
 import { ZIncident } from "@/lib/contracts/incidents";
 import { ZOpen311Created, ZOpen311Error, ZOpen311ServiceList, ZOpen311ServiceRequestList } from "@/lib/contracts/open311";
@@ -158,6 +159,8 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
       description: "Bin by the bakery is overflowing onto the pavement",
     });
     expect(JSON.stringify(status)).not.toMatch(/resident@example\.org|Rosa/);
+    const onAlert = ZCitizenReportList.parse((await app.request(`/api/alerts/${alert.id}/reports`, { cookie: operator })).body);
+    expect(onAlert.map((r) => r.contact)).toEqual([{ name: "Rosa", email: "resident@example.org", phone: null }]);
 
     const promoted = await operatorPost(`/api/alerts/${alert.id}/promote`, { version: alert.version });
     expect(promoted.status, promoted.text).toBe(201);
@@ -231,8 +234,18 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
     const alert = await alertOfReport(first.service_request_id);
     expect((await alertOfReport(second.service_request_id)).id).toBe(alert.id);
     expect(alert).toMatchObject({ count: 2, severity: "major" });
-    const reports = await app.db.prisma.citizenReport.findMany({ where: { alertId: alert.id }, orderBy: { createdAt: "asc" } });
-    expect(reports.map((r) => r.id)).toEqual([first.service_request_id, second.service_request_id]);
+    // Operators see both reports on the alert, with the app and whatever contact the citizen left.
+    const listed = await app.request(`/api/alerts/${alert.id}/reports`, { cookie: operator });
+    expect(listed.status, listed.text).toBe(200);
+    expect(ZCitizenReportList.parse(listed.body)).toEqual([
+      expect.objectContaining({
+        id: first.service_request_id,
+        description: "Water bubbling up",
+        appName: "Fix My Street app",
+        contact: null,
+      }),
+      expect.objectContaining({ id: second.service_request_id, description: "Leak near the bakery", address: "Main St" }),
+    ]);
     const audit = ((await app.request("/api/audit?limit=200", { cookie: admin })).body as TAuditPage).entries;
     expect(audit.find((e) => e.action === "alert.report_attached" && e.entityId === alert.id)?.after).toMatchObject({
       count: 2,
