@@ -78,11 +78,13 @@ export async function submitCitizenReport(deps: TSubmitCitizenReportDeps, reques
       entityId: reportId,
       after: { apiKey: deps.caller, serviceCode: service.code, alertId, isAttached: existing !== null, address, location: position },
     });
-    const row = await tx.alert.findUniqueOrThrow({ where: { id: alertId }, include: ALERT_INCLUDE });
-    return { reportId, alert: toAlert(row), isAttached: existing !== null };
+    return { alertId, isAttached: existing !== null };
   });
-  deps.publish.alert(submitted.alert);
-  return submitted;
+  // Read after the commit, as persistSignals does: the include's relation reads would run side by side on the
+  // transaction's one connection.
+  const alert = toAlert(await deps.prisma.alert.findUniqueOrThrow({ where: { id: submitted.alertId }, include: ALERT_INCLUDE }));
+  deps.publish.alert(alert);
+  return { reportId, alert, isAttached: submitted.isAttached };
 }
 
 function isInCity(entities: TCityEntities, [lon, lat]: TLonLat): boolean {
