@@ -145,6 +145,15 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
     expect(await alertOfReport(answer.service_request_id)).toMatchObject({ id: alert.id, message: alert.message });
     socket.disconnect();
 
+    // A new leadership reading the ongoing episodes back leaves it alone: no rule "retires" a citizen's report.
+    await app.city.alerts!.recoverEpisodes();
+    await app.city.alerts!.flush();
+    expect(await alertOfReport(answer.service_request_id)).toMatchObject({
+      status: "open",
+      conditionClearedAt: null,
+      version: alert.version,
+    });
+
     let status = await statusOf(key, answer.service_request_id);
     expect(status).toMatchObject({
       service_request_id: answer.service_request_id,
