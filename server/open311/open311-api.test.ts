@@ -327,7 +327,7 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
     ).toBe(0);
   });
 
-  it("never answers 5xx to random form bodies", async () => {
+  it("never answers 5xx to random form or JSON bodies", async () => {
     const key = await issueKey();
     const field = fc.oneof(
       fc.constantFrom("service_code", "lat", "long", "address_string", "description", "media_url", "email", "first_name", "phone"),
@@ -347,6 +347,14 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
         expect(response.status, response.text).toBeLessThan(500);
         if (response.status === 201) ZOpen311Created.parse(response.body);
         else ZOpen311Error.parse(response.body);
+      }),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.dictionary(field, fc.oneof(value, fc.jsonValue())), fc.jsonValue()), async (json) => {
+        const response = await report(key, JSON.stringify(json) ?? "null", "json");
+        expect(response.status, response.text).toBeLessThan(500);
+        if (response.status !== 201) ZOpen311Error.parse(response.body);
       }),
       { numRuns: 60 },
     );
