@@ -71,7 +71,7 @@ async function main() {
       recorder: { retentionDays: env.PLAYBACK_RETENTION_DAYS },
       kpiWarmUp: { timeZone: CITY_TIME_ZONE },
     },
-    apiKeys: { maxRequestsPerMinute: env.API_KEY_MAX_REQUESTS_PER_MINUTE },
+    apiKeys: { maxRequestsPerMinute: env.API_KEY_MAX_REQUESTS_PER_MINUTE, maxReportsPerMinute: env.OPEN311_MAX_REPORTS_PER_MINUTE },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
     isSourceReady: () => source.readiness?.() ?? true,
     leaderLease: { connectionString: env.DATABASE_URL, retryMs: env.LEADER_RETRY_MS },

@@ -163,6 +163,8 @@ const ZServerEnvFields = z.object({
   AUTH_SIGN_IN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
   /** Requests per minute each partner app's API key may make (NGSI-LD, Open311) before 429. */
   API_KEY_MAX_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Open311 reports (POST requests.json) per minute each API key may send, within its request budget, before 429. */
+  OPEN311_MAX_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Bearer token a Prometheus scraper sends for GET /metrics; unset → /metrics answers this host (loopback) only. */
   METRICS_TOKEN: z.string().min(16, "at least 16 characters (openssl rand -hex 32)").optional(),
   /** Behind a reverse proxy: take the client IP from the last X-Forwarded-For hop it appended. */

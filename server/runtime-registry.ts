@@ -28,6 +28,8 @@ export type TRegisteredRuntime = {
   authSettings: TAuthSettings;
   /** Per-key request budget of partner apps' API keys (API_KEY_MAX_REQUESTS_PER_MINUTE). */
   apiKeyRateLimit: TApiKeyRateLimit;
+  /** Per-key budget of Open311 reports, on top of the key's request budget (OPEN311_MAX_REPORTS_PER_MINUTE). */
+  open311ReportRateLimit: TApiKeyRateLimit;
   /** GET /api/health/ready; absent → the database alone decides (server/health/readiness.ts). */
   readiness?: TReadinessProbe;
   /** Time playback's recorder, when it runs: its retention describes the playback range. */

@@ -46,6 +46,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/alerts/[id]/cap": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/cap`, status: 404 } } },
   "/api/alerts/[id]/notes": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/notes`, body: {}, status: 400 } } },
   "/api/alerts/[id]/promote": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/promote`, body: {}, status: 400 } } },
+  "/api/alerts/[id]/reports": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/reports`, status: 404 } } },
   "/api/alerts/[id]/resolve": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/resolve`, body: {}, status: 400 } } },
   "/api/audit": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/audit?limit=1", status: 200 } } },
   "/api/auth-config": { GET: { access: "public", probe: { path: "/api/auth-config", status: 200 } } },
@@ -131,6 +132,16 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/ngsi-ld/v1/entities/[id]": {
     GET: { access: { apiKey: "ngsi-ld:read" }, probe: { path: "/ngsi-ld/v1/entities/urn:ngsi-ld:OffStreetParking:x", status: 401 } },
   },
+  // Open311 GeoReport v2 for citizen apps: services are public (discovery), reports need a key with the open311 scope
+  // (server/open311/open311-api.test.ts).
+  "/open311/v2/requests.json": {
+    GET: { access: { apiKey: "open311" }, probe: { path: "/open311/v2/requests.json", status: 401 } },
+    POST: { access: { apiKey: "open311" }, probe: { path: "/open311/v2/requests.json", body: {}, status: 401 } },
+  },
+  "/open311/v2/requests/[file]": {
+    GET: { access: { apiKey: "open311" }, probe: { path: `/open311/v2/requests/${NO_ID}.json`, status: 401 } },
+  },
+  "/open311/v2/services.json": { GET: { access: "public", probe: { path: "/open311/v2/services.json", status: 200 } } },
 };
 
 const PAGES: Record<string, readonly TRole[] | "public"> = {

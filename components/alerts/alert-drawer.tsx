@@ -8,6 +8,8 @@ import type { TAlert } from "@/lib/contracts/alerts";
 import { describeAlertStatus, formatAlertValue } from "./alert-labels";
 import { alertItemQuery } from "./alert-queries";
 import { AssignForm } from "./assign-form";
+import { CitizenReportsSection } from "./citizen-reports-section";
+import { CITIZEN_ALERT_RULE_PREFIX } from "@/lib/contracts/citizen-services";
 import { PromoteForm } from "./promote-form";
 import { SeverityChip } from "./severity-chip";
 import { useAlertAction, type TActionOutcome } from "./use-alert-action";
@@ -197,7 +199,7 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
         <Fact label="Value">
           {formatAlertValue(alert.value)} <span className="muted">(worst {formatAlertValue(alert.worstValue)})</span>
         </Fact>
-        <Fact label="Readings">{alert.count}</Fact>
+        <Fact label={alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX) ? "Reports" : "Readings"}>{alert.count}</Fact>
         <Fact label="First seen">{when(alert.firstSeenAt, now)}</Fact>
         <Fact label="Last seen">{when(alert.lastSeenAt, now)}</Fact>
         {alert.conditionClearedAt && <Fact label="Condition cleared">{when(alert.conditionClearedAt, now)}</Fact>}
@@ -211,6 +213,8 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
         )}
         {alert.resolution && <Fact label="Resolution">{alert.resolution}</Fact>}
       </Facts>
+
+      {alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX) && <CitizenReportsSection alert={alert} titleId={`${id}-reports`} />}
 
       <DrawerSection aria-labelledby={`${id}-notes`}>
         <DrawerSectionTitle id={`${id}-notes`}>Notes</DrawerSectionTitle>

@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { ZAlert, ZAlertList, type TAlert } from "@/lib/contracts/alerts";
+import { ZCitizenReportList } from "@/lib/contracts/citizen-reports";
 import { requestJson } from "@/components/api/request-json";
 import { upsertAlert, type TAlertFilters } from "./alert-cache";
 
@@ -8,6 +9,7 @@ export const alertKeys = {
   queues: () => ["alerts", "queue"] as const,
   queue: (filters: TAlertFilters) => ["alerts", "queue", filters] as const,
   item: (id: string) => ["alerts", "item", id] as const,
+  reports: (id: string, count: number) => ["alerts", "reports", id, count] as const,
 };
 
 function queueUrl(filters: TAlertFilters): string {
@@ -48,3 +50,11 @@ export function patchAlertCaches(queryClient: QueryClient, alert: TAlert): void 
   const current = queryClient.getQueryData<TAlert>(itemKey);
   if (current && current.version <= alert.version) queryClient.setQueryData(itemKey, alert);
 }
+
+/** The citizens' reports behind an alert; keyed by its count, so a report joining it (a pushed count) reads them again. */
+export const alertReportsQuery = (alert: Pick<TAlert, "id" | "count">) =>
+  queryOptions({
+    queryKey: alertKeys.reports(alert.id, alert.count),
+    queryFn: ({ signal }) => requestJson(`/api/alerts/${encodeURIComponent(alert.id)}/reports`, ZCitizenReportList, { signal }),
+    staleTime: Infinity,
+  });

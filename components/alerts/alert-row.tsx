@@ -6,6 +6,7 @@ import { formatAge } from "@/components/format/duration";
 import { Chip } from "@/components/ui/chip";
 import { formatDateTime } from "@/components/format/date-time";
 import { cx } from "@/components/ui/class-names";
+import { CITIZEN_ALERT_RULE_PREFIX } from "@/lib/contracts/citizen-services";
 import styles from "./alert-row.module.css";
 import statusStyles from "./alert-status.module.css";
 
@@ -43,7 +44,17 @@ export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlert
         <span className={styles.meta}>
           <AlertSubject alert={alert} className={styles.entity} />
           <span>{alert.zone}</span>
-          {alert.count > 1 && <span title={`${alert.count} readings met the condition`}>×{alert.count}</span>}
+          {alert.count > 1 && (
+            <span
+              title={
+                alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX)
+                  ? `${alert.count} citizens reported it`
+                  : `${alert.count} readings met the condition`
+              }
+            >
+              ×{alert.count}
+            </span>
+          )}
         </span>
         <span className={styles.tags}>
           <span className={cx(statusStyles.status, statusStyles[alert.status])} data-testid="alert-row-status">

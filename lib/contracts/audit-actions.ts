@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   "alert.assigned",
   "alert.promoted",
   "alert.resolved",
+  "alert.report_attached",
+  "citizen_report.received",
   "incident.created",
   "incident.alert_linked",
   "incident.status_changed",

@@ -1,3 +1,4 @@
+import { CITIZEN_ALERT_RULE_PREFIX } from "@/lib/contracts/citizen-services";
 import type { TAlertSignal } from "@/lib/contracts/rules";
 import type { TCityEvent } from "@/lib/contracts/events";
 import type { TRuleEngine } from "@/server/rule-engine/rule-engine";
@@ -14,7 +15,8 @@ const RECOVERY_MAX_BUFFERED_EVENTS = 50_000;
  */
 export async function loadOngoingEpisodes(prisma: PrismaClient): Promise<TStoredEpisode[]> {
   const rows = await prisma.alert.findMany({
-    where: { conditionClearedAt: null },
+    // Citizens' reports are no rule's episodes: an engine that knew nothing of them would "retire" them as cleared.
+    where: { conditionClearedAt: null, NOT: { ruleId: { startsWith: CITIZEN_ALERT_RULE_PREFIX } } },
     select: {
       ruleId: true,
       entityId: true,

@@ -1,6 +1,8 @@
 import { createMemoryRateLimitStorage } from "@/server/auth/rate-limit-storage";
 
 export const DEFAULT_API_KEY_MAX_REQUESTS_PER_MINUTE = 600;
+/** A citizen app relays many people's reports, but a few hundred an hour from one app is a flood, not a city. */
+export const DEFAULT_OPEN311_MAX_REPORTS_PER_MINUTE = 30;
 
 export type TApiKeyRateLimit = {
   /** Counts one request of the key; `retryAfterSeconds` when it is over its budget for this minute. */

@@ -24,7 +24,11 @@ import {
   type TEntityHistoryRecorderDeps,
 } from "@/server/playback/entity-history-recorder";
 import type { TAuthenticateSocket } from "@/server/realtime/realtime-hub";
-import { createApiKeyRateLimit, DEFAULT_API_KEY_MAX_REQUESTS_PER_MINUTE } from "@/server/api-keys/api-key-rate-limit";
+import {
+  createApiKeyRateLimit,
+  DEFAULT_API_KEY_MAX_REQUESTS_PER_MINUTE,
+  DEFAULT_OPEN311_MAX_REPORTS_PER_MINUTE,
+} from "@/server/api-keys/api-key-rate-limit";
 import { registerRuntime, unregisterRuntime, type TRegisteredRuntime } from "@/server/runtime-registry";
 import { installHttpEdge, type THandleRequest, type THttpEdgeOptions } from "./http-edge";
 
@@ -75,7 +79,7 @@ export type TAppConfig = {
     kpiWarmUp?: { timeZone: string };
   };
   /** Requests per minute each partner app's API key may make (API_KEY_MAX_REQUESTS_PER_MINUTE; default 600). */
-  apiKeys?: { maxRequestsPerMinute: number };
+  apiKeys?: { maxRequestsPerMinute: number /** OPEN311_MAX_REPORTS_PER_MINUTE; default 30. */; maxReportsPerMinute?: number };
   /** Redis shared by the city's instances (REDIS_URL): pushes and notices reach all of them. Absent → one process. */
   redis?: TCityRuntimeDeps["redis"];
   /** What GET /api/health/ready asks the event source (absent → not asked). */
@@ -190,6 +194,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     auth,
     authSettings: buildAuthSettings(authEnv, { demo: config.auth.offerDemoUsers ?? config.auth.demoUsers }),
     apiKeyRateLimit: createApiKeyRateLimit(config.apiKeys?.maxRequestsPerMinute ?? DEFAULT_API_KEY_MAX_REQUESTS_PER_MINUTE),
+    open311ReportRateLimit: createApiKeyRateLimit(config.apiKeys?.maxReportsPerMinute ?? DEFAULT_OPEN311_MAX_REPORTS_PER_MINUTE),
     readiness: createReadiness({ database: database.ping, isSourceReady: config.isSourceReady, isMqttBridgeReady: mqttBridge?.readiness }),
     recorder,
     isLeader: leaderParts.isLeading,

@@ -1,3 +1,4 @@
+import { CITIZEN_ALERT_RULE_PREFIX, findCitizenService } from "@/lib/contracts/citizen-services";
 import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
 
@@ -10,6 +11,9 @@ export const PRIORITY_BY_SEVERITY: Record<TAlertSeverity, TIncident["priority"]>
 
 /** The incident type an alert most likely means; the operator can choose another when promoting. */
 export function incidentTypeFor(alert: Pick<TAlert, "ruleId" | "domain">): TIncident["type"] {
+  if (alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX)) {
+    return findCitizenService(alert.ruleId.slice(CITIZEN_ALERT_RULE_PREFIX.length))?.incidentType ?? "other";
+  }
   if (alert.ruleId === "waste.bin-burning" || alert.ruleId === "waste.temperature-spike") return "wasteFire";
   if (alert.ruleId === "waste.bin-vandalised") return "hazard";
   if (alert.ruleId.endsWith("-silent")) return "other";
