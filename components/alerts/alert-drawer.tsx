@@ -75,6 +75,7 @@ export function AlertDrawer({ alertId, seed, user, onClose, onOpenIncident }: TA
 
 function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDrawerProps, "alertId" | "seed"> & { alert: TAlert }) {
   const now = useNow();
+  const isCitizenReport = alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX);
   const id = useId();
   const [outcome, setOutcome] = useState<TActionOutcome | null>(null);
   const [form, setForm] = useState<TForm>("none");
@@ -192,14 +193,20 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
       )}
 
       <Facts>
-        <Fact label="Entity">
-          <AlertSubject alert={alert} />
-        </Fact>
+        {isCitizenReport ? (
+          <Fact label="Reported by">Citizens, through a city app</Fact>
+        ) : (
+          <Fact label="Entity">
+            <AlertSubject alert={alert} />
+          </Fact>
+        )}
         <Fact label="Zone">{alert.zone}</Fact>
-        <Fact label="Value">
-          {formatAlertValue(alert.value)} <span className="muted">(worst {formatAlertValue(alert.worstValue)})</span>
-        </Fact>
-        <Fact label={alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX) ? "Reports" : "Readings"}>{alert.count}</Fact>
+        {!isCitizenReport && (
+          <Fact label="Value">
+            {formatAlertValue(alert.value)} <span className="muted">(worst {formatAlertValue(alert.worstValue)})</span>
+          </Fact>
+        )}
+        <Fact label={isCitizenReport ? "Reports" : "Readings"}>{alert.count}</Fact>
         <Fact label="First seen">{when(alert.firstSeenAt, now)}</Fact>
         <Fact label="Last seen">{when(alert.lastSeenAt, now)}</Fact>
         {alert.conditionClearedAt && <Fact label="Condition cleared">{when(alert.conditionClearedAt, now)}</Fact>}
@@ -214,7 +221,7 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
         {alert.resolution && <Fact label="Resolution">{alert.resolution}</Fact>}
       </Facts>
 
-      {alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX) && <CitizenReportsSection alert={alert} titleId={`${id}-reports`} />}
+      {isCitizenReport && <CitizenReportsSection alert={alert} titleId={`${id}-reports`} />}
 
       <DrawerSection aria-labelledby={`${id}-notes`}>
         <DrawerSectionTitle id={`${id}-notes`}>Notes</DrawerSectionTitle>

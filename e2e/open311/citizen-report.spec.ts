@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "../fixtures/auth";
+import { SCREENSHOTS, signInAs } from "../fixtures/auth";
 import { openControlRoom } from "../fixtures/control-room";
 import { api, resolveAlertsOf } from "../fixtures/operations";
 
@@ -43,9 +43,12 @@ test.describe("citizens' reports (Open311)", () => {
     expect(posted.status(), await posted.text()).toBe(201);
     const [{ service_request_id: id }] = (await posted.json()) as { service_request_id: string }[];
 
-    const row = page.getByTestId("alert-row").filter({ hasText: `Citizen report: Overflowing bin — ${place}` });
+    const row = page.getByTestId("alert-row").filter({ hasText: `Reported by a citizen: ${place}` });
     await expect(row).toBeVisible();
-    await expect(row).toContainText("Citizen report");
+    await expect(row).toContainText("Overflowing bin");
+    await row.click();
+    await expect(page.getByTestId("alert-drawer")).toContainText("Full again");
+    await page.screenshot({ path: `${SCREENSHOTS}/open311-1440-drawer.png` });
 
     const status = await citizen.request.get(`/open311/v2/requests/${id}.json`, { headers: { authorization: `Bearer ${secret}` } });
     expect(((await status.json()) as { status: string }[])[0].status).toBe("open");

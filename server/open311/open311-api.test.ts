@@ -134,8 +134,8 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
 
     const alert = await waitFor(() => pushed.find((a) => a.ruleId === "citizen.bin-overflow"), "the citizen alert pushed to the operator");
     expect(alert).toMatchObject({
-      ruleName: "Citizen report",
-      message: "Citizen report: Overflowing bin — Main St",
+      ruleName: "Overflowing bin",
+      message: "Reported by a citizen: Main St",
       domain: "waste",
       severity: "minor",
       status: "open",
@@ -209,7 +209,7 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
       ),
     );
     const alert = await alertOfReport(first.service_request_id);
-    expect(alert).toMatchObject({ message: "Citizen report: Street light out — 12 Loop Rd", domain: "energy" });
+    expect(alert).toMatchObject({ ruleName: "Street light out", message: "Reported by a citizen: 12 Loop Rd", domain: "energy" });
     const resolved = await operatorPost(`/api/alerts/${alert.id}/resolve`, {
       version: alert.version,
       reason: `Lamp replaced (ticket ${alert.id})`,

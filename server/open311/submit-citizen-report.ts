@@ -137,14 +137,14 @@ async function raiseCitizenAlert(
   { reportId, position, address, at }: TNewReport,
 ): Promise<string> {
   const ruleId = citizenAlertRuleId(service.code);
-  const message = `Citizen report: ${service.name} — ${address}`;
+  const message = `Reported by a citizen: ${address}`;
   const zone = deps.zoneOf(position);
   const row = await tx.alert.create({
     data: {
       // The report's id: the alert's identity is the first report, so a retried request can never raise it twice.
       dedupKey: `${ruleId}:${reportId}`,
       ruleId,
-      ruleName: "Citizen report",
+      ruleName: service.name,
       domain: service.domain,
       entityId: `citizen-report:${reportId}`,
       severity: service.severity,
