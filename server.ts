@@ -70,6 +70,7 @@ async function main() {
       dispatch: { checkInSeconds: env.UNIT_CHECK_IN_SECONDS },
       recorder: { retentionDays: env.PLAYBACK_RETENTION_DAYS },
       kpiWarmUp: { timeZone: CITY_TIME_ZONE },
+      capFeeds: { pollSeconds: env.CAP_FEED_POLL_SECONDS },
     },
     apiKeys: { maxRequestsPerMinute: env.API_KEY_MAX_REQUESTS_PER_MINUTE, maxReportsPerMinute: env.OPEN311_MAX_REPORTS_PER_MINUTE },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,

@@ -165,6 +165,8 @@ const ZServerEnvFields = z.object({
   API_KEY_MAX_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Open311 reports (POST requests.json) per minute each API key may send, within its request budget, before 429. */
   OPEN311_MAX_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** How often the leader polls the CAP feeds admins subscribed to (conditional GETs: an unchanged feed costs a 304). */
+  CAP_FEED_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
   /** Bearer token a Prometheus scraper sends for GET /metrics; unset → /metrics answers this host (loopback) only. */
   METRICS_TOKEN: z.string().min(16, "at least 16 characters (openssl rand -hex 32)").optional(),
   /** Behind a reverse proxy: take the client IP from the last X-Forwarded-For hop it appended. */

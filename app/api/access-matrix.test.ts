@@ -58,6 +58,15 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
     },
   },
   "/api/city": { GET: { access: ALL, probe: { path: "/api/city", status: 200 } } },
+  // Other agencies' CAP warnings: partner systems push with a cap:write key, admins manage the feeds the leader
+  // polls, the control room reads the live set (server/cap/cap-api.test.ts).
+  "/api/cap/feeds": {
+    GET: { access: ["admin"], probe: { path: "/api/cap/feeds", status: 200 } },
+    POST: { access: ["admin"], probe: { path: "/api/cap/feeds", body: {}, status: 400 } },
+  },
+  "/api/cap/feeds/[id]": { DELETE: { access: ["admin"], probe: { path: `/api/cap/feeds/${NO_ID}`, status: 404 } } },
+  "/api/cap/messages": { POST: { access: { apiKey: "cap:write" }, probe: { path: "/api/cap/messages", body: {}, status: 401 } } },
+  "/api/cap/warnings": { GET: { access: OPS, probe: { path: "/api/cap/warnings", status: 200 } } },
   // Dead letters are for the people who run the feeds; the probes name nothing, so they change nothing.
   "/api/dead-letters": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/dead-letters?limit=1", status: 200 } } },
   "/api/dead-letters/counts": {
@@ -175,6 +184,7 @@ const PUBLISHED_EVENTS: Record<TPublishedEvent, readonly TRole[]> = {
   "alert:upsert": ["operator", "supervisor"],
   "incident:upsert": ["operator", "supervisor"],
   "unit:upsert": ["operator", "supervisor"],
+  "cap:warnings": ["operator", "supervisor"],
 };
 
 /** Server → client events sent to chosen users' sockets (realtime-hub publishToUsers), whatever their role. */

@@ -16,6 +16,7 @@ import styles from "./create-api-key-form.module.css";
 const SCOPE_LABEL: Record<TApiKeyScope, string> = {
   "ngsi-ld:read": "Read live city state (NGSI-LD)",
   open311: "Citizens' reports (Open311)",
+  "cap:write": "Send warnings (CAP 1.2)",
 };
 
 /** Issues a key; its secret is shown here once, then only its first characters. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** What a partner or citizen app's key may call: the NGSI-LD read API, and the citizens' reports (Open311). */
-export const API_KEY_SCOPES = ["ngsi-ld:read", "open311"] as const;
+/** What a partner or citizen app's key may call: the NGSI-LD read API, the citizens' reports (Open311), and other agencies' CAP warnings. */
+export const API_KEY_SCOPES = ["ngsi-ld:read", "open311", "cap:write"] as const;
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES);
 export type TApiKeyScope = z.infer<typeof ZApiKeyScope>;
 

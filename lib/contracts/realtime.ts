@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZLayer, type TLayer } from "./layers";
 import type { TEventOfLayer } from "./events";
 import type { TAlert } from "./alerts";
+import type { TCapWarningList } from "./cap-warnings";
 import type { TIncident } from "./incidents";
 import type { TAssignmentNotice, TResponderUnit } from "./units";
 
@@ -140,6 +141,8 @@ export interface TServerToClientEvents {
   "incident:upsert": (incident: TIncident) => void;
   /** A unit's new state (dispatched, status change, managed); operators and supervisors only. */
   "unit:upsert": (unit: TResponderUnit) => void;
+  /** The whole live set of other agencies' warnings, after any change to it; operators and supervisors only. */
+  "cap:warnings": (list: TCapWarningList) => void;
   /** To the crew of one unit only (their user rooms): their assignment changed, refetch it. */
   "assignment:changed": (notice: TAssignmentNotice) => void;
 }

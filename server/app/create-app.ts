@@ -10,6 +10,7 @@ import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/s
 import { deadLettersStoredHere, markReplaysAccepted, recordDeadLetters } from "@/server/db/dead-letters";
 import { CITY_LEADER_LOCK_KEY, startLeaderLease, type TLeaderLeaseOptions } from "@/server/cluster/leader-lease";
 import { createLeaderFence } from "@/server/cluster/leader-fence";
+import { createCapFeedPoller } from "@/server/cap/poll-cap-feeds";
 import { runWhileLeader } from "@/server/cluster/run-while-leader";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
@@ -77,6 +78,8 @@ export type TAppConfig = {
     recorder?: Pick<TEntityHistoryRecorderDeps, "retentionDays" | "everyMs">;
     /** Pre-reads the last year's response-time figures in the background. */
     kpiWarmUp?: { timeZone: string };
+    /** Other agencies' CAP feeds, polled by the leader (CAP_FEED_POLL_SECONDS). */
+    capFeeds?: { pollSeconds: number };
   };
   /** Requests per minute each partner app's API key may make (API_KEY_MAX_REQUESTS_PER_MINUTE; default 600). */
   apiKeys?: { maxRequestsPerMinute: number /** OPEN311_MAX_REPORTS_PER_MINUTE; default 30. */; maxReportsPerMinute?: number };
@@ -178,13 +181,19 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   // Per-minute city state for time playback, written off the ingest path.
   const recorder =
     parts.recorder && startEntityHistoryRecorder({ prisma, cityState: city.cityState, ...parts.recorder, leading: lease.isLeader() });
+  const capFeeds = parts.capFeeds && createCapFeedPoller({ prisma, hub: city.hub, everyMs: parts.capFeeds.pollSeconds * 1000 });
   const leaderParts = runWhileLeader(
     lease,
     // The relay first, so it stops last: what the other parts write while stopping still goes out.
     // The bridge last, so it stops first: no message is forwarded by a leader that is letting go.
-    [opsEvents?.leaderWork, city.alerts?.leaderWork, city.dispatch?.leaderWork, recorder?.leaderWork, mqttBridge?.leaderWork].filter(
-      (part) => part !== undefined,
-    ),
+    [
+      opsEvents?.leaderWork,
+      city.alerts?.leaderWork,
+      city.dispatch?.leaderWork,
+      recorder?.leaderWork,
+      capFeeds?.leaderWork,
+      mqttBridge?.leaderWork,
+    ].filter((part) => part !== undefined),
   );
   await leaderParts.settled();
 

@@ -54,6 +54,8 @@ export const PART_PLACEMENT = {
    * `ingest` (every instance, a session each).
    */
   mqttBridge: "one",
+  /** Polls other agencies' CAP feeds: one poller, so each feed is fetched and each warning pushed once. */
+  capFeeds: "one",
   /** Fills this process's in-memory cache of response-time figures. */
   kpiWarmUp: "every",
   /** Database, event source and sign-in up: a property of each instance. */

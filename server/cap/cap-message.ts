@@ -26,7 +26,16 @@ export const ZCapCircle = z
   .string()
   .max(200)
   .transform((value) => value.trim().split(/\s+/))
-  .pipe(z.tuple([ZPoint, z.coerce.number().positive().max(2_000)]));
+  .pipe(
+    z.tuple([
+      ZPoint,
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, "a radius is in km")
+        .transform(Number)
+        .pipe(z.number().positive().max(2_000)),
+    ]),
+  );
 
 const ZArea = z.object({
   areaDesc: text(),

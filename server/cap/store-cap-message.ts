@@ -7,7 +7,7 @@ import { capAreaPolygons } from "./cap-area-polygons";
 import type { TCapMessage } from "./cap-message";
 
 /** Where a message came from: a partner's key or a feed (its name is what people read), and who to audit. */
-export type TCapSource = { name: string; actor: TAuditActor; ip?: string | null };
+export type TCapSource = { name: string; actor: TAuditActor; apiKey?: { id: string; name: string }; ip?: string | null };
 
 const keyOf = (reference: { sender: string; identifier: string }) => `${reference.sender},${reference.identifier}`;
 
@@ -74,7 +74,14 @@ export async function storeCapMessage(prisma: PrismaClient, message: TCapMessage
         entityType: "cap_warning",
         entityId: created.id,
         ip: source.ip,
-        after: { sender: message.sender, identifier: message.identifier, msgType: message.msgType, source: source.name, superseded },
+        after: {
+          sender: message.sender,
+          identifier: message.identifier,
+          msgType: message.msgType,
+          source: source.name,
+          apiKey: source.apiKey,
+          superseded,
+        },
       });
       return { outcome: "stored", superseded } as const;
     });

@@ -26,6 +26,7 @@ export const PUBLISHED_EVENT_ROLES = {
   "alert:upsert": ["operator", "supervisor"],
   "incident:upsert": ["operator", "supervisor"],
   "unit:upsert": ["operator", "supervisor"],
+  "cap:warnings": ["operator", "supervisor"],
 } as const satisfies { readonly [E in keyof TServerToClientEvents]?: readonly TRole[] };
 
 export type TPublishedEvent = keyof typeof PUBLISHED_EVENT_ROLES;
