@@ -24,6 +24,7 @@ import { IncidentBoard } from "@/components/incidents/incident-board";
 import { useIncidentBoardRows } from "@/components/incidents/use-incident-board-rows";
 import { useSidePanelTab } from "./use-side-panel-tab";
 import { ControlRoomDrawer } from "./control-room-drawer";
+import { CapWarningTooltip } from "./cap-warning-tooltip";
 import { EntityTooltip } from "./entity-tooltip";
 import { flyToBesideDrawer } from "./fly-to-beside-drawer";
 import { useFlyToDrawer } from "./use-fly-to-drawer";
@@ -160,6 +161,7 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
           hasSnapshot={snapshotCount > 0}
           open={sheets.panelOpen}
           onOpenChange={sheets.onLayerPanelOpenChange}
+          capWarnings={ops.activeCapWarnings}
         />
         <SidePanel
           tab={sideTab}
@@ -247,6 +249,7 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
           {handles && index && tooltipTarget && (
             <EntityTooltip target={tooltipTarget} map={handles.map} index={index} store={store} onClose={unpin} />
           )}
+          {picking.capWarningHover && <CapWarningTooltip {...picking.capWarningHover} />}
           {isPicking && (
             <div className={cx(styles.notice, styles.picking)} role="status">
               {ops.pin ? "Incident location pinned — click to move it" : "Click the map where the incident is"}

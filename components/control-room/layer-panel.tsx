@@ -3,7 +3,8 @@
 import { useId, useSyncExternalStore } from "react";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { LiveCityStore, TLayerCounts } from "@/components/live/live-city-store";
-import { NoDataKey } from "@/components/map/layer-legend";
+import type { TCapWarning } from "@/lib/contracts/cap-warnings";
+import { CapWarningsKey, NoDataKey } from "@/components/map/layer-legend";
 import { LayerRow } from "@/components/map/layer-row";
 import { useMediaQuery } from "./use-media-query";
 import { formatInt } from "@/components/format/number";
@@ -25,6 +26,8 @@ type TLayerPanelProps = {
   /** Desktop: open unless closed. Phone: a bottom sheet, closed unless opened. */
   open: boolean | null;
   onOpenChange: (open: boolean) => void;
+  /** Other agencies' warnings in force, keyed under the layers. */
+  capWarnings: readonly TCapWarning[];
 };
 
 function LayerStatus({
@@ -57,7 +60,7 @@ function LayerStatus({
   );
 }
 
-export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open, onOpenChange }: TLayerPanelProps) {
+export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open, onOpenChange, capWarnings }: TLayerPanelProps) {
   const counts: TLayerCounts = useSyncExternalStore(store.subscribe, store.getCounts, store.getCounts);
   const idPrefix = useId();
   const bodyId = `${idPrefix}-body`;
@@ -109,6 +112,7 @@ export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open
         })}
       </ul>
       <NoDataKey />
+      <CapWarningsKey warnings={capWarnings} />
     </BottomSheet>
   );
 }

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { TLayer } from "@/lib/contracts/layers";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { DECK_LAYER_ID } from "@/components/map/layers/deck-layer-ids";
+import type { TCapWarningArea } from "@/components/map/layers/cap-warning-layers";
+import type { TCapWarningHover } from "./cap-warning-tooltip";
 import type { TTooltipTarget } from "./entity-tooltip";
 import { LAYER_BY_KIND, toEntityPick } from "./entity-pick";
 
@@ -19,6 +21,7 @@ type TMapPickingOptions = {
 export function useMapPicking({ isPicking, onPickLocation, onOpenIncident }: TMapPickingOptions) {
   const [hover, setHover] = useState<TTooltipTarget | null>(null);
   const [pinned, setPinned] = useState<TTooltipTarget | null>(null);
+  const [capWarningHover, setCapWarningHover] = useState<TCapWarningHover | null>(null);
 
   useEffect(() => {
     if (!pinned) return;
@@ -32,6 +35,8 @@ export function useMapPicking({ isPicking, onPickLocation, onOpenIncident }: TMa
   const onHover = useCallback((info: PickingInfo) => {
     const pick = toEntityPick(info.layer?.id, info.object);
     setHover(pick ? { mode: "hover", pick, x: info.x, y: info.y } : null);
+    const area = info.layer?.id === DECK_LAYER_ID.capWarnings ? (info.object as TCapWarningArea | undefined) : undefined;
+    setCapWarningHover(!pick && area ? { warning: area.warning, x: info.x, y: info.y } : null);
   }, []);
 
   const onClick = useCallback(
@@ -62,5 +67,5 @@ export function useMapPicking({ isPicking, onPickLocation, onOpenIncident }: TMa
 
   const unpin = useCallback(() => setPinned(null), []);
 
-  return { tooltipTarget: pinned ?? hover, onHover, onClick, forgetLayer, unpin };
+  return { tooltipTarget: pinned ?? hover, capWarningHover: pinned ? null : capWarningHover, onHover, onClick, forgetLayer, unpin };
 }

@@ -3,9 +3,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { ZAlert } from "@/lib/contracts/alerts";
+import { ZCapWarningList } from "@/lib/contracts/cap-warnings";
 import { ZIncident } from "@/lib/contracts/incidents";
 import { ZResponderUnit } from "@/lib/contracts/units";
 import { alertKeys, patchAlertCaches } from "@/components/alerts/alert-queries";
+import { capWarningKeys, setActiveCapWarnings } from "@/components/cap/cap-warning-queries";
 import { applyUnitChanges } from "@/components/dispatch/apply-unit-changes";
 import { dispatchKeys } from "@/components/dispatch/dispatch-queries";
 import { incidentKeys, patchIncidentCaches } from "@/components/incidents/incident-queries";
@@ -36,7 +38,13 @@ export function useOperationsFeed(): TRecordFeed {
         if (parsed.success) applyUnitChanges(queryClient, [parsed.data]);
         else console.warn("[units] ignored a malformed unit:upsert", parsed.error.issues);
       },
+      onCapWarnings: (payload) => {
+        const parsed = ZCapWarningList.safeParse(payload);
+        if (parsed.success) setActiveCapWarnings(queryClient, parsed.data);
+        else console.warn("[cap] ignored a malformed cap:warnings", parsed.error.issues);
+      },
       onResync: () => {
+        void queryClient.invalidateQueries({ queryKey: capWarningKeys.active });
         void queryClient.invalidateQueries({ queryKey: alertKeys.queues() });
         void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
         void queryClient.invalidateQueries({ queryKey: unitKeys.all });

@@ -13,6 +13,9 @@ import { openIncidentsQuery } from "@/components/incidents/incident-queries";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import type { TOperationsLayerInput } from "@/components/map/layers/build-operations-layers";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
+import { activeCapWarningsQuery } from "@/components/cap/cap-warning-queries";
+import { capWarningAreas } from "@/components/map/layers/cap-warning-layers";
+import { useNow } from "@/components/format/use-now";
 import { unitsQuery } from "@/components/units/unit-queries";
 import { unitsToDraw } from "@/components/units/units-to-draw";
 import { useDrawerUrl, type TDrawer } from "./use-drawer-url";
@@ -38,6 +41,16 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
   const incidentsQuery = useQuery(openIncidentsQuery());
   const incidents = incidentsQuery.data ?? NO_INCIDENTS;
   const units = useQuery(unitsQuery()).data;
+  const capWarnings = useQuery(activeCapWarningsQuery()).data?.warnings;
+  // Expiry is not pushed: each client drops a warning from the map once its time is up.
+  const now = useNow();
+  const nowMinute = now === null ? null : Math.floor(now / 60_000);
+  const activeCapWarnings = useMemo(
+    () =>
+      (capWarnings ?? []).filter((warning) => !warning.expires || nowMinute === null || Date.parse(warning.expires) > nowMinute * 60_000),
+    [capWarnings, nowMinute],
+  );
+  const capAreas = useMemo(() => capWarningAreas(activeCapWarnings), [activeCapWarnings]);
 
   const criticals = useMemo(
     () => allAlerts.filter(isUnacknowledgedCritical).sort((a, b) => Date.parse(b.firstSeenAt) - Date.parse(a.firstSeenAt)),
@@ -75,6 +88,7 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
     () => ({
       incidents,
       selectedIncidentId,
+      capWarningAreas: capAreas,
       highlight: selectedAlert ? { location: selectedAlert.location, severity: selectedAlert.severity } : null,
       pin: isPicking ? pin : null,
       routes: { active: activeRoutes, preview },
@@ -86,6 +100,7 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
     [
       incidents,
       selectedIncidentId,
+      capAreas,
       selectedAlert,
       isPicking,
       pin,
@@ -118,5 +133,7 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
     setSelectedUnitId,
     previewRoute,
     layers,
+    /** Other agencies' warnings still in force, for the map legend. */
+    activeCapWarnings,
   };
 }

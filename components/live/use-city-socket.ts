@@ -19,6 +19,7 @@ export type TRecordFeed = {
   onAlertUpsert: (payload: unknown) => void;
   onIncidentUpsert: (payload: unknown) => void;
   onUnitUpsert: (payload: unknown) => void;
+  onCapWarnings: (payload: unknown) => void;
   onResync: () => void;
 };
 
@@ -102,6 +103,7 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], f
     socket.on("alert:upsert", (alert) => feedRef.current?.onAlertUpsert(alert));
     socket.on("incident:upsert", (incident) => feedRef.current?.onIncidentUpsert(incident));
     socket.on("unit:upsert", (unit) => feedRef.current?.onUnitUpsert(unit));
+    socket.on("cap:warnings", (list) => feedRef.current?.onCapWarnings(list));
     socket.on("disconnect", (reason) => {
       setStatus(navigator.onLine ? "reconnecting" : "offline");
       // The server hung up on purpose: socket.io will not retry by itself.

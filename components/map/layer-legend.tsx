@@ -1,3 +1,4 @@
+import { CAP_SEVERITIES, type TCapWarning } from "@/lib/contracts/cap-warnings";
 import { UNIT_TYPES } from "@/lib/contracts/events";
 import type { TLayer } from "@/lib/contracts/layers";
 import {
@@ -10,6 +11,7 @@ import {
   rampGradientCss,
   type TRamp,
 } from "@/components/map/layers/color-scales";
+import { CAP_SEVERITY_RGB } from "@/components/map/layers/cap-warning-layers";
 import { UNIT_TYPE_LABEL, UNIT_TYPE_RGB } from "@/components/map/layers/unit-styles";
 import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
 import { cx } from "@/components/ui/class-names";
@@ -76,6 +78,22 @@ export function NoDataKey() {
   return (
     <ul className={cx(styles.swatches, styles.footer)}>
       <Swatch color={NO_DATA} label="No data yet" />
+    </ul>
+  );
+}
+
+/** Other agencies' warnings on the map (always drawn, not a layer to switch): the severities in force, as outlines. */
+export function CapWarningsKey({ warnings }: { warnings: readonly TCapWarning[] }) {
+  if (warnings.length === 0) return null;
+  const present = CAP_SEVERITIES.filter((severity) => warnings.some((warning) => warning.severity === severity));
+  return (
+    <ul className={cx(styles.swatches, styles.footer)} aria-label="Warnings from other agencies" data-testid="cap-warnings-key">
+      <li className={styles.swatch}>
+        <strong>Warnings</strong> {warnings.length}
+      </li>
+      {present.map((severity) => (
+        <Swatch key={severity} ring color={cssRgb(CAP_SEVERITY_RGB[severity])} label={severity} />
+      ))}
     </ul>
   );
 }

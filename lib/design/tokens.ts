@@ -4,6 +4,7 @@
  * values, so the map, the chips and the charts cannot drift apart.
  */
 import type { TAlertSeverity } from "@/lib/contracts/alerts";
+import type { TCapSeverity } from "@/lib/contracts/cap-warnings";
 import type { TUnitStatus, TUnitType, TWasteContainer } from "@/lib/contracts/events";
 import type { TRole } from "@/lib/contracts/auth";
 import type { TDeadLetterReasonKind } from "@/lib/contracts/dead-letters";
@@ -117,6 +118,15 @@ export const SEVERITY_COLOR = {
   minor: "#facc15",
   warning: "#7dd3fc",
 } as const satisfies Record<TAlertSeverity, THex>;
+
+/** Other agencies' CAP warnings on the map, by CAP severity; the map also writes the severity word beside each area. */
+export const CAP_SEVERITY_COLOR = {
+  Extreme: "#e879f9",
+  Severe: "#f87171",
+  Moderate: "#fb923c",
+  Minor: "#facc15",
+  Unknown: "#94a3b8",
+} as const satisfies Record<TCapSeverity, THex>;
 
 export const PRIORITY_COLOR = {
   P1: "#ef4444",

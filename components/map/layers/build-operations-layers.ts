@@ -1,6 +1,7 @@
 import type { Layer } from "@deck.gl/core";
 import type { TAlertSeverity } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
+import { type TCapWarningArea, createCapWarningLabelLayer, createCapWarningLayer } from "./cap-warning-layers";
 import { createAlertHighlightLayer, createIncidentPinLayer } from "./focus-layers";
 import { createIncidentLabelLayer, createIncidentLayer } from "./incident-layers";
 import { createDispatchRouteLayer, createRoutePreviewLayer, type TRouteLine } from "./route-layers";
@@ -14,6 +15,8 @@ export type TOperationsLayerInput = {
   pin: readonly [number, number] | null;
   /** The open incident's dispatched routes, and the one being considered. */
   routes: { active: readonly TRouteLine[]; preview: TRouteLine | null };
+  /** Other agencies' active warnings, drawn under everything the control room works on. */
+  capWarningAreas: readonly TCapWarningArea[];
   /** null until the city's units are known. */
   units: TUnitStatusLayerInput | null;
 };
@@ -21,6 +24,8 @@ export type TOperationsLayerInput = {
 export function buildOperationsLayers(input: TOperationsLayerInput, zoom: number): Layer[] {
   const options = { zoom, selectedId: input.selectedIncidentId };
   return [
+    createCapWarningLayer(input.capWarningAreas),
+    createCapWarningLabelLayer(input.capWarningAreas),
     createAlertHighlightLayer(input.highlight),
     createDispatchRouteLayer(input.routes.active),
     createRoutePreviewLayer(input.routes.preview),

@@ -15,4 +15,7 @@ export const DECK_LAYER_ID = {
   incidentLabels: "incidents-labels",
   alertHighlight: "alert-highlight",
   incidentPin: "incident-pin",
+  /** Other agencies' CAP warning areas, and their severity labels. */
+  capWarnings: "cap-warnings",
+  capWarningLabels: "cap-warnings-labels",
 } as const;
