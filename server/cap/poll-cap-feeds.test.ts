@@ -91,6 +91,19 @@ describe.each(TEST_BACKENDS)("CAP feed polling ($kind)", (backend) => {
     expect(identifiers).not.toContain("MET-2026-12-03-0042");
   });
 
+  it("stores a feed's good linked messages and reports the bad one", async () => {
+    served.set("/mixed/bad.xml", { body: capFixture("malformed"), etag: '"bad"' });
+    served.set("/mixed/good.xml", { body: capFixture("severe-weather-alert").replaceAll("MET-2026-12-03-0042", "MIX-1"), etag: '"good"' });
+    served.set("/mixed.atom", {
+      body: `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><link href="${base}/mixed/bad.xml"/></entry><entry><id>2</id><link href="${base}/mixed/good.xml"/></entry></feed>`,
+      etag: '"mx"',
+    });
+    await db.prisma.capFeed.create({ data: { name: "Mixed", url: `${base}/mixed.atom` } });
+    await poller.pollOnce();
+    expect((await listActiveCapWarnings(db.prisma)).map((w) => w.identifier)).toContain("MIX-1");
+    expect(await feedRow("/mixed.atom")).toMatchObject({ etag: '"mx"', lastError: expect.stringMatching(/bad\.xml: Not well-formed/) });
+  });
+
   it("records a broken or unreachable feed's error for admins and goes on with the others", async () => {
     served.set("/broken.xml", { body: capFixture("xml-bomb"), etag: '"x"' });
     served.set("/gone.atom", { body: "", etag: '"g"', status: 500 });

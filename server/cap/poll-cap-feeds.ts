@@ -74,24 +74,42 @@ async function pollFeed(prisma: PrismaClient, feed: CapFeed): Promise<number> {
       for (const message of document.messages) {
         if ((await storeCapMessage(prisma, message, source)).outcome === "stored") stored++;
       }
+      // One bad linked message is reported, not a reason to keep refetching the whole feed.
+      let linkError: string | null = null;
       for (const link of document.links.slice(0, LINKS_PER_POLL_MAX)) {
-        const linked = await fetchCapText(link);
-        if (linked.status === 200 && (await storeCapMessage(prisma, readCapMessage(linked.text), source)).outcome === "stored") stored++;
+        try {
+          const linked = await fetchCapText(link);
+          if (linked.status === 200 && (await storeCapMessage(prisma, readCapMessage(linked.text), source)).outcome === "stored") stored++;
+        } catch (error) {
+          const reason = feedErrorReason(error);
+          if (reason === null) throw error;
+          linkError ??= `${link}: ${reason}`.slice(0, ERROR_MAX_CHARS);
+        }
       }
       await prisma.capFeed.update({
         where: { id: feed.id },
-        data: { etag: fetched.etag, lastModified: fetched.lastModified, lastPolledAt: new Date(), lastError: null },
+        data: { etag: fetched.etag, lastModified: fetched.lastModified, lastPolledAt: new Date(), lastError: linkError },
       });
     } else {
       await prisma.capFeed.update({ where: { id: feed.id }, data: { lastPolledAt: new Date(), lastError: null } });
     }
   } catch (error) {
-    // What the feed sent (or failed to) is the admin's to see; a database failure is the leader's problem, logged.
-    if (!(error instanceof CapFormatError) && !(error instanceof TypeError) && !(error instanceof DOMException)) throw error;
-    const reason = error instanceof CapFormatError ? error.message : `The feed could not be reached (${error.message})`;
+    const reason = feedErrorReason(error);
+    if (reason === null) throw error;
     await prisma.capFeed
       .updateMany({ where: { id: feed.id }, data: { lastPolledAt: new Date(), lastError: reason.slice(0, ERROR_MAX_CHARS) } })
       .catch(() => {});
   }
   return stored;
+}
+
+/**
+ * What the feed sent (or failed to) is the admin's to see; anything else (a database failure) is the leader's
+ * problem: null, and the round is logged and tried again.
+ */
+function feedErrorReason(error: unknown): string | null {
+  if (error instanceof CapFormatError) return error.message;
+  // fetch fails with a TypeError (refused, DNS) or a DOMException (the timeout).
+  if (error instanceof TypeError || error instanceof DOMException) return `The feed could not be reached (${error.message})`;
+  return null;
 }
