@@ -64,7 +64,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
     GET: { access: ["admin"], probe: { path: "/api/cap/feeds", status: 200 } },
     POST: { access: ["admin"], probe: { path: "/api/cap/feeds", body: {}, status: 400 } },
   },
-  "/api/cap/feeds/[id]": { DELETE: { access: ["admin"], probe: { path: `/api/cap/feeds/${NO_ID}`, status: 404 } } },
+  "/api/cap/feeds/[id]/remove": { POST: { access: ["admin"], probe: { path: `/api/cap/feeds/${NO_ID}/remove`, body: {}, status: 404 } } },
   "/api/cap/messages": { POST: { access: { apiKey: "cap:write" }, probe: { path: "/api/cap/messages", body: {}, status: 401 } } },
   "/api/cap/warnings": { GET: { access: OPS, probe: { path: "/api/cap/warnings", status: 200 } } },
   // Dead letters are for the people who run the feeds; the probes name nothing, so they change nothing.
@@ -156,6 +156,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
 const PAGES: Record<string, readonly TRole[] | "public"> = {
   "/": ["operator", "supervisor"],
   "/admin/api-keys": ["admin"],
+  "/admin/cap-feeds": ["admin"],
   "/admin/users": ["admin"],
   // Hotspots and time playback: reviewing what happened is a supervisor's job.
   "/analysis": ["supervisor"],

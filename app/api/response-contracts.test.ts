@@ -9,7 +9,6 @@ import { findAppFiles } from "@/test/fixtures/app-routes";
 const NOT_JSON = new Set([
   "GET /api/alerts/[id]/cap", // CAP 1.2 XML
   "GET /api/history/incidents/export", // streamed CSV or GeoJSON download
-  "DELETE /api/cap/feeds/[id]", // 204, no body
   "POST /api/field/position", // 204, no body
 ]);
 

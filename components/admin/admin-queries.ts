@@ -2,6 +2,7 @@ import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useGuardedMutation } from "@/components/api/use-guarded-mutation";
 import { ZAdminUser, ZAdminUserList, type TAdminUser, type TCreateUserRequest, type TUpdateUserRequest } from "@/lib/contracts/auth";
 import { requestJson } from "@/components/api/request-json";
+import { type TCapFeed, type TCreateCapFeedRequest, ZCapFeed, ZCapFeedList } from "@/lib/contracts/cap-warnings";
 import { ZApiKey, ZApiKeyList, ZIssuedApiKey, type TApiKey, type TCreateApiKeyRequest, type TIssuedApiKey } from "@/lib/contracts/api-keys";
 
 const adminKeys = {
@@ -61,5 +62,30 @@ export function useRevokeApiKey() {
     mutationFn: (id: string): Promise<TApiKey> =>
       requestJson(`/api/admin/api-keys/${encodeURIComponent(id)}/revoke`, ZApiKey, { method: "POST", body: {} }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminApiKeysQuery().queryKey }),
+  });
+}
+
+/** GET /api/cap/feeds (admin only): other agencies' CAP feeds the leader polls. */
+export const adminCapFeedsQuery = () =>
+  queryOptions({
+    queryKey: ["admin", "cap-feeds"] as const,
+    queryFn: ({ signal }) => requestJson("/api/cap/feeds", ZCapFeedList, { signal }),
+    staleTime: 0,
+  });
+
+export function useAddCapFeed() {
+  const queryClient = useQueryClient();
+  return useGuardedMutation({
+    mutationFn: (body: TCreateCapFeedRequest): Promise<TCapFeed> => requestJson("/api/cap/feeds", ZCapFeed, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminCapFeedsQuery().queryKey }),
+  });
+}
+
+export function useRemoveCapFeed() {
+  const queryClient = useQueryClient();
+  return useGuardedMutation({
+    mutationFn: (id: string): Promise<TCapFeed> =>
+      requestJson(`/api/cap/feeds/${encodeURIComponent(id)}/remove`, ZCapFeed, { method: "POST", body: {} }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminCapFeedsQuery().queryKey }),
   });
 }

@@ -33,9 +33,9 @@ export async function addCapFeed(deps: TFeedChange, request: TCreateCapFeedReque
 }
 
 /** Unsubscribes (audited); the warnings it brought stay until they expire, are updated or are cancelled. */
-export async function removeCapFeed(deps: TFeedChange, id: string): Promise<void> {
+export async function removeCapFeed(deps: TFeedChange, id: string): Promise<TCapFeed> {
   if (!isUuid(id)) throw notFound("No such feed");
-  await inTransaction(deps.prisma, async (tx) => {
+  return inTransaction(deps.prisma, async (tx) => {
     const feed = await tx.capFeed.findUnique({ where: { id } });
     if (!feed) throw notFound("No such feed");
     await tx.capFeed.delete({ where: { id } });
@@ -47,6 +47,7 @@ export async function removeCapFeed(deps: TFeedChange, id: string): Promise<void
       ip: deps.ip,
       before: { name: feed.name, url: feed.url },
     });
+    return toCapFeed(feed);
   });
 }
 

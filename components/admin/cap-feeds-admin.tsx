@@ -1,0 +1,147 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState, type SubmitEvent } from "react";
+import { type TCapFeed, ZCreateCapFeedRequest } from "@/lib/contracts/cap-warnings";
+import { errorMessage } from "@/components/api/request-json";
+import { formatDateTime } from "@/components/format/date-time";
+import { Feedback, type TFeedback } from "@/components/nav/feedback";
+import { adminCapFeedsQuery, useAddCapFeed, useRemoveCapFeed } from "./admin-queries";
+import { Button } from "@/components/ui/button";
+import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
+import { Field, FieldLabel } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { Input } from "@/components/ui/input";
+import { Page, PageCount, PageHead, PageSubtitle, PageTitle, Stack } from "@/components/ui/page";
+import { QueryState } from "@/components/ui/query-state";
+import { Table } from "@/components/ui/table";
+import styles from "./users-admin.module.css";
+
+/** /admin/cap-feeds: other agencies' CAP feeds the leader polls; added and removed here, audited. */
+export function CapFeedsAdmin() {
+  const feeds = useQuery(adminCapFeedsQuery());
+  const remove = useRemoveCapFeed();
+  const [feedback, setFeedback] = useState<TFeedback | null>(null);
+
+  const onRemove = (feed: TCapFeed) => {
+    setFeedback(null);
+    remove.mutate(feed.id, {
+      onSuccess: () => setFeedback({ tone: "ok", message: `No longer polling ${feed.name}. Its warnings stay until they expire.` }),
+      onError: (error) => setFeedback({ tone: "error", message: `Could not remove ${feed.name}: ${errorMessage(error)}` }),
+    });
+  };
+
+  return (
+    <Page>
+      <PageHead>
+        <div>
+          <PageTitle>CAP feeds</PageTitle>
+          <PageSubtitle>
+            Warnings from other agencies (CAP 1.2), polled and shown on the control-room map. Every change is audited.
+          </PageSubtitle>
+        </div>
+        {feeds.data && <PageCount>{feeds.data.feeds.length} feeds</PageCount>}
+      </PageHead>
+
+      <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
+
+      <div className={styles.layout}>
+        <Card flush aria-label="All CAP feeds" aria-busy={feeds.isPending}>
+          {feeds.isPending ? (
+            <QueryState state="loading" size="page">
+              <p>Loading feeds…</p>
+            </QueryState>
+          ) : feeds.isError ? (
+            <QueryState state="error" size="page" title="The feeds could not be loaded" detail={errorMessage(feeds.error)}>
+              <Button onClick={() => void feeds.refetch()}>Try again</Button>
+            </QueryState>
+          ) : feeds.data.feeds.length === 0 ? (
+            <QueryState state="empty" size="page" title="No feeds yet" detail="Add an agency's Atom feed or message URL with the form." />
+          ) : (
+            <Table className={styles.userTable} scrollLabel="CAP feeds">
+              <thead>
+                <tr>
+                  <th scope="col">Agency</th>
+                  <th scope="col">Last polled</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {feeds.data.feeds.map((feed) => (
+                  <tr key={feed.id} data-testid="cap-feed-row">
+                    <td data-label="Agency">
+                      <div>{feed.name}</div>
+                      <small>{feed.url}</small>
+                    </td>
+                    <td data-label="Last polled">
+                      {feed.lastPolledAt ? formatDateTime(feed.lastPolledAt, { withSeconds: false }) : "Not yet"}
+                    </td>
+                    <td data-label="Status">{feed.lastError ?? (feed.lastPolledAt ? "OK" : "Waiting")}</td>
+                    <td>
+                      <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={() => onRemove(feed)}>
+                        Remove
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+        <AddCapFeedForm onAdded={(feed) => setFeedback({ tone: "ok", message: `Polling ${feed.name} from the next round.` })} />
+      </div>
+    </Page>
+  );
+}
+
+function AddCapFeedForm({ onAdded }: { onAdded: (feed: TCapFeed) => void }) {
+  const [name, setName] = useState("");
+  const [url, setUrl] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const add = useAddCapFeed();
+  const id = useId();
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const parsed = ZCreateCapFeedRequest.safeParse({ name, url });
+    if (!parsed.success) {
+      setError("Name the agency and give an http(s) URL.");
+      return;
+    }
+    setError(null);
+    add.mutate(parsed.data, {
+      onSuccess: (feed) => {
+        setName("");
+        setUrl("");
+        onAdded(feed);
+      },
+      onError: (failure) => setError(errorMessage(failure)),
+    });
+  };
+
+  return (
+    <Card aria-labelledby={`${id}-title`}>
+      <CardTitle id={`${id}-title`}>New feed</CardTitle>
+      <CardSubtitle>An Atom feed of CAP entries, or one CAP message's URL.</CardSubtitle>
+      <form onSubmit={onSubmit} noValidate data-testid="add-cap-feed-form">
+        <Stack>
+          <Field>
+            <FieldLabel htmlFor={`${id}-name`}>Agency</FieldLabel>
+            <Input id={`${id}-name`} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field>
+            <FieldLabel htmlFor={`${id}-url`}>URL</FieldLabel>
+            <Input id={`${id}-url`} type="url" autoComplete="off" value={url} onChange={(e) => setUrl(e.target.value)} />
+          </Field>
+          {error && <FormError role="alert">{error}</FormError>}
+          <Button type="submit" variant="primary" disabled={add.isPending}>
+            {add.isPending ? "Adding…" : "Add feed"}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
