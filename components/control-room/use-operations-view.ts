@@ -15,7 +15,7 @@ import type { TOperationsLayerInput } from "@/components/map/layers/build-operat
 import type { TRouteLine } from "@/components/map/layers/route-layers";
 import { activeCapWarningsQuery } from "@/components/cap/cap-warning-queries";
 import { capWarningAreas } from "@/components/map/layers/cap-warning-layers";
-import { useNow } from "@/components/format/use-now";
+import { useNowMinute } from "@/components/format/use-now";
 import { unitsQuery } from "@/components/units/unit-queries";
 import { unitsToDraw } from "@/components/units/units-to-draw";
 import { useDrawerUrl, type TDrawer } from "./use-drawer-url";
@@ -42,12 +42,11 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
   const incidents = incidentsQuery.data ?? NO_INCIDENTS;
   const units = useQuery(unitsQuery()).data;
   const capWarnings = useQuery(activeCapWarningsQuery()).data?.warnings;
-  // Expiry is not pushed: each client drops a warning from the map once its time is up.
-  const now = useNow();
-  const nowMinute = now === null ? null : Math.floor(now / 60_000);
+  // Expiry is not pushed: each client drops a warning from the map once its time is up, checked once a minute
+  // (not every second: this hook feeds the whole control room).
+  const nowMinute = useNowMinute();
   const activeCapWarnings = useMemo(
-    () =>
-      (capWarnings ?? []).filter((warning) => !warning.expires || nowMinute === null || Date.parse(warning.expires) > nowMinute * 60_000),
+    () => (capWarnings ?? []).filter((warning) => !warning.expires || nowMinute === null || Date.parse(warning.expires) > nowMinute),
     [capWarnings, nowMinute],
   );
   const capAreas = useMemo(() => capWarningAreas(activeCapWarnings), [activeCapWarnings]);

@@ -35,3 +35,17 @@ export function useNow(): number | null {
     () => null,
   );
 }
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Wall-clock ms floored to the minute, on the same ticker: a component re-renders once a minute rather than
+ * every second (useSyncExternalStore skips renders while the snapshot is unchanged). null during server render.
+ */
+export function useNowMinute(): number | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => Math.floor(now / MINUTE_MS) * MINUTE_MS,
+    () => null,
+  );
+}
