@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import type { TCityConfigResponse } from "../../lib/contracts/city-api";
+import { SCREENSHOTS, horizontalOverflow, signInAs } from "../fixtures/auth";
+import { openControlRoom } from "../fixtures/control-room";
+import { api } from "../fixtures/operations";
+
+/** A weather service's CAP 1.2 warning over the middle of the city, pushed with its partner key. */
+function capMessage(identifier: string, [lng, lat]: readonly number[]): string {
+  const ring = [
+    [lat - 0.004, lng - 0.006],
+    [lat + 0.004, lng - 0.006],
+    [lat + 0.004, lng + 0.006],
+    [lat - 0.004, lng + 0.006],
+    [lat - 0.004, lng - 0.006],
+  ]
+    .map(([la, lo]) => `${la.toFixed(5)},${lo.toFixed(5)}`)
+    .join(" ");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>${identifier}</identifier>
+  <sender>warnings@weather.example.org</sender>
+  <sent>${new Date().toISOString().replace(/\.\d{3}Z$/, "-00:00")}</sent>
+  <status>Actual</status>
+  <msgType>Alert</msgType>
+  <scope>Public</scope>
+  <info>
+    <category>Met</category>
+    <event>Flash flood</event>
+    <urgency>Immediate</urgency>
+    <severity>Severe</severity>
+    <certainty>Likely</certainty>
+    <expires>2099-01-01T00:00:00-00:00</expires>
+    <senderName>County Weather Service</senderName>
+    <headline>Flash flood warning for the river district</headline>
+    <area><areaDesc>River district</areaDesc><polygon>${ring}</polygon></area>
+  </info>
+</alert>`;
+}
+
+async function capPolygonsOnMap(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const layer = window.__citynerve!.deckLayers().find((l) => l.id === "cap-warnings");
+    return ((layer?.props.data ?? []) as { warning: { identifier: string } }[]).map((area) => area.warning.identifier);
+  });
+}
+
+test("a warning another agency posts over CAP appears on the operator's map, with its key in the layer panel", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(admin, "admin");
+  const { secret } = await api<{ secret: string }>(admin, "POST", "/api/admin/api-keys", {
+    name: `Weather service ${Date.now()}`,
+    scopes: ["cap:write"],
+  });
+  const { manifest } = await api<TCityConfigResponse>(admin, "GET", "/api/city");
+  await admin.context().close();
+
+  const operator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await signInAs(operator, "operator");
+  await openControlRoom(operator);
+
+  const identifier = `FLOOD-${Date.now()}`;
+  const agency = await browser.newContext();
+  const posted = await agency.request.post("/api/cap/messages", {
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/cap+xml" },
+    data: capMessage(identifier, manifest.center),
+  });
+  expect(posted.status(), await posted.text()).toBe(201);
+  await agency.close();
+
+  // Pushed over the socket: no reload.
+  await expect.poll(() => capPolygonsOnMap(operator)).toContain(identifier);
+  await expect(operator.getByTestId("cap-warnings-key")).toContainText("Severe");
+  await operator.screenshot({ path: `${SCREENSHOTS}/cap-1440-map.png` });
+
+  await operator.setViewportSize({ width: 360, height: 740 });
+  expect(await horizontalOverflow(operator)).toBeLessThanOrEqual(0);
+  await operator.screenshot({ path: `${SCREENSHOTS}/cap-360-map.png` });
+  await operator.context().close();
+});
