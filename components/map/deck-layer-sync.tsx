@@ -10,7 +10,7 @@ import { buildCityLayers } from "./layers/build-city-layers";
 import { useThrottledValue } from "./use-throttled-value";
 import { useZoomBucket } from "./use-zoom-bucket";
 import { markFirstRender } from "./first-render-marks";
-import { buildOperationsLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
+import { buildOperationsLayers, buildWarningAreaLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
 
 type TDeckLayerSyncProps = {
   map: MapLibreMap;
@@ -38,7 +38,11 @@ export function DeckLayerSync({ map, overlay, index, store, visible, operations 
   const zoom = useZoomBucket(map);
   useEffect(() => {
     overlay.setProps({
-      layers: [...buildCityLayers(index, store, versions, visible, zoom), ...buildOperationsLayers(operations, zoom)],
+      layers: [
+        ...buildWarningAreaLayers(operations),
+        ...buildCityLayers(index, store, versions, visible, zoom),
+        ...buildOperationsLayers(operations, zoom),
+      ],
       onAfterRender: markFirstFrame,
     });
     markFirstRender("first-layers");

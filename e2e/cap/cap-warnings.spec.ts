@@ -5,7 +5,7 @@ import { openControlRoom } from "../fixtures/control-room";
 import { api } from "../fixtures/operations";
 
 /** A weather service's CAP 1.2 warning over the middle of the city, pushed with its partner key. */
-function capMessage(identifier: string, [lng, lat]: readonly number[]): string {
+function capMessage(identifier: string, sent: string, [lng, lat]: readonly number[]): string {
   const ring = [
     [lat - 0.004, lng - 0.006],
     [lat + 0.004, lng - 0.006],
@@ -19,7 +19,7 @@ function capMessage(identifier: string, [lng, lat]: readonly number[]): string {
 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
   <identifier>${identifier}</identifier>
   <sender>warnings@weather.example.org</sender>
-  <sent>${new Date().toISOString().replace(/\.\d{3}Z$/, "-00:00")}</sent>
+  <sent>${sent}</sent>
   <status>Actual</status>
   <msgType>Alert</msgType>
   <scope>Public</scope>
@@ -36,6 +36,22 @@ function capMessage(identifier: string, [lng, lat]: readonly number[]): string {
   </info>
 </alert>`;
 }
+
+/** The same service cancelling it (CAP references: "sender,identifier,sent"). */
+function capCancel(identifier: string, sent: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>${identifier}-cancel</identifier>
+  <sender>warnings@weather.example.org</sender>
+  <sent>${capTime(new Date())}</sent>
+  <status>Actual</status>
+  <msgType>Cancel</msgType>
+  <scope>Public</scope>
+  <references>warnings@weather.example.org,${identifier},${sent}</references>
+</alert>`;
+}
+
+const capTime = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, "-00:00");
 
 async function capPolygonsOnMap(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -60,13 +76,15 @@ test("a warning another agency posts over CAP appears on the operator's map, wit
   await openControlRoom(operator);
 
   const identifier = `FLOOD-${Date.now()}`;
+  const sent = capTime(new Date());
   const agency = await browser.newContext();
-  const posted = await agency.request.post("/api/cap/messages", {
-    headers: { authorization: `Bearer ${secret}`, "content-type": "application/cap+xml" },
-    data: capMessage(identifier, manifest.center),
-  });
+  const post = (xml: string) =>
+    agency.request.post("/api/cap/messages", {
+      headers: { authorization: `Bearer ${secret}`, "content-type": "application/cap+xml" },
+      data: xml,
+    });
+  const posted = await post(capMessage(identifier, sent, manifest.center));
   expect(posted.status(), await posted.text()).toBe(201);
-  await agency.close();
 
   // Pushed over the socket: no reload.
   await expect.poll(() => capPolygonsOnMap(operator)).toContain(identifier);
@@ -76,5 +94,11 @@ test("a warning another agency posts over CAP appears on the operator's map, wit
   await operator.setViewportSize({ width: 360, height: 740 });
   expect(await horizontalOverflow(operator)).toBeLessThanOrEqual(0);
   await operator.screenshot({ path: `${SCREENSHOTS}/cap-360-map.png` });
+
+  // Cancelled by the agency: it leaves the map, again without a reload.
+  const cancelled = await post(capCancel(identifier, sent));
+  expect(cancelled.status(), await cancelled.text()).toBe(201);
+  await expect.poll(() => capPolygonsOnMap(operator)).not.toContain(identifier);
+  await agency.close();
   await operator.context().close();
 });

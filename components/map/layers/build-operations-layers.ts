@@ -15,16 +15,23 @@ export type TOperationsLayerInput = {
   pin: readonly [number, number] | null;
   /** The open incident's dispatched routes, and the one being considered. */
   routes: { active: readonly TRouteLine[]; preview: TRouteLine | null };
-  /** Other agencies' active warnings, drawn under everything the control room works on. */
+  /** Other agencies' active warnings: areas under the city's layers (buildWarningAreaLayers), labels above. */
   capWarningAreas: readonly TCapWarningArea[];
   /** null until the city's units are known. */
   units: TUnitStatusLayerInput | null;
 };
 
+/**
+ * Other agencies' warning areas, drawn (and picked) under the city's live layers: an area covers whole districts,
+ * and the sensors and units inside it must stay hoverable. Their labels go on top with the operations layers.
+ */
+export function buildWarningAreaLayers(input: Pick<TOperationsLayerInput, "capWarningAreas">): Layer[] {
+  return [createCapWarningLayer(input.capWarningAreas)];
+}
+
 export function buildOperationsLayers(input: TOperationsLayerInput, zoom: number): Layer[] {
   const options = { zoom, selectedId: input.selectedIncidentId };
   return [
-    createCapWarningLayer(input.capWarningAreas),
     createCapWarningLabelLayer(input.capWarningAreas),
     createAlertHighlightLayer(input.highlight),
     createDispatchRouteLayer(input.routes.active),
