@@ -39,7 +39,8 @@ async function openIncidentFromMap(page: Page, incidentId: string): Promise<void
     const debug = window.__citynerve!;
     const layer = debug.deckLayers().find((l) => l.id === "incidents")!;
     const incident = (layer.props.data as TIncident[]).find((i) => i.id === id)!;
-    debug.map.jumpTo({ center: incident.location as [number, number], zoom: 16 });
+    // Close in: other specs' incidents a few hundred metres away must not share its pixels.
+    debug.map.jumpTo({ center: incident.location as [number, number], zoom: 18 });
     const projected = debug.map.project(incident.location as [number, number]);
     const rect = debug.map.getContainer().getBoundingClientRect();
     return { x: rect.left + projected.x, y: rect.top + projected.y };

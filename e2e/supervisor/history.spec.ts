@@ -118,7 +118,9 @@ test.describe
       await slider.focus();
       const firstFrame = sam.waitForResponse((r) => r.url().includes("/api/playback?at=") && r.status() === 200);
       await slider.press("Home");
-      const frame = (await (await firstFrame).json()) as { at: string; layers: Record<string, unknown[]> };
+      // Read again by URL: the slider moves the page's URL, and the browser may drop the first response's body.
+      const frameUrl = (await firstFrame).url();
+      const frame = (await (await sam.request.get(frameUrl)).json()) as { at: string; layers: Record<string, unknown[]> };
       expect(frame.layers.traffic?.length ?? 0).toBeGreaterThan(0);
       const earliest = await time.innerText();
 
