@@ -157,6 +157,7 @@ const PAGES: Record<string, readonly TRole[] | "public"> = {
   "/": ["operator", "supervisor"],
   "/admin/api-keys": ["admin"],
   "/admin/cap-feeds": ["admin"],
+  "/admin/zones": ["admin"],
   "/admin/users": ["admin"],
   // Hotspots and time playback: reviewing what happened is a supervisor's job.
   "/analysis": ["supervisor"],

@@ -12,7 +12,7 @@ import { CheckboxGroup } from "./checkbox-group";
 import { withFilter, type THistoryView } from "./history-filters";
 import { ALERT_STATUS_LABEL, PRIORITY_SHORT } from "./history-labels";
 import { presetRange, RANGE_PRESETS } from "./range-presets";
-import { ZONE_NAMES } from "@/lib/zones";
+import { useZoneNames } from "@/components/zones/use-zone-names";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FieldLabel } from "@/components/ui/field";
@@ -48,6 +48,7 @@ function withCurrent(choices: readonly TChoice[] | null, current: string | undef
 
 export function HistoryFilterForm({ view, units, operators, onApply, onClear }: THistoryFilterFormProps) {
   const id = useId();
+  const zoneNames = useZoneNames();
   const { filter } = view;
   // Set by a quick-range button just before it submits the form, so edits made elsewhere in it are kept.
   const preset = useRef<string | null>(null);
@@ -173,7 +174,7 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
             autoComplete="off"
           />
           <datalist id={`${id}-zones`}>
-            {ZONE_NAMES.map((zone) => (
+            {zoneNames.map((zone) => (
               <option key={zone} value={zone} />
             ))}
           </datalist>

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { INCIDENT_TYPES } from "@/lib/contracts/incidents";
-import { ZONE_NAMES } from "@/lib/zones";
+import { useZoneNames } from "@/components/zones/use-zone-names";
 import { INCIDENT_TYPE_LABEL, type TIncidentType } from "@/components/incidents/incident-labels";
 import {
   dateInputsToRange,
@@ -61,6 +61,7 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
     setState(formStateOf(filters));
   }
   const { period, types, zone } = state;
+  const zoneNames = useZoneNames();
   const custom = period === "custom";
   const update = (change: Partial<TFormState>) => setState((current) => ({ ...current, ...change }));
 
@@ -99,7 +100,7 @@ export function KpiRangeForm({ filters, onApply }: TKpiRangeFormProps) {
     document.addEventListener("pointerdown", closeOnOutsideClick);
     return () => document.removeEventListener("pointerdown", closeOnOutsideClick);
   }, []);
-  const zones = zone && !(ZONE_NAMES as readonly string[]).includes(zone) ? [...ZONE_NAMES, zone] : ZONE_NAMES;
+  const zones = zone && !zoneNames.includes(zone) ? [...zoneNames, zone] : zoneNames;
   const typeSummary = types.length === 0 ? "All types" : types.length === 1 ? INCIDENT_TYPE_LABEL[types[0]] : `${types.length} types`;
 
   return (

@@ -18,7 +18,7 @@ describe("navigation per role", () => {
       "Audit log",
       "Dead letters",
     ]);
-    expect(labels("admin")).toEqual(["Users", "API keys", "CAP feeds", "Units", "Audit log", "Dead letters"]);
+    expect(labels("admin")).toEqual(["Users", "API keys", "CAP feeds", "Zones", "Units", "Audit log", "Dead letters"]);
     expect(labels("field")).toEqual(["My unit"]);
   });
 

@@ -42,7 +42,7 @@ const BY_ROLE: Record<TRole, TExpectation> = {
   },
   admin: {
     home: "/admin/users",
-    links: ["Users", "API keys", "CAP feeds", "Units", "Audit log", "Dead letters"],
+    links: ["Users", "API keys", "CAP feeds", "Zones", "Units", "Audit log", "Dead letters"],
     forbidden: [
       { path: "/", goesTo: "/admin/users" },
       { path: "/field", goesTo: "/admin/users" },

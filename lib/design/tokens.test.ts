@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COLOR_DEFICIENCIES, deltaE, simulateDeficiency } from "./color-difference";
 import { contrastRatio } from "./contrast";
 import { renderCssVariables } from "./css-variables";
-import { COLOR, FIELD_COLOR, PRIORITY_COLOR, ROLE_COLOR, SEVERITY_COLOR, UNIT_STATUS_COLOR, rgbOf } from "./tokens";
+import { COLOR, FIELD_COLOR, PRIORITY_COLOR, ROLE_COLOR, SEVERITY_COLOR, UNIT_STATUS_COLOR, ZONE_KIND_COLOR, rgbOf } from "./tokens";
 
 const WCAG_AA_TEXT = 4.5;
 const DARK_BACKGROUNDS = { bg: COLOR.bg, surface: COLOR.surface, surfaceRaised: COLOR.surfaceRaised, inputBg: COLOR.inputBg };
@@ -35,6 +35,7 @@ describe("contrast of text tokens", () => {
     ...SEVERITY_COLOR,
     ...UNIT_STATUS_COLOR,
     ...ROLE_COLOR,
+    ...Object.fromEntries(Object.entries(ZONE_KIND_COLOR).map(([kind, color]) => [`zone ${kind}`, color])),
   };
 
   it.each(Object.entries(darkText))("%s is readable (AA) on every dark panel", (_, color) => {
@@ -103,6 +104,7 @@ describe("palettes that encode a level", () => {
   it.each([
     ["severity", Object.values(SEVERITY_COLOR)],
     ["priority", Object.values(PRIORITY_COLOR)],
+    ["zone kind", Object.values(ZONE_KIND_COLOR)],
   ])("%s colours stay apart for normal and colour-blind vision", (_, palette) => {
     for (const [a, b] of pairs(palette)) {
       expect(deltaE(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(DISTINCT_DELTA_E);

@@ -10,6 +10,7 @@ import type { TRole } from "@/lib/contracts/auth";
 import type { TDeadLetterReasonKind } from "@/lib/contracts/dead-letters";
 import type { z } from "zod";
 import type { ZIncidentPriority } from "@/lib/contracts/incidents";
+import type { TZoneKind } from "@/lib/contracts/zones";
 
 type THex = `#${string}`;
 
@@ -159,6 +160,14 @@ export const WASTE_STATUS_COLOR = {
   vandalised: "#c084fc",
   burning: "#ff2e63",
 } as const satisfies Record<TWasteContainer["status"], THex>;
+
+/** Zone outlines on the zone editor's map, by kind; the list and the map's labels name the kind as well. */
+export const ZONE_KIND_COLOR = {
+  district: "#e2e8f0",
+  policeBeat: "#4cc2ff",
+  fireArea: "#fb923c",
+  maintenanceArea: "#a3e635",
+} as const satisfies Record<TZoneKind, THex>;
 
 /** Stops of the map's "fine → needs attention" ramps (components/map/layers/color-scales.ts). */
 export const RAMP_COLOR = {
