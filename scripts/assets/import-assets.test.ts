@@ -164,6 +164,26 @@ describe("importAssets: broken files write nothing and name every problem", () =
     ]);
   });
 
+  it("points outside the city: swapped lon and lat are named as such, in each format's terms", async () => {
+    const file = path.join(pack.publicDir, "elsewhere.csv");
+    writeFileSync(file, "id,name,lon,lat,capacity\np-1,Swapped,41.9455,-85.6301,10\np-2,Ghent,3.72,51.05,10\np-3,Edge,-85.68,41.92,10\n");
+    expect(await errorsOf({ file, kind: "parking" })).toEqual([
+      "line 2, field lon/lat: 41.9455, -85.6301 is outside the city (bounds -85.644345,41.937412,-85.587656,41.960873, give or take 0.05°): are lon and lat swapped?",
+      "line 3, field lon/lat: 3.72, 51.05 is outside the city (bounds -85.644345,41.937412,-85.587656,41.960873, give or take 0.05°)",
+    ]);
+    const geojson = path.join(pack.publicDir, "elsewhere.geojson");
+    writeFileSync(
+      geojson,
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [{ type: "Feature", geometry: { type: "Point", coordinates: [3.72, 51.05] }, properties: { id: "b-1", volumeL: 80 } }],
+      }),
+    );
+    expect(await errorsOf({ file: geojson, kind: "bins" })).toEqual([
+      expect.stringMatching(/^feature 1, field geometry: 3.72, 51.05 is outside the city/),
+    ]);
+  });
+
   it("a station whose type change would strand its units is refused, on a dry run too", async () => {
     const file = path.join(pack.publicDir, "stations.csv");
     writeFileSync(file, "id,name,type,lon,lat\nstation-fire-1,Three Rivers Fire Department,police,-85.63607,41.943005\n");

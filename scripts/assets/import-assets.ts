@@ -1,10 +1,11 @@
-import type { TCityEntities } from "@/lib/contracts/city-pack";
+import type { TCityEntities, TCityPackManifest } from "@/lib/contracts/city-pack";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { seedUnits } from "@/server/dispatch/seed-units";
 import { DEFAULT_CAPABILITIES } from "@/server/dispatch/unit-capabilities";
 import { isPackKind, PACK_LIST, type TAssetKind, type TAssetOf, type TPackAssetKind } from "./asset-kinds";
+import { rowsOutsideCity } from "./check-in-city";
 import { diffAssets, type TAssetPlan } from "./diff-assets";
-import { applyPackPlan, PackEntitiesError, readPackEntities, validatePackEntities, writePackEntities } from "./pack-entities";
+import { applyPackPlan, PackEntitiesError, readPack, validatePackEntities, writePackEntities } from "./pack-entities";
 import { planUnits } from "./plan-units";
 import { type TAssetFormat, readAssetFile } from "./read-asset-file";
 import { sortRowErrors, type TRowError } from "./row-error";
@@ -37,15 +38,19 @@ export async function importAssets(o: TImportAssetsOptions): Promise<TImportAsse
   const { valid, errors: rowErrors } = validateAssetRows(o.kind, rows, log);
   const errors = [...fileErrors, ...rowErrors];
 
+  let manifest: TCityPackManifest;
   let entities: TCityEntities;
   try {
-    entities = await readPackEntities(o.packDir);
+    ({ manifest, entities } = await readPack(o.packDir));
   } catch (error) {
     if (error instanceof PackEntitiesError) return { ok: false, format, errors: [...errors, { message: error.message }] };
     throw error;
   }
 
-  if (isPackKind(o.kind)) return importPackAssets(o, format, entities, valid as TValidRow<TPackAssetKind>[], errors);
+  if (isPackKind(o.kind)) {
+    const packRows = valid as TValidRow<TPackAssetKind>[];
+    return importPackAssets(o, format, entities, packRows, [...errors, ...rowsOutsideCity(packRows, manifest.bounds)]);
+  }
   if (!o.prisma) throw new Error("importing units needs a database (prisma)");
   let stored = await readStoredUnits(o.prisma);
   // A database the server has not started on yet lacks the pack's own units. The server seeds them before

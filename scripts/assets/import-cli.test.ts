@@ -54,6 +54,16 @@ describe("npm run assets:import", () => {
     expect((await cli(["--kind", "units"])).stderr).toMatch(/^assets:import: --file and --kind are required; usage:/);
   });
 
+  it("an unreachable database is one line, exit 1", async () => {
+    const result = await cli(["--file", assetFixture("units-good.csv"), "--kind", "units", "--pack", pack.packDir], {
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^assets:import: cannot open the database at 127\.0\.0\.1:1: .*ECONNREFUSED.*; nothing was written$/,
+    );
+  });
+
   it("without DATABASE_URL writes units into the embedded PGlite database in DATA_DIR", async () => {
     const data = await createTempDir("asset-import-pglite-");
     try {

@@ -107,6 +107,29 @@ describe.each(TEST_BACKENDS)("importAssets: units into $kind", ({ open }) => {
     expect(await counts()).toEqual(before);
   });
 
+  it("a database failure halfway through the file leaves no unit and no audit row of it", async () => {
+    const before = await counts();
+    // The third insert fails inside the database, after two units and their audit rows were written.
+    await db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_unit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'injected failure for %', NEW.id; END $$`);
+    await db.prisma.$executeRawUnsafe(
+      "CREATE TRIGGER refuse_unit BEFORE INSERT ON units FOR EACH ROW WHEN (NEW.id = 'unit-f-3') EXECUTE FUNCTION refuse_unit()",
+    );
+    try {
+      const file = csv("fails.csv", [
+        "unit-f-1,F-1,fire,station-fire-1,",
+        "unit-f-2,F-2,fire,station-fire-1,",
+        "unit-f-3,F-3,fire,station-fire-1,",
+      ]);
+      await expect(run(file)).rejects.toThrow(/injected failure for unit-f-3/);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await db.prisma.$executeRawUnsafe("DROP TRIGGER refuse_unit ON units");
+      await db.prisma.$executeRawUnsafe("DROP FUNCTION refuse_unit()");
+    }
+  });
+
   it("refuses a call sign another unit holds, a call sign used twice in the file, and two rows for one unit", async () => {
     const before = await counts();
     const file = csv("clash.csv", [

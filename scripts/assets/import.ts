@@ -38,7 +38,7 @@ async function main() {
 
   let database: TDatabase | undefined;
   try {
-    if (kind.data === "units") database = await createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    if (kind.data === "units") database = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
     const result = await importAssets({
       file: values.file,
       kind: kind.data,
@@ -65,6 +65,15 @@ async function main() {
     else console.log(`written to ${where}; restart the server to serve the new ${kind.data}`);
   } finally {
     await database?.close();
+  }
+}
+
+async function openDatabase(databaseUrl: string | undefined, dataDir: string): Promise<TDatabase> {
+  try {
+    return await createDatabase({ databaseUrl, dataDir });
+  } catch (error) {
+    const where = databaseUrl ? new URL(databaseUrl).host : `the embedded PGlite in ${dataDir} (is the server running on it?)`;
+    throw new UsageError(`cannot open the database at ${where}: ${(error as Error).message}; nothing was written`);
   }
 }
 

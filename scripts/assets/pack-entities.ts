@@ -1,6 +1,7 @@
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type TCityEntities, ZCityEntities } from "@/lib/contracts/city-pack";
+import type { z } from "zod";
+import { type TCityEntities, type TCityPackManifest, ZCityEntities, ZCityPackManifest } from "@/lib/contracts/city-pack";
 import { checkEntities } from "@/scripts/city-pack/check-entities";
 import { PACK_LIST, type TAssetOf, type TPackAssetKind } from "./asset-kinds";
 import type { TAssetPlan } from "./diff-assets";
@@ -12,16 +13,23 @@ export class PackEntitiesError extends Error {
 
 export const entitiesFile = (packDir: string) => path.join(packDir, "entities.json");
 
-/** The pack's entities, checked against the schema the server loads them with. */
-export async function readPackEntities(packDir: string): Promise<TCityEntities> {
-  const file = entitiesFile(packDir);
+/** The pack's manifest (bounds) and entities, checked against the schemas the server loads them with. */
+export async function readPack(packDir: string): Promise<{ manifest: TCityPackManifest; entities: TCityEntities }> {
+  const [manifest, entities] = await Promise.all([
+    readPackFile(path.join(packDir, "pack.json"), ZCityPackManifest),
+    readPackFile(entitiesFile(packDir), ZCityEntities),
+  ]);
+  return { manifest, entities };
+}
+
+async function readPackFile<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
     throw new PackEntitiesError(`${file} cannot be read: ${(error as Error).message}`);
   }
-  const parsed = ZCityEntities.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new PackEntitiesError(`${file} does not match the city pack schema: ${describe(parsed.error.issues)}`);
   return parsed.data;
 }
