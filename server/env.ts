@@ -26,6 +26,13 @@ function isTimeZone(name: string): boolean {
 /** The city's time zone alone, for tools (bench, seed) that do not need the whole server environment. */
 export const cityTimeZoneFrom = (env: NodeJS.ProcessEnv): string => ZServerEnvFields.shape.CITY_TIME_ZONE.parse(env.CITY_TIME_ZONE);
 
+/** Where the app keeps its data and which city it serves, for tools (assets:import) that open the app's database. */
+export const toolEnvFrom = (env: NodeJS.ProcessEnv) =>
+  ZServerEnvFields.pick({ DATABASE_URL: true, DATA_DIR: true, CITY_PACK: true }).parse(
+    // Empty strings count as unset, as in parseServerEnv.
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
+  );
+
 const ZFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 const ZServerEnvFields = z.object({

@@ -5,7 +5,7 @@ import { ngsiEntityId, type TNgsiEntityView } from "./ngsi-entity-view";
 import type { TNgsiPlaces } from "./ngsi-places";
 
 /** Smart Data Models' vehicleType for each kind of responder unit. */
-const VEHICLE_TYPE_BY_UNIT: Record<TUnitType, string> = {
+export const VEHICLE_TYPE_BY_UNIT: Record<TUnitType, string> = {
   police: "police",
   fire: "fireTender",
   ems: "ambulance",
