@@ -162,6 +162,7 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
           open={sheets.panelOpen}
           onOpenChange={sheets.onLayerPanelOpenChange}
           capWarnings={ops.activeCapWarnings}
+          zoneOutlines={ops.zoneOutlinesShown}
         />
         <SidePanel
           tab={sideTab}

@@ -5,6 +5,7 @@ import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { LiveCityStore, TLayerCounts } from "@/components/live/live-city-store";
 import type { TCapWarning } from "@/lib/contracts/cap-warnings";
 import { CapWarningsKey, NoDataKey } from "@/components/map/layer-legend";
+import { ZoneOutlinesRow } from "./zone-outlines-row";
 import { LayerRow } from "@/components/map/layer-row";
 import { useMediaQuery } from "./use-media-query";
 import { formatInt } from "@/components/format/number";
@@ -28,6 +29,8 @@ type TLayerPanelProps = {
   onOpenChange: (open: boolean) => void;
   /** Other agencies' warnings in force, keyed under the layers. */
   capWarnings: readonly TCapWarning[];
+  /** The zones' outlines: off by default (they are for orientation, not live data). */
+  zoneOutlines: { shown: boolean; setShown: (shown: boolean) => void; count: number | null };
 };
 
 function LayerStatus({
@@ -60,7 +63,17 @@ function LayerStatus({
   );
 }
 
-export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open, onOpenChange, capWarnings }: TLayerPanelProps) {
+export function LayerPanel({
+  store,
+  visible,
+  onToggle,
+  totals,
+  hasSnapshot,
+  open,
+  onOpenChange,
+  capWarnings,
+  zoneOutlines,
+}: TLayerPanelProps) {
   const counts: TLayerCounts = useSyncExternalStore(store.subscribe, store.getCounts, store.getCounts);
   const idPrefix = useId();
   const bodyId = `${idPrefix}-body`;
@@ -111,6 +124,7 @@ export function LayerPanel({ store, visible, onToggle, totals, hasSnapshot, open
           );
         })}
       </ul>
+      <ZoneOutlinesRow inputId={`${idPrefix}-zones`} {...zoneOutlines} />
       <NoDataKey />
       <CapWarningsKey warnings={capWarnings} />
     </BottomSheet>

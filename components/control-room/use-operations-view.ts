@@ -18,6 +18,8 @@ import { capWarningAreas } from "@/components/map/layers/cap-warning-layers";
 import { useNowMinute } from "@/components/format/use-now";
 import { unitsQuery } from "@/components/units/unit-queries";
 import { unitsToDraw } from "@/components/units/units-to-draw";
+import { zoneOutlines } from "@/components/map/layers/zone-layers";
+import { zonesQuery } from "@/components/zones/zone-queries";
 import { useDrawerUrl, type TDrawer } from "./use-drawer-url";
 
 type TLonLat = [number, number];
@@ -28,6 +30,7 @@ type TMapContext = { store: LiveCityStore; index: TEntityIndex | null; unitsVisi
 const NO_ALERTS: TAlert[] = [];
 const NO_INCIDENTS: TIncident[] = [];
 const NO_ROUTES: TRouteLine[] = [];
+const NO_OUTLINES: ReturnType<typeof zoneOutlines> = [];
 
 /** The control room's alert, incident and unit state: queries, selection, and what the map draws for them. */
 export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
@@ -50,6 +53,9 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
     [capWarnings, nowMinute],
   );
   const capAreas = useMemo(() => capWarningAreas(activeCapWarnings), [activeCapWarnings]);
+  const [zonesShown, setZonesShown] = useState(false);
+  const zones = useQuery({ ...zonesQuery(), enabled: zonesShown }).data?.zones;
+  const outlines = useMemo(() => (zonesShown && zones ? zoneOutlines(zones) : NO_OUTLINES), [zonesShown, zones]);
 
   const criticals = useMemo(
     () => allAlerts.filter(isUnacknowledgedCritical).sort((a, b) => Date.parse(b.firstSeenAt) - Date.parse(a.firstSeenAt)),
@@ -88,6 +94,7 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
       incidents,
       selectedIncidentId,
       capWarningAreas: capAreas,
+      zoneOutlines: outlines,
       highlight: selectedAlert ? { location: selectedAlert.location, severity: selectedAlert.severity } : null,
       pin: isPicking ? pin : null,
       routes: { active: activeRoutes, preview },
@@ -100,6 +107,7 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
       incidents,
       selectedIncidentId,
       capAreas,
+      outlines,
       selectedAlert,
       isPicking,
       pin,
@@ -134,5 +142,7 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
     layers,
     /** Other agencies' warnings still in force, for the map legend. */
     activeCapWarnings,
+    /** Whether the zones' outlines are drawn (the layer panel's switch), and how many there are once loaded. */
+    zoneOutlinesShown: { shown: zonesShown, setShown: setZonesShown, count: zones?.length ?? null },
   };
 }

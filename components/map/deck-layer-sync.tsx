@@ -10,7 +10,7 @@ import { buildCityLayers } from "./layers/build-city-layers";
 import { useThrottledValue } from "./use-throttled-value";
 import { useZoomBucket } from "./use-zoom-bucket";
 import { markFirstRender } from "./first-render-marks";
-import { buildOperationsLayers, buildWarningAreaLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
+import { buildOperationsLayers, buildAreaLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
 
 type TDeckLayerSyncProps = {
   map: MapLibreMap;
@@ -39,7 +39,7 @@ export function DeckLayerSync({ map, overlay, index, store, visible, operations 
   useEffect(() => {
     overlay.setProps({
       layers: [
-        ...buildWarningAreaLayers(operations),
+        ...buildAreaLayers(operations),
         ...buildCityLayers(index, store, versions, visible, zoom),
         ...buildOperationsLayers(operations, zoom),
       ],

@@ -18,4 +18,7 @@ export const DECK_LAYER_ID = {
   /** Other agencies' CAP warning areas, and their severity labels. */
   capWarnings: "cap-warnings",
   capWarningLabels: "cap-warnings-labels",
+  /** The city's zones (districts, beats…) as outlines, and their names at city zoom. */
+  zones: "zones",
+  zoneLabels: "zones-labels",
 } as const;
