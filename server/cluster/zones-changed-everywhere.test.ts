@@ -56,7 +56,13 @@ describe("a zone change reaches every instance", () => {
     });
 
     const [lon, lat] = INSIDE;
-    const ring = [[lon - 0.001, lat - 0.001], [lon + 0.001, lat - 0.001], [lon + 0.001, lat + 0.001], [lon - 0.001, lat + 0.001], [lon - 0.001, lat - 0.001]];
+    const ring = [
+      [lon - 0.001, lat - 0.001],
+      [lon + 0.001, lat - 0.001],
+      [lon + 0.001, lat + 0.001],
+      [lon - 0.001, lat + 0.001],
+      [lon - 0.001, lat - 0.001],
+    ];
     const created = await b.app.request("/api/zones", {
       cookie: b.cookies.admin,
       body: { name: "Dock", kind: "maintenanceArea", geometry: { type: "Polygon", coordinates: [ring] } },

@@ -48,6 +48,14 @@ export function actionDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime;
 }
 
 /** What a zone change needs, from a defineRoute input (admins). */
-export function zoneChangeDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime; user: TCurrentUser; ip: string | null }): TZoneChangeDeps {
+export function zoneChangeDeps({
+  runtime,
+  user,
+  ip,
+}: {
+  runtime: TRegisteredRuntime;
+  user: TCurrentUser;
+  ip: string | null;
+}): TZoneChangeDeps {
   return { prisma: runtime.database.prisma, actor: actorOf(user), ip, onChanged: zonesChangedEverywhere(runtime) };
 }

@@ -29,7 +29,9 @@ export async function importZones(deps: TZoneChangeDeps, request: TZoneImportReq
     inTransaction(deps.prisma, async (tx) => {
       const planned = await planImport(tx, zones);
       for (const zone of planned.create) {
-        const row = await tx.zone.create({ data: { ...zone, geometry: geometryJson(zone.geometry), version: 1, updatedById: deps.actor.id } });
+        const row = await tx.zone.create({
+          data: { ...zone, geometry: geometryJson(zone.geometry), version: 1, updatedById: deps.actor.id },
+        });
         await writeZoneRevision(tx, deps.actor.id, { zoneId: row.id, version: 1, change: "created", ...zone });
       }
       for (const { id, version, ...zone } of planned.update) {

@@ -10,7 +10,10 @@ const ZName = z.string().trim().min(1, "a zone needs a name").max(80, "a name is
  * Checks a GeoJSON file's features one by one, so an admin sees every bad feature at once: by its position
  * in the file (from 1), the field and why. A name may appear once per kind in a file.
  */
-export function readImportFeatures(features: readonly unknown[], defaultKind: TZoneKind): { zones: TImportedZone[]; errors: TImportError[] } {
+export function readImportFeatures(
+  features: readonly unknown[],
+  defaultKind: TZoneKind,
+): { zones: TImportedZone[]; errors: TImportError[] } {
   const zones: TImportedZone[] = [];
   const errors: TImportError[] = [];
   const seen = new Set<string>();

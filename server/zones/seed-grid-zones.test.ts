@@ -10,18 +10,28 @@ import { gridZones, seedGridZones } from "./seed-grid-zones";
 import { buildZoneIndex } from "./zone-index";
 
 const bounds = fc
-  .tuple(fc.double({ min: -170, max: 170, noNaN: true }), fc.double({ min: -80, max: 80, noNaN: true }), fc.double({ min: 0.001, max: 5, noNaN: true }), fc.double({ min: 0.001, max: 5, noNaN: true }))
+  .tuple(
+    fc.double({ min: -170, max: 170, noNaN: true }),
+    fc.double({ min: -80, max: 80, noNaN: true }),
+    fc.double({ min: 0.001, max: 5, noNaN: true }),
+    fc.double({ min: 0.001, max: 5, noNaN: true }),
+  )
   .map(([west, south, width, height]): TBounds => [west, south, west + width, south + height]);
 
 describe("the seeded grid", () => {
   it("places every position within a city's size of its bounds where the old 3×3 grid did", () => {
     fc.assert(
-      fc.property(bounds, fc.double({ min: -0.99, max: 1.99, noNaN: true }), fc.double({ min: -0.99, max: 1.99, noNaN: true }), (b, fx, fy) => {
-        const position: [number, number] = [b[0] + fx * (b[2] - b[0]), b[1] + fy * (b[3] - b[1])];
-        const zones = gridZones(b);
-        for (const zone of zones) expect(ZZoneGeometry.safeParse(zone.geometry).success).toBe(true);
-        expect(buildZoneIndex(zones).zoneOf(position)).toBe(zoneName(b, position));
-      }),
+      fc.property(
+        bounds,
+        fc.double({ min: -0.99, max: 1.99, noNaN: true }),
+        fc.double({ min: -0.99, max: 1.99, noNaN: true }),
+        (b, fx, fy) => {
+          const position: [number, number] = [b[0] + fx * (b[2] - b[0]), b[1] + fy * (b[3] - b[1])];
+          const zones = gridZones(b);
+          for (const zone of zones) expect(ZZoneGeometry.safeParse(zone.geometry).success).toBe(true);
+          expect(buildZoneIndex(zones).zoneOf(position)).toBe(zoneName(b, position));
+        },
+      ),
     );
   });
 
@@ -41,10 +51,18 @@ describe.each(TEST_BACKENDS)("seeding the grid ($kind)", (backend) => {
       // The app's start has seeded already if this database came through it; start from none either way.
       await db.prisma.zoneRevision.deleteMany();
       await db.prisma.zone.deleteMany();
-      const seeded = await Promise.all([seedGridZones(db.prisma, cityBox), seedGridZones(db.prisma, cityBox), seedGridZones(db.prisma, cityBox)]);
+      const seeded = await Promise.all([
+        seedGridZones(db.prisma, cityBox),
+        seedGridZones(db.prisma, cityBox),
+        seedGridZones(db.prisma, cityBox),
+      ]);
       expect(seeded.filter(Boolean)).toHaveLength(1);
       const zones = await listZones(db.prisma);
-      expect(zones.map((z) => z.name).sort()).toEqual(gridZones(cityBox).map((z) => z.name).sort());
+      expect(zones.map((z) => z.name).sort()).toEqual(
+        gridZones(cityBox)
+          .map((z) => z.name)
+          .sort(),
+      );
       expect(zones.every((z) => z.kind === "district" && z.updatedBy === null && z.version === 1)).toBe(true);
       expect(await db.prisma.zoneRevision.count({ where: { change: "created", changedById: null } })).toBe(9);
 

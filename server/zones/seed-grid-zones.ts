@@ -25,7 +25,13 @@ export function gridZones(bounds: TBounds): { name: string; geometry: TZoneGeome
   return ZONE_NAMES.map((name, i) => {
     const [row, column] = [Math.floor(i / 3), i % 3];
     const [w, e, n, s] = [xs[column], xs[column + 1], ys[row], ys[row + 1]];
-    const ring = [[w, s], [e, s], [e, n], [w, n], [w, s]] as [number, number][];
+    const ring = [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ] as [number, number][];
     return { name, geometry: { type: "Polygon", coordinates: [ring] } };
   });
 }

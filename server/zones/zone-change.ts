@@ -17,7 +17,14 @@ export type TZoneChangeDeps = {
 export const STALE_ZONE = "This zone was changed by someone else; reload it and try again";
 export const DUPLICATE_ZONE = "Another zone of this kind already has this name";
 
-type TRevisionInput = { zoneId: string; version: number; change: TZoneRevision["change"]; name: string; kind: string; geometry: TZoneGeometry };
+type TRevisionInput = {
+  zoneId: string;
+  version: number;
+  change: TZoneRevision["change"];
+  name: string;
+  kind: string;
+  geometry: TZoneGeometry;
+};
 
 /** Every change of a zone leaves its new state behind, in the change's transaction. */
 export async function writeZoneRevision(tx: TTx, changedById: string | null, revision: TRevisionInput): Promise<void> {

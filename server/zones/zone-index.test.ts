@@ -35,7 +35,13 @@ const rectangles = fc
       .filter(({ x, y }) => x[0] !== x[1] && y[0] !== y[1])
       .map(({ cell, x, y }): TRect => {
         const [col, row] = [cell % 10, Math.floor(cell / 10)];
-        return { name: `zone-${cell}`, west: col + Math.min(...x), east: col + Math.max(...x), south: row + Math.min(...y), north: row + Math.max(...y) };
+        return {
+          name: `zone-${cell}`,
+          west: col + Math.min(...x),
+          east: col + Math.max(...x),
+          south: row + Math.min(...y),
+          north: row + Math.max(...y),
+        };
       }),
   );
 const point = fc.tuple(fc.double({ min: -1, max: 11, noNaN: true }), fc.double({ min: -1, max: 11, noNaN: true }));
@@ -79,7 +85,10 @@ describe("the zone index", () => {
   });
 
   it("leaves a polygon's hole outside it (a zone under the hole, or none)", () => {
-    const ringZone = { name: "Ring", geometry: polygon({ west: 0, south: 0, east: 10, north: 10 }, { west: 4, south: 4, east: 6, north: 6 }) };
+    const ringZone = {
+      name: "Ring",
+      geometry: polygon({ west: 0, south: 0, east: 10, north: 10 }, { west: 4, south: 4, east: 6, north: 6 }),
+    };
     expect(buildZoneIndex([ringZone]).zoneOf([5, 5])).toBe(NO_ZONE);
     expect(buildZoneIndex([ringZone]).zoneOf([2, 2])).toBe("Ring");
     const park = { name: "Park", geometry: polygon({ west: 3, south: 3, east: 7, north: 7 }) };

@@ -16,7 +16,9 @@ export type TZoneIndex = {
 export function buildZoneIndex(zones: readonly TIndexedZone[]): TZoneIndex {
   if (zones.length === 0) return { zoneOf: () => NO_ZONE };
   // Smallest first (ties by name, so the answer never depends on load order): the first hit wins.
-  const sorted = zones.map((zone) => ({ ...zone, area: areaOf(zone.geometry) })).sort((a, b) => a.area - b.area || a.name.localeCompare(b.name));
+  const sorted = zones
+    .map((zone) => ({ ...zone, area: areaOf(zone.geometry) }))
+    .sort((a, b) => a.area - b.area || a.name.localeCompare(b.name));
   const index = new Flatbush(sorted.length);
   for (const zone of sorted) index.add(...bboxOf(zone.geometry));
   index.finish();

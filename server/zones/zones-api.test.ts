@@ -39,7 +39,12 @@ describe.each(TEST_BACKENDS)("zone routes ($kind)", (backend) => {
   it("starts with the old grid's nine districts, for every signed-in role", async () => {
     for (const cookie of Object.values(t.cookies)) {
       const zones = await list(cookie);
-      expect(zones.filter((z) => z.kind === "district").map((z) => z.name).sort()).toEqual([...ZONE_NAMES].sort());
+      expect(
+        zones
+          .filter((z) => z.kind === "district")
+          .map((z) => z.name)
+          .sort(),
+      ).toEqual([...ZONE_NAMES].sort());
     }
   });
 
@@ -122,7 +127,10 @@ describe.each(TEST_BACKENDS)("zone routes ($kind)", (backend) => {
     const done = await importFile({ kind: "district", dryRun: false, featureCollection });
     expect(done.body).toMatchObject({ dryRun: false, created: ["Riverside", "Beat 7"], updated: ["Central"], unchanged: ["North"] });
     const after = await list();
-    expect(after.find((z) => z.id === central.id)).toMatchObject({ version: central.version + 1, geometry: square(-85.635, 41.9415, 0.002) });
+    expect(after.find((z) => z.id === central.id)).toMatchObject({
+      version: central.version + 1,
+      geometry: square(-85.635, 41.9415, 0.002),
+    });
     expect(after.find((z) => z.name === "Beat 7")?.kind).toBe("policeBeat");
     const page = (await t.app.request("/api/audit?action=zone.imported&limit=5", { cookie: t.cookies.admin })).body;
     expect(page.entries[0]).toMatchObject({ action: "zone.imported", actorId: t.ids.admin });
@@ -139,7 +147,17 @@ describe.each(TEST_BACKENDS)("zone routes ($kind)", (backend) => {
         features: [
           feature("Fine", square(-85.6, 41.9)),
           feature("", square(-85.6, 41.9)),
-          feature("Open ring", { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }),
+          feature("Open ring", {
+            type: "Polygon",
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 1],
+              ],
+            ],
+          }),
           feature("Odd kind", square(-85.6, 41.9), { kind: "parish" }),
           "not a feature",
           feature("Fine", square(-85.6, 41.9)),
@@ -167,7 +185,15 @@ describe.each(TEST_BACKENDS)("zone routes ($kind)", (backend) => {
     const source = t.app.city.source as unknown as { push(topic: string, values: unknown[]): Promise<void> };
     const observedAt = new Date(Date.now() - 1_000).toISOString();
     await source.push("city.waste", [
-      { id: `bin-2@${observedAt}`, entityId: "bin-2", observedAt, type: "WasteContainer", fillingLevel: 0.3, status: "burning", temperature: 80 },
+      {
+        id: `bin-2@${observedAt}`,
+        entityId: "bin-2",
+        observedAt,
+        type: "WasteContainer",
+        fillingLevel: 0.3,
+        status: "burning",
+        temperature: 80,
+      },
     ]);
     await t.app.city.alerts!.flush();
     const alert = await waitFor(async () => {
