@@ -5,6 +5,7 @@ import type { TLeaderFence } from "@/server/cluster/leader-fence";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { startDispatchRuntime, type TDispatchRuntime } from "@/server/dispatch/dispatch-runtime";
 import { startAlertRuntime, type TAlertRuntime } from "@/server/alerts/alert-runtime";
+import { startZoneDirectory, type TZoneDirectory } from "@/server/zones/zone-directory";
 import { hubPublisher } from "@/server/realtime/publisher";
 import { buildEntityRegistry } from "@/server/ingest/entity-registry";
 import { IngestStats } from "@/server/ingest/ingest-stats";
@@ -62,6 +63,8 @@ export type TCityRuntime = {
   /** Validation alone (rejects dead-lettered here), for the MQTT bridge that forwards valid messages to Kafka. */
   screenBatch: TIngestPipeline["screenBatch"];
   alerts?: TAlertRuntime;
+  /** The zones alerts, incidents, dispatch and reports are placed in (on the alerts' database). */
+  zones?: TZoneDirectory;
   dispatch?: TDispatchRuntime;
   stop(): Promise<void>;
 };
@@ -106,12 +109,25 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   });
   if (deps.dispatch && !deps.alerts) throw new Error("dispatch runs on the alerts' database and zones: start it with alerts");
   // Before the source starts, so the first events are already evaluated.
-  const alerts = deps.alerts
-    ? await startAlertRuntime({ ...deps.alerts, cityState, entities: deps.entities, publish: hubPublisher(hub), leading: deps.leading })
-    : undefined;
+  const zones = deps.alerts ? await startZoneDirectory({ prisma: deps.alerts.prisma, entities: deps.entities }) : undefined;
+  const alerts =
+    deps.alerts && zones
+      ? await startAlertRuntime({
+          ...deps.alerts,
+          cityState,
+          entities: deps.entities,
+          publish: hubPublisher(hub),
+          leading: deps.leading,
+          zoneOf: zones.zoneOf,
+        })
+      : undefined;
   // Another instance changed a rule; the one that made the change has reloaded already.
   hub.cluster.onNotice("rules:changed", () => {
     alerts?.reloadRules().catch((error: unknown) => console.error("[alerts] reloading rules changed on another instance failed:", error));
+  });
+  // Another instance changed zones; the one that made the change has reloaded already.
+  hub.cluster.onNotice("zones:changed", () => {
+    zones?.reload().catch((error: unknown) => console.error("[zones] reloading zones changed on another instance failed:", error));
   });
   const dispatch =
     deps.dispatch && deps.alerts && alerts
@@ -146,6 +162,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     deadLetters,
     screenBatch: sink.screenBatch,
     alerts,
+    zones,
     dispatch,
     async stop() {
       if (stopped) return;

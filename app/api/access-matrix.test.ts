@@ -135,6 +135,14 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
     POST: { access: ["operator", "supervisor", "field"], probe: { path: "/api/units/unit-p11/actions", body: {}, status: 400 } },
   },
   "/api/users/assignable": { GET: { access: OPS, probe: { path: "/api/users/assignable", status: 200 } } },
+  "/api/zones": {
+    GET: { access: ALL, probe: { path: "/api/zones", status: 200 } },
+    POST: { access: ["admin"], probe: { path: "/api/zones", body: {}, status: 400 } },
+  },
+  "/api/zones/[id]": { PATCH: { access: ["admin"], probe: { path: `/api/zones/${NO_ID}`, body: {}, status: 400 } } },
+  "/api/zones/[id]/history": { GET: { access: ["supervisor", "admin"], probe: { path: `/api/zones/${NO_ID}/history`, status: 404 } } },
+  "/api/zones/[id]/remove": { POST: { access: ["admin"], probe: { path: `/api/zones/${NO_ID}/remove`, body: {}, status: 400 } } },
+  "/api/zones/import": { POST: { access: ["admin"], probe: { path: "/api/zones/import", body: {}, status: 400 } } },
   // NGSI-LD for partner apps: an API key with the ngsi-ld:read scope, never a session (server/ngsi-ld/ngsi-ld-api.test.ts).
   "/ngsi-ld/v1/context.jsonld": { GET: { access: "public", probe: { path: "/ngsi-ld/v1/context.jsonld", status: 200 } } },
   "/ngsi-ld/v1/entities": { GET: { access: { apiKey: "ngsi-ld:read" }, probe: { path: "/ngsi-ld/v1/entities", status: 401 } } },
@@ -187,6 +195,7 @@ const PUBLISHED_EVENTS: Record<TPublishedEvent, readonly TRole[]> = {
   "incident:upsert": ["operator", "supervisor"],
   "unit:upsert": ["operator", "supervisor"],
   "cap:warnings": ["operator", "supervisor"],
+  "zones:changed": ALL,
 };
 
 /** Server → client events sent to chosen users' sockets (realtime-hub publishToUsers), whatever their role. */

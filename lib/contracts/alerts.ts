@@ -65,7 +65,7 @@ export const ZAlertListQuery = z.object({
   status: z.string().optional(), // comma-separated ZAlertStatus values; default open,acknowledged
   domain: ZLayer.optional(),
   severity: ZAlertSeverity.optional(),
-  zone: z.string().max(64).optional(),
+  zone: z.string().max(80).optional(),
 });
 
 export const ZAcknowledgeAlertRequest = ZVersioned;

@@ -46,5 +46,9 @@ export const AUDIT_ACTIONS = [
   "kpi.targets_updated",
   "dead_letter.replayed",
   "dead_letter.handled",
+  "zone.created",
+  "zone.updated",
+  "zone.removed",
+  "zone.imported",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -36,7 +36,7 @@ export const ZIncidentHistoryFilter = z.object({
   type: ZCsvOf(INCIDENT_TYPES).optional(),
   priority: ZCsvOf(INCIDENT_PRIORITIES).optional(),
   status: ZCsvOf(INCIDENT_STATUSES).optional(),
-  zone: z.string().max(64).optional(),
+  zone: z.string().max(80).optional(),
   /** A unit id: incidents it was dispatched to. */
   unit: z.string().max(64).optional(),
   /** A user id: incidents this operator created or acted on (any timeline entry). */
@@ -82,7 +82,7 @@ export const ZAlertHistoryFilter = z.object({
   domain: ZCsvOf(LAYERS).optional(),
   severity: ZCsvOf(ALERT_SEVERITIES).optional(),
   status: ZCsvOf(ALERT_STATUSES).optional(),
-  zone: z.string().max(64).optional(),
+  zone: z.string().max(80).optional(),
   /** A user id: alerts this operator acknowledged. */
   operator: z.string().max(64).optional(),
   /** Free text over the message and the rule name. */
@@ -129,7 +129,7 @@ export const ZKpiQuery = z.object({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
   type: ZCsvOf(INCIDENT_TYPES).optional(),
-  zone: z.string().max(64).optional(),
+  zone: z.string().max(80).optional(),
 });
 export type TKpiQuery = z.infer<typeof ZKpiQuery>;
 

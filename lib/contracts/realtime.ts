@@ -145,6 +145,8 @@ export interface TServerToClientEvents {
   "cap:warnings": (list: TCapWarningList) => void;
   /** To the crew of one unit only (their user rooms): their assignment changed, refetch it. */
   "assignment:changed": (notice: TAssignmentNotice) => void;
+  /** Zones were created, changed, removed or imported: every signed-in role refetches GET /api/zones. */
+  "zones:changed": () => void;
 }
 
 export interface TClientToServerEvents {

@@ -1,5 +1,6 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
-import { cityBounds, zoneName } from "@/server/city/zones";
+import { zoneName } from "@/lib/zones";
+import { cityBounds } from "@/server/city/zones";
 import { TYPE_MIX, ZONE_WEIGHTS } from "./mix";
 
 /** [lo, hi) slices of [0, 1) proportional to the weights, so one random() picks an entry. */

@@ -12,7 +12,7 @@ import type { TPublisher } from "@/server/realtime/publisher";
 import { createEpisodeRecovery, loadOngoingEpisodes } from "./recover-episodes";
 import { createSignalQueue } from "./signal-queue";
 import { updateCorrelations } from "./update-correlations";
-import { cityBounds, zoneName } from "@/server/city/zones";
+import { cityBounds } from "@/server/city/zones";
 import type { TLeaderFence } from "@/server/cluster/leader-fence";
 import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 import { LAYERS } from "@/lib/contracts/layers";
@@ -35,6 +35,8 @@ type TAlertRuntimeDeps = {
   leading?: boolean;
   /** With several instances: refuses writes once the lease is lost, and lets a new leader wait for them. */
   fence?: TLeaderFence;
+  /** The zone an alert is placed in (server/zones/zone-directory.ts), by the entity's position. */
+  zoneOf: (position: TLonLat) => string;
 };
 
 export type TAlertRuntime = {
@@ -77,7 +79,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
   const positionOf = createPositionLookup(deps.entities);
   const bounds = cityBounds(deps.entities);
   const centre: TLonLat = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
-  const zoneOf = (position: TLonLat) => zoneName(bounds, position);
+  const zoneOf = deps.zoneOf;
   const locate: TLocate = (domain, entityId) => {
     const [lon, lat] = positionOf(domain, entityId) ?? centre;
     return { lon, lat, zone: zoneOf([lon, lat]) };

@@ -1,9 +1,8 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { bboxOf, type TLonLat } from "@/lib/geo";
-import { zoneName, type TBounds } from "@/lib/zones";
+import type { TBounds } from "@/lib/zones";
 
-type TZoneOf = (position: TLonLat) => string;
-export { zoneName, type TBounds };
+export type { TBounds };
 
 /** Bounds of everything placed in the city pack (segments, lots, bins, grid, stations). */
 export function cityBounds(entities: TCityEntities): TBounds {
@@ -16,9 +15,4 @@ export function cityBounds(entities: TCityEntities): TBounds {
     ...entities.stations.map((s) => s.position),
   ];
   return points.length > 0 ? bboxOf(points) : [0, 0, 0, 0];
-}
-
-export function createZoneLookup(entities: TCityEntities): TZoneOf {
-  const bounds = cityBounds(entities);
-  return (position) => zoneName(bounds, position);
 }

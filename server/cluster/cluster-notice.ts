@@ -7,6 +7,8 @@ import { z } from "zod";
 export const ZClusterNotice = z.discriminatedUnion("type", [
   /** A rule was changed and committed: every instance reads the rules again. */
   z.object({ type: z.literal("rules:changed") }),
+  /** Zones changed and committed: every instance reloads its zone index. */
+  z.object({ type: z.literal("zones:changed") }),
 ]);
 
 export type TClusterNotice = z.infer<typeof ZClusterNotice>;

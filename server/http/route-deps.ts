@@ -4,6 +4,7 @@ import type { TRegisteredRuntime } from "@/server/runtime-registry";
 import type { TActionDeps } from "./action-deps";
 import type { TAlertRuntime } from "@/server/alerts/alert-runtime";
 import { hubPublisher } from "@/server/realtime/publisher";
+import type { TZoneChangeDeps } from "@/server/zones/zone-change";
 
 /** Roles that work alerts and incidents. */
 export const OPERATIONS_ROLES = ["operator", "supervisor"] as const;
@@ -22,6 +23,19 @@ export function reloadRulesEverywhere(runtime: TRegisteredRuntime): () => Promis
   };
 }
 
+/**
+ * After a zone change committed: this instance rebuilds its zone index, the others are told to, and every
+ * signed-in browser refetches the zones.
+ */
+export function zonesChangedEverywhere(runtime: TRegisteredRuntime): () => Promise<void> {
+  return async () => {
+    if (!runtime.city.zones) throw new Error("The zones are not running");
+    await runtime.city.zones.reload();
+    runtime.city.hub.cluster.broadcast({ type: "zones:changed" });
+    runtime.city.hub.publish("zones:changed");
+  };
+}
+
 /** What an alert/incident action needs, from a defineRoute input. */
 export function actionDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime; user: TCurrentUser; ip: string | null }): TActionDeps {
   return {
@@ -31,4 +45,17 @@ export function actionDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime;
     publish: hubPublisher(runtime.city.hub),
     zoneOf: alertRuntimeOf(runtime).zoneOf,
   };
+}
+
+/** What a zone change needs, from a defineRoute input (admins). */
+export function zoneChangeDeps({
+  runtime,
+  user,
+  ip,
+}: {
+  runtime: TRegisteredRuntime;
+  user: TCurrentUser;
+  ip: string | null;
+}): TZoneChangeDeps {
+  return { prisma: runtime.database.prisma, actor: actorOf(user), ip, onChanged: zonesChangedEverywhere(runtime) };
 }

@@ -27,6 +27,7 @@ export const PUBLISHED_EVENT_ROLES = {
   "incident:upsert": ["operator", "supervisor"],
   "unit:upsert": ["operator", "supervisor"],
   "cap:warnings": ["operator", "supervisor"],
+  "zones:changed": ["operator", "supervisor", "field", "admin"],
 } as const satisfies { readonly [E in keyof TServerToClientEvents]?: readonly TRole[] };
 
 export type TPublishedEvent = keyof typeof PUBLISHED_EVENT_ROLES;
