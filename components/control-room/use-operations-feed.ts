@@ -13,6 +13,7 @@ import { dispatchKeys } from "@/components/dispatch/dispatch-queries";
 import { incidentKeys, patchIncidentCaches } from "@/components/incidents/incident-queries";
 import type { TRecordFeed } from "@/components/live/use-city-socket";
 import { unitKeys } from "@/components/units/unit-queries";
+import { zoneKeys } from "@/components/zones/zone-queries";
 
 /** Socket records patch the TanStack caches in place: the queue, the incident map and the unit board never poll. */
 export function useOperationsFeed(): TRecordFeed {
@@ -43,7 +44,9 @@ export function useOperationsFeed(): TRecordFeed {
         if (parsed.success) setActiveCapWarnings(queryClient, parsed.data);
         else console.warn("[cap] ignored a malformed cap:warnings", parsed.error.issues);
       },
+      onZonesChanged: () => void queryClient.invalidateQueries({ queryKey: zoneKeys.all }),
       onResync: () => {
+        void queryClient.invalidateQueries({ queryKey: zoneKeys.all });
         void queryClient.invalidateQueries({ queryKey: capWarningKeys.active });
         void queryClient.invalidateQueries({ queryKey: alertKeys.queues() });
         void queryClient.invalidateQueries({ queryKey: incidentKeys.all });

@@ -20,6 +20,8 @@ export type TRecordFeed = {
   onIncidentUpsert: (payload: unknown) => void;
   onUnitUpsert: (payload: unknown) => void;
   onCapWarnings: (payload: unknown) => void;
+  /** An admin changed the zones: names and outlines are read again. */
+  onZonesChanged: () => void;
   onResync: () => void;
 };
 
@@ -104,6 +106,7 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], f
     socket.on("incident:upsert", (incident) => feedRef.current?.onIncidentUpsert(incident));
     socket.on("unit:upsert", (unit) => feedRef.current?.onUnitUpsert(unit));
     socket.on("cap:warnings", (list) => feedRef.current?.onCapWarnings(list));
+    socket.on("zones:changed", () => feedRef.current?.onZonesChanged());
     socket.on("disconnect", (reason) => {
       setStatus(navigator.onLine ? "reconnecting" : "offline");
       // The server hung up on purpose: socket.io will not retry by itself.
