@@ -110,8 +110,10 @@ export function ZoneEditorMap({ styleUrl, manifest, zones, selectedId, drawing, 
         }
       });
       draw.on("change", (ids, type) => {
-        if (type === "delete" || draw?.getMode() !== "select") return;
-        callbacks.current.onShape(polygonOf(draw.getSnapshotFeature(ids[0])));
+        if (type !== "update" || draw?.getMode() !== "select") return;
+        // Selecting adds corner and midpoint handles (points) to the store too: only the polygon is the shape.
+        const shape = ids.map((id) => polygonOf(draw?.getSnapshotFeature(id))).find((polygon) => polygon !== null);
+        if (shape) callbacks.current.onShape(shape);
       });
       setReady({ map, draw });
     });

@@ -19,6 +19,8 @@ export function zoneFeatures(zones: readonly TZone[], selectedId: string | null)
         label: `${zone.name}\n${ZONE_KIND_LABEL[zone.kind]}`,
         color: ZONE_KIND_COLOR[zone.kind],
         selected: zone.id === selectedId,
+        // Where labels collide, the smaller (more specific) zone's name is the one shown.
+        rank: boxArea(zone),
       },
     })),
   };
@@ -44,7 +46,20 @@ export function addZoneLayers(map: maplibregl.Map): void {
     id: "zones-label",
     type: "symbol",
     source: ZONES_SOURCE,
-    layout: { "text-field": ["get", "label"], "text-font": ["Noto Sans Regular"], "text-size": 12, "text-max-width": 12 },
+    layout: {
+      "symbol-sort-key": ["get", "rank"],
+      "text-field": ["get", "label"],
+      "text-font": ["Noto Sans Regular"],
+      "text-size": 12,
+      "text-max-width": 12,
+    },
     paint: { "text-color": MAP_COLOR.label, "text-halo-color": MAP_COLOR.casing, "text-halo-width": 1.5 },
   });
+}
+
+function boxArea(zone: TZone): number {
+  const rings = zone.geometry.type === "Polygon" ? [zone.geometry.coordinates[0]] : zone.geometry.coordinates.map((p) => p[0]);
+  const points = rings.flat();
+  const [lons, lats] = [points.map((p) => p[0]), points.map((p) => p[1])];
+  return (Math.max(...lons) - Math.min(...lons)) * (Math.max(...lats) - Math.min(...lats));
 }

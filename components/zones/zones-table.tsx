@@ -34,7 +34,10 @@ export function ZonesTable({
         {sorted.map((zone) => (
           <tr key={zone.id} data-testid="zone-row" aria-current={zone.id === selectedId ? "true" : undefined}>
             <td data-label="Zone">
-              <span className={styles.swatch} data-kind={zone.kind} aria-hidden="true" /> {zone.name}
+              <span className={styles.zoneName}>
+                <span className={styles.swatch} data-kind={zone.kind} aria-hidden="true" />
+                {zone.name}
+              </span>
             </td>
             <td data-label="Kind">{ZONE_KIND_LABEL[zone.kind]}</td>
             <td data-label="Last change">
