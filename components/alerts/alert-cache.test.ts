@@ -30,6 +30,7 @@ function alert(overrides: Partial<TAlert>): TAlert {
     resolvedAt: null,
     resolution: null,
     notes: [],
+    silenced: null,
     version: 1,
     ...overrides,
   };
