@@ -21,7 +21,9 @@ export function ExpiringSilencesNotice({ silences, now }: { silences: readonly T
       <ul className={styles.list}>
         {expiring.slice(0, LISTED_MAX).map((silence) => (
           <li key={silence.id} className={tone.item} data-testid="expiring-silence">
-            <strong>{silence.reason}</strong> · {describeMatchers(silence.matchers)}
+            <span>
+              <strong>{silence.reason}</strong> · {describeMatchers(silence.matchers)}
+            </span>
             <span className={styles.who}>{describeExpiry(silence, now)}: new alerts it covers will ring again</span>
           </li>
         ))}

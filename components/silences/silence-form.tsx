@@ -128,7 +128,7 @@ export function SilenceForm({ defaultTimeZone, onCreated }: { defaultTimeZone: s
           </Field>
           <Segmented legend="When" name={`${id}-kind`} options={KINDS} value={draft.kind} onChange={(kind) => set("kind", kind)} />
           {draft.kind === "once" ? (
-            <FormRow>
+            <>
               <Field>
                 <FieldLabel htmlFor={`${id}-starts`}>From</FieldLabel>
                 <Input
@@ -149,7 +149,7 @@ export function SilenceForm({ defaultTimeZone, onCreated }: { defaultTimeZone: s
                   data-testid="silence-ends"
                 />
               </Field>
-            </FormRow>
+            </>
           ) : (
             <RecurringFields id={id} draft={draft} set={set} />
           )}
@@ -210,28 +210,26 @@ function RecurringFields({ id, draft, set }: TRecurringFieldsProps) {
         </Field>
       </FormRow>
       <FieldHint>An end before the start runs overnight into the next day.</FieldHint>
-      <FormRow>
-        <Field>
-          <FieldLabel htmlFor={`${id}-tz`}>Time zone</FieldLabel>
-          <Input
-            id={`${id}-tz`}
-            autoComplete="off"
-            value={draft.timeZone}
-            onChange={(e) => set("timeZone", e.target.value)}
-            data-testid="silence-time-zone"
-          />
-        </Field>
-        <Field>
-          <FieldLabel htmlFor={`${id}-until`}>Expires</FieldLabel>
-          <Input
-            id={`${id}-until`}
-            type="datetime-local"
-            value={draft.until}
-            onChange={(e) => set("until", e.target.value)}
-            data-testid="silence-until"
-          />
-        </Field>
-      </FormRow>
+      <Field>
+        <FieldLabel htmlFor={`${id}-tz`}>Time zone</FieldLabel>
+        <Input
+          id={`${id}-tz`}
+          autoComplete="off"
+          value={draft.timeZone}
+          onChange={(e) => set("timeZone", e.target.value)}
+          data-testid="silence-time-zone"
+        />
+      </Field>
+      <Field>
+        <FieldLabel htmlFor={`${id}-until`}>Expires</FieldLabel>
+        <Input
+          id={`${id}-until`}
+          type="datetime-local"
+          value={draft.until}
+          onChange={(e) => set("until", e.target.value)}
+          data-testid="silence-until"
+        />
+      </Field>
     </>
   );
 }

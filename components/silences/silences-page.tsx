@@ -105,7 +105,7 @@ function SilenceSection({ state, title, empty, silences, ruleNames, onFeedback }
   const titleId = `silences-${state}-title`;
   return (
     <Card flush aria-labelledby={titleId} data-testid={`silences-${state}`}>
-      <CardTitle id={titleId}>
+      <CardTitle id={titleId} className={styles.sectionTitle}>
         {title} ({silences.length})
       </CardTitle>
       {silences.length === 0 ? (
