@@ -125,6 +125,15 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   },
   "/api/playback": { GET: { access: ["supervisor"], probe: { path: "/api/playback?at=2026-01-01T00:00:00Z", status: 200 } } },
   "/api/playback/range": { GET: { access: ["supervisor"], probe: { path: "/api/playback/range", status: 200 } } },
+  // Supervisors and admins silence alerts; operators read silences to know why something is quiet
+  // (server/silences/silences-api.test.ts).
+  "/api/silences": {
+    GET: { access: ["operator", "supervisor", "admin"], probe: { path: "/api/silences", status: 200 } },
+    POST: { access: ["supervisor", "admin"], probe: { path: "/api/silences", body: {}, status: 400 } },
+  },
+  "/api/silences/[id]/cancel": {
+    POST: { access: ["supervisor", "admin"], probe: { path: `/api/silences/${NO_ID}/cancel`, body: {}, status: 404 } },
+  },
   "/api/units": {
     GET: { access: ["operator", "supervisor", "admin"], probe: { path: "/api/units", status: 200 } },
     POST: { access: ["admin", "supervisor"], probe: { path: "/api/units", body: {}, status: 400 } },
@@ -178,6 +187,8 @@ const PAGES: Record<string, readonly TRole[] | "public"> = {
   "/kpis": ["supervisor"],
   // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).
   "/rules": ["supervisor"],
+  // Silences and maintenance windows (operators see why something is quiet in the control room instead).
+  "/silences": ["admin", "supervisor"],
   "/sign-in": "public",
   // Where pages send people while the database is unreachable: it must not need a session.
   "/unavailable": "public",

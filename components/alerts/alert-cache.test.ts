@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TAlert } from "@/lib/contracts/alerts";
-import { compareAlerts, sharedCorrelationGroups, upsertAlert } from "./alert-cache";
+import { compareAlerts, isUnacknowledgedCritical, sharedCorrelationGroups, upsertAlert, visibleInQueue } from "./alert-cache";
 
 function alert(overrides: Partial<TAlert>): TAlert {
   return {
@@ -30,6 +30,7 @@ function alert(overrides: Partial<TAlert>): TAlert {
     resolvedAt: null,
     resolution: null,
     notes: [],
+    silenced: null,
     version: 1,
     ...overrides,
   };
@@ -69,5 +70,21 @@ describe("alert queue cache", () => {
       alert({ id: "3", correlationGroup: "g2" }),
     ]);
     expect([...groups]).toEqual(["g1"]);
+  });
+
+  it("keeps silenced critical alerts out of the banner and the tone, whatever their state", () => {
+    const silenced = { id: "s1", reason: "Fire drill", endsAt: "2026-01-01T11:00:00.000Z" };
+    expect(isUnacknowledgedCritical(alert({ severity: "critical" }))).toBe(true);
+    expect(isUnacknowledgedCritical(alert({ severity: "critical", silenced }))).toBe(false);
+    expect(isUnacknowledgedCritical(alert({ severity: "critical", status: "acknowledged" }))).toBe(false);
+  });
+
+  it("hides silenced alerts from the queue unless asked to show them", () => {
+    const silenced = { id: "s1", reason: "Fire drill", endsAt: "2026-01-01T11:00:00.000Z" };
+    const list = [alert({ id: "loud" }), alert({ id: "quiet", silenced })];
+    expect(visibleInQueue(list, false).map((a) => a.id)).toEqual(["loud"]);
+    expect(visibleInQueue(list, true).map((a) => a.id)).toEqual(["loud", "quiet"]);
+    // A pushed silencing (same version) replaces the loud copy in the cache.
+    expect(upsertAlert([alert({ id: "quiet" })], alert({ id: "quiet", silenced }), {})[0].silenced).toEqual(silenced);
   });
 });

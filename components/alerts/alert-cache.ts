@@ -48,6 +48,12 @@ export function sharedCorrelationGroups(alerts: readonly TAlert[]): Set<string> 
   return shared;
 }
 
+/** What takes the critical banner and sounds the tone: a silenced alert does neither (it is still in the queue). */
 export function isUnacknowledgedCritical(alert: TAlert): boolean {
-  return alert.severity === "critical" && alert.status === "open";
+  return alert.severity === "critical" && alert.status === "open" && alert.silenced === null;
+}
+
+/** The queue as shown: silenced alerts only when the operator asked for them ("Show silenced"). */
+export function visibleInQueue(alerts: readonly TAlert[], showSilenced: boolean): readonly TAlert[] {
+  return showSilenced ? alerts : alerts.filter((alert) => alert.silenced === null);
 }

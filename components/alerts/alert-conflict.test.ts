@@ -30,6 +30,7 @@ const current = {
   resolvedAt: null,
   resolution: null,
   notes: [],
+  silenced: null,
   version: 2,
 } satisfies TAlert;
 

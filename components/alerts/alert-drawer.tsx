@@ -33,6 +33,7 @@ import {
   SideDrawer,
 } from "@/components/ui/side-drawer";
 import { Fact, Facts } from "@/components/ui/facts";
+import { SilencedChip, SilencedNote } from "./silenced-chip";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { cx } from "@/components/ui/class-names";
@@ -110,8 +111,10 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
             Escalated
           </Chip>
         )}
+        {alert.silenced && <SilencedChip silence={alert.silenced} />}
       </DrawerChips>
       <DrawerLead>{alert.message}</DrawerLead>
+      {alert.silenced && <SilencedNote silence={alert.silenced} />}
 
       <DrawerFeedback outcome={outcome} />
 

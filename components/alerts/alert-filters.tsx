@@ -14,9 +14,14 @@ type TAlertFiltersProps = {
   filters: TAlertFilters;
   zones: readonly string[];
   onChange: (filters: TAlertFilters) => void;
+  /** Silenced alerts are hidden from the queue unless this is ticked (the server sends them either way). */
+  showSilenced: boolean;
+  onShowSilencedChange: (show: boolean) => void;
+  /** How many alerts are silenced now, shown beside the box so hidden ones are never a surprise. */
+  silencedCount: number;
 };
 
-export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
+export function AlertFilters({ filters, zones, onChange, showSilenced, onShowSilencedChange, silencedCount }: TAlertFiltersProps) {
   const id = useId();
   const zoneOptions = filters.zone && !zones.includes(filters.zone) ? [...zones, filters.zone] : zones;
   return (
@@ -78,6 +83,15 @@ export function AlertFilters({ filters, zones, onChange }: TAlertFiltersProps) {
           ))}
         </Select>
       </div>
+      <label className={styles.silenced}>
+        <input
+          type="checkbox"
+          checked={showSilenced}
+          onChange={(event) => onShowSilencedChange(event.target.checked)}
+          data-testid="alert-filter-show-silenced"
+        />
+        Show silenced{silencedCount > 0 ? ` (${silencedCount})` : ""}
+      </label>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useMemo, type ReactNode } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import type { TAlert } from "@/lib/contracts/alerts";
 import { errorMessage } from "@/components/api/request-json";
-import { sharedCorrelationGroups, type TAlertFilters } from "./alert-cache";
+import { sharedCorrelationGroups, visibleInQueue, type TAlertFilters } from "./alert-cache";
 import { AlertFilters } from "./alert-filters";
 import { AlertRow } from "./alert-row";
 import { alertQueueQuery } from "./alert-queries";
@@ -38,10 +38,12 @@ function QueueBody({
   allAlerts,
   selectedId,
   onSelect,
-}: Pick<TAlertQueuePanelProps, "filters" | "allAlerts" | "selectedId" | "onSelect">) {
+  showSilenced,
+}: Pick<TAlertQueuePanelProps, "filters" | "allAlerts" | "selectedId" | "onSelect"> & { showSilenced: boolean }) {
   const queue = useQuery(alertQueueQuery(filters));
   const now = useNow();
   const related = useMemo(() => sharedCorrelationGroups(allAlerts), [allAlerts]);
+  const shown = useMemo(() => (queue.data ? visibleInQueue(queue.data, showSilenced) : []), [queue.data, showSilenced]);
   const isFiltered = Object.values(filters).some(Boolean);
 
   if (queue.isPending) {
@@ -61,19 +63,24 @@ function QueueBody({
       </QueryState>
     );
   }
-  if (queue.data.length === 0) {
+  if (shown.length === 0) {
+    const hidden = queue.data.length;
     return (
       <QueryState
         state="empty"
         data-testid="alert-queue-empty"
         title={isFiltered ? "No open alerts match these filters" : "All quiet — no open alerts"}
-        detail="New alerts appear here as they open."
+        detail={
+          hidden > 0
+            ? `${hidden} silenced ${hidden === 1 ? "alert is" : "alerts are"} hidden: tick "Show silenced" to list them.`
+            : "New alerts appear here as they open."
+        }
       />
     );
   }
   return (
     <ul className={styles.list} aria-label="Open alerts, most severe first" data-testid="alert-queue">
-      {queue.data.map((alert) => (
+      {shown.map((alert) => (
         <AlertRow
           key={alert.id}
           alert={alert}
@@ -91,7 +98,10 @@ export function AlertQueuePanel(props: TAlertQueuePanelProps) {
   const { filters, onFiltersChange, allAlerts, open, isOpen, onOpenChange, isMuted, onMutedChange, onNewIncident, notice } = props;
   const idPrefix = useId();
   const zones = useMemo(() => [...new Set(allAlerts.map((alert) => alert.zone))].sort(), [allAlerts]);
-  const openCount = allAlerts.filter((alert) => alert.status === "open").length;
+  const [showSilenced, setShowSilenced] = useState(false);
+  // Silenced alerts wait for nobody: the count is of those that do.
+  const openCount = allAlerts.filter((alert) => alert.status === "open" && alert.silenced === null).length;
+  const silencedCount = allAlerts.filter((alert) => alert.silenced !== null).length;
 
   return (
     <BottomSheet
@@ -122,8 +132,15 @@ export function AlertQueuePanel(props: TAlertQueuePanelProps) {
         </label>
       </div>
       {notice}
-      <AlertFilters filters={filters} zones={zones} onChange={onFiltersChange} />
-      <QueueBody {...props} />
+      <AlertFilters
+        filters={filters}
+        zones={zones}
+        onChange={onFiltersChange}
+        showSilenced={showSilenced}
+        onShowSilencedChange={setShowSilenced}
+        silencedCount={silencedCount}
+      />
+      <QueueBody {...props} showSilenced={showSilenced} />
     </BottomSheet>
   );
 }

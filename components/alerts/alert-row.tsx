@@ -4,6 +4,7 @@ import { describeAlertStatus } from "./alert-labels";
 import { SeverityChip } from "./severity-chip";
 import { formatAge } from "@/components/format/duration";
 import { Chip } from "@/components/ui/chip";
+import { SilencedChip } from "./silenced-chip";
 import { formatDateTime } from "@/components/format/date-time";
 import { cx } from "@/components/ui/class-names";
 import { CITIZEN_ALERT_RULE_PREFIX } from "@/lib/contracts/citizen-services";
@@ -29,6 +30,7 @@ export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlert
         data-testid="alert-row"
         data-alert-id={alert.id}
         data-status={alert.status}
+        data-silenced={alert.silenced !== null}
         onClick={() => onSelect(alert)}
       >
         <span className={styles.head}>
@@ -65,6 +67,7 @@ export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlert
               Escalated
             </Chip>
           )}
+          {alert.silenced && <SilencedChip silence={alert.silenced} />}
           {isRelated && (
             <Chip appearance="tag" tone="related" title="Correlated with other alerts in the queue">
               Related

@@ -14,6 +14,7 @@ import { markFirstRender } from "@/components/map/first-render-marks";
 import { AlertQueuePanel } from "@/components/alerts/alert-queue-panel";
 import { CriticalBanner } from "@/components/alerts/critical-banner";
 import { EscalationsNotice } from "@/components/alerts/escalations-notice";
+import { ControlRoomSilencesNotice } from "@/components/silences/control-room-silences-notice";
 import { useAlertSoundMute } from "@/components/alerts/use-alert-sound-mute";
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TResponderUnit } from "@/lib/contracts/units";
@@ -170,7 +171,7 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
           open={sheets.queueOpen}
           isOpen={sheets.isQueueOpen}
           onOpenChange={sheets.onQueueOpenChange}
-          openAlertCount={ops.allAlerts.filter((alert) => alert.status === "open").length}
+          openAlertCount={ops.allAlerts.filter((alert) => alert.status === "open" && alert.silenced === null).length}
           incidentCounts={board}
           panels={{
             alerts: (
@@ -186,7 +187,12 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
                 isMuted={isMuted}
                 onMutedChange={setMuted}
                 onNewIncident={startNewIncident}
-                notice={user.role === "supervisor" ? <EscalationsNotice alerts={ops.escalated} onSelect={selectAlert} /> : null}
+                notice={
+                  <>
+                    {user.role === "supervisor" && <EscalationsNotice alerts={ops.escalated} onSelect={selectAlert} />}
+                    <ControlRoomSilencesNotice />
+                  </>
+                }
               />
             ),
             incidents: (

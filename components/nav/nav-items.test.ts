@@ -14,11 +14,12 @@ describe("navigation per role", () => {
       "Figures",
       "Map analysis",
       "Alert rules",
+      "Silences",
       "Units",
       "Audit log",
       "Dead letters",
     ]);
-    expect(labels("admin")).toEqual(["Users", "API keys", "CAP feeds", "Zones", "Units", "Audit log", "Dead letters"]);
+    expect(labels("admin")).toEqual(["Users", "API keys", "CAP feeds", "Zones", "Silences", "Units", "Audit log", "Dead letters"]);
     expect(labels("field")).toEqual(["My unit"]);
   });
 

@@ -19,11 +19,12 @@ const BY_ROLE: Record<TRole, TExpectation> = {
       { path: "/analysis", goesTo: "/" },
       { path: "/units", goesTo: "/" },
       { path: "/dead-letters", goesTo: "/" },
+      { path: "/silences", goesTo: "/" },
     ],
   },
   supervisor: {
     home: "/",
-    links: ["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Units", "Audit log", "Dead letters"],
+    links: ["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Silences", "Units", "Audit log", "Dead letters"],
     forbidden: [
       { path: "/admin/users", goesTo: "/" },
       { path: "/field", goesTo: "/" },
@@ -42,7 +43,7 @@ const BY_ROLE: Record<TRole, TExpectation> = {
   },
   admin: {
     home: "/admin/users",
-    links: ["Users", "API keys", "CAP feeds", "Zones", "Units", "Audit log", "Dead letters"],
+    links: ["Users", "API keys", "CAP feeds", "Zones", "Silences", "Units", "Audit log", "Dead letters"],
     forbidden: [
       { path: "/", goesTo: "/admin/users" },
       { path: "/field", goesTo: "/admin/users" },

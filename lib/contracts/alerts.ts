@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZLayer } from "./layers";
 import { ZVersioned } from "./requests";
+import { ZAlertSilence } from "./silences";
 
 /**
  * Alerts (raised by the rules engine, see ./rules.ts), as the REST API and the socket deliver them,
@@ -55,6 +56,8 @@ export const ZAlert = z.object({
   resolvedAt: z.iso.datetime().nullable(),
   resolution: z.string().nullable(),
   notes: z.array(ZAlertNote),
+  /** A silence covered it (lib/contracts/silences.ts): stored and listed, but it does not sound, banner or escalate. */
+  silenced: ZAlertSilence.nullable(),
   version: z.number().int(),
 });
 export type TAlert = z.infer<typeof ZAlert>;

@@ -1,4 +1,5 @@
 import type { TAlert } from "@/lib/contracts/alerts";
+import type { TAlertSilence } from "@/lib/contracts/silences";
 import type { Prisma } from "@/server/db/generated/client";
 
 const PERSON = { select: { id: true, name: true } } as const;
@@ -42,6 +43,7 @@ export function toAlert(row: TAlertRow): TAlert {
     resolvedAt: iso(row.resolvedAt),
     resolution: row.resolution,
     notes: row.notes.map((n) => ({ id: n.id, at: n.at.toISOString(), author: n.author, text: n.text })),
+    silenced: (row.silencedBy as TAlertSilence | null) ?? null,
     version: row.version,
   };
 }

@@ -30,6 +30,7 @@ const ALERT: TAlert = {
   resolvedAt: null,
   resolution: null,
   notes: [],
+  silenced: null,
   version: 0,
 };
 

@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { ALERT_INCLUDE, toAlert } from "./alert-view";
 import { inTransaction, type TTx } from "@/server/db/transaction";
+import { loadSilencesInForce, silenceFor } from "@/server/silences/silence-view";
 
 export type TLocate = (domain: TLayer, entityId: string) => { lon: number; lat: number; zone: string };
 
@@ -12,6 +13,7 @@ type TPersistSignalsDeps = {
   prisma: PrismaClient;
   ruleName: (ruleId: string) => string;
   locate: TLocate;
+  /** The clock silences are matched against (wall time: a silence is about what rings now, not when readings were taken). */
   now?: () => Date;
   /** Runs first in the transaction and throws to refuse it (server/cluster/leader-fence.ts). */
   guard?: (tx: TTx) => Promise<void>;
@@ -29,7 +31,9 @@ const AUTO_RESOLUTION = "Condition cleared (auto-resolved)";
 /**
  * Writes a batch of engine signals in one transaction and returns the alerts that changed.
  *   open   → INSERT … ON CONFLICT (dedup_key) DO NOTHING: Kafka redelivery or a replay after restart
- *            produces the same dedup key, so never a second row;
+ *            produces the same dedup key, so never a second row; a silence in force that matches it is
+ *            stored on it (`silencedBy`), so it does not ring or escalate (a re-raise is a new episode, a new
+ *            row, and is matched afresh);
  *   update → count / last seen / value / worst value, never backwards in time (replays are no-ops);
  *   clear  → conditionClearedAt (the alert stays in the queue), auto-resolve as above.
  * The engine's telemetry does not bump `version` (see the schema); auto-resolve does, it is a status change.
@@ -67,9 +71,12 @@ export async function persistSignals(deps: TPersistSignalsDeps, signals: readonl
 }
 
 async function insertOpened(tx: TTx, deps: TPersistSignalsDeps, opens: readonly TAlertSignal[]): Promise<string[]> {
+  const now = deps.now?.() ?? new Date();
+  const silences = await loadSilencesInForce(tx, now);
   const inserted = await tx.alert.createManyAndReturn({
     data: opens.map((s) => {
       const place = deps.locate(s.domain, s.entityId);
+      const silencedBy = silenceFor(silences, { ruleId: s.ruleId, entityId: s.entityId, domain: s.domain, zone: place.zone }, now);
       return {
         dedupKey: s.dedupKey,
         ruleId: s.ruleId,
@@ -85,14 +92,17 @@ async function insertOpened(tx: TTx, deps: TPersistSignalsDeps, opens: readonly 
         firstSeenAt: new Date(s.startedAt),
         lastSeenAt: new Date(s.lastSeenAt),
         ...place,
+        ...(silencedBy ? { silencedBy } : {}),
       };
     }),
     skipDuplicates: true,
-    select: { id: true, dedupKey: true, ruleId: true, severity: true, entityId: true, zone: true, message: true },
+    select: { id: true, dedupKey: true, ruleId: true, severity: true, entityId: true, zone: true, message: true, silencedBy: true },
   });
   for (const row of inserted) {
-    const { id, ...after } = row;
+    const { id, silencedBy, ...after } = row;
     await recordAudit(tx, { actor: null, action: "alert.raised", entityType: "alert", entityId: id, after });
+    if (silencedBy)
+      await recordAudit(tx, { actor: null, action: "alert.silenced", entityType: "alert", entityId: id, after: { silenced: silencedBy } });
   }
   return inserted.map((r) => r.dedupKey);
 }

@@ -115,6 +115,7 @@ const alert = (id: string): TAlert => ({
   resolvedAt: null,
   resolution: null,
   notes: [],
+  silenced: null,
   version: 1,
 });
 
