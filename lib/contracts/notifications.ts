@@ -41,6 +41,7 @@ export const ZContactPoint = z.object({
 export type TContactPoint = z.infer<typeof ZContactPoint>;
 export const ZContactPointList = z.object({ contactPoints: z.array(ZContactPoint) });
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const ZLabel = z.string().trim().min(1).max(80);
 export const ZCreateContactPointRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("email"), label: ZLabel, minSeverity: ZAlertSeverity, target: z.email().max(254) }),
@@ -48,8 +49,12 @@ export const ZCreateContactPointRequest = z.discriminatedUnion("kind", [
     kind: z.literal("webhook"),
     label: ZLabel,
     minSeverity: ZAlertSeverity,
-    // https only: the body names places and alerts, and the signature proves origin, not secrecy.
-    target: z.url({ protocol: /^https$/, error: "an https:// URL" }).max(2000),
+    // https only (the body names places and alerts; the signature proves origin, not secrecy), but for a receiver on
+    // this very machine (development, tests).
+    target: z
+      .url({ protocol: /^https?$/, error: "an https:// URL" })
+      .max(2000)
+      .refine((url) => url.startsWith("https:") || LOOPBACK_HOSTS.has(new URL(url).hostname), "an https:// URL"),
   }),
   z.object({ kind: z.literal("push"), label: ZLabel, minSeverity: ZAlertSeverity, subscription: ZPushSubscription }),
 ]);
