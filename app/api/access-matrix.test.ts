@@ -189,6 +189,8 @@ const PAGES: Record<string, readonly TRole[] | "public"> = {
   "/history": ["supervisor"],
   "/history/incidents/[id]": ["supervisor"],
   "/kpis": ["supervisor"],
+  // Everyone's own contact points (admins also see delivery health there).
+  "/me/notifications": ALL,
   // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).
   "/rules": ["supervisor"],
   "/sign-in": "public",

@@ -72,6 +72,7 @@ export const ZVapidPublicKey = z.object({ publicKey: z.string() });
 
 const ZKindHealth = z.object({ kind: ZContactPointKind, sent: z.number().int(), failed: z.number().int(), pending: z.number().int() });
 const ZDeliveryFailure = z.object({
+  id: z.string(),
   at: z.iso.datetime(),
   kind: ZContactPointKind,
   contactPointLabel: z.string(),

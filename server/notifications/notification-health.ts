@@ -36,6 +36,7 @@ export async function notificationHealth(deps: {
       pending: countOf(kind, "pending"),
     })),
     recentFailures: failures.map((f) => ({
+      id: f.id,
       at: f.nextAttemptAt.toISOString(),
       kind: f.contactPoint.kind as TContactPointKind,
       contactPointLabel: f.contactPoint.label,
