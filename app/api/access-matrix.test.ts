@@ -45,6 +45,7 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/alerts/[id]/acknowledge": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/acknowledge`, body: {}, status: 400 } } },
   "/api/alerts/[id]/assign": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/assign`, body: {}, status: 400 } } },
   "/api/alerts/[id]/cap": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/cap`, status: 404 } } },
+  "/api/alerts/[id]/notifications": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/notifications`, status: 404 } } },
   "/api/alerts/[id]/notes": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/notes`, body: {}, status: 400 } } },
   "/api/alerts/[id]/promote": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/promote`, body: {}, status: 400 } } },
   "/api/alerts/[id]/reports": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/reports`, status: 404 } } },

@@ -109,3 +109,18 @@ export const ZWebhookPayload = z.object({
     .nullable(),
 });
 export type TWebhookPayload = z.infer<typeof ZWebhookPayload>;
+
+/** GET /api/alerts/[id]/notifications: who was told of an alert, through what, and how it went (the drawer's "Notified"). */
+export const ZAlertDelivery = z.object({
+  id: z.string(),
+  recipient: z.string(),
+  contactPointLabel: z.string(),
+  kind: ZContactPointKind,
+  status: ZDeliveryStatus,
+  attempts: z.number().int(),
+  /** When it was sent, failed for good, or (pending) is tried next. */
+  at: z.iso.datetime(),
+  error: z.string().nullable(),
+});
+export type TAlertDelivery = z.infer<typeof ZAlertDelivery>;
+export const ZAlertDeliveryList = z.object({ deliveries: z.array(ZAlertDelivery) });

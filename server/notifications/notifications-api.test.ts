@@ -183,6 +183,16 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
     expect(sent?.after).toMatchObject({ recipient: expect.any(String), contactPoint: "Pager bridge", kind: "webhook", attempts: 1 });
     const listed = (await t.app.request("/api/me/contact-points", { cookie: t.cookies.operator })).body.contactPoints as TContactPoint[];
     expect(listed[0]!.lastDelivery).toMatchObject({ status: "sent", error: null });
+    // The alert drawer's "Notified": names, never addresses.
+    const drawer = await t.app.request(`/api/alerts/${alert.id}/notifications`, { cookie: t.cookies.supervisor });
+    expect(drawer.body.deliveries).toEqual([
+      expect.objectContaining({
+        recipient: sent?.after && (sent.after as { recipient: string }).recipient,
+        kind: "webhook",
+        status: "sent",
+      }),
+    ]);
+    expect(drawer.text).not.toContain(hook.url);
   });
 
   it("retries a failed webhook after its backoff (500, then 200), and gives up after five tries with the reason recorded", async () => {
