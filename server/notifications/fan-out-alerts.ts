@@ -22,6 +22,7 @@ export async function fanOutRaisedAlerts(deps: { prisma: PrismaClient; now: () =
   const now = deps.now();
   const alerts = await prisma.alert.findMany({
     where: { createdAt: { gte: new Date(now.getTime() - FAN_OUT_LOOKBACK_MS) }, notificationFanout: null },
+    // What shouldNotify reads (add `silenced: true` here when it reads the silence too).
     select: { id: true, severity: true, status: true },
     orderBy: { createdAt: "asc" },
     take: FAN_OUT_BATCH,
