@@ -8,9 +8,11 @@ import type { TContactPoint, TNotificationHealth, TWebhookPayload } from "@/lib/
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { waitFor } from "@/test/wait-for";
+import { createNotificationChannels } from "./channels";
 import { fanOutRaisedAlerts } from "./fan-out-alerts";
 import { createNotifier } from "./notifier";
 import { isValidWebhookSignature, WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./send-webhook";
+import { EMAIL_NOT_CONFIGURED } from "./send-email";
 import { resolveVapidKeys } from "./vapid-keys";
 
 /**
@@ -263,6 +265,23 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
     expect(tested.body).toEqual({ ok: true, error: null });
     await waitFor(() => smtp.mails.length === 2, "the test mail arrived");
     expect(smtp.mails[1]!.subject).toBe("CityNerve test message");
+  });
+
+  it("without SMTP settings, an email point says so and its deliveries fail at once with that reason, on the alert's history", async () => {
+    const created = await add(t.cookies.supervisor, { kind: "email", label: "Home mail", minSeverity: "warning", target: "sup@city.test" });
+    expect(created.status, created.text).toBe(201);
+    const alert = await t.seedAlert({ severity: "major" });
+    await fanOutRaisedAlerts({ prisma: prisma(), now: clock });
+    // A notifier whose server has no SMTP_URL, over the same queue.
+    const { names, publicUrl } = t.app.runtime.notifications!;
+    const vapid = await resolveVapidKeys(prisma(), { subject: "mailto:x@city.test" });
+    const channels = createNotificationChannels({ vapid, now: clock });
+    expect(channels.problemOf("email")).toBe(EMAIL_NOT_CONFIGURED);
+    await createNotifier({ prisma: prisma(), channels, names, publicUrl, now: clock, everyMs: 0 }).runOnce();
+    expect((await deliveriesOf(alert.id))[0]).toMatchObject({ status: "failed", attempts: 1, lastError: EMAIL_NOT_CONFIGURED });
+    const failed = (await t.auditFor(alert.id)).find((e) => e.action === "notification.failed");
+    expect(failed?.after).toMatchObject({ contactPoint: "Home mail", kind: "email", error: EMAIL_NOT_CONFIGURED });
+    expect(smtp.mails).toHaveLength(0);
   });
 
   it("pushes to a browser's subscription: aes128gcm with a VAPID Authorization the public key signs", async () => {
