@@ -1,4 +1,4 @@
-import { createECDH, randomBytes } from "node:crypto";
+import { createDecipheriv, createECDH, createHmac, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -21,7 +21,7 @@ import { resolveVapidKeys } from "./vapid-keys";
  * local push service that records what Web Push sends. The notifier's clock is the test's: retries are shown by
  * moving it, never by waiting.
  */
-type TReceived = { headers: IncomingMessage["headers"]; body: string };
+type TReceived = { headers: IncomingMessage["headers"]; body: string; raw: Buffer };
 
 /** An HTTP server that records each request and answers with the next scripted status (200 once the script ends). */
 async function startReceiver(): Promise<{ url: string; received: TReceived[]; script: number[]; close(): Promise<void> }> {
@@ -31,7 +31,8 @@ async function startReceiver(): Promise<{ url: string; received: TReceived[]; sc
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      const raw = Buffer.concat(chunks);
+      received.push({ headers: req.headers, body: raw.toString("utf8"), raw });
       res.writeHead(script.shift() ?? 200).end();
     });
   });
@@ -65,10 +66,31 @@ async function startSmtp(): Promise<{ url: string; mails: ParsedMail[]; close():
 function browserSubscription(endpoint: string) {
   const ecdh = createECDH("prime256v1");
   ecdh.generateKeys();
+  const auth = randomBytes(16);
   return {
-    endpoint,
-    expirationTime: null,
-    keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") },
+    subscription: {
+      endpoint,
+      expirationTime: null,
+      keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") },
+    },
+    /** What the browser does with a pushed body (RFC 8291 over RFC 8188 aes128gcm, one record). */
+    decrypt(body: Buffer): string {
+      const salt = body.subarray(0, 16);
+      const keyIdLength = body[20]!;
+      const senderKey = body.subarray(21, 21 + keyIdLength);
+      const record = body.subarray(21 + keyIdLength);
+      const hmac = (key: Buffer, ...data: Buffer[]) => createHmac("sha256", key).update(Buffer.concat(data)).digest();
+      const one = Buffer.from([1]);
+      const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), ecdh.getPublicKey(), senderKey]);
+      const ikm = hmac(hmac(auth, ecdh.computeSecret(senderKey)), keyInfo, one);
+      const prk = hmac(salt, ikm);
+      const cek = hmac(prk, Buffer.from("Content-Encoding: aes128gcm\0"), one).subarray(0, 16);
+      const nonce = hmac(prk, Buffer.from("Content-Encoding: nonce\0"), one).subarray(0, 12);
+      const decipher = createDecipheriv("aes-128-gcm", cek, nonce);
+      decipher.setAuthTag(record.subarray(record.length - 16));
+      const padded = Buffer.concat([decipher.update(record.subarray(0, record.length - 16)), decipher.final()]);
+      return padded.subarray(0, padded.lastIndexOf(2)).toString("utf8");
+    },
   };
 }
 
@@ -287,7 +309,8 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
   it("pushes to a browser's subscription: aes128gcm with a VAPID Authorization the public key signs", async () => {
     const key = await t.app.request("/api/push/vapid-public-key", { cookie: t.cookies.operator });
     expect(key.status).toBe(200);
-    const subscription = browserSubscription(`${pushService.url.replace("/hook", "")}/push/abc123`);
+    const browser = browserSubscription(`${pushService.url.replace("/hook", "")}/push/abc123`);
+    const { subscription } = browser;
     const created = await add(t.cookies.operator, { kind: "push", label: "This laptop", minSeverity: "major", subscription });
     expect(created.status, created.text).toBe(201);
     expect(created.body.contactPoint.target).toBe(new URL(subscription.endpoint).host);
@@ -298,7 +321,13 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
     expect(request!.headers["content-encoding"]).toBe("aes128gcm");
     expect(String(request!.headers.authorization)).toMatch(new RegExp(`^vapid t=[\\w-]+\\.[\\w-]+\\.[\\w-]+, k=${key.body.publicKey}$`));
     expect(Number(request!.headers.ttl)).toBeGreaterThan(0);
-    expect(request!.body.length).toBeGreaterThan(0);
+    // What the service worker gets: the title with severity and place, and the link it opens on click.
+    const shown = JSON.parse(browser.decrypt(request!.raw)) as { title: string; body: string; url: string };
+    expect(shown).toEqual({
+      title: expect.stringContaining("CRITICAL"),
+      body: "Bin reports burning",
+      url: `${t.app.origin}/?alert=${alert.id}`,
+    });
     expect((await deliveriesOf(alert.id))[0]).toMatchObject({ status: "sent" });
 
     // The browser unsubscribed: the push service says gone, and the delivery fails at once saying so.
