@@ -13,6 +13,7 @@ import { fanOutRaisedAlerts } from "./fan-out-alerts";
 import { createNotifier } from "./notifier";
 import { isValidWebhookSignature, WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "./send-webhook";
 import { EMAIL_NOT_CONFIGURED } from "./send-email";
+import { TEST_SENDS_PER_MINUTE } from "./start-notifications";
 import { resolveVapidKeys } from "./vapid-keys";
 
 /**
@@ -287,6 +288,19 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
     expect(tested.body).toEqual({ ok: true, error: null });
     await waitFor(() => smtp.mails.length === 2, "the test mail arrived");
     expect(smtp.mails[1]!.subject).toBe("CityNerve test message");
+  });
+
+  it("limits test sends per user, so Send test cannot flood a third party's inbox or endpoint", async () => {
+    const { contactPoint } = await addWebhook(t.cookies.field);
+    const path = `/api/me/contact-points/${contactPoint.id}/test`;
+    for (let i = 0; i < TEST_SENDS_PER_MINUTE; i++) {
+      expect((await t.app.request(path, { body: {}, cookie: t.cookies.field })).body).toEqual({ ok: true, error: null });
+    }
+    const refused = await t.app.request(path, { body: {}, cookie: t.cookies.field });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(hook.received).toHaveLength(TEST_SENDS_PER_MINUTE);
+    expect((JSON.parse(hook.received[0]!.body) as TWebhookPayload).type).toBe("test");
   });
 
   it("without SMTP settings, an email point says so and its deliveries fail at once with that reason, on the alert's history", async () => {

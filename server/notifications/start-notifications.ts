@@ -1,4 +1,5 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
+import { createApiKeyRateLimit, type TApiKeyRateLimit } from "@/server/api-keys/api-key-rate-limit";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { createNotificationChannels, type TNotificationChannels } from "./channels";
 import { entityNames, type TEntityNames } from "./entity-name";
@@ -25,7 +26,11 @@ export type TNotifications = {
   names: TEntityNames;
   publicUrl: string;
   notifier: TNotifier;
+  /** Test sends per user and minute: anyone signed in can name any address, so "Send test" must not become a mail cannon. */
+  testRateLimit: TApiKeyRateLimit;
 };
+
+export const TEST_SENDS_PER_MINUTE = 5;
 
 export async function startNotifications(
   prisma: PrismaClient,
@@ -36,5 +41,5 @@ export async function startNotifications(
   const channels = createNotificationChannels({ smtp: config.smtp, vapid, now: config.now });
   const names = entityNames(entities);
   const notifier = createNotifier({ prisma, channels, names, publicUrl: config.publicUrl, now: config.now, everyMs: config.everyMs });
-  return { channels, names, publicUrl: config.publicUrl, notifier };
+  return { channels, names, publicUrl: config.publicUrl, notifier, testRateLimit: createApiKeyRateLimit(TEST_SENDS_PER_MINUTE) };
 }
