@@ -33,7 +33,7 @@ export const ZContactPoint = z.object({
   minSeverity: ZAlertSeverity,
   enabled: z.boolean(),
   createdAt: z.iso.datetime(),
-  /** The newest delivery to it (a test message included), or null before the first. */
+  /** The newest alert delivery to it, or null before the first (test sends are answered, not logged). */
   lastDelivery: ZLastDelivery.nullable(),
   /** Why this point cannot deliver now (email without SMTP settings), or null. */
   problem: z.string().nullable(),
