@@ -60,7 +60,11 @@ export function ContactPointsPage({ role }: { role: TRole }) {
               : "Raised alerts go to operators' and supervisors' contact points; yours receive the test messages you send for now."}
           </PageSubtitle>
         </div>
-        {points.data && <PageCount>{points.data.contactPoints.length} contact points</PageCount>}
+        {points.data && (
+          <PageCount>
+            {points.data.contactPoints.length} {points.data.contactPoints.length === 1 ? "contact point" : "contact points"}
+          </PageCount>
+        )}
       </PageHead>
 
       <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
