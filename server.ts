@@ -71,6 +71,16 @@ async function main() {
       recorder: { retentionDays: env.PLAYBACK_RETENTION_DAYS },
       kpiWarmUp: { timeZone: CITY_TIME_ZONE },
       capFeeds: { pollSeconds: env.CAP_FEED_POLL_SECONDS },
+      notifications: {
+        publicUrl: env.PUBLIC_URL,
+        smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : undefined,
+        vapid: {
+          publicKey: env.VAPID_PUBLIC_KEY,
+          privateKey: env.VAPID_PRIVATE_KEY,
+          subject: env.VAPID_SUBJECT ?? (env.PUBLIC_URL.startsWith("https:") ? env.PUBLIC_URL : "mailto:citynerve@localhost.invalid"),
+        },
+        everyMs: env.NOTIFY_POLL_MS,
+      },
     },
     apiKeys: { maxRequestsPerMinute: env.API_KEY_MAX_REQUESTS_PER_MINUTE, maxReportsPerMinute: env.OPEN311_MAX_REPORTS_PER_MINUTE },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,

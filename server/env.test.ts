@@ -59,6 +59,17 @@ describe("server environment", () => {
     expect(parseServerEnv({ METRICS_TOKEN: "0123456789abcdef" }).METRICS_TOKEN).toBe("0123456789abcdef");
   });
 
+  it("reaches people off-screen: email only with an smtp(s) SMTP_URL, VAPID keys as a pair, a subject push services accept", () => {
+    const plain = parseServerEnv({});
+    expect(plain.SMTP_URL).toBeUndefined();
+    expect(plain.NOTIFY_POLL_MS).toBe(2_000);
+    expect(parseServerEnv({ SMTP_URL: "smtps://u:p@mail.city.test:465" }).SMTP_URL).toBe("smtps://u:p@mail.city.test:465");
+    expect(() => parseServerEnv({ SMTP_URL: "http://mail.city.test" })).toThrow(/SMTP_URL/);
+    expect(() => parseServerEnv({ VAPID_PUBLIC_KEY: "B".repeat(87) })).toThrow(/VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together/);
+    expect(() => parseServerEnv({ VAPID_SUBJECT: "http://city.test" })).toThrow(/VAPID_SUBJECT/);
+    expect(parseServerEnv({ VAPID_SUBJECT: "mailto:ops@city.test" }).VAPID_SUBJECT).toBe("mailto:ops@city.test");
+  });
+
   it("turns the MQTT edge on with MQTT_URL, with a topic pattern of two `+` levels and TLS files only over TLS", () => {
     expect(parseServerEnv({}).MQTT_URL).toBeUndefined();
     expect(parseServerEnv({ MQTT_URL: "mqtt://127.0.0.1:1883" })).toMatchObject({

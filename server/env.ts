@@ -174,6 +174,20 @@ const ZServerEnvFields = z.object({
   OPEN311_MAX_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** How often the leader polls the CAP feeds admins subscribed to (conditional GETs: an unchanged feed costs a 304). */
   CAP_FEED_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 → email contact points; unset → email says it is not configured. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From of alert emails, e.g. "CityNerve <alerts@city.example>". */
+  SMTP_FROM: z.string().max(320).default("CityNerve <citynerve@localhost>"),
+  /** Web Push key pair (npx web-push generate-vapid-keys); unset → generated on first start and kept in the database. */
+  VAPID_PUBLIC_KEY: z.string().min(40).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  /** Who push services may contact about this sender: an https: URL or mailto: address (default: PUBLIC_URL if https, else a mailto:). */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(https:|mailto:)/, "an https: URL or a mailto: address")
+    .optional(),
+  /** How often the leader looks for newly raised alerts and due deliveries (webhook, email, Web Push). */
+  NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /** Bearer token a Prometheus scraper sends for GET /metrics; unset → /metrics answers this host (loopback) only. */
   METRICS_TOKEN: z.string().min(16, "at least 16 characters (openssl rand -hex 32)").optional(),
   /** Behind a reverse proxy: take the client IP from the last X-Forwarded-For hop it appended. */
@@ -221,6 +235,9 @@ const ZServerEnv = ZServerEnvFields.superRefine((env, ctx) => {
   const hasMqttTlsFiles = Boolean(env.MQTT_CA_FILE || env.MQTT_CERT_FILE || env.MQTT_KEY_FILE);
   if (hasMqttTlsFiles && !/^(mqtts|wss):/.test(env.MQTT_URL ?? "")) {
     ctx.addIssue({ code: "custom", path: ["MQTT_URL"], message: "the MQTT TLS files need an mqtts:// (or wss://) MQTT_URL" });
+  }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    ctx.addIssue({ code: "custom", path: ["VAPID_PUBLIC_KEY"], message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together" });
   }
   if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_CLIENT_ID)) {
     ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER and OIDC_CLIENT_ID go together" });

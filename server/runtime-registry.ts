@@ -4,6 +4,7 @@ import type { TAuth } from "./auth/create-auth";
 import type { TCityRuntime } from "./city-runtime";
 import type { TDatabase } from "./db/client";
 import type { TReadinessProbe } from "./health/readiness";
+import type { TNotifications } from "./notifications/start-notifications";
 import type { TEntityHistoryRecorder } from "./playback/entity-history-recorder";
 
 /** What route handlers need to know about sign-in, decided once at start from the environment. */
@@ -40,6 +41,8 @@ export type TRegisteredRuntime = {
   outboxBacklog?: () => number;
   /** The MQTT edge, as the source or as the bridge to Kafka; absent → MQTT_URL unset. */
   mqttStatus?: () => TMqttStatus;
+  /** Contact points' channels and the leader's notifier; absent → the part is off (benchmarks). */
+  notifications?: TNotifications;
 };
 
 const KEY = Symbol.for("citynerve.runtime");

@@ -39,11 +39,13 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/admin/users/[id]": {
     PATCH: { access: ["admin"], probe: { path: (ids) => `/api/admin/users/${ids.operator}`, body: {}, status: 400 } },
   },
+  "/api/admin/notifications/health": { GET: { access: ["admin"], probe: { path: "/api/admin/notifications/health", status: 200 } } },
   "/api/alerts": { GET: { access: OPS, probe: { path: "/api/alerts", status: 200 } } },
   "/api/alerts/[id]": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}`, status: 404 } } },
   "/api/alerts/[id]/acknowledge": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/acknowledge`, body: {}, status: 400 } } },
   "/api/alerts/[id]/assign": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/assign`, body: {}, status: 400 } } },
   "/api/alerts/[id]/cap": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/cap`, status: 404 } } },
+  "/api/alerts/[id]/notifications": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/notifications`, status: 404 } } },
   "/api/alerts/[id]/notes": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/notes`, body: {}, status: 400 } } },
   "/api/alerts/[id]/promote": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/promote`, body: {}, status: 400 } } },
   "/api/alerts/[id]/reports": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/reports`, status: 404 } } },
@@ -95,6 +97,18 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/incidents/[id]/recommendation": { GET: { access: OPS, probe: { path: `/api/incidents/${NO_ID}/recommendation`, status: 404 } } },
   "/api/incidents/[id]/status": { POST: { access: OPS, probe: { path: `/api/incidents/${NO_ID}/status`, body: {}, status: 400 } } },
   "/api/me": { GET: { access: ALL, probe: { path: "/api/me", status: 200 } } },
+  // Everyone reaches their own contact points only (someone else's is 404: server/notifications/notifications-api.test.ts).
+  "/api/me/contact-points": {
+    GET: { access: ALL, probe: { path: "/api/me/contact-points", status: 200 } },
+    POST: { access: ALL, probe: { path: "/api/me/contact-points", body: {}, status: 400 } },
+  },
+  "/api/me/contact-points/[id]/remove": {
+    POST: { access: ALL, probe: { path: `/api/me/contact-points/${NO_ID}/remove`, body: {}, status: 404 } },
+  },
+  "/api/me/contact-points/[id]/test": {
+    POST: { access: ALL, probe: { path: `/api/me/contact-points/${NO_ID}/test`, body: {}, status: 404 } },
+  },
+  "/api/push/vapid-public-key": { GET: { access: ALL, probe: { path: "/api/push/vapid-public-key", status: 200 } } },
   "/api/rules": { GET: { access: OPS, probe: { path: "/api/rules", status: 200 } } },
   // Reading rules is operations work; changing them is a supervisor's call.
   "/api/rules/[id]": { PUT: { access: ["supervisor"], probe: { path: "/api/rules/waste.bin-full", body: {}, status: 400 } } },
@@ -185,6 +199,8 @@ const PAGES: Record<string, readonly TRole[] | "public"> = {
   "/history": ["supervisor"],
   "/history/incidents/[id]": ["supervisor"],
   "/kpis": ["supervisor"],
+  // Everyone's own contact points (admins also see delivery health there).
+  "/me/notifications": ALL,
   // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).
   "/rules": ["supervisor"],
   // Silences and maintenance windows (operators see why something is quiet in the control room instead).

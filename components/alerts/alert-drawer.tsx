@@ -38,6 +38,7 @@ import { Field, FieldLabel } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { cx } from "@/components/ui/class-names";
 import { Timeline, TimelineItem } from "@/components/incidents/timeline";
+import { AlertDeliveriesSection } from "@/components/notifications/alert-deliveries-section";
 import actionStyles from "./action-form.module.css";
 import styles from "./alert-drawer.module.css";
 import statusStyles from "./alert-status.module.css";
@@ -225,6 +226,7 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
       </Facts>
 
       {isCitizenReport && <CitizenReportsSection alert={alert} titleId={`${id}-reports`} />}
+      <AlertDeliveriesSection alertId={alert.id} titleId={`${id}-notified`} />
 
       <DrawerSection aria-labelledby={`${id}-notes`}>
         <DrawerSectionTitle id={`${id}-notes`}>Notes</DrawerSectionTitle>

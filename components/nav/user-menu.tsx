@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useDismiss } from "./use-dismiss";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useId, useRef, useState } from "react";
@@ -78,6 +79,10 @@ export function UserMenu({ user, className }: { user: TCurrentUser; className?: 
           <span className={styles.email}>{user.email}</span>
           <RoleChip role={user.role} />
         </div>
+        {/* Every role's own settings: here rather than in the main navigation, which lists the work pages. */}
+        <Link href="/me/notifications" className={styles.ownLink} onClick={() => setOpen(false)} data-testid="my-notifications-link">
+          Notifications
+        </Link>
         <AppNav role={user.role} variant="menu" onNavigate={() => setOpen(false)} />
         {signOutError && (
           <p className={styles.error} role="alert">

@@ -53,5 +53,9 @@ export const AUDIT_ACTIONS = [
   "zone.updated",
   "zone.removed",
   "zone.imported",
+  "contact_point.created",
+  "contact_point.removed",
+  "notification.sent",
+  "notification.failed",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

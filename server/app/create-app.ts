@@ -15,6 +15,7 @@ import { runWhileLeader } from "@/server/cluster/run-while-leader";
 import { createReadiness, type TReadinessDeps } from "@/server/health/readiness";
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
 import { createAppMetrics } from "@/server/metrics/app-metrics";
+import { startNotifications, type TNotificationsConfig } from "@/server/notifications/start-notifications";
 import { startOpsEvents, type TOpsEventsConfig } from "@/server/outbox/start-ops-events";
 import { createMqttKafkaBridge, type TMqttKafkaBridgeOptions } from "@/server/ingest/mqtt-kafka-bridge";
 import type { TIngestPipeline } from "@/server/ingest/pipeline";
@@ -80,6 +81,8 @@ export type TAppConfig = {
     kpiWarmUp?: { timeZone: string };
     /** Other agencies' CAP feeds, polled by the leader (CAP_FEED_POLL_SECONDS). */
     capFeeds?: { pollSeconds: number };
+    /** Raised alerts to people's own contact points (email, webhooks, Web Push), worked by the leader. */
+    notifications?: TNotificationsConfig;
   };
   /** Requests per minute each partner app's API key may make (API_KEY_MAX_REQUESTS_PER_MINUTE; default 600). */
   apiKeys?: { maxRequestsPerMinute: number /** OPEN311_MAX_REPORTS_PER_MINUTE; default 30. */; maxReportsPerMinute?: number };
@@ -182,6 +185,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   const recorder =
     parts.recorder && startEntityHistoryRecorder({ prisma, cityState: city.cityState, ...parts.recorder, leading: lease.isLeader() });
   const capFeeds = parts.capFeeds && createCapFeedPoller({ prisma, hub: city.hub, everyMs: parts.capFeeds.pollSeconds * 1000 });
+  const notifications = parts.notifications && (await startNotifications(prisma, config.city.entities, parts.notifications));
   const leaderParts = runWhileLeader(
     lease,
     // The relay first, so it stops last: what the other parts write while stopping still goes out.
@@ -192,6 +196,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
       city.dispatch?.leaderWork,
       recorder?.leaderWork,
       capFeeds?.leaderWork,
+      notifications?.notifier.leaderWork,
       mqttBridge?.leaderWork,
     ].filter((part) => part !== undefined),
   );
@@ -209,6 +214,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     isLeader: leaderParts.isLeading,
     outboxBacklog: opsEvents?.backlog,
     mqttStatus: mqttBridge?.status ?? config.city.source.mqttStatus,
+    notifications,
   };
   registerRuntime(runtime);
   metrics.watch(runtime);

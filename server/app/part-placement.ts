@@ -56,6 +56,11 @@ export const PART_PLACEMENT = {
   mqttBridge: "one",
   /** Polls other agencies' CAP feeds: one poller, so each feed is fetched and each warning pushed once. */
   capFeeds: "one",
+  /**
+   * Fans raised alerts out to contact points and works the delivery queue (a PostgreSQL table): one worker, so
+   * each alert is fanned out once (a marker row commits with its deliveries) and each delivery tried by one.
+   */
+  notifications: "one",
   /** Fills this process's in-memory cache of response-time figures. */
   kpiWarmUp: "every",
   /** Database, event source and sign-in up: a property of each instance. */

@@ -1,0 +1,48 @@
+import type { PrismaClient } from "@/server/db/generated/client";
+import { inTransaction } from "@/server/db/transaction";
+import { meetsSeverity, shouldNotify } from "./should-notify";
+
+/** Alerts raised this long ago or less are still news: covers a restart or a change of leader in between. */
+export const FAN_OUT_LOOKBACK_MS = 10 * 60_000;
+const FAN_OUT_BATCH = 200;
+
+/**
+ * Roles whose contact points hear of raised alerts: the people who work the queue. On-call rotas (who is on
+ * shift now) come later; until then every operator and supervisor with a matching contact point is told.
+ */
+const NOTIFIED_ROLES = ["operator", "supervisor"];
+
+/**
+ * Queues one delivery per (alert, contact point) for each alert raised in the look-back that was not fanned
+ * out yet. The marker row and the deliveries commit together, so an alert is fanned out once whichever
+ * instance leads, however often this runs, and across restarts. Returns how many alerts it looked at.
+ */
+export async function fanOutRaisedAlerts(deps: { prisma: PrismaClient; now: () => Date }): Promise<number> {
+  const { prisma } = deps;
+  const now = deps.now();
+  const alerts = await prisma.alert.findMany({
+    where: { createdAt: { gte: new Date(now.getTime() - FAN_OUT_LOOKBACK_MS) }, notificationFanout: null },
+    // What shouldNotify reads.
+    select: { id: true, severity: true, status: true, silencedBy: true },
+    orderBy: { createdAt: "asc" },
+    take: FAN_OUT_BATCH,
+  });
+  if (alerts.length === 0) return 0;
+  const points = await prisma.contactPoint.findMany({
+    where: { enabled: true, user: { role: { in: NOTIFIED_ROLES }, OR: [{ banned: false }, { banned: null }] } },
+    select: { id: true, minSeverity: true },
+  });
+  for (const alert of alerts) {
+    await inTransaction(prisma, async (tx) => {
+      const marked = await tx.notificationFanout.createMany({ data: [{ alertId: alert.id }], skipDuplicates: true });
+      if (marked.count === 0 || !shouldNotify(alert)) return;
+      const recipients = points.filter((p) => meetsSeverity(alert.severity, p.minSeverity));
+      if (recipients.length === 0) return;
+      await tx.notificationDelivery.createMany({
+        data: recipients.map((p) => ({ alertId: alert.id, contactPointId: p.id, nextAttemptAt: now })),
+        skipDuplicates: true,
+      });
+    });
+  }
+  return alerts.length;
+}

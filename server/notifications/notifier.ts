@@ -1,0 +1,79 @@
+import type { TLeaderPart } from "@/server/cluster/run-while-leader";
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { TNotificationChannels } from "./channels";
+import { deliverDue } from "./deliver-due";
+import type { TEntityNames } from "./entity-name";
+import { fanOutRaisedAlerts } from "./fan-out-alerts";
+
+export type TNotifierDeps = {
+  prisma: PrismaClient;
+  channels: TNotificationChannels;
+  names: TEntityNames;
+  publicUrl: string;
+  now?: () => Date;
+  /** How often the leader looks for raised alerts and due deliveries; 0: never by itself (tests call runOnce). */
+  everyMs: number;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export type TNotifier = {
+  /** Fans out and delivers on the leader alone: the deliveries table is the queue, so one worker keeps it simple. */
+  leaderWork: TLeaderPart;
+  /** One round: queue the newly raised alerts' deliveries, then try what is due. */
+  runOnce(): Promise<void>;
+};
+
+/** Tells people off-screen about raised alerts (see fan-out-alerts.ts and deliver-due.ts). */
+export function createNotifier(deps: TNotifierDeps): TNotifier {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((message, error) => console.error(`[notifications] ${message}`, error ?? ""));
+  let isLeading = false;
+  let running: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  const runOnce = async () => {
+    await fanOutRaisedAlerts({ prisma: deps.prisma, now });
+    // Whole batches until nothing more is due, so a burst of alerts does not wait a round per batch.
+    while ((await deliverDue({ ...deps, now })) > 0 && isLeading);
+  };
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function loop() {
+    let failures = 0;
+    while (isLeading) {
+      try {
+        await runOnce();
+        failures = 0;
+      } catch (error) {
+        // The database is away: the queue waits in it, nothing is lost; say so once, then now and then.
+        if (failures++ % 30 === 0) log("could not work the delivery queue; trying again", error);
+      }
+      if (isLeading) await pause(deps.everyMs);
+    }
+  }
+
+  return {
+    runOnce,
+    leaderWork: {
+      name: "notifications",
+      start() {
+        if (isLeading || deps.everyMs <= 0) return;
+        isLeading = true;
+        running = loop();
+      },
+      async stop() {
+        isLeading = false;
+        wake?.();
+        await running;
+      },
+    },
+  };
+}
