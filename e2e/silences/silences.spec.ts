@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { SCREENSHOTS, signInAs } from "../fixtures/auth";
+import { openControlRoom } from "../fixtures/control-room";
+import { resolveAlertsOf, tuneRule } from "../fixtures/operations";
+
+const RULE_ID = "parking.lot-full";
+
+test.describe("silences", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+  test.setTimeout(240_000);
+
+  test("a supervisor silences a rule for an hour: its alerts are recorded but kept out of the queue until 'Show silenced'", async ({
+    browser,
+    page,
+  }) => {
+    const reason = `Lot sensors recalibrated ${Date.now().toString(36)}`;
+    await signInAs(page, "supervisor");
+    await page.goto("/silences");
+    const form = page.getByTestId("silence-form");
+    await form.getByTestId("silence-rule").selectOption({ value: RULE_ID });
+    await form.getByTestId("silence-reason").fill(reason);
+    await form.getByTestId("silence-create").click();
+    const row = page.getByTestId("silences-active").getByTestId("silence-row").filter({ hasText: reason });
+    await expect(row).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/silences-1440.png`, fullPage: true });
+
+    // Every lot "full" at once: the rule fires within seconds, under the silence.
+    const restoreRule = await tuneRule(page, RULE_ID, {
+      severity: "critical",
+      sustainSeconds: 0,
+      params: { metric: "occupancy", openAbove: 0.01, clearBelow: 0.005 },
+    });
+    try {
+      const operator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await signInAs(operator, "operator");
+      await openControlRoom(operator);
+      const showSilenced = operator.getByTestId("alert-filter-show-silenced");
+      await expect(operator.getByText(/Show silenced \(\d+\)/)).toBeVisible();
+      const silencedRows = operator.locator('[data-testid="alert-row"][data-silenced="true"]');
+      await expect(silencedRows).toHaveCount(0);
+      await showSilenced.check();
+      await expect(silencedRows.first()).toBeVisible();
+      await expect(silencedRows.first().getByTestId("alert-silenced-chip")).toContainText(reason);
+      await operator.screenshot({ path: `${SCREENSHOTS}/silences-queue-1440.png` });
+      await operator.context().close();
+    } finally {
+      await restoreRule(page);
+      await resolveAlertsOf(page, RULE_ID);
+    }
+
+    // Cancelled, it moves to the ended list.
+    await row.getByTestId("silence-cancel").click();
+    await expect(page.getByTestId("silences-ended").getByTestId("silence-row").filter({ hasText: reason })).toBeVisible();
+  });
+
+  test("the silences page at 360 px", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await signInAs(page, "supervisor");
+    await page.goto("/silences");
+    await expect(page.getByTestId("silence-form")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SCREENSHOTS}/silences-360.png`, fullPage: true });
+  });
+});
