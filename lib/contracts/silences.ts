@@ -100,7 +100,8 @@ export type TSilenceState = "active" | "upcoming" | "ended";
 
 /** Where a silence stands at `now` (ms): cancelled or past its expiry is ended. */
 export function silenceState(silence: Pick<TSilence, "startsAt" | "endsAt" | "cancelledAt">, now: number): TSilenceState {
-  if (silence.cancelledAt !== null && Date.parse(silence.cancelledAt) <= now) return "ended";
+  // Cancelling takes effect at once: a page's clock (ticking once a minute) may still read a moment before it.
+  if (silence.cancelledAt !== null) return "ended";
   if (Date.parse(silence.endsAt) <= now) return "ended";
   return Date.parse(silence.startsAt) > now ? "upcoming" : "active";
 }
