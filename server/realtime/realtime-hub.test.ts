@@ -9,6 +9,7 @@ import { createManualSource } from "@/test/fixtures/manual-source";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { waitFor } from "@/test/wait-for";
 import { authenticateAs } from "@/test/fixtures/fixed-identity";
+import type { TLatencyProbe } from "@/server/ingest/latency-probe";
 
 type TClient = Socket<TServerToClientEvents, TClientToServerEvents>;
 const bin = (entityId: string, fillingLevel: number, second = 0) => ({
@@ -38,7 +39,7 @@ const clients: TClient[] = [];
 
 beforeEach(() => start({ flushMs: 25 }));
 
-async function start(window: { flushMs: number; minFlushMs?: number }) {
+async function start(window: { flushMs: number; minFlushMs?: number; latencyProbe?: TLatencyProbe }) {
   httpServer = createServer();
   source = createManualSource();
   runtime = await startCityRuntime({
@@ -199,6 +200,21 @@ describe("realtime hub with the adaptive window", () => {
       ["bin-1", 0.3],
       ["bin-2", 0.2],
     ]);
+  });
+
+  it("tells a latency probe what each flush sent", async () => {
+    await stop();
+    const flushed: string[][] = [];
+    await start({
+      flushMs: 600_000,
+      minFlushMs: 5,
+      latencyProbe: { flushed: (changes) => flushed.push((changes.waste ?? []).map((e) => e.id)) },
+    });
+    const socket = client();
+    await subscribe(socket, ["waste"]);
+    await source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-1", 0.8, 2)]);
+    await waitFor(() => socket.deltas.length > 0, "the delta");
+    expect(flushed).toEqual([["bin-1-0.8"]]);
   });
 
   it("still sends a busy client its backlog once it is free, with no new change", async () => {
