@@ -61,6 +61,7 @@ async function main() {
       entities,
       source,
       flushMs: env.DELTA_FLUSH_MS,
+      minFlushMs: env.DELTA_FLUSH_MIN_MS > 0 ? env.DELTA_FLUSH_MIN_MS : undefined,
       timeLimits: { maxFutureSkewMs: env.INGEST_MAX_FUTURE_SKEW_SECONDS * 1000, maxAgeMs: env.INGEST_MAX_EVENT_AGE_SECONDS * 1000 },
       deadLetters: "database",
       deadLetterBufferMax: env.DEAD_LETTER_BUFFER_MAX,

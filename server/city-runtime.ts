@@ -12,6 +12,7 @@ import { IngestStats } from "@/server/ingest/ingest-stats";
 import { createDeadLetterBuffer, type TDeadLetterBuffer } from "@/server/ingest/dead-letter-buffer";
 import { createIngestPipeline, type TIngestPipeline, type TIngestPipelineDeps } from "@/server/ingest/pipeline";
 import type { TDeadLetter, TEventSource } from "@/server/ingest/types";
+import type { TLatencyProbe } from "@/server/ingest/latency-probe";
 import type { TMqttStatus } from "@/lib/contracts/realtime";
 import { createRealtimeHub, type TAuthenticateSocket, type TRealtimeHub, type TRealtimeHubOptions } from "@/server/realtime/realtime-hub";
 
@@ -30,8 +31,12 @@ export type TCityRuntimeDeps = {
   /** From INGEST_MAX_FUTURE_SKEW_SECONDS / INGEST_MAX_EVENT_AGE_SECONDS; default 300 s ahead / 7 days old. */
   timeLimits?: TIngestPipelineDeps["timeLimits"];
   flushMs: number;
+  /** DELTA_FLUSH_MIN_MS: the adaptive delta window's shortest gap (absent → a fixed window of flushMs). */
+  minFlushMs?: number;
   isClientBusy?: TRealtimeHubOptions["isBusy"];
   onDeltaFlush?: TRealtimeHubOptions["onFlush"];
+  /** Benchmarks only: timing hooks in the pipeline and the hub's flush. */
+  latencyProbe?: TLatencyProbe;
   /** Who may open a socket: the session behind its handshake. */
   authenticate: TAuthenticateSocket;
   /** Browser origins a socket handshake may come from (PUBLIC_URL + ALLOWED_ORIGINS); absent → any (tests, benchmarks). */
@@ -92,12 +97,15 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     deadLetters,
     onReplayAccepted: deps.onReplayAccepted,
     timeLimits: deps.timeLimits,
+    probe: deps.latencyProbe,
   });
   const hub = createRealtimeHub(deps.httpServer, {
     cityState,
     flushMs: deps.flushMs,
+    minFlushMs: deps.minFlushMs,
     isBusy: deps.isClientBusy,
     onFlush: deps.onDeltaFlush,
+    probe: deps.latencyProbe,
     authenticate: deps.authenticate,
     allowedOrigins: deps.allowedOrigins,
     redis: deps.redis,

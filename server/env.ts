@@ -140,6 +140,11 @@ const ZServerEnvFields = z.object({
   SIM_MALFORMED_RATIO: z.coerce.number().min(0).max(1).default(0.002),
   /** How often coalesced deltas are pushed to browsers. */
   DELTA_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+  /**
+   * The adaptive window: changes go out this soon after the previous delta while flushing is cheap, later (up to
+   * DELTA_FLUSH_MS) as it grows costly; 0 → a fixed window of DELTA_FLUSH_MS.
+   */
+  DELTA_FLUSH_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(25),
   /** An unacknowledged critical alert older than this is escalated (flagged, pushed, audited). */
   ALERT_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** A unit on scene with no word from its crew for longer than this is flagged to the operator. */

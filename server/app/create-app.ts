@@ -63,7 +63,10 @@ export type TAppConfig = {
     entities: TCityEntities;
     source: TEventSource;
     flushMs: number;
+    minFlushMs?: number;
     timeLimits?: TCityRuntimeDeps["timeLimits"];
+    /** Benchmarks only: where produce → browser latency goes (bench/ingest.ts). */
+    latencyProbe?: TCityRuntimeDeps["latencyProbe"];
     /** "database": stored in PostgreSQL behind a bounded buffer; "discard": tests and benchmarks. */
     deadLetters: "database" | "discard";
     deadLetterBufferMax?: number;
@@ -156,7 +159,9 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     entities: config.city.entities,
     source: config.city.source,
     flushMs: config.city.flushMs,
+    minFlushMs: config.city.minFlushMs,
     onDeltaFlush: metrics.onDeltaFlush,
+    latencyProbe: config.city.latencyProbe,
     timeLimits: config.city.timeLimits,
     ...(config.city.deadLetters === "database"
       ? {

@@ -85,4 +85,11 @@ describe("ingest pipeline", () => {
     expect(cityState.latest("waste", "bin-1")).toBeUndefined();
     expect(stats.read("kafka", null)).toMatchObject({ totalEvents: 0, deadLettered: 1 });
   });
+
+  it("tells a latency probe which events a chunk applied and when the chunk arrived, without the rejected ones", async () => {
+    const seen: { ids: string[]; receivedAtMs: number }[] = [];
+    const { pipeline } = setup({ probe: { applied: (events, receivedAtMs) => seen.push({ ids: events.map((e) => e.id), receivedAtMs }) } });
+    await pipeline.ingestBatch([bin("e1", iso(-60_000)), bin("future", iso(365 * 86_400_000)), bin("e2", iso(-30_000))]);
+    expect(seen).toEqual([{ ids: ["e1", "e2"], receivedAtMs: NOW }]);
+  });
 });

@@ -4,6 +4,7 @@ import type { TDeadLetterBuffer } from "./dead-letter-buffer";
 import { toDeadLetter } from "./dead-letter-record";
 import type { TEntityRegistry } from "./entity-registry";
 import type { IngestStats } from "./ingest-stats";
+import type { TLatencyProbe } from "./latency-probe";
 import type { TAcceptedReplay, TDeadLetter, TIngestOutcome, TIngestSink, TRawMessage } from "./types";
 import { validateMessage, type TTimeWindow, type TValidation } from "./validate-message";
 
@@ -27,6 +28,8 @@ export type TIngestPipelineDeps = {
    */
   timeLimits?: Partial<Pick<TTimeWindow, "maxFutureSkewMs" | "maxAgeMs">>;
   now?: () => number;
+  /** Benchmarks only (bench/ingest.ts). */
+  probe?: Pick<TLatencyProbe, "applied">;
 };
 
 export type TScreenOutcome = {
@@ -67,6 +70,7 @@ export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestPipeline
         if (reason !== null) rejected.push(toDeadLetter(message, reason, receivedAt));
         else if (message.replayOf) replaysAccepted.push({ deadLetterId: message.replayOf, topic: message.topic });
       }
+      deps.probe?.applied?.(accepted, nowMs);
       deps.deadLetters.enqueue(rejected);
       if (replaysAccepted.length > 0) deps.onReplayAccepted?.(replaysAccepted);
       deps.stats.recordAccepted(accepted.length, accepted.at(-1)?.observedAt);

@@ -9,6 +9,7 @@ import { createManualSource } from "@/test/fixtures/manual-source";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { waitFor } from "@/test/wait-for";
 import { authenticateAs } from "@/test/fixtures/fixed-identity";
+import type { TLatencyProbe } from "@/server/ingest/latency-probe";
 
 type TClient = Socket<TServerToClientEvents, TClientToServerEvents>;
 const bin = (entityId: string, fillingLevel: number, second = 0) => ({
@@ -36,14 +37,16 @@ let url: string;
 const busySockets = new Set<string>();
 const clients: TClient[] = [];
 
-beforeEach(async () => {
+beforeEach(() => start({ flushMs: 25 }));
+
+async function start(window: { flushMs: number; minFlushMs?: number; latencyProbe?: TLatencyProbe }) {
   httpServer = createServer();
   source = createManualSource();
   runtime = await startCityRuntime({
     httpServer,
     entities: TINY_CITY,
     source,
-    flushMs: 25,
+    ...window,
     recordDeadLetters: async () => {},
     authenticate: authenticateAs("operator"),
     timeLimits: { maxAgeMs: 0 }, // events dated 2026-11-24
@@ -51,14 +54,16 @@ beforeEach(async () => {
   });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
+}
 
-afterEach(async () => {
+async function stop() {
   for (const c of clients.splice(0)) c.disconnect();
   busySockets.clear();
   await runtime.stop();
   await new Promise((resolve) => httpServer.close(resolve));
-});
+}
+
+afterEach(stop);
 
 function client(): TClient & { deltas: TCityDelta[] } {
   const socket = connect(url, { transports: ["websocket"], forceNew: true }) as TClient & { deltas: TCityDelta[] };
@@ -167,5 +172,61 @@ describe("realtime hub", () => {
     socket.on("ingest:stats", (stats) => seen.push(stats.deadLettered));
     await source.push("city.waste", ["{not json", bin("bin-1", 0.2)]);
     await waitFor(() => seen.includes(1), "stats with one dead letter");
+  });
+});
+
+describe("realtime hub with the adaptive window", () => {
+  // A fixed window far beyond any wait below: whatever arrives came through the adaptive window.
+  beforeEach(async () => {
+    await stop();
+    await start({ flushMs: 600_000, minFlushMs: 5 });
+  });
+
+  it("sends changes soon after they arrive instead of at the next fixed window", async () => {
+    const socket = client();
+    await subscribe(socket, ["waste"]);
+    await source.push("city.waste", [bin("bin-1", 0.4, 5)]);
+    const delta = await waitFor(() => socket.deltas.find((d) => d.layers.waste), "a waste delta");
+    expect(delta.layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-1", 0.4]]);
+  });
+
+  it("sends a burst applied at once as one coalesced delta", async () => {
+    const socket = client();
+    await subscribe(socket, ["waste"]);
+    await source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-2", 0.2, 2), bin("bin-1", 0.3, 3)]);
+    await waitFor(() => socket.deltas.length > 0, "the burst's delta");
+    expect(socket.deltas).toHaveLength(1);
+    expect(socket.deltas[0].layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([
+      ["bin-1", 0.3],
+      ["bin-2", 0.2],
+    ]);
+  });
+
+  it("tells a latency probe what each flush sent", async () => {
+    await stop();
+    const flushed: string[][] = [];
+    await start({
+      flushMs: 600_000,
+      minFlushMs: 5,
+      latencyProbe: { flushed: (changes) => flushed.push((changes.waste ?? []).map((e) => e.id)) },
+    });
+    const socket = client();
+    await subscribe(socket, ["waste"]);
+    await source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-1", 0.8, 2)]);
+    await waitFor(() => socket.deltas.length > 0, "the delta");
+    expect(flushed).toEqual([["bin-1-0.8"]]);
+  });
+
+  it("still sends a busy client its backlog once it is free, with no new change", async () => {
+    await stop();
+    await start({ flushMs: 25, minFlushMs: 5 });
+    const socket = client();
+    await subscribe(socket, ["waste"]);
+    busySockets.add(socket.id!);
+    await source.push("city.waste", [bin("bin-1", 0.6, 6)]);
+    await waitFor(() => runtime.cityState.snapshot(["waste"]).waste?.length, "the change applied");
+    busySockets.delete(socket.id!);
+    const delta = await waitFor(() => socket.deltas.find((d) => d.layers.waste), "the backlog");
+    expect(delta.layers.waste?.map((e) => e.fillingLevel)).toEqual([0.6]);
   });
 });

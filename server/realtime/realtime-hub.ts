@@ -15,7 +15,9 @@ import { isDatabaseUnavailable } from "@/server/db/is-database-unavailable";
 import { createClusterBus, type TClusterBus } from "@/server/cluster/cluster-bus";
 import type { TServerSideEvents } from "@/server/cluster/cluster-notice";
 import { createRedisStreamsAdapter } from "@/server/cluster/redis-streams-adapter";
+import type { TLatencyProbe } from "@/server/ingest/latency-probe";
 import { DeltaCoalescer } from "./delta-coalescer";
+import { nextFlushGapMs } from "./flush-gap";
 import { FORBIDDEN_ACK_ERROR, maySend, PUBLISHED_EVENT_ROLES, roleRoom, type TPublishedEvent } from "./socket-policy";
 
 const STATS_EVERY_MS = 1000;
@@ -39,7 +41,13 @@ type TClient = {
 export type TRealtimeHubOptions = {
   cityState: CityState;
   readStats: () => TIngestStats;
+  /** The fixed window: deltas go out at least this often, and busy clients' backlogs are retried this often. */
   flushMs: number;
+  /**
+   * The adaptive window (DELTA_FLUSH_MIN_MS): new changes go out this long after the previous flush when
+   * flushing is cheap, later as flushes grow costly (nextFlushGapMs), never later than `flushMs`. Absent: every `flushMs`.
+   */
+  minFlushMs?: number;
   /** Whether a client is still busy with earlier data; defaults to engine.io's write buffer. */
   isBusy?: (socket: Socket) => boolean;
   /** Who is behind a handshake (its session cookie); null refuses the connection. */
@@ -58,6 +66,8 @@ export type TRealtimeHubOptions = {
   redis?: { url: string; prefix: string };
   /** After each delta flush that had changes: how long it took and to how many clients (metrics). */
   onFlush?: (durationMs: number, clients: number) => void;
+  /** Benchmarks only (bench/ingest.ts). */
+  probe?: Pick<TLatencyProbe, "flushed">;
 };
 
 /** `expiresAt`: the session's end, when the socket is closed too (it would outlive it otherwise). */
@@ -113,7 +123,18 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   let seq = 0;
   const isBusy = options.isBusy ?? hasQueuedPackets;
 
-  const unsubscribe = options.cityState.onChange((layer, event) => tick.add(layer, event));
+  const minFlushMs = options.minFlushMs;
+  let flushGapMs = minFlushMs ?? options.flushMs;
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
+  let earlyFlush: ReturnType<typeof setTimeout> | undefined;
+
+  const unsubscribe = options.cityState.onChange((layer, event) => {
+    tick.add(layer, event);
+    // One timer per flush, armed by the first change after one: a burst applied at once goes out as one delta.
+    if (minFlushMs !== undefined && earlyFlush === undefined) {
+      earlyFlush = setTimeout(flush, Math.max(0, lastFlushAt + flushGapMs - performance.now()));
+    }
+  });
 
   // The handshake carries the browser's session cookie: same session, same checks as HTTP.
   io.use((socket, next) => {
@@ -167,7 +188,9 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
    * per subscription shape, encoded once and written to each of them (a room broadcast of this instance).
    * Only clients that fell behind get a delta of their own, built from their backlog.
    */
-  const flush = () => {
+  function flush() {
+    clearTimeout(earlyFlush);
+    earlyFlush = undefined;
     const startedAt = performance.now();
     const changes = tick.drain();
     if (changes) seq++;
@@ -192,8 +215,13 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       const delta = changes && pickLayers(changes, layers);
       if (delta) io.local.to(socketIds).emit("city:delta", { seq, layers: delta });
     }
-    if (changes) options.onFlush?.(performance.now() - startedAt, clients.size);
-  };
+    if (!changes) return;
+    const durationMs = performance.now() - startedAt;
+    lastFlushAt = startedAt;
+    if (minFlushMs !== undefined) flushGapMs = nextFlushGapMs(durationMs, { minMs: minFlushMs, maxMs: options.flushMs });
+    options.onFlush?.(durationMs, clients.size);
+    options.probe?.flushed?.(changes);
+  }
 
   const flushTimer = setInterval(flush, options.flushMs);
   // This instance's own figures, to its own clients: other instances send theirs.
@@ -213,6 +241,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
     async close() {
       clearInterval(flushTimer);
+      clearTimeout(earlyFlush);
       clearInterval(statsTimer);
       unsubscribe();
       // io.close() would also close the shared HTTP server, which the caller owns.
