@@ -102,10 +102,13 @@ export function ContactPointsPage({ role }: { role: TRole }) {
                 {points.data.contactPoints.map((point) => (
                   <tr key={point.id} data-testid="contact-point-row">
                     <td data-label="Contact point">
-                      <div className={styles.name}>
-                        {point.label} <Chip appearance="tag">{KIND_LABEL[point.kind]}</Chip>
+                      {/* One child: on phones the cell is a label column and a value column. */}
+                      <div>
+                        <div className={styles.name}>
+                          {point.label} <Chip appearance="tag">{KIND_LABEL[point.kind]}</Chip>
+                        </div>
+                        <small className={styles.target}>{point.target}</small>
                       </div>
-                      <small className={styles.target}>{point.target}</small>
                     </td>
                     <td data-label="Alerts">
                       {point.minSeverity === "critical" ? "Critical only" : `${SEVERITY_LABEL[point.minSeverity]} and above`}
