@@ -96,7 +96,18 @@ test.describe("navigation per role", () => {
     await page.getByTestId("user-menu-button").click();
     await expect
       .poll(() => mainNavLinks(page))
-      .toEqual(["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Silences", "Units", "Audit log", "Dead letters"]);
+      .toEqual([
+        "Live map",
+        "Handover",
+        "History",
+        "Figures",
+        "Map analysis",
+        "Alert rules",
+        "Silences",
+        "Units",
+        "Audit log",
+        "Dead letters",
+      ]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/control-room-360-menu.png` });
     await page.getByRole("link", { name: "Audit log" }).click();

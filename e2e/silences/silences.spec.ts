@@ -53,7 +53,8 @@ test.describe("silences", () => {
       cancelled = true;
     } finally {
       // Never leave the rule quiet for the specs after this one.
-      if (!cancelled) await page.request.post(`/api/silences/${silenceId}/cancel`, { data: {}, headers: { Origin: new URL(page.url()).origin } });
+      if (!cancelled)
+        await page.request.post(`/api/silences/${silenceId}/cancel`, { data: {}, headers: { Origin: new URL(page.url()).origin } });
       await restoreRule(page);
       await resolveAlertsOf(page, RULE_ID);
     }
