@@ -7,6 +7,7 @@ import { LAYER_META } from "@/components/map/layer-meta";
 import type { TAlertFilters } from "./alert-cache";
 import { SEVERITY_LABEL } from "./alert-labels";
 import { FieldLabel } from "@/components/ui/field";
+import { InlineCheck } from "@/components/ui/inline-check";
 import { Select } from "@/components/ui/input";
 import styles from "./alert-filters.module.css";
 
@@ -83,15 +84,14 @@ export function AlertFilters({ filters, zones, onChange, showSilenced, onShowSil
           ))}
         </Select>
       </div>
-      <label className={styles.silenced}>
-        <input
-          type="checkbox"
-          checked={showSilenced}
-          onChange={(event) => onShowSilencedChange(event.target.checked)}
-          data-testid="alert-filter-show-silenced"
-        />
+      <InlineCheck
+        className={styles.silenced}
+        checked={showSilenced}
+        onChange={(event) => onShowSilencedChange(event.target.checked)}
+        data-testid="alert-filter-show-silenced"
+      >
         Show silenced{silencedCount > 0 ? ` (${silencedCount})` : ""}
-      </label>
+      </InlineCheck>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { alertQueueQuery } from "./alert-queries";
 import { useNow } from "@/components/format/use-now";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
+import { InlineCheck } from "@/components/ui/inline-check";
 import { QueryState } from "@/components/ui/query-state";
 import { BottomSheet, SheetTitle } from "@/components/ui/bottom-sheet";
 import styles from "./alert-queue-panel.module.css";
@@ -126,10 +127,9 @@ export function AlertQueuePanel(props: TAlertQueuePanelProps) {
         <Button variant="accent" size="sm" onClick={onNewIncident} data-testid="new-incident">
           + New incident
         </Button>
-        <label className={styles.muteToggle}>
-          <input type="checkbox" checked={isMuted} onChange={(event) => onMutedChange(event.target.checked)} />
+        <InlineCheck checked={isMuted} onChange={(event) => onMutedChange(event.target.checked)}>
           Mute alert sound on this browser
-        </label>
+        </InlineCheck>
       </div>
       {notice}
       <AlertFilters
