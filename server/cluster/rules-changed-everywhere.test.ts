@@ -1,32 +1,16 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TCityEvent } from "@/lib/contracts/events";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
-import { deleteRedisKeys, requireRedis, SHARED_REDIS_URL } from "@/test/fixtures/redis";
-import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
+import type { TAlertsTestApp } from "@/test/fixtures/alerts";
+import { withTwoInstances } from "@/test/fixtures/two-instances";
 import { waitFor } from "@/test/wait-for";
-
-const postgres = TEST_BACKENDS.find((b) => b.kind === "postgres")!;
 
 /** Two instances on one PostgreSQL and one Redis: a supervisor tunes a rule on one, both engines apply it. */
 describe("a rule change reaches every instance", () => {
   let a: TAlertsTestApp;
   let b: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
-  const redis = { url: SHARED_REDIS_URL, prefix: `test:${randomUUID()}` };
-
-  beforeAll(async () => {
-    await requireRedis();
-    const opened = await postgres.open();
-    cleanup = opened.cleanup;
-    a = await startAlertsTestApp(opened.db, { redis });
-    b = await startAlertsTestApp(opened.db, { redis });
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await cleanup?.();
-    await deleteRedisKeys(redis.url, redis.prefix);
+  withTwoInstances((first, second) => {
+    a = first;
+    b = second;
   });
 
   let n = 0;

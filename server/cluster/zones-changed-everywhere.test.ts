@@ -1,34 +1,17 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NO_ZONE } from "@/lib/contracts/zones";
-import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
-import { deleteRedisKeys, requireRedis, SHARED_REDIS_URL } from "@/test/fixtures/redis";
+import type { TAlertsTestApp } from "@/test/fixtures/alerts";
+import { withTwoInstances } from "@/test/fixtures/two-instances";
 import { socketOutcome } from "@/test/fixtures/test-app";
-import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { waitFor } from "@/test/wait-for";
-
-const postgres = TEST_BACKENDS.find((b) => b.kind === "postgres")!;
 
 /** Two instances on one PostgreSQL and one Redis: an admin draws a zone on one, both place positions in it. */
 describe("a zone change reaches every instance", () => {
   let a: TAlertsTestApp;
   let b: TAlertsTestApp;
-  let cleanup: () => Promise<void>;
-  const redis = { url: SHARED_REDIS_URL, prefix: `test:${randomUUID()}` };
-
-  beforeAll(async () => {
-    await requireRedis();
-    const opened = await postgres.open();
-    cleanup = opened.cleanup;
-    // One after the other: route handlers find the app through one registry, the last started's.
-    a = await startAlertsTestApp(opened.db, { redis });
-    b = await startAlertsTestApp(opened.db, { redis });
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await cleanup?.();
-    await deleteRedisKeys(redis.url, redis.prefix);
+  withTwoInstances((first, second) => {
+    a = first;
+    b = second;
   });
 
   const INSIDE: [number, number] = [-85.6355, 41.9385];
