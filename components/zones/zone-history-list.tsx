@@ -6,6 +6,7 @@ import { formatDateTime } from "@/components/format/date-time";
 import { Card, CardTitle } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import type { TZone, TZoneRevision } from "@/lib/contracts/zones";
+import { polygonsOf } from "@/lib/zone-geometry";
 import { ZONE_KIND_LABEL } from "./zone-kinds";
 import { zoneHistoryQuery } from "./zone-queries";
 import styles from "./zones-admin.module.css";
@@ -13,8 +14,7 @@ import styles from "./zones-admin.module.css";
 const CHANGE_WORD: Record<TZoneRevision["change"], string> = { created: "Created", updated: "Changed", removed: "Removed" };
 
 function cornersOf(revision: TZoneRevision): number {
-  const polygons = revision.geometry.type === "Polygon" ? [revision.geometry.coordinates] : revision.geometry.coordinates;
-  return polygons.reduce((sum, rings) => sum + rings[0].length - 1, 0);
+  return polygonsOf(revision.geometry).reduce((sum, rings) => sum + rings[0].length - 1, 0);
 }
 
 /** Every saved state of one zone, newest first: who changed it, when, and to what. */

@@ -1,6 +1,7 @@
 import type * as maplibregl from "maplibre-gl";
 import { MAP_COLOR, ZONE_KIND_COLOR } from "@/lib/design/tokens";
 import type { TZone } from "@/lib/contracts/zones";
+import { zoneArea } from "@/lib/zone-geometry";
 import { ZONE_KIND_LABEL } from "./zone-kinds";
 
 export const ZONES_SOURCE = "zones";
@@ -20,7 +21,7 @@ export function zoneFeatures(zones: readonly TZone[], selectedId: string | null)
         color: ZONE_KIND_COLOR[zone.kind],
         selected: zone.id === selectedId,
         // Where labels collide, the smaller (more specific) zone's name is the one shown.
-        rank: boxArea(zone),
+        rank: zoneArea(zone.geometry),
       },
     })),
   };
@@ -55,11 +56,4 @@ export function addZoneLayers(map: maplibregl.Map): void {
     },
     paint: { "text-color": MAP_COLOR.label, "text-halo-color": MAP_COLOR.casing, "text-halo-width": 1.5 },
   });
-}
-
-function boxArea(zone: TZone): number {
-  const rings = zone.geometry.type === "Polygon" ? [zone.geometry.coordinates[0]] : zone.geometry.coordinates.map((p) => p[0]);
-  const points = rings.flat();
-  const [lons, lats] = [points.map((p) => p[0]), points.map((p) => p[1])];
-  return (Math.max(...lons) - Math.min(...lons)) * (Math.max(...lats) - Math.min(...lats));
 }

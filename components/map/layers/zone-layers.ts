@@ -1,5 +1,7 @@
 import { PathLayer, TextLayer } from "@deck.gl/layers";
 import type { TZone } from "@/lib/contracts/zones";
+import { ringCentroid } from "@/lib/geo";
+import { polygonsOf } from "@/lib/zone-geometry";
 import { MAP_COLOR, ZONE_KIND_COLOR, rgbaOf, rgbTable } from "@/lib/design/tokens";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
 import { LABEL_CHARACTER_SET, LABEL_FONT } from "./label-text";
@@ -14,10 +16,7 @@ type TPosition = [number, number];
 export type TZoneOutline = { zone: TZone; ring: readonly TPosition[] };
 
 export function zoneOutlines(zones: readonly TZone[]): TZoneOutline[] {
-  return zones.flatMap((zone) => {
-    const parts = zone.geometry.type === "Polygon" ? [zone.geometry.coordinates] : zone.geometry.coordinates;
-    return parts.map((rings) => ({ zone, ring: rings[0] as TPosition[] }));
-  });
+  return zones.flatMap((zone) => polygonsOf(zone.geometry).map((rings) => ({ zone, ring: rings[0] as TPosition[] })));
 }
 
 /** Thin outlines in the kind's colour, under the city's live layers and never picked: they orient, they are not data. */
@@ -39,7 +38,7 @@ export function createZoneLabelLayer(outlines: readonly TZoneOutline[], zoom: nu
     data: outlines,
     visible: zoom < LABEL_MAX_ZOOM,
     pickable: false,
-    getPosition: (outline) => centreOf(outline.ring),
+    getPosition: (outline) => ringCentroid(outline.ring),
     getText: (outline) => outline.zone.name,
     getSize: 12,
     getColor: (outline) => [...ZONE_KIND_RGB[outline.zone.kind], 255],
@@ -53,11 +52,4 @@ export function createZoneLabelLayer(outlines: readonly TZoneOutline[], zoom: nu
     backgroundPadding: [4, 2],
     backgroundBorderRadius: 3,
   });
-}
-
-/** The mean of the ring's distinct vertices: inside any convex area, near enough for a label otherwise. */
-function centreOf(ring: readonly TPosition[]): TPosition {
-  const vertices = ring.slice(0, -1);
-  const [x, y] = vertices.reduce(([sx, sy], [lon, lat]) => [sx + lon, sy + lat], [0, 0]);
-  return [x / vertices.length, y / vertices.length];
 }
