@@ -1,7 +1,7 @@
 "use client";
 
 import type { TAlert } from "@/lib/contracts/alerts";
-import { entityName } from "@/components/city/entity-names";
+import { entityName } from "@/lib/city/entity-names";
 import { useEntityIndex } from "@/components/city/use-entity-index";
 import { LAYER_META } from "@/components/map/layer-meta";
 

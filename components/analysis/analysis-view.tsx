@@ -6,7 +6,7 @@ import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
-import { indexEntities } from "@/components/city/entity-index";
+import { indexEntities } from "@/lib/city/entity-index";
 import { MapStatus } from "@/components/map/map-status";
 import { LiveCityStore } from "@/components/live/live-city-store";
 import type { TMapHandles } from "@/components/map/city-map";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { cityConfigQuery, cityEntitiesQuery } from "./city-queries";
-import { indexEntities, type TEntityIndex } from "./entity-index";
+import { indexEntities, type TEntityIndex } from "@/lib/city/entity-index";
 
 /** The pack's entities indexed by id, from the one cached copy (null while loading). */
 export function useEntityIndex(): TEntityIndex | null {

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { TLonLat } from "@/lib/geo";
-import { describePlace } from "./entity-names";
+import { describePlace } from "@/lib/city/entity-names";
 import { useEntityIndex } from "./use-entity-index";
 
 /** "near Portage Ave" for a point, from the city pack's streets; null while the pack loads or when no street is near. */

@@ -1,4 +1,4 @@
-import type { TEntityIndex } from "@/components/city/entity-index";
+import type { TEntityIndex } from "@/lib/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { congestionOf } from "@/components/map/layers/traffic-layer";
 import { occupancyOf } from "@/components/map/layers/parking-layer";

@@ -2,7 +2,7 @@
 
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useReducer, useSyncExternalStore, type CSSProperties } from "react";
-import type { TEntityIndex } from "@/components/city/entity-index";
+import type { TEntityIndex } from "@/lib/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { describeEntity, type TDescriptionRow, type TTone } from "./describe-entity";
 import type { TEntityPick } from "./entity-pick";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
-import { entityCounts, indexEntities } from "@/components/city/entity-index";
+import { entityCounts, indexEntities } from "@/lib/city/entity-index";
 import type { TMapHandles } from "@/components/map/city-map";
 import type { TCityConfigResponse } from "@/lib/contracts/city-api";
 import { markFirstRender } from "@/components/map/first-render-marks";

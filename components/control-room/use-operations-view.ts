@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
-import type { TEntityIndex } from "@/components/city/entity-index";
+import type { TEntityIndex } from "@/lib/city/entity-index";
 import { isUnacknowledgedCritical, type TAlertFilters } from "@/components/alerts/alert-cache";
 import { alertQueueQuery } from "@/components/alerts/alert-queries";
 import { drivingRoutes } from "@/components/dispatch/dispatch-format";

@@ -2,9 +2,9 @@
 
 import type { TDeadLetterView } from "@/lib/contracts/dead-letters";
 import { LAYERS, TOPIC_BY_LAYER, type TLayer } from "@/lib/contracts/layers";
-import { entityName } from "@/components/city/entity-names";
+import { entityName } from "@/lib/city/entity-names";
 import { useEntityIndex } from "@/components/city/use-entity-index";
-import type { TEntityIndex } from "@/components/city/entity-index";
+import type { TEntityIndex } from "@/lib/city/entity-index";
 
 /** The layer a source topic feeds: a Kafka city topic, or an MQTT city/<layer>/<entity> topic. */
 function layerOfTopic(topic: string): TLayer | null {

@@ -4,7 +4,7 @@ import type { MapboxOverlay } from "@deck.gl/mapbox";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useSyncExternalStore } from "react";
 import type { TLayer } from "@/lib/contracts/layers";
-import type { TEntityIndex } from "@/components/city/entity-index";
+import type { TEntityIndex } from "@/lib/city/entity-index";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { buildCityLayers } from "./layers/build-city-layers";
 import { useThrottledValue } from "./use-throttled-value";

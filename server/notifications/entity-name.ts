@@ -1,19 +1,15 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
+import { ZLayer } from "@/lib/contracts/layers";
+import { indexEntities } from "@/lib/city/entity-index";
+import { entityName } from "@/lib/city/entity-names";
 
 export type TEntityNames = (domain: string, entityId: string) => string | null;
 
-/**
- * What people call an entity, for messages that leave the app (the browser has its own, richer one in
- * components/city/entity-names.ts, which the server may not import): the road's, lot's, substation's or
- * feeder's name, "Bin on <street>", a unit's call sign. Null when the pack does not name it.
- */
+/** What people call an entity in messages that leave the app: the same names the control room shows (lib/city). */
 export function entityNames(entities: TCityEntities): TEntityNames {
-  const byDomain: Record<string, Map<string, string>> = {
-    traffic: new Map(entities.segments.filter((s) => s.name).map((s) => [s.id, s.name!])),
-    parking: new Map(entities.parking.map((p) => [p.id, p.name])),
-    waste: new Map(entities.bins.map((b) => [b.id, b.street ? `Bin on ${b.street}` : "Litter bin"])),
-    energy: new Map([...entities.substations, ...entities.feeders].map((e) => [e.id, e.name])),
-    units: new Map(entities.units.map((u) => [u.id, u.callSign])),
+  const index = indexEntities(entities);
+  return (domain, entityId) => {
+    const layer = ZLayer.safeParse(domain);
+    return layer.success ? entityName(index, layer.data, entityId) : null;
   };
-  return (domain, entityId) => byDomain[domain]?.get(entityId) ?? null;
 }

@@ -1,6 +1,6 @@
 import type { Layer } from "@deck.gl/core";
 import type { TLayer } from "@/lib/contracts/layers";
-import type { TEntityIndex } from "@/components/city/entity-index";
+import type { TEntityIndex } from "@/lib/city/entity-index";
 import type { LiveCityStore, TLayerVersions } from "@/components/live/live-city-store";
 import { createFeederLayer, createSubstationLayer } from "./energy-layers";
 import { createParkingLayer } from "./parking-layer";
