@@ -1,40 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { TAlert } from "@/lib/contracts/alerts";
+import { alertRecord } from "@/test/fixtures/alert-record";
 import { compareAlerts, isUnacknowledgedCritical, sharedCorrelationGroups, upsertAlert, visibleInQueue } from "./alert-cache";
 
-function alert(overrides: Partial<TAlert>): TAlert {
-  return {
-    id: "a1",
-    dedupKey: "k",
-    ruleId: "traffic.slow-segment",
-    ruleName: "Slow traffic",
-    domain: "traffic",
-    entityId: "seg-1",
-    severity: "minor",
-    status: "open",
-    escalated: false,
-    message: "Slow",
-    value: 0.3,
-    worstValue: 0.2,
-    count: 1,
-    firstSeenAt: "2026-01-01T10:00:00.000Z",
-    lastSeenAt: "2026-01-01T10:00:00.000Z",
-    conditionClearedAt: null,
-    location: [-85.63, 41.94],
-    zone: "Downtown",
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    assignedTo: null,
-    incidentId: null,
-    correlationGroup: null,
-    resolvedAt: null,
-    resolution: null,
-    notes: [],
-    silenced: null,
-    version: 1,
-    ...overrides,
-  };
-}
+const alert = alertRecord;
 
 describe("alert queue cache", () => {
   it("orders most severe first, then newest", () => {

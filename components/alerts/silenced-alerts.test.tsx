@@ -2,39 +2,24 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TAlert } from "@/lib/contracts/alerts";
+import { alertRecord } from "@/test/fixtures/alert-record";
 import { AlertFilters } from "./alert-filters";
 import { AlertRow } from "./alert-row";
 
-const alert = (silenced: TAlert["silenced"]): TAlert => ({
-  id: "a1",
-  dedupKey: "k",
-  ruleId: "waste.bin-burning",
-  ruleName: "Bin on fire",
-  domain: "waste",
-  entityId: "bin-1",
-  severity: "critical",
-  status: "open",
-  escalated: false,
-  message: "Bin reports burning",
-  value: "burning",
-  worstValue: "burning",
-  count: 1,
-  firstSeenAt: "2026-01-01T10:00:00.000Z",
-  lastSeenAt: "2026-01-01T10:00:00.000Z",
-  conditionClearedAt: null,
-  location: [-85.63, 41.94],
-  zone: "Central",
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  assignedTo: null,
-  incidentId: null,
-  correlationGroup: null,
-  resolvedAt: null,
-  resolution: null,
-  notes: [],
-  silenced,
-  version: 0,
-});
+const alert = (silenced: TAlert["silenced"]): TAlert =>
+  alertRecord({
+    ruleId: "waste.bin-burning",
+    ruleName: "Bin on fire",
+    domain: "waste",
+    entityId: "bin-1",
+    severity: "critical",
+    message: "Bin reports burning",
+    value: "burning",
+    worstValue: "burning",
+    zone: "Central",
+    silenced,
+    version: 0,
+  });
 
 // The row names its entity from the city's entity index (a query): an empty client is enough here.
 const row = (a: TAlert) =>
