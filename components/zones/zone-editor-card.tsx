@@ -6,19 +6,17 @@ import { Button } from "@/components/ui/button";
 import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Field, FieldHint, FieldLabel } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { Stack } from "@/components/ui/page";
-import { ZONE_KINDS, type TZone, type TZoneGeometry, type TZoneKind } from "@/lib/contracts/zones";
-import { ZONE_KIND_LABEL } from "./zone-kinds";
+import type { TZone, TZoneKind, TZonePolygon } from "@/lib/contracts/zones";
+import { ZoneKindSelect } from "./zone-kind-select";
 import { useCreateZone, useRemoveZone, useUpdateZone } from "./zone-queries";
-
-type TPolygon = Extract<TZoneGeometry, { type: "Polygon" }>;
 
 type TZoneEditorCardProps = {
   /** The zone being edited, or null for a new one. */
   zone: TZone | null;
   /** The shape on the map: drawn (new zone) or reshaped (existing polygon); null when nothing was drawn. */
-  shape: TPolygon | null;
+  shape: TZonePolygon | null;
   reshaping: boolean;
   onReshape: () => void;
   onDone: (message: string) => void;
@@ -72,13 +70,7 @@ export function ZoneEditorCard({ zone, shape, reshaping, onReshape, onDone, onCa
         </Field>
         <Field>
           <FieldLabel htmlFor={`${id}-kind`}>Kind</FieldLabel>
-          <Select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as TZoneKind)}>
-            {ZONE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {ZONE_KIND_LABEL[k]}
-              </option>
-            ))}
-          </Select>
+          <ZoneKindSelect id={`${id}-kind`} value={kind} onChange={setKind} />
         </Field>
         {!zone && (
           <FieldHint data-testid="zone-shape-state">

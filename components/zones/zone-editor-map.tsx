@@ -6,14 +6,12 @@ import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStore
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
 import { configureMapLibreWorker } from "@/components/map/configure-worker";
 import type { TCityPackManifest } from "@/lib/contracts/city-pack";
-import type { TZone, TZoneGeometry } from "@/lib/contracts/zones";
+import type { TZone, TZonePolygon } from "@/lib/contracts/zones";
 import { ZONE_FILL_LAYER, ZONES_SOURCE, addZoneLayers, zoneFeatures } from "./zone-map-layers";
 import styles from "./zones-admin.module.css";
 
-type TPolygon = Extract<TZoneGeometry, { type: "Polygon" }>;
-
 /** What the drawing layer is doing: nothing, drawing a new shape, or reshaping an existing polygon. */
-export type TZoneDrawing = { kind: "none" } | { kind: "draw" } | { kind: "reshape"; geometry: TPolygon };
+export type TZoneDrawing = { kind: "none" } | { kind: "draw" } | { kind: "reshape"; geometry: TZonePolygon };
 
 type TZoneEditorMapProps = {
   styleUrl: string;
@@ -23,14 +21,14 @@ type TZoneEditorMapProps = {
   drawing: TZoneDrawing;
   onSelect: (zoneId: string) => void;
   /** The shape being drawn or reshaped, each time it changes (null until a drawn shape is closed). */
-  onShape: (geometry: TPolygon | null) => void;
+  onShape: (geometry: TZonePolygon | null) => void;
 };
 
 const FIT_PADDING_PX = 24;
 
-function polygonOf(feature: GeoJSONStoreFeatures | undefined): TPolygon | null {
+function polygonOf(feature: GeoJSONStoreFeatures | undefined): TZonePolygon | null {
   return feature?.geometry.type === "Polygon"
-    ? { type: "Polygon", coordinates: feature.geometry.coordinates as TPolygon["coordinates"] }
+    ? { type: "Polygon", coordinates: feature.geometry.coordinates as TZonePolygon["coordinates"] }
     : null;
 }
 

@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { Stack } from "@/components/ui/page";
-import { ZONE_KINDS, ZZoneImportRequest, type TZoneImportRequest, type TZoneImportResult, type TZoneKind } from "@/lib/contracts/zones";
-import { ZONE_KIND_LABEL } from "./zone-kinds";
+import { ZZoneImportRequest, type TZoneImportRequest, type TZoneImportResult, type TZoneKind } from "@/lib/contracts/zones";
+import { ZoneKindSelect } from "./zone-kind-select";
 import { useImportZones } from "./zone-queries";
 import styles from "./zones-admin.module.css";
 
@@ -81,13 +81,7 @@ export function ZoneImportCard({ onImported }: { onImported: (message: string) =
         </Field>
         <Field>
           <FieldLabel htmlFor={`${id}-kind`}>Kind, unless a feature says</FieldLabel>
-          <Select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as TZoneKind)}>
-            {ZONE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {ZONE_KIND_LABEL[k]}
-              </option>
-            ))}
-          </Select>
+          <ZoneKindSelect id={`${id}-kind`} value={kind} onChange={setKind} />
         </Field>
         {problem && <FormError role="alert">{problem}</FormError>}
         {result && (

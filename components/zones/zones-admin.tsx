@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle, Stack } from "@/components/ui/page";
 import { QueryState } from "@/components/ui/query-state";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
-import type { TZone, TZoneGeometry } from "@/lib/contracts/zones";
+import type { TZone, TZonePolygon } from "@/lib/contracts/zones";
 import { ZoneEditorCard } from "./zone-editor-card";
 import { ZoneEditorMap, type TZoneDrawing } from "./zone-editor-map";
 import { ZoneHistoryList } from "./zone-history-list";
@@ -19,7 +19,6 @@ import { zonesQuery } from "./zone-queries";
 import { ZonesTable } from "./zones-table";
 import styles from "./zones-admin.module.css";
 
-type TPolygon = Extract<TZoneGeometry, { type: "Polygon" }>;
 /** What the side column is doing: nothing chosen, a new zone being drawn, or one zone being edited. */
 type TEditing = { kind: "idle" } | { kind: "new" } | { kind: "zone"; zoneId: string; reshaping: boolean };
 
@@ -31,7 +30,7 @@ export function ZonesAdmin() {
   const zones = useQuery(zonesQuery());
   const config = useQuery(cityConfigQuery());
   const [editing, setEditing] = useState<TEditing>({ kind: "idle" });
-  const [shape, setShape] = useState<TPolygon | null>(null);
+  const [shape, setShape] = useState<TZonePolygon | null>(null);
   const [feedback, setFeedback] = useState<TFeedback | null>(null);
 
   const selected = editing.kind === "zone" ? (zones.data?.zones.find((z) => z.id === editing.zoneId) ?? null) : null;

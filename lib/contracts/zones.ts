@@ -25,6 +25,8 @@ export const ZZoneGeometry = z.discriminatedUnion("type", [
   z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(ZPolygonRings).min(1).max(100) }),
 ]);
 export type TZoneGeometry = z.infer<typeof ZZoneGeometry>;
+/** One polygon: what is drawn or reshaped on the map (several parts come in by import). */
+export type TZonePolygon = Extract<TZoneGeometry, { type: "Polygon" }>;
 
 const ZZoneName = z.string().trim().min(1, "a zone needs a name").max(80);
 
