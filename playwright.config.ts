@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets several checkouts on one machine each run their own server.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const CHROMIUM = "/usr/bin/chromium";
 
 export default defineConfig({
