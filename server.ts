@@ -81,6 +81,7 @@ async function main() {
           subject: env.VAPID_SUBJECT ?? (env.PUBLIC_URL.startsWith("https:") ? env.PUBLIC_URL : "mailto:citynerve@localhost.invalid"),
         },
         everyMs: env.NOTIFY_POLL_MS,
+        webhookAllow: env.NOTIFY_WEBHOOK_ALLOW,
       },
     },
     apiKeys: { maxRequestsPerMinute: env.API_KEY_MAX_REQUESTS_PER_MINUTE, maxReportsPerMinute: env.OPEN311_MAX_REPORTS_PER_MINUTE },

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
 import type { TContactPoint, TNotificationHealth, TWebhookPayload } from "@/lib/contracts/notifications";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
@@ -111,7 +112,7 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
     const opened = await backend.open();
     cleanup = opened.cleanup;
     t = await startAlertsTestApp(opened.db, {
-      notifications: { now: clock, smtp: { url: smtp.url, from: "CityNerve <alerts@city.test>" } },
+      notifications: { now: clock, webhookAllow: LOCAL_RECEIVER, smtp: { url: smtp.url, from: "CityNerve <alerts@city.test>" } },
     });
   });
   afterAll(async () => {
@@ -162,6 +163,15 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
       target: "http://example.com/hook",
     });
     expect(plainHttp.status).toBe(400);
+    // The cloud metadata service over https: a valid URL, refused by the allow-list before anything is stored.
+    const metadata = await add(t.cookies.operator, {
+      kind: "webhook",
+      label: "x",
+      minSeverity: "major",
+      target: "https://169.254.169.254/latest",
+    });
+    expect(metadata.status).toBe(400);
+    expect(metadata.text).toContain("NOTIFY_WEBHOOK_ALLOW");
     const removed = await t.app.request(`${path}/remove`, { body: {}, cookie: t.cookies.operator });
     expect(removed.status, removed.text).toBe(200);
     const audit = await t.auditFor(contactPoint.id);
