@@ -24,6 +24,8 @@ export type TNotificationChannels = {
   problemOf(kind: TContactPointKind): string | null;
   /** Why a webhook may not be sent to this URL (NOTIFY_WEBHOOK_ALLOW), or null: checked when one is added. */
   whyWebhookRefused(target: string): Promise<string | null>;
+  /** Sends one push to a stored subscription (a push contact point's target) once; throws like `deliver`. */
+  push(subscriptionJson: string, message: Pick<TAlertMessage, "title" | "text" | "link">): Promise<void>;
   /** Sends one message once; throws (a ChannelError saying why) when it did not go out. */
   deliver(point: TDeliveryTarget, message: TOutgoing): Promise<void>;
 };
@@ -44,11 +46,17 @@ export function createNotificationChannels(settings: TChannelSettings): TNotific
   const push = createPushSender(settings.vapid, timeoutMs);
   const allow: TWebhookAllowList = parseWebhookAllowList(settings.webhookAllow ?? DEFAULT_WEBHOOK_ALLOW);
   const agent = createWebhookAgent(allow);
+  const pushTo = async (subscriptionJson: string, message: Pick<TAlertMessage, "title" | "text" | "link">) => {
+    const subscription = ZPushSubscription.safeParse(JSON.parse(subscriptionJson));
+    if (!subscription.success) throw new ChannelError("the stored push subscription is not valid", true);
+    return push(subscription.data, message);
+  };
   return {
     emailConfigured: settings.smtp !== undefined,
     vapidPublicKey: settings.vapid.publicKey,
     problemOf: (kind) => (kind === "email" && !settings.smtp ? EMAIL_NOT_CONFIGURED : null),
     whyWebhookRefused: (target) => whyWebhookRefused(allow, target),
+    push: pushTo,
     async deliver(point, message) {
       switch (point.kind) {
         case "email":
@@ -59,11 +67,8 @@ export function createNotificationChannels(settings: TChannelSettings): TNotific
             { type: message.type, deliveryId: message.deliveryId, alert: message.payload },
             { now, timeoutMs, allow, agent },
           );
-        case "push": {
-          const subscription = ZPushSubscription.safeParse(JSON.parse(point.target));
-          if (!subscription.success) throw new ChannelError("the stored push subscription is not valid", true);
-          return push(subscription.data, message);
-        }
+        case "push":
+          return pushTo(point.target, message);
         default:
           throw new ChannelError(`unknown contact point kind ${point.kind}`, true);
       }
