@@ -66,7 +66,7 @@ export function FieldHome({ user }: { user: TCurrentUser }) {
       </div>
       {!online && <OfflineBanner />}
       {!sound.ready && <SoundPrompt onEnable={sound.enable} />}
-      <PhoneNotifications />
+      {online && <PhoneNotifications />}
       {notice && <CrewNotice message={notice} onDismiss={() => setNotice(null)} />}
 
       {data === undefined ? (
