@@ -38,7 +38,7 @@ export default defineConfig({
   webServer: {
     // A production build on a throwaway embedded database: what a new user gets from `npm start`, plus the
     // browser test handles (window.__citynerve, compiled in only when NEXT_PUBLIC_TEST_HOOKS=1).
-    command: `NEXT_PUBLIC_TEST_HOOKS=1 npm run build && rm -rf .data/e2e && PORT=${PORT} DATA_DIR=.data/e2e AUTH_SIGN_IN_MAX_PER_MINUTE=1000 npm run serve`,
+    command: `NEXT_PUBLIC_TEST_HOOKS=1 npm run build && rm -rf .data/e2e && PORT=${PORT} DATA_DIR=.data/e2e AUTH_SIGN_IN_MAX_PER_MINUTE=1000 NOTIFY_WEBHOOK_ALLOW=public,127.0.0.1 npm run serve`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

@@ -10,6 +10,9 @@ import { createEventSource } from "@/server/ingest/create-event-source";
 import { mqttConnectionFrom } from "@/server/ingest/mqtt-connection";
 import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
 
+/** How often the leader looks for assignments no crew acknowledged in time (run cards give 60–120 s). */
+const CREW_ACK_CHECK_MS = 5_000;
+
 /**
  * One Node process: Next.js pages and route handlers, socket.io on the same port, and the ingest
  * pipeline feeding it — all put together by createApp; this file only reads the environment, listens
@@ -72,6 +75,7 @@ async function main() {
       recorder: { retentionDays: env.PLAYBACK_RETENTION_DAYS },
       kpiWarmUp: { timeZone: CITY_TIME_ZONE },
       capFeeds: { pollSeconds: env.CAP_FEED_POLL_SECONDS },
+      crewAcks: { everyMs: CREW_ACK_CHECK_MS },
       notifications: {
         publicUrl: env.PUBLIC_URL,
         smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : undefined,
@@ -81,6 +85,7 @@ async function main() {
           subject: env.VAPID_SUBJECT ?? (env.PUBLIC_URL.startsWith("https:") ? env.PUBLIC_URL : "mailto:citynerve@localhost.invalid"),
         },
         everyMs: env.NOTIFY_POLL_MS,
+        webhookAllow: env.NOTIFY_WEBHOOK_ALLOW,
       },
     },
     apiKeys: { maxRequestsPerMinute: env.API_KEY_MAX_REQUESTS_PER_MINUTE, maxReportsPerMinute: env.OPEN311_MAX_REPORTS_PER_MINUTE },

@@ -70,6 +70,16 @@ describe("server environment", () => {
     expect(parseServerEnv({ VAPID_SUBJECT: "mailto:ops@city.test" }).VAPID_SUBJECT).toBe("mailto:ops@city.test");
   });
 
+  it("sends webhooks to public addresses only unless NOTIFY_WEBHOOK_ALLOW lists more, and refuses entries that mean nothing", () => {
+    expect(parseServerEnv({}).NOTIFY_WEBHOOK_ALLOW).toEqual(["public"]);
+    expect(parseServerEnv({ NOTIFY_WEBHOOK_ALLOW: "public, 10.20.0.0/16,*.corp.example" }).NOTIFY_WEBHOOK_ALLOW).toEqual([
+      "public",
+      "10.20.0.0/16",
+      "*.corp.example",
+    ]);
+    expect(() => parseServerEnv({ NOTIFY_WEBHOOK_ALLOW: "10.0.0.0/99" })).toThrow(/NOTIFY_WEBHOOK_ALLOW/);
+  });
+
   it("turns the MQTT edge on with MQTT_URL, with a topic pattern of two `+` levels and TLS files only over TLS", () => {
     expect(parseServerEnv({}).MQTT_URL).toBeUndefined();
     expect(parseServerEnv({ MQTT_URL: "mqtt://127.0.0.1:1883" })).toMatchObject({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZRole } from "@/lib/contracts/auth";
 import { isMqttTopicPattern } from "@/server/ingest/mqtt-topic";
+import { parseWebhookAllowList } from "@/server/notifications/webhook-allow-list";
 
 /**
  * The one place that reads process.env. Parsed at start so a bad setting fails
@@ -192,6 +193,28 @@ const ZServerEnvFields = z.object({
     .string()
     .regex(/^(https:|mailto:)/, "an https: URL or a mailto: address")
     .optional(),
+  /**
+   * Where webhooks may be sent, comma-separated: `public` (globally routable addresses), CIDRs or addresses
+   * (`10.20.0.0/16`, `::1`) and host names (`hooks.example.com`, `*.example.com`). Default `public`: loopback,
+   * private, link-local (cloud metadata), unique-local and other internal addresses are refused (SSRF).
+   */
+  NOTIFY_WEBHOOK_ALLOW: z
+    .string()
+    .default("public")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .refine((entries) => {
+      try {
+        parseWebhookAllowList(entries);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "comma-separated entries: public, a CIDR, an IP address or a host name pattern"),
   /** How often the leader looks for newly raised alerts and due deliveries (webhook, email, Web Push). */
   NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /** Bearer token a Prometheus scraper sends for GET /metrics; unset → /metrics answers this host (loopback) only. */

@@ -5,6 +5,7 @@ import type { TCityRuntime } from "./city-runtime";
 import type { TDatabase } from "./db/client";
 import type { TReadinessProbe } from "./health/readiness";
 import type { TNotifications } from "./notifications/start-notifications";
+import type { TCrewAckWatch } from "./dispatch/crew-ack-watch";
 import type { TEntityHistoryRecorder } from "./playback/entity-history-recorder";
 
 /** What route handlers need to know about sign-in, decided once at start from the environment. */
@@ -43,6 +44,8 @@ export type TRegisteredRuntime = {
   mqttStatus?: () => TMqttStatus;
   /** Contact points' channels and the leader's notifier; absent → the part is off (benchmarks). */
   notifications?: TNotifications;
+  /** The leader's check of crews' acknowledgements (tests run a round with runOnce). */
+  crewAcks?: TCrewAckWatch;
 };
 
 const KEY = Symbol.for("citynerve.runtime");

@@ -48,8 +48,8 @@ const dispatch = (unitId: string, overrides: Partial<TDispatch> = {}): TDispatch
 
 describe("run card and shortfall", () => {
   it("writes the run card in type order", () => {
-    expect(runCardText({ incidentType: "fire", units: { ems: 1, fire: 2 } })).toBe("Run card: 2 Fire + 1 EMS");
-    expect(runCardText({ incidentType: "other", units: {} })).toBe("Run card: no units required");
+    expect(runCardText({ incidentType: "fire", units: { ems: 1, fire: 2 }, ackWithinSeconds: 60 })).toBe("Run card: 2 Fire + 1 EMS");
+    expect(runCardText({ incidentType: "other", units: {}, ackWithinSeconds: 120 })).toBe("Run card: no units required");
   });
 
   it("names the types that are short, or nothing", () => {

@@ -10,9 +10,11 @@ import { FieldOutbox } from "./field-outbox";
 import { FIELD_ASSIGNMENT_KEY, fieldAssignmentQuery } from "./field-queries";
 import { NoUnit } from "./no-unit";
 import { OfflineBanner } from "./offline-banner";
+import { PhoneNotifications } from "./phone-notifications";
 import { SoundPrompt } from "./sound-prompt";
 import { UnitPanel } from "./unit-panel";
 import { useAssignmentSocket } from "./use-assignment-socket";
+import { useFieldServiceWorker } from "./use-field-service-worker";
 import { useNewAssignmentAlert } from "./use-new-assignment-alert";
 import { useOnline } from "./use-online";
 import { useSoundReady } from "./use-sound-ready";
@@ -43,6 +45,7 @@ export function FieldHome({ user }: { user: TCurrentUser }) {
   );
   const connection = useAssignmentSocket({ onAssignmentChanged, onResync: refetch });
   const sound = useSoundReady();
+  const isAvailableOffline = useFieldServiceWorker();
   const outbox = useOutbox();
   const { data } = assignmentQuery;
   const alertedIncidentId = useNewAssignmentAlert(data ? (data.assignment?.incident.id ?? null) : undefined);
@@ -52,12 +55,18 @@ export function FieldHome({ user }: { user: TCurrentUser }) {
     <div className={styles.crew}>
       <div className={styles.bar}>
         <ConnectionIndicator status={connection} />
+        {isAvailableOffline && online && (
+          <span className={styles.saved} data-testid="field-available-offline">
+            Opens offline too
+          </span>
+        )}
         {showsSavedCopy && (
           <span className={styles.saved}>Saved copy from {formatClock(assignmentQuery.dataUpdatedAt, { withSeconds: false })}</span>
         )}
       </div>
       {!online && <OfflineBanner />}
       {!sound.ready && <SoundPrompt onEnable={sound.enable} />}
+      {online && <PhoneNotifications />}
       {notice && <CrewNotice message={notice} onDismiss={() => setNotice(null)} />}
 
       {data === undefined ? (

@@ -61,6 +61,8 @@ export function describeTimelineEntry(entry: TTimelineEntry): string {
       return `${String(data.callSign ?? data.unitId ?? "Unit")} requested backup${typeof data.text === "string" && data.text ? `: ${data.text}` : ""}`;
     case "backupAcknowledged":
       return `Backup request from ${String(data.callSign ?? data.unitId ?? "the unit")} acknowledged`;
+    case "crewAckOverdue":
+      return `${String(data.callSign ?? data.unitId ?? "Unit")} has not acknowledged the assignment${typeof data.ackWithinSeconds === "number" ? ` within ${formatEta(data.ackWithinSeconds)}` : ""}`;
   }
 }
 

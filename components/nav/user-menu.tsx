@@ -10,6 +10,7 @@ import { AppNav } from "./app-nav";
 import { RoleChip } from "./role-chip";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
+import { forgetOfflinePage } from "@/components/field/service-worker/forget-offline-page";
 import styles from "./user-menu.module.css";
 
 function initials(name: string): string {
@@ -45,6 +46,7 @@ export function UserMenu({ user, className }: { user: TCurrentUser; className?: 
     }
     // Nothing from this session may linger in the browser cache for the next user.
     queryClient.clear();
+    await forgetOfflinePage();
     window.location.assign("/sign-in");
   };
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { draftToRequest, emptyDraft, toLocalInput } from "./silence-draft";
+import { fromWallClockInput, toWallClockInput } from "@/components/format/date-time";
+import { draftToRequest, emptyDraft } from "./silence-draft";
 
 const now = Date.parse("2026-12-03T10:00:00Z");
 
 describe("the silence form's draft", () => {
-  it("becomes a one-off request on this browser's clock, with only the matchers given", () => {
+  it("becomes a one-off request on the city's clock, with only the matchers given", () => {
     const draft = { ...emptyDraft(now, "Europe/Berlin"), zone: " Old Town ", reason: "Street festival" };
     const result = draftToRequest(draft);
     expect(result).toEqual({
@@ -14,7 +15,41 @@ describe("the silence form's draft", () => {
         reason: "Street festival",
       },
     });
-    expect(toLocalInput(now)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    // 10:00 UTC is 11:00 in Berlin, whatever zone the browser running this is in.
+    expect(draft.startsAt).toBe("2026-12-03T11:00");
+  });
+
+  it("reads typed times on the city's wall clock", () => {
+    const draft = {
+      ...emptyDraft(now, "America/Detroit"),
+      zone: "Central",
+      reason: "Works",
+      startsAt: "2026-12-24T08:00",
+      endsAt: "2026-12-24T17:30",
+    };
+    expect(draftToRequest(draft)).toMatchObject({
+      request: { window: { kind: "once", startsAt: "2026-12-24T13:00:00.000Z", endsAt: "2026-12-24T22:30:00.000Z" } },
+    });
+  });
+});
+
+describe("wall-clock inputs in a time zone", () => {
+  it("round-trip every wall-clock minute, across clock changes (a repeated time reads as its first instant)", () => {
+    for (const timeZone of ["Europe/Berlin", "America/Detroit", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]) {
+      for (let ms = Date.parse("2026-01-01T00:00:00Z"); ms < Date.parse("2027-01-01T00:00:00Z"); ms += 7 * 60 * 60_000 + 60_000) {
+        const wall = toWallClockInput(ms, timeZone);
+        const read = fromWallClockInput(wall, timeZone);
+        expect(toWallClockInput(read, timeZone), `${timeZone} ${new Date(ms).toISOString()}`).toBe(wall);
+        expect(read).toBeLessThanOrEqual(ms);
+        expect(ms - read === 0 || ms - read === 60 * 60_000 || ms - read === 30 * 60_000, `${timeZone} ${wall}`).toBe(true);
+      }
+    }
+  });
+
+  it("a time skipped by the spring clock change lands after it; one that happens twice takes the first", () => {
+    expect(new Date(fromWallClockInput("2026-03-08T02:30", "America/Detroit")).toISOString()).toBe("2026-03-08T07:30:00.000Z");
+    expect(new Date(fromWallClockInput("2026-11-01T01:30", "America/Detroit")).toISOString()).toBe("2026-11-01T05:30:00.000Z");
+    expect(fromWallClockInput("not a time", "UTC")).toBeNaN();
   });
 
   it("becomes a recurring request with its days, times and time zone", () => {

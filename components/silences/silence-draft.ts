@@ -1,7 +1,8 @@
 import { type TCreateSilenceRequest, ZCreateSilenceRequest } from "@/lib/contracts/silences";
 import type { TLayer } from "@/lib/contracts/layers";
+import { fromWallClockInput, toWallClockInput } from "@/components/format/date-time";
 
-/** The form as typed: datetime-local values (the browser's wall clock), empty strings for "any". */
+/** The form as typed: datetime-local values on the city's wall clock (`cityTimeZone`), empty strings for "any". */
 export type TSilenceDraft = {
   ruleId: string;
   entityId: string;
@@ -16,19 +17,15 @@ export type TSilenceDraft = {
   timeZone: string;
   until: string;
   reason: string;
+  /** The zone the date-time fields are read in: the city's, as every list shows times, not the browser's. */
+  cityTimeZone: string;
 };
 
 const HOUR_MS = 60 * 60_000;
 
-/** A datetime-local value ("2026-12-03T06:00", no zone) for an instant, on this browser's clock. */
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A new draft: one hour from now, or weeknights for a week when recurring. */
+/** A new draft in the city's time zone: one hour from now, or weeknights for a week when recurring. */
 export function emptyDraft(now: number, timeZone: string): TSilenceDraft {
+  const toLocalInput = (ms: number) => toWallClockInput(ms, timeZone);
   return {
     ruleId: "",
     entityId: "",
@@ -43,29 +40,31 @@ export function emptyDraft(now: number, timeZone: string): TSilenceDraft {
     timeZone,
     until: toLocalInput(now + 7 * 24 * HOUR_MS),
     reason: "",
+    cityTimeZone: timeZone,
   };
 }
 
-const instant = (local: string) => {
-  const ms = Date.parse(local);
+const instant = (local: string, timeZone: string) => {
+  const ms = fromWallClockInput(local, timeZone);
   return Number.isNaN(ms) ? local : new Date(ms).toISOString();
 };
 const given = (value: string) => (value.trim() === "" ? undefined : value.trim());
 
 /** The request the draft stands for, or the first reason it is not one yet (in words for the form). */
 export function draftToRequest(draft: TSilenceDraft): { request: TCreateSilenceRequest } | { error: string } {
+  const zone = draft.cityTimeZone;
   const parsed = ZCreateSilenceRequest.safeParse({
     matchers: { ruleId: given(draft.ruleId), entityId: given(draft.entityId), domain: given(draft.domain), zone: given(draft.zone) },
     window:
       draft.kind === "once"
-        ? { kind: "once", startsAt: instant(draft.startsAt), endsAt: instant(draft.endsAt) }
+        ? { kind: "once", startsAt: instant(draft.startsAt, zone), endsAt: instant(draft.endsAt, zone) }
         : {
             kind: "recurring",
             days: draft.days,
             from: draft.from,
             to: draft.to,
             timeZone: given(draft.timeZone),
-            until: instant(draft.until),
+            until: instant(draft.until, zone),
           },
     reason: draft.reason,
   });

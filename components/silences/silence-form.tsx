@@ -6,6 +6,7 @@ import type { TSilence } from "@/lib/contracts/silences";
 import { LAYERS, ZLayer } from "@/lib/contracts/layers";
 import { ZONE_NAMES } from "@/lib/zones";
 import { errorMessage } from "@/components/api/request-json";
+import { formatTimeZoneName } from "@/components/format/date-time";
 import { LAYER_META } from "@/components/map/layer-meta";
 import { rulesQuery } from "@/components/rules/rule-queries";
 import { useZoneNames } from "@/components/zones/use-zone-names";
@@ -130,7 +131,7 @@ export function SilenceForm({ defaultTimeZone, onCreated }: { defaultTimeZone: s
           {draft.kind === "once" ? (
             <>
               <Field>
-                <FieldLabel htmlFor={`${id}-starts`}>From</FieldLabel>
+                <FieldLabel htmlFor={`${id}-starts`}>From (city time)</FieldLabel>
                 <Input
                   id={`${id}-starts`}
                   type="datetime-local"
@@ -140,7 +141,7 @@ export function SilenceForm({ defaultTimeZone, onCreated }: { defaultTimeZone: s
                 />
               </Field>
               <Field>
-                <FieldLabel htmlFor={`${id}-ends`}>Until</FieldLabel>
+                <FieldLabel htmlFor={`${id}-ends`}>Until (city time)</FieldLabel>
                 <Input
                   id={`${id}-ends`}
                   type="datetime-local"
@@ -149,6 +150,7 @@ export function SilenceForm({ defaultTimeZone, onCreated }: { defaultTimeZone: s
                   data-testid="silence-ends"
                 />
               </Field>
+              <CityTimeHint timeZone={draft.cityTimeZone} />
             </>
           ) : (
             <RecurringFields id={id} draft={draft} set={set} />
@@ -221,7 +223,7 @@ function RecurringFields({ id, draft, set }: TRecurringFieldsProps) {
         />
       </Field>
       <Field>
-        <FieldLabel htmlFor={`${id}-until`}>Expires</FieldLabel>
+        <FieldLabel htmlFor={`${id}-until`}>Expires (city time)</FieldLabel>
         <Input
           id={`${id}-until`}
           type="datetime-local"
@@ -230,6 +232,16 @@ function RecurringFields({ id, draft, set }: TRecurringFieldsProps) {
           data-testid="silence-until"
         />
       </Field>
+      <CityTimeHint timeZone={draft.cityTimeZone} />
     </>
+  );
+}
+
+/** Says which clock the date-time fields are on: the city's, as the lists below show, not this browser's. */
+function CityTimeHint({ timeZone }: { timeZone: string }) {
+  return (
+    <FieldHint data-testid="silence-city-time">
+      Times are the city&rsquo;s ({timeZone.replace(/_/g, " ")}, {formatTimeZoneName(Date.now())}), as the lists show them.
+    </FieldHint>
   );
 }

@@ -6,7 +6,7 @@ import { SCREENSHOTS, signInAs } from "../fixtures/auth";
 
 type TReceived = { headers: IncomingHttpHeaders; body: string };
 
-/** A team's webhook receiver on this machine (loopback http is allowed for receivers under test). */
+/** A team's webhook receiver on this machine: loopback http, which the test server allows (NOTIFY_WEBHOOK_ALLOW in playwright.config.ts). */
 async function startReceiver() {
   const received: TReceived[] = [];
   const server = createServer((req, res) => {

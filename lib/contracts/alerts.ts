@@ -24,6 +24,9 @@ export const ZAlertStatus = z.enum(ALERT_STATUSES);
  */
 export const BACKUP_ALERT_RULE_ID = "unit.backup";
 
+/** A crew sent to an incident that did not acknowledge within the run card's time (server/dispatch/escalate-unacknowledged.ts). */
+export const CREW_ACK_ALERT_RULE_ID = "unit.no-ack";
+
 const ZAlertNote = z.object({ id: z.string(), at: z.iso.datetime(), author: ZPerson, text: z.string() });
 
 export const ZAlert = z.object({

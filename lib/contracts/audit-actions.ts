@@ -57,5 +57,6 @@ export const AUDIT_ACTIONS = [
   "contact_point.removed",
   "notification.sent",
   "notification.failed",
+  "incident.crew_ack_overdue",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

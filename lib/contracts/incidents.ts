@@ -65,6 +65,8 @@ const TIMELINE_KINDS = [
   "backupRequested",
   /** { unitId, callSign } — an operator acknowledged the crew's backup request */
   "backupAcknowledged",
+  /** { unitId, callSign, dispatchId, ackWithinSeconds } — the crew did not acknowledge the assignment in the run card's time */
+  "crewAckOverdue",
 ] as const;
 export const ZTimelineEntry = z.object({
   id: z.string(),

@@ -122,7 +122,12 @@ export type TUnitActionResponse = z.infer<typeof ZUnitActionResponse>;
 // ── Recommendation and dispatch ─────────────────────────────────────────────────────────────────────
 
 /** Run card: how many units of each type an incident type needs by default (a building fire → 2 fire + 1 EMS). */
-export const ZRunCard = z.object({ incidentType: ZIncidentType, units: z.partialRecord(ZUnitType, z.number().int().min(1).max(10)) });
+export const ZRunCard = z.object({
+  incidentType: ZIncidentType,
+  units: z.partialRecord(ZUnitType, z.number().int().min(1).max(10)),
+  /** How long a dispatched crew has to acknowledge (or go en route) before the control room is told. */
+  ackWithinSeconds: z.number().int().positive(),
+});
 export type TRunCard = z.infer<typeof ZRunCard>;
 
 export const ZRecommendedUnit = z.object({

@@ -16,6 +16,8 @@ import { createReadiness, type TReadinessDeps } from "@/server/health/readiness"
 import { warmKpiCells } from "@/server/history/kpi-range-cache";
 import { createAppMetrics } from "@/server/metrics/app-metrics";
 import { startNotifications, type TNotificationsConfig } from "@/server/notifications/start-notifications";
+import { createCrewAckWatch, type TCrewAckWatch } from "@/server/dispatch/crew-ack-watch";
+import { hubPublisher } from "@/server/realtime/publisher";
 import { startOpsEvents, type TOpsEventsConfig } from "@/server/outbox/start-ops-events";
 import { createMqttKafkaBridge, type TMqttKafkaBridgeOptions } from "@/server/ingest/mqtt-kafka-bridge";
 import type { TIngestPipeline } from "@/server/ingest/pipeline";
@@ -86,6 +88,8 @@ export type TAppConfig = {
     capFeeds?: { pollSeconds: number };
     /** Raised alerts to people's own contact points (email, webhooks, Web Push), worked by the leader. */
     notifications?: TNotificationsConfig;
+    /** Assignments a crew did not acknowledge in the run card's time go to the control room (leader); needs `dispatch`. */
+    crewAcks?: { everyMs: number; now?: () => Date };
   };
   /** Requests per minute each partner app's API key may make (API_KEY_MAX_REQUESTS_PER_MINUTE; default 600). */
   apiKeys?: { maxRequestsPerMinute: number /** OPEN311_MAX_REPORTS_PER_MINUTE; default 30. */; maxReportsPerMinute?: number };
@@ -191,6 +195,8 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     parts.recorder && startEntityHistoryRecorder({ prisma, cityState: city.cityState, ...parts.recorder, leading: lease.isLeader() });
   const capFeeds = parts.capFeeds && createCapFeedPoller({ prisma, hub: city.hub, everyMs: parts.capFeeds.pollSeconds * 1000 });
   const notifications = parts.notifications && (await startNotifications(prisma, config.city.entities, parts.notifications));
+  const crewAcks: TCrewAckWatch | undefined =
+    parts.dispatch && parts.crewAcks ? createCrewAckWatch({ prisma, publish: hubPublisher(city.hub), ...parts.crewAcks }) : undefined;
   const leaderParts = runWhileLeader(
     lease,
     // The relay first, so it stops last: what the other parts write while stopping still goes out.
@@ -202,6 +208,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
       recorder?.leaderWork,
       capFeeds?.leaderWork,
       notifications?.notifier.leaderWork,
+      crewAcks?.leaderWork,
       mqttBridge?.leaderWork,
     ].filter((part) => part !== undefined),
   );
@@ -220,6 +227,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     outboxBacklog: opsEvents?.backlog,
     mqttStatus: mqttBridge?.status ?? config.city.source.mqttStatus,
     notifications,
+    crewAcks,
   };
   registerRuntime(runtime);
   metrics.watch(runtime);

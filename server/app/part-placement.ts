@@ -61,6 +61,11 @@ export const PART_PLACEMENT = {
    * each alert is fanned out once (a marker row commits with its deliveries) and each delivery tried by one.
    */
   notifications: "one",
+  /**
+   * Chases assignments no crew member acknowledged in the run card's time: a sweep on a clock, guarded in SQL (a
+   * marker row per dispatch commits with the alert), so each is escalated once however many runners.
+   */
+  crewAckEscalation: "one",
   /** Fills this process's in-memory cache of response-time figures. */
   kpiWarmUp: "every",
   /** Database, event source and sign-in up: a property of each instance. */

@@ -20,6 +20,8 @@ import { AUDIT_ACTION_OF } from "./unit-action-audit";
 import { unitTransition } from "./unit-transitions";
 import { unitAuditView } from "./unit-view";
 import { recordOpsEvent } from "@/server/outbox/record-ops-event";
+import { queueBackupNotices } from "@/server/notifications/queue-crew-notices";
+import { nearbyUnitIds } from "./nearby-units";
 
 type TApplied = {
   response: TUnitActionResponse;
@@ -132,7 +134,10 @@ async function apply(
   let backupAlert: TAlert | null = null;
   if (incidentId && action === "needBackup") {
     await appendTimeline(tx, { incidentId, kind: "backupRequested", actorId, at, data: { ...who, ...(text ? { text } : {}) } });
-    backupAlert = await raiseBackupAlert(tx, { ...who, incident: await findIncident(tx, incidentId), at, text });
+    const incident = await findIncident(tx, incidentId);
+    backupAlert = await raiseBackupAlert(tx, { ...who, incident, at, text });
+    const nearby = await nearbyUnitIds(tx, deps.positions, { incidentId, location: incident.location, except: unitId });
+    await queueBackupNotices(tx, { alertId: backupAlert.id, unitIds: nearby, callSign: before.callSign, incident }, now);
     wroteTimeline = true;
   }
   if (incidentId && action === "note") {

@@ -18,6 +18,7 @@ import { SNAP_SPEED_KMH } from "@/server/city/road-graph";
 import { isUniqueViolation } from "./unique-violation";
 import { unitAuditView } from "./unit-view";
 import { recordOpsEvent } from "@/server/outbox/record-ops-event";
+import { queueAssignmentNotice } from "@/server/notifications/queue-crew-notices";
 
 /**
  * Sends units to an incident, all or none: each must be available or returning (out of service, or on
@@ -96,6 +97,7 @@ export async function dispatchUnits(deps: TDispatchDeps, incidentId: string, req
         before: unitAuditView(unitBefore),
         after: { ...unitAuditView(unit), incidentNumber: incident.number, etaSeconds, distanceM },
       });
+      await queueAssignmentNotice(tx, { dispatchId, unit, incident }, now);
       units.push(unit);
       dispatches.push(dispatch);
     }

@@ -85,7 +85,7 @@ describe.each(TEST_BACKENDS)("dispatch ($kind)", (backend) => {
 
     const incident = await openIncident("medical");
     const recommendation = (await get(`/api/incidents/${incident.id}/recommendation`)).body as TRecommendation;
-    expect(recommendation.runCard).toEqual({ incidentType: "medical", units: { ems: 1 } });
+    expect(recommendation.runCard).toEqual({ incidentType: "medical", units: { ems: 1 }, ackWithinSeconds: 60 });
     expect(recommendation.units.map((u) => [u.callSign, u.suggested])).toEqual([
       ["M-1", true],
       ["M-2", false],

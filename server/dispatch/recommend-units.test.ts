@@ -6,7 +6,7 @@ import { haversineM, type TLonLat } from "@/lib/geo";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { recommendUnits } from "./recommend-units";
 import { createRoutePlanner } from "@/server/city/road-graph";
-import { runCardFor } from "./run-cards";
+import { DEFAULT_ACK_WITHIN_SECONDS, runCardFor } from "./run-cards";
 
 const T0 = "2026-01-01T00:00:00.000Z";
 function unit(id: string, type: TResponderUnit["type"], status: TResponderUnit["status"] = "available"): TResponderUnit {
@@ -45,7 +45,8 @@ const INCIDENT = { id: "inc-1", location: node(0) };
 
 describe("run cards", () => {
   it("asks for the units each incident type needs by default", () => {
-    expect(runCardFor("fire")).toEqual({ incidentType: "fire", units: { fire: 2, ems: 1 } });
+    expect(runCardFor("fire")).toEqual({ incidentType: "fire", units: { fire: 2, ems: 1 }, ackWithinSeconds: 60 });
+    expect(runCardFor("illegalDumping").ackWithinSeconds).toBe(DEFAULT_ACK_WITHIN_SECONDS);
     expect(runCardFor("trafficCollision").units).toEqual({ police: 1, ems: 1 });
     expect(runCardFor("publicDisturbance").units).toEqual({ police: 2 });
     expect(runCardFor("wasteFire").units).toEqual({ fire: 1, sanitation: 1 });
@@ -60,7 +61,7 @@ describe("unit recommendation", () => {
     const positions: Record<string, TLonLat> = { e1: node(3), e2: node(1), e3: node(4), m1: node(2), p1: node(1) };
     const units = [unit("e1", "fire"), unit("e2", "fire"), unit("e3", "fire", "returning"), unit("m1", "ems"), unit("p1", "police")];
     const result = recommendUnits({ incident: { ...INCIDENT, type: "fire" }, units, positions: (id) => positions[id] ?? null, planner });
-    expect(result.runCard).toEqual({ incidentType: "fire", units: { fire: 2, ems: 1 } });
+    expect(result.runCard).toEqual({ incidentType: "fire", units: { fire: 2, ems: 1 }, ackWithinSeconds: 60 });
     expect(result.units.map((u) => [u.unitId, u.suggested])).toEqual([
       ["e2", true],
       ["m1", true],

@@ -17,6 +17,23 @@ const RUN_CARDS: { readonly [T in TIncident["type"]]: TRunCard["units"] } = {
   other: { police: 1 },
 };
 
+/** A crew that has not acknowledged an assignment in this long is chased by the control room. */
+export const DEFAULT_ACK_WITHIN_SECONDS = 120;
+
+/** Where lives may hang on it, a silent crew is chased sooner. */
+const ACK_WITHIN_SECONDS: { readonly [T in TIncident["type"]]?: number } = {
+  fire: 60,
+  medical: 60,
+  trafficCollision: 60,
+  hazard: 90,
+  wasteFire: 90,
+  publicDisturbance: 90,
+};
+
 export function runCardFor(incidentType: TIncident["type"]): TRunCard {
-  return { incidentType, units: { ...RUN_CARDS[incidentType] } };
+  return {
+    incidentType,
+    units: { ...RUN_CARDS[incidentType] },
+    ackWithinSeconds: ACK_WITHIN_SECONDS[incidentType] ?? DEFAULT_ACK_WITHIN_SECONDS,
+  };
 }

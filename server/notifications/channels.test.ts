@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
 import { ChannelError, reasonOf } from "./channel-error";
 import { createNotificationChannels } from "./channels";
 import { EMAIL_NOT_CONFIGURED } from "./send-email";
@@ -39,7 +40,7 @@ describe("notification channels", () => {
   });
 
   it("a webhook receiver that is down or silent is a temporary failure with a readable reason", async () => {
-    const channels = createNotificationChannels({ vapid, timeoutMs: 200 });
+    const channels = createNotificationChannels({ vapid, timeoutMs: 200, webhookAllow: LOCAL_RECEIVER });
     const refused = await channels
       .deliver({ kind: "webhook", target: "http://127.0.0.1:1/", secret: "s" }, message)
       .catch((e: unknown) => e);

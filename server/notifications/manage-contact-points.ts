@@ -3,7 +3,7 @@ import type { TContactPoint, TCreateContactPointRequest, TCreatedContactPoint, T
 import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import type { ContactPoint, PrismaClient } from "@/server/db/generated/client";
 import { inTransaction, isUuid } from "@/server/db/transaction";
-import { notFound } from "@/server/errors";
+import { invalid, notFound } from "@/server/errors";
 import { testMessage } from "./alert-message";
 import { reasonOf } from "./channel-error";
 import type { TNotificationChannels } from "./channels";
@@ -30,6 +30,10 @@ export async function listContactPoints(deps: Pick<TContactPointDeps, "prisma" |
 
 /** Adds one (audited). A webhook gets a signing secret, answered this once and never shown again. */
 export async function addContactPoint(deps: TContactPointDeps, request: TCreateContactPointRequest): Promise<TCreatedContactPoint> {
+  if (request.kind === "webhook") {
+    const refused = await deps.channels.whyWebhookRefused(request.target);
+    if (refused) throw invalid(`This webhook cannot be added: ${refused}`, { target: [refused] });
+  }
   const secret = request.kind === "webhook" ? `whsec_${randomBytes(24).toString("base64url")}` : null;
   const target = request.kind === "push" ? JSON.stringify(request.subscription) : request.target;
   return inTransaction(deps.prisma, async (tx) => {

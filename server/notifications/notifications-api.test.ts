@@ -1,9 +1,9 @@
-import { createDecipheriv, createECDH, createHmac, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
+import { browserSubscription, startReceiver } from "@/test/fixtures/push-service";
 import type { TContactPoint, TNotificationHealth, TWebhookPayload } from "@/lib/contracts/notifications";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
@@ -22,26 +22,6 @@ import { resolveVapidKeys } from "./vapid-keys";
  * local push service that records what Web Push sends. The notifier's clock is the test's: retries are shown by
  * moving it, never by waiting.
  */
-type TReceived = { headers: IncomingMessage["headers"]; body: string; raw: Buffer };
-
-/** An HTTP server that records each request and answers with the next scripted status (200 once the script ends). */
-async function startReceiver(): Promise<{ url: string; received: TReceived[]; script: number[]; close(): Promise<void> }> {
-  const received: TReceived[] = [];
-  const script: number[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const raw = Buffer.concat(chunks);
-      received.push({ headers: req.headers, body: raw.toString("utf8"), raw });
-      res.writeHead(script.shift() ?? 200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { url, received, script, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 async function startSmtp(): Promise<{ url: string; mails: ParsedMail[]; close(): Promise<void> }> {
   const mails: ParsedMail[] = [];
   const server = new SMTPServer({
@@ -63,38 +43,6 @@ async function startSmtp(): Promise<{ url: string; mails: ParsedMail[]; close():
   return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** What a browser's PushManager.subscribe() would give for this endpoint: a real P-256 key and auth secret. */
-function browserSubscription(endpoint: string) {
-  const ecdh = createECDH("prime256v1");
-  ecdh.generateKeys();
-  const auth = randomBytes(16);
-  return {
-    subscription: {
-      endpoint,
-      expirationTime: null,
-      keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") },
-    },
-    /** What the browser does with a pushed body (RFC 8291 over RFC 8188 aes128gcm, one record). */
-    decrypt(body: Buffer): string {
-      const salt = body.subarray(0, 16);
-      const keyIdLength = body[20]!;
-      const senderKey = body.subarray(21, 21 + keyIdLength);
-      const record = body.subarray(21 + keyIdLength);
-      const hmac = (key: Buffer, ...data: Buffer[]) => createHmac("sha256", key).update(Buffer.concat(data)).digest();
-      const one = Buffer.from([1]);
-      const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), ecdh.getPublicKey(), senderKey]);
-      const ikm = hmac(hmac(auth, ecdh.computeSecret(senderKey)), keyInfo, one);
-      const prk = hmac(salt, ikm);
-      const cek = hmac(prk, Buffer.from("Content-Encoding: aes128gcm\0"), one).subarray(0, 16);
-      const nonce = hmac(prk, Buffer.from("Content-Encoding: nonce\0"), one).subarray(0, 12);
-      const decipher = createDecipheriv("aes-128-gcm", cek, nonce);
-      decipher.setAuthTag(record.subarray(record.length - 16));
-      const padded = Buffer.concat([decipher.update(record.subarray(0, record.length - 16)), decipher.final()]);
-      return padded.subarray(0, padded.lastIndexOf(2)).toString("utf8");
-    },
-  };
-}
-
 describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
   let t: TAlertsTestApp;
   let cleanup: () => Promise<void>;
@@ -111,7 +59,7 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
     const opened = await backend.open();
     cleanup = opened.cleanup;
     t = await startAlertsTestApp(opened.db, {
-      notifications: { now: clock, smtp: { url: smtp.url, from: "CityNerve <alerts@city.test>" } },
+      notifications: { now: clock, webhookAllow: LOCAL_RECEIVER, smtp: { url: smtp.url, from: "CityNerve <alerts@city.test>" } },
     });
   });
   afterAll(async () => {
@@ -162,6 +110,15 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
       target: "http://example.com/hook",
     });
     expect(plainHttp.status).toBe(400);
+    // The cloud metadata service over https: a valid URL, refused by the allow-list before anything is stored.
+    const metadata = await add(t.cookies.operator, {
+      kind: "webhook",
+      label: "x",
+      minSeverity: "major",
+      target: "https://169.254.169.254/latest",
+    });
+    expect(metadata.status).toBe(400);
+    expect(metadata.text).toContain("NOTIFY_WEBHOOK_ALLOW");
     const removed = await t.app.request(`${path}/remove`, { body: {}, cookie: t.cookies.operator });
     expect(removed.status, removed.text).toBe(200);
     const audit = await t.auditFor(contactPoint.id);

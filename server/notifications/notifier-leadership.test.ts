@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "@/server/db/client";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { startTestApp, type TTestApp } from "@/test/fixtures/test-app";
@@ -38,8 +39,13 @@ describe("notifications with two instances and a leader lease (postgres)", () =>
       return db;
     };
     const leaderLease = { connectionString: server.url, retryMs: 200 };
-    first = await startAlertsTestApp(await open(), { leaderLease, notifications: { everyMs: 50 } });
-    second = await startTestApp({ db: await open(), seedDemoUsers: false, leaderLease, notifications: { everyMs: 50 } });
+    first = await startAlertsTestApp(await open(), { leaderLease, notifications: { everyMs: 50, webhookAllow: LOCAL_RECEIVER } });
+    second = await startTestApp({
+      db: await open(),
+      seedDemoUsers: false,
+      leaderLease,
+      notifications: { everyMs: 50, webhookAllow: LOCAL_RECEIVER },
+    });
   });
   afterAll(async () => {
     await first?.close();

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
 import { createDatabase, IN_MEMORY_DATA_DIR, type TDatabase } from "@/server/db/client";
 import { startTcpProxy, type TTcpProxy } from "@/test/fixtures/tcp-proxy";
 import { createTestPostgres, type TTestPostgres } from "@/test/fixtures/test-databases";
@@ -57,7 +58,10 @@ describe("notifier when the database goes away (postgres)", () => {
       data: { userId: user.id, kind: "webhook", label: "Pager", target: hookUrl, secret: "whsec_x", minSeverity: "warning" },
     });
     const logged: string[] = [];
-    const channels = createNotificationChannels({ vapid: { ...webpush.generateVAPIDKeys(), subject: "mailto:x@city.test" } });
+    const channels = createNotificationChannels({
+      vapid: { ...webpush.generateVAPIDKeys(), subject: "mailto:x@city.test" },
+      webhookAllow: LOCAL_RECEIVER,
+    });
     const notifier = createNotifier({
       prisma: through.prisma,
       channels,

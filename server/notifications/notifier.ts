@@ -1,6 +1,7 @@
 import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { TNotificationChannels } from "./channels";
+import { deliverCrewNotices } from "./deliver-crew-notices";
 import { deliverDue } from "./deliver-due";
 import type { TEntityNames } from "./entity-name";
 import { fanOutRaisedAlerts } from "./fan-out-alerts";
@@ -19,7 +20,7 @@ export type TNotifierDeps = {
 export type TNotifier = {
   /** Fans out and delivers on the leader alone: the deliveries table is the queue, so one worker keeps it simple. */
   leaderWork: TLeaderPart;
-  /** One round: queue the newly raised alerts' deliveries, then try what is due. */
+  /** One round: queue the newly raised alerts' deliveries, then try what is due (alert deliveries, then crew pushes). */
   runOnce(): Promise<void>;
 };
 
@@ -35,6 +36,8 @@ export function createNotifier(deps: TNotifierDeps): TNotifier {
     await fanOutRaisedAlerts({ prisma: deps.prisma, now });
     // Whole batches until nothing more is due, so a burst of alerts does not wait a round per batch.
     while ((await deliverDue({ ...deps, now })) > 0 && isLeading);
+    // Crews' phones (new assignments, backup requests): their own queue, the same channel.
+    while ((await deliverCrewNotices({ ...deps, now })) > 0 && isLeading);
   };
 
   const pause = (ms: number) =>

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { TWebhookPayload } from "@/lib/contracts/notifications";
+import { Agent, fetch as undiciFetch } from "undici";
 import { ChannelError } from "./channel-error";
+import { guardedLookup, isLiteralTargetRefused, type TWebhookAllowList, WEBHOOK_TARGET_REFUSED } from "./webhook-allow-list";
 
 export const WEBHOOK_SIGNATURE_HEADER = "X-CityNerve-Signature";
 export const WEBHOOK_TIMESTAMP_HEADER = "X-CityNerve-Timestamp";
@@ -21,14 +23,20 @@ export function isValidWebhookSignature(secret: string, timestamp: string, body:
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export type TWebhookDeps = { now: () => Date; timeoutMs: number };
+export type TWebhookDeps = { now: () => Date; timeoutMs: number; allow: TWebhookAllowList; agent: Agent };
+
+/** The connection pool webhooks go out on: its sockets connect only to addresses the allow-list admits. */
+export function createWebhookAgent(allow: TWebhookAllowList): Agent {
+  return new Agent({ connect: { lookup: guardedLookup(allow) as never } });
+}
 
 /** POSTs the payload once; any answer but 2xx is an error (4xx but 408/429: permanent, the receiver refuses it). */
 export async function sendWebhook(point: { target: string; secret: string | null }, payload: TWebhookPayload, deps: TWebhookDeps) {
   if (!point.secret) throw new ChannelError("the webhook has no signing secret", true);
   const body = JSON.stringify(payload);
+  if (isLiteralTargetRefused(deps.allow, point.target)) throw new ChannelError(WEBHOOK_TARGET_REFUSED, true);
   const timestamp = String(Math.floor(deps.now().getTime() / 1000));
-  const response = await fetch(point.target, {
+  const response = await undiciFetch(point.target, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -41,6 +49,11 @@ export async function sendWebhook(point: { target: string; secret: string | null
     // A redirect would re-send the signed body somewhere nobody chose.
     redirect: "manual",
     signal: AbortSignal.timeout(deps.timeoutMs),
+    dispatcher: deps.agent,
+  }).catch((error: unknown) => {
+    // fetch wraps what the connection's lookup threw: the refusal is the reason to record, and it is final.
+    const cause = error instanceof Error ? error.cause : undefined;
+    throw cause instanceof ChannelError ? cause : error;
   });
   await response.body?.cancel();
   if (response.ok) return;

@@ -14,6 +14,8 @@ export type TNotificationsConfig = {
   smtp?: TSmtpSettings;
   /** VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY, else generated once into the database; `subject` is VAPID_SUBJECT. */
   vapid: { publicKey?: string; privateKey?: string; subject: string };
+  /** NOTIFY_WEBHOOK_ALLOW: where webhooks may go (webhook-allow-list.ts); absent → public addresses only. */
+  webhookAllow?: readonly string[];
   /** How often the leader works the queue (NOTIFY_POLL_MS); 0 → only when runOnce is called (tests). */
   everyMs: number;
   /** The clock deliveries are timed by (tests move it to show retries without waiting). */
@@ -38,7 +40,7 @@ export async function startNotifications(
   config: TNotificationsConfig,
 ): Promise<TNotifications> {
   const vapid = await resolveVapidKeys(prisma, config.vapid);
-  const channels = createNotificationChannels({ smtp: config.smtp, vapid, now: config.now });
+  const channels = createNotificationChannels({ smtp: config.smtp, vapid, now: config.now, webhookAllow: config.webhookAllow });
   const names = entityNames(entities);
   const notifier = createNotifier({ prisma, channels, names, publicUrl: config.publicUrl, now: config.now, everyMs: config.everyMs });
   return { channels, names, publicUrl: config.publicUrl, notifier, testRateLimit: createApiKeyRateLimit(TEST_SENDS_PER_MINUTE) };
