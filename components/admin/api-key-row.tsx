@@ -5,7 +5,6 @@ import type { TApiKey } from "@/lib/contracts/api-keys";
 import { formatDate, formatDateTime } from "@/components/format/date-time";
 import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
-import rowStyles from "./admin-row.module.css";
 import styles from "./api-key-row.module.css";
 
 type TApiKeyRowProps = { apiKey: TApiKey; isPending: boolean; onRevoke: (key: TApiKey) => void };
@@ -17,8 +16,8 @@ export function ApiKeyRow({ apiKey, isPending, onRevoke }: TApiKeyRowProps) {
   return (
     <tr data-testid="api-key-row" data-name={apiKey.name}>
       <td data-label="App">
-        <div className={rowStyles.identity}>
-          <span className={rowStyles.name}>{apiKey.name}</span>
+        <div className={styles.identity}>
+          <span className={styles.name}>{apiKey.name}</span>
           <code className={styles.prefix}>{apiKey.prefix}…</code>
         </div>
       </td>
@@ -35,7 +34,7 @@ export function ApiKeyRow({ apiKey, isPending, onRevoke }: TApiKeyRowProps) {
           {isRevoked ? `Revoked ${formatDate(apiKey.revokedAt!)}` : "Active"}
         </Chip>
       </td>
-      <td className={rowStyles.actions} data-label="Access">
+      <td className={styles.actions} data-label="Access">
         {isRevoked ? null : isConfirming ? (
           <div className={styles.confirm} role="group" aria-label={`Revoke the key of ${apiKey.name}?`}>
             <Button

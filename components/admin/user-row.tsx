@@ -8,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chip";
 import { cx } from "@/components/ui/class-names";
 import { Select } from "@/components/ui/input";
-import rowStyles from "./admin-row.module.css";
 import styles from "./user-row.module.css";
 
 type TUserRowProps = {
@@ -47,8 +46,8 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
   return (
     <tr className={cx(styles.row, user.disabled && styles.disabled)} data-testid="user-row" data-email={user.email}>
       <td className={styles.user} data-label="User">
-        <div className={rowStyles.identity}>
-          <span className={cx(rowStyles.name, styles.name)}>
+        <div className={styles.identity}>
+          <span className={styles.name}>
             {user.name}
             {isSelf && <span className={styles.tag}>You</span>}
           </span>
@@ -102,7 +101,7 @@ export function UserRow({ user, isSelf, isPending, onChange }: TUserRowProps) {
           {formatDate(user.createdAt)}
         </time>
       </td>
-      <td className={rowStyles.actions} data-label="Access">
+      <td className={styles.actions} data-label="Access">
         {isConfirming ? (
           <div className={styles.confirm} role="group" aria-label={`${action} ${user.name}?`}>
             <span className={styles.question}>{user.disabled ? "Allow sign-in again?" : "Block sign-in?"}</span>
