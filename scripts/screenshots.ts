@@ -161,6 +161,10 @@ const PAGES: TPageSpec[] = [
   { name: "field", path: () => "/field", viewers: ["field"], ready: pageReady },
   { name: "admin-users", path: () => "/admin/users", viewers: ["admin"], ready: pageReady },
   { name: "admin-api-keys", path: () => "/admin/api-keys", viewers: ["admin"], ready: pageReady },
+  { name: "admin-cap-feeds", path: () => "/admin/cap-feeds", viewers: ["admin"], ready: pageReady },
+  { name: "admin-zones", path: () => "/admin/zones", viewers: ["admin"], ready: pageReady },
+  { name: "silences", path: () => "/silences", viewers: ["supervisor"], ready: pageReady },
+  { name: "notifications", path: () => "/me/notifications", viewers: ["operator", "admin"], ready: pageReady },
 ];
 
 const sessions = new Map<TRole, TStorageState>();

@@ -4,15 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TApiKey, TIssuedApiKey } from "@/lib/contracts/api-keys";
 import { errorMessage } from "@/components/api/request-json";
-import { Feedback, type TFeedback } from "@/components/nav/feedback";
 import { adminApiKeysQuery, useRevokeApiKey } from "./admin-queries";
 import { ApiKeyRow } from "./api-key-row";
 import { CreateApiKeyForm } from "./create-api-key-form";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
-import { QueryState } from "@/components/ui/query-state";
 import { Table } from "@/components/ui/table";
+import type { TFeedback } from "@/components/nav/feedback";
+import { PageCount } from "@/components/ui/page";
+import { DataSection } from "@/components/ui/data-section";
+import { AdminScreen } from "./admin-screen";
 import styles from "./users-admin.module.css";
 
 /** /admin/api-keys: partner and citizen apps' keys, issued and revoked here. */
@@ -32,34 +31,31 @@ export function ApiKeysAdmin() {
   const active = keys.data?.filter((k) => k.revokedAt === null).length;
 
   return (
-    <Page>
-      <PageHead>
-        <div>
-          <PageTitle>API keys</PageTitle>
-          <PageSubtitle>Partner and citizen apps that read the city over NGSI-LD or send reports. Every change is audited.</PageSubtitle>
-        </div>
-        {active !== undefined && (
+    <AdminScreen
+      title="API keys"
+      subtitle="Partner and citizen apps that read the city over NGSI-LD or send reports. Every change is audited."
+      count={
+        active !== undefined && (
           <PageCount data-testid="api-key-count">
             {active} active {active === 1 ? "key" : "keys"}
           </PageCount>
-        )}
-      </PageHead>
-
-      <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
-
-      <div className={styles.layout}>
-        <Card flush aria-label="All API keys" aria-busy={keys.isPending}>
-          {keys.isPending ? (
-            <QueryState state="loading" size="page">
-              <p>Loading API keys…</p>
-            </QueryState>
-          ) : keys.isError ? (
-            <QueryState state="error" size="page" title="The API keys could not be loaded" detail={errorMessage(keys.error)}>
-              <Button onClick={() => void keys.refetch()}>Try again</Button>
-            </QueryState>
-          ) : keys.data.length === 0 ? (
-            <QueryState state="empty" size="page" title="No API keys yet" detail="Issue one for a partner app with the form." />
-          ) : (
+        )
+      }
+      feedback={feedback}
+      onDismissFeedback={() => setFeedback(null)}
+      listLabel="All API keys"
+      isListBusy={keys.isPending}
+      form={<CreateApiKeyForm onIssued={onIssued} />}
+      list={
+        <DataSection
+          query={keys}
+          size="page"
+          loading="Loading API keys…"
+          failed="The API keys could not be loaded"
+          isEmpty={(list) => list.length === 0}
+          empty={{ title: "No API keys yet", detail: "Issue one for a partner app with the form." }}
+        >
+          {(list) => (
             <Table className={styles.userTable} scrollLabel="API keys">
               <thead>
                 <tr>
@@ -74,15 +70,14 @@ export function ApiKeysAdmin() {
                 </tr>
               </thead>
               <tbody>
-                {keys.data.map((key) => (
+                {list.map((key) => (
                   <ApiKeyRow key={key.id} apiKey={key} isPending={revoke.isPending && revoke.variables === key.id} onRevoke={onRevoke} />
                 ))}
               </tbody>
             </Table>
           )}
-        </Card>
-        <CreateApiKeyForm onIssued={onIssued} />
-      </div>
-    </Page>
+        </DataSection>
+      }
+    />
   );
 }

@@ -5,16 +5,17 @@ import { useId, useState, type SubmitEvent } from "react";
 import { type TCapFeed, ZCreateCapFeedRequest } from "@/lib/contracts/cap-warnings";
 import { errorMessage } from "@/components/api/request-json";
 import { formatDateTime } from "@/components/format/date-time";
-import { Feedback, type TFeedback } from "@/components/nav/feedback";
 import { adminCapFeedsQuery, useAddCapFeed, useRemoveCapFeed } from "./admin-queries";
 import { Button } from "@/components/ui/button";
 import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
-import { Page, PageCount, PageHead, PageSubtitle, PageTitle, Stack } from "@/components/ui/page";
-import { QueryState } from "@/components/ui/query-state";
+import { PageCount, Stack } from "@/components/ui/page";
 import { Table } from "@/components/ui/table";
+import type { TFeedback } from "@/components/nav/feedback";
+import { DataSection } from "@/components/ui/data-section";
+import { AdminScreen } from "./admin-screen";
 import styles from "./users-admin.module.css";
 
 /** /admin/cap-feeds: other agencies' CAP feeds the leader polls; added and removed here, audited. */
@@ -32,32 +33,25 @@ export function CapFeedsAdmin() {
   };
 
   return (
-    <Page>
-      <PageHead>
-        <div>
-          <PageTitle>CAP feeds</PageTitle>
-          <PageSubtitle>
-            Warnings from other agencies (CAP 1.2), polled and shown on the control-room map. Every change is audited.
-          </PageSubtitle>
-        </div>
-        {feeds.data && <PageCount>{feeds.data.feeds.length} feeds</PageCount>}
-      </PageHead>
-
-      <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
-
-      <div className={styles.layout}>
-        <Card flush aria-label="All CAP feeds" aria-busy={feeds.isPending}>
-          {feeds.isPending ? (
-            <QueryState state="loading" size="page">
-              <p>Loading feeds…</p>
-            </QueryState>
-          ) : feeds.isError ? (
-            <QueryState state="error" size="page" title="The feeds could not be loaded" detail={errorMessage(feeds.error)}>
-              <Button onClick={() => void feeds.refetch()}>Try again</Button>
-            </QueryState>
-          ) : feeds.data.feeds.length === 0 ? (
-            <QueryState state="empty" size="page" title="No feeds yet" detail="Add an agency's Atom feed or message URL with the form." />
-          ) : (
+    <AdminScreen
+      title="CAP feeds"
+      subtitle="Warnings from other agencies (CAP 1.2), polled and shown on the control-room map. Every change is audited."
+      count={feeds.data && <PageCount>{feeds.data.feeds.length} feeds</PageCount>}
+      feedback={feedback}
+      onDismissFeedback={() => setFeedback(null)}
+      listLabel="All CAP feeds"
+      isListBusy={feeds.isPending}
+      form={<AddCapFeedForm onAdded={(feed) => setFeedback({ tone: "ok", message: `Polling ${feed.name} from the next round.` })} />}
+      list={
+        <DataSection
+          query={feeds}
+          size="page"
+          loading="Loading feeds…"
+          failed="The feeds could not be loaded"
+          isEmpty={(data) => data.feeds.length === 0}
+          empty={{ title: "No feeds yet", detail: "Add an agency's Atom feed or message URL with the form." }}
+        >
+          {({ feeds: list }) => (
             <Table className={styles.userTable} scrollLabel="CAP feeds">
               <thead>
                 <tr>
@@ -70,7 +64,7 @@ export function CapFeedsAdmin() {
                 </tr>
               </thead>
               <tbody>
-                {feeds.data.feeds.map((feed) => (
+                {list.map((feed) => (
                   <tr key={feed.id} data-testid="cap-feed-row">
                     <td data-label="Agency">
                       <div>{feed.name}</div>
@@ -90,10 +84,9 @@ export function CapFeedsAdmin() {
               </tbody>
             </Table>
           )}
-        </Card>
-        <AddCapFeedForm onAdded={(feed) => setFeedback({ tone: "ok", message: `Polling ${feed.name} from the next round.` })} />
-      </div>
-    </Page>
+        </DataSection>
+      }
+    />
   );
 }
 

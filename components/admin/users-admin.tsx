@@ -4,16 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TAdminUser, TCurrentUser, TUpdateUserRequest } from "@/lib/contracts/auth";
 import { errorMessage } from "@/components/api/request-json";
-import { Feedback, type TFeedback } from "@/components/nav/feedback";
 import { roleLabel } from "@/components/nav/role-chip";
 import { adminUsersQuery, useUpdateUser } from "./admin-queries";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
-import { QueryState } from "@/components/ui/query-state";
 import { Table } from "@/components/ui/table";
+import type { TFeedback } from "@/components/nav/feedback";
+import { PageCount } from "@/components/ui/page";
+import { DataSection } from "@/components/ui/data-section";
+import { AdminScreen } from "./admin-screen";
 import styles from "./users-admin.module.css";
 
 function describeChange(user: TAdminUser, change: TUpdateUserRequest): string {
@@ -44,34 +43,31 @@ export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
   const pendingId = update.isPending ? update.variables?.id : undefined;
 
   return (
-    <Page>
-      <PageHead>
-        <div>
-          <PageTitle>Users</PageTitle>
-          <PageSubtitle>Who can sign in, and with which role. Every change is recorded in the audit log.</PageSubtitle>
-        </div>
-        {users.data && (
+    <AdminScreen
+      title="Users"
+      subtitle="Who can sign in, and with which role. Every change is recorded in the audit log."
+      count={
+        users.data && (
           <PageCount data-testid="user-count">
             {users.data.length} {users.data.length === 1 ? "user" : "users"}
           </PageCount>
-        )}
-      </PageHead>
-
-      <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
-
-      <div className={styles.layout}>
-        <Card flush aria-label="All users" aria-busy={users.isPending}>
-          {users.isPending ? (
-            <QueryState state="loading" size="page">
-              <p>Loading users…</p>
-            </QueryState>
-          ) : users.isError ? (
-            <QueryState state="error" size="page" title="The user list could not be loaded" detail={errorMessage(users.error)}>
-              <Button onClick={() => void users.refetch()}>Try again</Button>
-            </QueryState>
-          ) : users.data.length === 0 ? (
-            <QueryState state="empty" size="page" title="No users yet" detail="Create the first account with the form." />
-          ) : (
+        )
+      }
+      feedback={feedback}
+      onDismissFeedback={() => setFeedback(null)}
+      listLabel="All users"
+      isListBusy={users.isPending}
+      form={<CreateUserForm onCreated={onCreated} />}
+      list={
+        <DataSection
+          query={users}
+          size="page"
+          loading="Loading users…"
+          failed="The user list could not be loaded"
+          isEmpty={(list) => list.length === 0}
+          empty={{ title: "No users yet", detail: "Create the first account with the form." }}
+        >
+          {(list) => (
             <Table className={styles.userTable} scrollLabel="Users">
               <thead>
                 <tr>
@@ -85,7 +81,7 @@ export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
                 </tr>
               </thead>
               <tbody>
-                {users.data.map((user) => (
+                {list.map((user) => (
                   <UserRow
                     key={user.id}
                     user={user}
@@ -97,9 +93,8 @@ export function UsersAdmin({ currentUser }: { currentUser: TCurrentUser }) {
               </tbody>
             </Table>
           )}
-        </Card>
-        <CreateUserForm onCreated={onCreated} />
-      </div>
-    </Page>
+        </DataSection>
+      }
+    />
   );
 }

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
-import { QueryState } from "@/components/ui/query-state";
+import { DataSection } from "@/components/ui/data-section";
 import { TableCount, TableFoot } from "@/components/ui/table";
 
 /** /audit: who did what and when, filtered through the URL, newest first, paged by keyset cursor. */
@@ -46,45 +46,42 @@ export function AuditLog() {
       <AuditFilterForm key={filterKey} filters={filters} onApply={applyFilters} />
 
       <Card flush aria-label="Audit entries" aria-busy={audit.isPending || audit.isFetchingNextPage}>
-        {audit.isPending ? (
-          <QueryState state="loading" size="page">
-            <p>Loading audit entries…</p>
-          </QueryState>
-        ) : audit.isError && entries.length === 0 ? (
-          <QueryState state="error" size="page" title="The audit log could not be loaded" detail={errorMessage(audit.error)}>
-            <Button onClick={() => void audit.refetch()}>Try again</Button>
-          </QueryState>
-        ) : entries.length === 0 ? (
-          <QueryState
-            state="empty"
-            size="page"
-            data-testid="audit-empty"
-            title={hasAuditFilters(filters) ? "No entries match these filters" : "Nothing recorded yet"}
-            detail={
-              hasAuditFilters(filters) ? "Widen the time range or clear a filter." : "Sign-ins and changes to users will appear here."
-            }
-          >
-            {hasAuditFilters(filters) && <Button onClick={() => applyFilters({})}>Clear filters</Button>}
-          </QueryState>
-        ) : (
-          <>
-            <AuditTable entries={entries} />
-            <TableFoot>
-              <TableCount role="status" aria-live="polite">
-                {entries.length} {entries.length === 1 ? "entry" : "entries"}
-                {audit.hasNextPage ? " shown" : ""}
-              </TableCount>
-              {audit.isError && <FormError>{errorMessage(audit.error)}</FormError>}
-              {audit.hasNextPage ? (
-                <Button onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
-                  {audit.isFetchingNextPage ? "Loading…" : "Load more"}
-                </Button>
-              ) : (
-                <span className="muted">End of the log</span>
-              )}
-            </TableFoot>
-          </>
-        )}
+        <DataSection
+          query={audit}
+          size="page"
+          loading="Loading audit entries…"
+          failed="The audit log could not be loaded"
+          keepsRowsOnError
+          isEmpty={() => entries.length === 0}
+          empty={{
+            testId: "audit-empty",
+            title: hasAuditFilters(filters) ? "No entries match these filters" : "Nothing recorded yet",
+            detail: hasAuditFilters(filters)
+              ? "Widen the time range or clear a filter."
+              : "Sign-ins and changes to users will appear here.",
+            action: hasAuditFilters(filters) && <Button onClick={() => applyFilters({})}>Clear filters</Button>,
+          }}
+        >
+          {() => (
+            <>
+              <AuditTable entries={entries} />
+              <TableFoot>
+                <TableCount role="status" aria-live="polite">
+                  {entries.length} {entries.length === 1 ? "entry" : "entries"}
+                  {audit.hasNextPage ? " shown" : ""}
+                </TableCount>
+                {audit.isError && <FormError>{errorMessage(audit.error)}</FormError>}
+                {audit.hasNextPage ? (
+                  <Button onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
+                    {audit.isFetchingNextPage ? "Loading…" : "Load more"}
+                  </Button>
+                ) : (
+                  <span className="muted">End of the log</span>
+                )}
+              </TableFoot>
+            </>
+          )}
+        </DataSection>
       </Card>
     </Page>
   );

@@ -3,11 +3,10 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { DEAD_LETTER_REASON_KINDS, type TDeadLetterCounts } from "@/lib/contracts/dead-letters";
 import { DEAD_LETTER_REASON_COLOR } from "@/lib/design/tokens";
-import { errorMessage } from "@/components/api/request-json";
 import { formatInt } from "@/components/format/number";
-import { Button } from "@/components/ui/button";
 import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Chip } from "@/components/ui/chip";
+import { DataSection } from "@/components/ui/data-section";
 import { QueryState } from "@/components/ui/query-state";
 import { DeadLetterCountsChart } from "./dead-letter-counts-chart";
 import { REASON_KIND_LABEL } from "./dead-letter-labels";
@@ -22,19 +21,9 @@ export function DeadLetterCountsCard({ counts }: { counts: UseQueryResult<TDeadL
         <CardTitle>By reason, last {DEAD_LETTER_COUNT_HOURS} hours</CardTitle>
         <CardSubtitle>Every letter received per hour, handled or not.</CardSubtitle>
       </div>
-      {counts.isPending ? (
-        <QueryState state="loading" size="inline">
-          <p>Loading counts…</p>
-        </QueryState>
-      ) : counts.isError ? (
-        <QueryState state="error" size="inline" title="The counts could not be loaded" detail={errorMessage(counts.error)}>
-          <Button size="sm" onClick={() => void counts.refetch()}>
-            Try again
-          </Button>
-        </QueryState>
-      ) : (
-        <CountsBody counts={counts.data} />
-      )}
+      <DataSection query={counts} size="inline" loading="Loading counts…" failed="The counts could not be loaded">
+        {(data) => <CountsBody counts={data} />}
+      </DataSection>
     </Card>
   );
 }

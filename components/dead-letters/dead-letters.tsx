@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
-import { QueryState } from "@/components/ui/query-state";
+import { DataSection } from "@/components/ui/data-section";
 import { TableCount, TableFoot } from "@/components/ui/table";
 import { DeadLetterActionBar } from "./dead-letter-action-bar";
 import { DeadLetterCountsCard } from "./dead-letter-counts-card";
@@ -71,53 +71,48 @@ export function DeadLetters() {
       <DeadLetterFilterForm filters={filters} sources={counts.data?.sources.map((s) => s.topic) ?? []} onApply={applyFilters} />
 
       <Card flush aria-label="Dead letters" aria-busy={letters.isPending || letters.isFetchingNextPage}>
-        {letters.isPending ? (
-          <QueryState state="loading" size="page">
-            <p>Loading dead letters…</p>
-          </QueryState>
-        ) : letters.isError && rows.length === 0 ? (
-          <QueryState state="error" size="page" title="The dead letters could not be loaded" detail={errorMessage(letters.error)}>
-            <Button onClick={() => void letters.refetch()}>Try again</Button>
-          </QueryState>
-        ) : rows.length === 0 ? (
-          <QueryState
-            state="empty"
-            size="page"
-            data-testid="dead-letters-empty"
-            title={hasDeadLetterFilters(filters) ? "No dead letters match these filters" : "No dead letters waiting"}
-            detail={
-              hasDeadLetterFilters(filters)
-                ? "Choose another reason or source, or show handled letters too."
-                : "Every message received so far was valid, or its dead letter has been handled."
-            }
-          >
-            {hasDeadLetterFilters(filters) && <Button onClick={() => applyFilters({})}>Clear filters</Button>}
-          </QueryState>
-        ) : (
-          <>
-            <DeadLetterActionBar selectedIds={selectedIds} onDone={() => setSelected(new Set())} />
-            <DeadLetterTable
-              letters={rows}
-              selected={selected}
-              onToggle={toggle}
-              onToggleAll={(isSelected) => setSelected(new Set(isSelected ? rows.map((l) => l.id) : []))}
-            />
-            <TableFoot>
-              <TableCount role="status" aria-live="polite">
-                {rows.length} {rows.length === 1 ? "letter" : "letters"}
-                {letters.hasNextPage ? " shown" : ""}
-              </TableCount>
-              {letters.isError && <FormError>{errorMessage(letters.error)}</FormError>}
-              {letters.hasNextPage ? (
-                <Button onClick={() => void letters.fetchNextPage()} disabled={letters.isFetchingNextPage}>
-                  {letters.isFetchingNextPage ? "Loading…" : "Load more"}
-                </Button>
-              ) : (
-                <span className="muted">No older letters</span>
-              )}
-            </TableFoot>
-          </>
-        )}
+        <DataSection
+          query={letters}
+          size="page"
+          loading="Loading dead letters…"
+          failed="The dead letters could not be loaded"
+          keepsRowsOnError
+          isEmpty={() => rows.length === 0}
+          empty={{
+            testId: "dead-letters-empty",
+            title: hasDeadLetterFilters(filters) ? "No dead letters match these filters" : "No dead letters waiting",
+            detail: hasDeadLetterFilters(filters)
+              ? "Choose another reason or source, or show handled letters too."
+              : "Every message received so far was valid, or its dead letter has been handled.",
+            action: hasDeadLetterFilters(filters) && <Button onClick={() => applyFilters({})}>Clear filters</Button>,
+          }}
+        >
+          {() => (
+            <>
+              <DeadLetterActionBar selectedIds={selectedIds} onDone={() => setSelected(new Set())} />
+              <DeadLetterTable
+                letters={rows}
+                selected={selected}
+                onToggle={toggle}
+                onToggleAll={(isSelected) => setSelected(new Set(isSelected ? rows.map((l) => l.id) : []))}
+              />
+              <TableFoot>
+                <TableCount role="status" aria-live="polite">
+                  {rows.length} {rows.length === 1 ? "letter" : "letters"}
+                  {letters.hasNextPage ? " shown" : ""}
+                </TableCount>
+                {letters.isError && <FormError>{errorMessage(letters.error)}</FormError>}
+                {letters.hasNextPage ? (
+                  <Button onClick={() => void letters.fetchNextPage()} disabled={letters.isFetchingNextPage}>
+                    {letters.isFetchingNextPage ? "Loading…" : "Load more"}
+                  </Button>
+                ) : (
+                  <span className="muted">No older letters</span>
+                )}
+              </TableFoot>
+            </>
+          )}
+        </DataSection>
       </Card>
     </Page>
   );

@@ -14,7 +14,7 @@ export const TOOLTIP_STYLE = {
   },
   labelStyle: { color: CHART_COLORS.text, fontWeight: 600 },
   itemStyle: { color: CHART_COLORS.text },
-  cursor: { fill: "rgb(255 255 255 / 0.04)", stroke: CHART_COLORS.grid },
+  cursor: { fill: CHART_COLORS.cursor, stroke: CHART_COLORS.grid },
 } as const;
 
 export const P50_NAME = "Median (p50)";

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Chip } from "@/components/ui/chip";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
-import { QueryState } from "@/components/ui/query-state";
+import { DataSection } from "@/components/ui/data-section";
 import { Table } from "@/components/ui/table";
 import type { TRole } from "@/lib/contracts/auth";
 import type { TContactPoint } from "@/lib/contracts/notifications";
@@ -71,66 +71,63 @@ export function ContactPointsPage({ role }: { role: TRole }) {
 
       <div className={styles.layout}>
         <Card flush aria-label="Your contact points" aria-busy={points.isPending}>
-          {points.isPending ? (
-            <QueryState state="loading" size="page">
-              <p>Loading your contact points…</p>
-            </QueryState>
-          ) : points.isError ? (
-            <QueryState state="error" size="page" title="Your contact points could not be loaded" detail={errorMessage(points.error)}>
-              <Button onClick={() => void points.refetch()}>Try again</Button>
-            </QueryState>
-          ) : points.data.contactPoints.length === 0 ? (
-            <QueryState
-              state="empty"
-              size="page"
-              title="No contact points yet"
-              detail="Add an email address, a webhook or this browser with the form, then send yourself a test."
-            />
-          ) : (
-            <Table className={styles.table} scrollLabel="Your contact points">
-              <thead>
-                <tr>
-                  <th scope="col">Contact point</th>
-                  <th scope="col">Alerts</th>
-                  <th scope="col">Last delivery</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.data.contactPoints.map((point) => (
-                  <tr key={point.id} data-testid="contact-point-row">
-                    <td data-label="Contact point">
-                      {/* One child: on phones the cell is a label column and a value column. */}
-                      <div>
-                        <div className={styles.name}>
-                          {point.label} <Chip appearance="tag">{KIND_LABEL[point.kind]}</Chip>
-                        </div>
-                        <small className={styles.target}>{point.target}</small>
-                      </div>
-                    </td>
-                    <td data-label="Alerts">
-                      {point.minSeverity === "critical" ? "Critical only" : `${SEVERITY_LABEL[point.minSeverity]} and above`}
-                    </td>
-                    <td data-label="Last delivery">
-                      <LastDelivery point={point} />
-                    </td>
-                    <td>
-                      <div className={styles.actions}>
-                        <Button size="sm" disabled={test.isPending} onClick={() => onTest(point)}>
-                          Send test
-                        </Button>
-                        <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={() => onRemove(point)}>
-                          Remove
-                        </Button>
-                      </div>
-                    </td>
+          <DataSection
+            query={points}
+            size="page"
+            loading="Loading your contact points…"
+            failed="Your contact points could not be loaded"
+            isEmpty={(data) => data.contactPoints.length === 0}
+            empty={{
+              title: "No contact points yet",
+              detail: "Add an email address, a webhook or this browser with the form, then send yourself a test.",
+            }}
+          >
+            {({ contactPoints }) => (
+              <Table className={styles.table} scrollLabel="Your contact points">
+                <thead>
+                  <tr>
+                    <th scope="col">Contact point</th>
+                    <th scope="col">Alerts</th>
+                    <th scope="col">Last delivery</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+                </thead>
+                <tbody>
+                  {contactPoints.map((point) => (
+                    <tr key={point.id} data-testid="contact-point-row">
+                      <td data-label="Contact point">
+                        {/* One child: on phones the cell is a label column and a value column. */}
+                        <div>
+                          <div className={styles.name}>
+                            {point.label} <Chip appearance="tag">{KIND_LABEL[point.kind]}</Chip>
+                          </div>
+                          <small className={styles.target}>{point.target}</small>
+                        </div>
+                      </td>
+                      <td data-label="Alerts">
+                        {point.minSeverity === "critical" ? "Critical only" : `${SEVERITY_LABEL[point.minSeverity]} and above`}
+                      </td>
+                      <td data-label="Last delivery">
+                        <LastDelivery point={point} />
+                      </td>
+                      <td>
+                        <div className={styles.actions}>
+                          <Button size="sm" disabled={test.isPending} onClick={() => onTest(point)}>
+                            Send test
+                          </Button>
+                          <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={() => onRemove(point)}>
+                            Remove
+                          </Button>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </DataSection>
         </Card>
         <AddContactPointForm
           onAdded={(point) => setFeedback({ tone: "ok", message: `${point.label} added. Send it a test to be sure it arrives.` })}

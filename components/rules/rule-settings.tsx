@@ -2,13 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { LAYERS } from "@/lib/contracts/layers";
-import { errorMessage } from "@/components/api/request-json";
 import { LAYER_META } from "@/components/map/layer-meta";
 import { RuleCard } from "./rule-card";
 import { rulesQuery } from "./rule-queries";
-import { Button } from "@/components/ui/button";
 import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
-import { QueryState } from "@/components/ui/query-state";
+import { DataSection } from "@/components/ui/data-section";
 import styles from "./rule-settings.module.css";
 
 /** /rules: every alert rule by domain, each tuned and saved on its own. */
@@ -31,33 +29,27 @@ export function RuleSettings() {
         </div>
       </PageHead>
 
-      {rules.isPending ? (
-        <QueryState state="loading" size="page" className={styles.stateCard}>
-          <p>Loading rules…</p>
-        </QueryState>
-      ) : rules.isError ? (
-        <QueryState
-          state="error"
-          size="page"
-          className={styles.stateCard}
-          title="The rules could not be loaded"
-          detail={errorMessage(rules.error)}
-        >
-          <Button onClick={() => void rules.refetch()}>Try again</Button>
-        </QueryState>
-      ) : (
-        domains.map(({ domain, settings }) => (
-          <section key={domain} className={styles.group} aria-labelledby={`rules-${domain}`}>
-            <h2 className={styles.title} id={`rules-${domain}`}>
-              {LAYER_META[domain].label}
-              <span className={styles.count}>{settings.length}</span>
-            </h2>
-            {settings.map((setting) => (
-              <RuleCard key={setting.rule.id} setting={setting} />
-            ))}
-          </section>
-        ))
-      )}
+      <DataSection
+        query={rules}
+        size="page"
+        stateClassName={styles.stateCard}
+        loading="Loading rules…"
+        failed="The rules could not be loaded"
+      >
+        {() =>
+          domains.map(({ domain, settings }) => (
+            <section key={domain} className={styles.group} aria-labelledby={`rules-${domain}`}>
+              <h2 className={styles.title} id={`rules-${domain}`}>
+                {LAYER_META[domain].label}
+                <span className={styles.count}>{settings.length}</span>
+              </h2>
+              {settings.map((setting) => (
+                <RuleCard key={setting.rule.id} setting={setting} />
+              ))}
+            </section>
+          ))
+        }
+      </DataSection>
     </Page>
   );
 }

@@ -11,6 +11,7 @@ import { rulesQuery } from "@/components/rules/rule-queries";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
+import { DataSection } from "@/components/ui/data-section";
 import { QueryState } from "@/components/ui/query-state";
 import { Table } from "@/components/ui/table";
 import { ExpiringSilencesNotice } from "./expiring-silences-notice";
@@ -52,25 +53,19 @@ export function SilencesPage() {
 
       <div className={styles.layout}>
         <div className={styles.sections} aria-busy={silences.isPending}>
-          {silences.isPending ? (
-            <QueryState state="loading" size="page">
-              <p>Loading silences…</p>
-            </QueryState>
-          ) : silences.isError ? (
-            <QueryState state="error" size="page" title="The silences could not be loaded" detail={errorMessage(silences.error)}>
-              <Button onClick={() => void silences.refetch()}>Try again</Button>
-            </QueryState>
-          ) : (
-            SECTIONS.map((section) => (
-              <SilenceSection
-                key={section.state}
-                {...section}
-                silences={now === null ? [] : silences.data.silences.filter((s) => silenceState(s, now) === section.state)}
-                ruleNames={ruleNames}
-                onFeedback={setFeedback}
-              />
-            ))
-          )}
+          <DataSection query={silences} size="page" loading="Loading silences…" failed="The silences could not be loaded">
+            {(data) =>
+              SECTIONS.map((section) => (
+                <SilenceSection
+                  key={section.state}
+                  {...section}
+                  silences={now === null ? [] : data.silences.filter((s) => silenceState(s, now) === section.state)}
+                  ruleNames={ruleNames}
+                  onFeedback={setFeedback}
+                />
+              ))
+            }
+          </DataSection>
         </div>
         {silences.data && (
           <SilenceForm

@@ -4,17 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState } from "react";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { TResponderUnit } from "@/lib/contracts/units";
-import { errorMessage } from "@/components/api/request-json";
 import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
 import { Feedback, type TFeedback } from "@/components/nav/feedback";
 import { groupUnitsByType } from "./unit-board-model";
 import { UnitForm } from "./unit-form";
 import { unitsQuery } from "./unit-queries";
 import { UnitsTable } from "./units-table";
-import { Button } from "@/components/ui/button";
 import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
-import { QueryState } from "@/components/ui/query-state";
+import { DataSection } from "@/components/ui/data-section";
 import styles from "./units-management.module.css";
 
 /** No socket on this page: the list is refetched when it is older than this. */
@@ -72,19 +70,16 @@ export function UnitsManagement({ currentUser }: { currentUser: TCurrentUser }) 
 
       <div className={styles.layout}>
         <Card flush aria-label="All units" aria-busy={units.isPending}>
-          {units.isPending ? (
-            <QueryState state="loading" size="page">
-              <p>Loading units…</p>
-            </QueryState>
-          ) : units.isError ? (
-            <QueryState state="error" size="page" title="The units could not be loaded" detail={errorMessage(units.error)}>
-              <Button onClick={() => void units.refetch()}>Try again</Button>
-            </QueryState>
-          ) : sorted.length === 0 ? (
-            <QueryState state="empty" size="page" title="No units yet" detail="Create the first one with the form." />
-          ) : (
-            <UnitsTable units={sorted} stationNames={stationNames} editingId={editingId} onEdit={startEdit} />
-          )}
+          <DataSection
+            query={units}
+            size="page"
+            loading="Loading units…"
+            failed="The units could not be loaded"
+            isEmpty={() => sorted.length === 0}
+            empty={{ title: "No units yet", detail: "Create the first one with the form." }}
+          >
+            {() => <UnitsTable units={sorted} stationNames={stationNames} editingId={editingId} onEdit={startEdit} />}
+          </DataSection>
         </Card>
 
         <Card aria-labelledby={formTitleId} data-testid="unit-form-card">

@@ -1,10 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { errorMessage } from "@/components/api/request-json";
 import { formatDateTime } from "@/components/format/date-time";
 import { Card, CardTitle } from "@/components/ui/card";
-import { QueryState } from "@/components/ui/query-state";
+import { DataSection } from "@/components/ui/data-section";
 import type { TZone, TZoneRevision } from "@/lib/contracts/zones";
 import { polygonsOf } from "@/lib/zone-geometry";
 import { ZONE_KIND_LABEL } from "./zone-kinds";
@@ -23,26 +22,22 @@ export function ZoneHistoryList({ zone }: { zone: TZone }) {
   return (
     <Card aria-label={`History of ${zone.name}`} data-testid="zone-history">
       <CardTitle as="h3">History</CardTitle>
-      {history.isPending ? (
-        <QueryState state="loading">
-          <p>Loading its history…</p>
-        </QueryState>
-      ) : history.isError ? (
-        <QueryState state="error" title="The history could not be loaded" detail={errorMessage(history.error)} />
-      ) : (
-        <ol className={styles.history}>
-          {history.data.revisions.map((revision) => (
-            <li key={revision.version}>
-              <strong>{CHANGE_WORD[revision.change]}</strong> {formatDateTime(revision.changedAt, { withSeconds: false })} by{" "}
-              {revision.changedBy?.name ?? "the system"}
-              <br />
-              <small>
-                {revision.name}, {ZONE_KIND_LABEL[revision.kind]}, {cornersOf(revision)} corners
-              </small>
-            </li>
-          ))}
-        </ol>
-      )}
+      <DataSection query={history} loading="Loading its history…" failed="The history could not be loaded">
+        {({ revisions }) => (
+          <ol className={styles.history}>
+            {revisions.map((revision) => (
+              <li key={revision.version}>
+                <strong>{CHANGE_WORD[revision.change]}</strong> {formatDateTime(revision.changedAt, { withSeconds: false })} by{" "}
+                {revision.changedBy?.name ?? "the system"}
+                <br />
+                <small>
+                  {revision.name}, {ZONE_KIND_LABEL[revision.kind]}, {cornersOf(revision)} corners
+                </small>
+              </li>
+            ))}
+          </ol>
+        )}
+      </DataSection>
     </Card>
   );
 }

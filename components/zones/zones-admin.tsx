@@ -8,6 +8,7 @@ import { Feedback, type TFeedback } from "@/components/nav/feedback";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle, Stack } from "@/components/ui/page";
+import { DataSection } from "@/components/ui/data-section";
 import { QueryState } from "@/components/ui/query-state";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
 import type { TZone, TZonePolygon } from "@/lib/contracts/zones";
@@ -114,19 +115,16 @@ export function ZonesAdmin() {
       </div>
 
       <Card flush aria-label="All zones" aria-busy={zones.isPending}>
-        {zones.isPending ? (
-          <QueryState state="loading" size="page">
-            <p>Loading zones…</p>
-          </QueryState>
-        ) : zones.isError ? (
-          <QueryState state="error" size="page" title="The zones could not be loaded" detail={errorMessage(zones.error)}>
-            <Button onClick={() => void zones.refetch()}>Try again</Button>
-          </QueryState>
-        ) : zones.data.zones.length === 0 ? (
-          <QueryState state="empty" size="page" title="No zones yet" detail="Draw one on the map or import a GeoJSON file." />
-        ) : (
-          <ZonesTable zones={zones.data.zones} selectedId={selected?.id ?? null} onSelect={selectZone} />
-        )}
+        <DataSection
+          query={zones}
+          size="page"
+          loading="Loading zones…"
+          failed="The zones could not be loaded"
+          isEmpty={(data) => data.zones.length === 0}
+          empty={{ title: "No zones yet", detail: "Draw one on the map or import a GeoJSON file." }}
+        >
+          {(data) => <ZonesTable zones={data.zones} selectedId={selected?.id ?? null} onSelect={selectZone} />}
+        </DataSection>
       </Card>
     </Page>
   );

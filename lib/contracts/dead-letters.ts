@@ -111,7 +111,6 @@ export const DEAD_LETTER_NOTE_MAX_CHARS = 1000;
 const ZDeadLetterIds = z.array(z.uuid()).min(1).max(DEAD_LETTER_ACTION_MAX);
 
 export const ZReplayDeadLettersRequest = z.object({ ids: ZDeadLetterIds });
-export type TReplayDeadLettersRequest = z.infer<typeof ZReplayDeadLettersRequest>;
 
 export const ZHandleDeadLettersRequest = z.object({
   ids: ZDeadLetterIds,

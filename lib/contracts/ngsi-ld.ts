@@ -98,7 +98,6 @@ export const ZSdmKeyValuesEntity = z.discriminatedUnion("type", [
     unitStatus: z.string(),
   }),
 ]);
-export type TSdmKeyValuesEntity = z.infer<typeof ZSdmKeyValuesEntity>;
 
 /** Hostile-input bounds of GET /ngsi-ld/v1/entities. */
 export const NGSI_LD_MAX_LIMIT = 1000;

@@ -1,10 +1,9 @@
 import { z } from "zod";
 
 /**
- * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), served under OPEN311_BASE_PATH in JSON.
+ * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), served under /open311/v2 in JSON.
  * Field names are the spec's (snake_case), not ours: citizen apps written for any GeoReport server work.
  */
-export const OPEN311_BASE_PATH = "/open311/v2";
 
 /** GET services.json: one entry per service code. */
 export const ZOpen311Service = z.object({

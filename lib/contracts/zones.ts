@@ -75,7 +75,6 @@ export const ZZoneRevision = z.object({
 });
 export type TZoneRevision = z.infer<typeof ZZoneRevision>;
 export const ZZoneHistory = z.object({ revisions: z.array(ZZoneRevision) });
-export type TZoneHistory = z.infer<typeof ZZoneHistory>;
 
 /**
  * POST /api/zones/import (admins): a GeoJSON FeatureCollection whose features carry `properties.name` (and

@@ -51,4 +51,39 @@ describe("stylesheets take sizes and colours from the tokens", () => {
     const found = findings(/#[0-9a-fA-F]{3,8}\b/g, () => false);
     expect(found).toEqual([]);
   });
+
+  it("writes no rgb()/hsl() literal either (a see-through token is color-mix(in srgb, var(--…) N%, transparent))", () => {
+    const found = findings(COLOR_FUNCTION_LITERAL, () => false);
+    expect(found).toEqual([]);
+  });
+});
+
+/** rgb(255 255 255 / 0.1), rgba(0, 0, 0, .5), hsl(…): a colour function written with numbers, not built from a token. */
+const COLOR_FUNCTION_LITERAL = /\b(?:rgba?|hsla?)\(\s*[0-9.]/g;
+const HEX_LITERAL = /["'`]#[0-9a-fA-F]{3,8}\b/g;
+
+/** Code under components/, app/ and lib/ (tests aside): colours come from lib/design/tokens.ts, the one file allowed to spell them. */
+function codeFiles(): string[] {
+  return ["components", "app", "lib"]
+    .flatMap((dir) =>
+      readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+        .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+        .map((file) => path.join(dir, file)),
+    )
+    .filter((file) => file !== path.join("lib", "design", "tokens.ts"))
+    .sort();
+}
+
+describe("components take colours from the tokens", () => {
+  it("finds the code", () => {
+    expect(codeFiles().length).toBeGreaterThan(100);
+  });
+
+  it("writes no hex, rgb() or hsl() colour literal outside lib/design/tokens.ts", () => {
+    const found = codeFiles().flatMap((file) => {
+      const code = readFileSync(path.join(ROOT, file), "utf8");
+      return [...code.matchAll(HEX_LITERAL), ...code.matchAll(COLOR_FUNCTION_LITERAL)].map((match) => `${file}: ${match[0]}`);
+    });
+    expect(found).toEqual([]);
+  });
 });

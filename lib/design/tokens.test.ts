@@ -5,7 +5,14 @@ import { renderCssVariables } from "./css-variables";
 import { COLOR, FIELD_COLOR, PRIORITY_COLOR, ROLE_COLOR, SEVERITY_COLOR, UNIT_STATUS_COLOR, ZONE_KIND_COLOR, rgbOf } from "./tokens";
 
 const WCAG_AA_TEXT = 4.5;
-const DARK_BACKGROUNDS = { bg: COLOR.bg, surface: COLOR.surface, surfaceRaised: COLOR.surfaceRaised, inputBg: COLOR.inputBg };
+const DARK_BACKGROUNDS = {
+  bg: COLOR.bg,
+  surface: COLOR.surface,
+  surfaceRaised: COLOR.surfaceRaised,
+  inputBg: COLOR.inputBg,
+  // Panels over the map at 85–97 % opacity: checked opaque here, as the map under them is dark too.
+  overlay: COLOR.overlay,
+};
 const FIELD_BACKGROUNDS = { bg: FIELD_COLOR.bg, surfaceRaised: FIELD_COLOR.surfaceRaised, surfaceHover: FIELD_COLOR.surfaceHover };
 
 /** CSS color-mix(in srgb, color share%, base): the tinted panels' resulting fill. */
@@ -142,6 +149,8 @@ describe("CSS variables", () => {
     expect(css).toContain(`--alert-text:${COLOR.alertText};`);
     expect(css).toContain(`--field-warn-fill:${FIELD_COLOR.warnFill};`);
     expect(css).toContain("--font-size-display:28px;");
+    expect(css).toContain(`--overlay:${COLOR.overlay};`);
+    expect(css).toContain(`--scrim:${COLOR.scrim};`);
     expect(css).toContain(".field-theme{");
   });
 

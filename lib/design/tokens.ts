@@ -64,6 +64,13 @@ export const COLOR = {
   legendRing: "#3a4553",
   /** Text on a bright filled background (primary buttons, the spinner inside them, priority chips). */
   onBright: "#0b0f14",
+  /**
+   * The dark panel colour behind translucent layers over the map (map panels, tooltips, the playback bar, the
+   * attribution): the surface's value, but not a theme key, so it stays dark where .field-theme turns --surface white.
+   */
+  overlay: "#0e131a",
+  /** Behind a modal dialog and a map that is loading or failed. */
+  scrim: "#04070b",
   white: "#ffffff",
   black: "#000000",
 } as const satisfies Record<string, THex>;
@@ -207,6 +214,8 @@ export const CHART_COLOR = {
   tooltipBackground: COLOR.surfaceRaised,
   tooltipBorder: COLOR.borderStrong,
   text: COLOR.text,
+  /** The band under the pointer across a chart. */
+  cursor: "rgb(255 255 255 / 0.04)",
 } as const;
 
 /** One series per reason in the dead-letter counts chart (/dead-letters); the legend names each. */
