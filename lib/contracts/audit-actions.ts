@@ -57,5 +57,11 @@ export const AUDIT_ACTIONS = [
   "contact_point.removed",
   "notification.sent",
   "notification.failed",
+  "alert.escalation_step",
+  "alert.escalation_ended",
+  "on_call_rota.created",
+  "on_call_rota.removed",
+  "escalation_policy.created",
+  "escalation_policy.removed",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

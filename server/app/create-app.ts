@@ -201,6 +201,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
       city.dispatch?.leaderWork,
       recorder?.leaderWork,
       capFeeds?.leaderWork,
+      notifications?.escalations.leaderWork,
       notifications?.notifier.leaderWork,
       mqttBridge?.leaderWork,
     ].filter((part) => part !== undefined),

@@ -61,6 +61,11 @@ export const PART_PLACEMENT = {
    * each alert is fanned out once (a marker row commits with its deliveries) and each delivery tried by one.
    */
   notifications: "one",
+  /**
+   * Runs due steps of alerts' escalation chains (server/on-call/): each step is claimed with a conditional update,
+   * so it runs once whoever leads; its deliveries go through the notifications queue.
+   */
+  escalationChains: "one",
   /** Fills this process's in-memory cache of response-time figures. */
   kpiWarmUp: "every",
   /** Database, event source and sign-in up: a property of each instance. */

@@ -14,6 +14,9 @@ export type TOutgoing = Pick<TAlertMessage, "title" | "text" | "link"> & {
   deliveryId: string;
   type: TWebhookPayload["type"];
   payload: TWebhookPayload["alert"];
+  /** The one-tap acknowledge link, when the message names alerts (not for test sends). */
+  ackLink?: string;
+  group?: TWebhookPayload["group"];
 };
 
 export type TNotificationChannels = {
@@ -41,11 +44,22 @@ export function createNotificationChannels(settings: TChannelSettings): TNotific
         case "email":
           return email(point.target, message);
         case "webhook":
-          return sendWebhook(point, { type: message.type, deliveryId: message.deliveryId, alert: message.payload }, { now, timeoutMs });
+          return sendWebhook(
+            point,
+            {
+              type: message.type,
+              deliveryId: message.deliveryId,
+              alert: message.payload,
+              ...(message.ackLink ? { acknowledgeLink: message.ackLink } : {}),
+              ...(message.group ? { group: message.group } : {}),
+            },
+            { now, timeoutMs },
+          );
         case "push": {
           const subscription = ZPushSubscription.safeParse(JSON.parse(point.target));
           if (!subscription.success) throw new ChannelError("the stored push subscription is not valid", true);
-          return push(subscription.data, message);
+          // A tap on the notification is the one-tap acknowledge: the page it opens says what happened and links the alert.
+          return push(subscription.data, message.ackLink ? { ...message, link: message.ackLink } : message);
         }
         default:
           throw new ChannelError(`unknown contact point kind ${point.kind}`, true);
