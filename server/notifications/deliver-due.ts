@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudits } from "@/server/audit/record-audit";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { inTransaction } from "@/server/db/transaction";
 import { issueAckLink } from "@/server/on-call/issue-ack-link";
@@ -30,16 +30,37 @@ export type TDeliverDeps = {
 
 type TDue = Awaited<ReturnType<typeof readDue>>[number];
 
+const DUE_INCLUDE = { alert: true, contactPoint: { include: { user: { select: { name: true } } } } } as const;
+
 const readDue = (deps: TDeliverDeps, now: Date) =>
   deps.prisma.notificationDelivery.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now } },
-    include: { alert: true, contactPoint: { include: { user: { select: { name: true } } } } },
+    include: DUE_INCLUDE,
     orderBy: { nextAttemptAt: "asc" },
     take: DELIVERY_BATCH,
   });
 
-/** An alert's group for notifications: its correlation group, or its rule while correlation has not placed it. */
-export const groupKeyOf = (alert: { correlationGroup: string | null; ruleId: string }) => alert.correlationGroup ?? `rule:${alert.ruleId}`;
+/** A message's group may hold more due deliveries than one read takes (a storm): all of them go in the one message. */
+async function withSiblings(deps: TDeliverDeps, bundle: TDue[], now: Date): Promise<TDue[]> {
+  const lead = bundle[0]!;
+  if (lead.alert.correlationGroup === null) return bundle;
+  const siblings = await deps.prisma.notificationDelivery.findMany({
+    where: {
+      id: { notIn: bundle.map((d) => d.id) },
+      status: "pending",
+      nextAttemptAt: { lte: now },
+      contactPointId: lead.contactPointId,
+      attempts: lead.attempts,
+      step: lead.step > 0 ? { gt: 0 } : 0,
+      alert: { correlationGroup: lead.alert.correlationGroup },
+    },
+    include: DUE_INCLUDE,
+  });
+  return [...bundle, ...siblings];
+}
+
+/** An alert's group for notifications: its correlation group; an alert correlation has not grouped goes alone. */
+export const groupKeyOf = (alert: { correlationGroup: string | null; id: string }) => alert.correlationGroup ?? `alert:${alert.id}`;
 
 /**
  * Tries every pending delivery that is due, bundled: one message per contact point, group, kind (raised or
@@ -71,7 +92,7 @@ export async function deliverDue(deps: TDeliverDeps): Promise<number> {
     } else sendable.push(bundle);
   }
   // Side by side: receivers are independent.
-  await Promise.all(sendable.map((bundle) => attempt(deps, bundle)));
+  await Promise.all(sendable.map(async (bundle) => attempt(deps, await withSiblings(deps, bundle, now))));
   return due.length;
 }
 
@@ -109,7 +130,7 @@ async function attempt(deps: TDeliverDeps, bundle: TDue[]): Promise<void> {
       ...message,
       text: `${message.text}\n\nAcknowledge (one tap, ${alerts.length === 1 ? "this alert" : `all ${alerts.length}`}): ${ackLink}`,
       deliveryId: messageId,
-      type: lead.step > 0 ? "alert.escalated" : "alert.raised",
+      type: lead.step > 1 ? "alert.escalated" : "alert.raised",
       ackLink,
     };
     await deps.channels.deliver(point, outgoing);
@@ -135,8 +156,9 @@ async function attempt(deps: TDeliverDeps, bundle: TDue[]): Promise<void> {
       },
     });
     if (updated.count === 0 || !isFinal) return;
-    for (const delivery of bundle) {
-      await recordAudit(tx, {
+    await recordAudits(
+      tx,
+      bundle.map((delivery) => ({
         actor: null,
         action: status === "sent" ? "notification.sent" : "notification.failed",
         entityType: "alert",
@@ -150,7 +172,7 @@ async function attempt(deps: TDeliverDeps, bundle: TDue[]): Promise<void> {
           ...(bundle.length > 1 ? { messageId, groupedWith: bundle.length - 1 } : {}),
           ...(lastError ? { error: lastError } : {}),
         },
-      });
-    }
+      })),
+    );
   });
 }
