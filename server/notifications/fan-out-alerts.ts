@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { inTransaction } from "@/server/db/transaction";
 import { matchPolicy } from "@/server/on-call/match-policy";
 import { matchersOf } from "@/server/on-call/policy-rows";
@@ -16,8 +16,9 @@ const NOTIFIED_ROLES = ["operator", "supervisor"];
 
 /**
  * Queues one delivery per (alert, contact point) for each alert raised in the look-back that was not fanned
- * out yet, or, when an escalation policy covers the alert, starts its chain (first step due now). The marker
- * row and the deliveries (or the chain) commit together, so an alert is fanned out once whichever
+ * out yet, or, when an escalation policy covers the alert, starts its chain (first step due now); a batch at a
+ * time, in one transaction (a storm's thousands of alerts are a few dozen). The marker rows and the deliveries
+ * (or the chains) commit together, so an alert is fanned out once whichever
  * instance leads, however often this runs, and across restarts. Returns how many alerts it looked at.
  */
 export async function fanOutRaisedAlerts(deps: { prisma: PrismaClient; now: () => Date }): Promise<number> {
@@ -36,24 +37,29 @@ export async function fanOutRaisedAlerts(deps: { prisma: PrismaClient; now: () =
     select: { id: true, minSeverity: true },
   });
   const policies = (await prisma.escalationPolicy.findMany()).map((row) => ({ ...row, matchers: matchersOf(row) }));
-  for (const alert of alerts) {
-    await inTransaction(prisma, async (tx) => {
-      const marked = await tx.notificationFanout.createMany({ data: [{ alertId: alert.id }], skipDuplicates: true });
-      if (marked.count === 0 || !shouldNotify(alert)) return;
+  await inTransaction(prisma, async (tx) => {
+    // One statement marks the batch; it returns only the alerts this run marked, so each is fanned out once even
+    // when another runner (a change of leader) works the same batch at the same moment.
+    const marked = await tx.$queryRaw<{ alert_id: string }[]>`
+      INSERT INTO notification_fanouts (alert_id) SELECT unnest(${alerts.map((a) => a.id)}::uuid[])
+      ON CONFLICT DO NOTHING RETURNING alert_id`;
+    const isMarked = new Set(marked.map((row) => row.alert_id));
+    const chains: Prisma.AlertEscalationCreateManyInput[] = [];
+    const deliveries: Prisma.NotificationDeliveryCreateManyInput[] = [];
+    for (const alert of alerts) {
+      if (!isMarked.has(alert.id) || !shouldNotify(alert)) continue;
       const policy = matchPolicy(policies, alert);
       if (policy) {
-        await tx.alertEscalation.create({
-          data: { alertId: alert.id, policyId: policy.id, policyName: policy.name, steps: policy.steps ?? [], nextStepAt: now },
-        });
-        return;
+        chains.push({ alertId: alert.id, policyId: policy.id, policyName: policy.name, steps: policy.steps ?? [], nextStepAt: now });
+        continue;
       }
-      const recipients = points.filter((p) => meetsSeverity(alert.severity, p.minSeverity));
-      if (recipients.length === 0) return;
-      await tx.notificationDelivery.createMany({
-        data: recipients.map((p) => ({ alertId: alert.id, contactPointId: p.id, nextAttemptAt: now })),
-        skipDuplicates: true,
-      });
-    });
-  }
+      for (const point of points) {
+        if (meetsSeverity(alert.severity, point.minSeverity))
+          deliveries.push({ alertId: alert.id, contactPointId: point.id, nextAttemptAt: now });
+      }
+    }
+    if (chains.length > 0) await tx.alertEscalation.createMany({ data: chains, skipDuplicates: true });
+    if (deliveries.length > 0) await tx.notificationDelivery.createMany({ data: deliveries, skipDuplicates: true });
+  });
   return alerts.length;
 }

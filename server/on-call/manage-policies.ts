@@ -4,7 +4,8 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { Prisma } from "@/server/db/generated/client";
 import { inTransaction, isUuid } from "@/server/db/transaction";
 import { invalid, notFound } from "@/server/errors";
-import { nowOf, type TOnCallDeps } from "./on-call-deps";
+import { nowOf } from "@/server/http/action-deps";
+import type { TOnCallDeps } from "./on-call-deps";
 import { readOnCall } from "./read-on-call";
 
 /** Creates an escalation policy (audited); every rota and person its steps name must exist. */

@@ -4,7 +4,8 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { Prisma } from "@/server/db/generated/client";
 import { inTransaction, isUuid } from "@/server/db/transaction";
 import { conflict, invalid, notFound } from "@/server/errors";
-import { nowOf, type TOnCallDeps } from "./on-call-deps";
+import { nowOf } from "@/server/http/action-deps";
+import type { TOnCallDeps } from "./on-call-deps";
 import { toRota } from "./read-on-call";
 import { wallTimeToInstant } from "./wall-time";
 

@@ -11,5 +11,3 @@ export type TOnCallDeps = {
   timeZone: string;
   now?: () => Date;
 };
-
-export const nowOf = (deps: { now?: () => Date }) => deps.now?.() ?? new Date();
