@@ -30,7 +30,7 @@ async function startReceiver() {
 
 test.describe("on call", () => {
   test.use({ viewport: { width: 1440, height: 900 } });
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
 
   test("a supervisor sets up a rota and a policy; a matching alert pages the on-call operator, shows the step on its timeline, and the link acknowledges it", async ({
     browser,
@@ -102,10 +102,10 @@ test.describe("on call", () => {
       const drawer = operator.getByTestId("alert-drawer");
       await expect(drawer).toBeVisible({ timeout: 60_000 });
       const step = drawer.getByTestId("alert-escalation").getByTestId("escalation-step").first();
-      await expect(step).toContainText("Step 1 of 2");
+      // Generous: the control room draws the live map in software (SwiftShader) beside it on a busy machine.
+      await expect(step).toContainText("Step 1 of 2", { timeout: 60_000 });
       await expect(step).toContainText(`${rotaName} (on call: Olivia Operator)`);
       await expect(step).toContainText("notified Olivia Operator");
-      await operator.screenshot({ path: `${SCREENSHOTS}/on-call-alert-timeline-1440.png` });
 
       // The one-tap link, opened signed out: sign in, come back, and it acknowledges as Olivia.
       const link = new URL(message.acknowledgeLink!);
