@@ -6,6 +6,7 @@ import { formatClock } from "@/components/format/date-time";
 import { Timeline, TimelineItem } from "@/components/incidents/timeline";
 import { QueryState } from "@/components/ui/query-state";
 import { DrawerSection, DrawerSectionTitle } from "@/components/ui/side-drawer";
+import styles from "./alert-escalation-section.module.css";
 import { alertEscalationQuery } from "./on-call-queries";
 
 const clock = (iso: string) => formatClock(Date.parse(iso), { withSeconds: false });
@@ -31,7 +32,7 @@ export function AlertEscalationSection({ alertId, titleId }: { alertId: string; 
                   {event.notified.length > 0 ? `, notified ${event.notified.join(", ")}` : ", nobody could be notified"}
                 </span>
                 {event.nextAt && event.step < event.of && (
-                  <span className="muted">Next step at {clock(event.nextAt)} unless acknowledged</span>
+                  <span className={styles.next}>Next step at {clock(event.nextAt)} unless acknowledged</span>
                 )}
               </TimelineItem>
             ) : (

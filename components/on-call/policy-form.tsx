@@ -72,6 +72,9 @@ export function PolicyForm({ overview, onCreated }: TPolicyFormProps) {
       {
         onSuccess: (policy) => {
           setName("");
+          setSeverity("");
+          setDomain("");
+          setZone("");
           setSteps([{ target: "", waitMinutes: "5" }]);
           onCreated(policy);
         },
@@ -134,7 +137,7 @@ export function PolicyForm({ overview, onCreated }: TPolicyFormProps) {
           {steps.map((step, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a step is its position in the chain
             <div key={index} className={styles.step} data-testid="policy-step">
-              <Field>
+              <Field className={styles.stepTarget}>
                 <FieldLabel htmlFor={`${id}-step-${index}`}>Step {index + 1}: notify</FieldLabel>
                 <Select
                   id={`${id}-step-${index}`}
@@ -164,7 +167,7 @@ export function PolicyForm({ overview, onCreated }: TPolicyFormProps) {
                   </optgroup>
                 </Select>
               </Field>
-              <Field>
+              <Field className={styles.stepWait}>
                 <FieldLabel htmlFor={`${id}-wait-${index}`}>Then wait (min)</FieldLabel>
                 <Input
                   id={`${id}-wait-${index}`}
