@@ -5,7 +5,7 @@ import type { TOnCallOverview, TRota } from "@/lib/contracts/on-call";
 import { errorMessage } from "@/components/api/request-json";
 import { Button } from "@/components/ui/button";
 import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
-import { Field, FieldHint, FieldLabel, FormRow } from "@/components/ui/field";
+import { Field, FieldHint, FieldLabel } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { InlineCheck } from "@/components/ui/inline-check";
 import { Input, Select } from "@/components/ui/input";
@@ -86,34 +86,33 @@ export function RotaForm({ people, timeZone, onCreated }: TRotaFormProps) {
               })
             )}
           </fieldset>
-          <FormRow>
-            <Field>
-              <FieldLabel htmlFor={`${id}-shift`}>Shift</FieldLabel>
-              <Select
-                id={`${id}-shift`}
-                value={shiftMinutes}
-                onChange={(e) => setShiftMinutes(Number(e.target.value))}
-                data-testid="rota-shift"
-              >
-                {SHIFT_CHOICES_MINUTES.map((minutes) => (
-                  <option key={minutes} value={minutes}>
-                    {describeShift(minutes)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field>
-              <FieldLabel htmlFor={`${id}-start`}>First shift starts</FieldLabel>
-              <Input
-                id={`${id}-start`}
-                type="datetime-local"
-                value={startsAt}
-                onChange={(e) => setStartsAt(e.target.value)}
-                data-testid="rota-start"
-              />
-              <FieldHint>City time ({timeZone})</FieldHint>
-            </Field>
-          </FormRow>
+          {/* One above the other: a date-time field needs the card's whole width to show the date. */}
+          <Field>
+            <FieldLabel htmlFor={`${id}-shift`}>Shift</FieldLabel>
+            <Select
+              id={`${id}-shift`}
+              value={shiftMinutes}
+              onChange={(e) => setShiftMinutes(Number(e.target.value))}
+              data-testid="rota-shift"
+            >
+              {SHIFT_CHOICES_MINUTES.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {describeShift(minutes)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field>
+            <FieldLabel htmlFor={`${id}-start`}>First shift starts</FieldLabel>
+            <Input
+              id={`${id}-start`}
+              type="datetime-local"
+              value={startsAt}
+              onChange={(e) => setStartsAt(e.target.value)}
+              data-testid="rota-start"
+            />
+            <FieldHint>City time ({timeZone})</FieldHint>
+          </Field>
           {error && <FormError role="alert">{error}</FormError>}
           <Button type="submit" variant="accent" disabled={create.isPending} data-testid="rota-submit">
             {create.isPending ? "Creating…" : "Create rota"}
