@@ -50,6 +50,10 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/alerts/[id]/promote": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/promote`, body: {}, status: 400 } } },
   "/api/alerts/[id]/reports": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/reports`, status: 404 } } },
   "/api/alerts/[id]/resolve": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/resolve`, body: {}, status: 400 } } },
+  // The escalation timeline of an alert, beside its other drawer sections (server/on-call/on-call-api.test.ts).
+  "/api/alerts/[id]/escalation": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/escalation`, status: 404 } } },
+  // One-tap acknowledge links: the recipient alone, signed in (checked past the role guard: 403 for anyone else).
+  "/api/ack-links/[token]": { POST: { access: OPS, probe: { path: "/api/ack-links/not-a-token", body: {}, status: 404 } } },
   "/api/audit": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/audit?limit=1", status: 200 } } },
   "/api/auth-config": { GET: { access: "public", probe: { path: "/api/auth-config", status: 200 } } },
   "/api/auth/[...all]": {
@@ -137,6 +141,16 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/history/points": {
     GET: { access: ["supervisor"], probe: { path: "/api/history/points?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", status: 200 } },
   },
+  // Rotas and escalation policies are supervisors' and admins' to keep (server/on-call/on-call-api.test.ts).
+  "/api/on-call": { GET: { access: ["supervisor", "admin"], probe: { path: "/api/on-call", status: 200 } } },
+  "/api/on-call/policies": { POST: { access: ["supervisor", "admin"], probe: { path: "/api/on-call/policies", body: {}, status: 400 } } },
+  "/api/on-call/policies/[id]/remove": {
+    POST: { access: ["supervisor", "admin"], probe: { path: `/api/on-call/policies/${NO_ID}/remove`, body: {}, status: 404 } },
+  },
+  "/api/on-call/rotas": { POST: { access: ["supervisor", "admin"], probe: { path: "/api/on-call/rotas", body: {}, status: 400 } } },
+  "/api/on-call/rotas/[id]/remove": {
+    POST: { access: ["supervisor", "admin"], probe: { path: `/api/on-call/rotas/${NO_ID}/remove`, body: {}, status: 404 } },
+  },
   "/api/playback": { GET: { access: ["supervisor"], probe: { path: "/api/playback?at=2026-01-01T00:00:00Z", status: 200 } } },
   "/api/playback/range": { GET: { access: ["supervisor"], probe: { path: "/api/playback/range", status: 200 } } },
   // Supervisors and admins silence alerts; operators read silences to know why something is quiet
@@ -190,6 +204,8 @@ const PAGES: Record<string, readonly TRole[] | "public"> = {
   "/admin/cap-feeds": ["admin"],
   "/admin/zones": ["admin"],
   "/admin/users": ["admin"],
+  // Where a one-tap acknowledge link leads: those who acknowledge alerts (the link itself is checked per recipient).
+  "/ack/[token]": ["operator", "supervisor"],
   // Hotspots and time playback: reviewing what happened is a supervisor's job.
   "/analysis": ["supervisor"],
   "/audit": ["admin", "supervisor"],
@@ -201,6 +217,8 @@ const PAGES: Record<string, readonly TRole[] | "public"> = {
   "/kpis": ["supervisor"],
   // Everyone's own contact points (admins also see delivery health there).
   "/me/notifications": ALL,
+  // Rotas and escalation policies.
+  "/on-call": ["admin", "supervisor"],
   // Tuning alert rules is a supervisor's call (operators can still read them through GET /api/rules).
   "/rules": ["supervisor"],
   // Silences and maintenance windows (operators see why something is quiet in the control room instead).

@@ -39,6 +39,7 @@ import { Textarea } from "@/components/ui/input";
 import { cx } from "@/components/ui/class-names";
 import { Timeline, TimelineItem } from "@/components/incidents/timeline";
 import { AlertDeliveriesSection } from "@/components/notifications/alert-deliveries-section";
+import { AlertEscalationSection } from "@/components/on-call/alert-escalation-section";
 import actionStyles from "./action-form.module.css";
 import styles from "./alert-drawer.module.css";
 import statusStyles from "./alert-status.module.css";
@@ -226,6 +227,7 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
       </Facts>
 
       {isCitizenReport && <CitizenReportsSection alert={alert} titleId={`${id}-reports`} />}
+      <AlertEscalationSection alertId={alert.id} titleId={`${id}-escalation`} />
       <AlertDeliveriesSection alertId={alert.id} titleId={`${id}-notified`} />
 
       <DrawerSection aria-labelledby={`${id}-notes`}>

@@ -22,6 +22,7 @@ const NAV_ITEMS: readonly TNavItem[] = [
   { href: "/admin/cap-feeds", label: "CAP feeds", roles: ["admin"] },
   { href: "/admin/zones", label: "Zones", roles: ["admin"] },
   { href: "/silences", label: "Silences", roles: ["supervisor", "admin"] },
+  { href: "/on-call", label: "On call", roles: ["supervisor", "admin"] },
   { href: "/units", label: "Units", roles: ["admin", "supervisor"] },
   { href: "/audit", label: "Audit log", roles: ["admin", "supervisor"] },
   { href: DEAD_LETTERS_PATH, label: "Dead letters", roles: ["admin", "supervisor"] },

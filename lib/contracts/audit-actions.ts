@@ -58,5 +58,11 @@ export const AUDIT_ACTIONS = [
   "notification.sent",
   "notification.failed",
   "incident.crew_ack_overdue",
+  "alert.escalation_step",
+  "alert.escalation_ended",
+  "on_call_rota.created",
+  "on_call_rota.removed",
+  "escalation_policy.created",
+  "escalation_policy.removed",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

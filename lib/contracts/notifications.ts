@@ -92,8 +92,15 @@ export type TNotificationHealth = z.infer<typeof ZNotificationHealth>;
 
 /** What a webhook receives (POST, JSON), signed: X-CityNerve-Signature = sha256=hex(HMAC(secret, `${timestamp}.${body}`)). */
 export const ZWebhookPayload = z.object({
-  type: z.enum(["alert.raised", "test"]),
+  /** alert.escalated: a step of the alert's escalation chain names the receiver (server/on-call/). */
+  type: z.enum(["alert.raised", "alert.escalated", "test"]),
   deliveryId: z.string(),
+  /** One-tap acknowledge: single use, for the contact point's owner, signed in; expires (lib/contracts/on-call.ts). */
+  acknowledgeLink: z.string().optional(),
+  /** A storm's alerts of one correlation group told in one message: `alert` is the first, these are all of them. */
+  group: z
+    .object({ count: z.number().int(), summary: z.string(), alerts: z.array(z.object({ id: z.string(), title: z.string() })) })
+    .optional(),
   alert: z
     .object({
       id: z.string(),

@@ -207,6 +207,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
       city.dispatch?.leaderWork,
       recorder?.leaderWork,
       capFeeds?.leaderWork,
+      notifications?.escalations.leaderWork,
       notifications?.notifier.leaderWork,
       crewAcks?.leaderWork,
       mqttBridge?.leaderWork,

@@ -66,6 +66,11 @@ export const PART_PLACEMENT = {
    * marker row per dispatch commits with the alert), so each is escalated once however many runners.
    */
   crewAckEscalation: "one",
+  /**
+   * Runs due steps of alerts' escalation chains (server/on-call/): each step is claimed with a conditional update,
+   * so it runs once whoever leads; its deliveries go through the notifications queue.
+   */
+  escalationChains: "one",
   /** Fills this process's in-memory cache of response-time figures. */
   kpiWarmUp: "every",
   /** Database, event source and sign-in up: a property of each instance. */

@@ -42,6 +42,25 @@ export async function recordAudit(db: TAuditWriter, record: TAuditRecord): Promi
   await recordOpsEvent(db, { entityType: record.entityType, entityId: record.entityId, type: record.action });
 }
 
+/** Appends many audit rows in one statement (a storm's grouped message: one row per alert it named), then their events. */
+export async function recordAudits(db: TAuditWriter, records: readonly TAuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db.auditLog.createMany({
+    data: records.map((record) => ({
+      actorId: record.actor?.id ?? null,
+      actorEmail: record.actor?.email ?? null,
+      actorRole: record.actor?.role ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId ?? null,
+      ip: record.ip ?? null,
+      before: toJson(record.before),
+      after: toJson(record.after),
+    })),
+  });
+  for (const record of records) await recordOpsEvent(db, { entityType: record.entityType, entityId: record.entityId, type: record.action });
+}
+
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   // Round-trip through JSON so Dates become strings and undefined fields vanish, as they will on read.
   return value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);

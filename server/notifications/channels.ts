@@ -15,6 +15,9 @@ export type TOutgoing = Pick<TAlertMessage, "title" | "text" | "link"> & {
   deliveryId: string;
   type: TWebhookPayload["type"];
   payload: TWebhookPayload["alert"];
+  /** The one-tap acknowledge link, when the message names alerts (not for test sends). */
+  ackLink?: string;
+  group?: TWebhookPayload["group"];
 };
 
 export type TNotificationChannels = {
@@ -64,11 +67,18 @@ export function createNotificationChannels(settings: TChannelSettings): TNotific
         case "webhook":
           return sendWebhook(
             point,
-            { type: message.type, deliveryId: message.deliveryId, alert: message.payload },
+            {
+              type: message.type,
+              deliveryId: message.deliveryId,
+              alert: message.payload,
+              ...(message.ackLink ? { acknowledgeLink: message.ackLink } : {}),
+              ...(message.group ? { group: message.group } : {}),
+            },
             { now, timeoutMs, allow, agent },
           );
         case "push":
-          return pushTo(point.target, message);
+          // A tap on the notification is the one-tap acknowledge: the page it opens says what happened and links the alert.
+          return pushTo(point.target, message.ackLink ? { ...message, link: message.ackLink } : message);
         default:
           throw new ChannelError(`unknown contact point kind ${point.kind}`, true);
       }

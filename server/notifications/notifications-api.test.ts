@@ -307,12 +307,13 @@ describe.each(TEST_BACKENDS)("notifications ($kind)", (backend) => {
     expect(request!.headers["content-encoding"]).toBe("aes128gcm");
     expect(String(request!.headers.authorization)).toMatch(new RegExp(`^vapid t=[\\w-]+\\.[\\w-]+\\.[\\w-]+, k=${key.body.publicKey}$`));
     expect(Number(request!.headers.ttl)).toBeGreaterThan(0);
-    // What the service worker gets: the title with severity and place, and the link it opens on click.
+    // What the service worker gets: the title with severity and place, and the link it opens on click: the one-tap
+    // acknowledge page (server/on-call/open-ack-link.ts), which says what happened and links the alert.
     const shown = JSON.parse(browser.decrypt(request!.raw)) as { title: string; body: string; url: string };
     expect(shown).toEqual({
       title: expect.stringContaining("CRITICAL"),
       body: "Bin reports burning",
-      url: `${t.app.origin}/?alert=${alert.id}`,
+      url: expect.stringMatching(new RegExp(`^${t.app.origin}/ack/[\\w-]{43}$`)),
     });
     expect((await deliveriesOf(alert.id))[0]).toMatchObject({ status: "sent" });
 

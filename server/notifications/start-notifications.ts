@@ -1,6 +1,7 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { createApiKeyRateLimit, type TApiKeyRateLimit } from "@/server/api-keys/api-key-rate-limit";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { createEscalationRunner, type TEscalationRunner } from "@/server/on-call/escalation-runner";
 import { createNotificationChannels, type TNotificationChannels } from "./channels";
 import { entityNames, type TEntityNames } from "./entity-name";
 import { createNotifier, type TNotifier } from "./notifier";
@@ -28,6 +29,8 @@ export type TNotifications = {
   names: TEntityNames;
   publicUrl: string;
   notifier: TNotifier;
+  /** Escalation chains' steps (server/on-call/), on the leader alone; their deliveries go through the notifier's queue. */
+  escalations: TEscalationRunner;
   /** Test sends per user and minute: anyone signed in can name any address, so "Send test" must not become a mail cannon. */
   testRateLimit: TApiKeyRateLimit;
 };
@@ -43,5 +46,13 @@ export async function startNotifications(
   const channels = createNotificationChannels({ smtp: config.smtp, vapid, now: config.now, webhookAllow: config.webhookAllow });
   const names = entityNames(entities);
   const notifier = createNotifier({ prisma, channels, names, publicUrl: config.publicUrl, now: config.now, everyMs: config.everyMs });
-  return { channels, names, publicUrl: config.publicUrl, notifier, testRateLimit: createApiKeyRateLimit(TEST_SENDS_PER_MINUTE) };
+  const escalations = createEscalationRunner({ prisma, now: config.now ?? (() => new Date()), everyMs: config.everyMs });
+  return {
+    channels,
+    names,
+    publicUrl: config.publicUrl,
+    notifier,
+    escalations,
+    testRateLimit: createApiKeyRateLimit(TEST_SENDS_PER_MINUTE),
+  };
 }

@@ -1,0 +1,20 @@
+import type { TPolicyMatchers } from "@/lib/contracts/on-call";
+import { LAYER_META } from "@/components/map/layer-meta";
+
+/** "8 h", "1 day", "1 week", "45 min". */
+export function describeShift(minutes: number): string {
+  if (minutes % (7 * 24 * 60) === 0) return minutes === 7 * 24 * 60 ? "1 week" : `${minutes / (7 * 24 * 60)} weeks`;
+  if (minutes % (24 * 60) === 0) return minutes === 24 * 60 ? "1 day" : `${minutes / (24 * 60)} days`;
+  if (minutes % 60 === 0) return `${minutes / 60} h`;
+  return minutes > 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+}
+
+/** "Critical · Waste · zone B2", or "Every alert" for a catch-all. */
+export function describePolicyMatchers(matchers: TPolicyMatchers): string {
+  const parts = [
+    matchers.severity && matchers.severity[0]!.toUpperCase() + matchers.severity.slice(1),
+    matchers.domain && LAYER_META[matchers.domain].label,
+    matchers.zone && `zone ${matchers.zone}`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : "Every alert";
+}
