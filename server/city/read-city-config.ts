@@ -23,5 +23,5 @@ export async function readCityConfig(): Promise<TCityConfigRead> {
   }
   const parsed = ZCityPackManifest.safeParse(JSON.parse(raw));
   if (!parsed.success) return { ok: false, reason: "invalid", packId, file, issues: parsed.error.issues };
-  return { ok: true, config: { packId, manifest: parsed.data } };
+  return { ok: true, config: { packId, manifest: parsed.data, domains: [] } };
 }

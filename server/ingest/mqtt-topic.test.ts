@@ -72,7 +72,7 @@ describe("MQTT topics", () => {
         const raw = toRawMqttMessage("city/+/+", mqttTopic, bytes, "0");
         const result = validateMessage(raw, registry, { now: AT.getTime(), maxFutureSkewMs: 300_000, maxAgeMs: 0 });
         if (result.ok) {
-          expect(mqttTopic).toBe(`city/waste/${result.event.entityId}`);
+          expect(mqttTopic).toBe(`city/waste/${result.event?.entityId}`);
         } else {
           expect(toDeadLetter(raw, result.reason, AT)).toMatchObject({ topic: sanitizeText(mqttTopic, 255), sourceKind: "mqtt" });
         }
