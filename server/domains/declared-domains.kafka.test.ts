@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
+import type { TAck, TCityDelta, TCitySnapshot } from "@/lib/contracts/realtime";
 import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import type { TDomainRegistry } from "@/server/domains/domain-registry";
 import { createKafkaSource } from "@/server/ingest/kafka-source";
@@ -161,5 +162,41 @@ describe("declared domains through Kafka", () => {
       () => (t.app.city.stats.outcomesByTopic().get("city.water-network")?.dead_lettered ?? 0) === outcomesBefore + 2,
       "the two invalid readings dead-lettered",
     );
+  });
+
+  it("reaches browsers over the hub: a snapshot of the subscribed domains, then deltas; built-in subscribers get none of it", async () => {
+    const meter = sensor("water-network", 1);
+    const socket = t.app.socket(t.cookies.operator);
+    const builtinOnly = t.app.socket(t.cookies.operator);
+    const deltas: TCityDelta[] = [];
+    const builtinDeltas: TCityDelta[] = [];
+    socket.on("city:delta", (d) => deltas.push(d));
+    builtinOnly.on("city:delta", (d) => builtinDeltas.push(d));
+    const snapshot = await new Promise<TAck<TCitySnapshot>>((resolve) =>
+      socket.emit("city:subscribe", { layers: ["waste"], domains: ["water-network", "air-quality"] }, resolve),
+    );
+    await new Promise((resolve) => builtinOnly.emit("city:subscribe", { layers: ["waste"] }, resolve));
+    expect(snapshot.ok).toBe(true);
+    if (!snapshot.ok) return;
+    expect(snapshot.data.declared?.["air-quality"]?.map((e) => e.entityId)).toContain(sensor("air-quality").id);
+    expect(snapshot.data.layers).toEqual({ waste: [] });
+
+    const reading = {
+      id: "wm-hub",
+      entityId: meter.id,
+      observedAt: "2026-12-02T18:00:00Z",
+      type: "WaterObserved",
+      pressure: 3.7,
+      flow: 55,
+    };
+    await produce("city.water-network", [reading]);
+    await waitFor(
+      () => deltas.some((d) => d.declared?.["water-network"]?.some((e) => e.id === "wm-hub")),
+      "the delta with the new reading",
+    );
+    expect(deltas.find((d) => d.declared)?.layers).toEqual({});
+    expect(builtinDeltas.filter((d) => d.declared)).toEqual([]);
+    socket.disconnect();
+    builtinOnly.disconnect();
   });
 });
