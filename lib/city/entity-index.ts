@@ -14,6 +14,8 @@ export type TEntityIndex = {
   units: ReadonlyMap<string, TUnit>;
   /** Sensors of the declared domains, when the caller placed them (lib/domains/place-domain-entities.ts). */
   declared?: ReadonlyMap<string, TDomainEntity>;
+  /** The declared domains with their sensors, in definition order (the map draws one layer each). */
+  declaredDomains?: readonly { definition: TDomainDefinition; entities: readonly TDomainEntity[] }[];
 };
 
 function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
@@ -21,9 +23,9 @@ function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string
 }
 
 export function indexEntities(entities: TCityEntities, domains?: readonly TDomainDefinition[]): TEntityIndex {
-  const declared = domains?.length ? domains.flatMap((d) => placeDomainEntities(d, entities.segments)) : undefined;
+  const declaredDomains = domains?.map((definition) => ({ definition, entities: placeDomainEntities(definition, entities.segments) }));
   return {
-    ...(declared ? { declared: byId(declared) } : {}),
+    ...(declaredDomains?.length ? { declared: byId(declaredDomains.flatMap((d) => d.entities)), declaredDomains } : {}),
     entities,
     segments: byId(entities.segments),
     parking: byId(entities.parking),
