@@ -8,6 +8,13 @@ import { validateMessage } from "@/server/ingest/validate-message";
 import { buildEntityRegistry } from "@/server/ingest/entity-registry";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { declaredDomainsOn } from "@/test/fixtures/declared-domains";
+import path from "node:path";
+import { afterAll } from "vitest";
+import { buildMetro, METRO_PACK_ID } from "@/scripts/city-pack/build-metro";
+import { scratchDir } from "@/test/fixtures/osm-files";
+
+const scratch = scratchDir("domains-metro");
+afterAll(() => scratch.remove());
 
 describe("declared domains on a city pack", () => {
   it("places the same sensors on the town every time, along named streets, for every domain", async () => {
@@ -19,6 +26,19 @@ describe("declared domains on a city pack", () => {
       expect(domain.entities.length, domain.definition.id).toBeGreaterThan(3);
       expect(domain.entities).toEqual(b.byId.get(domain.definition.id)!.entities);
       expect(domain.entities[0]!.name).toMatch(new RegExp(`^${domain.definition.entities.name} on .+`));
+    }
+  });
+
+  it("places sensors on the generated metro pack too (CITY_PACK=metro), on its named streets", async () => {
+    const outDir = path.join(scratch.dir, "city", METRO_PACK_ID);
+    buildMetro({ segments: 2000, sensors: 4000, seed: 1, outDir, log: () => {} });
+    const { entities } = await loadCityPack(METRO_PACK_ID, scratch.dir);
+    const registry = createDomainRegistry(await loadDomainDefinitions(), entities);
+    const named = entities.segments.filter((s) => s.name).length;
+    for (const domain of registry.domains) {
+      const every = domain.definition.entities.everyNthSegment;
+      expect(domain.entities.length, domain.definition.id).toBeGreaterThanOrEqual(Math.floor(named / every));
+      expect(domain.entities.length, domain.definition.id).toBeLessThanOrEqual(Math.ceil(named / every));
     }
   });
 
