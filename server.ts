@@ -28,7 +28,7 @@ async function main() {
   let isLeader = () => false;
   const source = createEventSource(env, entities, { writesDeadLetterTopic: () => isLeader() }, domains);
   // With Kafka, MQTT comes in through the bridge; without, it is the source itself (createEventSource).
-  const mqtt = mqttConnectionFrom(env);
+  const mqtt = mqttConnectionFrom(env, domains);
   const mqttBridge =
     mqtt && env.KAFKA_BROKERS
       ? { connection: mqtt, brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-mqtt-bridge`, deadLetterTopic: DEAD_LETTER_TOPIC }

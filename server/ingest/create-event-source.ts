@@ -33,7 +33,7 @@ export function createEventSource(
       fromBeginning: env.KAFKA_OFFSET_RESET === "earliest",
     });
   }
-  const mqtt = mqttConnectionFrom(env);
+  const mqtt = mqttConnectionFrom(env, domains);
   if (mqtt) return createMqttSource(mqtt);
   return createSimulatorSource(entities, {
     seed: env.SIM_SEED,
