@@ -133,15 +133,33 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
         }
       },
     });
-    const evaluateDeclared = (domain: string, event: TDomainEvent) => {
+    // Declared domains' events wait while their open alerts are read back, so a reading carries its alert on.
+    let heldDeclared: [string, TDomainEvent][] | null = [];
+    const evaluateNow = (domain: string, event: TDomainEvent) => {
       try {
         if (domainEngine) pushOwn(domainEngine.evaluate(domain, event));
       } catch (error) {
         console.error("[alerts] declared rule evaluation failed:", error);
       }
     };
+    const evaluateDeclared = (domain: string, event: TDomainEvent) => {
+      if (heldDeclared) heldDeclared.push([domain, event]);
+      else evaluateNow(domain, event);
+    };
     const tickDeclared = (nowMs: number) => (domainEngine ? pushOwn(domainEngine.tick(nowMs)) : undefined);
-    return { engine, recovery, evaluateDeclared, tickDeclared, end: () => (active = false) };
+    const restoreDeclared = async () => {
+      try {
+        if (domainEngine) {
+          const rows = (await loadOngoingEpisodes(deps.prisma)).filter((row) => !isBuiltinLayer(row.domain));
+          pushOwn(domainEngine.restoreEpisodes(rows, Date.now()));
+        }
+      } finally {
+        const held = heldDeclared ?? [];
+        heldDeclared = null;
+        for (const [domain, event] of held) evaluateNow(domain, event);
+      }
+    };
+    return { engine, recovery, evaluateDeclared, tickDeclared, restoreDeclared, end: () => (active = false) };
   };
 
   let leadership = newLeadership();
@@ -189,7 +207,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
         };
         // Events are held from here until the open alerts are read; the city as it stands now goes in
         // after them, oldest first (at start-up the city is still empty).
-        const recovering = recovery.recover();
+        const recovering = Promise.all([recovery.recover(), leadership.restoreDeclared()]);
         const latest = Object.values(deps.cityState.snapshot(LAYERS)).flat();
         for (const event of latest.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt))) recovery.onEvent(event);
         try {

@@ -43,7 +43,8 @@ beforeAll(async () => {
       consumerConfig: TEST_CONSUMER_CONFIG,
     }),
   });
-});
+  // Starting a database, the app and a consumer group on a busy two-core machine can take more than the default minute.
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
@@ -157,7 +158,12 @@ describe("declared domains through Kafka", () => {
       value: 1.4,
       location: meter.position,
     });
-    expect(await promote(alert)).toMatchObject({ type: "hazard" });
+    const incident = await promote(alert);
+    expect(incident).toMatchObject({ type: "hazard" });
+    // The definition's run card, not the hazard type's default (fire + police).
+    const recommendation = await t.app.request(`/api/incidents/${incident.id}/recommendation`, { cookie: t.cookies.operator });
+    expect(recommendation.status).toBe(200);
+    expect(recommendation.body.runCard).toEqual({ incidentType: "hazard", units: { utility: 1, police: 1 } });
     await waitFor(
       () => (t.app.city.stats.outcomesByTopic().get("city.water-network")?.dead_lettered ?? 0) === outcomesBefore + 2,
       "the two invalid readings dead-lettered",

@@ -64,3 +64,32 @@ describe("declared rule templates", async () => {
     expect(engine.tick(Date.parse("2026-12-03T13:31:00Z")).map((s) => s.kind)).toContain("clear");
   });
 });
+
+describe("declared alerts across a restart", async () => {
+  const domains = await declaredDomainsOn();
+  const meter = domains.byId.get("water-network")!.entities[0]!.id;
+
+  it("carries on an open alert from its row, and retires rows of rules no definition has any more", () => {
+    const engine = createDomainRuleEngine(domains);
+    const row = {
+      ruleId: "water-network.pressure-drop",
+      entityId: meter,
+      domain: "water-network",
+      severity: "major" as const,
+      dedupKey: `water-network.pressure-drop:${meter}:2026-12-02T16:00:00.000Z`,
+      startedAt: "2026-12-02T16:00:00.000Z",
+      lastSeenAt: "2026-12-02T16:10:00.000Z",
+      count: 11,
+      value: 1.4,
+      worstValue: 1.2,
+    };
+    const gone = { ...row, ruleId: "water-network.removed-rule", dedupKey: "x" };
+    expect(engine.restoreEpisodes([row, gone], Date.parse("2026-12-02T16:11:00Z")).map((s) => [s.ruleId, s.kind])).toEqual([
+      ["water-network.removed-rule", "clear"],
+    ]);
+    const reading = { id: "r", entityId: meter, observedAt: "2026-12-02T16:12:00Z", type: "WaterObserved", pressure: 1.1, flow: 150 };
+    const signals = engine.evaluate("water-network", reading);
+    // The same alert (its key) is updated, not a second one opened.
+    expect(signals.map((s) => [s.kind, s.dedupKey, s.worstValue])).toEqual([["update", row.dedupKey, 1.1]]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { TDomainEvent, TDomainField, TDomainRuleTemplate } from "@/lib/contracts/domain-definition";
 import type { TAlertSignal } from "@/lib/contracts/rules";
-import { advanceTimers, applyReading, type TEpisode, type TEpisodeStep } from "@/server/rule-engine/episode";
+import { advanceTimers, applyReading, restoreEpisode, retireEpisode, type TEpisode, type TEpisodeStep } from "@/server/rule-engine/episode";
+import type { TStoredEpisode } from "@/server/rule-engine/stored-episode";
 import type { TReading } from "@/server/rule-engine/evaluators/types";
 import { formatDuration } from "@/server/rule-engine/format-duration";
 import type { TDomainRegistry } from "./domain-registry";
@@ -22,6 +23,11 @@ export type TDomainRuleEngine = {
   tick(nowMs: number): TAlertSignal[];
   /** Rule title by id, for the alert's name. */
   ruleName(ruleId: string): string | undefined;
+  /**
+   * Carries on the declared domains' alerts an earlier process left open (their rows), so an ongoing condition
+   * keeps its one alert across a restart or a change of leader; returns clears for rows of rules no definition has now.
+   */
+  restoreEpisodes(stored: readonly TStoredEpisode[], nowMs: number): TAlertSignal[];
 };
 
 /**
@@ -84,7 +90,39 @@ export function createDomainRuleEngine(registry: TDomainRegistry): TDomainRuleEn
     },
 
     ruleName: (ruleId) => names.get(ruleId),
+
+    restoreEpisodes(stored, nowMs) {
+      const signals: TAlertSignal[] = [];
+      const entries = new Map([...byDomain.values()].flat().map((e) => [e.rule.id, e]));
+      for (const row of stored) {
+        const entry = entries.get(row.ruleId);
+        if (!entry || entry.rule.domain !== row.domain) {
+          const signal = retireEpisode(
+            restoreEpisode(row, -Infinity),
+            { id: row.ruleId, domain: row.domain, severity: row.severity },
+            Math.max(nowMs, Date.parse(row.lastSeenAt)),
+          );
+          if (signal) signals.push(signal);
+          continue;
+        }
+        if (entry.episodes.has(row.entityId)) continue;
+        entry.episodes.set(row.entityId, restoreEpisode(row, badnessOf(entry.rule, row.worstValue)));
+        // A silent sensor stays flagged: no second stale alert for the same silence.
+        if (entry.rule.kind === "stale") entry.flagged.add(row.entityId);
+      }
+      return signals;
+    },
   };
+}
+
+/** The badness readTemplate gives a value, so a restored alert keeps its worst value until a reading is really worse. */
+function badnessOf(rule: TDomainRuleTemplate, value: number | string): number {
+  if (rule.kind === "status") {
+    const rank = rule.values.indexOf(String(value));
+    return rank >= 0 ? rule.values.length - rank : 0;
+  }
+  if (typeof value !== "number") return -Infinity;
+  return rule.kind === "threshold" && rule.openBelow !== undefined ? -value : value;
 }
 
 function describe(field: TDomainField | undefined, value: unknown): string {
