@@ -9,6 +9,7 @@ import {
 } from "@/lib/contracts/domain-definition";
 import type { TLonLat } from "@/lib/geo";
 import { placeDomainEntities } from "@/lib/domains/place-domain-entities";
+import { runCardOfRule } from "@/lib/domains/run-card-of-rule";
 import { cityBounds } from "@/server/city/zones";
 import type { z } from "zod";
 
@@ -50,7 +51,7 @@ export function createDomainRegistry(definitions: readonly TDomainDefinition[], 
   const runCards = new Map(
     definitions.flatMap((def) =>
       def.rules.flatMap((rule) => {
-        const card = def.runCards.find((c) => c.id === rule.runCard);
+        const card = runCardOfRule(definitions, rule.id);
         return card ? [[rule.id, card] as const] : [];
       }),
     ),
