@@ -3,14 +3,13 @@ import { ZCityConfigResponse } from "@/lib/contracts/city-api";
 import { readCityConfig } from "@/server/city/read-city-config";
 import { defineRoute } from "@/server/http/define-route";
 import { apiError } from "@/server/http/responses";
-import { getRuntime } from "@/server/runtime-registry";
 
 export const dynamic = "force-dynamic";
 
 /** Which city pack this deployment serves; any signed-in role (every page shows the city's name). */
 export const GET = defineRoute({ roles: ROLES, response: ZCityConfigResponse }, async () => {
   const read = await readCityConfig();
-  if (read.ok) return { ...read.config, domains: getRuntime()?.city.domains.domains.map((d) => d.definition) ?? [] };
+  if (read.ok) return read.config;
   if (read.reason === "missing") return apiError(404, `City pack "${read.packId}" is not installed`);
   // Operator error (a broken pack on disk): log the details, answer without them.
   console.error(`[api/city] invalid manifest in ${read.file}:`, read.issues);
