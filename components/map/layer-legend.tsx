@@ -114,7 +114,7 @@ export function DeclaredLegend({ definition }: { definition: TDomainDefinition }
       <div data-testid={`legend-${definition.id}`}>
         <span className={styles.legendTitle}>{legend}</span>
         <span className={styles.rampBar} style={{ background: gradient }} aria-hidden="true" />
-        <span className={styles.rampLabels}>
+        <span className={cx(styles.rampLabels, styles.stopLabels)}>
           {color.stops.map((stop) => (
             <span key={stop.value}>{stop.label}</span>
           ))}

@@ -35,6 +35,8 @@ test.describe("declared sensor domains on the map", () => {
   });
 
   test("each new layer turns on with its legend, and a picked sensor shows its fields (1440 px)", async ({ page }) => {
+    // Three layers and three sensors, each drawn and picked: more than the default budget on a loaded machine.
+    test.setTimeout(300_000);
     await page.setViewportSize({ width: 1440, height: 900 });
     await openControlRoom(page);
     for (const domain of DOMAINS) {
