@@ -9,6 +9,8 @@ import { CITY_TIME_ZONE } from "@/server/history/city-time-zone";
 import { createEventSource } from "@/server/ingest/create-event-source";
 import { mqttConnectionFrom } from "@/server/ingest/mqtt-connection";
 import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
+import { createDomainRegistry } from "@/server/domains/domain-registry";
+import { loadDomainDefinitions } from "@/server/domains/load-domain-definitions";
 
 /** How often the leader looks for assignments no crew acknowledged in time (run cards give 60–120 s). */
 const CREW_ACK_CHECK_MS = 5_000;
@@ -22,12 +24,14 @@ async function main() {
   const env = serverEnv();
   const dev = env.NODE_ENV !== "production";
   const { manifest, entities } = await loadCityPack(env.CITY_PACK);
+  // A bad definition stops the start here, naming the file, the field and why.
+  const domains = createDomainRegistry(await loadDomainDefinitions(env.DOMAIN_DEFINITIONS_DIR), entities);
   const hasDemoUsers = !env.DATABASE_URL || env.DEMO_USERS;
   // With several instances every one reads every message: only the leader writes the dead-letter topic.
   let isLeader = () => false;
-  const source = createEventSource(env, entities, { writesDeadLetterTopic: () => isLeader() });
+  const source = createEventSource(env, entities, { writesDeadLetterTopic: () => isLeader() }, domains);
   // With Kafka, MQTT comes in through the bridge; without, it is the source itself (createEventSource).
-  const mqtt = mqttConnectionFrom(env);
+  const mqtt = mqttConnectionFrom(env, domains);
   const mqttBridge =
     mqtt && env.KAFKA_BROKERS
       ? { connection: mqtt, brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-mqtt-bridge`, deadLetterTopic: DEAD_LETTER_TOPIC }
@@ -62,6 +66,7 @@ async function main() {
     auth: { env, secretDir: env.DATA_DIR, demoUsers: hasDemoUsers },
     city: {
       entities,
+      domains,
       source,
       flushMs: env.DELTA_FLUSH_MS,
       minFlushMs: env.DELTA_FLUSH_MIN_MS > 0 ? env.DELTA_FLUSH_MIN_MS : undefined,

@@ -8,6 +8,7 @@ import { startAlertRuntime, type TAlertRuntime } from "@/server/alerts/alert-run
 import { startZoneDirectory, type TZoneDirectory } from "@/server/zones/zone-directory";
 import { hubPublisher } from "@/server/realtime/publisher";
 import { buildEntityRegistry } from "@/server/ingest/entity-registry";
+import { EMPTY_DOMAIN_REGISTRY, type TDomainRegistry } from "@/server/domains/domain-registry";
 import { IngestStats } from "@/server/ingest/ingest-stats";
 import { createDeadLetterBuffer, type TDeadLetterBuffer } from "@/server/ingest/dead-letter-buffer";
 import { createIngestPipeline, type TIngestPipeline, type TIngestPipelineDeps } from "@/server/ingest/pipeline";
@@ -19,6 +20,8 @@ import { createRealtimeHub, type TAuthenticateSocket, type TRealtimeHub, type TR
 export type TCityRuntimeDeps = {
   httpServer: HttpServer;
   entities: TCityEntities;
+  /** Declared sensor domains (lib/domains/definitions) with their sensors placed on this city; absent → none. */
+  domains?: TDomainRegistry;
   source: TEventSource;
   /** Durable store of dead letters (PostgreSQL). May fail or be down: a bounded buffer stands in front of it. */
   recordDeadLetters: (letters: TDeadLetter[]) => Promise<void>;
@@ -60,6 +63,8 @@ export type TCityRuntime = {
   cityState: CityState;
   /** The city pack's assets the state describes (names and places of what the events only name by id). */
   entities: TCityEntities;
+  /** Declared sensor domains and their sensors (empty when none were given). */
+  domains: TDomainRegistry;
   stats: IngestStats;
   hub: TRealtimeHub;
   source: TEventSource;
@@ -92,6 +97,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   });
   const sink = createIngestPipeline({
     registry,
+    domains: deps.domains,
     cityState,
     stats,
     deadLetters,
@@ -127,6 +133,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
           publish: hubPublisher(hub),
           leading: deps.leading,
           zoneOf: zones.zoneOf,
+          domains: deps.domains,
         })
       : undefined;
   // Another instance changed a rule; the one that made the change has reloaded already.
@@ -164,6 +171,7 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
   return {
     cityState,
     entities: deps.entities,
+    domains: deps.domains ?? EMPTY_DOMAIN_REGISTRY,
     stats,
     hub,
     source: deps.source,

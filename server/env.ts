@@ -134,6 +134,8 @@ const ZServerEnvFields = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/)
     .default("three-rivers"),
+  /** Folder of declared sensor domain definitions (*.json); absent → lib/domains/definitions. */
+  DOMAIN_DEFINITIONS_DIR: z.string().min(1).optional(),
   SIM_SEED: z.coerce.number().int().default(42),
   /** Events per second the embedded simulator produces; raised so every sensor is read at least every 120 s. */
   SIM_RATE: z.coerce.number().positive().max(1_000_000).default(500),

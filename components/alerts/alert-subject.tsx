@@ -3,7 +3,9 @@
 import type { TAlert } from "@/lib/contracts/alerts";
 import { entityName } from "@/lib/city/entity-names";
 import { useEntityIndex } from "@/components/city/use-entity-index";
-import { LAYER_META } from "@/components/map/layer-meta";
+import { useQuery } from "@tanstack/react-query";
+import { domainLabel } from "@/components/map/layer-meta";
+import { cityConfigQuery } from "@/components/city/city-queries";
 
 /**
  * What an alert is about, by the name people use ("Portage Ave", "Bin on Main St", "E-1"); the internal id
@@ -11,10 +13,12 @@ import { LAYER_META } from "@/components/map/layer-meta";
  */
 export function AlertSubject({ alert, className }: { alert: Pick<TAlert, "domain" | "entityId">; className?: string }) {
   const index = useEntityIndex();
+  const domains = useQuery(cityConfigQuery()).data?.domains;
   const name = index ? entityName(index, alert.domain, alert.entityId) : null;
+  const label = domainLabel(alert.domain, domains);
   return (
-    <span className={className} title={`${LAYER_META[alert.domain].label} · ${alert.entityId}`}>
-      {name ?? LAYER_META[alert.domain].label}
+    <span className={className} title={`${label} · ${alert.entityId}`}>
+      {name ?? label}
     </span>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { cityConfigQuery } from "@/components/city/city-queries";
+import { runCardOfRule } from "@/lib/domains/run-card-of-rule";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { TAlert } from "@/lib/contracts/alerts";
@@ -14,7 +16,7 @@ import { Segmented, type TSegmentedOption } from "@/components/ui/segmented";
 import actionStyles from "./action-form.module.css";
 
 /** A first guess at the incident type from the alert's domain; the operator can change it. */
-const TYPE_BY_DOMAIN: Record<TAlert["domain"], TIncidentType> = {
+const TYPE_BY_DOMAIN: Partial<Record<TAlert["domain"], TIncidentType>> = {
   traffic: "trafficJam",
   parking: "parkingViolation",
   waste: "wasteFire",
@@ -37,7 +39,10 @@ type TPromoteFormProps = {
 export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFormProps) {
   const id = useId();
   const [mode, setMode] = useState<"new" | "existing">("new");
-  const [type, setType] = useState<TIncidentType>(TYPE_BY_DOMAIN[alert.domain]);
+  const domains = useQuery(cityConfigQuery()).data?.domains;
+  const [type, setType] = useState<TIncidentType>(
+    () => runCardOfRule(domains, alert.ruleId)?.incidentType ?? TYPE_BY_DOMAIN[alert.domain] ?? "other",
+  );
   const [priority, setPriority] = useState<TIncidentPriority>(
     alert.severity === "critical" ? "P1" : alert.severity === "major" ? "P2" : "P3",
   );

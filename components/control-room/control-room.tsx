@@ -62,8 +62,14 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
   const load = useCityMapLoad(cityConfig);
   const { config, index, handles } = load;
 
+  const [visibleDomains, setVisibleDomains] = useState<ReadonlySet<string>>(() => new Set());
+  const shownDomains = useMemo(
+    () => (config?.domains ?? []).map((d) => d.id).filter((id) => visibleDomains.has(id)),
+    [config?.domains, visibleDomains],
+  );
+
   const feed = useOperationsFeed();
-  const { status, stats, retry } = useCitySocket(store, visibleLayers, feed);
+  const { status, stats, retry } = useCitySocket(store, visibleLayers, feed, true, shownDomains);
   const ops = useOperationsView({ store, index, unitsVisible: visible.has("units") });
   const { drawer, setDrawer, setPin, isPicking, setSelectedUnitId, previewRoute } = ops;
   const [sideTab, setSideTab] = useSidePanelTab();
@@ -97,6 +103,23 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
       if (!isVisible) forgetLayer(layer);
     },
     [forgetLayer],
+  );
+
+  const onToggleDomain = useCallback(
+    (domain: string, isVisible: boolean) => {
+      setVisibleDomains((current) => {
+        const next = new Set(current);
+        if (isVisible) next.add(domain);
+        else next.delete(domain);
+        return next;
+      });
+      if (!isVisible) forgetLayer({ domain });
+    },
+    [forgetLayer],
+  );
+  const declaredPanel = useMemo(
+    () => ({ domains: index?.declaredDomains ?? [], visible: visibleDomains, onToggle: onToggleDomain }),
+    [index, visibleDomains, onToggleDomain],
   );
 
   const map = handles?.map ?? null;
@@ -164,6 +187,7 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
           onOpenChange={sheets.onLayerPanelOpenChange}
           capWarnings={ops.activeCapWarnings}
           zoneOutlines={ops.zoneOutlinesShown}
+          declared={declaredPanel}
         />
         <SidePanel
           tab={sideTab}
@@ -250,6 +274,7 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
               index={index}
               store={store}
               visible={visible}
+              visibleDomains={visibleDomains}
               operations={ops.layers}
             />
           )}

@@ -8,7 +8,7 @@ import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
 import type { TEnergyMeasurement } from "@/lib/contracts/events";
 import type { TEntityPick } from "./entity-pick";
 import { humanize } from "@/components/format/humanize";
-import { formatInt, formatPercent, formatPower, formatVoltage } from "@/components/format/number";
+import { formatInt, formatMeasure, formatPercent, formatPower, formatVoltage } from "@/components/format/number";
 
 export type TTone = "ok" | "warn" | "alert";
 export type TDescriptionRow = { label: string; value: string; tone?: TTone };
@@ -44,6 +44,30 @@ function energyRows(measurement: TEnergyMeasurement | undefined): TDescriptionRo
 export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: LiveCityStore): TEntityDescription | null {
   const { id } = pick;
   switch (pick.kind) {
+    case "declared": {
+      const sensor = index.declared?.get(id);
+      const definition = index.declaredDomains?.find((d) => d.definition.id === sensor?.domain)?.definition;
+      if (!sensor || !definition) return null;
+      const reading = store.getDeclared(definition.id, id);
+      return {
+        kindLabel: definition.label,
+        title: sensor.name,
+        id,
+        rows: reading
+          ? definition.map.tooltip.flatMap(({ field, label }) => {
+              const value = reading[field];
+              if (value === undefined) return [];
+              const spec = definition.fields.find((f) => f.name === field);
+              const text =
+                typeof value === "number" ? formatMeasure(value, spec?.kind === "number" ? spec.unit : "") : humanize(String(value));
+              return [{ label, value: text }];
+            })
+          : [],
+        facts: [{ label: "Street", value: sensor.street }],
+        observedAt: reading?.observedAt ?? null,
+        anchor: sensor.position,
+      };
+    }
     case "segment": {
       const segment = index.segments.get(id);
       if (!segment) return null;

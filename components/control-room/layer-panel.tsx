@@ -7,6 +7,8 @@ import type { TCapWarning } from "@/lib/contracts/cap-warnings";
 import { CapWarningsKey, NoDataKey } from "@/components/map/layer-legend";
 import { ZoneOutlinesRow } from "./zone-outlines-row";
 import { LayerRow } from "@/components/map/layer-row";
+import { DeclaredLayerRow } from "@/components/map/declared-layer-row";
+import type { TDomainDefinition } from "@/lib/contracts/domain-definition";
 import { useMediaQuery } from "./use-media-query";
 import { formatInt } from "@/components/format/number";
 import { BottomSheet, SheetSummary, SheetTitle } from "@/components/ui/bottom-sheet";
@@ -31,6 +33,12 @@ type TLayerPanelProps = {
   capWarnings: readonly TCapWarning[];
   /** The zones' outlines: off by default (they are for orientation, not live data). */
   zoneOutlines: { shown: boolean; setShown: (shown: boolean) => void; count: number | null };
+  /** Declared sensor domains (lib/domains/definitions): off until switched on. */
+  declared: {
+    domains: readonly { definition: TDomainDefinition; entities: readonly unknown[] }[];
+    visible: ReadonlySet<string>;
+    onToggle: (domain: string, isVisible: boolean) => void;
+  };
 };
 
 function LayerStatus({
@@ -40,7 +48,7 @@ function LayerStatus({
   isVisible,
   hasSnapshot,
 }: {
-  layer: TLayer;
+  layer: TLayer | string;
   live: number;
   total: number | null;
   isVisible: boolean;
@@ -73,8 +81,11 @@ export function LayerPanel({
   onOpenChange,
   capWarnings,
   zoneOutlines,
+  declared,
 }: TLayerPanelProps) {
   const counts: TLayerCounts = useSyncExternalStore(store.subscribe, store.getCounts, store.getCounts);
+  // Re-renders with declared domains' changes so their live counts follow.
+  useSyncExternalStore(store.subscribe, store.getDeclaredVersions, store.getDeclaredVersions);
   const idPrefix = useId();
   const bodyId = `${idPrefix}-body`;
   const isPhone = useMediaQuery(PHONE_QUERY);
@@ -94,7 +105,7 @@ export function LayerPanel({
         <>
           <SheetTitle>Layers</SheetTitle>
           <SheetSummary>
-            {visible.size} of {LAYERS.length} on
+            {visible.size + declared.visible.size} of {LAYERS.length + declared.domains.length} on
           </SheetSummary>
         </>
       }
@@ -116,6 +127,27 @@ export function LayerPanel({
                   layer={layer}
                   live={counts[layer]}
                   total={totals ? totals[layer] : null}
+                  isVisible={isVisible}
+                  hasSnapshot={hasSnapshot}
+                />
+              }
+            />
+          );
+        })}
+        {declared.domains.map(({ definition, entities }) => {
+          const isVisible = declared.visible.has(definition.id);
+          return (
+            <DeclaredLayerRow
+              key={definition.id}
+              definition={definition}
+              inputId={`${idPrefix}-${definition.id}`}
+              isVisible={isVisible}
+              onToggle={declared.onToggle}
+              status={
+                <LayerStatus
+                  layer={definition.id}
+                  live={store.countDeclared(definition.id)}
+                  total={entities.length}
                   isVisible={isVisible}
                   hasSnapshot={hasSnapshot}
                 />

@@ -22,7 +22,8 @@ export function useCityMapLoad(initialConfig: TCityConfigResponse | null = null)
   const config = useQuery({ ...cityConfigQuery(), initialData: initialConfig ?? undefined });
   const packId = config.data?.packId;
   const entities = useQuery({ ...cityEntitiesQuery(packId ?? ""), enabled: packId !== undefined });
-  const index = useMemo(() => (entities.data ? indexEntities(entities.data) : null), [entities.data]);
+  const domains = config.data?.domains;
+  const index = useMemo(() => (entities.data ? indexEntities(entities.data, domains) : null), [entities.data, domains]);
   useEffect(() => {
     if (index) markFirstRender("entities-indexed");
   }, [index]);

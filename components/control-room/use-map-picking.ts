@@ -60,8 +60,14 @@ export function useMapPicking({ isPicking, onPickLocation, onOpenIncident }: TMa
   );
 
   /** Hidden entities cannot be hovered or inspected. */
-  const forgetLayer = useCallback((layer: TLayer) => {
-    setPinned((current) => (current && LAYER_BY_KIND[current.pick.kind] === layer ? null : current));
+  const forgetLayer = useCallback((layer: TLayer | { domain: string }) => {
+    setPinned((current) => {
+      if (!current) return current;
+      const { pick } = current;
+      const isOnLayer =
+        typeof layer === "string" ? pick.kind !== "declared" && LAYER_BY_KIND[pick.kind] === layer : pick.domain === layer.domain;
+      return isOnLayer ? null : current;
+    });
     setHover(null);
   }, []);
 

@@ -18,3 +18,10 @@ export function formatPower(kw: number): string {
 export function formatVoltage(volts: number): string {
   return volts < 1000 ? `${INTEGER.format(volts)} V` : `${ONE_DECIMAL.format(volts / 1000)} kV`;
 }
+
+const MEASURE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/** A reading with its unit as a definition declares it: "12.5 µg/m³", "3.6 bar", "80 %". */
+export function formatMeasure(value: number, unit: string): string {
+  return unit ? `${MEASURE.format(value)} ${unit}` : MEASURE.format(value);
+}

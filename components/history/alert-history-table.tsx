@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { TAlertHistoryRow } from "@/lib/contracts/history";
 import { SeverityChip } from "@/components/alerts/severity-chip";
-import { LAYER_META } from "@/components/map/layer-meta";
+import { useQuery } from "@tanstack/react-query";
+import { domainLabel } from "@/components/map/layer-meta";
+import { cityConfigQuery } from "@/components/city/city-queries";
 import { DateTime } from "./date-time";
 import { formatSeconds } from "./format-seconds";
 import type { TAlertHistoryView } from "./history-filters";
@@ -19,6 +21,7 @@ type TAlertHistoryTableProps = {
 const seconds = (from: string, to: string | null) => (to ? (Date.parse(to) - Date.parse(from)) / 1000 : null);
 
 export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProps) {
+  const domains = useQuery(cityConfigQuery()).data?.domains;
   return (
     <Table className={styles.historyTable} data-testid="history-table" data-tab="alerts" scrollLabel="Alert history">
       <thead>
@@ -52,7 +55,7 @@ export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProp
             <td data-label="Severity">
               <SeverityChip severity={row.severity} />
             </td>
-            <td data-label="Domain">{LAYER_META[row.domain].label}</td>
+            <td data-label="Domain">{domainLabel(row.domain, domains)}</td>
             <td data-label="Alert">
               <div className={styles.what}>
                 <span>{row.ruleName}</span>

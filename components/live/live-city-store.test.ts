@@ -78,3 +78,39 @@ describe("LiveCityStore", () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("LiveCityStore: declared domains", () => {
+  const reading = (entityId: string, observedAt: string, pm25: number) => ({
+    id: `${entityId}@${observedAt}`,
+    entityId,
+    observedAt,
+    type: "AirQualityObserved",
+    pm25,
+  });
+
+  it("takes declared sensors from snapshots and deltas, newest observation per sensor, with a version per domain", () => {
+    const store = new LiveCityStore();
+    store.applySnapshot({
+      seq: 1,
+      at: "2026-12-03T00:00:00Z",
+      layers: {},
+      declared: { "air-quality": [reading("aq-1", "2026-12-03T00:00:00Z", 10)] },
+    });
+    expect(store.getDeclared("air-quality", "aq-1")?.pm25).toBe(10);
+    const before = store.getDeclaredVersions()["air-quality"]!;
+    store.applyDelta({
+      seq: 2,
+      layers: {},
+      declared: { "air-quality": [reading("aq-1", "2026-12-03T00:01:00Z", 20), reading("aq-2", "2026-12-03T00:01:00Z", 5)] },
+    });
+    expect(store.getDeclared("air-quality", "aq-1")?.pm25).toBe(20);
+    expect(store.countDeclared("air-quality")).toBe(2);
+    expect(store.getDeclaredVersions()["air-quality"]).toBe(before + 1);
+    // A late delta never overwrites a newer reading.
+    store.applyDelta({ seq: 3, layers: {}, declared: { "air-quality": [reading("aq-1", "2026-12-03T00:00:30Z", 99)] } });
+    expect(store.getDeclared("air-quality", "aq-1")?.pm25).toBe(20);
+    // A snapshot without the domain (switched off) empties it.
+    store.applySnapshot({ seq: 4, at: "2026-12-03T00:02:00Z", layers: {} });
+    expect(store.countDeclared("air-quality")).toBe(0);
+  });
+});

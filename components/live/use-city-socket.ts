@@ -45,16 +45,27 @@ type TCitySocketState = {
   retry: () => void;
 };
 
+const NO_DOMAINS: readonly string[] = [];
+const subscriptionKey = (layers: readonly string[], domains: readonly string[]) => `${layers.join(",")}|${domains.join(",")}`;
+
 /**
  * One socket.io connection to the same origin. On every (re)connect it subscribes
  * to the visible layers and replaces the store from the snapshot in the ack, so a
  * reconnect can never leave stale entities behind.
  */
-export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], feed?: TRecordFeed, enabled = true): TCitySocketState {
+export function useCitySocket(
+  store: LiveCityStore,
+  layers: readonly TLayer[],
+  feed?: TRecordFeed,
+  enabled = true,
+  /** Declared domains shown on the map (lib/domains/definitions). */
+  domains: readonly string[] = NO_DOMAINS,
+): TCitySocketState {
   const [status, setStatus] = useState<TConnectionStatus>("connecting");
   const [stats, setStats] = useState<TIngestStats | null>(null);
   const socketRef = useRef<TCitySocket | null>(null);
   const layersRef = useRef(layers);
+  const domainsRef = useRef(domains);
   const feedRef = useRef(feed);
   const subscribedKeyRef = useRef<string | null>(null);
   const subscribeRef = useRef<() => void>(() => {});
@@ -62,6 +73,7 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], f
   // Declared first so the effects below always see the current layer set.
   useEffect(() => {
     layersRef.current = layers;
+    domainsRef.current = domains;
     feedRef.current = feed;
   });
 
@@ -79,8 +91,9 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], f
     const subscribe = () => {
       clearTimeout(retryTimer);
       const id = ++requestId;
-      subscribedKeyRef.current = layersRef.current.join(",");
-      socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit("city:subscribe", { layers: [...layersRef.current] }, (error, response) => {
+      subscribedKeyRef.current = subscriptionKey(layersRef.current, domainsRef.current);
+      const request = { layers: [...layersRef.current], ...(domainsRef.current.length > 0 ? { domains: [...domainsRef.current] } : {}) };
+      socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit("city:subscribe", request, (error, response) => {
         // Only the newest request's answer describes the current layer set.
         if (id !== requestId || !socket.connected) return;
         if (error || !response.ok) {
@@ -136,7 +149,7 @@ export function useCitySocket(store: LiveCityStore, layers: readonly TLayer[], f
     };
   }, [store, enabled]);
 
-  const layersKey = layers.join(",");
+  const layersKey = subscriptionKey(layers, domains);
   useEffect(() => {
     const timer = setTimeout(() => {
       if (socketRef.current?.connected && subscribedKeyRef.current !== layersKey) subscribeRef.current();

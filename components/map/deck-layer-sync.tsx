@@ -18,6 +18,8 @@ type TDeckLayerSyncProps = {
   index: TEntityIndex;
   store: LiveCityStore;
   visible: ReadonlySet<TLayer>;
+  /** Declared domains drawn on the map. */
+  visibleDomains: ReadonlySet<string>;
   /** Incidents, the selected alert's ring and a picked location, on top of the city layers. */
   operations: TOperationsLayerInput;
 };
@@ -32,20 +34,22 @@ const markFirstFrame = () => markFirstRender("first-frame");
  * Pushes fresh layer descriptors to deck.gl whenever a layer's live version (at most every LIVE_REDRAW_MS),
  * visibility or the zoom bucket changes. Renders nothing, so ~10 deltas/s re-render only this.
  */
-export function DeckLayerSync({ map, overlay, index, store, visible, operations }: TDeckLayerSyncProps) {
+export function DeckLayerSync({ map, overlay, index, store, visible, visibleDomains, operations }: TDeckLayerSyncProps) {
   const liveVersions = useSyncExternalStore(store.subscribe, store.getVersions, store.getVersions);
   const versions = useThrottledValue(liveVersions, LIVE_REDRAW_MS);
+  const liveDeclaredVersions = useSyncExternalStore(store.subscribe, store.getDeclaredVersions, store.getDeclaredVersions);
+  const declaredVersions = useThrottledValue(liveDeclaredVersions, LIVE_REDRAW_MS);
   const zoom = useZoomBucket(map);
   useEffect(() => {
     overlay.setProps({
       layers: [
         ...buildAreaLayers(operations),
-        ...buildCityLayers(index, store, versions, visible, zoom),
+        ...buildCityLayers(index, store, versions, visible, zoom, { versions: declaredVersions, visible: visibleDomains }),
         ...buildOperationsLayers(operations, zoom),
       ],
       onAfterRender: markFirstFrame,
     });
     markFirstRender("first-layers");
-  }, [overlay, index, store, versions, visible, zoom, operations]);
+  }, [overlay, index, store, versions, declaredVersions, visible, visibleDomains, zoom, operations]);
   return null;
 }

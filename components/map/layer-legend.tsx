@@ -15,6 +15,10 @@ import { CAP_SEVERITY_RGB } from "@/components/map/layers/cap-warning-layers";
 import { UNIT_TYPE_LABEL, UNIT_TYPE_RGB } from "@/components/map/layers/unit-styles";
 import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
 import { cx } from "@/components/ui/class-names";
+import type { TDomainDefinition } from "@/lib/contracts/domain-definition";
+import { DOMAIN_STATUS_COLOR } from "@/lib/design/tokens";
+import { humanize } from "@/components/format/humanize";
+import { declaredRamp } from "@/components/map/layers/declared-domain-layer";
 import styles from "./layer-legend.module.css";
 
 function Ramp({ ramp, from, to }: { ramp: TRamp; from: string; to: string }) {
@@ -95,5 +99,38 @@ export function CapWarningsKey({ warnings }: { warnings: readonly TCapWarning[] 
         <Swatch key={severity} ring color={cssRgb(CAP_SEVERITY_RGB[severity])} label={severity} />
       ))}
     </ul>
+  );
+}
+
+/** A declared domain's legend, from its definition: the scale with its stops' labels, or one swatch per status value. */
+export function DeclaredLegend({ definition }: { definition: TDomainDefinition }) {
+  const { color, legend } = definition.map;
+  const ramp = declaredRamp(definition);
+  if (color.kind === "scale" && ramp) {
+    const first = color.stops[0]!.value;
+    const span = color.stops[color.stops.length - 1]!.value - first || 1;
+    const gradient = `linear-gradient(90deg, ${ramp.map(([at, rgb]) => `${cssRgb(rgb)} ${Math.round(((at - first) / span) * 100)}%`).join(", ")})`;
+    return (
+      <div data-testid={`legend-${definition.id}`}>
+        <span className={styles.legendTitle}>{legend}</span>
+        <span className={styles.rampBar} style={{ background: gradient }} aria-hidden="true" />
+        <span className={cx(styles.rampLabels, styles.stopLabels)}>
+          {color.stops.map((stop) => (
+            <span key={stop.value}>{stop.label}</span>
+          ))}
+        </span>
+      </div>
+    );
+  }
+  if (color.kind !== "status") return null;
+  return (
+    <div data-testid={`legend-${definition.id}`}>
+      <span className={styles.legendTitle}>{legend}</span>
+      <ul className={styles.swatches}>
+        {Object.entries(color.tones).map(([value, tone]) => (
+          <Swatch key={value} color={DOMAIN_STATUS_COLOR[tone]} label={humanize(value)} />
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import type { TLayer } from "@/lib/contracts/layers";
+import type { TDomainDefinition } from "@/lib/contracts/domain-definition";
+import { isBuiltinLayer, type TDomainName, type TLayer } from "@/lib/contracts/layers";
 
 export const LAYER_META: Record<TLayer, { label: string; description: string }> = {
   traffic: { label: "Traffic", description: "Road speed against free flow; width shows volume" },
@@ -7,3 +8,9 @@ export const LAYER_META: Record<TLayer, { label: string; description: string }> 
   energy: { label: "Energy grid", description: "Substation and feeder load" },
   units: { label: "Units", description: "Responder positions by service" },
 };
+
+/** A built-in layer's label, a declared domain's from its definition (the id only while definitions load). */
+export function domainLabel(domain: TDomainName, definitions: readonly Pick<TDomainDefinition, "id" | "label">[] | undefined): string {
+  if (isBuiltinLayer(domain)) return LAYER_META[domain].label;
+  return definitions?.find((d) => d.id === domain)?.label ?? domain;
+}

@@ -1,3 +1,5 @@
+import type { TDomainDefinition, TDomainEntity } from "@/lib/contracts/domain-definition";
+import { placeDomainEntities } from "@/lib/domains/place-domain-entities";
 import type { TCityEntities, TFeeder, TParkingLot, TRoadSegment, TStation, TSubstation, TUnit, TWasteBin } from "@/lib/contracts/city-pack";
 
 /** Lookups by id over the pack's static entities (built once per pack). */
@@ -10,14 +12,20 @@ export type TEntityIndex = {
   feeders: ReadonlyMap<string, TFeeder>;
   stations: ReadonlyMap<string, TStation>;
   units: ReadonlyMap<string, TUnit>;
+  /** Sensors of the declared domains, when the caller placed them (lib/domains/place-domain-entities.ts). */
+  declared?: ReadonlyMap<string, TDomainEntity>;
+  /** The declared domains with their sensors, in definition order (the map draws one layer each). */
+  declaredDomains?: readonly { definition: TDomainDefinition; entities: readonly TDomainEntity[] }[];
 };
 
 function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-export function indexEntities(entities: TCityEntities): TEntityIndex {
+export function indexEntities(entities: TCityEntities, domains?: readonly TDomainDefinition[]): TEntityIndex {
+  const declaredDomains = domains?.map((definition) => ({ definition, entities: placeDomainEntities(definition, entities.segments) }));
   return {
+    ...(declaredDomains?.length ? { declared: byId(declaredDomains.flatMap((d) => d.entities)), declaredDomains } : {}),
     entities,
     segments: byId(entities.segments),
     parking: byId(entities.parking),

@@ -1,4 +1,4 @@
-import type { TLayer } from "@/lib/contracts/layers";
+import { isBuiltinLayer, type TDomainName } from "@/lib/contracts/layers";
 import { distanceToLineM, type TLonLat } from "@/lib/geo";
 import type { TEntityIndex } from "./entity-index";
 
@@ -26,7 +26,8 @@ export function describePlace(index: TEntityIndex, position: TLonLat): string | 
  * What people call an entity: the road's name, the lot's, "Bin on Main St", the substation's or feeder's name,
  * a unit's call sign. Null when the pack does not know it (the caller then shows a generic word, never the id).
  */
-export function entityName(index: TEntityIndex, domain: TLayer, entityId: string): string | null {
+export function entityName(index: TEntityIndex, domain: TDomainName, entityId: string): string | null {
+  if (!isBuiltinLayer(domain)) return index.declared?.get(entityId)?.name ?? null;
   switch (domain) {
     case "traffic": {
       const segment = index.segments.get(entityId);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZLayer } from "./layers";
+import { ZDomainName } from "./layers";
 import { ZVersioned } from "./requests";
 import { ZAlertSilence } from "./silences";
 
@@ -35,7 +35,7 @@ export const ZAlert = z.object({
   dedupKey: z.string(),
   ruleId: z.string(),
   ruleName: z.string(),
-  domain: ZLayer,
+  domain: ZDomainName,
   entityId: z.string(),
   severity: ZAlertSeverity,
   status: ZAlertStatus,
@@ -69,7 +69,7 @@ export const ZAlertList = z.array(ZAlert);
 
 export const ZAlertListQuery = z.object({
   status: z.string().optional(), // comma-separated ZAlertStatus values; default open,acknowledged
-  domain: ZLayer.optional(),
+  domain: ZDomainName.optional(),
   severity: ZAlertSeverity.optional(),
   zone: z.string().max(80).optional(),
 });

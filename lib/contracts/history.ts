@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ALERT_SEVERITIES, ZAlertSeverity, ALERT_STATUSES, ZAlertStatus } from "./alerts";
 import { INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES, ZIncidentPriority, ZIncidentStatus, ZIncidentType } from "./incidents";
 import { ZEnergyMeasurement, ZOffStreetParking, ZTrafficFlowObserved, ZUnitPosition, ZWasteContainer } from "./events";
-import { LAYERS, ZLayer } from "./layers";
+import { LAYERS, ZDomainName } from "./layers";
 import type { TLayerEvents } from "./realtime";
 
 /**
@@ -99,7 +99,7 @@ export const ZAlertHistoryRow = z.object({
   id: z.string(),
   ruleId: z.string(),
   ruleName: z.string(),
-  domain: ZLayer,
+  domain: ZDomainName,
   entityId: z.string(),
   severity: ZAlertSeverity,
   status: ZAlertStatus,

@@ -13,4 +13,16 @@ export const TOPIC_BY_LAYER: Record<TLayer, string> = {
   units: "city.units",
 };
 
+/**
+ * What an alert, rule signal or filter names its domain by: a built-in layer, or a declared domain's id
+ * (lib/domains/definitions, checked against the definitions loaded at start). Kept apart from TLayer so the
+ * built-ins' exhaustive tables stay exhaustive.
+ */
+export type TDomainName = TLayer | (string & {});
+export const ZDomainName: z.ZodType<TDomainName> = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/);
+
+export function isBuiltinLayer(domain: TDomainName): domain is TLayer {
+  return (LAYERS as readonly string[]).includes(domain);
+}
+
 export const DEAD_LETTER_TOPIC = "city.deadletter";

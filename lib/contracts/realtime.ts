@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZLayer, type TLayer } from "./layers";
+import { ZDomainName, ZLayer, type TLayer } from "./layers";
+import type { TDomainEvent } from "./domain-definition";
 import type { TEventOfLayer } from "./events";
 import type { TAlert } from "./alerts";
 import type { TCapWarningList } from "./cap-warnings";
@@ -16,10 +17,14 @@ import type { TAssignmentNotice, TResponderUnit } from "./units";
 /** Latest event per entity, grouped by layer. Only subscribed layers are present. */
 export type TLayerEvents = { [L in TLayer]?: TEventOfLayer[L][] };
 
+/** Latest event per sensor of each subscribed declared domain. */
+export type TDeclaredEvents = Record<string, TDomainEvent[]>;
+
 export type TCitySnapshot = {
   /** Monotonic server sequence; deltas carry the next values. */
   seq: number;
   layers: TLayerEvents;
+  declared?: TDeclaredEvents;
   /** ISO time the snapshot was taken. */
   at: string;
 };
@@ -28,6 +33,7 @@ export type TCityDelta = {
   seq: number;
   /** Only entities that changed since the last delta to this client (latest value wins). */
   layers: TLayerEvents;
+  declared?: TDeclaredEvents;
 };
 
 export const INGEST_SOURCES = ["simulator", "kafka", "mqtt"] as const;
@@ -126,6 +132,8 @@ export type TDeadLetterStoreStatus = {
 
 export const ZSubscribeRequest = z.object({
   layers: z.array(ZLayer).max(16),
+  /** Declared domains (lib/domains/definitions) to receive; their events come in `declared`, the built-ins' shape is unchanged. */
+  domains: z.array(ZDomainName).max(16).optional(),
 });
 export type TSubscribeRequest = z.infer<typeof ZSubscribeRequest>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZAlertSeverity } from "./alerts";
-import { ZLayer, type TLayer } from "./layers";
+import { ZDomainName, ZLayer, type TLayer } from "./layers";
 import { WASTE_STATUSES } from "./events";
 
 /**
@@ -210,7 +210,7 @@ export const ZAlertSignal = z.object({
   kind: z.enum(ALERT_SIGNAL_KINDS),
   ruleId: z.string(),
   entityId: z.string(),
-  domain: ZLayer,
+  domain: ZDomainName,
   severity: ZAlertSeverity,
   /** When the transition happened, in event time (not the server clock). */
   at: z.iso.datetime(),

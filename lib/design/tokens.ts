@@ -11,6 +11,10 @@ import type { TDeadLetterReasonKind } from "@/lib/contracts/dead-letters";
 import type { z } from "zod";
 import type { ZIncidentPriority } from "@/lib/contracts/incidents";
 import type { TZoneKind } from "@/lib/contracts/zones";
+import type { DOMAIN_PALETTES, DOMAIN_STATUS_TONES } from "@/lib/contracts/domain-definition";
+
+type TDomainPalette = (typeof DOMAIN_PALETTES)[number];
+type TDomainStatusTone = (typeof DOMAIN_STATUS_TONES)[number];
 
 type THex = `#${string}`;
 
@@ -186,6 +190,25 @@ export const RAMP_COLOR = {
   violet: "#c084fc",
   noData: "#5b6573",
 } as const satisfies Record<string, THex>;
+
+/**
+ * Declared domains' map colours (lib/domains/definitions name a palette or a tone, never a colour).
+ * sequential: the upper half of viridis (colour-blind safe and monotonic in lightness, so it also reads in
+ * grey), starting at its blue so the lowest values stay visible over the dark basemap. diverging: ColorBrewer
+ * RdYlBu reversed in use (low = red, mid = pale, high = blue), safe for the common colour-vision deficiencies.
+ */
+export const DOMAIN_SCALE_COLOR = {
+  sequential: ["#3e4a89", "#31688e", "#26828e", "#1f9e89", "#35b779", "#90d743", "#fde725"],
+  diverging: ["#d73027", "#fc8d59", "#fee090", "#e0f3f8", "#91bfdb", "#4575b4"],
+} as const satisfies Record<TDomainPalette, readonly THex[]>;
+
+export const DOMAIN_STATUS_COLOR = {
+  ok: "#fde68a",
+  muted: "#5b6573",
+  warn: "#fb923c",
+  critical: "#ef4444",
+  info: "#60a5fa",
+} as const satisfies Record<TDomainStatusTone, THex>;
 
 /** Few → many on /analysis: cool blue through amber to red, readable over the dark basemap. */
 export const HOTSPOT_COLORS = ["#2563eb", "#38bdf8", "#facc15", "#fb923c", "#ef4444", "#be123c"] as const satisfies readonly THex[];

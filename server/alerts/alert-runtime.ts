@@ -1,7 +1,8 @@
 import type { TAlertSignal, TRuleDefinition } from "@/lib/contracts/rules";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
+import type { TDomainEvent } from "@/lib/contracts/domain-definition";
 import type { TLonLat } from "@/lib/geo";
-import { createPositionLookup } from "@/server/rule-engine/entity-positions";
+import { createPositionLookup, type TPositionOf } from "@/server/rule-engine/entity-positions";
 import { createRuleEngine, type TRuleEngine } from "@/server/rule-engine/rule-engine";
 import type { CityState } from "@/server/city/city-state";
 import type { PrismaClient } from "@/server/db/generated/client";
@@ -15,7 +16,9 @@ import { updateCorrelations } from "./update-correlations";
 import { cityBounds } from "@/server/city/zones";
 import type { TLeaderFence } from "@/server/cluster/leader-fence";
 import type { TLeaderPart } from "@/server/cluster/run-while-leader";
-import { LAYERS } from "@/lib/contracts/layers";
+import { LAYERS, isBuiltinLayer } from "@/lib/contracts/layers";
+import { createDomainRuleEngine } from "@/server/domains/domain-rule-engine";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
 
 const ENGINE_TICK_MS = 1_000;
 const ESCALATION_CHECK_MS = 5_000;
@@ -37,6 +40,8 @@ type TAlertRuntimeDeps = {
   fence?: TLeaderFence;
   /** The zone an alert is placed in (server/zones/zone-directory.ts), by the entity's position. */
   zoneOf: (position: TLonLat) => string;
+  /** Declared domains: their rule templates raise alerts beside the built-in rules. */
+  domains?: TDomainRegistry;
 };
 
 export type TAlertRuntime = {
@@ -76,7 +81,9 @@ export type TAlertRuntime = {
  */
 export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlertRuntime> {
   let rules: TRuleDefinition[] = await loadRules(deps.prisma);
-  const positionOf = createPositionLookup(deps.entities);
+  const builtinPositionOf = createPositionLookup(deps.entities);
+  const positionOf: TPositionOf = (domain, entityId) =>
+    isBuiltinLayer(domain) ? builtinPositionOf(domain, entityId) : deps.domains?.positionOf(domain, entityId);
   const bounds = cityBounds(deps.entities);
   const centre: TLonLat = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
   const zoneOf = deps.zoneOf;
@@ -84,7 +91,8 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
     const [lon, lat] = positionOf(domain, entityId) ?? centre;
     return { lon, lat, zone: zoneOf([lon, lat]) };
   };
-  const ruleName = (ruleId: string) => rules.find((r) => r.id === ruleId)?.name ?? ruleId;
+  const declaredRuleName = deps.domains ? createDomainRuleEngine(deps.domains).ruleName : () => undefined;
+  const ruleName = (ruleId: string) => rules.find((r) => r.id === ruleId)?.name ?? declaredRuleName(ruleId) ?? ruleId;
   let raised = 0;
   const onRaised = (count: number) => (raised += count);
 
@@ -102,6 +110,8 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
   /** One leadership's engine; once it has ended, nothing it still computes is written. */
   const newLeadership = () => {
     const engine = createRuleEngine({ rules, entities: deps.entities });
+    // Declared domains' templates; their open alerts are not carried across a restart yet (see the report in server/domains).
+    const domainEngine = deps.domains && createDomainRuleEngine(deps.domains);
     let active = true;
     const pushOwn = (signals: TAlertSignal[]) => {
       if (active) push(signals);
@@ -110,7 +120,8 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
       engine,
       load: async () => {
         await deps.fence?.drain();
-        return loadOngoingEpisodes(deps.prisma);
+        // The built-in engine would retire a declared domain's alert as "rule gone": it is not one of its rules.
+        return (await loadOngoingEpisodes(deps.prisma)).filter((row) => isBuiltinLayer(row.domain));
       },
       push: pushOwn,
       evaluate(event) {
@@ -122,7 +133,33 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
         }
       },
     });
-    return { engine, recovery, end: () => (active = false) };
+    // Declared domains' events wait while their open alerts are read back, so a reading carries its alert on.
+    let heldDeclared: [string, TDomainEvent][] | null = [];
+    const evaluateNow = (domain: string, event: TDomainEvent) => {
+      try {
+        if (domainEngine) pushOwn(domainEngine.evaluate(domain, event));
+      } catch (error) {
+        console.error("[alerts] declared rule evaluation failed:", error);
+      }
+    };
+    const evaluateDeclared = (domain: string, event: TDomainEvent) => {
+      if (heldDeclared) heldDeclared.push([domain, event]);
+      else evaluateNow(domain, event);
+    };
+    const tickDeclared = (nowMs: number) => (domainEngine ? pushOwn(domainEngine.tick(nowMs)) : undefined);
+    const restoreDeclared = async () => {
+      try {
+        if (domainEngine) {
+          const rows = (await loadOngoingEpisodes(deps.prisma)).filter((row) => !isBuiltinLayer(row.domain));
+          pushOwn(domainEngine.restoreEpisodes(rows, Date.now()));
+        }
+      } finally {
+        const held = heldDeclared ?? [];
+        heldDeclared = null;
+        for (const [domain, event] of held) evaluateNow(domain, event);
+      }
+    };
+    return { engine, recovery, evaluateDeclared, tickDeclared, restoreDeclared, end: () => (active = false) };
   };
 
   let leadership = newLeadership();
@@ -147,6 +184,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
       // Held-back events are older than now: ticking past them would call their sensors silent.
       if (!unsubscribe || leadership.recovery.isRecovering()) return;
       push(leadership.engine.tick(nowMs));
+      leadership.tickDeclared(nowMs);
     },
     async escalate(now = new Date()) {
       const escalated = await escalateAlerts(deps.prisma, { now, escalationSeconds: deps.escalationSeconds });
@@ -161,10 +199,15 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
         // Nothing of an earlier leadership is trusted: another leader may have changed the alerts since.
         leadership = newLeadership();
         const { recovery } = leadership;
-        unsubscribe = deps.cityState.onChange((_layer, event) => recovery.onEvent(event));
+        const unsubscribeBuiltin = deps.cityState.onChange((_layer, event) => recovery.onEvent(event));
+        const unsubscribeDeclared = deps.cityState.onDeclaredChange(leadership.evaluateDeclared);
+        unsubscribe = () => {
+          unsubscribeBuiltin();
+          unsubscribeDeclared();
+        };
         // Events are held from here until the open alerts are read; the city as it stands now goes in
         // after them, oldest first (at start-up the city is still empty).
-        const recovering = recovery.recover();
+        const recovering = Promise.all([recovery.recover(), leadership.restoreDeclared()]);
         const latest = Object.values(deps.cityState.snapshot(LAYERS)).flat();
         for (const event of latest.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt))) recovery.onEvent(event);
         try {

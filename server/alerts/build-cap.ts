@@ -1,5 +1,5 @@
 import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
-import type { TLayer } from "@/lib/contracts/layers";
+import { isBuiltinLayer, type TLayer } from "@/lib/contracts/layers";
 
 /** OASIS Common Alerting Protocol 1.2 (http://docs.oasis-open.org/emergency/cap/v1.2/). */
 const CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
@@ -30,7 +30,12 @@ export function buildCap(alert: TAlert, options: { sender: string; sentAt: Date 
   const e = escapeXml;
   const [lon, lat] = alert.location;
   const category =
-    alert.ruleId.startsWith("waste.bin-burning") || alert.ruleId === "waste.temperature-spike" ? "Fire" : CAP_CATEGORY[alert.domain];
+    alert.ruleId.startsWith("waste.bin-burning") || alert.ruleId === "waste.temperature-spike"
+      ? "Fire"
+      : isBuiltinLayer(alert.domain)
+        ? CAP_CATEGORY[alert.domain]
+        : // A declared domain says nothing about CAP categories (yet).
+          "Other";
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<alert xmlns="${CAP_NAMESPACE}">`,

@@ -1,13 +1,13 @@
 import type { TAlertSignal } from "@/lib/contracts/rules";
 import type { TAlert } from "@/lib/contracts/alerts";
-import type { TLayer } from "@/lib/contracts/layers";
+import type { TDomainName } from "@/lib/contracts/layers";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { ALERT_INCLUDE, toAlert } from "./alert-view";
 import { inTransaction, type TTx } from "@/server/db/transaction";
 import { loadSilencesInForce, silenceFor } from "@/server/silences/silence-view";
 
-export type TLocate = (domain: TLayer, entityId: string) => { lon: number; lat: number; zone: string };
+export type TLocate = (domain: TDomainName, entityId: string) => { lon: number; lat: number; zone: string };
 
 type TPersistSignalsDeps = {
   prisma: PrismaClient;

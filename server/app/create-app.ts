@@ -6,6 +6,7 @@ import { authenticateHeaders } from "@/server/auth/authenticate";
 import { createAuth, type TAuth, type TAuthEnv } from "@/server/auth/create-auth";
 import { crewDemoFieldUser, seedDemoUsers } from "@/server/auth/demo-users";
 import { startCityRuntime, type TCityRuntime, type TCityRuntimeDeps } from "@/server/city-runtime";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
 import { createDatabase, type TCreateDatabaseOptions, type TDatabase } from "@/server/db/client";
 import { deadLettersStoredHere, markReplaysAccepted, recordDeadLetters } from "@/server/db/dead-letters";
 import { CITY_LEADER_LOCK_KEY, startLeaderLease, type TLeaderLeaseOptions } from "@/server/cluster/leader-lease";
@@ -63,6 +64,8 @@ export type TAppConfig = {
   };
   city: {
     entities: TCityEntities;
+    /** Declared sensor domains placed on this city (server/domains); absent → the built-in five only. */
+    domains?: TDomainRegistry;
     source: TEventSource;
     flushMs: number;
     minFlushMs?: number;
@@ -161,6 +164,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     leading: lease.isLeader(),
     httpServer: config.httpServer,
     entities: config.city.entities,
+    domains: config.city.domains,
     source: config.city.source,
     flushMs: config.city.flushMs,
     minFlushMs: config.city.minFlushMs,

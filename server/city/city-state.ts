@@ -1,9 +1,13 @@
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { layerOf, type TCityEvent, type TEventOfLayer } from "@/lib/contracts/events";
 import type { TLayerEvents } from "@/lib/contracts/realtime";
+import type { TDomainEvent } from "@/lib/contracts/domain-definition";
 
 type TEntry = { event: TCityEvent; observedAtMs: number };
 type TStateListener = (layer: TLayer, event: TCityEvent) => void;
+type TDeclaredEntry = { event: TDomainEvent; observedAtMs: number };
+/** Hears the events of declared domains (lib/domains/definitions), which the built-in listeners' types do not cover. */
+type TDeclaredListener = (domain: string, event: TDomainEvent) => void;
 
 /**
  * The live state of the city: the latest event per entity, per layer.
@@ -14,6 +18,8 @@ type TStateListener = (layer: TLayer, event: TCityEvent) => void;
 export class CityState {
   private readonly layers = new Map<TLayer, Map<string, TEntry>>(LAYERS.map((l) => [l, new Map()]));
   private readonly listeners = new Set<TStateListener>();
+  private readonly declared = new Map<string, Map<string, TDeclaredEntry>>();
+  private readonly declaredListeners = new Set<TDeclaredListener>();
 
   /** Applies an event; returns false when it was older than what we hold. */
   apply(event: TCityEvent): boolean {
@@ -46,5 +52,30 @@ export class CityState {
   onChange(listener: TStateListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The same newest-observedAt-wins rule for a declared domain's event. */
+  applyDeclared(domain: string, event: TDomainEvent): boolean {
+    let entities = this.declared.get(domain);
+    if (!entities) this.declared.set(domain, (entities = new Map()));
+    const observedAtMs = Date.parse(event.observedAt);
+    const current = entities.get(event.entityId);
+    if (current && current.observedAtMs > observedAtMs) return false;
+    entities.set(event.entityId, { event, observedAtMs });
+    for (const listener of this.declaredListeners) listener(domain, event);
+    return true;
+  }
+
+  latestDeclared(domain: string, entityId: string): TDomainEvent | undefined {
+    return this.declared.get(domain)?.get(entityId)?.event;
+  }
+
+  declaredSnapshot(domain: string): TDomainEvent[] {
+    return Array.from(this.declared.get(domain)?.values() ?? [], (entry) => entry.event);
+  }
+
+  onDeclaredChange(listener: TDeclaredListener): () => void {
+    this.declaredListeners.add(listener);
+    return () => this.declaredListeners.delete(listener);
   }
 }

@@ -1,6 +1,6 @@
 import { haversineM, type TLonLat } from "@/lib/geo";
 import type { TIncident } from "@/lib/contracts/incidents";
-import { isDispatchable, type TRecommendation, type TRecommendedUnit, type TResponderUnit } from "@/lib/contracts/units";
+import { isDispatchable, type TRecommendation, type TRecommendedUnit, type TResponderUnit, type TRunCard } from "@/lib/contracts/units";
 import { runCardFor } from "./run-cards";
 import type { TRoutePlanner, TUnitPositions } from "./types";
 
@@ -44,8 +44,10 @@ export function recommendUnits(input: {
   units: readonly TResponderUnit[];
   positions: TUnitPositions;
   planner: TRoutePlanner;
+  /** A declared domain's run card for this incident (its alert's rule names one); default: the incident type's. */
+  runCard?: TRunCard;
 }): TRecommendation {
-  const runCard = runCardFor(input.incident.type);
+  const runCard = input.runCard ?? runCardFor(input.incident.type);
   const wanted = runCard.units;
   const candidates: TRecommendedUnit[] = [];
   const located = nearestByType(

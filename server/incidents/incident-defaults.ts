@@ -1,6 +1,7 @@
 import { CITIZEN_ALERT_RULE_PREFIX, findCitizenService } from "@/lib/contracts/citizen-services";
 import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
 
 export const PRIORITY_BY_SEVERITY: Record<TAlertSeverity, TIncident["priority"]> = {
   critical: "P1",
@@ -10,7 +11,9 @@ export const PRIORITY_BY_SEVERITY: Record<TAlertSeverity, TIncident["priority"]>
 };
 
 /** The incident type an alert most likely means; the operator can choose another when promoting. */
-export function incidentTypeFor(alert: Pick<TAlert, "ruleId" | "domain">): TIncident["type"] {
+export function incidentTypeFor(alert: Pick<TAlert, "ruleId" | "domain">, domains?: Pick<TDomainRegistry, "runCardOf">): TIncident["type"] {
+  const declared = domains?.runCardOf(alert.ruleId);
+  if (declared) return declared.incidentType;
   if (alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX)) {
     return findCitizenService(alert.ruleId.slice(CITIZEN_ALERT_RULE_PREFIX.length))?.incidentType ?? "other";
   }

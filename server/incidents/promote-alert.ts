@@ -12,6 +12,7 @@ import { findIncident } from "./find-incident";
 import { incidentAuditView } from "./incident-view";
 import { isIncidentActive } from "./incident-transitions";
 import { inTransaction } from "@/server/db/transaction";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
 
 type TPromoteResult = { alert: TAlert; incident: TIncident; created: boolean };
 
@@ -22,7 +23,11 @@ type TPromoteResult = { alert: TAlert; incident: TIncident; created: boolean };
  * It ends by hand rather than through commitAlertAction: it audits two entities (alert.promoted, then
  * incident.alert_linked, in that order) and pushes both the alert and the incident.
  */
-export async function promoteAlert(deps: TActionDeps, alertId: string, request: TPromoteAlertRequest): Promise<TPromoteResult> {
+export async function promoteAlert(
+  deps: TActionDeps & { domains?: TDomainRegistry },
+  alertId: string,
+  request: TPromoteAlertRequest,
+): Promise<TPromoteResult> {
   const at = nowOf(deps);
   const result = await inTransaction(deps.prisma, async (tx) => {
     const current = toAlert(await findAlertRow(tx, alertId));
@@ -41,7 +46,7 @@ export async function promoteAlert(deps: TActionDeps, alertId: string, request: 
         tx,
         deps,
         {
-          type: request.incident?.type ?? incidentTypeFor(current),
+          type: request.incident?.type ?? incidentTypeFor(current, deps.domains),
           priority: request.incident?.priority ?? PRIORITY_BY_SEVERITY[current.severity],
           location: current.location,
           address: request.incident?.address,

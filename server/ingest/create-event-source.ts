@@ -7,6 +7,7 @@ import { mqttConnectionFrom } from "./mqtt-connection";
 import { createMqttSource } from "./mqtt-source";
 import { createSimulatorSource } from "./simulator-source";
 import type { TEventSource } from "./types";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
 
 /**
  * KAFKA_BROKERS set → consume the city topics (MQTT_URL then adds the bridge MQTT → Kafka, see create-app.ts);
@@ -18,6 +19,7 @@ export function createEventSource(
   env: TServerEnv,
   entities: TCityEntities,
   cluster: { writesDeadLetterTopic?: () => boolean } = {},
+  domains?: TDomainRegistry,
 ): TEventSource {
   if (env.KAFKA_BROKERS) {
     return createKafkaSource({
@@ -25,18 +27,19 @@ export function createEventSource(
       clientId: env.KAFKA_CLIENT_ID,
       groupId: `${env.KAFKA_GROUP_ID}.${INSTANCE_ID}`,
       bootstrapReplaySeconds: env.KAFKA_BOOTSTRAP_REPLAY_SECONDS,
-      topics: Object.values(TOPIC_BY_LAYER),
+      topics: [...Object.values(TOPIC_BY_LAYER), ...(domains?.topics ?? [])],
       deadLetterTopic: DEAD_LETTER_TOPIC,
       writesDeadLetterTopic: cluster.writesDeadLetterTopic,
       fromBeginning: env.KAFKA_OFFSET_RESET === "earliest",
     });
   }
-  const mqtt = mqttConnectionFrom(env);
+  const mqtt = mqttConnectionFrom(env, domains);
   if (mqtt) return createMqttSource(mqtt);
   return createSimulatorSource(entities, {
     seed: env.SIM_SEED,
     ratePerSecond: env.SIM_RATE,
     malformedRatio: env.SIM_MALFORMED_RATIO,
     timeZone: env.CITY_TIME_ZONE,
+    domains,
   });
 }

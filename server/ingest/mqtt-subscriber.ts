@@ -78,7 +78,7 @@ export function createMqttSubscriber(options: TMqttSubscriberOptions): TMqttSubs
 
   /** One at a time, in arrival order, whatever the QoS (QoS 0 messages do not wait for mqtt.js' callback). */
   function take(topic: string, payload: Buffer): Promise<void> {
-    const raw = toRawMqttMessage(connection.topicPattern, topic, payload, String(offset++));
+    const raw = toRawMqttMessage(connection.topicPattern, topic, payload, String(offset++), connection.declaredDomains);
     const taking = inHand.then(() => (isRenewing ? Promise.reject(new Error("waiting for the broker to redeliver")) : options.handle(raw)));
     inHand = taking.catch(() => {});
     return taking;
@@ -137,7 +137,7 @@ export function createMqttSubscriber(options: TMqttSubscriberOptions): TMqttSubs
     const current = mqtt.connect(connection.url, clientOptions);
     client = current;
     current.on("connect", () => {
-      current.subscribeAsync(mqttSubscriptionsOf(connection.topicPattern), { qos: 1 }).then(
+      current.subscribeAsync(mqttSubscriptionsOf(connection.topicPattern, connection.declaredDomains), { qos: 1 }).then(
         (granted) => {
           const refused = granted.filter((g) => g.qos > 2);
           if (refused.length > 0) noteError(`the broker refused the subscription to ${refused.map((g) => g.topic).join(", ")}`);

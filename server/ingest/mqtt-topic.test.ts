@@ -33,6 +33,19 @@ describe("MQTT topics", () => {
     expect(kafkaTopicOfDomain("__proto__")).toBeNull();
   });
 
+  it("routes a declared domain's level to its own Kafka topic, and subscribes to it", () => {
+    const declared = { "water-network": "city.water-network" };
+    expect(mqttSubscriptionsOf("city/+/+", declared)).toContain("city/water-network/+");
+    expect(kafkaTopicOfDomain("water-network", declared)).toBe("city.water-network");
+    expect(kafkaTopicOfDomain("toString", declared)).toBeNull();
+    expect(toRawMqttMessage("city/+/+", "city/water-network/wm-1", Buffer.from("{}"), "3", declared)).toMatchObject({
+      topic: "city.water-network",
+      key: "wm-1",
+      origin: { kind: "mqtt", entityId: "wm-1" },
+    });
+    expect(toRawMqttMessage("city/+/+", "city/water-network/wm-1", Buffer.from("{}"), "3").origin?.problem).toMatch(/^unknown domain/);
+  });
+
   it("reads the domain and the entity from the topic", () => {
     const raw = toRawMqttMessage("acme/+/x/+", "acme/waste/x/bin-1", Buffer.from("{}"), "9");
     expect(raw).toMatchObject({
@@ -72,7 +85,7 @@ describe("MQTT topics", () => {
         const raw = toRawMqttMessage("city/+/+", mqttTopic, bytes, "0");
         const result = validateMessage(raw, registry, { now: AT.getTime(), maxFutureSkewMs: 300_000, maxAgeMs: 0 });
         if (result.ok) {
-          expect(mqttTopic).toBe(`city/waste/${result.event.entityId}`);
+          expect(mqttTopic).toBe(`city/waste/${result.event?.entityId}`);
         } else {
           expect(toDeadLetter(raw, result.reason, AT)).toMatchObject({ topic: sanitizeText(mqttTopic, 255), sourceKind: "mqtt" });
         }

@@ -20,10 +20,14 @@ export function isMqttTopicPattern(pattern: string): boolean {
   );
 }
 
+/** Declared domains' MQTT domain level → their Kafka topic (lib/domains/definitions: mqttTopicLevel, kafkaTopic). */
+export type TDeclaredMqttDomains = Readonly<Record<string, string>>;
+const NO_DECLARED: TDeclaredMqttDomains = {};
+
 /** One subscription per domain (`city/traffic/+`, …): other domains' topics are never delivered, nor kept for us. */
-export function mqttSubscriptionsOf(pattern: string): string[] {
+export function mqttSubscriptionsOf(pattern: string, declared: TDeclaredMqttDomains = NO_DECLARED): string[] {
   const domainLevel = pattern.split("/").indexOf("+");
-  return LAYERS.map((layer) =>
+  return [...LAYERS, ...Object.keys(declared)].map((layer) =>
     pattern
       .split("/")
       .map((level, index) => (index === domainLevel ? layer : level))
@@ -46,16 +50,23 @@ export function mqttTopicOf(pattern: string, kafkaTopic: string, entityId: strin
 }
 
 /** The Kafka topic a domain's messages belong on, or null for a domain the city does not have. */
-export function kafkaTopicOfDomain(domain: string): string | null {
-  return (LAYERS as readonly string[]).includes(domain) ? TOPIC_BY_LAYER[domain as TLayer] : null;
+export function kafkaTopicOfDomain(domain: string, declared: TDeclaredMqttDomains = NO_DECLARED): string | null {
+  if ((LAYERS as readonly string[]).includes(domain)) return TOPIC_BY_LAYER[domain as TLayer];
+  return Object.hasOwn(declared, domain) ? declared[domain]! : null;
 }
 
 /**
  * An MQTT publish as the pipeline reads it: on its domain's Kafka topic, keyed by the topic's entity, with the MQTT
  * topic as its origin (its dead letter names it). A topic that names no domain is still carried, as a dead letter to be.
  */
-export function toRawMqttMessage(pattern: string, topic: string, payload: Buffer, offset: string): TRawMessage {
-  const address = parseMqttTopic(pattern, topic);
+export function toRawMqttMessage(
+  pattern: string,
+  topic: string,
+  payload: Buffer,
+  offset: string,
+  declared: TDeclaredMqttDomains = NO_DECLARED,
+): TRawMessage {
+  const address = parseMqttTopic(pattern, topic, declared);
   const base = { partition: 0, offset, value: payload };
   if (!address.ok) {
     return { ...base, topic: MQTT_UNROUTABLE_TOPIC, key: null, origin: { kind: "mqtt", topic, entityId: "", problem: address.reason } };
@@ -65,15 +76,19 @@ export function toRawMqttMessage(pattern: string, topic: string, payload: Buffer
 
 type TMqttAddress = { ok: true; kafkaTopic: string; entityId: string } | { ok: false; reason: string };
 
-function parseMqttTopic(pattern: string, topic: string): TMqttAddress {
+function parseMqttTopic(pattern: string, topic: string, declared: TDeclaredMqttDomains): TMqttAddress {
   const want = pattern.split("/");
   const got = topic.split("/");
   const wildcards = want.flatMap((level, index) => (level === "+" ? [index] : []));
   const matches = got.length === want.length && want.every((level, index) => level === "+" || level === got[index]);
   if (!matches || wildcards.length !== 2) return { ok: false, reason: `MQTT topic does not match the pattern ${pattern}` };
   const [domain, entityId] = wildcards.map((index) => got[index]);
-  const kafkaTopic = kafkaTopicOfDomain(domain);
-  if (!kafkaTopic) return { ok: false, reason: `unknown domain in MQTT topic: "${domain.slice(0, 64)}" (known: ${LAYERS.join(", ")})` };
+  const kafkaTopic = kafkaTopicOfDomain(domain, declared);
+  if (!kafkaTopic)
+    return {
+      ok: false,
+      reason: `unknown domain in MQTT topic: "${domain.slice(0, 64)}" (known: ${[...LAYERS, ...Object.keys(declared)].join(", ")})`,
+    };
   if (entityId === "") return { ok: false, reason: "MQTT topic names no entity" };
   return { ok: true, kafkaTopic, entityId };
 }

@@ -2,17 +2,20 @@ import type { CityState } from "@/server/city/city-state";
 import type { TCityEvent } from "@/lib/contracts/events";
 import type { TDeadLetterBuffer } from "./dead-letter-buffer";
 import { toDeadLetter } from "./dead-letter-record";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
 import type { TEntityRegistry } from "./entity-registry";
 import type { IngestStats } from "./ingest-stats";
 import type { TLatencyProbe } from "./latency-probe";
 import type { TAcceptedReplay, TDeadLetter, TIngestOutcome, TIngestSink, TRawMessage } from "./types";
-import { validateMessage, type TTimeWindow, type TValidation } from "./validate-message";
+import { validateMessage, type TDeclaredEvent, type TTimeWindow, type TValidation } from "./validate-message";
 
 const DEFAULT_MAX_FUTURE_SKEW_MS = 300_000;
 const DEFAULT_MAX_EVENT_AGE_MS = 7 * 86_400_000;
 
 export type TIngestPipelineDeps = {
   registry: TEntityRegistry;
+  /** Declared domains (lib/domains/definitions): their topics and event types are parsed by their definitions. */
+  domains?: TDomainRegistry;
   cityState: CityState;
   stats: IngestStats;
   /** Takes rejected messages to PostgreSQL off the ingest path (dead-letter-buffer.ts): never awaited. */
@@ -34,7 +37,7 @@ export type TIngestPipelineDeps = {
 
 export type TScreenOutcome = {
   /** Valid messages, each with the event it holds, in their order: not applied (they come back through Kafka). */
-  passed: { message: TRawMessage; event: TCityEvent }[];
+  passed: { message: TRawMessage; event: TCityEvent | TDeclaredEvent["event"] }[];
   rejected: TDeadLetter[];
 };
 
@@ -86,7 +89,7 @@ export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestPipeline
       for (const message of messages) {
         const result = validateSafely(message, time);
         if (result.ok) {
-          passed.push({ message, event: result.event });
+          passed.push({ message, event: result.event ?? result.declared!.event });
         } else {
           deps.stats.recordOutcome(message.topic, "dead_lettered");
           rejected.push(toDeadLetter(message, result.reason, new Date(nowMs)));
@@ -100,7 +103,7 @@ export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestPipeline
 
   function validateSafely(message: TRawMessage, time: TTimeWindow): TValidation {
     try {
-      return validateMessage(message, deps.registry, time);
+      return validateMessage(message, deps.registry, time, deps.domains);
     } catch (error) {
       return { ok: false, reason: `validation failed: ${(error as Error)?.message ?? String(error)}` };
     }
@@ -110,14 +113,18 @@ export function createIngestPipeline(deps: TIngestPipelineDeps): TIngestPipeline
   function ingestOne(message: TRawMessage, time: TTimeWindow, accepted: TCityEvent[]): string | null {
     const result = validateSafely(message, time);
     if (!result.ok) return result.reason;
+    const { event, declared } = result;
+    const entityId = event ? event.entityId : declared?.event.entityId;
     try {
-      deps.cityState.apply(result.event);
+      if (event) deps.cityState.apply(event);
+      else if (declared) deps.cityState.applyDeclared(declared.domain, declared.event);
     } catch (error) {
       // A state listener (rules, alerts) failing on this event must not stop the partition behind it.
-      console.error("ingest: applying an event failed; dead-lettered", { entityId: result.event.entityId, error });
+      console.error("ingest: applying an event failed; dead-lettered", { entityId, error });
       return `failed while applying: ${(error as Error)?.message ?? String(error)}`;
     }
-    accepted.push(result.event);
+    // The built-in events go on to the latency probe and the stats' newest observedAt; declared ones are counted by topic.
+    if (event) accepted.push(event);
     return null;
   }
 }

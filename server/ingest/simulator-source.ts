@@ -1,5 +1,7 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { CitySimulator, type TSimulatorOptions } from "./simulator/city-simulator";
+import { DomainSimulator } from "@/server/domains/domain-simulator";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
 import { toReplayedRawMessage } from "./replayed-message";
 import type { TEventSource, TIngestSink, TRawMessage } from "./types";
 
@@ -12,10 +14,12 @@ const TICK_MS = 100;
  */
 export function createSimulatorSource(
   entities: TCityEntities,
-  options: TSimulatorOptions,
+  options: TSimulatorOptions & { domains?: TDomainRegistry },
   log: (message: string, error?: unknown) => void = console.error,
 ): TEventSource {
   const simulator = new CitySimulator(entities, options, log);
+  const domainSimulator =
+    options.domains && new DomainSimulator(options.domains, { seed: options.seed, timeZone: options.timeZone, startMs: Date.now() });
   let timer: NodeJS.Timeout | undefined;
   let offset = 0n;
   let busy = false;
@@ -31,7 +35,9 @@ export function createSimulatorSource(
         if (busy) return; // the pipeline is behind: skip a tick rather than queue work
         busy = true;
         const now = Date.now();
-        const messages: TRawMessage[] = simulator.step(now, now - lastMs).map((m) => ({
+        const produced = simulator.step(now, now - lastMs);
+        if (domainSimulator) produced.push(...domainSimulator.step(now));
+        const messages: TRawMessage[] = produced.map((m) => ({
           topic: m.topic,
           partition: 0,
           offset: String(offset++),

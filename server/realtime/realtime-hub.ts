@@ -17,6 +17,7 @@ import type { TServerSideEvents } from "@/server/cluster/cluster-notice";
 import { createRedisStreamsAdapter } from "@/server/cluster/redis-streams-adapter";
 import type { TLatencyProbe } from "@/server/ingest/latency-probe";
 import { DeltaCoalescer } from "./delta-coalescer";
+import { DeclaredCoalescer, pickDeclared } from "./declared-coalescer";
 import { nextFlushGapMs } from "./flush-gap";
 import { FORBIDDEN_ACK_ERROR, maySend, PUBLISHED_EVENT_ROLES, roleRoom, type TPublishedEvent } from "./socket-policy";
 
@@ -32,10 +33,12 @@ export const MAX_CLIENT_MESSAGE_BYTES = 8 * 1024;
 type TClient = {
   socket: Socket<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>;
   layers: Set<TLayer>;
+  domains: Set<string>;
   /** Its subscribed layers as one key: clients with the same shape share one encoded delta. */
   shape: string;
   /** Changes this client has not been sent yet because it was still busy receiving earlier ones. */
   backlog: DeltaCoalescer;
+  declaredBacklog: DeclaredCoalescer;
 };
 
 export type TRealtimeHubOptions = {
@@ -120,6 +123,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   const cluster = createClusterBus(io, redis !== undefined);
   const clients = new Map<string, TClient>();
   const tick = new DeltaCoalescer();
+  const declaredTick = new DeclaredCoalescer();
   let seq = 0;
   const isBusy = options.isBusy ?? hasQueuedPackets;
 
@@ -128,13 +132,24 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   let lastFlushAt = Number.NEGATIVE_INFINITY;
   let earlyFlush: ReturnType<typeof setTimeout> | undefined;
 
-  const unsubscribe = options.cityState.onChange((layer, event) => {
-    tick.add(layer, event);
+  const armEarlyFlush = () => {
     // One timer per flush, armed by the first change after one: a burst applied at once goes out as one delta.
     if (minFlushMs !== undefined && earlyFlush === undefined) {
       earlyFlush = setTimeout(flush, Math.max(0, lastFlushAt + flushGapMs - performance.now()));
     }
+  };
+  const unsubscribeBuiltin = options.cityState.onChange((layer, event) => {
+    tick.add(layer, event);
+    armEarlyFlush();
   });
+  const unsubscribeDeclared = options.cityState.onDeclaredChange((domain, event) => {
+    declaredTick.add(domain, event);
+    armEarlyFlush();
+  });
+  const unsubscribe = () => {
+    unsubscribeBuiltin();
+    unsubscribeDeclared();
+  };
 
   // The handshake carries the browser's session cookie: same session, same checks as HTTP.
   io.use((socket, next) => {
@@ -157,7 +172,14 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   });
 
   io.on("connection", (socket) => {
-    const client: TClient = { socket, layers: new Set(), shape: "", backlog: new DeltaCoalescer() };
+    const client: TClient = {
+      socket,
+      layers: new Set(),
+      domains: new Set(),
+      shape: "",
+      backlog: new DeltaCoalescer(),
+      declaredBacklog: new DeclaredCoalescer(),
+    };
     clients.set(socket.id, client);
     void socket.join([userRoom(socket.data.user.id), roleRoom(socket.data.user.role)]);
     if (socket.data.expiresAt) closeAt(socket, socket.data.expiresAt);
@@ -175,9 +197,13 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
         return;
       }
       client.layers = new Set(parsed.data.layers);
-      client.shape = [...client.layers].sort().join(",");
+      client.domains = new Set(parsed.data.domains ?? []);
+      client.shape = `${[...client.layers].sort().join(",")}|${[...client.domains].sort().join(",")}`;
       client.backlog.clear(); // the snapshot supersedes anything pending
-      ack({ ok: true, data: { seq, at: new Date().toISOString(), layers: options.cityState.snapshot([...client.layers]) } });
+      client.declaredBacklog.clear();
+      const snapshot = { seq, at: new Date().toISOString(), layers: options.cityState.snapshot([...client.layers]) };
+      const declared = Object.fromEntries([...client.domains].map((d) => [d, options.cityState.declaredSnapshot(d)]));
+      ack({ ok: true, data: client.domains.size > 0 ? { ...snapshot, declared } : snapshot });
     });
 
     socket.on("disconnect", () => clients.delete(socket.id));
@@ -193,34 +219,40 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     earlyFlush = undefined;
     const startedAt = performance.now();
     const changes = tick.drain();
-    if (changes) seq++;
-    const upToDate = new Map<string, { layers: ReadonlySet<TLayer>; socketIds: string[] }>();
+    const declaredChanges = declaredTick.drain();
+    const changed = changes !== null || declaredChanges !== null;
+    if (changed) seq++;
+    const upToDate = new Map<string, { layers: ReadonlySet<TLayer>; domains: ReadonlySet<string>; socketIds: string[] }>();
     // Also without new changes: a client that was busy at the last one still has them pending, and a city
     // gone quiet (a stopped stream) must not leave it showing stale values.
     for (const client of clients.values()) {
-      if (client.layers.size === 0) continue;
+      if (client.layers.size === 0 && client.domains.size === 0) continue;
       const busy = isBusy(client.socket);
-      if (changes && !busy && client.backlog.size === 0) {
-        const group = upToDate.get(client.shape) ?? { layers: client.layers, socketIds: [] };
+      if (changed && !busy && client.backlog.size === 0 && client.declaredBacklog.size === 0) {
+        const group = upToDate.get(client.shape) ?? { layers: client.layers, domains: client.domains, socketIds: [] };
         group.socketIds.push(client.socket.id);
         upToDate.set(client.shape, group);
         continue;
       }
       if (changes) for (const layer of client.layers) for (const event of changes[layer] ?? []) client.backlog.add(layer, event);
-      if (client.backlog.size === 0 || busy) continue;
+      if (declaredChanges)
+        for (const domain of client.domains) for (const event of declaredChanges[domain] ?? []) client.declaredBacklog.add(domain, event);
+      if ((client.backlog.size === 0 && client.declaredBacklog.size === 0) || busy) continue;
       const layers = client.backlog.drain();
-      if (layers) client.socket.emit("city:delta", { seq, layers });
+      const declared = client.declaredBacklog.drain();
+      if (layers || declared) client.socket.emit("city:delta", { seq, layers: layers ?? {}, ...(declared ? { declared } : {}) });
     }
-    for (const { layers, socketIds } of upToDate.values()) {
+    for (const { layers, domains, socketIds } of upToDate.values()) {
       const delta = changes && pickLayers(changes, layers);
-      if (delta) io.local.to(socketIds).emit("city:delta", { seq, layers: delta });
+      const declared = declaredChanges && pickDeclared(declaredChanges, domains);
+      if (delta || declared) io.local.to(socketIds).emit("city:delta", { seq, layers: delta ?? {}, ...(declared ? { declared } : {}) });
     }
-    if (!changes) return;
+    if (!changed) return;
     const durationMs = performance.now() - startedAt;
     lastFlushAt = startedAt;
     if (minFlushMs !== undefined) flushGapMs = nextFlushGapMs(durationMs, { minMs: minFlushMs, maxMs: options.flushMs });
     options.onFlush?.(durationMs, clients.size);
-    options.probe?.flushed?.(changes);
+    if (changes) options.probe?.flushed?.(changes);
   }
 
   const flushTimer = setInterval(flush, options.flushMs);

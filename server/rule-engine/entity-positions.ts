@@ -1,8 +1,9 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
-import type { TLayer } from "@/lib/contracts/layers";
+import type { TDomainName, TLayer } from "@/lib/contracts/layers";
 import { lineLengthM, pointAlong, type TLonLat } from "@/lib/geo";
 
-export type TPositionOf = (domain: TLayer, entityId: string) => TLonLat | undefined;
+/** Declared domains' sensors are not in this lookup: callers that place their alerts combine it with server/domains. */
+export type TPositionOf = (domain: TDomainName, entityId: string) => TLonLat | undefined;
 
 /** Where an alert sits on the map: a segment's or feeder's midpoint, a lot's, bin's or substation's position. */
 export function createPositionLookup(entities: TCityEntities): TPositionOf {
@@ -17,5 +18,5 @@ export function createPositionLookup(entities: TCityEntities): TPositionOf {
     waste: new Map(entities.bins.map((b) => [b.id, b.position])),
     energy,
   };
-  return (domain, entityId) => byDomain[domain]?.get(entityId);
+  return (domain, entityId) => byDomain[domain as TLayer]?.get(entityId);
 }

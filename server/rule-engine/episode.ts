@@ -31,13 +31,17 @@ export type TEpisode = {
 
 export type TEpisodeStep = { episode: TEpisode | undefined; signal?: TAlertSignal };
 
+/** What the state machine reads of a rule: a built-in rule, or a declared domain's rule template (server/domains). */
+export type TEpisodeRule = Pick<TRuleDefinition, "id" | "severity" | "sustainSeconds" | "clearSustainSeconds"> &
+  Pick<TAlertSignal, "domain">;
+
 /**
  * idle → pending (condition holds since t0) → open after sustainSeconds → clear after
  * the clear condition held for clearSustainSeconds. Pending needs the condition to hold
  * without a break; an open alert ignores readings in the hysteresis band, and any
  * trigger restarts its clear timer, so a value hovering around a threshold cannot flap.
  */
-export function applyReading(episode: TEpisode | undefined, reading: TReading, rule: TRuleDefinition): TEpisodeStep {
+export function applyReading(episode: TEpisode | undefined, reading: TReading, rule: TEpisodeRule): TEpisodeStep {
   if (reading.state === "trigger") {
     const current = episode ?? startEpisode(reading, rule.id);
     record(current, reading);
@@ -58,12 +62,12 @@ export function applyReading(episode: TEpisode | undefined, reading: TReading, r
 }
 
 /** Timers that fire without a new reading: a pending alert whose sustain elapsed, an open one whose clear sustain did. */
-export function advanceTimers(episode: TEpisode, rule: TRuleDefinition, nowMs: number): TEpisodeStep {
+export function advanceTimers(episode: TEpisode, rule: TEpisodeRule, nowMs: number): TEpisodeStep {
   return episode.phase === "pending" ? confirmOpen(episode, rule, nowMs) : confirmClear(episode, rule, nowMs);
 }
 
 /** What a signal needs of its rule; a stored alert whose rule is gone still has these. */
-type TSigningRule = Pick<TRuleDefinition, "id" | "domain" | "severity">;
+type TSigningRule = Pick<TEpisodeRule, "id" | "domain" | "severity">;
 
 export const RETIRED_RULE_GONE = "Rule disabled, removed or redefined";
 
@@ -141,7 +145,7 @@ function record(episode: TEpisode, reading: TReading): void {
   }
 }
 
-function confirmOpen(episode: TEpisode, rule: TRuleDefinition, nowMs: number): TEpisodeStep {
+function confirmOpen(episode: TEpisode, rule: TEpisodeRule, nowMs: number): TEpisodeStep {
   const openAtMs = episode.sinceMs + rule.sustainSeconds * 1000;
   if (nowMs < openAtMs) return { episode };
   episode.phase = "open";
@@ -149,7 +153,7 @@ function confirmOpen(episode: TEpisode, rule: TRuleDefinition, nowMs: number): T
   return { episode, signal: emit("open", episode, rule, openAtMs) };
 }
 
-function confirmClear(episode: TEpisode, rule: TRuleDefinition, nowMs: number): TEpisodeStep {
+function confirmClear(episode: TEpisode, rule: TEpisodeRule, nowMs: number): TEpisodeStep {
   if (episode.clearSinceMs === null) return { episode };
   const clearAtMs = episode.clearSinceMs + rule.clearSustainSeconds * 1000;
   if (nowMs < clearAtMs) return { episode };

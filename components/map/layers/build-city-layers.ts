@@ -7,6 +7,9 @@ import { createParkingLayer } from "./parking-layer";
 import { createTrafficLayer } from "./traffic-layer";
 import { createUnitLabelLayer, createUnitLayer } from "./unit-layers";
 import { createWasteLayer } from "./waste-layer";
+import { createDeclaredDomainLayer } from "./declared-domain-layer";
+
+const NO_DECLARED = { versions: {}, visible: new Set<string>() };
 
 /**
  * All deck.gl layers, bottom to top. Hidden layers stay in the list with
@@ -19,6 +22,7 @@ export function buildCityLayers(
   versions: TLayerVersions,
   visible: ReadonlySet<TLayer>,
   zoom: number,
+  declared: { versions: Readonly<Record<string, number>>; visible: ReadonlySet<string> } = NO_DECLARED,
 ): Layer[] {
   const { entities } = index;
   const options = (layer: TLayer) => ({ store, version: versions[layer], visible: visible.has(layer) });
@@ -29,6 +33,14 @@ export function buildCityLayers(
     createParkingLayer(entities.parking, options("parking")),
     createWasteLayer(entities.bins, options("waste")),
     createSubstationLayer(entities.substations, options("energy")),
+    // Declared domains' sensors above the built-in assets, below the units and their labels.
+    ...(index.declaredDomains ?? []).map(({ definition, entities: sensors }) =>
+      createDeclaredDomainLayer(definition, sensors, {
+        store,
+        version: declared.versions[definition.id] ?? 0,
+        visible: declared.visible.has(definition.id),
+      }),
+    ),
     createUnitLayer(entities.units, unitOptions),
     createUnitLabelLayer(entities.units, unitOptions),
   ];

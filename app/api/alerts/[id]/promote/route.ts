@@ -10,6 +10,10 @@ export const dynamic = "force-dynamic";
  * ZPromoteAlertResponse { alert, incident }.
  */
 export const POST = defineRoute({ roles: OPERATIONS_ROLES, body: ZPromoteAlertRequest, response: ZPromoteAlertResponse }, async (input) => {
-  const { alert, incident, created } = await promoteAlert(actionDeps(input), input.params.id, input.body);
+  const { alert, incident, created } = await promoteAlert(
+    { ...actionDeps(input), domains: input.runtime.city.domains },
+    input.params.id,
+    input.body,
+  );
   return withStatus({ alert, incident }, created ? 201 : 200);
 });

@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 /** Units to send (ZRecommendation): the run card's types, available ones only, fastest first at live speeds. */
 export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZRecommendation }, async ({ runtime, params }) => {
   const { planner, positions } = dispatchRuntimeOf(runtime);
-  return getRecommendation({ prisma: runtime.database.prisma, planner, positions }, params.id);
+  return getRecommendation({ prisma: runtime.database.prisma, planner, positions, domains: runtime.city.domains }, params.id);
 });
