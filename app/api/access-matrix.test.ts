@@ -50,6 +50,9 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/alerts/[id]/promote": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/promote`, body: {}, status: 400 } } },
   "/api/alerts/[id]/reports": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/reports`, status: 404 } } },
   "/api/alerts/[id]/resolve": { POST: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/resolve`, body: {}, status: 400 } } },
+  "/api/alerts/group-action": {
+    POST: { access: OPS, probe: { path: "/api/alerts/group-action", body: {}, status: 400 } },
+  },
   "/api/audit": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/audit?limit=1", status: 200 } } },
   "/api/auth-config": { GET: { access: "public", probe: { path: "/api/auth-config", status: 200 } } },
   "/api/auth/[...all]": {

@@ -75,3 +75,36 @@ export const ZAcknowledgeAlertRequest = ZVersioned;
 export const ZAssignAlertRequest = ZVersioned.extend({ userId: z.string().min(1) });
 export const ZResolveAlertRequest = ZVersioned.extend({ reason: z.string().trim().min(1).max(1000) });
 export type TAlertListQuery = z.infer<typeof ZAlertListQuery>;
+
+/**
+ * POST /api/alerts/group-action: acknowledge or resolve a correlation group in one action. Each alert carries
+ * the version the operator saw; each is checked and changed on its own (its own audit row), and the ones that
+ * changed meanwhile, or left the group, come back in `conflicts` with their current state while the rest apply.
+ * Not all-or-nothing: in a storm a group's alerts keep changing, and one stale member must not hold back the others.
+ */
+export const GROUP_ACTION_MAX_ALERTS = 5_000;
+export const ZAlertGroupActionRequest = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("acknowledge"),
+    groupId: z.string().min(1).max(400),
+    alerts: z
+      .array(z.object({ id: z.string().min(1).max(64), version: z.number().int().min(0) }))
+      .min(1)
+      .max(GROUP_ACTION_MAX_ALERTS),
+  }),
+  z.object({
+    action: z.literal("resolve"),
+    groupId: z.string().min(1).max(400),
+    alerts: z
+      .array(z.object({ id: z.string().min(1).max(64), version: z.number().int().min(0) }))
+      .min(1)
+      .max(GROUP_ACTION_MAX_ALERTS),
+    reason: z.string().trim().min(1).max(1000),
+  }),
+]);
+export type TAlertGroupActionRequest = z.infer<typeof ZAlertGroupActionRequest>;
+export const ZAlertGroupActionResponse = z.object({
+  applied: z.array(ZAlert),
+  conflicts: z.array(z.object({ alertId: z.string(), error: z.string(), current: ZAlert.nullable() })),
+});
+export type TAlertGroupActionResponse = z.infer<typeof ZAlertGroupActionResponse>;
