@@ -24,6 +24,17 @@ export const ZAlertStatus = z.enum(ALERT_STATUSES);
  */
 export const BACKUP_ALERT_RULE_ID = "unit.backup";
 
+export const ZAlertFlap = z.object({
+  /** Opens and clears within the last windowMinutes (as of lastChangeAt). */
+  changes: z.number().int().min(0),
+  windowMinutes: z.number().int().min(1),
+  /** Opens and clears since it began to flap. */
+  total: z.number().int().min(0),
+  lastChangeAt: z.iso.datetime().nullable(),
+  conditionActive: z.boolean(),
+});
+export type TAlertFlap = z.infer<typeof ZAlertFlap>;
+
 const ZAlertNote = z.object({ id: z.string(), at: z.iso.datetime(), author: ZPerson, text: z.string() });
 
 export const ZAlert = z.object({
@@ -58,6 +69,13 @@ export const ZAlert = z.object({
   notes: z.array(ZAlertNote),
   /** A silence covered it (lib/contracts/silences.ts): stored and listed, but it does not sound, banner or escalate. */
   silenced: ZAlertSilence.nullable(),
+  /**
+   * Opening and clearing over and over (more than its rule allows in a window): one alert that counts the
+   * changes instead of a new alert, and a new notification, each time. False again once stable for the window.
+   */
+  flapping: z.boolean(),
+  /** Set once the alert has flapped; kept after it stops. */
+  flap: ZAlertFlap.nullable(),
   version: z.number().int(),
 });
 export type TAlert = z.infer<typeof ZAlert>;
