@@ -89,7 +89,7 @@ function QueueBody({
     <>
       {groupId && groupSize >= 2 && <AlertGroupBar key={groupId} groupId={groupId} members={groupMembers(allAlerts, groupId)} />}
       {mode === "legacy" ? (
-        <ul className={styles.list} aria-label="Open alerts, most severe first" data-testid="alert-queue">
+        <ul className={styles.list} aria-label="Open alerts, most severe first" data-testid="alert-queue" data-count={shown.length}>
           {shown.map((alert) => (
             <AlertRow
               key={alert.id}
