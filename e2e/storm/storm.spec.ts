@@ -60,15 +60,14 @@ test.describe
 
     test.afterAll(async ({ browser }) => {
       const supervisor = await openAs(browser, "supervisor");
-      if (before) {
+      if (before?.isDefault) await api(supervisor, "POST", `/api/rules/${RULE_ID}/reset`, { version: tunedVersion });
+      else if (before) {
         const { severity, sustainSeconds, clearSustainSeconds, params } = before.rule;
         await api(supervisor, "PUT", `/api/rules/${RULE_ID}`, {
           version: tunedVersion,
           severity,
           sustainSeconds,
           clearSustainSeconds,
-          flapMaxChanges: 5,
-          flapWindowMinutes: 10,
           params,
         });
       }
