@@ -2,7 +2,6 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { TAlert } from "../../lib/contracts/alerts";
 import type { TRuleSetting } from "../../lib/contracts/rules";
 import { SCREENSHOTS, horizontalOverflow, signInAs } from "../fixtures/auth";
-import { openControlRoom } from "../fixtures/control-room";
 import { api, resolveAlertsOf } from "../fixtures/operations";
 
 /**
@@ -16,31 +15,37 @@ const RULE_ID = "traffic.slow-segment";
 async function openAs(browser: Browser, role: "operator" | "supervisor", width = 1440, height = 900): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
   await signInAs(page, role);
-  await openControlRoom(page);
+  await page.goto("/");
+  // The storm loads the 2-core machine the tests share: the software-rendered map's first render gets more time here.
+  await expect(page.getByTestId("city-map")).toHaveAttribute("data-ready", "true", { timeout: 200_000 });
+  await expect(page.getByTestId("connection-badge")).toHaveAttribute("data-status", "live");
   return page;
 }
 
 /** The median speed share (speed / free flow) of the segments this page has seen: the line half the city is under. */
 function medianSpeedShare(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const debug = window.__citynerve!;
+    const debug = window.__citynerve;
+    if (!debug?.entities) return 0;
     const shares: number[] = [];
     for (const [id, segment] of debug.entities!.segments) {
       const event = debug.store.get("traffic", id) as { averageVehicleSpeed?: number } | undefined;
       if (event?.averageVehicleSpeed !== undefined) shares.push(event.averageVehicleSpeed / segment.freeFlowKmh);
     }
     shares.sort((a, b) => a - b);
-    return shares[Math.floor(shares.length / 2)];
+    return shares[Math.floor(shares.length / 2)] ?? 0;
   });
 }
 
 test.describe
   .serial("alarm storm", () => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     let before: TRuleSetting | undefined;
     let tunedVersion = 0;
 
     test.beforeAll(async ({ browser }) => {
+      // Hooks keep the default budget unless told: a software-rendered map on a busy machine needs more.
+      test.setTimeout(300_000);
       const supervisor = await openAs(browser, "supervisor");
       await expect.poll(() => medianSpeedShare(supervisor), { timeout: 60_000 }).toBeGreaterThan(0);
       const median = Math.min(0.999, Number((await medianSpeedShare(supervisor)).toFixed(3)));
@@ -59,6 +64,7 @@ test.describe
     });
 
     test.afterAll(async ({ browser }) => {
+      test.setTimeout(300_000);
       const supervisor = await openAs(browser, "supervisor");
       if (before?.isDefault) await api(supervisor, "POST", `/api/rules/${RULE_ID}/reset`, { version: tunedVersion });
       else if (before) {
