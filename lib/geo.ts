@@ -5,7 +5,7 @@
  */
 export type TLonLat = [number, number];
 
-const EARTH_RADIUS_M = 6_371_008.8;
+export const EARTH_RADIUS_M = 6_371_008.8;
 const DEG = Math.PI / 180;
 
 export function haversineM(a: TLonLat, b: TLonLat): number {

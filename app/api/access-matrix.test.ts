@@ -54,6 +54,9 @@ const ROUTES: Record<string, Record<string, { access: TAccess; probe: TProbe }>>
   "/api/alerts/[id]/escalation": { GET: { access: OPS, probe: { path: `/api/alerts/${NO_ID}/escalation`, status: 404 } } },
   // One-tap acknowledge links: the recipient alone, signed in (checked past the role guard: 403 for anyone else).
   "/api/ack-links/[token]": { POST: { access: OPS, probe: { path: "/api/ack-links/not-a-token", body: {}, status: 404 } } },
+  "/api/alerts/group-action": {
+    POST: { access: OPS, probe: { path: "/api/alerts/group-action", body: {}, status: 400 } },
+  },
   "/api/audit": { GET: { access: ["admin", "supervisor"], probe: { path: "/api/audit?limit=1", status: 200 } } },
   "/api/auth-config": { GET: { access: "public", probe: { path: "/api/auth-config", status: 200 } } },
   "/api/auth/[...all]": {

@@ -28,12 +28,32 @@ function matchesFilters(alert: TAlert, filters: TAlertFilters): boolean {
  * Returns the same array when nothing changes.
  */
 export function upsertAlert(list: readonly TAlert[], alert: TAlert, filters: TAlertFilters): TAlert[] {
-  const index = list.findIndex((item) => item.id === alert.id);
-  const existing = index >= 0 ? list[index] : undefined;
-  if (existing && existing.version > alert.version) return list as TAlert[];
-  if (!matchesFilters(alert, filters)) return existing ? list.filter((item) => item.id !== alert.id) : (list as TAlert[]);
-  const next = existing ? list.map((item) => (item.id === alert.id ? alert : item)) : [...list, alert];
-  return next.sort(compareAlerts);
+  return upsertAlerts(list, [alert], filters);
+}
+
+/**
+ * upsertAlert for a batch, in arrival order, with one sort: in an alarm storm the socket delivers thousands of
+ * alerts a minute, and sorting the queue once per alert would cost more than the screen can spare.
+ */
+export function upsertAlerts(list: readonly TAlert[], alerts: readonly TAlert[], filters: TAlertFilters): TAlert[] {
+  const byId = new Map(list.map((item) => [item.id, item]));
+  let isChanged = false;
+  for (const alert of alerts) {
+    const existing = byId.get(alert.id);
+    if (existing && existing.version > alert.version) continue;
+    if (!matchesFilters(alert, filters)) {
+      if (existing) isChanged = byId.delete(alert.id) || isChanged;
+      continue;
+    }
+    byId.set(alert.id, alert);
+    isChanged = true;
+  }
+  return isChanged ? [...byId.values()].sort(compareAlerts) : (list as TAlert[]);
+}
+
+/** The unresolved alerts of one correlation group, as this browser has them. */
+export function groupMembers(alerts: readonly TAlert[], groupId: string): TAlert[] {
+  return alerts.filter((alert) => alert.correlationGroup === groupId && alert.status !== "resolved");
 }
 
 /** Correlation groups that two or more listed alerts share ("related"). */

@@ -31,6 +31,8 @@ const current = {
   resolution: null,
   notes: [],
   silenced: null,
+  flapping: false,
+  flap: null,
   version: 2,
 } satisfies TAlert;
 

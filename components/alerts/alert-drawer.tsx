@@ -34,6 +34,7 @@ import {
 } from "@/components/ui/side-drawer";
 import { Fact, Facts } from "@/components/ui/facts";
 import { SilencedChip, SilencedNote } from "./silenced-chip";
+import { FlappingChip } from "./flapping-chip";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { cx } from "@/components/ui/class-names";
@@ -114,6 +115,7 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
           </Chip>
         )}
         {alert.silenced && <SilencedChip silence={alert.silenced} />}
+        {alert.flapping && alert.flap && <FlappingChip flap={alert.flap} />}
       </DrawerChips>
       <DrawerLead>{alert.message}</DrawerLead>
       {alert.silenced && <SilencedNote silence={alert.silenced} />}
@@ -215,6 +217,13 @@ function AlertDrawerBody({ alert, user, onClose, onOpenIncident }: Omit<TAlertDr
         <Fact label="First seen">{when(alert.firstSeenAt, now)}</Fact>
         <Fact label="Last seen">{when(alert.lastSeenAt, now)}</Fact>
         {alert.conditionClearedAt && <Fact label="Condition cleared">{when(alert.conditionClearedAt, now)}</Fact>}
+        {alert.flap && (
+          <Fact label="Flapping">
+            {alert.flapping
+              ? `${alert.flap.total} opens and clears so far; the condition is ${alert.flap.conditionActive ? "present" : "absent"} now`
+              : `Stopped after ${alert.flap.total} opens and clears`}
+          </Fact>
+        )}
         <Fact label="Assigned to">{alert.assignedTo ? alert.assignedTo.name : "Nobody"}</Fact>
         {alert.incidentId && (
           <Fact label="Incident">

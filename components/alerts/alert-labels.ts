@@ -1,4 +1,4 @@
-import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
+import type { TAlertFlap, TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
 import { humanize } from "@/components/format/humanize";
 
 export const SEVERITY_LABEL: Record<TAlertSeverity, string> = {
@@ -19,4 +19,9 @@ export function describeAlertStatus(alert: TAlert): string {
   if (alert.status === "acknowledged") return alert.acknowledgedBy ? `Acknowledged by ${alert.acknowledgedBy.name}` : "Acknowledged";
   if (alert.status === "resolved") return "Resolved";
   return "Open";
+}
+
+/** A flapping alert's counter as the queue and the drawer show it. */
+export function describeFlapping(flap: Pick<TAlertFlap, "changes" | "windowMinutes">): string {
+  return `Flapping · ${flap.changes} ${flap.changes === 1 ? "change" : "changes"} in ${flap.windowMinutes} min`;
 }

@@ -2,7 +2,7 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { ZAlert, ZAlertList, type TAlert } from "@/lib/contracts/alerts";
 import { ZCitizenReportList } from "@/lib/contracts/citizen-reports";
 import { requestJson } from "@/components/api/request-json";
-import { upsertAlert, type TAlertFilters } from "./alert-cache";
+import { upsertAlerts, type TAlertFilters } from "./alert-cache";
 
 export const alertKeys = {
   all: ["alerts"] as const,
@@ -39,16 +39,21 @@ export const alertItemQuery = (id: string, seed: TAlert | undefined) =>
     staleTime: Infinity,
   });
 
-/** Puts a newer copy of an alert into every cached queue (by its filters) and its item entry. */
-export function patchAlertCaches(queryClient: QueryClient, alert: TAlert): void {
+/** Puts newer copies of alerts into every cached queue (by its filters) and their item entries. */
+export function patchAlertCaches(queryClient: QueryClient, alerts: TAlert | readonly TAlert[]): void {
+  const batch = Array.isArray(alerts) ? alerts : [alerts as TAlert];
+  if (batch.length === 0) return;
   for (const [key, list] of queryClient.getQueriesData<TAlert[]>({ queryKey: alertKeys.queues() })) {
     if (!list) continue;
     const filters = (key[2] ?? {}) as TAlertFilters;
-    queryClient.setQueryData<TAlert[]>(key, upsertAlert(list, alert, filters));
+    const next = upsertAlerts(list, batch, filters);
+    if (next !== list) queryClient.setQueryData<TAlert[]>(key, next);
   }
-  const itemKey = alertKeys.item(alert.id);
-  const current = queryClient.getQueryData<TAlert>(itemKey);
-  if (current && current.version <= alert.version) queryClient.setQueryData(itemKey, alert);
+  for (const alert of batch) {
+    const itemKey = alertKeys.item(alert.id);
+    const current = queryClient.getQueryData<TAlert>(itemKey);
+    if (current && current.version <= alert.version) queryClient.setQueryData(itemKey, alert);
+  }
 }
 
 /** The citizens' reports behind an alert; keyed by its count, so a report joining it (a pushed count) reads them again. */

@@ -1,4 +1,6 @@
+import type { ComponentProps } from "react";
 import type { TAlert } from "@/lib/contracts/alerts";
+import { FlappingChip } from "./flapping-chip";
 import { AlertSubject } from "./alert-subject";
 import { describeAlertStatus } from "./alert-labels";
 import { SeverityChip } from "./severity-chip";
@@ -17,20 +19,29 @@ type TAlertRowProps = {
   isSelected: boolean;
   isRelated: boolean;
   onSelect: (alert: TAlert) => void;
+  /** The virtual list's placement and measuring (alert-queue-panel.tsx); absent in a plain list. */
+  item?: Pick<ComponentProps<"li">, "ref" | "style" | "className"> & { "data-index": number };
+  /** Roving focus: only the queue's current row is in the tab order; arrow keys move it. */
+  tabIndex?: number;
+  onFocus?: () => void;
 };
 
-export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlertRowProps) {
+export function AlertRow({ alert, now, isSelected, isRelated, onSelect, item, tabIndex, onFocus }: TAlertRowProps) {
   const age = now === null ? null : formatAge(Math.max(0, now - Date.parse(alert.firstSeenAt)));
   return (
-    <li>
+    <li {...item}>
       <button
         type="button"
         className={cx(styles.row, styles[alert.severity])}
+        tabIndex={tabIndex}
+        onFocus={onFocus}
         aria-pressed={isSelected}
         data-testid="alert-row"
         data-alert-id={alert.id}
         data-status={alert.status}
         data-silenced={alert.silenced !== null}
+        data-flapping={alert.flapping}
+        data-group={alert.correlationGroup ?? undefined}
         onClick={() => onSelect(alert)}
       >
         <span className={styles.head}>
@@ -68,6 +79,7 @@ export function AlertRow({ alert, now, isSelected, isRelated, onSelect }: TAlert
             </Chip>
           )}
           {alert.silenced && <SilencedChip silence={alert.silenced} />}
+          {alert.flapping && alert.flap && <FlappingChip flap={alert.flap} />}
           {isRelated && (
             <Chip appearance="tag" tone="related" title="Correlated with other alerts in the queue">
               Related

@@ -15,11 +15,12 @@ describe("navigation per role", () => {
       "Map analysis",
       "Alert rules",
       "Silences",
+      "On call",
       "Units",
       "Audit log",
       "Dead letters",
     ]);
-    expect(labels("admin")).toEqual(["Users", "API keys", "CAP feeds", "Zones", "Silences", "Units", "Audit log", "Dead letters"]);
+    expect(labels("admin")).toEqual(["Users", "API keys", "CAP feeds", "Zones", "Silences", "On call", "Units", "Audit log", "Dead letters"]);
     expect(labels("field")).toEqual(["My unit"]);
   });
 

@@ -24,7 +24,7 @@ const BY_ROLE: Record<TRole, TExpectation> = {
   },
   supervisor: {
     home: "/",
-    links: ["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Silences", "Units", "Audit log", "Dead letters"],
+    links: ["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Silences", "On call", "Units", "Audit log", "Dead letters"],
     forbidden: [
       { path: "/admin/users", goesTo: "/" },
       { path: "/field", goesTo: "/" },
@@ -43,7 +43,7 @@ const BY_ROLE: Record<TRole, TExpectation> = {
   },
   admin: {
     home: "/admin/users",
-    links: ["Users", "API keys", "CAP feeds", "Zones", "Silences", "Units", "Audit log", "Dead letters"],
+    links: ["Users", "API keys", "CAP feeds", "Zones", "Silences", "On call", "Units", "Audit log", "Dead letters"],
     forbidden: [
       { path: "/", goesTo: "/admin/users" },
       { path: "/field", goesTo: "/admin/users" },
@@ -104,6 +104,7 @@ test.describe("navigation per role", () => {
         "Map analysis",
         "Alert rules",
         "Silences",
+        "On call",
         "Units",
         "Audit log",
         "Dead letters",

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "alert.auto_resolved",
   "alert.escalated",
   "alert.silenced",
+  "alert.flapping",
+  "alert.flapping_ended",
   "alert.acknowledged",
   "alert.note_added",
   "alert.assigned",

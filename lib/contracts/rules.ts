@@ -153,6 +153,17 @@ export const ZOutOfBandParams = z
     }
   });
 
+/** An alert that opens and clears more than maxChanges times within windowMinutes is flapping (server/rule-engine/episode.ts). */
+export const FLAP_DEFAULTS = { maxChanges: 5, windowMinutes: 10 } as const;
+const flapMaxChanges = () =>
+  z.number({ error: "Flapping changes: enter a number" }).int("Flapping changes must be a whole number").min(2).max(100);
+const flapWindowMinutes = () =>
+  z
+    .number({ error: "Flapping window: enter a number" })
+    .int("Flapping window must be whole minutes")
+    .min(1)
+    .max(24 * 60);
+
 const ENERGY_ASSET_KINDS = ["substation", "feeder"] as const;
 
 const ruleFields = {
@@ -171,6 +182,9 @@ const ruleFields = {
   sustainSeconds: sustain("sustainSeconds"),
   /** How long the clear condition must hold before the alert clears. */
   clearSustainSeconds: sustain("clearSustainSeconds"),
+  /** Flapping: more than this many opens and clears within flapWindowMinutes make one flapping alert (default FLAP_DEFAULTS). */
+  flapMaxChanges: flapMaxChanges().optional(),
+  flapWindowMinutes: flapWindowMinutes().optional(),
   enabled: z.boolean(),
 };
 
@@ -203,6 +217,21 @@ export type TRuleDefinition = z.infer<typeof ZRuleDefinition>;
 export type TRuleKind = TRuleDefinition["kind"];
 export type TRuleOfKind<K extends TRuleKind> = Extract<TRuleDefinition, { kind: K }>;
 
+/** A flapping alert's state, as the engine keeps it and the alert's row stores it (so a restart carries it on). */
+export const MAX_FLAP_CHANGES_KEPT = 200;
+export const ZSignalFlap = z.object({
+  /** Flapping now; false once it has been stable for windowMinutes (the row keeps the rest). */
+  flapping: z.boolean(),
+  /** Each open and clear of the condition within the window, oldest first (at most MAX_FLAP_CHANGES_KEPT). */
+  changesAt: z.array(z.iso.datetime()).max(MAX_FLAP_CHANGES_KEPT),
+  /** Opens and clears since the alert began to flap, the ones that made it flap included. */
+  total: z.number().int().min(0),
+  /** Whether the condition holds now (while flapping its clears do not close the alert). */
+  conditionActive: z.boolean(),
+  windowMinutes: z.number().int().min(1),
+});
+export type TSignalFlap = z.infer<typeof ZSignalFlap>;
+
 const ALERT_SIGNAL_KINDS = ["open", "update", "clear"] as const;
 const ZAlertValue = z.union([z.number(), z.string()]);
 
@@ -230,6 +259,8 @@ export const ZAlertSignal = z.object({
   dedupKey: z.string(),
   /** Other entities the alert covers (the segments of a spreading jam). */
   relatedEntityIds: z.array(z.string()).optional(),
+  /** Set once the alert has flapped (ZSignalFlap); absent on alerts that never did. */
+  flap: ZSignalFlap.optional(),
 });
 export type TAlertSignal = z.infer<typeof ZAlertSignal>;
 export type TAlertSignalKind = TAlertSignal["kind"];
@@ -253,6 +284,8 @@ export const ZUpdateRuleRequest = z.object({
   severity: ZAlertSeverity.optional(),
   sustainSeconds: sustain("sustainSeconds").optional(),
   clearSustainSeconds: sustain("clearSustainSeconds").optional(),
+  flapMaxChanges: flapMaxChanges().optional(),
+  flapWindowMinutes: flapWindowMinutes().optional(),
   params: z.record(z.string(), z.unknown()).optional(),
   enabled: z.boolean().optional(),
 });

@@ -1,4 +1,5 @@
-import type { TAlert } from "@/lib/contracts/alerts";
+import type { TAlert, TAlertFlap } from "@/lib/contracts/alerts";
+import { ZSignalFlap } from "@/lib/contracts/rules";
 import type { TAlertSilence } from "@/lib/contracts/silences";
 import type { Prisma } from "@/server/db/generated/client";
 
@@ -44,8 +45,17 @@ export function toAlert(row: TAlertRow): TAlert {
     resolution: row.resolution,
     notes: row.notes.map((n) => ({ id: n.id, at: n.at.toISOString(), author: n.author, text: n.text })),
     silenced: (row.silencedBy as TAlertSilence | null) ?? null,
+    flapping: row.flapping,
+    flap: toAlertFlap(row.flap),
     version: row.version,
   };
+}
+
+function toAlertFlap(stored: unknown): TAlertFlap | null {
+  const parsed = ZSignalFlap.safeParse(stored);
+  if (!parsed.success) return null;
+  const { changesAt, windowMinutes, total, conditionActive } = parsed.data;
+  return { changes: changesAt.length, windowMinutes, total, lastChangeAt: changesAt.at(-1) ?? null, conditionActive };
 }
 
 /** The workflow part of an alert, for audit before/after (the engine's telemetry is not a decision). */

@@ -31,6 +31,8 @@ const ALERT: TAlert = {
   resolution: null,
   notes: [],
   silenced: null,
+  flapping: false,
+  flap: null,
   version: 0,
 };
 

@@ -1,4 +1,4 @@
-import type { TAlertSignal } from "@/lib/contracts/rules";
+import { ZSignalFlap, type TAlertSignal, type TSignalFlap } from "@/lib/contracts/rules";
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TDomainName } from "@/lib/contracts/layers";
 import { recordAudit } from "@/server/audit/record-audit";
@@ -49,6 +49,10 @@ export async function persistSignals(deps: TPersistSignalsDeps, signals: readonl
     raised = inserted.length;
     for (const key of inserted) keys.add(key);
     for (const signal of updates) {
+      if (signal.flap) {
+        if (await applyFlap(tx, { ...signal, flap: signal.flap })) keys.add(signal.dedupKey);
+        continue;
+      }
       const { count } = await tx.alert.updateMany({
         where: { dedupKey: signal.dedupKey, status: { not: "resolved" }, lastSeenAt: { lte: new Date(signal.lastSeenAt) } },
         data: {
@@ -93,18 +97,72 @@ async function insertOpened(tx: TTx, deps: TPersistSignalsDeps, opens: readonly 
         lastSeenAt: new Date(s.lastSeenAt),
         ...place,
         ...(silencedBy ? { silencedBy } : {}),
+        ...(s.flap ? { flapping: s.flap.flapping, flap: s.flap } : {}),
       };
     }),
     skipDuplicates: true,
-    select: { id: true, dedupKey: true, ruleId: true, severity: true, entityId: true, zone: true, message: true, silencedBy: true },
+    select: {
+      id: true,
+      dedupKey: true,
+      ruleId: true,
+      severity: true,
+      entityId: true,
+      zone: true,
+      message: true,
+      silencedBy: true,
+      flapping: true,
+      flap: true,
+    },
   });
   for (const row of inserted) {
-    const { id, silencedBy, ...after } = row;
+    const { id, silencedBy, flapping, flap, ...after } = row;
     await recordAudit(tx, { actor: null, action: "alert.raised", entityType: "alert", entityId: id, after });
     if (silencedBy)
       await recordAudit(tx, { actor: null, action: "alert.silenced", entityType: "alert", entityId: id, after: { silenced: silencedBy } });
+    if (flapping) await recordAudit(tx, { actor: null, action: "alert.flapping", entityType: "alert", entityId: id, after: { flap } });
   }
   return inserted.map((r) => r.dedupKey);
+}
+
+/**
+ * A flapping alert's update: its counter and condition, never backwards (a replayed change is older than the
+ * stored last change). Entering and leaving flapping are audited; the changes in between only count.
+ */
+async function applyFlap(tx: TTx, signal: TAlertSignal & { flap: TSignalFlap }): Promise<boolean> {
+  const row = await tx.alert.findUnique({
+    where: { dedupKey: signal.dedupKey },
+    select: { id: true, status: true, flapping: true, flap: true },
+  });
+  if (!row || row.status === "resolved") return false;
+  const stored = ZSignalFlap.safeParse(row.flap);
+  if (stored.success && !isNewer(signal.flap, stored.data)) return false;
+  await tx.alert.update({
+    where: { id: row.id },
+    data: {
+      flapping: signal.flap.flapping,
+      flap: signal.flap,
+      count: signal.count,
+      lastSeenAt: new Date(signal.lastSeenAt),
+      value: json(signal.value),
+      worstValue: json(signal.worstValue),
+      message: signal.message,
+    },
+  });
+  if (row.flapping !== signal.flap.flapping)
+    await recordAudit(tx, {
+      actor: null,
+      action: signal.flap.flapping ? "alert.flapping" : "alert.flapping_ended",
+      entityType: "alert",
+      entityId: row.id,
+      before: { flapping: row.flapping },
+      after: { flapping: signal.flap.flapping, flap: signal.flap },
+    });
+  return true;
+}
+
+/** Later in the engine's own order: more changes counted, or the same ones and flapping has since ended. */
+function isNewer(next: TSignalFlap, stored: TSignalFlap): boolean {
+  return next.total > stored.total || (next.total === stored.total && stored.flapping && !next.flapping);
 }
 
 async function applyClear(tx: TTx, deps: TPersistSignalsDeps, signal: TAlertSignal): Promise<boolean> {
@@ -116,6 +174,9 @@ async function applyClear(tx: TTx, deps: TPersistSignalsDeps, signal: TAlertSign
     where: { id: row.id, conditionClearedAt: null },
     data: {
       conditionClearedAt: clearedAt,
+      // A flapping alert clears once it has been stable for its window, its counter kept.
+      flapping: false,
+      ...(signal.flap ? { flap: signal.flap } : {}),
       value: json(signal.value),
       worstValue: json(signal.worstValue),
       ...(autoResolve
@@ -124,6 +185,15 @@ async function applyClear(tx: TTx, deps: TPersistSignalsDeps, signal: TAlertSign
     },
   });
   if (count === 0) return false;
+  if (row.flapping)
+    await recordAudit(tx, {
+      actor: null,
+      action: "alert.flapping_ended",
+      entityType: "alert",
+      entityId: row.id,
+      before: { flapping: true },
+      after: { flapping: false, ...(signal.flap ? { flap: signal.flap } : {}) },
+    });
   await recordAudit(tx, {
     actor: null,
     action: autoResolve ? "alert.auto_resolved" : "alert.condition_cleared",

@@ -29,12 +29,14 @@ export async function loadOngoingEpisodes(prisma: PrismaClient): Promise<TStored
       value: true,
       worstValue: true,
       relatedEntityIds: true,
+      flap: true,
     },
   });
   const episodes: TStoredEpisode[] = [];
-  for (const { firstSeenAt, lastSeenAt, relatedEntityIds, ...row } of rows) {
+  for (const { firstSeenAt, lastSeenAt, relatedEntityIds, flap, ...row } of rows) {
     const parsed = ZStoredEpisode.safeParse({
       ...row,
+      ...(flap ? { flap } : {}),
       startedAt: firstSeenAt.toISOString(),
       lastSeenAt: lastSeenAt.toISOString(),
       ...(relatedEntityIds.length > 0 ? { relatedEntityIds } : {}),

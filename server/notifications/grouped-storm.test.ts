@@ -1,3 +1,4 @@
+import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +40,7 @@ describe("grouped notifications in an alarm storm (postgres)", () => {
     hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     const opened = await postgres.open();
     cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db, { notifications: { now: () => new Date(nowMs) } });
+    t = await startAlertsTestApp(opened.db, { notifications: { now: () => new Date(nowMs), webhookAllow: LOCAL_RECEIVER } });
   });
   afterAll(async () => {
     await t?.close();

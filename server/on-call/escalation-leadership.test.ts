@@ -1,3 +1,4 @@
+import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,8 +39,13 @@ describe("escalation chains with two instances and a leader lease (postgres)", (
       return db;
     };
     const leaderLease = { connectionString: server.url, retryMs: 200 };
-    first = await startAlertsTestApp(await open(), { leaderLease, notifications: { everyMs: 50 } });
-    second = await startTestApp({ db: await open(), seedDemoUsers: false, leaderLease, notifications: { everyMs: 50 } });
+    first = await startAlertsTestApp(await open(), { leaderLease, notifications: { everyMs: 50, webhookAllow: LOCAL_RECEIVER } });
+    second = await startTestApp({
+      db: await open(),
+      seedDemoUsers: false,
+      leaderLease,
+      notifications: { everyMs: 50, webhookAllow: LOCAL_RECEIVER },
+    });
   });
   afterAll(async () => {
     await first?.close();

@@ -1,3 +1,4 @@
+import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -41,7 +42,7 @@ describe.each(TEST_BACKENDS)("on-call rotas and escalation ($kind)", (backend) =
     hook = await startReceiver();
     const opened = await backend.open();
     cleanup = opened.cleanup;
-    t = await startAlertsTestApp(opened.db, { notifications: { now: clock } });
+    t = await startAlertsTestApp(opened.db, { notifications: { now: clock, webhookAllow: LOCAL_RECEIVER } });
     // Each person's pager: a webhook whose path says whose it is.
     for (const role of ["operator", "supervisor"] as const) {
       await t.app.db.prisma.contactPoint.create({

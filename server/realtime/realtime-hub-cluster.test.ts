@@ -116,6 +116,8 @@ const alert = (id: string): TAlert => ({
   resolution: null,
   notes: [],
   silenced: null,
+  flapping: false,
+  flap: null,
   version: 1,
 });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { haversineM } from "@/lib/geo";
 import type { TAlertSignal } from "@/lib/contracts/rules";
@@ -5,6 +6,7 @@ import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { correlateAlerts, toCorrelatable } from "./correlate";
 import { createPositionLookup } from "./entity-positions";
 import { msAt } from "@/test/fixtures/test-events";
+import { correlateAlertsBruteForce } from "@/test/fixtures/brute-force-correlate";
 
 const positionOf = createPositionLookup(TINY_CITY);
 type TAlert = Pick<TAlertSignal, "dedupKey" | "domain" | "entityId" | "relatedEntityIds">;
@@ -63,4 +65,30 @@ describe("correlateAlerts", () => {
   it("leaves alerts without a known position alone", () => {
     expect(correlateAlerts([alert("waste", "ghost-bin", 0), alert("waste", "bin-1", 0)])).toEqual([]);
   });
+
+  it("finds exactly the groups the pairwise comparison finds (its spatial index loses no pair)", () => {
+    // Positions clustered so that radii of tens to hundreds of metres make chains; some near the antimeridian and the poles.
+    const centre = fc.constantFrom<[number, number]>([-85.63, 41.94], [179.999, 0], [-179.999, 10], [12.5, 89.99], [0, 0]);
+    const jitter = fc.double({ min: -0.01, max: 0.01, noNaN: true });
+    const position = fc
+      .tuple(centre, jitter, jitter)
+      .map(([[lon, lat], dx, dy]): [number, number] => [wrapLon(lon + dx), Math.max(-90, Math.min(90, lat + dy))]);
+    const alerts = fc.uniqueArray(
+      fc.record({
+        dedupKey: fc.string({ minLength: 1, maxLength: 6 }),
+        openedAtMs: fc.integer({ min: 0, max: 30 * 60_000 }),
+        positions: fc.array(position, { maxLength: 3 }),
+      }),
+      { selector: (a) => a.dedupKey, maxLength: 60 },
+    );
+    const options = fc.record({ radiusM: fc.integer({ min: 1, max: 2_000 }), windowMinutes: fc.integer({ min: 0, max: 20 }) });
+    fc.assert(
+      fc.property(alerts, options, (input, opts) => {
+        expect(correlateAlerts(input, opts)).toEqual(correlateAlertsBruteForce(input, opts));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+const wrapLon = (lon: number) => (lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon);

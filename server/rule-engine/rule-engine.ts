@@ -2,7 +2,18 @@ import type { TAlertSignal, TRuleDefinition } from "@/lib/contracts/rules";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { layerOf, type TCityEvent } from "@/lib/contracts/events";
 import { createEntityIndex } from "./entity-index";
-import { advanceTimers, applyReading, restoreEpisode, retireEpisode, type TEpisode, type TEpisodeStep } from "./episode";
+import {
+  advanceTimers,
+  applyReading,
+  flapPolicyOf,
+  flapState,
+  restoredFlapHistory,
+  restoreEpisode,
+  retireEpisode,
+  type TEpisode,
+  type TEpisodeStep,
+  type TFlapHistory,
+} from "./episode";
 import { createEvaluator } from "./evaluators";
 import type { TReading, TRuleEvaluator } from "./evaluators/types";
 import { lastEvaluatedEventMs, storedBadness, type TStoredEpisode } from "./stored-episode";
@@ -32,7 +43,16 @@ export type TRuleEngine = {
   activeEpisodes(): TActiveEpisode[];
 };
 
-type TActiveRule = { rule: TRuleDefinition; evaluator: TRuleEvaluator<TRuleDefinition>; episodes: Map<string, TEpisode> };
+type TActiveRule = {
+  rule: TRuleDefinition;
+  evaluator: TRuleEvaluator<TRuleDefinition>;
+  episodes: Map<string, TEpisode>;
+  /** Per entity, its recent opens and clears (episode.ts TFlapHistory). */
+  flapHistory: Map<string, TFlapHistory>;
+};
+
+/** More than one timer can be due at a tick (a re-open, then the end of flapping); never more than a few. */
+const MAX_TRANSITIONS_PER_TICK = 4;
 
 /**
  * The thin dispatcher: routes events to the evaluators of their domain and
@@ -52,9 +72,42 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
     if (step.signal) signals.push(step.signal);
   }
 
+  function historyOf(entry: TActiveRule, entityId: string): TFlapHistory {
+    let history = entry.flapHistory.get(entityId);
+    if (!history) {
+      history = [];
+      entry.flapHistory.set(entityId, history);
+    }
+    return history;
+  }
+
   function applyReadings(entry: TActiveRule, readings: readonly TReading[], signals: TAlertSignal[]): void {
-    for (const reading of readings)
-      settle(entry, reading.entityId, applyReading(entry.episodes.get(reading.entityId), reading, entry.rule), signals);
+    for (const reading of readings) {
+      const history = historyOf(entry, reading.entityId);
+      const before = entry.episodes.get(reading.entityId);
+      // A flapping alert's end (stable for its window) comes before a reading at or after it: that reading is the next episode's.
+      if (before?.flapping) advance(entry, before, reading.atMs, signals);
+      const step = applyReading(entry.episodes.get(reading.entityId), reading, entry.rule, history);
+      settle(entry, reading.entityId, step, signals);
+      if (step.signal && step.episode) advance(entry, step.episode, reading.atMs, signals);
+    }
+  }
+
+  /** Runs an episode's due timers, one transition at a time, until none is due. */
+  function advance(entry: TActiveRule, episode: TEpisode, nowMs: number, signals: TAlertSignal[]): void {
+    const history = historyOf(entry, episode.entityId);
+    for (let i = 0; i < MAX_TRANSITIONS_PER_TICK; i++) {
+      const step = advanceTimers(episode, entry.rule, nowMs, history);
+      settle(entry, episode.entityId, step, signals);
+      if (!step.signal || !step.episode) break;
+    }
+  }
+
+  /** Forgets the history of entities with no change for a window: they cannot be flapping. */
+  function pruneHistory(entry: TActiveRule, nowMs: number): void {
+    const { windowMs } = flapPolicyOf(entry.rule);
+    for (const [entityId, history] of entry.flapHistory)
+      if ((history.at(-1) ?? -Infinity) <= nowMs - windowMs && !entry.episodes.get(entityId)?.flapping) entry.flapHistory.delete(entityId);
   }
 
   function setRules(rules: readonly TRuleDefinition[]): TAlertSignal[] {
@@ -65,7 +118,12 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
       const previous = active.get(rule.id);
       const compatible =
         previous && previous.rule.kind === rule.kind && previous.rule.domain === rule.domain && previous.rule.assetKind === rule.assetKind;
-      next.set(rule.id, compatible ? { ...previous, rule } : { rule, evaluator: createEvaluator(rule.kind, index), episodes: new Map() });
+      next.set(
+        rule.id,
+        compatible
+          ? { ...previous, rule }
+          : { rule, evaluator: createEvaluator(rule.kind, index), episodes: new Map(), flapHistory: new Map() },
+      );
     }
     const signals: TAlertSignal[] = [];
     for (const [id, entry] of active) {
@@ -108,6 +166,7 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
         continue;
       }
       entry.episodes.set(row.entityId, episode);
+      entry.flapHistory.set(row.entityId, restoredFlapHistory(row));
       entry.evaluator.restore?.(entry.rule, episode);
       const seenMs = lastEvaluatedEventMs(entry.rule, row);
       // Never past now: a stored time from a clock gone wrong must not make the entity ignore real events.
@@ -143,7 +202,8 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
       const signals: TAlertSignal[] = [];
       for (const entry of active.values()) {
         if (entry.evaluator.onTick) applyReadings(entry, entry.evaluator.onTick(entry.rule, nowMs), signals);
-        for (const [entityId, episode] of [...entry.episodes]) settle(entry, entityId, advanceTimers(episode, entry.rule, nowMs), signals);
+        for (const episode of [...entry.episodes.values()]) advance(entry, episode, nowMs, signals);
+        pruneHistory(entry, nowMs);
       }
       return signals;
     },
@@ -153,7 +213,7 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
     restoreEpisodes,
 
     activeEpisodes() {
-      return [...active.values()].flatMap(({ rule, episodes }) =>
+      return [...active.values()].flatMap(({ rule, episodes, flapHistory }) =>
         [...episodes.values()].map((e) => ({
           ruleId: rule.id,
           entityId: e.entityId,
@@ -167,6 +227,7 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
           worstValue: e.worstValue,
           dedupKey: e.dedupKey,
           ...(e.relatedEntityIds ? { relatedEntityIds: e.relatedEntityIds } : {}),
+          ...(e.flapTotal > 0 ? { flap: flapState(e, rule, flapHistory.get(e.entityId) ?? []) } : {}),
         })),
       );
     },

@@ -14,6 +14,7 @@ export const ZStoredEpisode = ZAlertSignal.pick({
   value: true,
   worstValue: true,
   relatedEntityIds: true,
+  flap: true,
 });
 export type TStoredEpisode = z.infer<typeof ZStoredEpisode>;
 
