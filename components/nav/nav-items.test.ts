@@ -20,7 +20,17 @@ describe("navigation per role", () => {
       "Audit log",
       "Dead letters",
     ]);
-    expect(labels("admin")).toEqual(["Users", "API keys", "CAP feeds", "Zones", "Silences", "On call", "Units", "Audit log", "Dead letters"]);
+    expect(labels("admin")).toEqual([
+      "Users",
+      "API keys",
+      "CAP feeds",
+      "Zones",
+      "Silences",
+      "On call",
+      "Units",
+      "Audit log",
+      "Dead letters",
+    ]);
     expect(labels("field")).toEqual(["My unit"]);
   });
 

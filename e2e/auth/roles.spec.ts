@@ -24,7 +24,19 @@ const BY_ROLE: Record<TRole, TExpectation> = {
   },
   supervisor: {
     home: "/",
-    links: ["Live map", "Handover", "History", "Figures", "Map analysis", "Alert rules", "Silences", "On call", "Units", "Audit log", "Dead letters"],
+    links: [
+      "Live map",
+      "Handover",
+      "History",
+      "Figures",
+      "Map analysis",
+      "Alert rules",
+      "Silences",
+      "On call",
+      "Units",
+      "Audit log",
+      "Dead letters",
+    ],
     forbidden: [
       { path: "/admin/users", goesTo: "/" },
       { path: "/field", goesTo: "/" },
