@@ -110,7 +110,7 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
 
   // The server keys each message by the field it is about; anything about no input on the card shows under them all.
   const errorOf = (key: string) => fieldErrors[key]?.join(" ");
-  const shownKeys = new Set(["sustainSeconds", "clearSustainSeconds", ...fields.map((f) => f.key)]);
+  const shownKeys = new Set(["sustainSeconds", "clearSustainSeconds", "flapMaxChanges", "flapWindowMinutes", ...fields.map((f) => f.key)]);
   const otherErrors = Object.entries(fieldErrors)
     .filter(([key]) => !shownKeys.has(key))
     .flatMap(([, messages]) => messages)
@@ -165,6 +165,24 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
           error={errorOf("clearSustainSeconds")}
           step={1}
           onChange={(v) => edit({ clearSustainSeconds: v })}
+        />
+        <NumberField
+          id={`${id}-flap-changes`}
+          label="Flapping after"
+          unit="changes"
+          value={draft.flapMaxChanges}
+          error={errorOf("flapMaxChanges")}
+          step={1}
+          onChange={(v) => edit({ flapMaxChanges: v })}
+        />
+        <NumberField
+          id={`${id}-flap-window`}
+          label="Flapping window"
+          unit="min"
+          value={draft.flapWindowMinutes}
+          error={errorOf("flapWindowMinutes")}
+          step={1}
+          onChange={(v) => edit({ flapWindowMinutes: v })}
         />
         {fields.map((f) => (
           <NumberField

@@ -1,5 +1,5 @@
 import type { TAlertSeverity } from "@/lib/contracts/alerts";
-import type { TRuleDefinition, TUpdateRuleRequest } from "@/lib/contracts/rules";
+import { FLAP_DEFAULTS, type TRuleDefinition, type TUpdateRuleRequest } from "@/lib/contracts/rules";
 import { fromInput, numberFieldsOf, toInput } from "./rule-fields";
 
 /** A rule's editable values as the form holds them: numbers as typed text. */
@@ -8,6 +8,9 @@ export type TRuleDraft = {
   enabled: boolean;
   sustainSeconds: string;
   clearSustainSeconds: string;
+  /** More than this many opens and clears within flapWindowMinutes make the alert flapping. */
+  flapMaxChanges: string;
+  flapWindowMinutes: string;
   params: Record<string, string>;
 };
 
@@ -18,6 +21,8 @@ export function draftOf(rule: TRuleDefinition): TRuleDraft {
     enabled: rule.enabled,
     sustainSeconds: String(rule.sustainSeconds),
     clearSustainSeconds: String(rule.clearSustainSeconds),
+    flapMaxChanges: String(rule.flapMaxChanges ?? FLAP_DEFAULTS.maxChanges),
+    flapWindowMinutes: String(rule.flapWindowMinutes ?? FLAP_DEFAULTS.windowMinutes),
     params: Object.fromEntries(numberFieldsOf(rule).map((f) => [f.key, toInput(params[f.key], f)])),
   };
 }
@@ -33,13 +38,15 @@ export function requestOf(
   draft: TRuleDraft,
 ): { request: TUpdateRuleRequest } | { fieldErrors: Record<string, string[]> } {
   const fieldErrors: Record<string, string[]> = {};
-  const seconds = (key: "sustainSeconds" | "clearSustainSeconds") => {
+  const whole = (key: "sustainSeconds" | "clearSustainSeconds" | "flapMaxChanges" | "flapWindowMinutes", message: string) => {
     const value = fromInput(draft[key], { isShare: false });
-    if (value === null) fieldErrors[key] = ["Enter a number of seconds"];
+    if (value === null) fieldErrors[key] = [message];
     return value ?? 0;
   };
-  const sustainSeconds = seconds("sustainSeconds");
-  const clearSustainSeconds = seconds("clearSustainSeconds");
+  const sustainSeconds = whole("sustainSeconds", "Enter a number of seconds");
+  const clearSustainSeconds = whole("clearSustainSeconds", "Enter a number of seconds");
+  const flapMaxChanges = whole("flapMaxChanges", "Enter a number of changes");
+  const flapWindowMinutes = whole("flapWindowMinutes", "Enter a number of minutes");
   const params: Record<string, unknown> = { ...rule.params };
   for (const field of numberFieldsOf(rule)) {
     const value = fromInput(draft.params[field.key] ?? "", field);
@@ -47,5 +54,17 @@ export function requestOf(
     else params[field.key] = value;
   }
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
-  return { request: { version, severity: draft.severity, enabled: draft.enabled, sustainSeconds, clearSustainSeconds, params } };
+  return {
+    request: {
+      version,
+      severity: draft.severity,
+      enabled: draft.enabled,
+      sustainSeconds,
+      clearSustainSeconds,
+      // A rule on the flapping defaults stays without its own values, so it still counts as unchanged from its default.
+      ...(rule.flapMaxChanges !== undefined || flapMaxChanges !== FLAP_DEFAULTS.maxChanges ? { flapMaxChanges } : {}),
+      ...(rule.flapWindowMinutes !== undefined || flapWindowMinutes !== FLAP_DEFAULTS.windowMinutes ? { flapWindowMinutes } : {}),
+      params,
+    },
+  };
 }
