@@ -160,10 +160,10 @@ describe("declared domains through Kafka", () => {
     });
     const incident = await promote(alert);
     expect(incident).toMatchObject({ type: "hazard" });
-    // The definition's run card, not the hazard type's default (fire + police).
+    // The definition's run card, not the hazard type's default (fire + police); crews acknowledge in the hazard type's time.
     const recommendation = await t.app.request(`/api/incidents/${incident.id}/recommendation`, { cookie: t.cookies.operator });
     expect(recommendation.status).toBe(200);
-    expect(recommendation.body.runCard).toEqual({ incidentType: "hazard", units: { utility: 1, police: 1 } });
+    expect(recommendation.body.runCard).toEqual({ incidentType: "hazard", units: { utility: 1, police: 1 }, ackWithinSeconds: 90 });
     await waitFor(
       () => (t.app.city.stats.outcomesByTopic().get("city.water-network")?.dead_lettered ?? 0) === outcomesBefore + 2,
       "the two invalid readings dead-lettered",
