@@ -7,8 +7,11 @@ import type { TOnCallOverview } from "../../lib/contracts/on-call";
 import { currentPath, DEMO_EMAIL, DEMO_PASSWORD, SCREENSHOTS, signInAs, submitSignInForm } from "../fixtures/auth";
 import { api, resolveAlertsOf, tuneRule } from "../fixtures/operations";
 
-/** A rule no other spec leaves tuned (the silences spec restores it); its alerts are resolved afterwards. */
-const RULE_ID = "energy.feeder-overload";
+/**
+ * A rule no other spec tunes: the silences spec tunes "Feeder overloaded", and resolving alerts by hand leaves their
+ * episodes open until the condition clears, so two specs sharing one rule would starve the second of new alerts.
+ */
+const RULE_ID = "energy.voltage-out-of-band";
 
 /** The operator's pager: a webhook receiver on this machine (loopback http is allowed for receivers under test). */
 async function startReceiver() {
@@ -38,7 +41,7 @@ test.describe("on call", () => {
   }) => {
     const suffix = Date.now().toString(36);
     const rotaName = `Energy desk ${suffix}`;
-    const policyName = `Feeder overloads ${suffix}`;
+    const policyName = `Grid voltage ${suffix}`;
     const receiver = await startReceiver();
     await signInAs(page, "supervisor");
     await page.goto("/on-call");
@@ -87,14 +90,16 @@ test.describe("on call", () => {
     const restoreRule = await tuneRule(page, RULE_ID, {
       severity: "critical",
       sustainSeconds: 0,
-      params: { metric: "loadShare", openAbove: 0.01, clearBelow: 0.005 },
+      params: { metric: "voltageShare", min: 1.5, max: 2, clearMargin: 0.01 },
     });
     try {
-      // Every feeder "overloaded" at once: the policy covers each alert, and its first step pages Olivia.
-      // (Other critical alerts no policy covers reach her pager too: the feeder's is the one to look at.)
-      const isFeeder = (m: TWebhookPayload) => m.alert?.rule === "Feeder overloaded";
-      await expect.poll(() => receiver.received.some(isFeeder), { timeout: 60_000, message: "the on-call operator is paged" }).toBe(true);
-      const message = receiver.received.find(isFeeder)!;
+      // Every grid asset's voltage "out of band" at once: the policy covers each alert, and its first step pages Olivia.
+      // (Other critical alerts no policy covers reach her pager too: the voltage one is the one to look at.)
+      const isVoltageAlert = (m: TWebhookPayload) => m.alert?.rule === "Voltage out of band";
+      await expect
+        .poll(() => receiver.received.some(isVoltageAlert), { timeout: 60_000, message: "the on-call operator is paged" })
+        .toBe(true);
+      const message = receiver.received.find(isVoltageAlert)!;
       expect(message.type).toBe("alert.raised");
       const alertId = message.group ? message.group.alerts[0]!.id : message.alert!.id;
 
