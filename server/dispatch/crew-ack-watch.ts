@@ -1,3 +1,4 @@
+import { createLeaderLoop } from "@/server/cluster/leader-loop";
 import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { TPublisher } from "@/server/realtime/publisher";
@@ -18,11 +19,6 @@ export type TCrewAckWatch = { leaderWork: TLeaderPart; runOnce(): Promise<TEscal
 /** Chases crews that have not acknowledged their assignment (escalate-unacknowledged.ts) on a clock, on the leader. */
 export function createCrewAckWatch(deps: TCrewAckWatchDeps): TCrewAckWatch {
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((message, error) => console.error(`[crew acks] ${message}`, error ?? ""));
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let failures = 0;
-
   const runOnce = async () => {
     const escalated = await escalateUnacknowledged(deps.prisma, now());
     // Published after each commit: the control room hears of it like any raised alert.
@@ -30,30 +26,12 @@ export function createCrewAckWatch(deps: TCrewAckWatchDeps): TCrewAckWatch {
     for (const incident of escalated.incidents) deps.publish.incident(incident);
     return escalated;
   };
-  const tick = () => {
-    running = runOnce().then(
-      () => {
-        failures = 0;
-      },
-      (error: unknown) => {
-        if (failures++ % 30 === 0) log("could not check crews' acknowledgements; trying again", error);
-      },
-    );
-  };
-  return {
-    runOnce,
-    leaderWork: {
-      name: "crewAckEscalation",
-      start() {
-        if (timer || deps.everyMs <= 0) return;
-        timer = setInterval(tick, deps.everyMs);
-        timer.unref();
-      },
-      async stop() {
-        clearInterval(timer);
-        timer = undefined;
-        await running;
-      },
-    },
-  };
+  const { leaderWork } = createLeaderLoop({
+    name: "crewAckEscalation",
+    everyMs: deps.everyMs,
+    round: runOnce,
+    failureMessage: "could not check crews' acknowledgements; trying again",
+    log: deps.log ?? ((message, error) => console.error(`[crew acks] ${message}`, error ?? "")),
+  });
+  return { runOnce, leaderWork };
 }

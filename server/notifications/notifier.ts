@@ -1,3 +1,4 @@
+import { createLeaderLoop } from "@/server/cluster/leader-loop";
 import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { TNotificationChannels } from "./channels";
@@ -27,56 +28,20 @@ export type TNotifier = {
 /** Tells people off-screen about raised alerts (see fan-out-alerts.ts and deliver-due.ts). */
 export function createNotifier(deps: TNotifierDeps): TNotifier {
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((message, error) => console.error(`[notifications] ${message}`, error ?? ""));
-  let isLeading = false;
-  let running: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-
-  const runOnce = async () => {
+  const round = async (isLeading: () => boolean) => {
     await fanOutRaisedAlerts({ prisma: deps.prisma, now });
     // Whole batches until nothing more is due, so a burst of alerts does not wait a round per batch.
-    while ((await deliverDue({ ...deps, now })) > 0 && isLeading);
+    while ((await deliverDue({ ...deps, now })) > 0 && isLeading());
     // Crews' phones (new assignments, backup requests): their own queue, the same channel.
-    while ((await deliverCrewNotices({ ...deps, now })) > 0 && isLeading);
+    while ((await deliverCrewNotices({ ...deps, now })) > 0 && isLeading());
   };
-
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  async function loop() {
-    let failures = 0;
-    while (isLeading) {
-      try {
-        await runOnce();
-        failures = 0;
-      } catch (error) {
-        // The database is away: the queue waits in it, nothing is lost; say so once, then now and then.
-        if (failures++ % 30 === 0) log("could not work the delivery queue; trying again", error);
-      }
-      if (isLeading) await pause(deps.everyMs);
-    }
-  }
-
-  return {
-    runOnce,
-    leaderWork: {
-      name: "notifications",
-      start() {
-        if (isLeading || deps.everyMs <= 0) return;
-        isLeading = true;
-        running = loop();
-      },
-      async stop() {
-        isLeading = false;
-        wake?.();
-        await running;
-      },
-    },
-  };
+  const { leaderWork, isLeading } = createLeaderLoop({
+    name: "notifications",
+    everyMs: deps.everyMs,
+    round,
+    // The database is away: the queue waits in it, nothing is lost.
+    failureMessage: "could not work the delivery queue; trying again",
+    log: deps.log ?? ((message, error) => console.error(`[notifications] ${message}`, error ?? "")),
+  });
+  return { leaderWork, runOnce: () => round(isLeading) };
 }
