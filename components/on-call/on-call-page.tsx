@@ -9,6 +9,7 @@ import { Feedback, type TFeedback } from "@/components/nav/feedback";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
+import { DataSection } from "@/components/ui/data-section";
 import { QueryState } from "@/components/ui/query-state";
 import { Table } from "@/components/ui/table";
 import { describePolicyMatchers, describeShift } from "./on-call-labels";
@@ -42,37 +43,31 @@ export function OnCallPage() {
 
       <Feedback feedback={feedback} onDismiss={() => setFeedback(null)} />
 
-      {onCall.isPending ? (
-        <QueryState state="loading" size="page">
-          <p>Loading rotas and policies…</p>
-        </QueryState>
-      ) : onCall.isError ? (
-        <QueryState state="error" size="page" title="Rotas and policies could not be loaded" detail={errorMessage(onCall.error)}>
-          <Button onClick={() => void onCall.refetch()}>Try again</Button>
-        </QueryState>
-      ) : (
-        <div className={styles.layout}>
-          <div className={styles.sections}>
-            <RotaList rotas={onCall.data.rotas} onFeedback={setFeedback} />
-            <PolicyList policies={onCall.data.policies} onFeedback={setFeedback} />
+      <DataSection query={onCall} size="page" loading="Loading rotas and policies…" failed="Rotas and policies could not be loaded">
+        {(data) => (
+          <div className={styles.layout}>
+            <div className={styles.sections}>
+              <RotaList rotas={data.rotas} onFeedback={setFeedback} />
+              <PolicyList policies={data.policies} onFeedback={setFeedback} />
+            </div>
+            <div className={styles.sections}>
+              <RotaForm
+                people={data.people}
+                timeZone={data.timeZone}
+                onCreated={(rota) =>
+                  setFeedback({ tone: "ok", message: `Rota "${rota.name}" created: ${rota.now?.person.name ?? "nobody"} is on call now.` })
+                }
+              />
+              <PolicyForm
+                overview={data}
+                onCreated={(policy) =>
+                  setFeedback({ tone: "ok", message: `Policy "${policy.name}" created: it covers alerts raised from now on.` })
+                }
+              />
+            </div>
           </div>
-          <div className={styles.sections}>
-            <RotaForm
-              people={onCall.data.people}
-              timeZone={onCall.data.timeZone}
-              onCreated={(rota) =>
-                setFeedback({ tone: "ok", message: `Rota "${rota.name}" created: ${rota.now?.person.name ?? "nobody"} is on call now.` })
-              }
-            />
-            <PolicyForm
-              overview={onCall.data}
-              onCreated={(policy) =>
-                setFeedback({ tone: "ok", message: `Policy "${policy.name}" created: it covers alerts raised from now on.` })
-              }
-            />
-          </div>
-        </div>
-      )}
+        )}
+      </DataSection>
     </Page>
   );
 }
