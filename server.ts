@@ -11,6 +11,7 @@ import { mqttConnectionFrom } from "@/server/ingest/mqtt-connection";
 import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
 import { createDomainRegistry } from "@/server/domains/domain-registry";
 import { loadDomainDefinitions } from "@/server/domains/load-domain-definitions";
+import { trustedOrigins } from "@/server/auth/trusted-origins";
 
 /** How often the leader looks for assignments no crew acknowledged in time (run cards give 60–120 s). */
 const CREW_ACK_CHECK_MS = 5_000;
@@ -50,7 +51,7 @@ async function main() {
       maxRequestBodyBytes: env.MAX_REQUEST_BODY_BYTES,
       trustProxy: env.TRUST_PROXY,
       metricsToken: env.METRICS_TOKEN,
-      allowedOrigins: [env.PUBLIC_URL, ...env.ALLOWED_ORIGINS],
+      allowedOrigins: trustedOrigins(env.PUBLIC_URL, env.ALLOWED_ORIGINS),
     },
     database: {
       open: {
@@ -70,6 +71,7 @@ async function main() {
       source,
       flushMs: env.DELTA_FLUSH_MS,
       minFlushMs: env.DELTA_FLUSH_MIN_MS > 0 ? env.DELTA_FLUSH_MIN_MS : undefined,
+      viewBudget: env.VIEWPORT_ENTITY_BUDGET,
       timeLimits: { maxFutureSkewMs: env.INGEST_MAX_FUTURE_SKEW_SECONDS * 1000, maxAgeMs: env.INGEST_MAX_EVENT_AGE_SECONDS * 1000 },
       deadLetters: "database",
       deadLetterBufferMax: env.DEAD_LETTER_BUFFER_MAX,

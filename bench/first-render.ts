@@ -4,7 +4,9 @@
  *
  * Runs against a server that is already up (a production build, so the figures mean what users and CI meet):
  *   NEXT_PUBLIC_TEST_HOOKS=1 npx next build
- *   PORT=3300 DATA_DIR=.data/fr NODE_ENV=production npx tsx server.ts &
+ *   PORT=3300 PUBLIC_URL=http://127.0.0.1:3300 DATA_DIR=.data/fr NODE_ENV=production npx tsx server.ts &
+ * (PUBLIC_URL with the address the browser uses: a WebSocket from another origin is refused, and socket.io then falls
+ * back to long-polling, which is not what users get.)
  *   until curl -sf http://127.0.0.1:3300/api/health; do sleep 1; done
  *   BENCH_URL=http://127.0.0.1:3300 BENCH_RUNS=5 npm run bench:first-render
  *
@@ -15,7 +17,18 @@
  * (components/map/first-render-marks.ts). Bytes are what went over the wire (encoded), by resource type, including
  * MapLibre's worker. "main" is the page's main-thread busy time (CDP Performance.TaskDuration) until ready.
  *
- * Env: BENCH_URL (default http://127.0.0.1:3300), BENCH_RUNS (5), BENCH_VIEWPORT ("1280x720"), BENCH_WATERFALL=1 (print the last run's resources and marks in time order),
+ * Besides the page's resources it counts the WebSocket payload received until ready (the live snapshot comes that
+ * way), reads the tab's JS heap at ready, and (with the browser test handles, NEXT_PUBLIC_TEST_HOOKS=1) zooms in to
+ * BENCH_ZOOM at the city's centre and times until the live entities there are in the store and drawn ("zoomIn"; a
+ * town that is sent whole has them already), with the socket bytes and the heap after it. The server's RSS is read
+ * from its /metrics (answered to loopback without a token) after the runs.
+ *
+ * Two cities side by side: BENCH_URLS="town=http://127.0.0.1:3102,metro=http://127.0.0.1:3115" (each a server of the
+ * same build, one started with CITY_PACK=metro) runs them interleaved and prints each one's medians, then the second
+ * against the first.
+ *
+ * Env: BENCH_URL (default http://127.0.0.1:3300) or BENCH_URLS, BENCH_RUNS (5), BENCH_VIEWPORT ("1280x720"),
+ * BENCH_ZOOM (15.5), BENCH_WATERFALL=1 (print the last run's resources and marks in time order),
  * BENCH_PROFILE=<file.cpuprofile> (one extra run with the V8 CPU profiler on, written there; open it in Chrome DevTools),
  * BENCH_TRACE=<file.json> (one extra run with a Chromium performance trace, for DevTools' Performance panel).
  */
@@ -24,8 +37,12 @@ import { type Browser, type BrowserContext, chromium, type Page } from "@playwri
 import config from "../playwright.config";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "../e2e/fixtures/auth";
 
-const BASE_URL = process.env.BENCH_URL ?? "http://127.0.0.1:3300";
+const TARGETS = (process.env.BENCH_URLS ?? `city=${process.env.BENCH_URL ?? "http://127.0.0.1:3300"}`).split(",").map((entry) => {
+  const [label, url] = entry.includes("=") ? entry.split("=", 2) : ["city", entry];
+  return { label: label!, url: url! };
+});
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ZOOM_IN = Number(process.env.BENCH_ZOOM ?? 15.5);
 const [VIEWPORT_WIDTH, VIEWPORT_HEIGHT] = (process.env.BENCH_VIEWPORT ?? "1280x720").split("x").map(Number);
 const READY_TIMEOUT_MS = 120_000;
 const EXECUTABLE_PATH = config.use?.launchOptions?.executablePath ?? "/usr/bin/chromium";
@@ -59,16 +76,21 @@ type TRun = {
   mainThreadMs: number;
   scriptMs: number;
   wallMs: number;
+  /** WebSocket payload received until ready (the live snapshot and first deltas). */
+  socketBytes: number;
+  heapBytes: number;
+  /** After zooming in: until the entities there were in the store and drawn; null without the test handles. */
+  zoomIn: { ms: number; socketBytes: number; heapBytes: number; entities: number } | null;
   biggestScripts: { url: string; bytes: number }[];
   /** Page resources and marks in time order (printed with BENCH_WATERFALL=1). */
   waterfall: string[];
 };
 
-async function signIn(browser: Browser): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
+async function signIn(browser: Browser, baseUrl: string): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
   const context = await browser.newContext();
-  const response = await context.request.post(`${BASE_URL}/api/auth/sign-in/email`, {
+  const response = await context.request.post(`${baseUrl}/api/auth/sign-in/email`, {
     data: { email: DEMO_EMAIL.operator, password: DEMO_PASSWORD },
-    headers: { Origin: new URL(BASE_URL).origin },
+    headers: { Origin: new URL(baseUrl).origin },
   });
   if (response.status() !== 200) throw new Error(`sign-in answered ${response.status()}: ${await response.text()}`);
   const state = await context.storageState();
@@ -120,7 +142,32 @@ function typeOf(url: string, resourceType: string): string {
   return "other";
 }
 
+/**
+ * Runs in the page: zooms in at the centre and resolves when the store holds live entities of a tiled layer in a
+ * view that is not an overview, two frames later (drawn); null without the test handles.
+ */
+function zoomInAndWait(zoom: number): Promise<{ ms: number; entities: number } | null> {
+  type THooks = {
+    map: { jumpTo(options: { zoom: number }): void };
+    store: { getView(): { mode: string }; count(layer: string): number };
+  };
+  const hooks = (window as unknown as { __citynerve?: THooks }).__citynerve;
+  if (!hooks) return Promise.resolve(null);
+  const started = performance.now();
+  hooks.map.jumpTo({ zoom });
+  const entities = () => ["traffic", "parking", "waste", "energy"].reduce((sum, layer) => sum + hooks.store.count(layer), 0);
+  return new Promise((resolve) => {
+    const check = () => {
+      if (hooks.store.getView().mode !== "overview" && entities() > 0)
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve({ ms: performance.now() - started, entities: entities() })));
+      else setTimeout(check, 20);
+    };
+    check();
+  });
+}
+
 async function measureOnce(
+  baseUrl: string,
   storageState: Awaited<ReturnType<typeof signIn>>,
   extra: { profile?: string; trace?: string } = {},
 ): Promise<TRun> {
@@ -142,6 +189,12 @@ async function measureOnce(
     });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
+    let socketBytes = 0;
+    page.on("websocket", (socket) =>
+      socket.on("framereceived", ({ payload }) => {
+        socketBytes += typeof payload === "string" ? Buffer.byteLength(payload) : payload.length;
+      }),
+    );
     if (extra.profile) {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
@@ -150,13 +203,15 @@ async function measureOnce(
     if (extra.trace) await browser.startTracing(page, { path: extra.trace, screenshots: false });
 
     const started = Date.now();
-    await page.goto(`${BASE_URL}/`, { waitUntil: "commit" });
+    await page.goto(`${baseUrl}/`, { waitUntil: "commit" });
     if (new URL(page.url()).pathname !== "/") throw new Error(`redirected to ${page.url()}: not signed in?`);
     await page.locator('[data-testid="city-map"][data-ready="true"]').waitFor({ state: "attached", timeout: READY_TIMEOUT_MS });
     const wallMs = Date.now() - started;
+    const socketBytesAtReady = socketBytes;
 
     const metrics = await cdp.send("Performance.getMetrics");
     const metric = (name: string) => (metrics.metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    const heapBytes = (metrics.metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0) as number;
     if (extra.profile) {
       const { profile } = await cdp.send("Profiler.stop");
       await writeFile(extra.profile, JSON.stringify(profile));
@@ -166,6 +221,12 @@ async function measureOnce(
     // tsx (esbuild keepNames) wraps named inner functions in __name(), which the page does not have.
     await page.evaluate("globalThis.__name ??= (fn) => fn");
     const timeline = await page.evaluate(readTimeline);
+    const zoomed = await page.evaluate(zoomInAndWait, ZOOM_IN);
+    const zoomIn = zoomed && {
+      ...zoomed,
+      socketBytes: socketBytes - socketBytesAtReady,
+      heapBytes: (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0,
+    };
     // Resource timing says when things arrived; the response list says how big they were, worker included.
     const bytes: Record<string, number> = {};
     const scripts: { url: string; bytes: number }[] = [];
@@ -184,6 +245,9 @@ async function measureOnce(
       mainThreadMs: metric("TaskDuration"),
       scriptMs: metric("ScriptDuration"),
       wallMs,
+      socketBytes: socketBytesAtReady,
+      heapBytes,
+      zoomIn,
       biggestScripts: scripts.slice(0, 6),
       waterfall: [
         ...timeline.resources.map((r) => ({
@@ -210,22 +274,77 @@ function median(values: number[]): number {
 const fmtMs = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? "—" : String(Math.round(value)));
 const fmtKb = (value: number | undefined) => (value === undefined ? "—" : `${Math.round(value / 1024)}`);
 
-function printRow(label: string, run: Pick<TRun, "times" | "mainThreadMs" | "scriptMs" | "wallMs" | "bytes" | "requests">): void {
+type TSummary = Pick<TRun, "times" | "mainThreadMs" | "scriptMs" | "wallMs" | "bytes" | "requests" | "socketBytes" | "heapBytes"> & {
+  zoomInMs: number;
+  zoomInSocketBytes: number;
+  zoomInHeapBytes: number;
+  zoomInEntities: number;
+};
+
+const fmtMb = (bytes: number) => (Number.isFinite(bytes) ? (bytes / 1024 / 1024).toFixed(1) : "—");
+
+function summaryOf(run: TRun): TSummary {
+  return {
+    ...run,
+    zoomInMs: run.zoomIn?.ms ?? Number.NaN,
+    zoomInSocketBytes: run.zoomIn?.socketBytes ?? Number.NaN,
+    zoomInHeapBytes: run.zoomIn?.heapBytes ?? Number.NaN,
+    zoomInEntities: run.zoomIn?.entities ?? Number.NaN,
+  };
+}
+
+function printRow(label: string, run: TSummary): void {
   const cells = STEPS.map((step) => fmtMs(run.times[step]).padStart(7));
   const kb = `${fmtKb(run.bytes.js).padStart(5)} ${fmtKb(Object.values(run.bytes).reduce((a, b) => a + b, 0)).padStart(6)}`;
   console.log(
-    `${label.padEnd(7)}${cells.join("")} ${fmtMs(run.wallMs).padStart(7)} ${fmtMs(run.mainThreadMs).padStart(7)} ${fmtMs(run.scriptMs).padStart(7)} ${kb} ${String(run.requests).padStart(5)}`,
+    `${label.padEnd(10)}${cells.join("")} ${fmtMs(run.wallMs).padStart(7)} ${fmtMs(run.mainThreadMs).padStart(7)} ${fmtMs(run.scriptMs).padStart(7)} ${kb} ${String(run.requests).padStart(5)}` +
+      ` ${fmtKb(run.socketBytes).padStart(6)} ${fmtMb(run.heapBytes).padStart(6)} ${fmtMs(run.zoomInMs).padStart(7)} ${fmtKb(run.zoomInSocketBytes).padStart(6)} ${fmtMb(run.zoomInHeapBytes).padStart(6)}`,
   );
 }
 
+function medianOf(runs: TRun[]): TSummary {
+  const summaries = runs.map(summaryOf);
+  const med = (pick: (s: TSummary) => number) => median(summaries.map(pick));
+  return {
+    times: Object.fromEntries(STEPS.map((step) => [step, med((r) => r.times[step] ?? Number.NaN)])),
+    mainThreadMs: med((r) => r.mainThreadMs),
+    scriptMs: med((r) => r.scriptMs),
+    wallMs: med((r) => r.wallMs),
+    bytes: Object.fromEntries([...new Set(runs.flatMap((r) => Object.keys(r.bytes)))].map((k) => [k, med((r) => r.bytes[k] ?? 0)])),
+    requests: med((r) => r.requests),
+    socketBytes: med((r) => r.socketBytes),
+    heapBytes: med((r) => r.heapBytes),
+    zoomInMs: med((r) => r.zoomInMs),
+    zoomInSocketBytes: med((r) => r.zoomInSocketBytes),
+    zoomInHeapBytes: med((r) => r.zoomInHeapBytes),
+    zoomInEntities: med((r) => r.zoomInEntities),
+  };
+}
+
+/** The server's resident memory from its Prometheus endpoint (loopback needs no token); NaN when it does not answer. */
+async function serverRssBytes(baseUrl: string): Promise<number> {
+  const text = await fetch(`${baseUrl}/metrics`)
+    .then((response) => (response.ok ? response.text() : ""))
+    .catch(() => "");
+  const match = /^process_resident_memory_bytes(?:\{[^}]*\})? ([0-9.e+]+)$/m.exec(text);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+const total = (bytes: Record<string, number>) => Object.values(bytes).reduce((a, b) => a + b, 0);
+
 async function main(): Promise<void> {
-  const health = await fetch(`${BASE_URL}/api/health`).catch(() => null);
-  if (!health?.ok) throw new Error(`no server answering on ${BASE_URL}/api/health (see the top of bench/first-render.ts)`);
+  const states = [];
+  for (const { label, url } of TARGETS) {
+    const health = await fetch(`${url}/api/health`).catch(() => null);
+    if (!health?.ok) throw new Error(`no server answering on ${url}/api/health (${label}; see the top of bench/first-render.ts)`);
+    const signInBrowser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: LAUNCH_ARGS });
+    states.push(await signIn(signInBrowser, url).finally(() => signInBrowser.close()));
+  }
 
-  const signInBrowser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: LAUNCH_ARGS });
-  const storageState = await signIn(signInBrowser).finally(() => signInBrowser.close());
-
-  console.log(`first render of ${BASE_URL}/ — ${RUNS} runs, viewport ${VIEWPORT_WIDTH}x${VIEWPORT_HEIGHT}, ms since navigation start`);
+  console.log(
+    `first render of ${TARGETS.map((t) => `${t.label} ${t.url}/`).join(" and ")} — ${RUNS} runs each${TARGETS.length > 1 ? ", interleaved" : ""}, ` +
+      `viewport ${VIEWPORT_WIDTH}x${VIEWPORT_HEIGHT}, ms since navigation start; then zoomed in to ${ZOOM_IN}`,
+  );
   const short: Record<TStep, string> = {
     document: "doc",
     dcl: "dcl",
@@ -244,48 +363,64 @@ async function main(): Promise<void> {
     "first-frame": "deckFr",
   };
   console.log(
-    `${"run".padEnd(7)}${STEPS.map((s) => short[s].padStart(7)).join("")} ${"wall".padStart(7)} ${"mainMs".padStart(7)} ${"jsMs".padStart(7)} ${"jsKB".padStart(5)} ${"allKB".padStart(6)} ${"reqs".padStart(5)}`,
+    `${"run".padEnd(10)}${STEPS.map((s) => short[s].padStart(7)).join("")} ${"wall".padStart(7)} ${"mainMs".padStart(7)} ${"jsMs".padStart(7)} ${"jsKB".padStart(5)} ${"allKB".padStart(6)} ${"reqs".padStart(5)}` +
+      ` ${"sockKB".padStart(6)} ${"heapMB".padStart(6)} ${"zoomMs".padStart(7)} ${"zSockK".padStart(6)} ${"zHeapM".padStart(6)}`,
   );
-  const runs: TRun[] = [];
+  const runs: TRun[][] = TARGETS.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    const run = await measureOnce(storageState);
-    runs.push(run);
-    printRow(`#${i + 1}`, run);
+    for (const [t, { label, url }] of TARGETS.entries()) {
+      const run = await measureOnce(url, states[t]!);
+      runs[t]!.push(run);
+      printRow(`${label}#${i + 1}`, summaryOf(run));
+    }
   }
-  const medianRun = {
-    times: Object.fromEntries(STEPS.map((step) => [step, median(runs.map((r) => r.times[step] ?? Number.NaN))])),
-    mainThreadMs: median(runs.map((r) => r.mainThreadMs)),
-    scriptMs: median(runs.map((r) => r.scriptMs)),
-    wallMs: median(runs.map((r) => r.wallMs)),
-    bytes: Object.fromEntries(
-      [...new Set(runs.flatMap((r) => Object.keys(r.bytes)))].map((k) => [k, median(runs.map((r) => r.bytes[k] ?? 0))]),
-    ),
-    requests: median(runs.map((r) => r.requests)),
-  };
-  printRow("median", medianRun);
-  console.log(
-    `bytes by type (median, KB): ${Object.entries(medianRun.bytes)
-      .sort((a, b) => b[1] - a[1])
-      .map(([type, value]) => `${type} ${fmtKb(value)}`)
-      .join(", ")}`,
-  );
-  console.log(
-    `largest scripts (last run): ${runs
-      .at(-1)
-      ?.biggestScripts.map((s) => `${s.url} ${fmtKb(s.bytes)} KB`)
-      .join(", ")}`,
-  );
+  const medians = runs.map(medianOf);
+  const rss = await Promise.all(TARGETS.map(({ url }) => serverRssBytes(url)));
+  for (const [t, { label }] of TARGETS.entries()) {
+    const medianRun = medians[t]!;
+    printRow(`${label} med`, medianRun);
+    console.log(
+      `${label}: bytes by type (median, KB): ${Object.entries(medianRun.bytes)
+        .sort((a, b) => b[1] - a[1])
+        .map(([type, value]) => `${type} ${fmtKb(value)}`)
+        .join(", ")}; socket ${fmtKb(medianRun.socketBytes)} KB until ready; server RSS ${fmtMb(rss[t]!)} MB after the runs`,
+    );
+    console.log(
+      `${label}: largest scripts (last run): ${runs[t]!.at(-1)
+        ?.biggestScripts.map((s) => `${s.url} ${fmtKb(s.bytes)} KB`)
+        .join(", ")}`,
+    );
+  }
+  if (TARGETS.length > 1) {
+    const [a, b] = [medians[0]!, medians[1]!];
+    const [la, lb] = [TARGETS[0]!.label, TARGETS[1]!.label];
+    const row = (name: string, va: number, vb: number, fmt: (v: number) => string) =>
+      console.log(`${name.padEnd(34)}${fmt(va).padStart(10)}${fmt(vb).padStart(10)}${(vb / va).toFixed(2).padStart(9)}`);
+    console.log(`medians side by side${"".padEnd(13)}${la.padStart(10)}${lb.padStart(10)}${`${lb}/${la}`.padStart(9)}`);
+    row("ready (ms since navigation)", a.times.ready ?? Number.NaN, b.times.ready ?? Number.NaN, fmtMs);
+    row("main thread until ready (ms)", a.mainThreadMs, b.mainThreadMs, fmtMs);
+    row("downloaded until ready (KB)", total(a.bytes), total(b.bytes), fmtKb);
+    row("  of which city JSON (KB)", a.bytes["city-json"] ?? 0, b.bytes["city-json"] ?? 0, fmtKb);
+    row("socket payload until ready (KB)", a.socketBytes, b.socketBytes, fmtKb);
+    row("tab JS heap at ready (MB)", a.heapBytes, b.heapBytes, fmtMb);
+    row(`zoom in to ${ZOOM_IN}: entities drawn (ms)`, a.zoomInMs, b.zoomInMs, fmtMs);
+    row("  live entities in the tab", a.zoomInEntities, b.zoomInEntities, (v) => fmtMs(v));
+    row("  socket payload (KB)", a.zoomInSocketBytes, b.zoomInSocketBytes, fmtKb);
+    row("  tab JS heap after (MB)", a.zoomInHeapBytes, b.zoomInHeapBytes, fmtMb);
+    row("server RSS (MB)", rss[0]!, rss[1]!, fmtMb);
+  }
 
-  if (process.env.BENCH_WATERFALL)
-    console.log(`waterfall of the last run (start → end ms, encoded size):\n${runs.at(-1)?.waterfall.join("\n")}`);
+  const last = runs.at(-1)?.at(-1);
+  const { url } = TARGETS.at(-1)!;
+  if (process.env.BENCH_WATERFALL) console.log(`waterfall of the last run (start → end ms, encoded size):\n${last?.waterfall.join("\n")}`);
   if (process.env.BENCH_PROFILE) {
-    const run = await measureOnce(storageState, { profile: process.env.BENCH_PROFILE });
-    printRow("profile", run);
+    const run = await measureOnce(url, states.at(-1)!, { profile: process.env.BENCH_PROFILE });
+    printRow("profile", summaryOf(run));
     console.log(`CPU profile written to ${process.env.BENCH_PROFILE}`);
   }
   if (process.env.BENCH_TRACE) {
-    const run = await measureOnce(storageState, { trace: process.env.BENCH_TRACE });
-    printRow("trace", run);
+    const run = await measureOnce(url, states.at(-1)!, { trace: process.env.BENCH_TRACE });
+    printRow("trace", summaryOf(run));
     console.log(`trace written to ${process.env.BENCH_TRACE}`);
   }
 }

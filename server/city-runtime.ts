@@ -1,3 +1,4 @@
+import { entitySlotsOf } from "@/lib/wire/entity-slots";
 import type { Server as HttpServer } from "node:http";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { CityState } from "@/server/city/city-state";
@@ -8,6 +9,7 @@ import { startAlertRuntime, type TAlertRuntime } from "@/server/alerts/alert-run
 import { startZoneDirectory, type TZoneDirectory } from "@/server/zones/zone-directory";
 import { hubPublisher } from "@/server/realtime/publisher";
 import { buildEntityRegistry } from "@/server/ingest/entity-registry";
+import { indexTiles } from "@/lib/live/tile-index";
 import { EMPTY_DOMAIN_REGISTRY, type TDomainRegistry } from "@/server/domains/domain-registry";
 import { IngestStats } from "@/server/ingest/ingest-stats";
 import { createDeadLetterBuffer, type TDeadLetterBuffer } from "@/server/ingest/dead-letter-buffer";
@@ -36,6 +38,10 @@ export type TCityRuntimeDeps = {
   flushMs: number;
   /** DELTA_FLUSH_MIN_MS: the adaptive delta window's shortest gap (absent → a fixed window of flushMs). */
   minFlushMs?: number;
+  /** VIEWPORT_ENTITY_BUDGET: the most static entities a browser's viewport is sent one by one. */
+  viewBudget?: number;
+  /** How often overview clients get fresh per-tile summaries (default 2 s; tests shorten it). */
+  summariesMs?: number;
   isClientBusy?: TRealtimeHubOptions["isBusy"];
   onDeltaFlush?: TRealtimeHubOptions["onFlush"];
   /** Benchmarks only: timing hooks in the pipeline and the hub's flush. */
@@ -109,6 +115,10 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
     cityState,
     flushMs: deps.flushMs,
     minFlushMs: deps.minFlushMs,
+    viewBudget: deps.viewBudget,
+    summariesMs: deps.summariesMs,
+    placement: placementOf(deps.entities, deps.domains ?? EMPTY_DOMAIN_REGISTRY),
+    slots: entitySlotsOf(deps.entities),
     isBusy: deps.isClientBusy,
     onFlush: deps.onDeltaFlush,
     probe: deps.latencyProbe,
@@ -197,4 +207,10 @@ export async function startCityRuntime(deps: TCityRuntimeDeps): Promise<TCityRun
 export function mqttStatusOf(deps: Pick<TCityRuntimeDeps, "source" | "mqttBridgeStatus">): { mqtt?: TMqttStatus } {
   const mqtt = deps.mqttBridgeStatus?.() ?? deps.source.mqttStatus?.();
   return mqtt ? { mqtt } : {};
+}
+
+/** Where the pack's entities and the declared sensors are, for viewport subscriptions and per-tile summaries. */
+function placementOf(entities: TCityEntities, domains: TDomainRegistry): TRealtimeHubOptions["placement"] {
+  const freeFlow = new Map(entities.segments.map((segment) => [segment.id, segment.freeFlowKmh]));
+  return { tiles: indexTiles(entities, domains.domains), freeFlowKmh: (segmentId) => freeFlow.get(segmentId) };
 }

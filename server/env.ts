@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZRole } from "@/lib/contracts/auth";
+import { DEFAULT_VIEW_BUDGET } from "@/lib/live/choose-view";
 import { isMqttTopicPattern } from "@/server/ingest/mqtt-topic";
 import { parseWebhookAllowList } from "@/server/notifications/webhook-allow-list";
 
@@ -149,6 +150,12 @@ const ZServerEnvFields = z.object({
    * load it did not lower the total p99, and it sends up to 4× the deltas to every browser (README, Benchmarks).
    */
   DELTA_FLUSH_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+  /**
+   * The most static entities (road segments, lots, bins, grid assets) a browser is sent one by one for its viewport;
+   * a viewport over more gets per-tile summaries instead (lib/live/choose-view.ts). A city this small or smaller is
+   * always sent whole.
+   */
+  VIEWPORT_ENTITY_BUDGET: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_VIEW_BUDGET),
   /** An unacknowledged critical alert older than this is escalated (flagged, pushed, audited). */
   ALERT_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** A unit on scene with no word from its crew for longer than this is flagged to the operator. */

@@ -235,6 +235,8 @@ const PAGES: Record<string, readonly TRole[] | "public"> = {
 
 const SOCKET_EVENTS: Record<string, { access: readonly TRole[]; payload: unknown }> = {
   "city:subscribe": { access: ["operator", "supervisor"], payload: { layers: ["waste"] } },
+  // The map's bounds after a move: who may watch the city may say where they look.
+  "city:viewport": { access: ["operator", "supervisor"], payload: { bbox: [-85.7, 41.9, -85.5, 42.0] } },
 };
 
 /** Server → client events pushed by role (socket-policy PUBLISHED_EVENT_ROLES), and a payload to push. */

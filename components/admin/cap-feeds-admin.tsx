@@ -12,7 +12,7 @@ import { Field, FieldLabel } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { PageCount, Stack } from "@/components/ui/page";
-import { Table } from "@/components/ui/table";
+import { ActionsHeader, Table } from "@/components/ui/table";
 import type { TFeedback } from "@/components/nav/feedback";
 import { DataSection } from "@/components/ui/data-section";
 import { AdminScreen } from "./admin-screen";
@@ -58,9 +58,7 @@ export function CapFeedsAdmin() {
                   <th scope="col">Agency</th>
                   <th scope="col">Last polled</th>
                   <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>
@@ -75,7 +73,13 @@ export function CapFeedsAdmin() {
                     </td>
                     <td data-label="Status">{feed.lastError ?? (feed.lastPolledAt ? "OK" : "Waiting")}</td>
                     <td>
-                      <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={() => onRemove(feed)}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={remove.isPending}
+                        onClick={() => onRemove(feed)}
+                        aria-label={`Remove CAP feed ${feed.name}`}
+                      >
                         Remove
                       </Button>
                     </td>

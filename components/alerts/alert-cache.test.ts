@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertRecord } from "@/test/fixtures/alert-record";
-import { compareAlerts, isUnacknowledgedCritical, sharedCorrelationGroups, upsertAlert, visibleInQueue } from "./alert-cache";
+import { compareAlerts, isUnacknowledgedCritical, sharedCorrelationGroups, sortForQueue, upsertAlert, visibleInQueue } from "./alert-cache";
 
 const alert = alertRecord;
 
@@ -10,6 +10,7 @@ describe("alert queue cache", () => {
     const newer = alert({ id: "new", severity: "critical" });
     const minor = alert({ id: "minor", firstSeenAt: "2026-01-01T11:00:00.000Z" });
     expect([minor, older, newer].sort(compareAlerts).map((a) => a.id)).toEqual(["new", "old", "minor"]);
+    expect(sortForQueue([minor, older, newer]).map((a) => a.id)).toEqual(["new", "old", "minor"]);
   });
 
   it("inserts, replaces and drops resolved alerts", () => {

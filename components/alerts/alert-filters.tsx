@@ -2,8 +2,7 @@
 
 import { useId } from "react";
 import { ALERT_SEVERITIES, ZAlertSeverity } from "@/lib/contracts/alerts";
-import { LAYERS, ZLayer } from "@/lib/contracts/layers";
-import { LAYER_META } from "@/components/map/layer-meta";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 import type { TAlertFilters } from "./alert-cache";
 import { SEVERITY_LABEL } from "./alert-labels";
 import { FieldLabel } from "@/components/ui/field";
@@ -24,6 +23,7 @@ type TAlertFiltersProps = {
 
 export function AlertFilters({ filters, zones, onChange, showSilenced, onShowSilencedChange, silencedCount }: TAlertFiltersProps) {
   const id = useId();
+  const domains = useDomainCatalog();
   const zoneOptions = filters.zone && !zones.includes(filters.zone) ? [...zones, filters.zone] : zones;
   return (
     <div className={styles.filters} role="group" aria-label="Filter alerts">
@@ -34,15 +34,12 @@ export function AlertFilters({ filters, zones, onChange, showSilenced, onShowSil
           controlSize="responsive"
           className={styles.select}
           value={filters.domain ?? ""}
-          onChange={(event) => {
-            const parsed = ZLayer.safeParse(event.target.value);
-            onChange({ ...filters, domain: parsed.success ? parsed.data : undefined });
-          }}
+          onChange={(event) => onChange({ ...filters, domain: event.target.value || undefined })}
         >
           <option value="">All</option>
-          {LAYERS.map((layer) => (
-            <option key={layer} value={layer}>
-              {LAYER_META[layer].label}
+          {domains.entries.map((domain) => (
+            <option key={domain.id} value={domain.id}>
+              {domain.label}
             </option>
           ))}
         </Select>

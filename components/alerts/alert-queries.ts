@@ -2,7 +2,7 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { ZAlert, ZAlertList, type TAlert } from "@/lib/contracts/alerts";
 import { ZCitizenReportList } from "@/lib/contracts/citizen-reports";
 import { requestJson } from "@/components/api/request-json";
-import { upsertAlerts, type TAlertFilters } from "./alert-cache";
+import { sortForQueue, upsertAlerts, type TAlertFilters } from "./alert-cache";
 
 export const alertKeys = {
   all: ["alerts"] as const,
@@ -19,12 +19,17 @@ function queueUrl(filters: TAlertFilters): string {
   return query ? `/api/alerts?${query}` : "/api/alerts";
 }
 
-/** Open and acknowledged alerts, most severe then newest first. Kept fresh by `alert:upsert`, not polling. */
+/**
+ * Open and acknowledged alerts, most severe then newest first (compareAlerts: the server lists by last seen, and
+ * pushes keep this order). Kept fresh by `alert:upsert`, not polling.
+ */
 export const alertQueueQuery = (filters: TAlertFilters) =>
   queryOptions({
     queryKey: alertKeys.queue(filters),
-    queryFn: ({ signal }) => requestJson(queueUrl(filters), ZAlertList, { signal }),
+    queryFn: async ({ signal }) => sortForQueue(await requestJson(queueUrl(filters), ZAlertList, { signal })),
     staleTime: Infinity,
+    // upsertAlerts keeps unchanged alerts as they were; comparing thousands of them deeply on every push would not.
+    structuralSharing: false,
   });
 
 /**

@@ -3,9 +3,7 @@
 import type { TAlert } from "@/lib/contracts/alerts";
 import { entityName } from "@/lib/city/entity-names";
 import { useEntityIndex } from "@/components/city/use-entity-index";
-import { useQuery } from "@tanstack/react-query";
-import { domainLabel } from "@/components/map/layer-meta";
-import { cityConfigQuery } from "@/components/city/city-queries";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 
 /**
  * What an alert is about, by the name people use ("Portage Ave", "Bin on Main St", "E-1"); the internal id
@@ -13,9 +11,9 @@ import { cityConfigQuery } from "@/components/city/city-queries";
  */
 export function AlertSubject({ alert, className }: { alert: Pick<TAlert, "domain" | "entityId">; className?: string }) {
   const index = useEntityIndex();
-  const domains = useQuery(cityConfigQuery()).data?.domains;
+  const domains = useDomainCatalog();
   const name = index ? entityName(index, alert.domain, alert.entityId) : null;
-  const label = domainLabel(alert.domain, domains);
+  const label = domains.label(alert.domain);
   return (
     <span className={className} title={`${label} · ${alert.entityId}`}>
       {name ?? label}

@@ -62,4 +62,13 @@ describe("the critical-alert tone", () => {
     // The last tone was "due" at 30 s (muted): unmuted past that, the next tick sounds.
     expect(r.played).toEqual([46_000]);
   });
+
+  it("sounds once for a storm of new critical alerts, not once per alert", () => {
+    const r = repeater();
+    for (let at = 0; at <= 12_000; at += 100) r.update({ hasFresh: true, hasWaiting: true }, at);
+    // One tone per 5 s of arrivals; the repeat counts from the last tone.
+    expect(r.played).toEqual([0, 5_000, 10_000]);
+    r.run(13_000, 41_000);
+    expect(r.played).toEqual([0, 5_000, 10_000, 40_000]);
+  });
 });

@@ -1,6 +1,9 @@
 /** How often the tone sounds again while a critical alert waits unacknowledged. */
 export const CRITICAL_TONE_REPEAT_MS = 30_000;
 
+/** New critical alerts within this of the last tone do not sound again: an alarm storm is one tone, not hundreds. */
+export const CRITICAL_TONE_MIN_GAP_MS = 5_000;
+
 export type TCriticalToneState = {
   /** A critical alert this page has not sounded for yet arrived. */
   hasFresh: boolean;
@@ -12,10 +15,11 @@ export type TCriticalToneState = {
 /**
  * When the critical-alert tone sounds: at once for a new critical alert, then again every `repeatMs` for as
  * long as any critical alert waits unacknowledged (a tone played once is easy to miss across a control room).
- * Muted, it never sounds, and unmuting does not replay what was missed until the next repeat is due. Time is
- * passed in, so the rhythm is tested without a clock.
+ * New alerts arriving within `minGapMs` of the last tone are covered by it. Muted, it never sounds, and unmuting
+ * does not replay what was missed until the next repeat is due. Time is passed in, so the rhythm is tested
+ * without a clock.
  */
-export function createCriticalToneRepeater(play: () => void, repeatMs = CRITICAL_TONE_REPEAT_MS) {
+export function createCriticalToneRepeater(play: () => void, repeatMs = CRITICAL_TONE_REPEAT_MS, minGapMs = CRITICAL_TONE_MIN_GAP_MS) {
   let lastToneAt: number | null = null;
   let state: TCriticalToneState = { hasFresh: false, hasWaiting: false, isMuted: false };
 
@@ -29,8 +33,10 @@ export function createCriticalToneRepeater(play: () => void, repeatMs = CRITICAL
     update(next: TCriticalToneState, now: number): void {
       state = next;
       if (!next.hasWaiting) lastToneAt = null;
-      if (next.hasFresh && !next.isMuted) sound(now);
-      else if (next.hasFresh) lastToneAt = now; // muted: the repeat counts from the alert all the same
+      if (!next.hasFresh) return;
+      if (next.isMuted)
+        lastToneAt = now; // the repeat counts from the alert all the same
+      else if (lastToneAt === null || now - lastToneAt >= minGapMs) sound(now);
     },
     /** Called on a timer: sounds again if a critical alert has waited `repeatMs` since the last tone. */
     tick(now: number): void {

@@ -2,6 +2,8 @@
 
 import { cityConfigQuery } from "@/components/city/city-queries";
 import { runCardOfRule } from "@/lib/domains/run-card-of-rule";
+import { BUILTIN_DOMAINS } from "@/lib/domains/builtin-domains";
+import { isBuiltinLayer } from "@/lib/contracts/layers";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { TAlert } from "@/lib/contracts/alerts";
@@ -14,15 +16,6 @@ import { Field, FieldHint, FieldLabel } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
 import { Segmented, type TSegmentedOption } from "@/components/ui/segmented";
 import actionStyles from "./action-form.module.css";
-
-/** A first guess at the incident type from the alert's domain; the operator can change it. */
-const TYPE_BY_DOMAIN: Partial<Record<TAlert["domain"], TIncidentType>> = {
-  traffic: "trafficJam",
-  parking: "parkingViolation",
-  waste: "wasteFire",
-  energy: "gridOverload",
-  units: "other",
-};
 
 const PROMOTE_MODES = [
   { value: "new", label: "New incident" },
@@ -41,7 +34,9 @@ export function PromoteForm({ alert, isPending, onSubmit, onCancel }: TPromoteFo
   const [mode, setMode] = useState<"new" | "existing">("new");
   const domains = useQuery(cityConfigQuery()).data?.domains;
   const [type, setType] = useState<TIncidentType>(
-    () => runCardOfRule(domains, alert.ruleId)?.incidentType ?? TYPE_BY_DOMAIN[alert.domain] ?? "other",
+    () =>
+      runCardOfRule(domains, alert.ruleId)?.incidentType ??
+      (isBuiltinLayer(alert.domain) ? BUILTIN_DOMAINS[alert.domain].incidentType : "other"),
   );
   const [priority, setPriority] = useState<TIncidentPriority>(
     alert.severity === "critical" ? "P1" : alert.severity === "major" ? "P2" : "P3",

@@ -8,6 +8,12 @@ export type TQueueMode = "batched" | "legacy";
 /** Pushes arriving within this are applied as one update (one sort, one render). */
 export const ALERT_BATCH_MS = 50;
 
+/**
+ * Batches are applied at least this far apart: a lone alert still shows within ALERT_BATCH_MS, but under a storm
+ * the control room re-renders a few times a second rather than twenty.
+ */
+export const ALERT_BATCH_GAP_MS = 250;
+
 const TEST_HOOKS_ENABLED = process.env.NEXT_PUBLIC_TEST_HOOKS === "1";
 
 export function queueMode(): TQueueMode {

@@ -40,14 +40,17 @@ describe("silenced alerts in the queue", () => {
   it("offer a 'Show silenced' box in the filters, with how many are silenced", () => {
     const render = (showSilenced: boolean, silencedCount: number) =>
       renderToStaticMarkup(
-        <AlertFilters
-          filters={{}}
-          zones={["Central"]}
-          onChange={() => {}}
-          showSilenced={showSilenced}
-          onShowSilencedChange={() => {}}
-          silencedCount={silencedCount}
-        />,
+        // The domain choices come from the city's configuration (a query): an empty client offers the built-in ones.
+        <QueryClientProvider client={new QueryClient()}>
+          <AlertFilters
+            filters={{}}
+            zones={["Central"]}
+            onChange={() => {}}
+            showSilenced={showSilenced}
+            onShowSilencedChange={() => {}}
+            silencedCount={silencedCount}
+          />
+        </QueryClientProvider>,
       );
     expect(render(false, 2)).toMatch(/<input type="checkbox"[^>]*data-testid="alert-filter-show-silenced"[^>]*\/>Show silenced \(2\)/);
     const box = (html: string) => /<input type="checkbox"[^>]*alert-filter-show-silenced[^>]*>/.exec(html)?.[0] ?? "";

@@ -11,7 +11,7 @@ import { MapStatus } from "@/components/map/map-status";
 import { LiveCityStore } from "@/components/live/live-city-store";
 import type { TMapHandles } from "@/components/map/city-map";
 import { cityPackUrl } from "@/lib/contracts/city-pack";
-import { LAYERS, type TLayer } from "@/lib/contracts/layers";
+import { LAYERS, type TDomainName } from "@/lib/contracts/layers";
 import { analysisParamsToSearch, parseAnalysisParams, resolveRange, type TAnalysisParams } from "./analysis-params";
 import { ANALYSIS_TABPANEL_ID, AnalysisTabs, tabIdOf } from "./analysis-tabs";
 import { HotspotLayerSync } from "./hotspot-layer-sync";
@@ -57,7 +57,8 @@ export function AnalysisView() {
   const config = useQuery(cityConfigQuery());
   const packId = config.data?.packId;
   const entities = useQuery({ ...cityEntitiesQuery(packId ?? ""), enabled: packId !== undefined });
-  const index = useMemo(() => (entities.data ? indexEntities(entities.data) : null), [entities.data]);
+  const definitions = config.data?.domains;
+  const index = useMemo(() => (entities.data ? indexEntities(entities.data, definitions) : null), [entities.data, definitions]);
   const [handles, setHandles] = useState<TMapHandles | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const [mapAttempt, setMapAttempt] = useState(0);
@@ -69,17 +70,18 @@ export function AnalysisView() {
 
   const playback = usePlayback(!isHotspots);
   const [frameStore] = useState(() => new LiveCityStore());
-  const [visible, setVisible] = useState<ReadonlySet<TLayer>>(() => new Set(LAYERS));
+  // Built-in layers and declared domains in one set; declared ones start off, as on the live map.
+  const [visible, setVisible] = useState<ReadonlySet<TDomainName>>(() => new Set(LAYERS));
   const frame = playback.frame.data;
   useEffect(() => {
-    if (frame) frameStore.applySnapshot({ seq: 0, layers: frame.layers, at: frame.at });
+    if (frame) frameStore.applySnapshot({ seq: 0, layers: frame.layers, declared: frame.declared, at: frame.at });
   }, [frame, frameStore]);
 
-  const onToggle = useCallback((layer: TLayer, isVisible: boolean) => {
+  const onToggle = useCallback((domain: TDomainName, isVisible: boolean) => {
     setVisible((current) => {
       const next = new Set(current);
-      if (isVisible) next.add(layer);
-      else next.delete(layer);
+      if (isVisible) next.add(domain);
+      else next.delete(domain);
       return next;
     });
   }, []);
@@ -113,7 +115,10 @@ export function AnalysisView() {
     index !== null &&
     (isHotspots ? points.data !== undefined : playback.rangeQuery.isSuccess && (playback.range === null || frame !== undefined));
 
-  const frameIsEmpty = frame !== undefined && LAYERS.every((layer) => (frame.layers[layer]?.length ?? 0) === 0);
+  const frameIsEmpty =
+    frame !== undefined &&
+    LAYERS.every((layer) => (frame.layers[layer]?.length ?? 0) === 0) &&
+    Object.values(frame.declared ?? {}).every((events) => events.length === 0);
   const notice = isHotspots
     ? points.data && points.data.points.length === 0
       ? `No ${params.kind} in this range`
@@ -139,7 +144,7 @@ export function AnalysisView() {
               onRetry={() => void points.refetch()}
             />
           ) : (
-            <PlaybackPanel playback={playback} visible={visible} onToggle={onToggle} />
+            <PlaybackPanel playback={playback} visible={visible} onToggle={onToggle} declared={index?.declaredDomains ?? []} />
           )}
         </MapPanelBody>
       </MapPanel>

@@ -1,8 +1,10 @@
 "use client";
 
 import { useId } from "react";
+import { DeclaredLayerRow } from "@/components/map/declared-layer-row";
 import { LayerRow } from "@/components/map/layer-row";
-import { LAYERS, type TLayer } from "@/lib/contracts/layers";
+import type { TDomainDefinition } from "@/lib/contracts/domain-definition";
+import { LAYERS, type TDomainName } from "@/lib/contracts/layers";
 import { formatMinute } from "./format-minute";
 import type { TPlayback } from "./use-playback";
 import panelStyles from "./analysis-panel.module.css";
@@ -10,12 +12,15 @@ import styles from "./playback-panel.module.css";
 
 type TPlaybackPanelProps = {
   playback: TPlayback;
-  visible: ReadonlySet<TLayer>;
-  onToggle: (layer: TLayer, isVisible: boolean) => void;
+  /** Built-in layers and declared domains alike. */
+  visible: ReadonlySet<TDomainName>;
+  onToggle: (domain: TDomainName, isVisible: boolean) => void;
+  /** The declared domains (lib/domains/definitions), listed after the built-in layers. */
+  declared: readonly { definition: TDomainDefinition }[];
 };
 
 /** What playback covers, and which of the city's layers to draw. */
-export function PlaybackPanel({ playback, visible, onToggle }: TPlaybackPanelProps) {
+export function PlaybackPanel({ playback, visible, onToggle, declared }: TPlaybackPanelProps) {
   const idPrefix = useId();
   const { range, retentionDays } = playback;
   return (
@@ -38,6 +43,16 @@ export function PlaybackPanel({ playback, visible, onToggle }: TPlaybackPanelPro
             layer={layer}
             inputId={`${idPrefix}-${layer}`}
             isVisible={visible.has(layer)}
+            onToggle={onToggle}
+            className={styles.row}
+          />
+        ))}
+        {declared.map(({ definition }) => (
+          <DeclaredLayerRow
+            key={definition.id}
+            definition={definition}
+            inputId={`${idPrefix}-${definition.id}`}
+            isVisible={visible.has(definition.id)}
             onToggle={onToggle}
             className={styles.row}
           />

@@ -9,6 +9,9 @@ import { cityPackUrl } from "@/lib/contracts/city-pack";
 import { LiveCityStore } from "@/components/live/live-city-store";
 import { useCitySocket } from "@/components/live/use-city-socket";
 import { DeckLayerSync } from "@/components/map/deck-layer-sync";
+import { mapViewportSource } from "@/components/map/map-viewport-source";
+import { useShownEntities } from "@/components/map/use-shown-entities";
+import { totalsOf } from "@/components/map/shown-entities";
 import { exposeDebugHandles } from "@/components/map/test-hooks";
 import { markFirstRender } from "@/components/map/first-render-marks";
 import { AlertQueuePanel } from "@/components/alerts/alert-queue-panel";
@@ -26,6 +29,7 @@ import { useIncidentBoardRows } from "@/components/incidents/use-incident-board-
 import { useSidePanelTab } from "./use-side-panel-tab";
 import { ControlRoomDrawer } from "./control-room-drawer";
 import { CapWarningTooltip } from "./cap-warning-tooltip";
+import { AreaSummaryTooltip } from "./area-summary-tooltip";
 import { EntityTooltip } from "./entity-tooltip";
 import { flyToBesideDrawer } from "./fly-to-beside-drawer";
 import { useFlyToDrawer } from "./use-fly-to-drawer";
@@ -60,7 +64,9 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
   const visibleLayers = useMemo(() => LAYERS.filter((layer) => visible.has(layer)), [visible]);
 
   const load = useCityMapLoad(cityConfig);
-  const { config, index, handles } = load;
+  const { config, index, tiles, slots, handles } = load;
+  const bounds = config?.manifest.bounds ?? null;
+  const viewport = useMemo(() => mapViewportSource(handles?.map ?? null, bounds), [handles, bounds]);
 
   const [visibleDomains, setVisibleDomains] = useState<ReadonlySet<string>>(() => new Set());
   const shownDomains = useMemo(
@@ -69,7 +75,21 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
   );
 
   const feed = useOperationsFeed();
-  const { status, stats, retry } = useCitySocket(store, visibleLayers, feed, true, shownDomains);
+  const { status, stats, retry } = useCitySocket(store, visibleLayers, feed, true, shownDomains, viewport, slots);
+  useEffect(() => {
+    if (tiles) store.setPlacement(tiles);
+  }, [store, tiles]);
+  const shown = useShownEntities(store, index, tiles);
+  const viewMode = useSyncExternalStore(
+    store.subscribe,
+    () => store.getView().mode,
+    () => store.getView().mode,
+  );
+  // In view only: an overview's figures, like the whole city's, are the pack's.
+  const viewTotals = useMemo(
+    () => (viewMode === "tiles" && shown && index ? totalsOf(shown, index.entities.units.length) : null),
+    [viewMode, shown, index],
+  );
   const ops = useOperationsView({ store, index, unitsVisible: visible.has("units") });
   const { drawer, setDrawer, setPin, isPicking, setSelectedUnitId, previewRoute } = ops;
   const [sideTab, setSideTab] = useSidePanelTab();
@@ -169,6 +189,8 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
         : null;
 
   const tooltipTarget = picking.tooltipTarget;
+  const mapContainer = handles?.map.getContainer();
+  const mapBounds = mapContainer && { width: mapContainer.clientWidth, height: mapContainer.clientHeight };
 
   return (
     // Global name kept: nav/user-menu.module.css places the user menu by `.control-room .top-bar` on phones.
@@ -181,7 +203,8 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
           store={store}
           visible={visible}
           onToggle={onToggle}
-          totals={load.totals}
+          totals={viewTotals?.layers ?? load.totals}
+          declaredTotals={viewTotals?.declared}
           hasSnapshot={snapshotCount > 0}
           open={sheets.panelOpen}
           onOpenChange={sheets.onLayerPanelOpenChange}
@@ -267,11 +290,12 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
               onError={load.onMapError}
             />
           )}
-          {handles && index && (
+          {handles && index && shown && (
             <DeckLayerSync
               map={handles.map}
               overlay={handles.overlay}
               index={index}
+              shown={shown}
               store={store}
               visible={visible}
               visibleDomains={visibleDomains}
@@ -281,7 +305,8 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
           {handles && index && tooltipTarget && (
             <EntityTooltip target={tooltipTarget} map={handles.map} index={index} store={store} onClose={unpin} />
           )}
-          {picking.capWarningHover && <CapWarningTooltip {...picking.capWarningHover} />}
+          {picking.capWarningHover && <CapWarningTooltip {...picking.capWarningHover} bounds={mapBounds} />}
+          {picking.areaHover && viewMode === "overview" && <AreaSummaryTooltip {...picking.areaHover} bounds={mapBounds} shown={visible} />}
           {isPicking && (
             <div className={cx(styles.notice, styles.picking)} role="status">
               {ops.pin ? "Incident location pinned — click to move it" : "Click the map where the incident is"}

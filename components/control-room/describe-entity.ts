@@ -6,6 +6,8 @@ import { loadOf } from "@/components/map/layers/energy-layers";
 import { UNIT_TYPE_LABEL } from "@/components/map/layers/unit-styles";
 import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
 import type { TEnergyMeasurement } from "@/lib/contracts/events";
+import type { TLayer } from "@/lib/contracts/layers";
+import { BUILTIN_DOMAINS } from "@/lib/domains/builtin-domains";
 import type { TEntityPick } from "./entity-pick";
 import { humanize } from "@/components/format/humanize";
 import { formatInt, formatMeasure, formatPercent, formatPower, formatVoltage } from "@/components/format/number";
@@ -30,14 +32,25 @@ function toneOf(ratio: number, warnAt: number, alertAt: number): TTone {
   return ratio >= alertAt ? "alert" : ratio >= warnAt ? "warn" : "ok";
 }
 
+/**
+ * A built-in entity's live rows: the fields its domain's file shows in the tooltip, in that order and under its
+ * labels (lib/domains/definitions/builtin); how each value is written and toned stays here.
+ */
+function liveRows(domain: TLayer, values: Partial<Record<string, Omit<TDescriptionRow, "label">>>): TDescriptionRow[] {
+  return BUILTIN_DOMAINS[domain].map.tooltip.flatMap(({ field, label }) => {
+    const row = values[field];
+    return row ? [{ label, ...row }] : [];
+  });
+}
+
 function energyRows(measurement: TEnergyMeasurement | undefined): TDescriptionRow[] {
   const load = loadOf(measurement);
   if (!measurement || load === null) return [];
-  return [
-    { label: "Load", value: `${formatPower(measurement.activePower)} · ${formatPercent(load)}`, tone: toneOf(load, 0.85, 1) },
-    { label: "Voltage", value: formatVoltage(measurement.voltage) },
-    { label: "Frequency", value: `${measurement.frequency.toFixed(2)} Hz` },
-  ];
+  return liveRows("energy", {
+    activePower: { value: `${formatPower(measurement.activePower)} · ${formatPercent(load)}`, tone: toneOf(load, 0.85, 1) },
+    voltage: { value: formatVoltage(measurement.voltage) },
+    frequency: { value: `${measurement.frequency.toFixed(2)} Hz` },
+  });
 }
 
 /** Everything the tooltip shows for one entity, from the static pack plus its latest event. */
@@ -79,12 +92,12 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
         id,
         rows:
           flow && congestion !== null
-            ? [
-                { label: "Speed", value: `${formatInt(flow.averageVehicleSpeed)} km/h`, tone: toneOf(congestion, 0.4, 0.6) },
-                { label: "Volume", value: `${formatInt(flow.intensity)} veh/h` },
-                { label: "Occupancy", value: formatPercent(flow.occupancy) },
-                { label: "Congested", value: flow.congested ? "Yes" : "No", tone: flow.congested ? "alert" : "ok" },
-              ]
+            ? liveRows("traffic", {
+                averageVehicleSpeed: { value: `${formatInt(flow.averageVehicleSpeed)} km/h`, tone: toneOf(congestion, 0.4, 0.6) },
+                intensity: { value: `${formatInt(flow.intensity)} veh/h` },
+                occupancy: { value: formatPercent(flow.occupancy) },
+                congested: { value: flow.congested ? "Yes" : "No", tone: flow.congested ? "alert" : "ok" },
+              })
             : [],
         facts: [
           { label: "Free flow", value: `${formatInt(segment.freeFlowKmh)} km/h` },
@@ -105,10 +118,10 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
         id,
         rows:
           status && occupancy !== null
-            ? [
-                { label: "Free spaces", value: `${formatInt(status.availableSpotNumber)} of ${formatInt(status.totalSpotNumber)}` },
-                { label: "Occupancy", value: formatPercent(occupancy), tone: toneOf(occupancy, 0.85, 0.97) },
-              ]
+            ? liveRows("parking", {
+                availableSpotNumber: { value: `${formatInt(status.availableSpotNumber)} of ${formatInt(status.totalSpotNumber)}` },
+                occupancy: { value: formatPercent(occupancy), tone: toneOf(occupancy, 0.85, 0.97) },
+              })
             : [],
         facts: [{ label: "Capacity", value: `${formatInt(lot.capacity)} spaces` }],
         observedAt: status?.observedAt ?? null,
@@ -124,15 +137,14 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
         title: bin.street ?? "Waste container",
         id,
         rows: container
-          ? [
-              { label: "Fill level", value: formatPercent(container.fillingLevel), tone: toneOf(container.fillingLevel, 0.8, 0.95) },
-              {
-                label: "Status",
+          ? liveRows("waste", {
+              fillingLevel: { value: formatPercent(container.fillingLevel), tone: toneOf(container.fillingLevel, 0.8, 0.95) },
+              status: {
                 value: WASTE_STATUS_STYLE[container.status].label,
                 tone: container.status === "ok" ? "ok" : container.status === "lidOpen" ? "warn" : "alert",
               },
-              { label: "Temperature", value: `${formatInt(container.temperature)} °C` },
-            ]
+              temperature: { value: `${formatInt(container.temperature)} °C` },
+            })
           : [],
         facts: [{ label: "Volume", value: `${formatInt(bin.volumeL)} L` }],
         observedAt: container?.observedAt ?? null,
@@ -183,15 +195,14 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
         title: unit.callSign,
         id,
         rows: position
-          ? [
-              {
-                label: "Status",
+          ? liveRows("units", {
+              status: {
                 value: humanize(position.status),
                 tone: position.status === "outOfService" ? "alert" : position.status === "available" ? "ok" : "warn",
               },
-              { label: "Speed", value: `${formatInt(position.speed)} km/h` },
-              { label: "Heading", value: `${formatInt(position.heading)}°` },
-            ]
+              speed: { value: `${formatInt(position.speed)} km/h` },
+              heading: { value: `${formatInt(position.heading)}°` },
+            })
           : [],
         facts: [{ label: "Station", value: station?.name ?? unit.stationId }],
         observedAt: position?.observedAt ?? null,

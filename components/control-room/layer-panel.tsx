@@ -4,7 +4,9 @@ import { useId, useSyncExternalStore } from "react";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { LiveCityStore, TLayerCounts } from "@/components/live/live-city-store";
 import type { TCapWarning } from "@/lib/contracts/cap-warnings";
-import { CapWarningsKey, NoDataKey } from "@/components/map/layer-legend";
+import { AreaSummaryKey, CapWarningsKey, NoDataKey } from "@/components/map/layer-legend";
+import type { TCitySummaries, TLiveView } from "@/lib/contracts/realtime";
+import { isTiledLayer, TILED_LAYERS, type TTiledLayer } from "@/lib/live/tile-index";
 import { ZoneOutlinesRow } from "./zone-outlines-row";
 import { LayerRow } from "@/components/map/layer-row";
 import { DeclaredLayerRow } from "@/components/map/declared-layer-row";
@@ -22,8 +24,10 @@ type TLayerPanelProps = {
   store: LiveCityStore;
   visible: ReadonlySet<TLayer>;
   onToggle: (layer: TLayer, isVisible: boolean) => void;
-  /** Static entity counts from the pack; null while it loads. */
+  /** Static entity counts of what the map shows (the pack, or the tiles in view); null while it loads. */
   totals: Readonly<Record<TLayer, number>> | null;
+  /** Declared domains' sensors in view, by domain (absent: all of the domain's). */
+  declaredTotals?: ReadonlyMap<string, number>;
   /** A snapshot has been applied, so a zero count really means "no data yet". */
   hasSnapshot: boolean;
   /** Desktop: open unless closed. Phone: a bottom sheet, closed unless opened. */
@@ -41,21 +45,37 @@ type TLayerPanelProps = {
   };
 };
 
+/** Per tiled layer, the readings an overview's summaries count (city-wide). */
+function reportingOf(summaries: TCitySummaries | null): Record<TTiledLayer, number> {
+  const reporting: Record<TTiledLayer, number> = { traffic: 0, parking: 0, waste: 0, energy: 0 };
+  for (const { layers } of summaries?.tiles ?? [])
+    for (const layer of TILED_LAYERS) {
+      const counts = layers[layer];
+      if (counts) reporting[layer] += counts[1] + counts[2] + counts[3] + counts[4];
+    }
+  return reporting;
+}
+
 function LayerStatus({
   layer,
   live,
   total,
   isVisible,
   hasSnapshot,
+  scope,
 }: {
   layer: TLayer | string;
   live: number;
   total: number | null;
   isVisible: boolean;
   hasSnapshot: boolean;
+  /** What the figures cover: the whole city, the area in view, or nothing until zoomed in (a declared domain in an overview). */
+  scope: "city" | "view" | "zoom-in";
 }) {
   if (!isVisible) return <span className={styles.status}>Hidden</span>;
-  if (total === 0) return <span className={cx(styles.status, styles.empty)}>None in this city</span>;
+  if (scope === "zoom-in") return <span className={styles.status}>Zoom in</span>;
+  if (total === 0)
+    return <span className={cx(styles.status, styles.empty)}>{scope === "view" ? "None in view" : "None in this city"}</span>;
   if (live === 0) {
     return (
       <span className={cx(styles.status, styles.empty)} data-testid={`layer-empty-${layer}`}>
@@ -64,7 +84,11 @@ function LayerStatus({
     );
   }
   return (
-    <span className={styles.status} title={`${live} of ${total ?? "?"} entities have reported`}>
+    <span
+      className={styles.status}
+      title={`${live} of ${total ?? "?"} entities ${scope === "view" ? "in view " : ""}have reported`}
+      data-scope={scope}
+    >
       <strong>{formatInt(live)}</strong>
       {total !== null && ` / ${formatInt(total)}`}
     </span>
@@ -76,6 +100,7 @@ export function LayerPanel({
   visible,
   onToggle,
   totals,
+  declaredTotals,
   hasSnapshot,
   open,
   onOpenChange,
@@ -86,6 +111,11 @@ export function LayerPanel({
   const counts: TLayerCounts = useSyncExternalStore(store.subscribe, store.getCounts, store.getCounts);
   // Re-renders with declared domains' changes so their live counts follow.
   useSyncExternalStore(store.subscribe, store.getDeclaredVersions, store.getDeclaredVersions);
+  const view: TLiveView = useSyncExternalStore(store.subscribe, store.getView, store.getView);
+  const summaries = useSyncExternalStore(store.subscribe, store.getSummaries, store.getSummaries);
+  const isOverview = view.mode === "overview";
+  const reporting = isOverview ? reportingOf(summaries) : null;
+  const scope = view.mode === "tiles" ? "view" : "city";
   const idPrefix = useId();
   const bodyId = `${idPrefix}-body`;
   const isPhone = useMediaQuery(PHONE_QUERY);
@@ -125,10 +155,11 @@ export function LayerPanel({
               status={
                 <LayerStatus
                   layer={layer}
-                  live={counts[layer]}
+                  live={reporting && isTiledLayer(layer) ? reporting[layer] : counts[layer]}
                   total={totals ? totals[layer] : null}
                   isVisible={isVisible}
                   hasSnapshot={hasSnapshot}
+                  scope={isTiledLayer(layer) ? scope : "city"}
                 />
               }
             />
@@ -147,9 +178,10 @@ export function LayerPanel({
                 <LayerStatus
                   layer={definition.id}
                   live={store.countDeclared(definition.id)}
-                  total={entities.length}
+                  total={declaredTotals?.get(definition.id) ?? entities.length}
                   isVisible={isVisible}
                   hasSnapshot={hasSnapshot}
+                  scope={isOverview ? "zoom-in" : scope}
                 />
               }
             />
@@ -157,6 +189,7 @@ export function LayerPanel({
         })}
       </ul>
       <ZoneOutlinesRow inputId={`${idPrefix}-zones`} {...zoneOutlines} />
+      {isOverview && <AreaSummaryKey />}
       <NoDataKey />
       <CapWarningsKey warnings={capWarnings} />
     </BottomSheet>

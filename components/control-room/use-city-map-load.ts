@@ -3,10 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { cityConfigQuery, cityEntitiesQuery } from "@/components/city/city-queries";
-import { entityCounts, indexEntities } from "@/lib/city/entity-index";
+import { entityCounts } from "@/lib/city/entity-index";
+import { entityIndexOf } from "@/components/city/use-entity-index";
 import type { TMapHandles } from "@/components/map/city-map";
 import type { TCityConfigResponse } from "@/lib/contracts/city-api";
 import { markFirstRender } from "@/components/map/first-render-marks";
+import { indexTiles } from "@/lib/live/tile-index";
+import { entitySlotsOf } from "@/lib/wire/entity-slots";
 
 function errorMessage(error: unknown): string | null {
   if (!error) return null;
@@ -23,10 +26,15 @@ export function useCityMapLoad(initialConfig: TCityConfigResponse | null = null)
   const packId = config.data?.packId;
   const entities = useQuery({ ...cityEntitiesQuery(packId ?? ""), enabled: packId !== undefined });
   const domains = config.data?.domains;
-  const index = useMemo(() => (entities.data ? indexEntities(entities.data, domains) : null), [entities.data, domains]);
+  // The same index object the alert rows and place names use (use-entity-index.ts), not a copy of its own.
+  const index = useMemo(() => (entities.data ? entityIndexOf(entities.data, domains) : null), [entities.data, domains]);
+  // Which tile holds each entity: what the map draws for a view, and what leaves memory when it moves.
+  const tiles = useMemo(() => (index ? indexTiles(index.entities, index.declaredDomains) : null), [index]);
   useEffect(() => {
     if (index) markFirstRender("entities-indexed");
   }, [index]);
+  // Entities by their slot in the pack: what lets the server send deltas as columns.
+  const slots = useMemo(() => (entities.data ? entitySlotsOf(entities.data) : null), [entities.data]);
   const totals = useMemo(() => (entities.data ? entityCounts(entities.data) : null), [entities.data]);
 
   const [handles, setHandles] = useState<TMapHandles | null>(null);
@@ -54,5 +62,5 @@ export function useCityMapLoad(initialConfig: TCityConfigResponse | null = null)
         ? "Loading map…"
         : null;
 
-  return { config: config.data, index, totals, handles, mapAttempt, onMapError, onStyleLoaded, retry, error, loading };
+  return { config: config.data, index, tiles, slots, totals, handles, mapAttempt, onMapError, onStyleLoaded, retry, error, loading };
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import type { PickingInfo } from "@deck.gl/core";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { TLayer } from "@/lib/contracts/layers";
 import type { TIncident } from "@/lib/contracts/incidents";
 import { DECK_LAYER_ID } from "@/components/map/layers/deck-layer-ids";
 import type { TCapWarningArea } from "@/components/map/layers/cap-warning-layers";
 import type { TCapWarningHover } from "./cap-warning-tooltip";
+import type { TAreaSummary } from "@/components/map/layers/area-summary-layer";
+import type { TAreaSummaryHover } from "./area-summary-tooltip";
 import type { TTooltipTarget } from "./entity-tooltip";
 import { LAYER_BY_KIND, toEntityPick } from "./entity-pick";
 
@@ -22,21 +24,15 @@ export function useMapPicking({ isPicking, onPickLocation, onOpenIncident }: TMa
   const [hover, setHover] = useState<TTooltipTarget | null>(null);
   const [pinned, setPinned] = useState<TTooltipTarget | null>(null);
   const [capWarningHover, setCapWarningHover] = useState<TCapWarningHover | null>(null);
-
-  useEffect(() => {
-    if (!pinned) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") setPinned(null);
-    };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [pinned]);
+  const [areaHover, setAreaHover] = useState<TAreaSummaryHover | null>(null);
 
   const onHover = useCallback((info: PickingInfo) => {
     const pick = toEntityPick(info.layer?.id, info.object);
     setHover(pick ? { mode: "hover", pick, x: info.x, y: info.y } : null);
     const area = info.layer?.id === DECK_LAYER_ID.capWarnings ? (info.object as TCapWarningArea | undefined) : undefined;
     setCapWarningHover(!pick && area ? { warning: area.warning, x: info.x, y: info.y } : null);
+    const summary = info.layer?.id === DECK_LAYER_ID.areaSummaries ? (info.object as TAreaSummary | undefined) : undefined;
+    setAreaHover(!pick && summary ? { area: summary, x: info.x, y: info.y } : null);
   }, []);
 
   const onClick = useCallback(
@@ -73,5 +69,13 @@ export function useMapPicking({ isPicking, onPickLocation, onOpenIncident }: TMa
 
   const unpin = useCallback(() => setPinned(null), []);
 
-  return { tooltipTarget: pinned ?? hover, capWarningHover: pinned ? null : capWarningHover, onHover, onClick, forgetLayer, unpin };
+  return {
+    tooltipTarget: pinned ?? hover,
+    capWarningHover: pinned ? null : capWarningHover,
+    areaHover: pinned ? null : areaHover,
+    onHover,
+    onClick,
+    forgetLayer,
+    unpin,
+  };
 }

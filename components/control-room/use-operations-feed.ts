@@ -2,18 +2,18 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
-import { ZAlert, type TAlert } from "@/lib/contracts/alerts";
+import { ZAlert } from "@/lib/contracts/alerts";
 import { ZCapWarningList } from "@/lib/contracts/cap-warnings";
 import { ZIncident } from "@/lib/contracts/incidents";
 import { ZResponderUnit } from "@/lib/contracts/units";
-import { alertKeys, patchAlertCaches } from "@/components/alerts/alert-queries";
-import { ALERT_BATCH_MS, QUEUE_APPLY_MEASURE, queueMode } from "@/components/alerts/queue-mode";
-import { capWarningKeys, setActiveCapWarnings } from "@/components/cap/cap-warning-queries";
+import { patchAlertCaches } from "@/components/alerts/alert-queries";
+import { createAlertBatch } from "@/components/alerts/alert-batch";
+import { setActiveCapWarnings } from "@/components/cap/cap-warning-queries";
 import { applyUnitChanges } from "@/components/dispatch/apply-unit-changes";
 import { dispatchKeys } from "@/components/dispatch/dispatch-queries";
-import { incidentKeys, patchIncidentCaches } from "@/components/incidents/incident-queries";
+import { patchIncidentCaches } from "@/components/incidents/incident-queries";
 import type { TRecordFeed } from "@/components/live/use-city-socket";
-import { unitKeys } from "@/components/units/unit-queries";
+import { resyncOperationsCaches } from "./resync-operations-caches";
 import { zoneKeys } from "@/components/zones/zone-queries";
 
 /** Socket records patch the TanStack caches in place: the queue, the incident map and the unit board never poll. */
@@ -50,39 +50,9 @@ export function useOperationsFeed(): TRecordFeed {
       onZonesChanged: () => void queryClient.invalidateQueries({ queryKey: zoneKeys.all }),
       onResync: () => {
         alertBatch.flush();
-        void queryClient.invalidateQueries({ queryKey: zoneKeys.all });
-        void queryClient.invalidateQueries({ queryKey: capWarningKeys.active });
-        void queryClient.invalidateQueries({ queryKey: alertKeys.queues() });
-        void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
-        void queryClient.invalidateQueries({ queryKey: unitKeys.all });
-        void queryClient.invalidateQueries({ queryKey: dispatchKeys.all });
+        resyncOperationsCaches(queryClient);
       },
     }),
     [queryClient, alertBatch],
   );
-}
-
-/** Pushed alerts wait up to ALERT_BATCH_MS and are applied together (queue-mode.ts); measured for the storm bench. */
-function createAlertBatch(apply: (alerts: TAlert[]) => void) {
-  const isLegacy = queueMode() === "legacy";
-  let pending: TAlert[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    const start = performance.now();
-    apply(batch);
-    performance.measure(QUEUE_APPLY_MEASURE, { start, end: performance.now(), detail: { alerts: batch.length } });
-  };
-  return {
-    add(alert: TAlert) {
-      pending.push(alert);
-      if (isLegacy) flush();
-      else timer ??= setTimeout(flush, ALERT_BATCH_MS);
-    },
-    flush,
-  };
 }

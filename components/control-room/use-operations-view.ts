@@ -57,10 +57,8 @@ export function useOperationsView({ store, index, unitsVisible }: TMapContext) {
   const zones = useQuery({ ...zonesQuery(), enabled: zonesShown }).data?.zones;
   const outlines = useMemo(() => (zonesShown && zones ? zoneOutlines(zones) : NO_OUTLINES), [zonesShown, zones]);
 
-  const criticals = useMemo(
-    () => allAlerts.filter(isUnacknowledgedCritical).sort((a, b) => Date.parse(b.firstSeenAt) - Date.parse(a.firstSeenAt)),
-    [allAlerts],
-  );
+  // The queue is in compareAlerts' order, so its criticals are already newest first.
+  const criticals = useMemo(() => allAlerts.filter(isUnacknowledgedCritical), [allAlerts]);
   const escalated = useMemo(() => allAlerts.filter((alert) => alert.escalated), [allAlerts]);
 
   const selectedAlert = drawer?.kind === "alert" ? (allAlerts.find((alert) => alert.id === drawer.id) ?? null) : null;

@@ -17,7 +17,8 @@ function layerOfTopic(topic: string): TLayer | null {
 function nameOf(index: TEntityIndex, letter: Pick<TDeadLetterView, "entityId" | "source">): string | null {
   if (!letter.entityId) return null;
   const layer = layerOfTopic(letter.source.topic);
-  const layers = layer ? [layer, ...LAYERS.filter((l) => l !== layer)] : LAYERS;
+  const domains = [...LAYERS, ...(index.declaredDomains ?? []).map((d) => d.definition.id)];
+  const layers = layer ? [layer, ...domains.filter((l) => l !== layer)] : domains;
   for (const l of layers) {
     const name = entityName(index, l, letter.entityId);
     if (name) return name;

@@ -22,6 +22,15 @@ export function shortfallText(shortfall: TRecommendation["shortfall"]): string |
   return text ? `Not enough available units: ${text} short of the run card.` : null;
 }
 
+/**
+ * Why home units are ticked before faster ones, when the recommendation has any: their station lies in the
+ * incident's fire area or police beat. Null when none has, so the panel says nothing it does not show.
+ */
+export function homeAreaNote(units: readonly Pick<TRecommendedUnit, "homeArea">[]): string | null {
+  if (!units.some((unit) => unit.homeArea !== undefined)) return null;
+  return "Units whose station is in the incident's fire area or police beat are ticked first, even when others are nearer: they know the area, and units from elsewhere stay free for their own.";
+}
+
 /** The operator's ticks over the server's suggestion: a unit is selected if ticked, or suggested and not unticked. */
 export function selectedUnitIds(units: readonly TRecommendedUnit[], overrides: ReadonlyMap<string, boolean>): string[] {
   return units.filter((unit) => overrides.get(unit.unitId) ?? unit.suggested).map((unit) => unit.unitId);

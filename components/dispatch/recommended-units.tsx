@@ -6,7 +6,7 @@ import type { TIncident } from "@/lib/contracts/incidents";
 import { UNIT_TYPE_LABEL, type TRecommendedUnit } from "@/lib/contracts/units";
 import { errorMessage } from "@/components/api/request-json";
 import type { TRouteLine } from "@/components/map/layers/route-layers";
-import { dispatchButtonLabel, runCardText, selectedUnitIds, shortfallText } from "./dispatch-format";
+import { dispatchButtonLabel, homeAreaNote, runCardText, selectedUnitIds, shortfallText } from "./dispatch-format";
 import { recommendationQuery } from "./dispatch-queries";
 import { useDispatchUnits, type TDispatchOutcome } from "./use-dispatch-units";
 import { formatDistance } from "@/components/format/distance";
@@ -51,6 +51,7 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
   const units = recommendation.data?.units ?? [];
   const selected = selectedUnitIds(units, overrides);
   const shortfall = recommendation.data ? shortfallText(recommendation.data.shortfall) : null;
+  const homeNote = homeAreaNote(units);
 
   return (
     <div className={panelStyles.block} aria-labelledby={`${id}-title`} role="group">
@@ -78,6 +79,11 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
               {shortfall}
             </p>
           )}
+          {homeNote && (
+            <p className={styles.homeNote} data-testid="dispatch-home-note">
+              {homeNote}
+            </p>
+          )}
           {units.length === 0 ? (
             <p className="muted">No suitable unit is available right now.</p>
           ) : (
@@ -101,6 +107,11 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
                     <span className={styles.type}>
                       {UNIT_TYPE_LABEL[unit.type]}
                       {unit.suggested && <Chip appearance="tag">Suggested</Chip>}
+                      {unit.homeArea !== undefined && (
+                        <span className={styles.homeArea} data-testid="recommended-unit-home-area">
+                          Home area: {unit.homeArea}
+                        </span>
+                      )}
                     </span>
                     <span className={styles.eta} title="Estimated drive time at current traffic">
                       {formatEta(unit.etaSeconds)}

@@ -1,9 +1,7 @@
 import Link from "next/link";
 import type { TAlertHistoryRow } from "@/lib/contracts/history";
 import { SeverityChip } from "@/components/alerts/severity-chip";
-import { useQuery } from "@tanstack/react-query";
-import { domainLabel } from "@/components/map/layer-meta";
-import { cityConfigQuery } from "@/components/city/city-queries";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 import { DateTime } from "./date-time";
 import { formatSeconds } from "./format-seconds";
 import type { TAlertHistoryView } from "./history-filters";
@@ -21,7 +19,7 @@ type TAlertHistoryTableProps = {
 const seconds = (from: string, to: string | null) => (to ? (Date.parse(to) - Date.parse(from)) / 1000 : null);
 
 export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProps) {
-  const domains = useQuery(cityConfigQuery()).data?.domains;
+  const domains = useDomainCatalog();
   return (
     <Table className={styles.historyTable} data-testid="history-table" data-tab="alerts" scrollLabel="Alert history">
       <thead>
@@ -55,7 +53,7 @@ export function AlertHistoryTable({ rows, sort, onSort }: TAlertHistoryTableProp
             <td data-label="Severity">
               <SeverityChip severity={row.severity} />
             </td>
-            <td data-label="Domain">{domainLabel(row.domain, domains)}</td>
+            <td data-label="Domain">{domains.label(row.domain)}</td>
             <td data-label="Alert">
               <div className={styles.what}>
                 <span>{row.ruleName}</span>

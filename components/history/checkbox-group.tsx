@@ -5,7 +5,7 @@ type TCheckboxGroupProps<T extends string> = {
   legend: string;
   name: string;
   options: readonly T[];
-  labels: Record<T, string>;
+  labels: Readonly<Record<T, string>>;
   checked: readonly T[] | undefined;
 };
 

@@ -3,13 +3,12 @@
 import { useId, useRef, type FormEvent } from "react";
 import { ALERT_SEVERITIES, ALERT_STATUSES } from "@/lib/contracts/alerts";
 import { INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES } from "@/lib/contracts/incidents";
-import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { SEVERITY_LABEL } from "@/components/alerts/alert-labels";
 import { isoToLocalInput, localInputToIso } from "@/components/audit/audit-filters";
-import { LAYER_META } from "@/components/map/layer-meta";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 import { INCIDENT_STATUS_LABEL, INCIDENT_TYPE_LABEL } from "@/components/incidents/incident-labels";
 import { CheckboxGroup } from "./checkbox-group";
-import { withFilter, type THistoryView } from "./history-filters";
+import { domainList, withFilter, type THistoryView } from "./history-filters";
 import { ALERT_STATUS_LABEL, PRIORITY_SHORT } from "./history-labels";
 import { presetRange, RANGE_PRESETS } from "./range-presets";
 import { useZoneNames } from "@/components/zones/use-zone-names";
@@ -31,8 +30,6 @@ type THistoryFilterFormProps = {
   onClear: (() => void) | null;
 };
 
-const DOMAIN_LABEL = Object.fromEntries(LAYERS.map((layer) => [layer, LAYER_META[layer].label])) as Record<TLayer, string>;
-
 function listOf<T extends string>(data: FormData, name: string, allowed: readonly T[]): T[] | undefined {
   const picked = new Set(data.getAll(name).map(String));
   const list = allowed.filter((value) => picked.has(value));
@@ -49,6 +46,7 @@ function withCurrent(choices: readonly TChoice[] | null, current: string | undef
 export function HistoryFilterForm({ view, units, operators, onApply, onClear }: THistoryFilterFormProps) {
   const id = useId();
   const zoneNames = useZoneNames();
+  const domains = useDomainCatalog();
   const { filter } = view;
   // Set by a quick-range button just before it submits the form, so edits made elsewhere in it are kept.
   const preset = useRef<string | null>(null);
@@ -67,7 +65,7 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
       onApply(
         withFilter(view, {
           ...shared,
-          domain: listOf(data, "domain", LAYERS),
+          domain: domainList(data.getAll("domain").map(String)),
           severity: listOf(data, "severity", ALERT_SEVERITIES),
           status: listOf(data, "status", ALERT_STATUSES),
         }),
@@ -142,7 +140,13 @@ export function HistoryFilterForm({ view, units, operators, onApply, onClear }: 
         </>
       ) : (
         <>
-          <CheckboxGroup legend="Domain" name="domain" options={LAYERS} labels={DOMAIN_LABEL} checked={view.filter.domain} />
+          <CheckboxGroup<string>
+            legend="Domain"
+            name="domain"
+            options={domains.entries.map((d) => d.id)}
+            labels={Object.fromEntries(domains.entries.map((d) => [d.id, d.label]))}
+            checked={view.filter.domain}
+          />
           <div className={styles.pair}>
             <CheckboxGroup
               legend="Severity"

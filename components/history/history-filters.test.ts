@@ -68,6 +68,13 @@ describe("/history filters in the URL", () => {
     expect(parseHistoryView(new URLSearchParams(search))).toEqual(view);
   });
 
+  it("keeps declared domains in the alert filter, in one order whatever order the link gave, and the server parses them back", () => {
+    const view = parseHistoryView({ tab: "alerts", domain: "water-network,waste,Bad Id,air-quality,waste" });
+    expect(view.filter).toEqual({ domain: ["waste", "air-quality", "water-network"] });
+    expect(historyViewToSearch(view)).toBe("tab=alerts&domain=waste%2Cair-quality%2Cwater-network");
+    expect(ZAlertHistoryQuery.parse(queryOf(historyApiUrl(view))).domain).toEqual(["waste", "air-quality", "water-network"]);
+  });
+
   it("leaves out blanks, unknown list values, defaults and what the other tab filters on", () => {
     const view = parseHistoryView({
       type: "medical,alien,fire,fire, ",

@@ -8,7 +8,7 @@ import {
   type ZAlertHistoryFilter,
 } from "@/lib/contracts/history";
 import { INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES } from "@/lib/contracts/incidents";
-import { LAYERS } from "@/lib/contracts/layers";
+import { LAYERS, ZDomainName } from "@/lib/contracts/layers";
 
 /**
  * What /history shows lives in its URL, so a view can be shared, bookmarked and stepped through with the
@@ -34,7 +34,7 @@ const DEFAULT_PAGE_SIZE = 50;
 const ALERT_SORTS = ["newest", "oldest", "severity"] as const satisfies readonly TAlertHistoryQuery["sort"][];
 
 const INCIDENT_LISTS = { type: INCIDENT_TYPES, priority: INCIDENT_PRIORITIES, status: INCIDENT_STATUSES } as const;
-const ALERT_LISTS = { domain: LAYERS, severity: ALERT_SEVERITIES, status: ALERT_STATUSES } as const;
+const ALERT_LISTS = { severity: ALERT_SEVERITIES, status: ALERT_STATUSES } as const;
 const INCIDENT_TEXTS = ["zone", "unit", "operator", "q"] as const;
 const ALERT_TEXTS = ["zone", "operator", "q"] as const;
 const TEXT_MAX = { zone: 64, unit: 64, operator: 64, q: 200 } as const;
@@ -65,6 +65,18 @@ function readList<T extends string>(search: TSearchLike, key: string, allowed: r
   return list.length > 0 ? list : undefined;
 }
 
+/**
+ * Domain ids once each, in one order whatever order they came in (so equal filters make equal URLs): built-in
+ * ones first in their order, then the rest alphabetically. Declared domains are not known here (the server
+ * renders this page too), so any well-formed id is kept.
+ */
+export function domainList(ids: Iterable<string>): string[] | undefined {
+  const picked = new Set([...ids].map((id) => id.trim()).filter((id) => ZDomainName.safeParse(id).success));
+  const builtin: string[] = LAYERS.filter((layer) => picked.has(layer));
+  const list = [...builtin, ...[...picked].filter((id) => !builtin.includes(id)).sort()].slice(0, 20);
+  return list.length > 0 ? list : undefined;
+}
+
 function readPage(search: TSearchLike, hasCursor: boolean): number {
   const page = Number(read(search, "page"));
   return hasCursor && Number.isInteger(page) && page >= 2 ? Math.min(page, 1_000_000) : hasCursor ? 2 : 1;
@@ -87,7 +99,7 @@ export function parseHistoryView(search: TSearchLike): THistoryView {
   if (read(search, "tab") === "alerts") {
     const filter: TAlertHistoryFilter = {
       ...range,
-      domain: readList(search, "domain", ALERT_LISTS.domain),
+      domain: domainList((read(search, "domain") ?? "").split(",")),
       severity: readList(search, "severity", ALERT_LISTS.severity),
       status: readList(search, "status", ALERT_LISTS.status),
       ...texts(ALERT_TEXTS),

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { TTrafficFlowObserved, TUnitPosition } from "@/lib/contracts/events";
+import { indexTiles } from "@/lib/live/tile-index";
+import { tileKeyOf } from "@/lib/live/tiles";
+import type { TRoadSegment } from "@/lib/contracts/city-pack";
 import { LiveCityStore } from "./live-city-store";
 
 const flow = (entityId: string, speed: number, observedAt = "2025-01-01T10:00:00Z"): TTrafficFlowObserved => ({
@@ -39,6 +42,21 @@ describe("LiveCityStore", () => {
     expect(store.seq).toBe(5);
   });
 
+  it("says which entities changed between two versions of a layer, and that everything may have after a snapshot", () => {
+    const store = new LiveCityStore();
+    store.applySnapshot({ seq: 1, at: "", layers: { traffic: [flow("s1", 30), flow("s2", 30)] } });
+    const drawn = store.getVersions().traffic;
+    store.applyDelta({ seq: 2, layers: { traffic: [flow("s1", 20, "2025-01-01T10:01:00Z")] } });
+    store.applyDelta({ seq: 3, layers: { traffic: [flow("s3", 20, "2025-01-01T10:01:00Z")], units: [unit("u1", -85.6)] } });
+    const now = store.getVersions().traffic;
+
+    expect(store.changedBetween("traffic", drawn, now)).toEqual(new Set(["s1", "s3"]));
+    expect(store.changedBetween("traffic", now - 1, now)).toEqual(new Set(["s3"]));
+    expect(store.changedBetween("parking", store.getVersions().parking, store.getVersions().parking)).toEqual(new Set());
+    store.applySnapshot({ seq: 4, at: "", layers: { traffic: [flow("s1", 30)] } });
+    expect(store.changedBetween("traffic", now, store.getVersions().traffic)).toBeNull();
+  });
+
   it("applies a delta to its layer only and keeps unchanged getters stable", () => {
     const store = new LiveCityStore();
     store.applySnapshot({ seq: 1, at: "", layers: { traffic: [flow("s1", 30)], units: [unit("u1", -85.6)] } });
@@ -76,6 +94,92 @@ describe("LiveCityStore", () => {
     unsubscribe();
     store.applyDelta({ seq: 3, layers: { traffic: [flow("s1", 20, "2025-01-01T10:00:09Z")] } });
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("LiveCityStore: views", () => {
+  // Two segments ~15 km apart, so in different tiles.
+  const segment = (id: string, lon: number): TRoadSegment => ({
+    id,
+    roadClass: "residential",
+    from: `${id}-a`,
+    to: `${id}-b`,
+    oneway: false,
+    lanes: 1,
+    freeFlowKmh: 40,
+    capacityVph: 600,
+    lengthM: 100,
+    coords: [
+      [lon, 41.9],
+      [lon + 0.001, 41.9],
+    ],
+  });
+  const placement = indexTiles({
+    segments: [segment("west", -85.8), segment("east", -85.6)],
+    parking: [],
+    bins: [],
+    substations: [],
+    feeders: [],
+  });
+  const westTile = tileKeyOf([-85.7995, 41.9]);
+  const eastTile = tileKeyOf([-85.5995, 41.9]);
+
+  it("merges a partial snapshot, drops what left the view and keeps the units, and offers to resume from its seq", () => {
+    const store = new LiveCityStore();
+    store.setPlacement(placement);
+    store.applySnapshot({
+      seq: 4,
+      at: "",
+      epoch: "e1",
+      view: { mode: "tiles", tiles: [westTile] },
+      layers: { traffic: [flow("west", 30)], units: [unit("u1", -85.6)] },
+    });
+    expect(store.resumeRequest()).toEqual({ epoch: "e1", seq: 4, tiles: [westTile] });
+    // The map panned east: the answer adds the east tile's segment; the west one left the view.
+    store.applySnapshot({
+      seq: 6,
+      at: "",
+      epoch: "e1",
+      partial: true,
+      view: { mode: "tiles", tiles: [eastTile] },
+      layers: { traffic: [flow("east", 20)] },
+    });
+    expect(store.get("traffic", "west")).toBeUndefined();
+    expect(store.get("traffic", "east")?.averageVehicleSpeed).toBe(20);
+    expect(store.get("units", "u1")).toBeDefined();
+    expect(store.seq).toBe(6);
+    expect(store.getCounts().traffic).toBe(1);
+  });
+
+  it("holds an overview's summaries, not the tiled layers' entities, until the view leaves the overview", () => {
+    const store = new LiveCityStore();
+    store.setPlacement(placement);
+    store.applySnapshot({
+      seq: 1,
+      at: "",
+      view: { mode: "tiles", tiles: [westTile, eastTile] },
+      layers: { traffic: [flow("west", 30), flow("east", 30)] },
+    });
+    const summaries = {
+      at: "",
+      tiles: [{ tile: westTile, layers: { traffic: [1, 1, 0, 0, 0] as [number, number, number, number, number] } }],
+    };
+    store.applySnapshot({ seq: 2, at: "", partial: true, view: { mode: "overview" }, layers: {}, summaries });
+    expect(store.count("traffic")).toBe(0);
+    expect(store.getSummaries()).toBe(summaries);
+    const fresher = { ...summaries, at: "later" };
+    store.applySummaries(fresher);
+    expect(store.getSummaries()).toBe(fresher);
+    store.applySnapshot({
+      seq: 3,
+      at: "",
+      partial: true,
+      view: { mode: "tiles", tiles: [eastTile] },
+      layers: { traffic: [flow("east", 10)] },
+    });
+    expect(store.getSummaries()).toBeNull();
+    store.applySummaries(summaries); // a late one, after leaving the overview
+    expect(store.getSummaries()).toBeNull();
   });
 });
 

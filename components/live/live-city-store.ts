@@ -1,12 +1,27 @@
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { LAYER_BY_EVENT_TYPE, type TCityEvent, type TEventOfLayer } from "@/lib/contracts/events";
-import type { TCityDelta, TCitySnapshot, TDeclaredEvents, TLayerEvents } from "@/lib/contracts/realtime";
+import type {
+  TCityDelta,
+  TCitySnapshot,
+  TColumnarDelta,
+  TCitySummaries,
+  TDeclaredEvents,
+  TLayerEvents,
+  TLiveView,
+  TSubscribeRequest,
+} from "@/lib/contracts/realtime";
 import type { TDomainEvent } from "@/lib/contracts/domain-definition";
+import { isTiledLayer, type TTileIndex } from "@/lib/live/tile-index";
+import { decodeColumnarDelta } from "@/lib/wire/columnar-delta";
+import type { TEntitySlots } from "@/lib/wire/entity-slots";
+import { LayerChangeLog } from "./layer-change-log";
 
 export type TLayerVersions = Readonly<Record<TLayer, number>>;
 export type TLayerCounts = Readonly<Record<TLayer, number>>;
 
 type TLatestByLayer = { [L in TLayer]: Map<string, TEventOfLayer[L]> };
+
+const CITY_VIEW: TLiveView = { mode: "city" };
 
 function perLayer<T>(make: (layer: TLayer) => T): Record<TLayer, T> {
   return Object.fromEntries(LAYERS.map((layer) => [layer, make(layer)])) as Record<TLayer, T>;
@@ -23,29 +38,76 @@ function perLayer<T>(make: (layer: TLayer) => T): Record<TLayer, T> {
 export class LiveCityStore {
   private latest: TLatestByLayer = perLayer(() => new Map()) as TLatestByLayer;
   private versions: TLayerVersions = perLayer(() => 0);
+  /** Per layer, which entities each version changed: the map recomputes only their rows (live-rows-extension.ts). */
+  private changeLogs: Record<TLayer, LayerChangeLog> = perLayer(() => new LayerChangeLog());
   private counts: TLayerCounts = perLayer(() => 0);
   private snapshotCount = 0;
   private listeners = new Set<() => void>();
   /** Declared domains (lib/domains/definitions): latest event per sensor, and one version per domain. */
   private declared = new Map<string, Map<string, TDomainEvent>>();
   private declaredVersions: Readonly<Record<string, number>> = {};
+  /** What the server sends this map (lib/live/choose-view.ts): the whole city until it says otherwise. */
+  private view: TLiveView = CITY_VIEW;
+  private viewTiles: ReadonlySet<string> = new Set();
+  private summaries: TCitySummaries | null = null;
+  /** Where the pack's entities are, to drop those that left the view (set once the pack is indexed). */
+  private placement: TTileIndex | null = null;
+  /** The server process whose seq `seq` is; null before the first snapshot or from a server without viewports. */
+  private epoch: string | null = null;
 
   /** Server sequence of the newest snapshot or delta applied (-1 before the first). */
   seq = -1;
 
-  /** Replaces all live state: layers absent from the snapshot are not subscribed and are emptied. */
+  /**
+   * A full snapshot replaces all live state (layers absent from it are not subscribed and are emptied); a partial
+   * one (a moved viewport, a resume) is merged in, and entities of the tiled layers outside its view are dropped.
+   */
   applySnapshot(snapshot: TCitySnapshot): void {
-    for (const layer of LAYERS) this.latest[layer].clear();
-    this.ingest(snapshot.layers, false);
-    this.declared.clear();
-    const domains = Object.keys(snapshot.declared ?? {});
-    this.ingestDeclared(snapshot.declared ?? {});
+    if (snapshot.partial) {
+      this.ingest(snapshot.layers, true);
+      if (snapshot.declared) this.ingestDeclared(snapshot.declared);
+      this.seq = Math.max(this.seq, snapshot.seq);
+    } else {
+      for (const layer of LAYERS) this.latest[layer].clear();
+      this.ingest(snapshot.layers, false);
+      this.declared.clear();
+      this.ingestDeclared(snapshot.declared ?? {});
+      this.seq = snapshot.seq;
+    }
+    this.epoch = snapshot.epoch ?? null;
+    this.setView(snapshot.view ?? CITY_VIEW);
+    if (snapshot.summaries || this.view.mode !== "overview") this.summaries = snapshot.summaries ?? null;
+    const domains = snapshot.partial ? [...this.declared.keys()] : Object.keys(snapshot.declared ?? {});
     this.declaredVersions = Object.fromEntries(domains.map((d) => [d, (this.declaredVersions[d] ?? 0) + 1]));
-    this.seq = snapshot.seq;
     this.snapshotCount += 1;
-    this.versions = perLayer((layer) => this.versions[layer] + 1);
+    this.changeEverything();
     this.refreshCounts();
     this.emit();
+  }
+
+  /** An overview's fresh per-tile summaries (ignored once the view is no longer an overview). */
+  applySummaries(summaries: TCitySummaries): void {
+    if (this.view.mode !== "overview") return;
+    this.summaries = summaries;
+    this.emit();
+  }
+
+  /** The pack's placement of its entities; from then on, entities that leave the view are dropped from memory. */
+  setPlacement(placement: TTileIndex): void {
+    this.placement = placement;
+    if (!this.dropOutsideView()) return;
+    this.changeEverything();
+    this.refreshCounts();
+    this.emit();
+  }
+
+  getView = (): TLiveView => this.view;
+  getSummaries = (): TCitySummaries | null => this.summaries;
+
+  /** What to ask the server for after a reconnect instead of a whole snapshot; null when there is nothing to resume. */
+  resumeRequest(): TSubscribeRequest["resume"] | null {
+    if (this.epoch === null || this.seq < 0) return null;
+    return { epoch: this.epoch, seq: this.seq, tiles: this.view.mode === "city" ? "city" : [...this.viewTiles] };
   }
 
   /** Merges changed entities; per entity the newest observation wins. */
@@ -61,8 +123,18 @@ export class LiveCityStore {
     }
     if (changed.size === 0) return;
     this.versions = perLayer((layer) => this.versions[layer] + (changed.has(layer) ? 1 : 0));
+    for (const [layer, ids] of changed) this.changeLogs[layer].record(this.versions[layer], ids);
     this.refreshCounts();
     this.emit();
+  }
+
+  /**
+   * A delta sent as columns, read with the pack's slots the subscription named (their fingerprint). Throws
+   * CorruptColumnsError, applying nothing, when the columns do not make sense.
+   */
+  applyColumns(delta: TColumnarDelta, slots: TEntitySlots): void {
+    const layers = decodeColumnarDelta(delta, slots);
+    this.applyDelta({ seq: delta.seq, layers, ...(delta.declared ? { declared: delta.declared } : {}) });
   }
 
   get<L extends TLayer>(layer: L, entityId: string): TEventOfLayer[L] | undefined {
@@ -84,6 +156,11 @@ export class LiveCityStore {
   }
 
   getVersions = (): TLayerVersions => this.versions;
+
+  /** The layer's entities that changed after version `from` up to `to`; null when every entity may have. */
+  changedBetween(layer: TLayer, from: number, to: number): ReadonlySet<string> | null {
+    return this.changeLogs[layer].changedBetween(from, to);
+  }
   getCounts = (): TLayerCounts => this.counts;
   getSnapshotCount = (): number => this.snapshotCount;
 
@@ -92,12 +169,14 @@ export class LiveCityStore {
     return () => this.listeners.delete(listener);
   };
 
-  private ingest(layers: TLayerEvents, keepNewer: boolean): Set<TLayer> {
-    const changed = new Set<TLayer>();
+  /** Ids of the changed entities per layer. */
+  private ingest(layers: TLayerEvents, keepNewer: boolean): Map<TLayer, string[]> {
+    const changed = new Map<TLayer, string[]>();
     for (const layer of LAYERS) {
       const events = layers[layer] as TCityEvent[] | undefined;
       if (!events) continue;
       const map = this.latest[layer] as Map<string, TCityEvent>;
+      const ids: string[] = [];
       for (const event of events) {
         // A mislabelled event would corrupt another layer's accessors: drop it.
         if (LAYER_BY_EVENT_TYPE[event.type] !== layer) continue;
@@ -107,8 +186,9 @@ export class LiveCityStore {
           if (previous && Date.parse(previous.observedAt) > Date.parse(event.observedAt)) continue;
         }
         map.set(event.entityId, event);
-        changed.add(layer);
+        ids.push(event.entityId);
       }
+      if (ids.length > 0) changed.set(layer, ids);
     }
     return changed;
   }
@@ -127,6 +207,41 @@ export class LiveCityStore {
       changed.push(domain);
     }
     return changed;
+  }
+
+  private setView(view: TLiveView): void {
+    this.view = view;
+    this.viewTiles = new Set(view.mode === "tiles" ? view.tiles : []);
+    this.dropOutsideView();
+  }
+
+  /** Entities of the tiled layers and declared sensors outside the view: memory stays bounded by what is in view. */
+  private dropOutsideView(): boolean {
+    const placement = this.placement;
+    if (this.view.mode === "city" || !placement) return false;
+    const tiles = this.viewTiles;
+    let dropped = false;
+    for (const layer of LAYERS) {
+      if (!isTiledLayer(layer)) continue;
+      const map = this.latest[layer];
+      for (const entityId of map.keys()) {
+        const tile = placement.tileOf(layer, entityId);
+        if (tile === undefined || !tiles.has(tile)) dropped = map.delete(entityId) || dropped;
+      }
+    }
+    for (const [domain, map] of this.declared) {
+      for (const entityId of map.keys()) {
+        const tile = placement.declaredTileOf(domain, entityId);
+        if (tile === undefined || !tiles.has(tile)) dropped = map.delete(entityId) || dropped;
+      }
+    }
+    return dropped;
+  }
+
+  /** A new version of every layer, with every entity possibly changed. */
+  private changeEverything(): void {
+    this.versions = perLayer((layer) => this.versions[layer] + 1);
+    for (const layer of LAYERS) this.changeLogs[layer].reset(this.versions[layer]);
   }
 
   private refreshCounts(): void {

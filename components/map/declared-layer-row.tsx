@@ -1,9 +1,7 @@
 import type { ReactNode } from "react";
 import type { TDomainDefinition } from "@/lib/contracts/domain-definition";
-import { cx } from "@/components/ui/class-names";
-import { Switch } from "@/components/ui/switch";
 import { DeclaredLegend } from "./layer-legend";
-import styles from "./layer-row.module.css";
+import { LayerSwitchRow } from "./layer-row";
 
 type TDeclaredLayerRowProps = {
   definition: TDomainDefinition;
@@ -11,29 +9,19 @@ type TDeclaredLayerRowProps = {
   isVisible: boolean;
   onToggle: (domain: string, isVisible: boolean) => void;
   status?: ReactNode;
+  className?: string;
 };
 
-/** A declared domain in the layer list: LayerRow's twin, with the label and legend from the definition. */
-export function DeclaredLayerRow({ definition, inputId, isVisible, onToggle, status }: TDeclaredLayerRowProps) {
+/** A declared domain in a layer list (the control room's and /analysis playback's): LayerRow with the definition's label and legend. */
+export function DeclaredLayerRow({ definition, isVisible, onToggle, ...props }: TDeclaredLayerRowProps) {
   return (
-    <li className={cx(styles.row, !isVisible && styles.off)}>
-      <div className={styles.head}>
-        <Switch
-          id={inputId}
-          data-testid={`toggle-${definition.id}`}
-          checked={isVisible}
-          onChange={(event) => onToggle(definition.id, event.target.checked)}
-        />
-        <label htmlFor={inputId} className={styles.label}>
-          {definition.label}
-        </label>
-        {status}
-      </div>
-      {isVisible && (
-        <div className={styles.legend} data-slot="layer-legend">
-          <DeclaredLegend definition={definition} />
-        </div>
-      )}
-    </li>
+    <LayerSwitchRow
+      {...props}
+      label={definition.label}
+      isOn={isVisible}
+      onSwitch={(isOn) => onToggle(definition.id, isOn)}
+      switchTestId={`toggle-${definition.id}`}
+      legend={<DeclaredLegend definition={definition} />}
+    />
   );
 }

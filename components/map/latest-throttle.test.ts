@@ -47,4 +47,20 @@ describe("createLatestThrottle", () => {
     vi.advanceTimersByTime(1_000);
     expect(shown).toEqual([1, 2]);
   });
+
+  it("reads a function interval at each offer", () => {
+    const shown: number[] = [];
+    let intervalMs = 250;
+    const throttle = createLatestThrottle<number>(
+      () => intervalMs,
+      (v) => shown.push(v),
+    );
+    throttle.offer(1);
+    intervalMs = 1_000;
+    throttle.offer(2);
+    vi.advanceTimersByTime(999);
+    expect(shown).toEqual([1]);
+    vi.advanceTimersByTime(1);
+    expect(shown).toEqual([1, 2]);
+  });
 });

@@ -1,6 +1,7 @@
 import { CAP_SEVERITIES, type TCapWarning } from "@/lib/contracts/cap-warnings";
 import { UNIT_TYPES } from "@/lib/contracts/events";
 import type { TLayer } from "@/lib/contracts/layers";
+import { BUILTIN_DOMAINS } from "@/lib/domains/builtin-domains";
 import {
   CONGESTION_RAMP,
   FILL_RAMP,
@@ -12,6 +13,7 @@ import {
   type TRamp,
 } from "@/components/map/layers/color-scales";
 import { CAP_SEVERITY_RGB } from "@/components/map/layers/cap-warning-layers";
+import { AREA_LEVEL_RAMP } from "@/components/map/layers/area-summary-layer";
 import { UNIT_TYPE_LABEL, UNIT_TYPE_RGB } from "@/components/map/layers/unit-styles";
 import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
 import { cx } from "@/components/ui/class-names";
@@ -48,16 +50,21 @@ function Swatch({ color, label, ring }: { color: string; label: string; ring?: b
 
 const NO_DATA = cssRgb(NO_DATA_RGBA);
 
+/** The words at a built-in ramp's ends, from its domain's file; the ramp's colours are the design tokens'. */
+function rampLabels(layer: TLayer): { from: string; to: string } {
+  return BUILTIN_DOMAINS[layer].map.rampLabels ?? { from: "", to: "" };
+}
+
 export function LayerLegend({ layer }: { layer: TLayer }) {
   switch (layer) {
     case "traffic":
-      return <Ramp ramp={CONGESTION_RAMP} from="Free flow" to="Standstill" />;
+      return <Ramp ramp={CONGESTION_RAMP} {...rampLabels("traffic")} />;
     case "parking":
-      return <Ramp ramp={OCCUPANCY_RAMP} from="Empty" to="Full" />;
+      return <Ramp ramp={OCCUPANCY_RAMP} {...rampLabels("parking")} />;
     case "waste":
       return (
         <>
-          <Ramp ramp={FILL_RAMP} from="Empty" to="Full" />
+          <Ramp ramp={FILL_RAMP} {...rampLabels("waste")} />
           <ul className={styles.swatches}>
             {(["lidOpen", "vandalised", "burning"] as const).map((status) => (
               <Swatch key={status} ring color={cssRgb(WASTE_STATUS_STYLE[status].rgb)} label={WASTE_STATUS_STYLE[status].label} />
@@ -66,7 +73,7 @@ export function LayerLegend({ layer }: { layer: TLayer }) {
         </>
       );
     case "energy":
-      return <Ramp ramp={LOAD_RAMP} from="Idle" to="≥ 100 % load" />;
+      return <Ramp ramp={LOAD_RAMP} {...rampLabels("energy")} />;
     case "units":
       return (
         <ul className={styles.swatches}>
@@ -83,6 +90,18 @@ export function NoDataKey() {
     <ul className={cx(styles.swatches, styles.footer)}>
       <Swatch color={NO_DATA} label="No data yet" />
     </ul>
+  );
+}
+
+/** Zoomed out over a big city, the map draws squares instead of sensors: what their colour says. */
+export function AreaSummaryKey() {
+  return (
+    <div className={styles.footer} data-testid="area-summary-key">
+      <span className={styles.legendTitle}>
+        Zoomed out: each square is the average state of its sensors on the layers shown. Zoom in to see each one.
+      </span>
+      <Ramp ramp={AREA_LEVEL_RAMP} from="Fine" to="Critical" />
+    </div>
   );
 }
 

@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { Chip } from "@/components/ui/chip";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { DataSection } from "@/components/ui/data-section";
-import { Table } from "@/components/ui/table";
+import { ActionsHeader, Table } from "@/components/ui/table";
 import type { TRole } from "@/lib/contracts/auth";
 import type { TContactPoint } from "@/lib/contracts/notifications";
 import { AddContactPointForm } from "./add-contact-point-form";
@@ -89,9 +89,7 @@ export function ContactPointsPage({ role }: { role: TRole }) {
                     <th scope="col">Contact point</th>
                     <th scope="col">Alerts</th>
                     <th scope="col">Last delivery</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
+                    <ActionsHeader />
                   </tr>
                 </thead>
                 <tbody>
@@ -114,10 +112,21 @@ export function ContactPointsPage({ role }: { role: TRole }) {
                       </td>
                       <td>
                         <div className={styles.actions}>
-                          <Button size="sm" disabled={test.isPending} onClick={() => onTest(point)}>
+                          <Button
+                            size="sm"
+                            disabled={test.isPending}
+                            onClick={() => onTest(point)}
+                            aria-label={`Send test to ${point.label}`}
+                          >
                             Send test
                           </Button>
-                          <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={() => onRemove(point)}>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            disabled={remove.isPending}
+                            onClick={() => onRemove(point)}
+                            aria-label={`Remove ${point.label}`}
+                          >
                             Remove
                           </Button>
                         </div>

@@ -1,5 +1,5 @@
 import type { TPolicyMatchers } from "@/lib/contracts/on-call";
-import { LAYER_META } from "@/components/map/layer-meta";
+import { domainCatalog } from "@/lib/domains/domain-catalog";
 
 /** "8 h", "1 day", "1 week", "45 min". */
 export function describeShift(minutes: number): string {
@@ -9,11 +9,13 @@ export function describeShift(minutes: number): string {
   return minutes > 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
 }
 
+const BUILTIN_LABEL = domainCatalog().label;
+
 /** "Critical · Waste · zone B2", or "Every alert" for a catch-all. */
-export function describePolicyMatchers(matchers: TPolicyMatchers): string {
+export function describePolicyMatchers(matchers: TPolicyMatchers, domainLabel: (domain: string) => string = BUILTIN_LABEL): string {
   const parts = [
     matchers.severity && matchers.severity[0]!.toUpperCase() + matchers.severity.slice(1),
-    matchers.domain && LAYER_META[matchers.domain].label,
+    matchers.domain && domainLabel(matchers.domain),
     matchers.zone && `zone ${matchers.zone}`,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(" · ") : "Every alert";

@@ -6,12 +6,13 @@ import type { TPolicy, TRota } from "@/lib/contracts/on-call";
 import { errorMessage } from "@/components/api/request-json";
 import { formatDateTime } from "@/components/format/date-time";
 import { Feedback, type TFeedback } from "@/components/nav/feedback";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { DataSection } from "@/components/ui/data-section";
 import { QueryState } from "@/components/ui/query-state";
-import { Table } from "@/components/ui/table";
+import { ActionsHeader, Table } from "@/components/ui/table";
 import { describePolicyMatchers, describeShift } from "./on-call-labels";
 import { onCallQuery, useRemovePolicy, useRemoveRota } from "./on-call-queries";
 import { PolicyForm } from "./policy-form";
@@ -99,9 +100,7 @@ function RotaList({ rotas, onFeedback }: { rotas: readonly TRota[]; onFeedback: 
               <th scope="col">On call now</th>
               <th scope="col">Next</th>
               <th scope="col">Turn order</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -140,6 +139,7 @@ function RotaList({ rotas, onFeedback }: { rotas: readonly TRota[]; onFeedback: 
 
 function PolicyList({ policies, onFeedback }: { policies: readonly TPolicy[]; onFeedback: (feedback: TFeedback) => void }) {
   const remove = useRemovePolicy();
+  const domains = useDomainCatalog();
   const onRemove = (policy: TPolicy) =>
     remove.mutate(policy.id, {
       onSuccess: () => onFeedback({ tone: "ok", message: `Policy "${policy.name}" removed. Chains already running finish as they began.` }),
@@ -163,9 +163,7 @@ function PolicyList({ policies, onFeedback }: { policies: readonly TPolicy[]; on
               <th scope="col">Policy</th>
               <th scope="col">Covers</th>
               <th scope="col">Steps</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -175,7 +173,7 @@ function PolicyList({ policies, onFeedback }: { policies: readonly TPolicy[]; on
                   <div>{policy.name}</div>
                   <small className={styles.muted}>by {policy.createdBy}</small>
                 </td>
-                <td data-label="Covers">{describePolicyMatchers(policy.matchers)}</td>
+                <td data-label="Covers">{describePolicyMatchers(policy.matchers, domains.label)}</td>
                 <td data-label="Steps">
                   <ol className={styles.steps}>
                     {policy.steps.map((step, index) => (

@@ -1,13 +1,9 @@
 "use client";
 
-import { useId, useMemo, useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { ALERT_SEVERITIES, ZAlertSeverity } from "@/lib/contracts/alerts";
-import { LAYERS, ZLayer } from "@/lib/contracts/layers";
 import type { TEscalationStep, TOnCallOverview, TPolicy, TStepTarget } from "@/lib/contracts/on-call";
-import { ZONE_NAMES } from "@/lib/zones";
 import { errorMessage } from "@/components/api/request-json";
-import { LAYER_META } from "@/components/map/layer-meta";
-import { useZoneNames } from "@/components/zones/use-zone-names";
 import { Button } from "@/components/ui/button";
 import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Field, FieldLabel, FormRow } from "@/components/ui/field";
@@ -16,6 +12,8 @@ import { Input, Select } from "@/components/ui/input";
 import { Stack } from "@/components/ui/page";
 import { useCreatePolicy } from "./on-call-queries";
 import styles from "./on-call.module.css";
+import { DomainZoneFields, zoneFieldId } from "@/components/alerts/domain-zone-fields";
+import { useZoneCheck, zoneRefusalOf } from "@/components/alerts/use-zone-check";
 
 /** A step as the form holds it: the target as one select value ("rota:<id>", "user:<id>", "role:supervisor"). */
 type TStepDraft = { target: string; waitMinutes: string };
@@ -40,16 +38,24 @@ export function PolicyForm({ overview, onCreated }: TPolicyFormProps) {
   const [zone, setZone] = useState("");
   const [steps, setSteps] = useState<TStepDraft[]>([{ target: "", waitMinutes: "5" }]);
   const [error, setError] = useState<string | null>(null);
+  const [zoneError, setZoneError] = useState<string | null>(null);
+  const checkZone = useZoneCheck();
   const create = useCreatePolicy();
-  const zoneNames = useZoneNames();
-  const zones = useMemo(() => (zoneNames.length > 0 ? zoneNames : ZONE_NAMES), [zoneNames]);
+
+  const refuseZone = (message: string) => {
+    setZoneError(message);
+    document.getElementById(zoneFieldId(id))?.focus();
+  };
 
   const setStep = (index: number, change: Partial<TStepDraft>) =>
     setSteps((all) => all.map((s, i) => (i === index ? { ...s, ...change } : s)));
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    setError(null);
     if (!name.trim()) return setError("Give the policy a name.");
+    const zoneProblem = checkZone(zone);
+    if (zoneProblem) return refuseZone(zoneProblem);
     const parsed: TEscalationStep[] = [];
     for (const [index, step] of steps.entries()) {
       const target = toTarget(step.target || firstTarget);
@@ -64,7 +70,7 @@ export function PolicyForm({ overview, onCreated }: TPolicyFormProps) {
         name: name.trim(),
         matchers: {
           ...(severity ? { severity: ZAlertSeverity.parse(severity) } : {}),
-          ...(domain ? { domain: ZLayer.parse(domain) } : {}),
+          ...(domain ? { domain } : {}),
           ...(zone.trim() ? { zone: zone.trim() } : {}),
         },
         steps: parsed,
@@ -78,7 +84,11 @@ export function PolicyForm({ overview, onCreated }: TPolicyFormProps) {
           setSteps([{ target: "", waitMinutes: "5" }]);
           onCreated(policy);
         },
-        onError: (failure) => setError(errorMessage(failure)),
+        onError: (failure) => {
+          const refusal = zoneRefusalOf(failure);
+          if (refusal) refuseZone(refusal);
+          else setError(errorMessage(failure));
+        },
       },
     );
   };
@@ -105,35 +115,21 @@ export function PolicyForm({ overview, onCreated }: TPolicyFormProps) {
                 ))}
               </Select>
             </Field>
-            <Field>
-              <FieldLabel htmlFor={`${id}-domain`}>Domain</FieldLabel>
-              <Select id={`${id}-domain`} value={domain} onChange={(e) => setDomain(e.target.value)} data-testid="policy-domain">
-                <option value="">Any domain</option>
-                {LAYERS.map((layer) => (
-                  <option key={layer} value={layer}>
-                    {LAYER_META[layer].label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
           </FormRow>
-          <Field>
-            <FieldLabel htmlFor={`${id}-zone`}>Zone</FieldLabel>
-            <Input
-              id={`${id}-zone`}
-              list={`${id}-zones`}
-              autoComplete="off"
-              placeholder="Any zone"
-              value={zone}
-              onChange={(e) => setZone(e.target.value)}
-              data-testid="policy-zone"
+          <FormRow>
+            <DomainZoneFields
+              id={id}
+              domain={domain}
+              zone={zone}
+              onDomainChange={setDomain}
+              onZoneChange={(next) => {
+                setZone(next);
+                setZoneError(null);
+              }}
+              zoneError={zoneError}
+              testIdPrefix="policy"
             />
-            <datalist id={`${id}-zones`}>
-              {zones.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </Field>
+          </FormRow>
           {steps.map((step, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a step is its position in the chain
             <div key={index} className={styles.step} data-testid="policy-step">

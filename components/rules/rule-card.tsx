@@ -2,13 +2,14 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { ALERT_SEVERITIES } from "@/lib/contracts/alerts";
-import type { TRuleSetting } from "@/lib/contracts/rules";
+import { isBuiltinRule, ruleMetric, type TMetricUnit, type TRuleSetting } from "@/lib/contracts/rules";
 import { errorMessage, ApiRequestError } from "@/components/api/request-json";
 import { draftOf, isSameDraft, requestOf, type TRuleDraft } from "./rule-draft";
 import { numberFieldsOf, toInput } from "./rule-fields";
 import { conflictRule, useSaveRule } from "./use-save-rule";
 import { useResetRule } from "./use-reset-rule";
 import { formatDateTime } from "@/components/format/date-time";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { Dialog } from "@/components/ui/dialog";
@@ -22,42 +23,48 @@ type TOutcome = { tone: "ok" | "error"; message: string };
 const SEVERITY_LABEL: Record<string, string> = { critical: "Critical", major: "Major", minor: "Minor", warning: "Warning" };
 
 /** One line of what a rule is set to now, for the 409 message. */
-function summarize(setting: TRuleSetting): string {
+function summarize(setting: TRuleSetting, unit: TMetricUnit): string {
   const { rule } = setting;
   const params = rule.params as Record<string, number>;
-  const values = numberFieldsOf(rule).map((f) => `${f.label.toLowerCase()} ${toInput(params[f.key], f)} ${f.unit}`);
+  const values = numberFieldsOf(rule, unit).map((f) => `${f.label.toLowerCase()} ${toInput(params[f.key], f)} ${f.unit}`);
   const who = setting.updatedBy ? ` by ${setting.updatedBy.name}` : "";
   return `Now (version ${setting.version}${who}): ${rule.enabled ? "on" : "off"}, ${rule.severity}, sustain ${rule.sustainSeconds} s, clear sustain ${rule.clearSustainSeconds} s, ${values.join(", ")}.`;
 }
 
-/** "Built-in default", "Changed 2 Dec, 14:05 by Sam", or after a reset "Built-in default · reset 2 Dec, 14:05 by Sam". */
+/**
+ * "Built-in default" (a declared domain's rule: "Default from its definition"), "Changed 2 Dec, 14:05 by Sam", or
+ * after a reset "Built-in default · reset 2 Dec, 14:05 by Sam".
+ */
 function changedLine(setting: TRuleSetting): string {
-  if (!setting.updatedAt) return "Built-in default";
+  const byDefault = isBuiltinRule(setting.rule) ? "Built-in default" : "Default from its definition";
+  if (!setting.updatedAt) return byDefault;
   const when = `${formatDateTime(setting.updatedAt)}${setting.updatedBy ? ` by ${setting.updatedBy.name}` : ""}`;
-  return setting.isDefault ? `Built-in default · reset ${when}` : `Changed ${when}`;
+  return setting.isDefault ? `${byDefault} · reset ${when}` : `Changed ${when}`;
 }
 
 /** A rule's settings as a form: edit, then save once; the engine applies a saved rule at once. */
 export function RuleCard({ setting }: { setting: TRuleSetting }) {
   const id = useId();
   const { rule } = setting;
-  const [draft, setDraft] = useState<TRuleDraft>(() => draftOf(rule));
+  // What its thresholds are measured in: a built-in metric's unit, or the declared domain's field's.
+  const unit = useDomainCatalog().metricUnit(rule.domain, ruleMetric(rule));
+  const [draft, setDraft] = useState<TRuleDraft>(() => draftOf(rule, unit));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [outcome, setOutcome] = useState<TOutcome | null>(null);
   const save = useSaveRule(rule.id);
   const reset = useResetRule(rule.id);
   const [isConfirmingReset, setConfirmingReset] = useState(false);
-  const fields = numberFieldsOf(rule);
-  const isDirty = !isSameDraft(draft, draftOf(rule));
+  const fields = numberFieldsOf(rule, unit);
+  const isDirty = !isSameDraft(draft, draftOf(rule, unit));
   const isBusy = save.isPending || reset.isPending;
 
   /** After a save or reset failed: a 409 shows what won; a 400 puts each message beside its field. */
   const showFailure = (error: unknown) => {
     const current = conflictRule(error);
     if (current) {
-      setDraft(draftOf(current.rule));
+      setDraft(draftOf(current.rule, unit));
       setFieldErrors({});
-      setOutcome({ tone: "error", message: `${errorMessage(error)}. ${summarize(current)} The form now shows these values.` });
+      setOutcome({ tone: "error", message: `${errorMessage(error)}. ${summarize(current, unit)} The form now shows these values.` });
       return;
     }
     const errors = error instanceof ApiRequestError ? error.fieldErrors : {};
@@ -77,16 +84,16 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const built = requestOf(rule, setting.version, draft);
+    const built = requestOf(rule, setting.version, draft, unit);
     if ("fieldErrors" in built) {
       setFieldErrors(built.fieldErrors);
-      setOutcome({ tone: "error", message: "Some values are not numbers." });
+      setOutcome({ tone: "error", message: "Not saved: some values need changing (see the messages beside them)." });
       return;
     }
     setFieldErrors({});
     save.mutate(built.request, {
       onSuccess: (saved) => {
-        setDraft(draftOf(saved.rule));
+        setDraft(draftOf(saved.rule, unit));
         setOutcome({ tone: "ok", message: "Saved — takes effect immediately." });
       },
       onError: showFailure,
@@ -98,7 +105,7 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
       { version: setting.version },
       {
         onSuccess: (saved) => {
-          setDraft(draftOf(saved.rule));
+          setDraft(draftOf(saved.rule, unit));
           setFieldErrors({});
           setOutcome({ tone: "ok", message: "Back to the default — takes effect immediately." });
         },
@@ -131,7 +138,12 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
         </label>
       </div>
       <p className={styles.description}>{rule.description}</p>
-      {"statuses" in rule.params && <p className={styles.meta}>Statuses: {rule.params.statuses.join(", ")}</p>}
+      {"statuses" in rule.params && (
+        <p className={styles.meta}>
+          Statuses: {rule.params.statuses.join(", ")}
+          {"onlyAtNight" in rule.params && rule.params.onlyAtNight ? " (only after dark)" : ""}
+        </p>
+      )}
 
       <div className={styles.fields}>
         <Field>
@@ -209,7 +221,7 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
           <Button
             variant="ghost"
             disabled={isBusy || setting.isDefault}
-            title={setting.isDefault ? "This rule already has its built-in values" : undefined}
+            title={setting.isDefault ? "This rule already has its default values" : undefined}
             onClick={() => setConfirmingReset(true)}
             data-testid="rule-reset"
           >
@@ -220,7 +232,7 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
               variant="ghost"
               disabled={isBusy}
               onClick={() => {
-                setDraft(draftOf(rule));
+                setDraft(draftOf(rule, unit));
                 setFieldErrors({});
                 setOutcome(null);
               }}
@@ -252,7 +264,7 @@ export function RuleCard({ setting }: { setting: TRuleSetting }) {
           }
         >
           <p id={`${id}-reset-hint`}>
-            Severity, sustain times, thresholds and on/off go back to the built-in values, replacing the changes
+            Severity, sustain times, thresholds and on/off go back to the defaults, replacing the changes
             {setting.updatedBy ? ` ${setting.updatedBy.name} saved` : " saved"}. Unsaved edits on this card are dropped. The engine applies
             it at once; the reset is audited.
           </p>

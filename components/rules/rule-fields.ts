@@ -1,4 +1,5 @@
-import { METRIC_UNITS, RULE_FIELD_LABELS, type TRuleDefinition } from "@/lib/contracts/rules";
+import { RULE_FIELD_LABELS, ruleMetric, type TAlertRule, type TMetricUnit } from "@/lib/contracts/rules";
+import { domainCatalog } from "@/lib/domains/domain-catalog";
 
 /** How a number is shown: shares (0–1) as percentages, everything else as stored. */
 type TNumberField = { key: string; label: string; unit: string; isShare: boolean; step: number };
@@ -7,17 +8,19 @@ const LABEL: Record<string, string> = RULE_FIELD_LABELS;
 
 const SECONDS = new Set(["staleSeconds", "withinSeconds"]);
 
-/** The rule's tunable numeric params, in the order the definition lists them. */
-export function numberFieldsOf(rule: TRuleDefinition): TNumberField[] {
+const BUILTIN = domainCatalog();
+
+/** What a rule's thresholds are measured in; a declared domain's rule needs its definition (useDomainCatalog's metricUnit). */
+export const builtinRuleUnit = (rule: TAlertRule): TMetricUnit => BUILTIN.metricUnit(rule.domain, ruleMetric(rule));
+
+/** The rule's tunable numeric params, in the order the definition lists them; thresholds are in `unit`. */
+export function numberFieldsOf(rule: TAlertRule, unit: TMetricUnit = builtinRuleUnit(rule)): TNumberField[] {
   const params = rule.params as Record<string, unknown>;
-  const metric = "metric" in rule.params ? METRIC_UNITS[rule.params.metric] : null;
   return Object.entries(params)
     .filter(([, value]) => typeof value === "number")
     .map(([key]) => {
       if (SECONDS.has(key)) return { key, label: LABEL[key] ?? key, unit: "s", isShare: false, step: 1 };
       if (key === "minSegments") return { key, label: LABEL[key], unit: "segments", isShare: false, step: 1 };
-      // jamSpread has no metric: its thresholds are shares of free-flow speed.
-      const unit = metric ?? METRIC_UNITS.speedShare;
       return { key, label: LABEL[key] ?? key, unit: unit.unit, isShare: unit.isShare, step: unit.isShare ? 1 : 0.01 };
     });
 }

@@ -1,20 +1,20 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { LAYERS } from "@/lib/contracts/layers";
-import { LAYER_META } from "@/components/map/layer-meta";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 import { RuleCard } from "./rule-card";
 import { rulesQuery } from "./rule-queries";
 import { Page, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { DataSection } from "@/components/ui/data-section";
 import styles from "./rule-settings.module.css";
 
-/** /rules: every alert rule by domain, each tuned and saved on its own. */
+/** /rules: every alert rule by domain (the built-in ones, then the declared ones), each tuned and saved on its own. */
 export function RuleSettings() {
   const rules = useQuery(rulesQuery());
-  const domains = LAYERS.map((domain) => ({ domain, settings: (rules.data ?? []).filter((s) => s.rule.domain === domain) })).filter(
-    (group) => group.settings.length > 0,
-  );
+  const catalog = useDomainCatalog();
+  const domains = catalog.entries
+    .map(({ id, label }) => ({ id, label, settings: (rules.data ?? []).filter((s) => s.rule.domain === id) }))
+    .filter((group) => group.settings.length > 0);
 
   return (
     <Page>
@@ -37,10 +37,10 @@ export function RuleSettings() {
         failed="The rules could not be loaded"
       >
         {() =>
-          domains.map(({ domain, settings }) => (
-            <section key={domain} className={styles.group} aria-labelledby={`rules-${domain}`}>
-              <h2 className={styles.title} id={`rules-${domain}`}>
-                {LAYER_META[domain].label}
+          domains.map(({ id, label, settings }) => (
+            <section key={id} className={styles.group} aria-labelledby={`rules-${id}`} data-testid={`rules-${id}`}>
+              <h2 className={styles.title} id={`rules-${id}`}>
+                {label}
                 <span className={styles.count}>{settings.length}</span>
               </h2>
               {settings.map((setting) => (

@@ -2,6 +2,7 @@ import { expiringSilences, type TSilence } from "@/lib/contracts/silences";
 import { cx } from "@/components/ui/class-names";
 import styles from "@/components/alerts/escalations-notice.module.css";
 import { describeExpiry, describeMatchers } from "./silence-labels";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 import tone from "./expiring-silences-notice.module.css";
 
 const LISTED_MAX = 3;
@@ -11,6 +12,7 @@ const LISTED_MAX = 3;
  * shape, in the warning tone. Renders nothing while none is expiring (or before the clock is known).
  */
 export function ExpiringSilencesNotice({ silences, now }: { silences: readonly TSilence[]; now: number | null }) {
+  const domains = useDomainCatalog();
   const expiring = now === null ? [] : expiringSilences(silences, now);
   if (now === null || expiring.length === 0) return null;
   return (
@@ -22,7 +24,7 @@ export function ExpiringSilencesNotice({ silences, now }: { silences: readonly T
         {expiring.slice(0, LISTED_MAX).map((silence) => (
           <li key={silence.id} className={tone.item} data-testid="expiring-silence">
             <span>
-              <strong>{silence.reason}</strong> · {describeMatchers(silence.matchers)}
+              <strong>{silence.reason}</strong> · {describeMatchers(silence.matchers, undefined, domains.label)}
             </span>
             <span className={styles.who}>{describeExpiry(silence, now)}: new alerts it covers will ring again</span>
           </li>

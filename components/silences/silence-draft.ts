@@ -1,12 +1,12 @@
 import { type TCreateSilenceRequest, ZCreateSilenceRequest } from "@/lib/contracts/silences";
-import type { TLayer } from "@/lib/contracts/layers";
+import type { TDomainName } from "@/lib/contracts/layers";
 import { fromWallClockInput, toWallClockInput } from "@/components/format/date-time";
 
 /** The form as typed: datetime-local values on the city's wall clock (`cityTimeZone`), empty strings for "any". */
 export type TSilenceDraft = {
   ruleId: string;
   entityId: string;
-  domain: TLayer | "";
+  domain: TDomainName | "";
   zone: string;
   kind: "once" | "recurring";
   startsAt: string;

@@ -1,15 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useMemo, useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import type { TSilence } from "@/lib/contracts/silences";
-import { LAYERS, ZLayer } from "@/lib/contracts/layers";
-import { ZONE_NAMES } from "@/lib/zones";
 import { errorMessage } from "@/components/api/request-json";
 import { formatTimeZoneName } from "@/components/format/date-time";
-import { LAYER_META } from "@/components/map/layer-meta";
 import { rulesQuery } from "@/components/rules/rule-queries";
-import { useZoneNames } from "@/components/zones/use-zone-names";
 import { Button } from "@/components/ui/button";
 import { Card, CardSubtitle, CardTitle } from "@/components/ui/card";
 import { Field, FieldHint, FieldLabel, FormRow } from "@/components/ui/field";
@@ -21,6 +17,8 @@ import { draftToRequest, emptyDraft, type TSilenceDraft } from "./silence-draft"
 import { WEEKDAYS } from "./silence-labels";
 import { useCreateSilence } from "./silence-queries";
 import styles from "./silences.module.css";
+import { DomainZoneFields, zoneFieldId } from "@/components/alerts/domain-zone-fields";
+import { useZoneCheck, zoneRefusalOf } from "@/components/alerts/use-zone-check";
 
 const KINDS = [
   { value: "once", label: "One-off" },
@@ -31,25 +29,36 @@ const KINDS = [
 export function SilenceForm({ defaultTimeZone, onCreated }: { defaultTimeZone: string; onCreated: (silence: TSilence) => void }) {
   const [draft, setDraft] = useState<TSilenceDraft>(() => emptyDraft(Date.now(), defaultTimeZone));
   const [error, setError] = useState<string | null>(null);
+  const [zoneError, setZoneError] = useState<string | null>(null);
+  const checkZone = useZoneCheck();
   const create = useCreateSilence();
   // Admins may not read the rules (GET /api/rules is for operations): the rule is then typed by id.
   const rules = useQuery(rulesQuery()).data;
-  const zoneNames = useZoneNames();
-  const zones = useMemo(() => (zoneNames.length > 0 ? zoneNames : ZONE_NAMES), [zoneNames]);
   const id = useId();
   const set = <K extends keyof TSilenceDraft>(key: K, value: TSilenceDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
+  const refuseZone = (message: string) => {
+    setZoneError(message);
+    document.getElementById(zoneFieldId(id))?.focus();
+  };
+
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    setError(null);
+    const zoneProblem = checkZone(draft.zone);
+    if (zoneProblem) return refuseZone(zoneProblem);
     const result = draftToRequest(draft);
     if ("error" in result) return setError(result.error);
-    setError(null);
     create.mutate(result.request, {
       onSuccess: (silence) => {
         setDraft(emptyDraft(Date.now(), defaultTimeZone));
         onCreated(silence);
       },
-      onError: (failure) => setError(errorMessage(failure)),
+      onError: (failure) => {
+        const refusal = zoneRefusalOf(failure);
+        if (refusal) refuseZone(refusal);
+        else setError(errorMessage(failure));
+      },
     });
   };
 
@@ -82,39 +91,18 @@ export function SilenceForm({ defaultTimeZone, onCreated }: { defaultTimeZone: s
             )}
           </Field>
           <FormRow>
-            <Field>
-              <FieldLabel htmlFor={`${id}-domain`}>Domain</FieldLabel>
-              <Select
-                id={`${id}-domain`}
-                value={draft.domain}
-                onChange={(e) => set("domain", ZLayer.safeParse(e.target.value).data ?? "")}
-                data-testid="silence-domain"
-              >
-                <option value="">Any domain</option>
-                {LAYERS.map((layer) => (
-                  <option key={layer} value={layer}>
-                    {LAYER_META[layer].label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field>
-              <FieldLabel htmlFor={`${id}-zone`}>Zone</FieldLabel>
-              <Input
-                id={`${id}-zone`}
-                list={`${id}-zones`}
-                autoComplete="off"
-                placeholder="Any zone"
-                value={draft.zone}
-                onChange={(e) => set("zone", e.target.value)}
-                data-testid="silence-zone"
-              />
-              <datalist id={`${id}-zones`}>
-                {zones.map((zone) => (
-                  <option key={zone} value={zone} />
-                ))}
-              </datalist>
-            </Field>
+            <DomainZoneFields
+              id={id}
+              domain={draft.domain}
+              zone={draft.zone}
+              onDomainChange={(domain) => set("domain", domain)}
+              onZoneChange={(zone) => {
+                set("zone", zone);
+                setZoneError(null);
+              }}
+              zoneError={zoneError}
+              testIdPrefix="silence"
+            />
           </FormRow>
           <Field>
             <FieldLabel htmlFor={`${id}-entity`}>Entity id</FieldLabel>

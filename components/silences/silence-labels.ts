@@ -1,4 +1,4 @@
-import { LAYER_META } from "@/components/map/layer-meta";
+import { domainCatalog } from "@/lib/domains/domain-catalog";
 import { formatDateTime } from "@/components/format/date-time";
 import type { TSilence, TSilenceMatchers, TSilenceWindow } from "@/lib/contracts/silences";
 
@@ -13,11 +13,17 @@ export const WEEKDAYS: readonly { day: number; short: string }[] = [
   { day: 0, short: "Sun" },
 ];
 
+const BUILTIN_LABEL = domainCatalog().label;
+
 /** "Rule Bin on fire · Waste · Central · Entity bin-1": what a silence covers, with names where known. */
-export function describeMatchers(matchers: TSilenceMatchers, ruleNames: ReadonlyMap<string, string> = new Map()): string {
+export function describeMatchers(
+  matchers: TSilenceMatchers,
+  ruleNames: ReadonlyMap<string, string> = new Map(),
+  domainLabel: (domain: string) => string = BUILTIN_LABEL,
+): string {
   const parts: string[] = [];
   if (matchers.ruleId) parts.push(`Rule ${ruleNames.get(matchers.ruleId) ?? matchers.ruleId}`);
-  if (matchers.domain) parts.push(LAYER_META[matchers.domain].label);
+  if (matchers.domain) parts.push(domainLabel(matchers.domain));
   if (matchers.zone) parts.push(`Zone ${matchers.zone}`);
   if (matchers.entityId) parts.push(`Entity ${matchers.entityId}`);
   return parts.join(" · ");

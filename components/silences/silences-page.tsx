@@ -8,12 +8,13 @@ import { formatDateTime } from "@/components/format/date-time";
 import { useNowMinute } from "@/components/format/use-now";
 import { Feedback, type TFeedback } from "@/components/nav/feedback";
 import { rulesQuery } from "@/components/rules/rule-queries";
+import { useDomainCatalog } from "@/components/domains/use-domain-catalog";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Page, PageCount, PageHead, PageSubtitle, PageTitle } from "@/components/ui/page";
 import { DataSection } from "@/components/ui/data-section";
 import { QueryState } from "@/components/ui/query-state";
-import { Table } from "@/components/ui/table";
+import { ActionsHeader, Table } from "@/components/ui/table";
 import { ExpiringSilencesNotice } from "./expiring-silences-notice";
 import { SilenceForm } from "./silence-form";
 import { describeMatchers, describeWindow } from "./silence-labels";
@@ -90,6 +91,7 @@ type TSilenceSectionProps = {
 };
 
 function SilenceSection({ state, title, empty, silences, ruleNames, onFeedback }: TSilenceSectionProps) {
+  const domains = useDomainCatalog();
   const cancel = useCancelSilence();
   const onCancel = (silence: TSilence) =>
     cancel.mutate(silence.id, {
@@ -113,15 +115,13 @@ function SilenceSection({ state, title, empty, silences, ruleNames, onFeedback }
               <th scope="col">When</th>
               <th scope="col">Reason</th>
               <th scope="col">Owner</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
             {silences.map((silence) => (
               <tr key={silence.id} data-testid="silence-row" data-silence-id={silence.id}>
-                <td data-label="Covers">{describeMatchers(silence.matchers, ruleNames)}</td>
+                <td data-label="Covers">{describeMatchers(silence.matchers, ruleNames, domains.label)}</td>
                 <td data-label="When">
                   <div>{describeWindow(silence.window)}</div>
                   <small>

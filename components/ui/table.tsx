@@ -22,3 +22,12 @@ export function TableFoot({ className, ...props }: ComponentProps<"div">) {
 export function TableCount({ className, ...props }: ComponentProps<"span">) {
   return <span {...props} className={cx(styles.count, className)} />;
 }
+
+/** The header of a last column of row buttons: named for screen readers, blank on screen. */
+export function ActionsHeader() {
+  return (
+    <th scope="col">
+      <span className="visually-hidden">Actions</span>
+    </th>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { formatDateTime } from "@/components/format/date-time";
 import { Button } from "@/components/ui/button";
-import { Table } from "@/components/ui/table";
+import { ActionsHeader, Table } from "@/components/ui/table";
 import type { TZone } from "@/lib/contracts/zones";
 import { ZONE_KIND_LABEL } from "./zone-kinds";
 import styles from "./zones-admin.module.css";
@@ -25,9 +25,7 @@ export function ZonesTable({
           <th scope="col">Zone</th>
           <th scope="col">Kind</th>
           <th scope="col">Last change</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+          <ActionsHeader />
         </tr>
       </thead>
       <tbody>

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SCREENSHOTS, horizontalOverflow, postSignIn, signInAs } from "../fixtures/auth";
 import { openControlRoom } from "../fixtures/control-room";
+import { pickablePoint } from "../fixtures/map-picking";
 import { api, incidentsOnMap, resolveAlertsOf, tuneRule } from "../fixtures/operations";
 
 /**
@@ -65,13 +66,15 @@ test.describe
       const firstRow = olivia.getByTestId("alert-row").filter({ hasText: "Parking lot full" }).first();
       await expect(firstRow).toBeVisible({ timeout: 60_000 });
       const alertId = (await firstRow.getAttribute("data-alert-id"))!;
-      const oscarRow = oscar.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
+      // By id from here on: "the first row" is another alert once a more recent one is queued above it.
+      const sameRow = `[data-testid="alert-row"][data-alert-id="${alertId}"]`;
+      const oscarRow = oscar.locator(sameRow);
       await expect(oscarRow).toBeVisible();
       await expect(oscarRow).toHaveAttribute("data-status", "open");
       await expect(olivia.getByTestId("critical-banner")).toBeVisible();
 
       // Both open it. Oscar's acknowledge is held on the wire until Olivia's has landed: his view is stale.
-      await firstRow.click();
+      await olivia.locator(sameRow).click();
       await oscarRow.click();
       await expect(olivia.getByTestId("alert-drawer")).toBeVisible();
       await expect(oscar.getByTestId("alert-drawer")).toBeVisible();
@@ -102,7 +105,8 @@ test.describe
       });
       expect(ring).toEqual({ visible: true, rings: 2 });
 
-      await olivia.waitForTimeout(1500); // the fly-to settles before the picture
+      // The fly-to settles before the picture.
+      await olivia.waitForFunction(() => window.__citynerve!.map.loaded() && !window.__citynerve!.map.isMoving());
       await olivia.screenshot({ path: `${SCREENSHOTS}/alerts-1440-drawer.png` });
       await oscar.screenshot({ path: `${SCREENSHOTS}/alerts-1440-conflict.png` });
       await olivia.context().close();
@@ -147,14 +151,8 @@ test.describe
       await expect(drawer.getByTestId("incident-timeline")).toContainText("Olivia Operator");
 
       // Sam opens it from its marker on his map.
-      const point = await sam.evaluate((text) => {
-        const debug = window.__citynerve!;
-        const layer = debug.deckLayers().find((l) => l.id === "incidents")!;
-        const incident = (layer.props.data as { description: string; location: [number, number] }[]).find((i) => i.description === text)!;
-        const projected = debug.map.project(incident.location);
-        const rect = debug.map.getContainer().getBoundingClientRect();
-        return { x: rect.left + projected.x, y: rect.top + projected.y };
-      }, description);
+      const incidentId = (await incidentsOnMap(sam)).find((i) => i.description === description)!.id;
+      const point = await pickablePoint(sam, { layerId: "incidents", id: incidentId });
       await sam.mouse.click(point.x, point.y);
       await expect(sam.getByTestId("incident-drawer")).toContainText(description);
       await expect(sam.getByTestId("incident-drawer").getByTestId("incident-status")).toHaveText("Acknowledged");

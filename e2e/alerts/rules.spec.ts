@@ -66,6 +66,21 @@ test.describe("alert rule settings", () => {
     await card(page).getByRole("button", { name: "Undo" }).click();
     await expect(staleInput(page)).toHaveValue(String(original));
 
+    // A threshold outside what the sensor can read is refused with the metric's name and unit, beside it.
+    const occupancy = page.locator('[data-testid="rule-card"][data-rule-id="parking.lot-full"]');
+    const openAbove = occupancy.getByTestId("rule-param-openAbove");
+    await openAbove.fill("150");
+    await occupancy.getByRole("button", { name: "Save" }).click();
+    await expect(occupancy.getByRole("status")).toContainText("Not saved: some values need changing");
+    await expect(openAbove).toHaveAccessibleDescription("Occupancy: 'Opens at or above' must be between 0 and 100 % occupied");
+    await occupancy.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/rules-range-1440.png`, fullPage: false });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await occupancy.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/rules-range-360.png`, fullPage: false });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await occupancy.getByRole("button", { name: "Undo" }).click();
+
     await page.screenshot({ path: `${SCREENSHOTS}/rules-1440.png`, fullPage: false });
     await page.setViewportSize({ width: 360, height: 740 });
     await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);

@@ -60,6 +60,37 @@ async function capPolygonsOnMap(page: Page): Promise<string[]> {
   });
 }
 
+/** Moves the pointer over the warning's area until its tooltip shows: a sensor or unit under the pointer takes the hover first. */
+async function hoverWarning(page: Page, [lng, lat]: readonly number[]): Promise<void> {
+  for (const [dLng, dLat] of [
+    [0, 0],
+    [0.003, 0.002],
+    [-0.003, -0.002],
+    [0.004, -0.003],
+    [-0.004, 0.003],
+    [0.002, -0.001],
+  ]) {
+    const point = await page.evaluate(
+      ([lo, la]) => {
+        const map = window.__citynerve!.map;
+        const projected = map.project([lo, la]);
+        const rect = map.getContainer().getBoundingClientRect();
+        return { x: rect.left + projected.x, y: rect.top + projected.y };
+      },
+      [lng + dLng, lat + dLat],
+    );
+    await page.mouse.move(point.x, point.y);
+    const shows = await expect(page.getByTestId("cap-warning-tooltip"))
+      .toBeVisible({ timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shows) return;
+  }
+  throw new Error("no point of the warning's area showed its tooltip");
+}
+
 test("a warning another agency posts over CAP appears on the operator's map, with its key in the layer panel", async ({ browser }) => {
   test.setTimeout(150_000);
   const admin = await (await browser.newContext()).newPage();
@@ -90,10 +121,17 @@ test("a warning another agency posts over CAP appears on the operator's map, wit
   await expect.poll(() => capPolygonsOnMap(operator)).toContain(identifier);
   await expect(operator.getByTestId("cap-warnings-key")).toContainText("Severe");
   await operator.screenshot({ path: `${SCREENSHOTS}/cap-1440-map.png` });
+  await hoverWarning(operator, manifest.center);
+  await expect(operator.getByTestId("cap-warning-tooltip")).toContainText("Flash flood warning for the river district");
+  await expect(operator.getByRole("tooltip")).toContainText("County Weather Service");
+  await operator.screenshot({ path: `${SCREENSHOTS}/cap-1440-tooltip.png` });
 
   await operator.setViewportSize({ width: 360, height: 740 });
   expect(await horizontalOverflow(operator)).toBeLessThanOrEqual(0);
   await operator.screenshot({ path: `${SCREENSHOTS}/cap-360-map.png` });
+  await hoverWarning(operator, manifest.center);
+  expect(await horizontalOverflow(operator)).toBeLessThanOrEqual(0);
+  await operator.screenshot({ path: `${SCREENSHOTS}/cap-360-tooltip.png` });
 
   // Cancelled by the agency: it leaves the map, again without a reload.
   const cancelled = await post(capCancel(identifier, sent));

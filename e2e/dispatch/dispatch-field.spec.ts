@@ -4,6 +4,7 @@ import type { TIncident, TIncidentDetail } from "../../lib/contracts/incidents";
 import type { TUnitList } from "../../lib/contracts/units";
 import { SCREENSHOTS, horizontalOverflow, signInAs } from "../fixtures/auth";
 import { openControlRoom } from "../fixtures/control-room";
+import { pickablePoint } from "../fixtures/map-picking";
 import { api } from "../fixtures/operations";
 
 /** The demo field user (Fiona) crews this EMS unit (seeded with the demo accounts). */
@@ -28,23 +29,8 @@ async function openFieldPhone(browser: Browser): Promise<Page> {
 
 /** Clicks the incident's marker on the operator's map, which opens its drawer. */
 async function openIncidentFromMap(page: Page, incidentId: string): Promise<void> {
-  await expect
-    .poll(() =>
-      page
-        .evaluate((_id) => window.__citynerve!.deckLayers().find((l) => l.id === "incidents")?.props.data, incidentId)
-        .then((d) => (d as TIncident[] | undefined)?.some((i) => i.id === incidentId)),
-    )
-    .toBe(true);
-  const point = await page.evaluate((id) => {
-    const debug = window.__citynerve!;
-    const layer = debug.deckLayers().find((l) => l.id === "incidents")!;
-    const incident = (layer.props.data as TIncident[]).find((i) => i.id === id)!;
-    // Close in: other specs' incidents a few hundred metres away must not share its pixels.
-    debug.map.jumpTo({ center: incident.location as [number, number], zoom: 18 });
-    const projected = debug.map.project(incident.location as [number, number]);
-    const rect = debug.map.getContainer().getBoundingClientRect();
-    return { x: rect.left + projected.x, y: rect.top + projected.y };
-  }, incidentId);
+  // Close in: other specs' incidents a few hundred metres away must not share its pixels.
+  const point = await pickablePoint(page, { layerId: "incidents", id: incidentId, zoom: 18 });
   await page.mouse.click(point.x, point.y);
   await expect(page.getByTestId("incident-drawer")).toBeVisible();
   // The drawer that opened is this incident's, not another one's on the same spot.

@@ -1,8 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "../fixtures/auth";
+import type { TAlert } from "../../lib/contracts/alerts";
+import { SCREENSHOTS, horizontalOverflow, signInAs } from "../fixtures/auth";
 import { isDeckLayerVisible, openControlRoom } from "../fixtures/control-room";
+import { api, confirmPendingHandover, resolveAlertsOf } from "../fixtures/operations";
 
-const SCREENSHOTS = "e2e/screenshots";
+/** The water network's leak rule: tuned on /rules so every district meter raises it at its next reading, then reset. */
+const LEAK_RULE = "water-network.pressure-drop";
 
 /** The declared domains shipped in lib/domains/definitions, with a field their tooltip shows. */
 const DOMAINS = [
@@ -29,12 +32,17 @@ async function focusReportedSensor(page: Page, domain: string): Promise<{ x: num
   }, target);
 }
 
-test.describe("declared sensor domains on the map", () => {
+test.describe("declared sensor domains: map, rules, history", () => {
   test.beforeEach(async ({ page }) => {
-    await signInAs(page, "operator");
+    // A supervisor: the control room as an operator has it, plus the rules and the history.
+    await signInAs(page, "supervisor");
+    // A shift handover another test left waiting would be modal over the control room.
+    await confirmPendingHandover(page);
   });
 
-  test("each new layer turns on with its legend, and a picked sensor shows its fields (1440 px)", async ({ page }) => {
+  test("each new layer turns on with its legend, a picked sensor shows its fields, its rules are tuned and its alerts found in the history (1440 px)", async ({
+    page,
+  }) => {
     // Three layers and three sensors, each drawn and picked: more than the default budget on a loaded machine.
     test.setTimeout(300_000);
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -64,6 +72,52 @@ test.describe("declared sensor domains on the map", () => {
       await page.screenshot({ path: `${SCREENSHOTS}/domains-${domain.id}-tooltip-1440.png` });
       await page.keyboard.press("Escape");
     }
+    // The alert queue filters by the declared domains too.
+    const queueDomain = page.getByRole("group", { name: "Filter alerts" }).getByLabel("Domain");
+    await expect(queueDomain.locator("option")).toContainText(DOMAINS.map((d) => d.label));
+
+    // Their rules are tuned on /rules like the built-in ones, in the field's unit.
+    await page.goto("/rules");
+    const card = page.locator(`[data-testid="rule-card"][data-rule-id="${LEAK_RULE}"]`);
+    await expect(page.getByTestId("rules-water-network")).toContainText("Water network");
+    await expect(card).toContainText("District pressure below 2 bar for 2 min; clears above 2.5 bar.");
+    await expect(card).toContainText("Default from its definition");
+    await card.getByLabel("Sustain", { exact: true }).fill("0");
+    await card.getByTestId("rule-param-openBelow").fill("10");
+    await card.getByTestId("rule-param-clearAbove").fill("12");
+    await card.getByRole("button", { name: "Save" }).click();
+    await expect(card.getByRole("status")).toHaveText("Saved — takes effect immediately.");
+    await expect(card).toContainText("District pressure below 10 bar for 0 s; clears above 12 bar.");
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/domains-rules-1440.png` });
+
+    // The running engine applies it: every meter reads below 10 bar, so leak alerts open at the next readings (every 30 s).
+    await expect
+      .poll(async () => (await api<TAlert[]>(page, "GET", "/api/alerts?domain=water-network")).some((a) => a.ruleId === LEAK_RULE), {
+        timeout: 90_000,
+      })
+      .toBe(true);
+    await card.getByTestId("rule-reset").click();
+    await page.getByTestId("rule-reset-confirm").click();
+    await expect(card.getByRole("status")).toHaveText("Back to the default — takes effect immediately.");
+    await expect(card).toContainText("District pressure below 2 bar");
+    await resolveAlertsOf(page, LEAK_RULE);
+
+    // The history filters by a declared domain and names it.
+    await page.goto("/history?tab=alerts&domain=water-network");
+    await expect(page.getByTestId("history-filter-form").getByLabel("Water network")).toBeChecked();
+    const rows = page.getByTestId("history-table").getByTestId("history-row");
+    await expect(rows.first()).toContainText("Water network");
+    await expect(rows.first()).toContainText("Pressure drop (suspected leak)");
+    await page.screenshot({ path: `${SCREENSHOTS}/domains-history-1440.png` });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await rows.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/domains-history-360.png` });
+    await page.goto("/rules");
+    await card.scrollIntoViewIfNeeded();
+    await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/domains-rules-360.png` });
   });
 
   test("works on a 360 px phone", async ({ page }) => {

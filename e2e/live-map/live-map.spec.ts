@@ -21,10 +21,37 @@ test.describe("live city map", () => {
     // Every drivable segment has live data, and all 20 units report.
     await expect.poll(() => page.evaluate(() => window.__citynerve!.store.count("traffic"))).toBe(494);
     await expect.poll(() => page.evaluate(() => window.__citynerve!.store.count("units"))).toBe(20);
+    // The map sent its viewport; a town within the entity budget is still sent whole (no per-tile view, no overview).
+    expect(await page.evaluate(() => window.__citynerve!.store.getView().mode)).toBe("city");
 
     // A blank or single-colour canvas compresses to almost nothing; a drawn city does not.
     const png = await page.getByTestId("city-map").screenshot({ path: `${SCREENSHOTS}/desktop-1440.png` });
     expect(png.byteLength).toBeGreaterThan(60_000);
+  });
+
+  test("live values arrive as columns once the pack is indexed, and move the map's entities", async ({ page }) => {
+    await openControlRoom(page);
+    // Counted in the page, whatever the transport (a WebSocket, or long-polling where one is refused).
+    await page.evaluate(() => {
+      const store = window.__citynerve!.store as NonNullable<typeof window.__citynerve>["store"] & { columnsApplied?: number };
+      const apply = store.applyColumns.bind(store);
+      store.columnsApplied = 0;
+      store.applyColumns = (delta, slots) => {
+        apply(delta, slots);
+        store.columnsApplied = (store.columnsApplied ?? 0) + 1;
+      };
+    });
+    const newestTraffic = () =>
+      page.evaluate(() => {
+        const store = window.__citynerve!.store;
+        const ids = [...window.__citynerve!.entities!.segments.keys()];
+        return Math.max(...ids.map((id) => Date.parse(store.get("traffic", id)?.observedAt ?? "1970-01-01T00:00:00Z")));
+      });
+    const before = await newestTraffic();
+    await expect
+      .poll(() => page.evaluate(() => (window.__citynerve!.store as unknown as { columnsApplied: number }).columnsApplied))
+      .toBeGreaterThan(2);
+    expect(await newestTraffic()).toBeGreaterThan(before);
   });
 
   test("live figures move: events per second and the dead-letter count", async ({ page }) => {
@@ -63,6 +90,18 @@ test.describe("live city map", () => {
     await page.keyboard.press("Escape");
     await expect(tooltip).not.toHaveAttribute("data-pinned", "true");
     await page.mouse.move(700, 20); // off the map, onto the top bar
+    await expect(tooltip).toBeHidden();
+
+    // On a phone the pinned card docks above the bottom edge (components/ui/map-tooltip.module.css).
+    await page.setViewportSize({ width: 360, height: 740 });
+    // deck.gl's view follows the resized map on its next frame: click again until the click picks the engine.
+    await expect(async () => {
+      const onPhone = await unitScreenPosition(page, engine);
+      await page.mouse.click(onPhone.x, onPhone.y);
+      await expect(tooltip).toHaveAttribute("data-pinned", "true", { timeout: 1_000 });
+    }).toPass();
+    await page.screenshot({ path: `${SCREENSHOTS}/tooltip-360.png` });
+    await page.keyboard.press("Escape");
     await expect(tooltip).toBeHidden();
   });
 

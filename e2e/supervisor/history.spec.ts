@@ -39,6 +39,8 @@ test.describe
 
       const sam = await openAs(browser, "supervisor");
       await sam.goto("/history");
+      // The results come from the browser's first query: once they show, the form is hydrated and takes the filter.
+      await expect(sam.getByTestId("history-table")).toBeVisible();
       const form = sam.getByTestId("history-filter-form");
       await form.getByRole("group", { name: "Type" }).getByLabel("Fire", { exact: true }).check();
       await form.getByLabel("Words in description, address or notes").fill(marker);

@@ -84,6 +84,8 @@ test.describe("zones", () => {
     const supervisor = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await signInAs(supervisor, "supervisor");
     await supervisor.goto("/history?tab=alerts");
+    // The results come from the browser's first query: once they show, the form is hydrated and takes the filter.
+    await expect(supervisor.getByTestId("history-table")).toBeVisible();
     const form = supervisor.getByTestId("history-filter-form");
     await form.getByLabel("Zone").fill(zoneName);
     await form.getByRole("button", { name: "Apply filters" }).click();

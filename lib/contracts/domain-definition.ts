@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZAlertSeverity } from "./alerts";
+import { ZCitizenService } from "./citizen-services";
 import { ZUnitType } from "./events";
 import { ZIncidentType } from "./incidents";
 import { LAYERS } from "./layers";
@@ -16,11 +17,14 @@ const ZDomainId = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,39}$/, "use 2–40 lower-case letters, digits or '-', starting with a letter")
   .refine((id) => !(LAYERS as readonly string[]).includes(id), "is a built-in layer's id");
-const ZFieldName = z
+export const ZFieldName = z
   .string()
   .regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, "use letters and digits, starting with a letter (Smart Data Models style)");
 const RESERVED_FIELDS = ["id", "entityId", "observedAt", "type"];
-const ZLabel = z.string().min(1).max(60);
+export const ZLabel = z.string().min(1).max(60);
+
+/** A unit's UN/CEFACT common code ("GQ" µg/m³, "BAR", "P1" %), which NGSI-LD gives as the Property's unitCode. */
+export const ZUnitCode = z.string().regex(/^[A-Z0-9]{2,3}$/, "a UN/CEFACT common code: 2 or 3 capital letters or digits");
 
 const fieldBase = { name: ZFieldName, label: ZLabel, required: z.boolean().default(true) };
 
@@ -30,6 +34,7 @@ const ZNumberField = z
     kind: z.literal("number"),
     /** Written after the value: "µg/m³", "bar", "%". */
     unit: z.string().max(16),
+    unitCode: ZUnitCode.optional(),
     min: z.number(),
     max: z.number(),
     integer: z.boolean().default(false),
@@ -43,6 +48,24 @@ const ZEnumField = z.strictObject({
 const ZBooleanField = z.strictObject({ ...fieldBase, kind: z.literal("boolean") });
 export const ZDomainField = z.discriminatedUnion("kind", [ZNumberField, ZEnumField, ZBooleanField]);
 export type TDomainField = z.infer<typeof ZDomainField>;
+
+/** OASIS CAP 1.2 `<category>` values: what a domain's alerts are about when they leave as CAP messages. */
+export const CAP_CATEGORIES = [
+  "Geo",
+  "Met",
+  "Safety",
+  "Security",
+  "Rescue",
+  "Fire",
+  "Health",
+  "Env",
+  "Transport",
+  "Infra",
+  "CBRNE",
+  "Other",
+] as const;
+export const ZCapCategory = z.enum(CAP_CATEGORIES);
+export type TCapCategory = z.infer<typeof ZCapCategory>;
 
 /** Names of the colour ramps in lib/design/tokens.ts (DOMAIN_SCALE_COLOR); a definition never carries hex values. */
 export const DOMAIN_PALETTES = ["sequential", "diverging"] as const;
@@ -95,6 +118,8 @@ const ruleBase = {
   clearSustainSeconds: z.number().min(0).max(86_400).default(0),
   /** The run card (by id) an incident promoted from this rule's alerts starts with. */
   runCard: z.string().optional(),
+  /** This rule's CAP category when it differs from the domain's (a dark street is a safety matter on a utility's network). */
+  capCategory: ZCapCategory.optional(),
 };
 
 export const ZDomainRuleTemplate = z.discriminatedUnion("kind", [
@@ -180,11 +205,21 @@ const ZPlacement = z.strictObject({
   seed: z.number().int(),
 });
 
+/**
+ * A citizens' report (Open311 service) this domain's crews handle: its alerts are raised in this domain. A code
+ * equal to a built-in service's replaces that one (lib/domains/citizen-service-catalog.ts), so a city routes
+ * "water-leak" to its water network by data.
+ */
+export const ZDeclaredCitizenService = z.strictObject(ZCitizenService.omit({ domain: true }).shape);
+export type TDeclaredCitizenService = z.infer<typeof ZDeclaredCitizenService>;
+
 export const ZDomainDefinition = z
   .strictObject({
     id: ZDomainId,
     label: ZLabel,
     description: z.string().max(2_000).default(""),
+    /** The CAP `<category>` its alerts carry (lib/domains/domain-catalog.ts), unless a rule names its own. */
+    capCategory: ZCapCategory,
     /** The Smart Data Models entity type its events carry (`type` of each event). */
     eventType: z.string().regex(/^[A-Z][A-Za-z0-9]{1,59}$/, "use the Smart Data Models type name, e.g. AirQualityObserved"),
     fields: z.array(ZDomainField).min(1).max(24),
@@ -198,6 +233,7 @@ export const ZDomainDefinition = z
     map: ZMapLayer,
     rules: z.array(ZDomainRuleTemplate).max(20),
     runCards: z.array(ZDomainRunCard).max(10).default([]),
+    citizenServices: z.array(ZDeclaredCitizenService).max(20).default([]),
     simulator: ZSimulatorHints,
   })
   .superRefine((def, ctx) => {
@@ -225,7 +261,19 @@ export const ZDomainDefinition = z
       ruleIds.add(rule.id);
       if (rule.runCard && !runCardIds.has(rule.runCard))
         ctx.addIssue({ code: "custom", path: ["rules", i, "runCard"], message: `no run card "${rule.runCard}" in runCards` });
-      if (rule.kind === "threshold") needField(["rules", i, "field"], rule.field, ["number"]);
+      if (rule.kind === "threshold") {
+        const field = needField(["rules", i, "field"], rule.field, ["number"]);
+        // A threshold outside what the sensor can read could never be met (or always is).
+        for (const key of ["openAbove", "clearBelow", "openBelow", "clearAbove"] as const) {
+          const value = rule[key];
+          if (field?.kind === "number" && value !== undefined && (value < field.min || value > field.max))
+            ctx.addIssue({
+              code: "custom",
+              path: ["rules", i, key],
+              message: `must be between ${field.min} and ${field.max}${field.unit ? ` ${field.unit}` : ""} (the range of "${field.name}")`,
+            });
+        }
+      }
       if (rule.kind === "status") {
         const field = needField(["rules", i, "field"], rule.field, ["enum", "boolean"]);
         const allowed = field?.kind === "enum" ? field.values : ["true", "false"];
@@ -241,6 +289,12 @@ export const ZDomainDefinition = z
         ctx.addIssue({ code: "custom", path: ["simulator", "fields"], message: `no hint for required field "${field.name}"` });
     }
     for (const name of Object.keys(def.simulator.excursion.values)) needField(["simulator", "excursion", "values", name], name);
+    const serviceCodes = new Set<string>();
+    def.citizenServices.forEach((service, i) => {
+      if (serviceCodes.has(service.code))
+        ctx.addIssue({ code: "custom", path: ["citizenServices", i, "code"], message: `service code "${service.code}" is declared twice` });
+      serviceCodes.add(service.code);
+    });
   });
 export type TDomainDefinition = z.infer<typeof ZDomainDefinition>;
 /** What a definition file holds before defaults are filled in. */
@@ -260,6 +314,14 @@ const envelope = {
   entityId: z.string().min(1).max(128),
   observedAt: z.iso.datetime({ offset: true }),
 };
+
+/**
+ * A declared domain's event as the server recorded it (time playback): the envelope and flat field values. Its
+ * fields were checked against its definition when it came in; read back, only the shape is checked.
+ */
+export const ZRecordedDomainEvent: z.ZodType<TDomainEvent> = z
+  .object({ ...envelope, type: z.string() })
+  .catchall(z.union([z.string(), z.number(), z.boolean()]));
 
 function fieldSchema(field: TDomainField): z.ZodType<string | number | boolean> {
   switch (field.kind) {

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ALERT_SEVERITIES, ZAlertSeverity, ALERT_STATUSES, ZAlertStatus } from "./alerts";
 import { INCIDENT_PRIORITIES, INCIDENT_STATUSES, INCIDENT_TYPES, ZIncidentPriority, ZIncidentStatus, ZIncidentType } from "./incidents";
 import { ZEnergyMeasurement, ZOffStreetParking, ZTrafficFlowObserved, ZUnitPosition, ZWasteContainer } from "./events";
-import { LAYERS, ZDomainName } from "./layers";
+import { ZDomainName } from "./layers";
+import { ZRecordedDomainEvent } from "./domain-definition";
 import type { TLayerEvents } from "./realtime";
 
 /**
@@ -10,7 +11,7 @@ import type { TLayerEvents } from "./realtime";
  * figures, map analysis and time playback, and the shift handover. Query strings are parsed with these
  * schemas on the server and built from them in the browser, so a shared link means the same on both.
  */
-const ZCsvOf = <T extends string>(values: readonly [T, ...T[]]) =>
+const ZCsvList = <T extends string>(item: z.ZodType<T, string>) =>
   z
     .string()
     .max(500)
@@ -20,7 +21,10 @@ const ZCsvOf = <T extends string>(values: readonly [T, ...T[]]) =>
         .map((p) => p.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(values)).max(20));
+    .pipe(z.array(item).max(20));
+const ZCsvOf = <T extends string>(values: readonly [T, ...T[]]) => ZCsvList(z.enum(values));
+/** Domains, built-in or declared (a domain no definition declares any more simply matches nothing). */
+const ZCsvOfDomains = ZCsvList(ZDomainName);
 
 const ZRange = {
   /** Inclusive lower bound on createdAt (incidents) / firstSeenAt (alerts). */
@@ -79,7 +83,7 @@ export type TIncidentHistoryPage = z.infer<typeof ZIncidentHistoryPage>;
 
 export const ZAlertHistoryFilter = z.object({
   ...ZRange,
-  domain: ZCsvOf(LAYERS).optional(),
+  domain: ZCsvOfDomains.optional(),
   severity: ZCsvOf(ALERT_SEVERITIES).optional(),
   status: ZCsvOf(ALERT_STATUSES).optional(),
   zone: z.string().max(80).optional(),
@@ -183,7 +187,7 @@ export const ZPointsQuery = z.object({
   kind: z.enum(["incidents", "alerts"]).default("incidents"),
   ...ZRange,
   type: ZCsvOf(INCIDENT_TYPES).optional(),
-  domain: ZCsvOf(LAYERS).optional(),
+  domain: ZCsvOfDomains.optional(),
 });
 /** [lon, lat] pairs, at most POINTS_LIMIT (newest first); `truncated` says when there were more. */
 export const ZPoints = z.object({ points: z.array(z.tuple([z.number(), z.number()])), truncated: z.boolean() });
@@ -197,7 +201,8 @@ export const ZPlaybackRange = z.object({
 });
 export type TPlaybackRange = z.infer<typeof ZPlaybackRange>;
 
-export const ZPlaybackQuery = z.object({ at: z.iso.datetime({ offset: true }), layers: ZCsvOf(LAYERS).optional() });
+/** `layers`: built-in layers and declared domains alike; absent → every one this city has. */
+export const ZPlaybackQuery = z.object({ at: z.iso.datetime({ offset: true }), layers: ZCsvOfDomains.optional() });
 
 /** GET /api/playback?at=…: the city's layers as recorded for that minute (the latest event per entity). */
 export const ZPlaybackFrame = z.object({
@@ -209,6 +214,8 @@ export const ZPlaybackFrame = z.object({
     energy: z.array(ZEnergyMeasurement).optional(),
     units: z.array(ZUnitPosition).optional(),
   }) satisfies z.ZodType<TLayerEvents>,
+  /** Declared domains' sensors, as the live snapshot's `declared` (events validated by their definitions when they came in). */
+  declared: z.record(z.string(), z.array(ZRecordedDomainEvent)).optional(),
 });
 export type TPlaybackFrame = z.infer<typeof ZPlaybackFrame>;
 

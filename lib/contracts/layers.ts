@@ -19,7 +19,7 @@ export const TOPIC_BY_LAYER: Record<TLayer, string> = {
  * built-ins' exhaustive tables stay exhaustive.
  */
 export type TDomainName = TLayer | (string & {});
-export const ZDomainName: z.ZodType<TDomainName> = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/);
+export const ZDomainName: z.ZodType<TDomainName, string> = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/);
 
 export function isBuiltinLayer(domain: TDomainName): domain is TLayer {
   return (LAYERS as readonly string[]).includes(domain);

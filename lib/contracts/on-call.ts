@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZAlertSeverity } from "./alerts";
 import { ASSIGNABLE_ROLES } from "./auth";
-import { ZLayer } from "./layers";
+import { ZDomainName } from "./layers";
 
 /**
  * On-call rotas and escalation policies (server/on-call/): supervisors and admins manage them on /on-call; the
@@ -70,7 +70,7 @@ export type TEscalationStep = z.infer<typeof ZEscalationStep>;
 /** Which alerts a policy covers: each given field must equal the alert's; none given covers every alert. */
 export const ZPolicyMatchers = z.object({
   severity: ZAlertSeverity.optional(),
-  domain: ZLayer.optional(),
+  domain: ZDomainName.optional(),
   zone: z.string().trim().min(1).max(80).optional(),
 });
 export type TPolicyMatchers = z.infer<typeof ZPolicyMatchers>;

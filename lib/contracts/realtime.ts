@@ -6,6 +6,11 @@ import type { TAlert } from "./alerts";
 import type { TCapWarningList } from "./cap-warnings";
 import type { TIncident } from "./incidents";
 import type { TAssignmentNotice, TResponderUnit } from "./units";
+import type { TLiveView } from "@/lib/live/choose-view";
+import type { TTiledLayer } from "@/lib/live/tile-index";
+import { ZBbox, ZTileKey, type TTileKey } from "@/lib/live/tiles";
+
+export type { TLiveView };
 
 /**
  * The socket.io contract, typed on both ends:
@@ -27,6 +32,21 @@ export type TCitySnapshot = {
   declared?: TDeclaredEvents;
   /** ISO time the snapshot was taken. */
   at: string;
+  /**
+   * What the snapshot covers when the client sent its viewport (absent: the whole city). Entities of the tiled
+   * layers outside it are not sent, and deltas follow the same view until the next snapshot or view change.
+   */
+  view?: TLiveView;
+  /** Identifies this server process's sequence: a `resume` is honoured only by the process that issued the seq. */
+  epoch?: string;
+  /**
+   * true: not everything in view, only what the client lacks (after a resume: what changed since its seq in the
+   * tiles it held, and all of the tiles it did not; after a viewport change: the tiles newly in view). Merged into
+   * what it holds, entities outside `view` dropped, instead of replacing it.
+   */
+  partial?: boolean;
+  /** Per-tile summaries, when the view is an overview. */
+  summaries?: TCitySummaries;
 };
 
 export type TCityDelta = {
@@ -34,6 +54,39 @@ export type TCityDelta = {
   /** Only entities that changed since the last delta to this client (latest value wins). */
   layers: TLayerEvents;
   declared?: TDeclaredEvents;
+};
+
+/**
+ * A delta of the built-in layers as columns (lib/wire/columnar-delta.ts), for clients that subscribed with the
+ * fingerprint of the same city pack as the server's (`columns` in the subscribe request): about a quarter of the
+ * bytes of TCityDelta's JSON (npm run bench:wire-format).
+ */
+export type TColumnarDelta = {
+  seq: number;
+  /** How many entities of each layer the columns hold. */
+  counts: Partial<Record<TLayer, number>>;
+  /** Event id prefixes, which the columns name by number. */
+  idPrefixes: string[];
+  /** Every layer's columns in one binary attachment (ArrayBuffer as sent; Node receives a Buffer). */
+  columns: ArrayBuffer | ArrayBufferView;
+  /** Events the columns cannot carry exactly (an entity not in the pack, an id or time in another form), as JSON. */
+  layers?: TLayerEvents;
+  declared?: TDeclaredEvents;
+};
+
+/**
+ * One tile's entities of one tiled layer, as counts: how many the pack places there, then how many of their latest
+ * readings are fine, elevated, high and critical (lib/live/attention.ts; entities without a reading are in none).
+ */
+export type TLevelCounts = [entities: number, fine: number, elevated: number, high: number, critical: number];
+
+export type TTileSummary = { tile: TTileKey; layers: Partial<Record<TTiledLayer, TLevelCounts>> };
+
+/** Every tile of the city that holds entities, summarised: what an overview draws at city zoom. */
+export type TCitySummaries = {
+  /** ISO time they were computed. */
+  at: string;
+  tiles: TTileSummary[];
 };
 
 export const INGEST_SOURCES = ["simulator", "kafka", "mqtt"] as const;
@@ -130,10 +183,35 @@ export type TDeadLetterStoreStatus = {
   unreachableSince: string | null;
 };
 
+/** The map's visible area; the hub picks the view (lib/live/choose-view.ts) from it. */
+export const ZViewport = z.object({ bbox: ZBbox });
+export type TViewport = z.infer<typeof ZViewport>;
+
+/** At most this many tiles held are named in a resume (a viewport within the budget holds far fewer). */
+const MAX_RESUME_TILES = 400;
+
 export const ZSubscribeRequest = z.object({
   layers: z.array(ZLayer).max(16),
   /** Declared domains (lib/domains/definitions) to receive; their events come in `declared`, the built-ins' shape is unchanged. */
   domains: z.array(ZDomainName).max(16).optional(),
+  /** Absent: the whole city, as before viewports existed. */
+  viewport: ZViewport.optional(),
+  /**
+   * After a reconnect, what the client still holds for the same layers and domains: the epoch and seq of the last
+   * delta it applied, and its view's tiles ("city": all). Answered with only what changed since, when the epoch matches.
+   */
+  resume: z
+    .object({
+      epoch: z.string().max(64),
+      seq: z.number().int().min(0),
+      tiles: z.union([z.literal("city"), z.array(ZTileKey).max(MAX_RESUME_TILES)]),
+    })
+    .optional(),
+  /**
+   * The fingerprint of the city pack the client indexed (lib/wire/entity-slots.ts): when it is the server's, the
+   * built-in layers' deltas come as "city:columns" instead of "city:delta". Absent or different: JSON deltas.
+   */
+  columns: z.string().max(64).optional(),
 });
 export type TSubscribeRequest = z.infer<typeof ZSubscribeRequest>;
 
@@ -142,6 +220,10 @@ export type TAck<T> = { ok: true; data: T } | { ok: false; error: string };
 export interface TServerToClientEvents {
   "city:snapshot": (snapshot: TCitySnapshot) => void;
   "city:delta": (delta: TCityDelta) => void;
+  /** The same as "city:delta", as columns, to clients that asked for them (`columns` in the subscribe request). */
+  "city:columns": (delta: TColumnarDelta) => void;
+  /** Every few seconds while something changed, to clients whose view is an overview. */
+  "city:summaries": (summaries: TCitySummaries) => void;
   "ingest:stats": (stats: TIngestStats) => void;
   /** An alert's new state (opened, updated by the engine, or changed by someone); operators and supervisors only. */
   "alert:upsert": (alert: TAlert) => void;
@@ -160,4 +242,9 @@ export interface TServerToClientEvents {
 export interface TClientToServerEvents {
   /** Replace the set of layers this client receives; answers with a fresh snapshot. */
   "city:subscribe": (request: TSubscribeRequest, ack: (response: TAck<TCitySnapshot>) => void) => void;
+  /**
+   * The map moved: answers with what the new view adds (a snapshot with `partial: true` and the tiles newly in
+   * view) or, on entering an overview, its summaries. Entities that left the view are the client's to drop.
+   */
+  "city:viewport": (viewport: TViewport, ack: (response: TAck<TCitySnapshot>) => void) => void;
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ZAlertSeverity } from "./alerts";
-import { ZDomainName, ZLayer, type TLayer } from "./layers";
+import { ZDomainName, ZLayer, isBuiltinLayer, type TDomainName } from "./layers";
 import { WASTE_STATUSES } from "./events";
+import { builtinMetricTables } from "@/lib/domains/builtin-domains";
 
 /**
  * Alert rules and the signals the rules engine emits when an alert opens,
@@ -13,14 +14,6 @@ import { WASTE_STATUSES } from "./events";
 const ALERT_METRICS = ["speedShare", "occupancy", "fillingLevel", "temperature", "loadShare", "voltageShare", "frequency"] as const;
 export const ZAlertMetric = z.enum(ALERT_METRICS);
 export type TAlertMetric = z.infer<typeof ZAlertMetric>;
-
-const METRICS_BY_DOMAIN: Record<TLayer, readonly TAlertMetric[]> = {
-  traffic: ["speedShare"],
-  parking: ["occupancy"],
-  waste: ["fillingLevel", "temperature"],
-  energy: ["loadShare", "voltageShare", "frequency"],
-  units: [],
-};
 
 /** What the settings form calls each tunable number: error messages name fields the same way, so a supervisor can find them. */
 export const RULE_FIELD_LABELS = {
@@ -43,22 +36,49 @@ export const RULE_FIELD_LABELS = {
 type TRuleField = keyof typeof RULE_FIELD_LABELS;
 const L = RULE_FIELD_LABELS;
 
-/** How each metric reads to people: shares (0–1) as percentages, the rest in their physical unit. */
-export const METRIC_UNITS: Record<TAlertMetric, { unit: string; isShare: boolean }> = {
-  speedShare: { unit: "% of free flow", isShare: true },
-  occupancy: { unit: "% occupied", isShare: true },
-  fillingLevel: { unit: "% full", isShare: true },
-  loadShare: { unit: "% of rating", isShare: true },
-  voltageShare: { unit: "% of nominal", isShare: true },
-  temperature: { unit: "°C", isShare: false },
-  frequency: { unit: "Hz", isShare: false },
-};
+/**
+ * How a rule's numbers read to people: shares (0–1) as percentages, the rest in their physical unit. `label` names
+ * the metric in messages; `min`/`max` bound its readings (a threshold outside them could never be met, or always is).
+ */
+export type TMetricUnit = { unit: string; isShare: boolean; label?: string; min?: number; max?: number };
+
+/** What a rule reads when nothing is known of it (no metric, or a field its domain does not declare). */
+export const NO_UNIT: TMetricUnit = { unit: "", isShare: false };
+
+/**
+ * How each metric reads to people, and which domain's rules read it: from the built-in domains' files
+ * (lib/domains/definitions/builtin), whose bounds are the events' (lib/contracts/events.ts), or none where a share may pass 100 %.
+ */
+const BUILTIN_METRICS = builtinMetricTables(ALERT_METRICS);
+export const METRIC_UNITS: Readonly<Record<TAlertMetric, TMetricUnit>> = BUILTIN_METRICS.units;
+const METRICS_BY_DOMAIN = BUILTIN_METRICS.byDomain;
+
+/** Shares of free-flow speed (jamSpread, which reads no metric). */
+export const SHARE_UNIT: TMetricUnit = METRIC_UNITS.speedShare;
 
 /** A stored value as the form shows it, for messages: 0.9 of a share metric → "90 %", 25 °C → "25 °C". */
-export function formatRuleValue(value: number, metric: TAlertMetric | "share"): string {
-  const isShare = metric === "share" || METRIC_UNITS[metric].isShare;
+export function formatRuleValue(value: number, { unit, isShare }: Pick<TMetricUnit, "unit" | "isShare">): string {
   if (isShare) return `${Number((value * 100).toFixed(6))} %`;
-  return `${value} ${METRIC_UNITS[metric as TAlertMetric].unit}`;
+  return `${value} ${unit}`.trim();
+}
+
+const asShown = (value: number, isShare: boolean) => (isShare ? Number((value * 100).toFixed(6)) : value);
+
+/** The range of a metric's readings as a message says it: "between 0 and 1000 µg/m³", "at least 0 % of free flow". */
+function formatRange({ unit, isShare, min, max }: TMetricUnit): string {
+  const unitText = unit ? ` ${unit}` : "";
+  if (min !== undefined && max !== undefined) return `between ${asShown(min, isShare)} and ${asShown(max, isShare)}${unitText}`;
+  if (min !== undefined) return `at least ${asShown(min, isShare)}${unitText}`;
+  return `at most ${asShown(max ?? 0, isShare)}${unitText}`;
+}
+
+/** "PM2.5: " before a message about a rule's thresholds, so it says what is measured; nothing for an unnamed metric. */
+const metricPrefix = (unit: TMetricUnit) => (unit.label ? `${unit.label}: ` : "");
+
+/** Adds an issue at `field` when `value` lies outside the metric's readings. */
+function checkInRange(ctx: z.RefinementCtx, field: TRuleField, value: number, unit: TMetricUnit): void {
+  if ((unit.min === undefined || value >= unit.min) && (unit.max === undefined || value <= unit.max)) return;
+  ctx.addIssue({ code: "custom", path: [field], message: `${metricPrefix(unit)}'${L[field]}' must be ${formatRange(unit)}` });
 }
 
 // Messages a supervisor reads beside the field (the API's 400 fieldErrors carry them unchanged).
@@ -71,29 +91,37 @@ const MAX_SUSTAIN_SECONDS = 86_400;
 const sustain = (field: "sustainSeconds" | "clearSustainSeconds") =>
   notNegative(field).max(MAX_SUSTAIN_SECONDS, `${L[field]} can be at most 24 hours (${MAX_SUSTAIN_SECONDS} s)`);
 
-/** Opens at value ≥ openAbove, clears below clearBelow; the gap between them is the hysteresis band. */
-const ZThresholdAbove = z
-  .strictObject({ metric: ZAlertMetric, openAbove: aNumber("openAbove"), clearBelow: aNumber("clearBelow") })
-  .superRefine((p, ctx) => {
+/**
+ * Opens at value ≥ openAbove and clears below clearBelow, or opens at value < openBelow and clears above clearAbove;
+ * the gap between them is the hysteresis band. `metric` is what the rule reads: a built-in metric, or a declared
+ * domain's number field (whose unit and range come from its definition, through `unitOf`).
+ */
+function thresholdParams<M extends string>(metric: z.ZodType<M, string>, unitOf: (metric: M) => TMetricUnit) {
+  const above = z.strictObject({ metric, openAbove: aNumber("openAbove"), clearBelow: aNumber("clearBelow") }).superRefine((p, ctx) => {
+    const unit = unitOf(p.metric);
+    checkInRange(ctx, "openAbove", p.openAbove, unit);
+    checkInRange(ctx, "clearBelow", p.clearBelow, unit);
     if (p.clearBelow > p.openAbove)
       ctx.addIssue({
         code: "custom",
         path: ["clearBelow"],
-        message: `'${L.clearBelow}' must be at most '${L.openAbove}' (${formatRuleValue(p.openAbove, p.metric)})`,
+        message: `${metricPrefix(unit)}'${L.clearBelow}' must be at most '${L.openAbove}' (${formatRuleValue(p.openAbove, unit)})`,
       });
   });
-/** Opens at value < openBelow, clears above clearAbove. */
-const ZThresholdBelow = z
-  .strictObject({ metric: ZAlertMetric, openBelow: aNumber("openBelow"), clearAbove: aNumber("clearAbove") })
-  .superRefine((p, ctx) => {
+  const below = z.strictObject({ metric, openBelow: aNumber("openBelow"), clearAbove: aNumber("clearAbove") }).superRefine((p, ctx) => {
+    const unit = unitOf(p.metric);
+    checkInRange(ctx, "openBelow", p.openBelow, unit);
+    checkInRange(ctx, "clearAbove", p.clearAbove, unit);
     if (p.clearAbove < p.openBelow)
       ctx.addIssue({
         code: "custom",
         path: ["clearAbove"],
-        message: `'${L.clearAbove}' must be at least '${L.openBelow}' (${formatRuleValue(p.openBelow, p.metric)})`,
+        message: `${metricPrefix(unit)}'${L.clearAbove}' must be at least '${L.openBelow}' (${formatRuleValue(p.openBelow, unit)})`,
       });
   });
-export const ZThresholdParams = z.union([ZThresholdAbove, ZThresholdBelow]);
+  return z.union([above, below]);
+}
+export const ZThresholdParams = thresholdParams(ZAlertMetric, (metric) => METRIC_UNITS[metric]);
 
 export const ZStatusParams = z.strictObject({
   statuses: z.array(z.enum(WASTE_STATUSES).exclude(["ok"])).min(1, "Pick at least one status"),
@@ -114,7 +142,7 @@ export const ZSpikeParams = z
       ctx.addIssue({
         code: "custom",
         path: ["clearRise"],
-        message: `'${L.clearRise}' must be less than '${L.rise}' (${formatRuleValue(p.rise, p.metric)})`,
+        message: `${metricPrefix(METRIC_UNITS[p.metric])}'${L.clearRise}' must be less than '${L.rise}' (${formatRuleValue(p.rise, METRIC_UNITS[p.metric])})`,
       });
   });
 
@@ -130,7 +158,7 @@ export const ZJamSpreadParams = z
       ctx.addIssue({
         code: "custom",
         path: ["clearAbove"],
-        message: `'${L.clearAbove}' must be at least '${L.congestedBelow}' (${formatRuleValue(p.congestedBelow, "share")})`,
+        message: `'${L.clearAbove}' must be at least '${L.congestedBelow}' (${formatRuleValue(p.congestedBelow, SHARE_UNIT)})`,
       });
   });
 
@@ -138,17 +166,20 @@ export const ZJamSpreadParams = z
 export const ZOutOfBandParams = z
   .strictObject({ metric: ZAlertMetric, min: aNumber("min"), max: aNumber("max"), clearMargin: notNegative("clearMargin") })
   .superRefine((p, ctx) => {
+    const unit = METRIC_UNITS[p.metric];
+    checkInRange(ctx, "min", p.min, unit);
+    checkInRange(ctx, "max", p.max, unit);
     if (p.min >= p.max) {
       ctx.addIssue({
         code: "custom",
         path: ["max"],
-        message: `'${L.max}' must be above '${L.min}' (${formatRuleValue(p.min, p.metric)})`,
+        message: `${metricPrefix(unit)}'${L.max}' must be above '${L.min}' (${formatRuleValue(p.min, unit)})`,
       });
     } else if (p.min + p.clearMargin >= p.max - p.clearMargin) {
       ctx.addIssue({
         code: "custom",
         path: ["clearMargin"],
-        message: `'${L.clearMargin}' must be less than half the gap between '${L.min}' and '${L.max}' (${formatRuleValue((p.max - p.min) / 2, p.metric)}), or no value would ever clear the alert`,
+        message: `${metricPrefix(unit)}'${L.clearMargin}' must be less than half the gap between '${L.min}' and '${L.max}' (${formatRuleValue((p.max - p.min) / 2, unit)}), or no value would ever clear the alert`,
       });
     }
   });
@@ -166,18 +197,16 @@ const flapWindowMinutes = () =>
 
 const ENERGY_ASSET_KINDS = ["substation", "feeder"] as const;
 
-const ruleFields = {
+/** What every rule has, whatever its domain: what the settings page tunes besides the numbers of its params. */
+const commonRuleFields = {
   /** Stable id: episodes and dedup keys hang on it, so renaming a rule starts new episodes. */
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]*$/)
     .max(64),
-  domain: ZLayer,
   name: z.string().min(1).max(120),
   description: z.string().max(500),
   severity: ZAlertSeverity,
-  /** Energy rules only: restrict the rule to substations or to feeders. */
-  assetKind: z.enum(ENERGY_ASSET_KINDS).optional(),
   /** How long the condition must hold before the alert opens. */
   sustainSeconds: sustain("sustainSeconds"),
   /** How long the clear condition must hold before the alert clears. */
@@ -186,6 +215,13 @@ const ruleFields = {
   flapMaxChanges: flapMaxChanges().optional(),
   flapWindowMinutes: flapWindowMinutes().optional(),
   enabled: z.boolean(),
+};
+
+const ruleFields = {
+  ...commonRuleFields,
+  domain: ZLayer,
+  /** Energy rules only: restrict the rule to substations or to feeders. */
+  assetKind: z.enum(ENERGY_ASSET_KINDS).optional(),
 };
 
 export const ZRuleDefinition = z
@@ -216,6 +252,75 @@ export const ZRuleDefinition = z
 export type TRuleDefinition = z.infer<typeof ZRuleDefinition>;
 export type TRuleKind = TRuleDefinition["kind"];
 export type TRuleOfKind<K extends TRuleKind> = Extract<TRuleDefinition, { kind: K }>;
+
+/**
+ * A declared domain's rule (lib/domains/definitions `rules`, lib/domains/declared-rules.ts) in the shape of a
+ * built-in one, so /rules tunes, stores, audits and resets it alike. Threshold rules read a number field of the
+ * domain (`metric`), status rules an enum or boolean field; the engine is server/domains/domain-rule-engine.ts.
+ */
+const declaredRuleFields = {
+  ...commonRuleFields,
+  domain: ZDomainName.refine((domain) => !isBuiltinLayer(domain), "is a built-in layer"),
+};
+const ZFieldMetric = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/);
+/** `unitOf`: how the domain's number field a threshold rule reads is measured and bounded (its definition's unit, min and max). */
+export function declaredRuleSchema(unitOf: (field: string) => TMetricUnit) {
+  return z.discriminatedUnion("kind", [
+    z.object({ ...declaredRuleFields, kind: z.literal("threshold"), params: thresholdParams(ZFieldMetric, unitOf) }),
+    z.object({
+      ...declaredRuleFields,
+      kind: z.literal("status"),
+      params: z.strictObject({
+        field: ZFieldMetric,
+        /** Values that open the alert, worst first. */
+        statuses: z.array(z.string()).min(1, "Pick at least one status"),
+        /** Only while the sun is down at the city's centre. */
+        onlyAtNight: z.boolean(),
+      }),
+    }),
+    z.object({ ...declaredRuleFields, kind: z.literal("stale"), params: ZStaleParams }),
+  ]);
+}
+/** A declared rule's shape, its thresholds unchecked against its field (declaredRuleSchema checks them). */
+export const ZDeclaredRule = declaredRuleSchema(() => NO_UNIT);
+export type TDeclaredRule = z.infer<typeof ZDeclaredRule>;
+
+/** Any rule in force: a built-in domain's or a declared domain's. */
+export type TAlertRule = TRuleDefinition | TDeclaredRule;
+export const ZAlertRule: z.ZodType<TAlertRule> = z.union([ZRuleDefinition, ZDeclaredRule]);
+
+/** What a rule's thresholds are measured in: its metric or field (none: stale rules; a jam's shares of free flow). */
+export function ruleMetric(rule: TAlertRule): string | undefined {
+  return "metric" in rule.params ? rule.params.metric : undefined;
+}
+
+export function isBuiltinRule(rule: TAlertRule): rule is TRuleDefinition {
+  return isBuiltinLayer(rule.domain);
+}
+
+/**
+ * Parses a rule with its domain's schema (a union's error would not say which field is wrong). A declared rule's
+ * thresholds are checked against its field's range, and its messages give units, when `unitOf` says what they are
+ * (the domain catalogue's metricUnit).
+ */
+export function safeParseAlertRule(value: unknown, unitOf?: (domain: TDomainName, metric: string) => TMetricUnit) {
+  const domain = (value as { domain?: unknown } | null)?.domain;
+  if (typeof domain !== "string" || isBuiltinLayer(domain)) return ZRuleDefinition.safeParse(value);
+  return (unitOf ? declaredRuleSchema((field) => unitOf(domain, field)) : ZDeclaredRule).safeParse(value);
+}
+
+/**
+ * Zod issues keyed by the field the form shows: a param's issue ("params.clearBelow") under "clearBelow",
+ * so its message sits beside that input rather than under the whole card.
+ */
+export function ruleFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String((issue.path[0] === "params" && issue.path.length > 1 ? issue.path[1] : issue.path[0]) ?? "rule");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
 
 /** A flapping alert's state, as the engine keeps it and the alert's row stores it (so a restart carries it on). */
 export const MAX_FLAP_CHANGES_KEPT = 200;
@@ -267,7 +372,7 @@ export type TAlertSignalKind = TAlertSignal["kind"];
 
 /** A rule as the settings API shows it: the definition in force and who last changed it (GET /api/rules). */
 export const ZRuleSetting = z.object({
-  rule: ZRuleDefinition,
+  rule: ZAlertRule,
   /** 0 while the rule runs with its built-in default; each saved change adds one. */
   version: z.number().int(),
   /** True while the rule in force equals its built-in default (nothing for "Reset to default" to do). */

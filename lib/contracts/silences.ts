@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZLayer } from "./layers";
+import { ZDomainName } from "./layers";
 
 /**
  * Silences and maintenance windows: alerts that match are still stored (and shown with "Show silenced") but do
@@ -15,7 +15,7 @@ export const ZSilenceMatchers = z
   .object({
     ruleId: z.string().trim().min(1).max(200).optional(),
     entityId: z.string().trim().min(1).max(200).optional(),
-    domain: ZLayer.optional(),
+    domain: ZDomainName.optional(),
     zone: z.string().trim().min(1).max(80).optional(),
   })
   .refine((m) => Object.values(m).some((v) => v !== undefined), "name at least one of rule, entity, domain or zone");

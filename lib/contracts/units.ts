@@ -138,9 +138,11 @@ export const ZRecommendedUnit = z.object({
   /** Travel time over the road graph at current (live traffic) speeds. */
   etaSeconds: z.number().nonnegative(),
   distanceM: z.number().nonnegative(),
-  /** Pre-selected to satisfy the run card (the fastest units of each required type). */
+  /** Pre-selected to satisfy the run card (the fastest units of each required type, home units first). */
   suggested: z.boolean(),
   route: z.array(ZLonLat),
+  /** The fire area or police beat the unit's station shares with the incident, when it does (a home unit). */
+  homeArea: z.string().optional(),
 });
 export type TRecommendedUnit = z.infer<typeof ZRecommendedUnit>;
 

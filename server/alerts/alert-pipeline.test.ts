@@ -160,7 +160,7 @@ describe.each(TEST_BACKENDS)("alert pipeline ($kind)", (backend) => {
       body: { version: 0, params: { metric: "fillingLevel", openAbove: 0.5, clearBelow: 0.8 } },
     });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.fieldErrors).toEqual({ clearBelow: ["'Clears below' must be at most 'Opens at or above' (50 %)"] });
+    expect(invalid.body.fieldErrors).toEqual({ clearBelow: ["Filling level: 'Clears below' must be at most 'Opens at or above' (50 %)"] });
     const wrongMetric = await t.app.request(`/api/rules/waste.bin-full`, {
       method: "PUT",
       cookie: t.cookies.supervisor,

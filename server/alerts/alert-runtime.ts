@@ -1,4 +1,4 @@
-import type { TAlertSignal, TRuleDefinition } from "@/lib/contracts/rules";
+import { isBuiltinRule, type TAlertRule, type TAlertSignal, type TDeclaredRule } from "@/lib/contracts/rules";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import type { TDomainEvent } from "@/lib/contracts/domain-definition";
 import type { TLonLat } from "@/lib/geo";
@@ -17,7 +17,7 @@ import { cityBounds } from "@/server/city/zones";
 import type { TLeaderFence } from "@/server/cluster/leader-fence";
 import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 import { LAYERS, isBuiltinLayer } from "@/lib/contracts/layers";
-import { createDomainRuleEngine } from "@/server/domains/domain-rule-engine";
+import { createDomainRuleEngine, type TDomainRuleEngine } from "@/server/domains/domain-rule-engine";
 import type { TDomainRegistry } from "@/server/domains/domain-registry";
 
 const ENGINE_TICK_MS = 1_000;
@@ -80,7 +80,10 @@ export type TAlertRuntime = {
  * after their transaction commits, then correlation groups are brought up to date.
  */
 export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlertRuntime> {
-  let rules: TRuleDefinition[] = await loadRules(deps.prisma);
+  const catalog = deps.domains?.rules;
+  let rules: TAlertRule[] = await loadRules(deps.prisma, catalog);
+  const builtinRules = () => rules.filter(isBuiltinRule);
+  const declaredRules = () => rules.filter((rule): rule is TDeclaredRule => !isBuiltinRule(rule));
   const builtinPositionOf = createPositionLookup(deps.entities);
   const positionOf: TPositionOf = (domain, entityId) =>
     isBuiltinLayer(domain) ? builtinPositionOf(domain, entityId) : deps.domains?.positionOf(domain, entityId);
@@ -91,8 +94,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
     const [lon, lat] = positionOf(domain, entityId) ?? centre;
     return { lon, lat, zone: zoneOf([lon, lat]) };
   };
-  const declaredRuleName = deps.domains ? createDomainRuleEngine(deps.domains).ruleName : () => undefined;
-  const ruleName = (ruleId: string) => rules.find((r) => r.id === ruleId)?.name ?? declaredRuleName(ruleId) ?? ruleId;
+  const ruleName = (ruleId: string) => rules.find((r) => r.id === ruleId)?.name ?? catalog?.defaultOf(ruleId)?.name ?? ruleId;
   let raised = 0;
   const onRaised = (count: number) => (raised += count);
 
@@ -109,9 +111,9 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
 
   /** One leadership's engine; once it has ended, nothing it still computes is written. */
   const newLeadership = () => {
-    const engine = createRuleEngine({ rules, entities: deps.entities });
-    // Declared domains' templates; their open alerts are not carried across a restart yet (see the report in server/domains).
-    const domainEngine = deps.domains && createDomainRuleEngine(deps.domains);
+    const engine = createRuleEngine({ rules: builtinRules(), entities: deps.entities });
+    // Declared domains' rules: their definitions' templates as tuned on /rules.
+    const domainEngine: TDomainRuleEngine | undefined = deps.domains && createDomainRuleEngine(deps.domains, declaredRules());
     let active = true;
     const pushOwn = (signals: TAlertSignal[]) => {
       if (active) push(signals);
@@ -159,7 +161,7 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
         for (const [domain, event] of held) evaluateNow(domain, event);
       }
     };
-    return { engine, recovery, evaluateDeclared, tickDeclared, restoreDeclared, end: () => (active = false) };
+    return { engine, domainEngine, recovery, evaluateDeclared, tickDeclared, restoreDeclared, end: () => (active = false) };
   };
 
   let leadership = newLeadership();
@@ -175,8 +177,8 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
     },
     zoneOf,
     async reloadRules() {
-      rules = await loadRules(deps.prisma);
-      const signals = leadership.engine.setRules(rules);
+      rules = await loadRules(deps.prisma, catalog);
+      const signals = [...leadership.engine.setRules(builtinRules()), ...(leadership.domainEngine?.setRules(declaredRules()) ?? [])];
       if (unsubscribe) push(signals);
     },
     recoverEpisodes: () => (unsubscribe ? leadership.recovery.recover() : Promise.resolve()),
@@ -208,8 +210,10 @@ export async function startAlertRuntime(deps: TAlertRuntimeDeps): Promise<TAlert
         // Events are held from here until the open alerts are read; the city as it stands now goes in
         // after them, oldest first (at start-up the city is still empty).
         const recovering = Promise.all([recovery.recover(), leadership.restoreDeclared()]);
-        const latest = Object.values(deps.cityState.snapshot(LAYERS)).flat();
-        for (const event of latest.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt))) recovery.onEvent(event);
+        const latest = Object.values(deps.cityState.snapshot(LAYERS))
+          .flat()
+          .map((event) => ({ event, atMs: Date.parse(event.observedAt) }));
+        for (const { event } of latest.sort((a, b) => a.atMs - b.atMs)) recovery.onEvent(event);
         try {
           await recovering;
         } catch (error) {

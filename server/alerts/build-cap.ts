@@ -1,12 +1,11 @@
 import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
-import { isBuiltinLayer, type TLayer } from "@/lib/contracts/layers";
+import type { TCapCategory } from "@/lib/contracts/domain-definition";
 
 /** OASIS Common Alerting Protocol 1.2 (http://docs.oasis-open.org/emergency/cap/v1.2/). */
 const CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
 
 const CAP_SEVERITY: Record<TAlertSeverity, string> = { critical: "Extreme", major: "Severe", minor: "Moderate", warning: "Minor" };
 const CAP_URGENCY: Record<TAlertSeverity, string> = { critical: "Immediate", major: "Expected", minor: "Future", warning: "Future" };
-const CAP_CATEGORY: Record<TLayer, string> = { traffic: "Transport", parking: "Transport", waste: "Env", energy: "Infra", units: "Other" };
 /** The area circle's radius: alerts sit on one asset, so a block around it. */
 const AREA_RADIUS_KM = 0.3;
 
@@ -25,17 +24,20 @@ export function capTime(iso: string): string {
   return new Date(iso).toISOString().replace(/\.\d{3}Z$/, "-00:00");
 }
 
+type TCapOptions = {
+  sender: string;
+  sentAt: Date;
+  /** The alert's domain's category, or its rule's own (lib/domains/domain-catalog.ts capCategory). */
+  category: TCapCategory;
+  /** The domain as people call it ("Water network"), for the area description. */
+  domainLabel: string;
+};
+
 /** One alert as a CAP 1.2 message, e.g. for a regional warning system or a public feed. */
-export function buildCap(alert: TAlert, options: { sender: string; sentAt: Date }): string {
+export function buildCap(alert: TAlert, options: TCapOptions): string {
   const e = escapeXml;
   const [lon, lat] = alert.location;
-  const category =
-    alert.ruleId.startsWith("waste.bin-burning") || alert.ruleId === "waste.temperature-spike"
-      ? "Fire"
-      : isBuiltinLayer(alert.domain)
-        ? CAP_CATEGORY[alert.domain]
-        : // A declared domain says nothing about CAP categories (yet).
-          "Other";
+  const { category } = options;
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<alert xmlns="${CAP_NAMESPACE}">`,
@@ -57,7 +59,7 @@ export function buildCap(alert: TAlert, options: { sender: string; sentAt: Date 
     `    <headline>${e(`${alert.ruleName} (${alert.zone})`)}</headline>`,
     `    <description>${e(alert.message)}</description>`,
     `    <area>`,
-    `      <areaDesc>${e(`${alert.zone}: ${alert.domain} ${alert.entityId}`)}</areaDesc>`,
+    `      <areaDesc>${e(`${alert.zone}: ${options.domainLabel} ${alert.entityId}`)}</areaDesc>`,
     `      <circle>${lat.toFixed(6)},${lon.toFixed(6)} ${AREA_RADIUS_KM}</circle>`,
     `    </area>`,
     `  </info>`,

@@ -4,7 +4,8 @@ import { invalid } from "@/server/errors";
 import { ALERT_INCLUDE, toAlert } from "./alert-view";
 
 const QUEUE_STATUSES = ["open", "acknowledged"];
-const MAX_ALERTS = 500;
+/** An alarm storm's thousands and then some: a reload or a reconnect in the middle of one lists every alert of it. */
+const MAX_ALERTS = 10_000;
 
 /** The alert queue: open + acknowledged by default, most severe first, then newest (last seen) first. */
 export async function listAlerts(prisma: PrismaClient, query: TAlertListQuery): Promise<TAlert[]> {

@@ -1,10 +1,13 @@
 import { ZSignalFlap, type TAlertSignal, type TSignalFlap } from "@/lib/contracts/rules";
 import type { TAlert } from "@/lib/contracts/alerts";
+import type { TAlertSilence } from "@/lib/contracts/silences";
 import type { TDomainName } from "@/lib/contracts/layers";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit, recordAudits } from "@/server/audit/record-audit";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { ALERT_INCLUDE, toAlert } from "./alert-view";
+import { recordConditionCleared } from "./record-condition-cleared";
 import { inTransaction, type TTx } from "@/server/db/transaction";
+import { mapInChunks } from "@/server/db/map-in-chunks";
 import { loadSilencesInForce, silenceFor } from "@/server/silences/silence-view";
 
 export type TLocate = (domain: TDomainName, entityId: string) => { lon: number; lat: number; zone: string };
@@ -19,6 +22,8 @@ type TPersistSignalsDeps = {
   guard?: (tx: TTx) => Promise<void>;
   /** How many alerts this batch raised (new rows), once its transaction has committed. */
   onRaised?: (count: number) => void;
+  /** Alerts per statement when opening and reading back (CHUNK_SIZE); the bench compares with all in one. */
+  chunkSize?: number;
 };
 
 /**
@@ -70,17 +75,34 @@ export async function persistSignals(deps: TPersistSignalsDeps, signals: readonl
   });
   if (raised > 0) deps.onRaised?.(raised);
   if (changed.length === 0) return [];
-  const rows = await deps.prisma.alert.findMany({ where: { dedupKey: { in: changed } }, include: ALERT_INCLUDE });
-  return rows.map(toAlert);
+  // Read back as written: a storm's worth of rows with their relations in one query stalled PGlite as long as a chunk of inserts.
+  return mapInChunks(changed, deps.chunkSize ?? CHUNK_SIZE, async (keys) =>
+    (await deps.prisma.alert.findMany({ where: { dedupKey: { in: keys } }, include: ALERT_INCLUDE })).map(toAlert),
+  );
 }
+
+/**
+ * Opened alerts per INSERT (with their audit rows and outbox events), and alerts per read-back. On PGlite a storm's
+ * 1,000 opens written at once stalled sockets and timers for the whole write; chunk by chunk (server/db/map-in-chunks.ts)
+ * the longest stall is one chunk's (npm run bench:alert-insert). The transaction stays one.
+ */
+const CHUNK_SIZE = 100;
 
 async function insertOpened(tx: TTx, deps: TPersistSignalsDeps, opens: readonly TAlertSignal[]): Promise<string[]> {
   const now = deps.now?.() ?? new Date();
   const silences = await loadSilencesInForce(tx, now);
+  const silenceOf: TSilenceOf = (s, zone) => silenceFor(silences, { ruleId: s.ruleId, entityId: s.entityId, domain: s.domain, zone }, now);
+  return mapInChunks(opens, deps.chunkSize ?? CHUNK_SIZE, (chunk) => insertChunk(tx, deps, chunk, silenceOf));
+}
+
+type TSilenceOf = (signal: TAlertSignal, zone: string) => TAlertSilence | null;
+
+/** One INSERT of opened alerts, then their audit rows (raised, silenced, flapping) in the same order, in one more. */
+async function insertChunk(tx: TTx, deps: TPersistSignalsDeps, opens: readonly TAlertSignal[], silenceOf: TSilenceOf): Promise<string[]> {
   const inserted = await tx.alert.createManyAndReturn({
     data: opens.map((s) => {
       const place = deps.locate(s.domain, s.entityId);
-      const silencedBy = silenceFor(silences, { ruleId: s.ruleId, entityId: s.entityId, domain: s.domain, zone: place.zone }, now);
+      const silencedBy = silenceOf(s, place.zone);
       return {
         dedupKey: s.dedupKey,
         ruleId: s.ruleId,
@@ -114,13 +136,16 @@ async function insertOpened(tx: TTx, deps: TPersistSignalsDeps, opens: readonly 
       flap: true,
     },
   });
-  for (const row of inserted) {
-    const { id, silencedBy, flapping, flap, ...after } = row;
-    await recordAudit(tx, { actor: null, action: "alert.raised", entityType: "alert", entityId: id, after });
-    if (silencedBy)
-      await recordAudit(tx, { actor: null, action: "alert.silenced", entityType: "alert", entityId: id, after: { silenced: silencedBy } });
-    if (flapping) await recordAudit(tx, { actor: null, action: "alert.flapping", entityType: "alert", entityId: id, after: { flap } });
-  }
+  await recordAudits(
+    tx,
+    inserted.flatMap(({ id, silencedBy, flapping, flap, ...after }) => [
+      { actor: null, action: "alert.raised", entityType: "alert", entityId: id, after },
+      ...(silencedBy
+        ? [{ actor: null, action: "alert.silenced", entityType: "alert", entityId: id, after: { silenced: silencedBy } }]
+        : []),
+      ...(flapping ? [{ actor: null, action: "alert.flapping", entityType: "alert", entityId: id, after: { flap } }] : []),
+    ]),
+  );
   return inserted.map((r) => r.dedupKey);
 }
 
@@ -194,13 +219,12 @@ async function applyClear(tx: TTx, deps: TPersistSignalsDeps, signal: TAlertSign
       before: { flapping: true },
       after: { flapping: false, ...(signal.flap ? { flap: signal.flap } : {}) },
     });
-  await recordAudit(tx, {
-    actor: null,
-    action: autoResolve ? "alert.auto_resolved" : "alert.condition_cleared",
-    entityType: "alert",
-    entityId: row.id,
-    before: { status: row.status, conditionClearedAt: null },
-    after: { status: autoResolve ? "resolved" : row.status, conditionClearedAt: clearedAt.toISOString(), message: signal.message },
+  await recordConditionCleared(tx, {
+    alertId: row.id,
+    statusBefore: row.status,
+    isResolved: autoResolve,
+    clearedAt,
+    message: signal.message,
   });
   return true;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { TCityEvent } from "@/lib/contracts/events";
+import type { TAlertSignal } from "@/lib/contracts/rules";
 import { DEFAULT_RULES } from "@/server/rule-engine/default-rules";
 import { createRuleEngine } from "@/server/rule-engine/rule-engine";
 import type { TStoredEpisode } from "@/server/rule-engine/stored-episode";
-import { waste } from "@/test/fixtures/test-events";
+import { isoAt, waste } from "@/test/fixtures/test-events";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { createEpisodeRecovery } from "./recover-episodes";
 
@@ -13,6 +14,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 describe("episode recovery", () => {
   const setup = (maxBufferedEvents?: number) => {
     const evaluated: TCityEvent[] = [];
+    const pushed: TAlertSignal[][] = [];
     let finishRead: (rows: TStoredEpisode[]) => void = () => {};
     /** How many events had been evaluated when each read started. */
     const reads: number[] = [];
@@ -23,10 +25,10 @@ describe("episode recovery", () => {
         return new Promise((resolve) => (finishRead = resolve));
       },
       evaluate: (event) => evaluated.push(event),
-      push: () => {},
+      push: (signals) => void pushed.push(signals),
       maxBufferedEvents,
     });
-    return { recovery, evaluated, reads, finishRead: (rows: TStoredEpisode[] = []) => finishRead(rows) };
+    return { recovery, evaluated, pushed, reads, finishRead: (rows: TStoredEpisode[] = []) => finishRead(rows) };
   };
 
   it("holds events from the moment recovery is asked for and evaluates them after it, in arrival order", async () => {
@@ -72,5 +74,40 @@ describe("episode recovery", () => {
     finishRead();
     await done;
     expect(evaluated).toHaveLength(5);
+  });
+
+  it("gives the event loop back while it restores thousands of alerts and releases thousands of events, keeping their order", async () => {
+    const { recovery, evaluated, pushed, finishRead } = setup();
+    const events = Array.from({ length: 2_500 }, (_, s) => waste(s % 2 ? "bin-1" : "bin-2", s, {}));
+    // Rows of a rule that no longer exists: each one is cleared, so every restored row shows as a signal.
+    const rows: TStoredEpisode[] = Array.from({ length: 2_500 }, (_, i) => ({
+      ruleId: "waste.retired-rule",
+      entityId: `bin-${i}`,
+      domain: "waste",
+      severity: "minor",
+      dedupKey: `retired-${i}`,
+      startedAt: isoAt(0),
+      lastSeenAt: isoAt(i),
+      count: 1,
+      value: 1,
+      worstValue: 1,
+    }));
+    const done = recovery.recover();
+    for (const event of events) recovery.onEvent(event);
+    let finished = false;
+    void done.then(() => (finished = true));
+    await nextTurn(); // the read has started
+    finishRead(rows);
+    /** At each turn of the event loop until the recovery is done: [signals pushed, events evaluated]. */
+    const turns: [number, number][] = [];
+    while (!finished) {
+      turns.push([pushed.flat().length, evaluated.length]);
+      await nextTurn();
+    }
+    await done;
+    expect(pushed.flat().map((s) => s.dedupKey)).toEqual(rows.map((r) => r.dedupKey).reverse()); // newest first
+    expect(evaluated).toEqual(events);
+    expect(turns.some(([signals]) => signals > 0 && signals < rows.length)).toBe(true);
+    expect(turns.some(([signals, released]) => signals === rows.length && released > 0 && released < events.length)).toBe(true);
   });
 });

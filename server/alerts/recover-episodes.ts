@@ -4,9 +4,13 @@ import type { TCityEvent } from "@/lib/contracts/events";
 import type { TRuleEngine } from "@/server/rule-engine/rule-engine";
 import { ZStoredEpisode, type TStoredEpisode } from "@/server/rule-engine/stored-episode";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { setImmediate as nextTurn } from "node:timers/promises";
 
 /** Events held back while open alerts are read; past this, they are evaluated at once (those entities are then not restored). */
 const RECOVERY_MAX_BUFFERED_EVENTS = 50_000;
+/** Held events evaluated, and open alerts restored, per turn of the event loop (each some tens of milliseconds). */
+const RELEASE_SLICE_EVENTS = 1_000;
+const RESTORE_SLICE_ROWS = 1_000;
 
 /**
  * Alerts whose condition has not cleared, whatever their status: an operator may resolve an alert while
@@ -71,40 +75,60 @@ type TEpisodeRecovery = {
 
 export function createEpisodeRecovery(deps: TEpisodeRecoveryDeps): TEpisodeRecovery {
   const maxBuffered = deps.maxBufferedEvents ?? RECOVERY_MAX_BUFFERED_EVENTS;
-  let buffered: TCityEvent[] | undefined;
+  /** Events held back, oldest first; undefined while events are evaluated as they come. */
+  let held: TCityEvent[] | undefined;
   let pending = 0;
+  /** Too many events waited: they are being evaluated although a read is still in flight. */
+  let overflowed = false;
   let chain: Promise<void> = Promise.resolve();
 
-  function release(): void {
-    const events = buffered ?? [];
-    buffered = undefined;
-    for (const event of events) deps.evaluate(event);
+  /** Evaluates the oldest held events, up to a slice; returns whether any are left. */
+  function evaluateSlice(): boolean {
+    const slice = held?.splice(0, RELEASE_SLICE_EVENTS) ?? [];
+    for (const event of slice) deps.evaluate(event);
+    if (held && held.length > 0) return true;
+    held = undefined;
+    overflowed = false;
+    return false;
+  }
+
+  /**
+   * Evaluates the held events a slice per turn of the event loop: tens of thousands at once held it for seconds, past
+   * a Kafka session timeout. Events arriving meanwhile queue behind them. Several of these loops may run at once
+   * (each slice is taken from the front and evaluated whole), so every caller can await its own.
+   */
+  async function release(): Promise<void> {
+    while ((pending === 0 || overflowed) && evaluateSlice()) await nextTurn();
   }
 
   async function recoverOnce(): Promise<void> {
-    const stored = await deps.load();
-    deps.push(deps.engine.restoreEpisodes(stored, Date.now()));
+    const restore = deps.engine.beginRestore(await deps.load(), Date.now());
+    deps.push(restore.next(RESTORE_SLICE_ROWS));
+    while (!restore.done) {
+      await nextTurn();
+      deps.push(restore.next(RESTORE_SLICE_ROWS));
+    }
   }
 
   return {
     onEvent(event) {
-      if (!buffered) return deps.evaluate(event);
-      buffered.push(event);
-      if (buffered.length >= maxBuffered) {
-        console.warn(`[alerts] ${buffered.length} events waited for open alerts to be read; evaluating them now`);
-        release();
+      if (!held) return deps.evaluate(event);
+      held.push(event);
+      if (held.length >= maxBuffered && !overflowed) {
+        console.warn(`[alerts] ${held.length} events waited for open alerts to be read; evaluating them now`);
+        overflowed = true;
+        void release();
       }
     },
-    isRecovering: () => buffered !== undefined,
+    isRecovering: () => held !== undefined,
     recover() {
       // Events are held from this call on, not from when the read starts: one arriving in between
       // would otherwise start a second alert for a condition whose stored one is about to be restored.
       pending++;
-      buffered ??= [];
+      overflowed = false;
+      held ??= [];
       // One read at a time; a second takeover during a read waits for it, then reads again.
-      const next = chain.then(recoverOnce).finally(() => {
-        if (--pending === 0) release();
-      });
+      const next = chain.then(recoverOnce).finally(() => (--pending === 0 ? release() : undefined));
       chain = next.catch(() => {});
       return next;
     },

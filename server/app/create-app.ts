@@ -69,6 +69,8 @@ export type TAppConfig = {
     source: TEventSource;
     flushMs: number;
     minFlushMs?: number;
+    /** VIEWPORT_ENTITY_BUDGET (default lib/live/choose-view.ts's). */
+    viewBudget?: number;
     timeLimits?: TCityRuntimeDeps["timeLimits"];
     /** Benchmarks only: where produce → browser latency goes (bench/ingest.ts). */
     latencyProbe?: TCityRuntimeDeps["latencyProbe"];
@@ -168,6 +170,7 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
     source: config.city.source,
     flushMs: config.city.flushMs,
     minFlushMs: config.city.minFlushMs,
+    viewBudget: config.city.viewBudget,
     onDeltaFlush: metrics.onDeltaFlush,
     latencyProbe: config.city.latencyProbe,
     timeLimits: config.city.timeLimits,
@@ -198,7 +201,8 @@ export async function createApp(config: TAppConfig): Promise<TApp> {
   const recorder =
     parts.recorder && startEntityHistoryRecorder({ prisma, cityState: city.cityState, ...parts.recorder, leading: lease.isLeader() });
   const capFeeds = parts.capFeeds && createCapFeedPoller({ prisma, hub: city.hub, everyMs: parts.capFeeds.pollSeconds * 1000 });
-  const notifications = parts.notifications && (await startNotifications(prisma, config.city.entities, parts.notifications));
+  const notifications =
+    parts.notifications && (await startNotifications(prisma, config.city.entities, parts.notifications, config.city.domains));
   const crewAcks: TCrewAckWatch | undefined =
     parts.dispatch && parts.crewAcks ? createCrewAckWatch({ prisma, publish: hubPublisher(city.hub), ...parts.crewAcks }) : undefined;
   const leaderParts = runWhileLeader(

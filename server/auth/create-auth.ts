@@ -16,6 +16,7 @@ const PASSWORD_MIN_LENGTH = 12;
 const PASSWORD_MAX_LENGTH = 128;
 
 export type TAuthEnv = Pick<TServerEnv, "PUBLIC_URL" | "SESSION_MAX_AGE_HOURS" | "AUTH_SIGN_IN_MAX_PER_MINUTE"> &
+  Partial<Pick<TServerEnv, "ALLOWED_ORIGINS">> &
   TOidcEnv & { BETTER_AUTH_SECRET: string };
 
 type TCreateAuthOptions = { prisma: PrismaClient; env: TAuthEnv; plugins?: BetterAuthPlugin[] };
@@ -31,7 +32,7 @@ export function createAuth({ prisma, env, plugins = [] }: TCreateAuthOptions) {
     baseURL: env.PUBLIC_URL,
     basePath: AUTH_BASE_PATH,
     secret: env.BETTER_AUTH_SECRET,
-    trustedOrigins: trustedOrigins(env.PUBLIC_URL),
+    trustedOrigins: trustedOrigins(env.PUBLIC_URL, env.ALLOWED_ORIGINS),
     database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
     emailAndPassword: {
       enabled: true,

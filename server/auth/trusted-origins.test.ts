@@ -8,4 +8,9 @@ describe("trustedOrigins", () => {
   it("trusts exactly a public PUBLIC_URL", () => {
     expect(trustedOrigins("https://ops.example.org")).toEqual(["https://ops.example.org"]);
   });
+  it("adds ALLOWED_ORIGINS as origins (an operator's trailing slash or path dropped), once each", () => {
+    expect(
+      trustedOrigins("https://ops.example.org", ["https://wall.example.org/", "https://ops.example.org", "http://10.0.0.5:3000/x"]),
+    ).toEqual(["https://ops.example.org", "https://wall.example.org", "http://10.0.0.5:3000"]);
+  });
 });

@@ -1,12 +1,13 @@
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
- * Origins allowed to make state-changing requests and to be redirected to: PUBLIC_URL, and when that
- * is a loopback address, its other loopback spellings (a browser on 127.0.0.1 vs localhost).
+ * The browser origins CityNerve trusts, for socket handshakes, state-changing requests and redirects alike:
+ * PUBLIC_URL (and when that is a loopback address, its other loopback spellings: a browser on 127.0.0.1 vs
+ * localhost), then ALLOWED_ORIGINS.
  */
-export function trustedOrigins(publicUrl: string): string[] {
+export function trustedOrigins(publicUrl: string, allowedOrigins: readonly string[] = []): string[] {
   const url = new URL(publicUrl);
-  if (!LOOPBACK_HOSTS.has(url.hostname)) return [url.origin];
   const port = url.port ? `:${url.port}` : "";
-  return [url.origin, ...[...LOOPBACK_HOSTS].map((host) => `${url.protocol}//${host}${port}`).filter((o) => o !== url.origin)];
+  const loopbackSpellings = LOOPBACK_HOSTS.has(url.hostname) ? [...LOOPBACK_HOSTS].map((host) => `${url.protocol}//${host}${port}`) : [];
+  return [...new Set([url.origin, ...loopbackSpellings, ...allowedOrigins.map((origin) => new URL(origin).origin)])];
 }

@@ -1,7 +1,8 @@
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { layerOf, type TCityEvent, type TEventOfLayer } from "@/lib/contracts/events";
-import type { TLayerEvents } from "@/lib/contracts/realtime";
+import type { TDeclaredEvents, TLayerEvents } from "@/lib/contracts/realtime";
 import type { TDomainEvent } from "@/lib/contracts/domain-definition";
+import { parseObservedAt } from "./parse-observed-at";
 
 type TEntry = { event: TCityEvent; observedAtMs: number };
 type TStateListener = (layer: TLayer, event: TCityEvent) => void;
@@ -25,10 +26,16 @@ export class CityState {
   apply(event: TCityEvent): boolean {
     const layer = layerOf(event);
     const entities = this.layers.get(layer)!;
-    const observedAtMs = Date.parse(event.observedAt);
+    const observedAtMs = parseObservedAt(event.observedAt);
     const current = entities.get(event.entityId);
-    if (current && current.observedAtMs > observedAtMs) return false;
-    entities.set(event.entityId, { event, observedAtMs });
+    if (current) {
+      if (current.observedAtMs > observedAtMs) return false;
+      // In place: an entity's every event would otherwise cost an entry and a second lookup.
+      current.event = event;
+      current.observedAtMs = observedAtMs;
+    } else {
+      entities.set(event.entityId, { event, observedAtMs });
+    }
     for (const listener of this.listeners) listener(layer, event);
     return true;
   }
@@ -58,7 +65,7 @@ export class CityState {
   applyDeclared(domain: string, event: TDomainEvent): boolean {
     let entities = this.declared.get(domain);
     if (!entities) this.declared.set(domain, (entities = new Map()));
-    const observedAtMs = Date.parse(event.observedAt);
+    const observedAtMs = parseObservedAt(event.observedAt);
     const current = entities.get(event.entityId);
     if (current && current.observedAtMs > observedAtMs) return false;
     entities.set(event.entityId, { event, observedAtMs });
@@ -72,6 +79,11 @@ export class CityState {
 
   declaredSnapshot(domain: string): TDomainEvent[] {
     return Array.from(this.declared.get(domain)?.values() ?? [], (entry) => entry.event);
+  }
+
+  /** Every declared domain that has had an event, with its latest event per sensor. */
+  declaredSnapshots(): TDeclaredEvents {
+    return Object.fromEntries([...this.declared.keys()].map((domain) => [domain, this.declaredSnapshot(domain)]));
   }
 
   onDeclaredChange(listener: TDeclaredListener): () => void {

@@ -22,6 +22,7 @@ import { unitAuditView } from "./unit-view";
 import { recordOpsEvent } from "@/server/outbox/record-ops-event";
 import { queueBackupNotices } from "@/server/notifications/queue-crew-notices";
 import { nearbyUnitIds } from "./nearby-units";
+import { clearCrewAckAlert } from "./clear-crew-ack-alert";
 
 type TApplied = {
   response: TUnitActionResponse;
@@ -32,6 +33,8 @@ type TApplied = {
   endedAssignment: boolean;
   /** A "Need backup" raises (or renews) the unit's critical backup alert. */
   backupAlert: TAlert | null;
+  /** The crew answered after its assignment's "crew has not acknowledged" alert was raised: that alert cleared. */
+  crewAckAlert: TAlert | null;
 };
 
 /**
@@ -62,6 +65,7 @@ export async function applyUnitAction(deps: TDispatchDeps, unitId: string, reque
 
   const { unit, incident } = outcome.response;
   if (outcome.backupAlert) deps.publish.alert(outcome.backupAlert);
+  if (outcome.crewAckAlert) deps.publish.alert(outcome.crewAckAlert);
   deps.publish.unit(unit);
   if (incident && outcome.incidentChanged) deps.publish.incident(incident);
   deps.publish.assignment(
@@ -116,6 +120,9 @@ async function apply(
   if (action === "needBackup") unitData.needsBackup = true;
   await tx.unit.updateMany({ where: { id: unitId }, data: unitData });
   if (dispatch && Object.keys(dispatchData).length > 0) await tx.dispatch.update({ where: { id: dispatch.id }, data: dispatchData });
+  // What escalate-unacknowledged.ts waits for, late: acknowledged, en route, on scene, or done with it.
+  const answered = firstAcknowledgement || action === "enRoute" || action === "onScene" || action === "cleared";
+  const crewAckAlert = dispatch && answered ? await clearCrewAckAlert(tx, dispatch.id, at, now) : null;
 
   const incidentId = before.incidentId;
   const actorId = deps.actor?.id ?? null;
@@ -164,6 +171,7 @@ async function apply(
     dispatch: await findActiveDispatch(tx, unitId),
     endedAssignment: action === "cleared",
     backupAlert,
+    crewAckAlert,
   };
 }
 

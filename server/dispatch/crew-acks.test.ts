@@ -111,4 +111,42 @@ describe.each(TEST_BACKENDS)("crew acknowledgement escalation ($kind)", (backend
     await check();
     for (const incident of [acknowledged, enRoute, crewless]) expect(await crewAckAlerts(incident.id), incident.number).toEqual([]);
   });
+
+  it("a crew that answers late clears its alert: resolved if nobody took it on, left to the operator who did", async () => {
+    await prisma().user.update({ where: { id: t.ids.field }, data: { unitId: "unit-e2" } });
+    await prisma().user.create({
+      data: { id: `crew-${randomUUID()}`, name: "Crew M", email: `crew-${randomUUID()}@city.test`, role: "field", unitId: "unit-m2" },
+    });
+    const unanswered = await dispatchedIncident("fire", ["unit-e2"]);
+    const taken = await dispatchedIncident("medical", ["unit-m2"]);
+    nowMs = Date.now() + 3_600_000;
+    const escalated = (await check()).alerts;
+    const alertOn = (incident: TIncident) => escalated.find((a) => a.incidentId === incident.id)!;
+    const acked = await post(`/api/alerts/${alertOn(taken).id}/acknowledge`, { version: alertOn(taken).version });
+    expect(acked.status, acked.text).toBe(200);
+    const socket = t.app.socket(t.cookies.operator);
+    expect(await socketOutcome(socket)).toEqual({ connected: true });
+    const pushed: TAlert[] = [];
+    socket.on("alert:upsert", (alert) => pushed.push(alert));
+
+    // E-2's crew acknowledges late; M-2 goes en route (an operator reporting it), which answers too.
+    const ack = await post(`/api/units/unit-e2/actions`, { idempotencyKey: randomUUID(), action: "acknowledge" }, t.cookies.field);
+    expect(ack.status, ack.text).toBe(200);
+    const enRoute = await post(`/api/units/unit-m2/actions`, { idempotencyKey: randomUUID(), action: "enRoute" });
+    expect(enRoute.status, enRoute.text).toBe(200);
+
+    const [resolved] = await crewAckAlerts(unanswered.id);
+    expect(resolved).toMatchObject({ status: "resolved", resolution: "Crew acknowledged (auto-resolved)" });
+    expect(resolved!.conditionClearedAt).not.toBeNull();
+    const [kept] = await crewAckAlerts(taken.id);
+    expect(kept).toMatchObject({ status: "acknowledged" });
+    expect(kept!.conditionClearedAt).not.toBeNull();
+    await waitFor(
+      () => pushed.some((a) => a.id === resolved!.id && a.status === "resolved"),
+      "the resolved alert on the operator's socket",
+    );
+    const audit = await t.auditFor(resolved!.id);
+    expect(audit.filter((e) => e.action === "alert.auto_resolved").map((e) => e.actorId)).toEqual([null]);
+    expect((await check()).alerts).toEqual([]);
+  });
 });

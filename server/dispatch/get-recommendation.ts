@@ -6,17 +6,28 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { findIncident } from "@/server/incidents/find-incident";
 import { listUnits } from "./list-units";
 import { recommendUnits } from "./recommend-units";
+import { responseAreasOf } from "./response-areas";
 import type { TRoutePlanner, TUnitPositions } from "./types";
 
-/** The run card's units for an incident, from the units' current positions at live speeds. */
+/**
+ * The run card's units for an incident, from the units' current positions at live speeds; with `areas` (the
+ * zones in use and the pack's stations), units at home in the incident's fire area or police beat first.
+ */
 export async function getRecommendation(
-  deps: { prisma: PrismaClient; planner: TRoutePlanner; positions: TUnitPositions; domains?: Pick<TDomainRegistry, "runCardOf"> },
+  deps: {
+    prisma: PrismaClient;
+    planner: TRoutePlanner;
+    positions: TUnitPositions;
+    domains?: Pick<TDomainRegistry, "runCardOf">;
+    areas?: Parameters<typeof responseAreasOf>[0];
+  },
   incidentId: string,
 ): Promise<TRecommendation> {
   const incident = await findIncident(deps.prisma, incidentId);
   const units = await listUnits(deps.prisma);
   const runCard = deps.domains && (await declaredRunCard(deps.prisma, deps.domains, incident));
-  return recommendUnits({ incident, units, positions: deps.positions, planner: deps.planner, runCard });
+  const responseAreas = deps.areas && responseAreasOf(deps.areas, incident.location);
+  return recommendUnits({ incident, units, positions: deps.positions, planner: deps.planner, runCard, responseAreas });
 }
 
 /**

@@ -188,4 +188,42 @@ describe("unit recommendation", () => {
     expect(result.units).toHaveLength(entities.units.filter((u) => u.type === "fire" || u.type === "ems").length);
     expect(result.shortfall).toEqual({});
   });
+
+  it("pre-selects units at home in the incident's fire area or beat before faster ones, topping up with the fastest others", () => {
+    const positions: Record<string, TLonLat> = { e1: node(1), e2: node(3), e3: node(2), p1: node(1), p2: node(4) };
+    const units = [unit("e1", "fire"), unit("e2", "fire"), unit("e3", "fire"), unit("p1", "police"), unit("p2", "police")];
+    const homes: Record<string, string> = { e2: "Fire area West", e3: "Fire area East", p2: "Beat 4" };
+    const responseAreas = {
+      incident: { fire: "Fire area West", police: "Beat 1" },
+      homeOf: (u: { stationId: string }) => homes[u.stationId],
+    };
+    // The fixture's stations are per type: give each unit a station of its own, named by its id.
+    const own = units.map((u) => ({ ...u, stationId: u.id }));
+    const recommend = (type: "hazard" | "fire") =>
+      recommendUnits({ incident: { ...INCIDENT, type }, units: own, positions: (id) => positions[id] ?? null, planner, responseAreas });
+
+    const hazard = recommend("hazard");
+    // Shown fastest first as ever; the slower home engine is the one suggested. No patrol car is at home in Beat 1.
+    expect(hazard.units.map((u) => [u.unitId, u.suggested, u.homeArea])).toEqual([
+      ["e1", false, undefined],
+      ["p1", true, undefined],
+      ["e3", false, undefined],
+      ["e2", true, "Fire area West"],
+      ["p2", false, undefined],
+    ]);
+    // Two engines wanted, one at home: the fastest of the others joins it.
+    expect(
+      recommend("fire")
+        .units.filter((u) => u.suggested && u.type === "fire")
+        .map((u) => u.unitId),
+    ).toEqual(["e1", "e2"]);
+    // Without areas, the fastest as before.
+    const plain = recommendUnits({
+      incident: { ...INCIDENT, type: "hazard" },
+      units: own,
+      positions: (id) => positions[id] ?? null,
+      planner,
+    });
+    expect(plain.units.filter((u) => u.suggested).map((u) => u.unitId)).toEqual(["e1", "p1"]);
+  });
 });

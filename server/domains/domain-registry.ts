@@ -10,6 +10,9 @@ import {
 import type { TLonLat } from "@/lib/geo";
 import { placeDomainEntities } from "@/lib/domains/place-domain-entities";
 import { runCardOfRule } from "@/lib/domains/run-card-of-rule";
+import { domainCatalog, type TDomainCatalog } from "@/lib/domains/domain-catalog";
+import { citizenServiceCatalog, type TCitizenServiceCatalog } from "@/lib/domains/citizen-service-catalog";
+import { createRuleCatalog, type TRuleCatalog } from "@/server/rule-engine/rule-catalog";
 import { cityBounds } from "@/server/city/zones";
 import type { z } from "zod";
 
@@ -27,6 +30,12 @@ export type TDomainRegistry = {
   byTopic: ReadonlyMap<string, TDeclaredDomain>;
   byEventType: ReadonlyMap<string, TDeclaredDomain>;
   topics: readonly string[];
+  /** Every domain, built-in and declared: labels and CAP categories (the browser builds the same from GET /api/city). */
+  catalog: TDomainCatalog;
+  /** What citizens can report (Open311): the built-in services with the definitions' declared ones. */
+  citizenServices: TCitizenServiceCatalog;
+  /** The alert rules this city starts with: the built-in ones and every definition's templates. */
+  rules: TRuleCatalog;
   /** Whether the sun is down at the city's centre at that instant (a street light that is off then leaves a street dark). */
   isNight(atMs: number): boolean;
   positionOf(domain: string, entityId: string): TLonLat | undefined;
@@ -62,6 +71,9 @@ export function createDomainRegistry(definitions: readonly TDomainDefinition[], 
     byTopic: new Map(domains.map((d) => [d.definition.kafkaTopic, d])),
     byEventType: new Map(domains.map((d) => [d.definition.eventType, d])),
     topics: domains.map((d) => d.definition.kafkaTopic),
+    catalog: domainCatalog(definitions),
+    citizenServices: citizenServiceCatalog(definitions),
+    rules: createRuleCatalog(definitions),
     isNight: (atMs) => getPosition(new Date(atMs), centre.lat, centre.lon).altitude < 0,
     positionOf: (domain, entityId) => byId.get(domain)?.entityById.get(entityId)?.position,
     runCardOf: (ruleId) => runCards.get(ruleId),

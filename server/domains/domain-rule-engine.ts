@@ -1,18 +1,18 @@
-import type { TDomainEvent, TDomainField, TDomainRuleTemplate } from "@/lib/contracts/domain-definition";
-import type { TAlertSignal } from "@/lib/contracts/rules";
-import { advanceTimers, applyReading, restoreEpisode, retireEpisode, type TEpisode, type TEpisodeStep } from "@/server/rule-engine/episode";
+import type { TDomainEvent, TDomainField } from "@/lib/contracts/domain-definition";
+import { isBuiltinRule, type TAlertSignal, type TDeclaredRule } from "@/lib/contracts/rules";
+import { restoredFlapHistory, restoreEpisode, retireEpisode } from "@/server/rule-engine/episode";
 import type { TStoredEpisode } from "@/server/rule-engine/stored-episode";
 import type { TReading } from "@/server/rule-engine/evaluators/types";
 import { formatDuration } from "@/server/rule-engine/format-duration";
+import { applyRuleReadings, tickRuleEpisodes, type TRuleEpisodes } from "@/server/rule-engine/rule-episodes";
 import type { TDomainRegistry } from "./domain-registry";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
-type TActiveTemplate = {
-  rule: TDomainRuleTemplate & { domain: string };
+type TActiveTemplate = TRuleEpisodes & {
+  rule: TDeclaredRule;
   field?: TDomainField;
-  episodes: Map<string, TEpisode>;
   /** Stale rules: last report per sensor, and the sensors already reported silent. */
   lastReportMs: Map<string, number>;
   flagged: Set<string>;
@@ -21,43 +21,72 @@ type TActiveTemplate = {
 export type TDomainRuleEngine = {
   evaluate(domain: string, event: TDomainEvent): TAlertSignal[];
   tick(nowMs: number): TAlertSignal[];
-  /** Rule title by id, for the alert's name. */
-  ruleName(ruleId: string): string | undefined;
+  /**
+   * Replaces the rules in force (a supervisor tuned one on /rules): episodes of a rule that keeps its id, kind
+   * and field carry on under its new values; returns clears for the alerts of rules switched off or gone.
+   */
+  setRules(rules: readonly TDeclaredRule[]): TAlertSignal[];
   /**
    * Carries on the declared domains' alerts an earlier process left open (their rows), so an ongoing condition
-   * keeps its one alert across a restart or a change of leader; returns clears for rows of rules no definition has now.
+   * keeps its one alert across a restart or a change of leader; returns clears for rows of rules no longer in force.
    */
   restoreEpisodes(stored: readonly TStoredEpisode[], nowMs: number): TAlertSignal[];
 };
 
-/**
- * The rule templates of the declared domains, run through the same episode state machine as the built-in
- * rules (sustain, hysteresis, clear sustain, dedup keys from event time), so their alerts behave alike.
- * Templates are fixed by the definition files; changing one means editing the file and restarting.
- */
-export function createDomainRuleEngine(registry: TDomainRegistry): TDomainRuleEngine {
-  const byDomain = new Map<string, TActiveTemplate[]>();
-  const names = new Map<string, string>();
-  for (const { definition } of registry.domains) {
-    byDomain.set(
-      definition.id,
-      definition.rules.map((template) => ({
-        rule: { ...template, domain: definition.id },
-        field: "field" in template ? definition.fields.find((f) => f.name === template.field) : undefined,
-        episodes: new Map(),
-        lastReportMs: new Map(),
-        flagged: new Set(),
-      })),
-    );
-    for (const rule of definition.rules) names.set(rule.id, rule.title);
-  }
-  const lastObservedMs = new Map<string, number>();
+/** The declared rules a registry starts with: its definitions' templates, before any supervisor tuned them. */
+export function declaredDefaults(registry: TDomainRegistry): TDeclaredRule[] {
+  return registry.rules.defaults.filter((rule): rule is TDeclaredRule => !isBuiltinRule(rule));
+}
 
-  function settle(entry: TActiveTemplate, entityId: string, step: TEpisodeStep, signals: TAlertSignal[]) {
-    if (step.episode) entry.episodes.set(entityId, step.episode);
-    else entry.episodes.delete(entityId);
-    if (step.signal) signals.push(step.signal);
+/**
+ * The declared domains' rules (their definitions' templates, as tuned on /rules), run through the same episode
+ * state machine as the built-in rules (sustain, hysteresis, clear sustain, flapping, dedup keys from event time),
+ * so their alerts behave alike.
+ */
+export function createDomainRuleEngine(
+  registry: TDomainRegistry,
+  rules: readonly TDeclaredRule[] = declaredDefaults(registry),
+): TDomainRuleEngine {
+  let active = new Map<string, TActiveTemplate>();
+  const lastObservedMs = new Map<string, number>();
+  let latestMs = -Infinity;
+
+  function setRules(next: readonly TDeclaredRule[]): TAlertSignal[] {
+    const entries = new Map<string, TActiveTemplate>();
+    for (const rule of next) {
+      const definition = registry.byId.get(rule.domain)?.definition;
+      if (!rule.enabled || !definition) continue;
+      const fieldName = fieldOf(rule);
+      const previous = active.get(rule.id);
+      const keeps =
+        previous && previous.rule.kind === rule.kind && previous.rule.domain === rule.domain && fieldOf(previous.rule) === fieldName;
+      entries.set(
+        rule.id,
+        keeps
+          ? { ...previous, rule }
+          : {
+              rule,
+              field: definition.fields.find((f) => f.name === fieldName),
+              episodes: new Map(),
+              flapHistory: new Map(),
+              lastReportMs: new Map(),
+              flagged: new Set(),
+            },
+      );
+    }
+    const signals: TAlertSignal[] = [];
+    for (const [id, entry] of active) {
+      if (entries.get(id)?.episodes === entry.episodes) continue;
+      for (const episode of entry.episodes.values()) {
+        const signal = retireEpisode(episode, entry.rule, latestMs);
+        if (signal) signals.push(signal);
+      }
+    }
+    active = entries;
+    return signals;
   }
+
+  setRules(rules);
 
   return {
     evaluate(domain, event) {
@@ -66,36 +95,33 @@ export function createDomainRuleEngine(registry: TDomainRegistry): TDomainRuleEn
       // Kafka redelivers: a replayed or late event must not reopen or restart anything.
       if (atMs <= (lastObservedMs.get(key) ?? -Infinity)) return [];
       lastObservedMs.set(key, atMs);
+      latestMs = Math.max(latestMs, atMs);
       const signals: TAlertSignal[] = [];
-      for (const entry of byDomain.get(domain) ?? []) {
+      for (const entry of active.values()) {
+        if (entry.rule.domain !== domain) continue;
         const reading = readTemplate(entry, event, atMs, registry);
-        if (reading) settle(entry, event.entityId, applyReading(entry.episodes.get(event.entityId), reading, entry.rule), signals);
+        if (reading) applyRuleReadings(entry, [reading], signals);
       }
       return signals;
     },
 
     tick(nowMs) {
+      latestMs = Math.max(latestMs, nowMs);
       const signals: TAlertSignal[] = [];
-      for (const entries of byDomain.values()) {
-        for (const entry of entries) {
-          if (entry.rule.kind === "stale") {
-            for (const reading of staleReadings(entry, entry.rule.staleSeconds * 1000, nowMs))
-              settle(entry, reading.entityId, applyReading(entry.episodes.get(reading.entityId), reading, entry.rule), signals);
-          }
-          for (const [entityId, episode] of [...entry.episodes])
-            settle(entry, entityId, advanceTimers(episode, entry.rule, nowMs), signals);
-        }
+      for (const entry of active.values()) {
+        if (entry.rule.kind === "stale")
+          applyRuleReadings(entry, staleReadings(entry, entry.rule.params.staleSeconds * 1000, nowMs), signals);
+        tickRuleEpisodes(entry, nowMs, signals);
       }
       return signals;
     },
 
-    ruleName: (ruleId) => names.get(ruleId),
+    setRules,
 
     restoreEpisodes(stored, nowMs) {
       const signals: TAlertSignal[] = [];
-      const entries = new Map([...byDomain.values()].flat().map((e) => [e.rule.id, e]));
       for (const row of stored) {
-        const entry = entries.get(row.ruleId);
+        const entry = active.get(row.ruleId);
         if (!entry || entry.rule.domain !== row.domain) {
           const signal = retireEpisode(
             restoreEpisode(row, -Infinity),
@@ -107,22 +133,31 @@ export function createDomainRuleEngine(registry: TDomainRegistry): TDomainRuleEn
         }
         if (entry.episodes.has(row.entityId)) continue;
         entry.episodes.set(row.entityId, restoreEpisode(row, badnessOf(entry.rule, row.worstValue)));
+        entry.flapHistory.set(row.entityId, restoredFlapHistory(row));
         // A silent sensor stays flagged: no second stale alert for the same silence.
         if (entry.rule.kind === "stale") entry.flagged.add(row.entityId);
       }
+      latestMs = Math.max(latestMs, nowMs);
       return signals;
     },
   };
 }
 
+/** The field a rule reads (none for a stale rule). */
+function fieldOf(rule: TDeclaredRule): string | undefined {
+  if (rule.kind === "threshold") return rule.params.metric;
+  if (rule.kind === "status") return rule.params.field;
+  return undefined;
+}
+
 /** The badness readTemplate gives a value, so a restored alert keeps its worst value until a reading is really worse. */
-function badnessOf(rule: TDomainRuleTemplate, value: number | string): number {
+function badnessOf(rule: TDeclaredRule, value: number | string): number {
   if (rule.kind === "status") {
-    const rank = rule.values.indexOf(String(value));
-    return rank >= 0 ? rule.values.length - rank : 0;
+    const rank = rule.params.statuses.indexOf(String(value));
+    return rank >= 0 ? rule.params.statuses.length - rank : 0;
   }
   if (typeof value !== "number") return -Infinity;
-  return rule.kind === "threshold" && rule.openBelow !== undefined ? -value : value;
+  return rule.kind === "threshold" && "openBelow" in rule.params ? -value : value;
 }
 
 function describe(field: TDomainField | undefined, value: unknown): string {
@@ -136,30 +171,32 @@ function readTemplate(entry: TActiveTemplate, event: TDomainEvent, atMs: number,
   const base = { entityId: event.entityId, atMs, observedAt: iso(atMs) };
   switch (rule.kind) {
     case "threshold": {
-      const value = event[rule.field];
+      const { params } = rule;
+      const value = event[params.metric];
       if (typeof value !== "number") return undefined;
-      const label = `${field?.label ?? rule.field} ${describe(field, value)}`;
-      if (rule.openAbove !== undefined && rule.clearBelow !== undefined) {
-        const state = value >= rule.openAbove ? "trigger" : value < rule.clearBelow ? "clear" : "hold";
-        return { ...base, state, value, badness: value, detail: `${label} (limit ${describe(field, rule.openAbove)})` };
+      const label = `${field?.label ?? params.metric} ${describe(field, value)}`;
+      if ("openAbove" in params) {
+        const state = value >= params.openAbove ? "trigger" : value < params.clearBelow ? "clear" : "hold";
+        return { ...base, state, value, badness: value, detail: `${label} (limit ${describe(field, params.openAbove)})` };
       }
-      const state = value < rule.openBelow! ? "trigger" : value > rule.clearAbove! ? "clear" : "hold";
-      return { ...base, state, value, badness: -value, detail: `${label} (limit ${describe(field, rule.openBelow)})` };
+      const state = value < params.openBelow ? "trigger" : value > params.clearAbove ? "clear" : "hold";
+      return { ...base, state, value, badness: -value, detail: `${label} (limit ${describe(field, params.openBelow)})` };
     }
     case "status": {
-      const raw = event[rule.field];
+      const { field: name, statuses, onlyAtNight } = rule.params;
+      const raw = event[name];
       if (raw === undefined) return undefined;
       const value = String(raw);
-      const rank = rule.values.indexOf(value);
-      const isDaytime = rule.onlyAtNight && !registry.isNight(atMs);
+      const rank = statuses.indexOf(value);
+      const isDaytime = onlyAtNight && !registry.isNight(atMs);
       const triggered = rank >= 0 && !isDaytime;
       return {
         ...base,
         state: triggered ? "trigger" : "clear",
         value,
         // Values listed first are the worse ones.
-        badness: triggered ? rule.values.length - rank : 0,
-        detail: `${field?.label ?? rule.field} ${value}${rule.onlyAtNight ? (isDaytime ? " in daylight" : " after dark") : ""}`,
+        badness: triggered ? statuses.length - rank : 0,
+        detail: `${field?.label ?? name} ${value}${onlyAtNight ? (isDaytime ? " in daylight" : " after dark") : ""}`,
       };
     }
     case "stale":

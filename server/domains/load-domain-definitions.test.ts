@@ -28,6 +28,41 @@ describe("loadDomainDefinitions", () => {
       ["street-lighting", "Streetlight", "city.street-lighting"],
       ["water-network", "WaterObserved", "city.water-network"],
     ]);
+    // Citizens' reports these domains' crews handle, replacing the built-in services of the same codes.
+    expect(definitions.map((d) => [d.id, d.citizenServices.map((s) => s.code)])).toEqual([
+      ["air-quality", []],
+      ["street-lighting", ["streetlight-out"]],
+      ["water-network", ["water-leak"]],
+    ]);
+  });
+
+  it("refuses a declared citizen service with a bad code, a domain of its own, or a code declared twice", async () => {
+    const water = await shipped("water-network.json");
+    const [leak] = water.citizenServices as Record<string, unknown>[];
+    const cases: [unknown[], RegExp][] = [
+      [[{ ...leak, code: "Water Leak" }], /citizenServices\.0\.code: use 2–40 lower-case letters/],
+      [[{ ...leak, domain: "energy" }], /citizenServices\.0: Unrecognized key: "domain"/],
+      [[leak, { ...leak, name: "Burst main" }], /citizenServices\.1\.code: service code "water-leak" is declared twice/],
+    ];
+    for (const [citizenServices, message] of cases) {
+      const dir = await folderWith({ "water.json": JSON.stringify({ ...water, citizenServices }) });
+      const error = await loadDomainDefinitions(dir).catch((e) => e);
+      expect(error).toBeInstanceOf(DomainDefinitionError);
+      expect(error.message).toContain(path.join(dir, "water.json"));
+      expect(error.message).toMatch(message);
+    }
+  });
+
+  it("refuses a citizen service code two definitions declare, naming both files", async () => {
+    const air = await shipped("air-quality.json");
+    const water = await shipped("water-network.json");
+    const dir = await folderWith({
+      "a.json": JSON.stringify(water),
+      "b.json": JSON.stringify({ ...air, citizenServices: water.citizenServices }),
+    });
+    await expect(loadDomainDefinitions(dir)).rejects.toThrow(
+      /b\.json is invalid:\n {2}citizenServices\.0\.code: service code "water-leak" is already declared by .*a\.json/,
+    );
   });
 
   it("names the file, the field and why when a definition is wrong", async () => {
@@ -39,6 +74,15 @@ describe("loadDomainDefinitions", () => {
     expect(error).toBeInstanceOf(DomainDefinitionError);
     expect(error.message).toContain(path.join(dir, "air.json"));
     expect(error.message).toContain("fields.0.max: must be above min");
+  });
+
+  it("refuses a threshold outside its field's range, in the field's unit", async () => {
+    const water = await shipped("water-network.json");
+    (water.rules as Record<string, unknown>[])[0].openBelow = 20;
+    const dir = await folderWith({ "water.json": JSON.stringify(water) });
+    await expect(loadDomainDefinitions(dir)).rejects.toThrow(
+      /rules\.0\.openBelow: must be between 0 and 16 bar \(the range of "pressure"\)/,
+    );
   });
 
   it("refuses a rule on a field the domain does not have", async () => {

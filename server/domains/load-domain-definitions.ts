@@ -3,6 +3,7 @@ import path from "node:path";
 import { ZDomainDefinition, type TDomainDefinition } from "@/lib/contracts/domain-definition";
 import { TOPIC_BY_LAYER, DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
 import { ZCityEvent } from "@/lib/contracts/events";
+import { formatDefinitionIssues } from "@/lib/domains/definition-issues";
 
 /** The definitions the repository ships; DOMAIN_DEFINITIONS_DIR points elsewhere. */
 export const DEFAULT_DOMAIN_DEFINITIONS_DIR = path.join(process.cwd(), "lib", "domains", "definitions");
@@ -53,13 +54,15 @@ export function parseDomainDefinition(text: string, file: string): TDomainDefini
   }
   const parsed = ZDomainDefinition.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new DomainDefinitionError(`Domain definition ${file} is invalid:\n${issues.join("\n")}`, file);
+    throw new DomainDefinitionError(`Domain definition ${file} is invalid:\n${formatDefinitionIssues(parsed.error)}`, file);
   }
   return parsed.data;
 }
 
-/** What one file cannot see: two domains sharing an id, event type, topic or entity prefix. */
+/**
+ * What one file cannot see: two domains sharing an id, event type, topic, entity prefix or citizens' service code
+ * (a code equal to a built-in service's is a replacement, allowed once).
+ */
 function checkAcrossDefinitions(definitions: readonly TDomainDefinition[], files: readonly string[]): void {
   const seen = new Map<string, string>();
   definitions.forEach((def, i) => {
@@ -89,5 +92,15 @@ function checkAcrossDefinitions(definitions: readonly TDomainDefinition[], files
         );
       seen.set(claim, files[i]);
     }
+    def.citizenServices.forEach((service, j) => {
+      const claim = `citizen service "${service.code}"`;
+      const other = seen.get(claim);
+      if (other)
+        throw new DomainDefinitionError(
+          `Domain definition ${files[i]} is invalid:\n  citizenServices.${j}.code: service code "${service.code}" is already declared by ${other}`,
+          files[i],
+        );
+      seen.set(claim, files[i]);
+    });
   });
 }

@@ -83,6 +83,20 @@ describe.each(TEST_BACKENDS)("alert history ($kind)", (backend) => {
     expect(await found("q=_")).toEqual([]);
   });
 
+  it("filters by a declared domain like a built-in one", async () => {
+    const leak = await t.seedAlert({
+      domain: "water-network",
+      ruleId: "water-network.pressure-drop",
+      entityId: "wm-1",
+      at: "2025-02-01T12:04:00.000Z",
+      startedAt: "2025-02-01T12:04:00.000Z",
+      lastSeenAt: "2025-02-01T12:04:00.000Z",
+    });
+    expect(await found("domain=water-network")).toEqual([leak.id]);
+    expect(await found("domain=water-network,energy")).toEqual([alerts[4].id, leak.id]);
+    expect(await found("domain=air-quality")).toEqual([]);
+  });
+
   it("returns the alert's fields, and refuses an incident cursor", async () => {
     const [row] = (await page("severity=minor")).rows;
     expect(row).toEqual({

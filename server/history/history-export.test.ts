@@ -180,5 +180,11 @@ describe.each(TEST_BACKENDS)("history export and points ($kind)", (backend) => {
     const alertPoints = await get(`kind=alerts&domain=waste&from=${new Date(Date.now() - 3_600_000).toISOString()}`);
     expect(alertPoints.points).toEqual([[Math.round(alert.location[0] * 1e5) / 1e5, Math.round(alert.location[1] * 1e5) / 1e5]]);
     expect((await get("kind=alerts&domain=traffic")).points).toEqual([]);
+    // A declared domain's alerts are filtered like a built-in domain's.
+    const leak = await t.seedAlert({ domain: "water-network", ruleId: "water-network.pressure-drop", entityId: "wm-1" });
+    expect((await get(`kind=alerts&domain=water-network,air-quality&from=${leak.firstSeenAt}`)).points).toEqual([
+      [Math.round(leak.location[0] * 1e5) / 1e5, Math.round(leak.location[1] * 1e5) / 1e5],
+    ]);
+    expect((await get(`kind=alerts&domain=waste&from=${leak.firstSeenAt}`)).points).toEqual([]);
   });
 });

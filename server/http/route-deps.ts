@@ -5,6 +5,10 @@ import type { TActionDeps } from "./action-deps";
 import type { TAlertRuntime } from "@/server/alerts/alert-runtime";
 import { hubPublisher } from "@/server/realtime/publisher";
 import type { TZoneChangeDeps } from "@/server/zones/zone-change";
+import type { TRuleChangeDeps } from "@/server/rule-engine/commit-rule-change";
+
+/** What every defineRoute handler is given that the deps below are built from. */
+type TRouteInput = { runtime: TRegisteredRuntime; user: TCurrentUser; ip: string | null };
 
 /** Roles that work alerts and incidents. */
 export const OPERATIONS_ROLES = ["operator", "supervisor"] as const;
@@ -23,6 +27,17 @@ export function reloadRulesEverywhere(runtime: TRegisteredRuntime): () => Promis
   };
 }
 
+/** What a rule change needs, from a defineRoute input: the city's rules (its declared domains' too) and the reload. */
+export function ruleChangeDeps({ runtime, user, ip }: TRouteInput): TRuleChangeDeps {
+  return {
+    prisma: runtime.database.prisma,
+    actor: actorOf(user),
+    ip,
+    reloadRules: reloadRulesEverywhere(runtime),
+    rules: runtime.city.domains.rules,
+  };
+}
+
 /**
  * After a zone change committed: this instance rebuilds its zone index, the others are told to, and every
  * signed-in browser refetches the zones.
@@ -37,7 +52,7 @@ export function zonesChangedEverywhere(runtime: TRegisteredRuntime): () => Promi
 }
 
 /** What an alert/incident action needs, from a defineRoute input. */
-export function actionDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime; user: TCurrentUser; ip: string | null }): TActionDeps {
+export function actionDeps({ runtime, user, ip }: TRouteInput): TActionDeps {
   return {
     prisma: runtime.database.prisma,
     actor: actorOf(user),
@@ -48,14 +63,6 @@ export function actionDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime;
 }
 
 /** What a zone change needs, from a defineRoute input (admins). */
-export function zoneChangeDeps({
-  runtime,
-  user,
-  ip,
-}: {
-  runtime: TRegisteredRuntime;
-  user: TCurrentUser;
-  ip: string | null;
-}): TZoneChangeDeps {
+export function zoneChangeDeps({ runtime, user, ip }: TRouteInput): TZoneChangeDeps {
   return { prisma: runtime.database.prisma, actor: actorOf(user), ip, onChanged: zonesChangedEverywhere(runtime) };
 }

@@ -1,4 +1,4 @@
-import { CITIZEN_ALERT_RULE_PREFIX, findCitizenService } from "@/lib/contracts/citizen-services";
+import { CITIZEN_ALERT_RULE_PREFIX } from "@/lib/contracts/citizen-services";
 import type { TAlertSeverity, TAlert } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
 import type { TDomainRegistry } from "@/server/domains/domain-registry";
@@ -10,12 +10,18 @@ export const PRIORITY_BY_SEVERITY: Record<TAlertSeverity, TIncident["priority"]>
   warning: "P4",
 };
 
-/** The incident type an alert most likely means; the operator can choose another when promoting. */
-export function incidentTypeFor(alert: Pick<TAlert, "ruleId" | "domain">, domains?: Pick<TDomainRegistry, "runCardOf">): TIncident["type"] {
-  const declared = domains?.runCardOf(alert.ruleId);
+/**
+ * The incident type an alert most likely means; the operator can choose another when promoting. A declared rule's
+ * run card decides, then a citizen's report's service (built-in or declared, as the city was started).
+ */
+export function incidentTypeFor(
+  alert: Pick<TAlert, "ruleId" | "domain">,
+  domains: Pick<TDomainRegistry, "runCardOf" | "citizenServices">,
+): TIncident["type"] {
+  const declared = domains.runCardOf(alert.ruleId);
   if (declared) return declared.incidentType;
   if (alert.ruleId.startsWith(CITIZEN_ALERT_RULE_PREFIX)) {
-    return findCitizenService(alert.ruleId.slice(CITIZEN_ALERT_RULE_PREFIX.length))?.incidentType ?? "other";
+    return domains.citizenServices.find(alert.ruleId.slice(CITIZEN_ALERT_RULE_PREFIX.length))?.incidentType ?? "other";
   }
   if (alert.ruleId === "waste.bin-burning" || alert.ruleId === "waste.temperature-spike") return "wasteFire";
   if (alert.ruleId === "waste.bin-vandalised") return "hazard";

@@ -24,7 +24,7 @@ type TPromoteResult = { alert: TAlert; incident: TIncident; created: boolean };
  * incident.alert_linked, in that order) and pushes both the alert and the incident.
  */
 export async function promoteAlert(
-  deps: TActionDeps & { domains?: TDomainRegistry },
+  deps: TActionDeps & { domains: TDomainRegistry },
   alertId: string,
   request: TPromoteAlertRequest,
 ): Promise<TPromoteResult> {

@@ -4,6 +4,8 @@ import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
 import type { TDomainEvent } from "@/lib/contracts/domain-definition";
 import type { TDeclaredDomain, TDomainRegistry } from "@/server/domains/domain-registry";
 import type { TEntityRegistry } from "./entity-registry";
+import { parseCityEventFast } from "./fast-city-event";
+import { parseObservedAt } from "@/server/city/parse-observed-at";
 import type { TRawMessage } from "./types";
 
 /** An event of a declared domain (lib/domains/definitions), parsed by its definition's schema. */
@@ -53,9 +55,12 @@ export function validateMessage(
   const declared = domains && declaredDomainOf(json, message.topic, domains);
   if (declared) return validateDeclared(json, message, declared, time);
 
-  const parsed = ZCityEvent.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: schemaReason(parsed.error) };
-  const event = parsed.data;
+  let event = parseCityEventFast(json);
+  if (!event) {
+    const parsed = ZCityEvent.safeParse(json);
+    if (!parsed.success) return { ok: false, reason: schemaReason(parsed.error) };
+    event = parsed.data;
+  }
   const layer = layerOf(event);
 
   if (KNOWN_TOPICS.has(message.topic) && TOPIC_BY_LAYER[layer] !== message.topic) {
@@ -122,7 +127,7 @@ function withEntityOfTopic(json: unknown, message: TRawMessage): unknown {
  * real event after it look stale: the entity would freeze until that date.
  */
 function checkObservedAt(observedAt: string, time: TTimeWindow): string | null {
-  const aheadMs = Date.parse(observedAt) - time.now;
+  const aheadMs = parseObservedAt(observedAt) - time.now;
   if (aheadMs > time.maxFutureSkewMs) {
     return `observedAt in the future: ${observedAt} is ${seconds(aheadMs)} s ahead of this server's clock (limit ${seconds(time.maxFutureSkewMs)} s)`;
   }

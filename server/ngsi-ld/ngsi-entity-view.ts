@@ -14,6 +14,8 @@ export type TNgsiEntityView = {
   observed: Record<string, TNgsiScalar>;
   fixed: Record<string, TNgsiScalar | Record<string, string>>;
   location?: TNgsiGeometry;
+  /** UN/CEFACT unit codes of observed attributes, where known (a declared domain's field may give one). */
+  unitCodes?: Record<string, string>;
 };
 
 /** `urn:ngsi-ld:<Type>:<city pack id>`: one id per entity, whatever its layer. */

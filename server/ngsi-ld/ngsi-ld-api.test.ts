@@ -171,6 +171,21 @@ describe.each(TEST_BACKENDS)("NGSI-LD over the live city ($kind)", (backend) => 
     expect(ZSdmKeyValuesEntity.parse(simplified.body)).toMatchObject({ id, fillingLevel: 0.95 });
   });
 
+  it("gives built-in measured properties the unitCode of their domain's file, and none to shares or counts", async () => {
+    const energy = ZNgsiNormalizedEntity.parse(
+      (await get(`/ngsi-ld/v1/entities/${encodeURIComponent("urn:ngsi-ld:EnergyMeasurement:sub-1")}`)).body,
+    );
+    expect(energy.activePower).toEqual({ type: "Property", value: 8_000, observedAt: isoAt(40), unitCode: "KWT" });
+    expect(energy.frequency).toMatchObject({ unitCode: "HTZ" });
+    const bin = ZNgsiNormalizedEntity.parse(
+      (await get(`/ngsi-ld/v1/entities/${encodeURIComponent("urn:ngsi-ld:WasteContainer:bin-1")}`)).body,
+    );
+    expect(bin.temperature).toMatchObject({ unitCode: "CEL" });
+    expect(bin.fillingLevel).not.toHaveProperty("unitCode");
+    const keyValues = await get(`/ngsi-ld/v1/entities/${encodeURIComponent("urn:ngsi-ld:EnergyMeasurement:sub-1")}?options=keyValues`);
+    expect(keyValues.body).toMatchObject({ activePower: 8_000 });
+  });
+
   it("answers 404 ResourceNotFound for an entity without live state, and 400 BadRequestData for bad input", async () => {
     expectProblem(await get("/ngsi-ld/v1/entities/urn:ngsi-ld:WasteContainer:nowhere"), 404, `${NGSI_LD_ERROR_BASE}ResourceNotFound`);
     const bad = `${NGSI_LD_ERROR_BASE}BadRequestData`;

@@ -1,6 +1,5 @@
 import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { startWebhookReceiver, type TWebhookReceiver } from "@/test/fixtures/webhook-receiver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TWebhookPayload } from "@/lib/contracts/notifications";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
@@ -22,22 +21,11 @@ const postgres = TEST_BACKENDS.find((b) => b.kind === "postgres")!;
 describe("grouped notifications in an alarm storm (postgres)", () => {
   let t: TAlertsTestApp;
   let cleanup: () => Promise<void>;
-  let receiver: Server;
-  let hookUrl: string;
-  const received: { path: string; payload: TWebhookPayload }[] = [];
+  let receiver: TWebhookReceiver;
   let nowMs = Date.now();
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        received.push({ path: req.url ?? "", payload: JSON.parse(Buffer.concat(chunks).toString("utf8")) as TWebhookPayload });
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    receiver = await startWebhookReceiver(200);
     const opened = await postgres.open();
     cleanup = opened.cleanup;
     t = await startAlertsTestApp(opened.db, { notifications: { now: () => new Date(nowMs), webhookAllow: LOCAL_RECEIVER } });
@@ -45,7 +33,7 @@ describe("grouped notifications in an alarm storm (postgres)", () => {
   afterAll(async () => {
     await t?.close();
     await cleanup?.();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await receiver?.close();
   });
 
   it("sends a bounded number of messages and loses no alert", { timeout: 300_000 }, async () => {
@@ -56,7 +44,7 @@ describe("grouped notifications in an alarm storm (postgres)", () => {
           userId: t.ids[role],
           kind: "webhook",
           label: "Pager",
-          target: `${hookUrl}/${role}`,
+          target: `${receiver.origin}/${role}`,
           secret: "whsec_test",
           minSeverity: "warning",
         },
@@ -104,6 +92,7 @@ describe("grouped notifications in an alarm storm (postgres)", () => {
     // timed out, and the retry is a second POST of the same alerts (that is at-least-once delivery, not a new message).
     const bound = 2 * GROUPS * 3;
     const messages = new Set(deliveries.map((d) => d.messageId)).size;
+    const received = receiver.received.map((r) => ({ path: r.path, payload: JSON.parse(r.body) as TWebhookPayload }));
     expect(messages).toBeGreaterThanOrEqual(2 * GROUPS);
     expect(messages).toBeLessThanOrEqual(bound);
     expect(received.length).toBeGreaterThanOrEqual(messages);

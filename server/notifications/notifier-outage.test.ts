@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
@@ -8,6 +6,7 @@ import { startTcpProxy, type TTcpProxy } from "@/test/fixtures/tcp-proxy";
 import { createTestPostgres, type TTestPostgres } from "@/test/fixtures/test-databases";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { waitFor } from "@/test/wait-for";
+import { startWebhookReceiver, type TWebhookReceiver } from "@/test/fixtures/webhook-receiver";
 import { createNotificationChannels } from "./channels";
 import { entityNames } from "./entity-name";
 import { createNotifier } from "./notifier";
@@ -23,20 +22,10 @@ describe("notifier when the database goes away (postgres)", () => {
   let proxy: TTcpProxy;
   let through: TDatabase;
   let direct: TDatabase;
-  let receiver: Server;
-  let hookUrl: string;
-  let received = 0;
+  let receiver: TWebhookReceiver;
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      req.resume();
-      req.on("end", () => {
-        received++;
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+    receiver = await startWebhookReceiver(200);
     database = await createTestPostgres();
     proxy = await startTcpProxy({ host: "127.0.0.1", port: 5432 });
     direct = await createDatabase({ databaseUrl: database.url, dataDir: IN_MEMORY_DATA_DIR });
@@ -47,7 +36,7 @@ describe("notifier when the database goes away (postgres)", () => {
     await direct?.close();
     await proxy?.close();
     await database?.drop();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await receiver?.close();
   });
 
   it("logs the outage, loses nothing, and delivers after the database is back", async () => {
@@ -55,7 +44,7 @@ describe("notifier when the database goes away (postgres)", () => {
       data: { id: "op-1", name: "Olive Operator", email: "olive@city.test", role: "operator" },
     });
     await direct.prisma.contactPoint.create({
-      data: { userId: user.id, kind: "webhook", label: "Pager", target: hookUrl, secret: "whsec_x", minSeverity: "warning" },
+      data: { userId: user.id, kind: "webhook", label: "Pager", target: `${receiver.origin}/`, secret: "whsec_x", minSeverity: "warning" },
     });
     const logged: string[] = [];
     const channels = createNotificationChannels({
@@ -93,13 +82,13 @@ describe("notifier when the database goes away (postgres)", () => {
           zone: "Centre",
         },
       });
-      expect(received).toBe(0);
+      expect(receiver.received).toHaveLength(0);
       await proxy.restore();
       await waitFor(
         async () => (await direct.prisma.notificationDelivery.findFirst({ where: { alertId: alert.id, status: "sent" } })) !== null,
         "the alert raised during the outage was delivered",
       );
-      expect(received).toBe(1);
+      expect(receiver.received).toHaveLength(1);
     } finally {
       await proxy.restore();
       await notifier.leaderWork.stop();

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { createEscalationRunner, type TEscalationRunner } from "@/server/on-call/escalation-runner";
 import { createNotificationChannels, type TNotificationChannels } from "./channels";
 import { entityNames, type TEntityNames } from "./entity-name";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
 import { createNotifier, type TNotifier } from "./notifier";
 import type { TSmtpSettings } from "./send-email";
 import { resolveVapidKeys } from "./vapid-keys";
@@ -41,10 +42,11 @@ export async function startNotifications(
   prisma: PrismaClient,
   entities: TCityEntities,
   config: TNotificationsConfig,
+  domains?: TDomainRegistry,
 ): Promise<TNotifications> {
   const vapid = await resolveVapidKeys(prisma, config.vapid);
   const channels = createNotificationChannels({ smtp: config.smtp, vapid, now: config.now, webhookAllow: config.webhookAllow });
-  const names = entityNames(entities);
+  const names = entityNames(entities, domains);
   const notifier = createNotifier({ prisma, channels, names, publicUrl: config.publicUrl, now: config.now, everyMs: config.everyMs });
   const escalations = createEscalationRunner({ prisma, now: config.now ?? (() => new Date()), everyMs: config.everyMs });
   return {

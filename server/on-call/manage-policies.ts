@@ -1,5 +1,6 @@
 import type { TCreatePolicyRequest, TPolicy } from "@/lib/contracts/on-call";
 import { ASSIGNABLE_ROLES } from "@/lib/contracts/auth";
+import { checkMatcherNames } from "@/server/alerts/check-matcher-names";
 import { recordAudit } from "@/server/audit/record-audit";
 import { Prisma } from "@/server/db/generated/client";
 import { inTransaction, isUuid } from "@/server/db/transaction";
@@ -8,8 +9,9 @@ import { nowOf } from "@/server/http/action-deps";
 import type { TOnCallDeps } from "./on-call-deps";
 import { readOnCall } from "./read-on-call";
 
-/** Creates an escalation policy (audited); every rota and person its steps name must exist. */
+/** Creates an escalation policy (audited); its domain and zone, and every rota and person its steps name, must exist. */
 export async function createPolicy(deps: TOnCallDeps, request: TCreatePolicyRequest): Promise<TPolicy> {
+  await checkMatcherNames(deps, request.matchers);
   const rotaIds = request.steps.flatMap((s) => (s.target.kind === "rota" ? [s.target.rotaId] : []));
   const userIds = request.steps.flatMap((s) => (s.target.kind === "user" ? [s.target.userId] : []));
   const rotas = rotaIds.every(isUuid) ? await deps.prisma.onCallRota.count({ where: { id: { in: rotaIds } } }) : -1;
@@ -55,7 +57,7 @@ export async function createPolicy(deps: TOnCallDeps, request: TCreatePolicyRequ
 }
 
 /** Removes a policy (audited). Chains already running keep the steps they copied; new alerts match without it. */
-export async function removePolicy(deps: Omit<TOnCallDeps, "timeZone">, id: string): Promise<void> {
+export async function removePolicy(deps: Omit<TOnCallDeps, "timeZone" | "domains">, id: string): Promise<void> {
   if (!isUuid(id)) throw notFound("No such policy");
   await inTransaction(deps.prisma, async (tx) => {
     const row = await tx.escalationPolicy.findUnique({ where: { id } });

@@ -1,4 +1,5 @@
 import { LOCAL_RECEIVER } from "@/test/fixtures/local-receiver";
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -6,6 +7,8 @@ import type { TAckLinkOutcome, TAlertEscalation, TOnCallOverview, TPolicy, TRota
 import type { TWebhookPayload } from "@/lib/contracts/notifications";
 import { startAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
+import { TINY_CITY } from "@/test/fixtures/tiny-city";
+import { ZONE_NAMES } from "@/lib/zones";
 
 /**
  * Rotas, policies and escalation chains end to end on both backends: real routes and sign-ins, the real notifier
@@ -119,7 +122,10 @@ describe.each(TEST_BACKENDS)("on-call rotas and escalation ($kind)", (backend) =
     expect(rota.next!.person.id).not.toBe(rota.now!.person.id);
     expect(rota.next!.from).toBe(rota.now!.to);
 
-    const policy = await createPolicy({ matchers: { zone: "B2" }, steps: [{ target: { kind: "rota", rotaId: rota.id }, waitMinutes: 3 }] });
+    const policy = await createPolicy({
+      matchers: { zone: "Central" },
+      steps: [{ target: { kind: "rota", rotaId: rota.id }, waitMinutes: 3 }],
+    });
     expect(policy.steps[0]!.targetName).toBe(`On call: ${rota.name}`);
     const state = await overview();
     expect(state.rotas.map((r) => r.name)).toEqual([rota.name]);
@@ -203,8 +209,23 @@ describe.each(TEST_BACKENDS)("on-call rotas and escalation ($kind)", (backend) =
     expect(who()).toEqual(["operator"]);
   });
 
+  it.each([
+    ["domain", { domain: "air-qualty" }, /^Unknown domain "air-qualty": choose one of Traffic, Parking, Waste, Energy grid, Units$/],
+    ["zone", { zone: "Riverside" }, /^Unknown zone "Riverside": choose one of .*Central.*, No zone$/],
+  ])("refuses a policy for a %s this city does not have (400, naming it; nothing stored)", async (_, matchers, message) => {
+    const refused = await post("/api/on-call/policies", {
+      name: "Unknown matcher",
+      matchers,
+      steps: [{ target: { kind: "role", role: "supervisor" }, waitMinutes: 5 }],
+    });
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.body.error).toMatch(message);
+    expect(await prisma().escalationPolicy.count()).toBe(0);
+  });
+
   it("alerts no policy covers still go to every operator and supervisor, as before", async () => {
-    await operatorThenSupervisor({ domain: "waste", zone: "no-such-zone" });
+    const binZone = t.app.city.zones!.zoneOf(TINY_CITY.bins.find((b) => b.id === "bin-1")!.position);
+    await operatorThenSupervisor({ domain: "waste", zone: ZONE_NAMES.find((zone) => zone !== binZone)! });
     const alert = await t.seedAlert({ severity: "critical", domain: "waste" });
     await round();
     expect(who().sort()).toEqual(["operator", "supervisor"]);
@@ -248,6 +269,28 @@ describe.each(TEST_BACKENDS)("on-call rotas and escalation ($kind)", (backend) =
     const expired = await t.app.request(`/api/ack-links/${lateToken}`, { method: "POST", body: {}, cookie: t.cookies.operator });
     expect(expired.body as TAckLinkOutcome).toMatchObject({ outcome: "expired", alerts: [{ id: later.id, result: "open" }] });
     expect((await prisma().alert.findUniqueOrThrow({ where: { id: later.id } })).status).toBe("open");
+  });
+
+  it("a link is deleted a day after it expired, used or not, when the next one is issued", async () => {
+    const HOUR_MS = 60 * MINUTE_MS;
+    const link = (expiredHoursAgo: number, isUsed: boolean) => ({
+      tokenHash: randomUUID(),
+      userId: t.ids.operator,
+      alerts: [],
+      createdAt: new Date(nowMs - expiredHoursAgo * HOUR_MS - 30 * MINUTE_MS),
+      expiresAt: new Date(nowMs - expiredHoursAgo * HOUR_MS),
+      usedAt: isUsed ? new Date(nowMs - expiredHoursAgo * HOUR_MS - 20 * MINUTE_MS) : null,
+    });
+    const stale = [link(25, true), link(72, false)];
+    const kept = [link(23, true), link(2, false)];
+    await prisma().ackLink.createMany({ data: [...stale, ...kept] });
+    await operatorThenSupervisor();
+    await t.seedAlert({ severity: "critical", domain: "waste" });
+    await round();
+    expect(hook.received).toHaveLength(1);
+    const left = new Set((await prisma().ackLink.findMany({ select: { tokenHash: true } })).map((l) => l.tokenHash));
+    expect(stale.filter((l) => left.has(l.tokenHash))).toEqual([]);
+    expect(kept.filter((l) => !left.has(l.tokenHash))).toEqual([]);
   });
 
   it("a link to an alert someone else acknowledged meanwhile says who did", async () => {

@@ -1,3 +1,4 @@
+import type { TDomainCatalog } from "@/lib/domains/domain-catalog";
 import type { TAuditActor } from "@/server/audit/record-audit";
 import type { PrismaClient } from "@/server/db/generated/client";
 
@@ -9,5 +10,7 @@ export type TOnCallDeps = {
   ip: string | null;
   /** Wall-clock rota starts are read in this zone (CITY_TIME_ZONE). */
   timeZone: string;
+  /** The city's domains, built-in and declared: a policy may name only these. */
+  domains: TDomainCatalog;
   now?: () => Date;
 };

@@ -1,5 +1,4 @@
 import { ZEscalationStep, type TEscalationStep, type TPolicyMatchers } from "@/lib/contracts/on-call";
-import type { TLayer } from "@/lib/contracts/layers";
 import type { TAlertSeverity } from "@/lib/contracts/alerts";
 
 /** A row of escalation_policies as the matcher and the chain read it. */
@@ -16,7 +15,7 @@ export type TPolicyRow = {
 export function matchersOf(row: Pick<TPolicyRow, "severity" | "domain" | "zone">): TPolicyMatchers {
   return {
     ...(row.severity !== null ? { severity: row.severity as TAlertSeverity } : {}),
-    ...(row.domain !== null ? { domain: row.domain as TLayer } : {}),
+    ...(row.domain !== null ? { domain: row.domain } : {}),
     ...(row.zone !== null ? { zone: row.zone } : {}),
   };
 }

@@ -8,5 +8,12 @@ import type { TOnCallDeps } from "./on-call-deps";
 export const ON_CALL_ROLES = ["supervisor", "admin"] as const;
 
 export function onCallDeps({ runtime, user, ip }: { runtime: TRegisteredRuntime; user: TCurrentUser; ip: string | null }): TOnCallDeps {
-  return { prisma: runtime.database.prisma, actor: actorOf(user), actorName: user.name, ip, timeZone: CITY_TIME_ZONE };
+  return {
+    prisma: runtime.database.prisma,
+    actor: actorOf(user),
+    actorName: user.name,
+    ip,
+    timeZone: CITY_TIME_ZONE,
+    domains: runtime.city.domains.catalog,
+  };
 }

@@ -1,5 +1,5 @@
-import { findCitizenService } from "@/lib/contracts/citizen-services";
 import type { TCitizenReport } from "@/lib/contracts/citizen-reports";
+import type { TCitizenServiceCatalog } from "@/lib/domains/citizen-service-catalog";
 import { findAlertRow } from "@/server/alerts/change-alert";
 import type { PrismaClient } from "@/server/db/generated/client";
 
@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 const ALERT_REPORTS_LIMIT = 100;
 
 /** The reports an alert was raised by and joined by, oldest first (404 for an unknown alert). */
-export async function listAlertReports(prisma: PrismaClient, alertId: string): Promise<TCitizenReport[]> {
+export async function listAlertReports(prisma: PrismaClient, services: TCitizenServiceCatalog, alertId: string): Promise<TCitizenReport[]> {
   await findAlertRow(prisma, alertId);
   const rows = await prisma.citizenReport.findMany({
     where: { alertId },
@@ -20,7 +20,7 @@ export async function listAlertReports(prisma: PrismaClient, alertId: string): P
     const hasContact = name !== null || row.email !== null || row.phone !== null;
     return {
       id: row.id,
-      serviceName: findCitizenService(row.serviceCode)?.name ?? row.serviceCode,
+      serviceName: services.find(row.serviceCode)?.name ?? row.serviceCode,
       description: row.description,
       address: row.address,
       reportedAt: row.createdAt.toISOString(),

@@ -4,10 +4,11 @@ import { ZIssuedApiKey, type TApiKeyScope } from "@/lib/contracts/api-keys";
 import { ZAlert, ZAlertList, type TAlert } from "@/lib/contracts/alerts";
 import type { TAuditPage } from "@/lib/contracts/auth";
 import { ZCitizenReportList } from "@/lib/contracts/citizen-reports";
-import { CITIZEN_SERVICES } from "@/lib/contracts/citizen-services";
 import { ZIncident } from "@/lib/contracts/incidents";
 import { ZOpen311Created, ZOpen311Error, ZOpen311ServiceList, ZOpen311ServiceRequestList } from "@/lib/contracts/open311";
 import { DEMO_PASSWORD } from "@/server/auth/demo-users";
+import type { TDomainRegistry } from "@/server/domains/domain-registry";
+import { declaredDomainsOn } from "@/test/fixtures/declared-domains";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { socketOutcome, startTestApp, type TTestApp, type TTestResponse } from "@/test/fixtures/test-app";
 import { waitFor } from "@/test/wait-for";
@@ -21,17 +22,22 @@ const NEXT_TO_IT = { lat: 41.9401, long: -85.63676 };
 
 type TFields = Record<string, string | number>;
 
-/** The citizens' side (GeoReport v2 through the real routes) and the operators' side of the same reports. */
+/**
+ * The citizens' side (GeoReport v2 through the real routes) and the operators' side of the same reports, in a city
+ * with the shipped domain definitions: their declared services ("water-leak", "streetlight-out") replace the built-ins'.
+ */
 describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
   let app: TTestApp;
   let cleanup: () => Promise<void>;
   let admin: string;
   let operator: string;
+  let domains: TDomainRegistry;
 
   beforeAll(async () => {
     const opened = await backend.open();
     cleanup = opened.cleanup;
-    app = await startTestApp({ db: opened.db, open311MaxReportsPerMinute: REPORTS_PER_MINUTE });
+    domains = await declaredDomainsOn();
+    app = await startTestApp({ db: opened.db, domains, open311MaxReportsPerMinute: REPORTS_PER_MINUTE });
     admin = await app.signIn("admin@citynerve.local", DEMO_PASSWORD);
     operator = await app.signIn("operator@citynerve.local", DEMO_PASSWORD);
   });
@@ -96,11 +102,12 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
     expect(response.text).not.toMatch(/\n\s+at /);
   };
 
-  it("lists the services publicly, from the one service table", async () => {
+  it("lists the services publicly, from the catalogue the city was started with", async () => {
     const response = await app.request(`${BASE}/services.json`);
     expect(response.status).toBe(200);
     const services = ZOpen311ServiceList.parse(response.body);
-    expect(services.map((s) => s.service_code)).toEqual(CITIZEN_SERVICES.map((s) => s.code));
+    expect(services.map((s) => s.service_code)).toEqual(domains.citizenServices.services.map((s) => s.code));
+    expect(domains.citizenServices.find("water-leak")?.domain).toBe("water-network");
     expect(services.find((s) => s.service_code === "bin-overflow")).toEqual({
       service_code: "bin-overflow",
       service_name: "Overflowing bin",
@@ -209,7 +216,7 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
       ),
     );
     const alert = await alertOfReport(first.service_request_id);
-    expect(alert).toMatchObject({ ruleName: "Street light out", message: "Reported by a citizen: 12 Loop Rd", domain: "energy" });
+    expect(alert).toMatchObject({ ruleName: "Street light out", message: "Reported by a citizen: 12 Loop Rd", domain: "street-lighting" });
     const resolved = await operatorPost(`/api/alerts/${alert.id}/resolve`, {
       version: alert.version,
       reason: `Lamp replaced (ticket ${alert.id})`,
@@ -233,6 +240,26 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
     expect((await citizenGet(otherKey, `/requests.json?service_request_id=${first.service_request_id}`)).body).toEqual([]);
   });
 
+  it("raises a report of a service a domain definition declares in that domain, with the declared incident default", async () => {
+    const key = await issueKey();
+    const answer = created(await report(key, { service_code: "water-leak", lat: 41.9385, long: -85.6395, description: "Hydrant gushing" }));
+    const alert = await alertOfReport(answer.service_request_id);
+    expect(alert).toMatchObject({ ruleId: "citizen.water-leak", ruleName: "Water leak", domain: "water-network", severity: "major" });
+    // The water network's filter in the queue shows it; the energy layer's no longer does.
+    const ids = async (domain: string) =>
+      ZAlertList.parse((await app.request(`/api/alerts?domain=${domain}`, { cookie: operator })).body).map((a) => a.id);
+    expect(await ids("water-network")).toContain(alert.id);
+    expect(await ids("energy")).not.toContain(alert.id);
+    expect(await statusOf(key, answer.service_request_id)).toMatchObject({
+      service_name: "Water leak",
+      agency_responsible: "Water utility",
+    });
+
+    const promoted = await operatorPost(`/api/alerts/${alert.id}/promote`, { version: alert.version });
+    expect(promoted.status, promoted.text).toBe(201);
+    expect(ZIncident.parse(promoted.body.incident).type).toBe("hazard");
+  });
+
   it("attaches a duplicate report near an unresolved alert of the same service to it, and only then", async () => {
     const key = await issueKey();
     const otherKey = await issueKey();
@@ -242,7 +269,7 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
     expect(second.service_notice).toMatch(/already reported/);
     const alert = await alertOfReport(first.service_request_id);
     expect((await alertOfReport(second.service_request_id)).id).toBe(alert.id);
-    expect(alert).toMatchObject({ count: 2, severity: "major" });
+    expect(alert).toMatchObject({ count: 2, severity: "major", domain: "water-network" });
     // Operators see both reports on the alert, with the app and whatever contact the citizen left.
     const listed = await app.request(`/api/alerts/${alert.id}/reports`, { cookie: operator });
     expect(listed.status, listed.text).toBe(200);
@@ -335,7 +362,7 @@ describe.each(TEST_BACKENDS)("Open311 citizens' reports ($kind)", (backend) => {
     );
     const value = fc.oneof(
       fc.string({ maxLength: 60 }),
-      fc.constantFrom(...CITIZEN_SERVICES.map((s) => s.code)),
+      fc.constantFrom(...domains.citizenServices.services.map((s) => s.code)),
       fc.double({ min: -85.64, max: -85.63, noNaN: true }).map(String),
       fc.double({ min: 41.937, max: 41.946, noNaN: true }).map(String),
       fc.string({ unit: "binary", maxLength: 30 }),

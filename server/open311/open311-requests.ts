@@ -28,6 +28,7 @@ export async function answerReport({ request, runtime, caller }: TOpen311Input):
     const submitted = await submitCitizenReport(
       {
         prisma: runtime.database.prisma,
+        services: runtime.city.domains.citizenServices,
         publish: hubPublisher(runtime.city.hub),
         zoneOf: alertRuntimeOf(runtime).zoneOf,
         entities: runtime.city.entities,
@@ -50,7 +51,12 @@ export async function answerServiceRequests({ request, runtime, caller }: TOpen3
   const params = new URL(request.url).searchParams;
   const query = ZOpen311RequestsQuery.safeParse({ service_request_id: params.get("service_request_id") ?? undefined });
   if (!query.success) return open311Error(400, describeIssues(query.error.issues));
-  const requests = await readCitizenReports(runtime.database.prisma, caller.id, query.data.service_request_id);
+  const requests = await readCitizenReports(
+    runtime.database.prisma,
+    runtime.city.domains.citizenServices,
+    caller.id,
+    query.data.service_request_id,
+  );
   return Response.json(requests, { headers: { "Cache-Control": "no-store" } });
 }
 

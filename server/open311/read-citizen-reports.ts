@@ -1,4 +1,5 @@
 import type { TOpen311ServiceRequest } from "@/lib/contracts/open311";
+import type { TCitizenServiceCatalog } from "@/lib/domains/citizen-service-catalog";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { isUuid } from "@/server/db/transaction";
 import { toServiceRequest } from "./to-service-request";
@@ -32,6 +33,7 @@ const REPORT_SELECT = {
  */
 export async function readCitizenReports(
   prisma: PrismaClient,
+  services: TCitizenServiceCatalog,
   apiKeyId: string,
   ids: readonly string[] | undefined,
 ): Promise<TOpen311ServiceRequest[]> {
@@ -48,7 +50,7 @@ export async function readCitizenReports(
   );
   const reasons = await closingReasons(prisma, closedIncidentIds);
   const requests = rows.map((row) =>
-    toServiceRequest({ ...row, incidentClosingReason: reasons.get(row.alert.incident?.id ?? "") ?? null }),
+    toServiceRequest({ ...row, incidentClosingReason: reasons.get(row.alert.incident?.id ?? "") ?? null }, services),
   );
   if (!wanted) return requests;
   const byId = new Map(requests.map((r) => [r.service_request_id, r]));

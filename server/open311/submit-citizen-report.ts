@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
-import { citizenAlertRuleId, findCitizenService, type TCitizenService } from "@/lib/contracts/citizen-services";
+import { citizenAlertRuleId, type TCitizenService } from "@/lib/contracts/citizen-services";
 import type { TOpen311ReportRequest } from "@/lib/contracts/open311";
+import type { TCitizenServiceCatalog } from "@/lib/domains/citizen-service-catalog";
 import { haversineM, type TLonLat } from "@/lib/geo";
 import { ALERT_INCLUDE, toAlert } from "@/server/alerts/alert-view";
 import type { TApiKeyCaller } from "@/server/api-keys/authenticate-api-key";
@@ -21,6 +22,8 @@ const CITY_MARGIN_DEG = 0.005;
 
 type TSubmitCitizenReportDeps = {
   prisma: PrismaClient;
+  /** The services of the city as it was started (built-in and declared). */
+  services: TCitizenServiceCatalog;
   publish: TPublisher;
   zoneOf: (position: TLonLat) => string;
   entities: TCityEntities;
@@ -37,7 +40,7 @@ export type TSubmittedReport = { reportId: string; alert: TAlert; isAttached: bo
  * with it). Both the report and the alert change are audited in one transaction; the alert is pushed once it commits.
  */
 export async function submitCitizenReport(deps: TSubmitCitizenReportDeps, request: TOpen311ReportRequest): Promise<TSubmittedReport> {
-  const service = findCitizenService(request.service_code);
+  const service = deps.services.find(request.service_code);
   if (!service) throw invalid(`service_code "${request.service_code.slice(0, 40)}" is not a service of this city (see services.json)`);
   const position: TLonLat = [request.long, request.lat];
   if (!isInCity(deps.entities, position)) throw invalid("lat/long is outside this city");

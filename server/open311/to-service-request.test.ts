@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ZOpen311ServiceRequest } from "@/lib/contracts/open311";
+import { citizenServiceCatalog } from "@/lib/domains/citizen-service-catalog";
 import { nearestStreetName } from "@/server/city/nearest-street";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
 import { toServiceRequest, type TReportSource } from "./to-service-request";
 
+const SERVICES = citizenServiceCatalog();
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 3, 9, minute));
 
 function report(alert: Partial<TReportSource["alert"]> = {}, incidentClosingReason: string | null = null): TReportSource {
@@ -45,13 +47,13 @@ describe("a report's public status", () => {
       ],
     ];
     for (const [source, status, note] of cases) {
-      const answer = ZOpen311ServiceRequest.parse(toServiceRequest(source));
+      const answer = ZOpen311ServiceRequest.parse(toServiceRequest(source, SERVICES));
       expect([answer.status, answer.status_notes]).toEqual([status, note]);
     }
   });
 
   it("dates the last change and names the service and agency", () => {
-    const answer = toServiceRequest(report({ status: "resolved", acknowledgedAt: at(1), resolvedAt: at(7), resolution: "Done" }));
+    const answer = toServiceRequest(report({ status: "resolved", acknowledgedAt: at(1), resolvedAt: at(7), resolution: "Done" }), SERVICES);
     expect(answer).toMatchObject({
       requested_datetime: at(0).toISOString(),
       updated_datetime: at(7).toISOString(),

@@ -1,5 +1,5 @@
-import { findCitizenService } from "@/lib/contracts/citizen-services";
 import type { TOpen311ServiceRequest } from "@/lib/contracts/open311";
+import type { TCitizenServiceCatalog } from "@/lib/domains/citizen-service-catalog";
 
 /** What the status of a report is read from: its alert, and the incident that alert was promoted into. */
 export type TReportSource = {
@@ -29,10 +29,10 @@ const UUID_ANYWHERE = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 /**
  * A report as GeoReport shows it to the public: closed once its alert is resolved or its incident resolved or
  * closed, with the operator's reason as the public note (their free text, with any internal id taken out;
- * never who wrote it), else a default text of where it stands.
+ * never who wrote it), else a default text of where it stands. A service the city no longer offers reads as its code.
  */
-export function toServiceRequest(report: TReportSource): TOpen311ServiceRequest {
-  const service = findCitizenService(report.serviceCode);
+export function toServiceRequest(report: TReportSource, services: TCitizenServiceCatalog): TOpen311ServiceRequest {
+  const service = services.find(report.serviceCode);
   const { alert } = report;
   const incident = alert.incident;
   const isClosed = alert.status === "resolved" || (incident !== null && CLOSED_INCIDENT_STATUSES.has(incident.status));

@@ -1,3 +1,4 @@
+import { createLeaderLoop } from "@/server/cluster/leader-loop";
 import type { TLeaderPart } from "@/server/cluster/run-while-leader";
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { TOpsProducer } from "./ops-producer";
@@ -30,21 +31,8 @@ const RETENTION_EVERY_MS = 60_000;
 /** The outbox's relay to Kafka (see publish-outbox-batch.ts for what a batch guarantees). */
 export function createOpsOutboxRelay(deps: TOpsOutboxRelayDeps): TOpsOutboxRelay {
   const { prisma, producer, retentionMs, batchSize = 500, idleMs = 200, initialBackoffMs = 250, maxBackoffMs = 30_000 } = deps;
-  const log = deps.log ?? ((message, error) => console.error(`[outbox] ${message}`, error ?? ""));
-  let running: Promise<void> | undefined;
-  let isLeading = false;
-  let wake: (() => void) | undefined;
   let lastRetentionAt = 0;
   let backlog = { count: 0, at: 0, refreshing: false };
-
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
 
   const refreshBacklog = async () => {
     backlog = { ...backlog, refreshing: true };
@@ -61,42 +49,28 @@ export function createOpsOutboxRelay(deps: TOpsOutboxRelayDeps): TOpsOutboxRelay
     await prisma.opsOutbox.deleteMany({ where: { publishedAt: { lt: new Date(Date.now() - retentionMs) } } });
   };
 
-  async function relay(): Promise<void> {
-    let failures = 0;
-    while (isLeading) {
-      try {
-        const published = await publishOutboxBatch(prisma, producer, batchSize);
-        if (failures > 0) log(`publishing again after ${failures} failed attempt(s)`);
-        failures = 0;
-        await forgetPublished();
-        if (published < batchSize) {
-          await refreshBacklog();
-          if (isLeading) await pause(idleMs);
-        }
-      } catch (error) {
-        failures++;
-        // The batch stays unmarked and goes out again: nothing is lost, and nothing that fails can loop fast.
-        if (failures === 1 || failures % 20 === 0) log(`publishing failed (attempt ${failures}); retrying`, error);
-        if (isLeading) await pause(Math.min(maxBackoffMs, initialBackoffMs * 2 ** Math.min(failures - 1, 20)));
-      }
-    }
-  }
+  /** One batch; a full one means more is waiting, so the next goes straight on. */
+  const publishBatch = async (): Promise<number> => {
+    const published = await publishOutboxBatch(prisma, producer, batchSize);
+    await forgetPublished();
+    if (published === batchSize) return 0;
+    await refreshBacklog();
+    return idleMs;
+  };
+
+  const { leaderWork } = createLeaderLoop({
+    name: "outbox relay",
+    everyMs: idleMs,
+    round: publishBatch,
+    // A failed batch stays unmarked and goes out again: nothing is lost, and nothing that fails can loop fast.
+    failureMessage: "publishing failed; retrying",
+    backoff: { initialMs: initialBackoffMs, maxMs: maxBackoffMs },
+    afterStop: () => producer.disconnect(),
+    log: deps.log ?? ((message, error) => console.error(`[outbox] ${message}`, error ?? "")),
+  });
 
   return {
-    leaderWork: {
-      name: "outbox relay",
-      start() {
-        if (isLeading) return;
-        isLeading = true;
-        running = relay();
-      },
-      async stop() {
-        isLeading = false;
-        wake?.();
-        await running;
-        await producer.disconnect();
-      },
-    },
+    leaderWork,
     backlog() {
       if (Date.now() - backlog.at > BACKLOG_REFRESH_MS && !backlog.refreshing) void refreshBacklog();
       return backlog.count;

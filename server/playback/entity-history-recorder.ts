@@ -34,7 +34,7 @@ export type TEntityHistoryRecorder = {
 };
 
 /**
- * Time playback's recorder: every minute, the latest event of every entity goes into entity_history
+ * Time playback's recorder: every minute, the latest event of every entity (declared domains' sensors too) goes into entity_history
  * (one row per entity per minute). It reads a synchronous snapshot of the city state and writes off the
  * ingest path: nothing on the ingest side waits for it, and a slow database only makes it skip minutes.
  * Partitions for today and tomorrow are created at start and hourly, when expired ones are dropped.
@@ -81,7 +81,7 @@ export function startEntityHistoryRecorder(deps: TEntityHistoryRecorderDeps): TE
     await started;
     const minute = minuteOf(at);
     await ensureDay(minute);
-    await writeEntityHistory(prisma, minute, cityState.snapshot(LAYERS));
+    await writeEntityHistory(prisma, minute, cityState.snapshot(LAYERS), cityState.declaredSnapshots());
   };
 
   const recordNow = (at = now()): Promise<void> => {

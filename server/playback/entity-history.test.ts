@@ -8,6 +8,7 @@ import { startEntityHistoryRecorder, type TEntityHistoryRecorder } from "./entit
 import { listPartitions } from "./history-partitions";
 import { readPlaybackFrame } from "./read-playback-frame";
 import { readPlaybackRange } from "./read-playback-range";
+import { ZPlaybackFrame } from "@/lib/contracts/history";
 
 const NOW = new Date("2026-11-24T10:30:20Z");
 const at = (iso: string) => new Date(iso);
@@ -126,6 +127,40 @@ describe.each(TEST_BACKENDS)("entity history ($kind)", (backend) => {
     const onlyWaste = await readPlaybackFrame(db.prisma, at("2026-11-24T07:03:00Z"), ["waste"]);
     expect(Object.keys(onlyWaste.layers)).toEqual(["waste"]);
     expect(onlyWaste.layers.waste?.map((e) => e.entityId)).toEqual(["bin-1"]);
+  });
+
+  it("records declared domains' sensors beside the built-in layers and plays them back in the frame's declared part", async () => {
+    const city = cityWith(30);
+    const reading = (entityId: string, pm25: number) => ({
+      id: `${entityId}@${pm25}`,
+      entityId,
+      observedAt: NOW.toISOString(),
+      type: "AirQualityObserved",
+      pm25,
+      pm10: 20,
+      no2: 10,
+      o3: 40,
+    });
+    city.applyDeclared("air-quality", reading("aq-2", 51.5));
+    city.applyDeclared("air-quality", reading("aq-1", 12));
+    city.applyDeclared("water-network", {
+      id: "w",
+      entityId: "wm-1",
+      observedAt: NOW.toISOString(),
+      type: "WaterObserved",
+      pressure: 3.4,
+      flow: 60,
+    });
+    const recorder = start(city);
+    await recorder.recordNow(at("2026-11-24T05:00:10Z"));
+    expect(await countRows(db, "2026-11-24T05:00:00Z")).toBe(9);
+
+    const frame = await readPlaybackFrame(db.prisma, at("2026-11-24T05:00:30Z"), ["traffic", "air-quality", "street-lighting"]);
+    expect(ZPlaybackFrame.parse(frame)).toEqual(frame);
+    expect(Object.keys(frame.layers)).toEqual(["traffic"]);
+    expect(frame.declared).toEqual({ "air-quality": [reading("aq-1", 12), reading("aq-2", 51.5)], "street-lighting": [] });
+    const builtinOnly = await readPlaybackFrame(db.prisma, at("2026-11-24T05:00:30Z"), ["traffic"]);
+    expect(builtinOnly.declared).toBeUndefined();
   });
 
   it("drops only the partitions entirely older than the retention, and keeps today's", async () => {

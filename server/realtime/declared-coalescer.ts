@@ -12,6 +12,17 @@ export class DeclaredCoalescer {
     entities.set(event.entityId, event);
   }
 
+  /** Drops pending changes of sensors the client no longer sees (its view moved). */
+  retain(keep: (domain: string, entityId: string) => boolean): void {
+    for (const [domain, entities] of this.pending) {
+      for (const entityId of entities.keys()) {
+        if (keep(domain, entityId)) continue;
+        entities.delete(entityId);
+        this.count--;
+      }
+    }
+  }
+
   get size(): number {
     return this.count;
   }

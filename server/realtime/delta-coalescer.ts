@@ -28,6 +28,17 @@ export class DeltaCoalescer {
     }
   }
 
+  /** Drops pending changes of entities the client no longer sees (its view moved). */
+  retain(keep: (layer: TLayer, entityId: string) => boolean): void {
+    for (const [layer, entities] of this.pending) {
+      for (const entityId of entities.keys()) {
+        if (keep(layer, entityId)) continue;
+        entities.delete(entityId);
+        this.count--;
+      }
+    }
+  }
+
   get size(): number {
     return this.count;
   }

@@ -1,17 +1,10 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TCityDelta, TCitySnapshot, TClientToServerEvents, TServerToClientEvents } from "@/lib/contracts/realtime";
+import type { TCityDelta, TCitySnapshot } from "@/lib/contracts/realtime";
 import type { TLayer } from "@/lib/contracts/layers";
-import { startCityRuntime, type TCityRuntime } from "@/server/city-runtime";
-import { createManualSource } from "@/test/fixtures/manual-source";
-import { TINY_CITY } from "@/test/fixtures/tiny-city";
+import { startHubRuntime, type THubClient as TClient, type THubRuntime } from "@/test/fixtures/hub-runtime";
 import { waitFor } from "@/test/wait-for";
-import { authenticateAs } from "@/test/fixtures/fixed-identity";
 import type { TLatencyProbe } from "@/server/ingest/latency-probe";
 
-type TClient = Socket<TServerToClientEvents, TClientToServerEvents>;
 const bin = (entityId: string, fillingLevel: number, second = 0) => ({
   id: `${entityId}-${fillingLevel}`,
   entityId,
@@ -30,54 +23,29 @@ const lot = (available: number) => ({
   totalSpotNumber: 120,
 });
 
-let httpServer: HttpServer;
-let runtime: TCityRuntime;
-let source: ReturnType<typeof createManualSource>;
-let url: string;
+let hub: THubRuntime;
 const busySockets = new Set<string>();
-const clients: TClient[] = [];
 
 beforeEach(() => start({ flushMs: 25 }));
 
 async function start(window: { flushMs: number; minFlushMs?: number; latencyProbe?: TLatencyProbe }) {
-  httpServer = createServer();
-  source = createManualSource();
-  runtime = await startCityRuntime({
-    httpServer,
-    entities: TINY_CITY,
-    source,
-    ...window,
-    recordDeadLetters: async () => {},
-    authenticate: authenticateAs("operator"),
-    timeLimits: { maxAgeMs: 0 }, // events dated 2026-11-24
-    isClientBusy: (socket) => busySockets.has(socket.id),
-  });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  hub = await startHubRuntime({ ...window, isClientBusy: (socket) => busySockets.has(socket.id) });
 }
 
 async function stop() {
-  for (const c of clients.splice(0)) c.disconnect();
   busySockets.clear();
-  await runtime.stop();
-  await new Promise((resolve) => httpServer.close(resolve));
+  await hub.stop();
 }
 
 afterEach(stop);
 
-function client(): TClient & { deltas: TCityDelta[] } {
-  const socket = connect(url, { transports: ["websocket"], forceNew: true }) as TClient & { deltas: TCityDelta[] };
-  socket.deltas = [];
-  socket.on("city:delta", (delta) => socket.deltas.push(delta));
-  clients.push(socket);
-  return socket;
-}
+const client = () => hub.client();
 const subscribe = (socket: TClient, layers: TLayer[]) => socket.emitWithAck("city:subscribe", { layers });
 
 describe("realtime hub", () => {
   it("answers a subscription with a snapshot of the subscribed layers only", async () => {
-    await source.push("city.waste", [bin("bin-1", 0.3)]);
-    await source.push("city.parking", [lot(40)]);
+    await hub.source.push("city.waste", [bin("bin-1", 0.3)]);
+    await hub.source.push("city.parking", [lot(40)]);
     const socket = client();
     const response = await subscribe(socket, ["waste"]);
     expect(response.ok).toBe(true);
@@ -95,8 +63,8 @@ describe("realtime hub", () => {
   it("pushes coalesced deltas: only changed entities, latest value wins, only subscribed layers", async () => {
     const socket = client();
     await subscribe(socket, ["waste"]);
-    await source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-1", 0.2, 2), bin("bin-1", 0.3, 3)]);
-    await source.push("city.parking", [lot(12)]);
+    await hub.source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-1", 0.2, 2), bin("bin-1", 0.3, 3)]);
+    await hub.source.push("city.parking", [lot(12)]);
     const delta = await waitFor(() => socket.deltas.find((d) => d.layers.waste), "a waste delta");
     expect(delta.layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-1", 0.3]]);
     expect(socket.deltas.some((d) => d.layers.parking)).toBe(false);
@@ -109,7 +77,7 @@ describe("realtime hub", () => {
     await subscribe(slow, ["waste"]);
     busySockets.add(slow.id!);
     for (let i = 1; i <= 5; i++) {
-      await source.push("city.waste", [bin("bin-1", i / 10, i), bin("bin-2", i / 20, i)]);
+      await hub.source.push("city.waste", [bin("bin-1", i / 10, i), bin("bin-2", i / 20, i)]);
       await waitFor(() => fast.deltas.some((d) => d.layers.waste?.some((e) => e.fillingLevel === i / 10)), `fast client gets update ${i}`);
     }
     expect(slow.deltas).toHaveLength(0);
@@ -127,7 +95,7 @@ describe("realtime hub", () => {
     const wasteAndParking = [client(), client()];
     for (const socket of wasteOnly) await subscribe(socket, ["waste"]);
     for (const socket of wasteAndParking) await subscribe(socket, ["parking", "waste"]);
-    const encoder = runtime.hub.io.encoder;
+    const encoder = hub.runtime.hub.io.encoder;
     const encode = encoder.encode.bind(encoder);
     const encodedDeltas: unknown[] = [];
     encoder.encode = (packet) => {
@@ -135,8 +103,8 @@ describe("realtime hub", () => {
       return encode(packet);
     };
     try {
-      await source.push("city.waste", [bin("bin-1", 0.7, 40)]);
-      await source.push("city.parking", [lot(7)]);
+      await hub.source.push("city.waste", [bin("bin-1", 0.7, 40)]);
+      await hub.source.push("city.parking", [lot(7)]);
       await waitFor(
         () => [...wasteOnly, ...wasteAndParking].every((c) => c.deltas.some((d) => d.layers.waste?.some((e) => e.fillingLevel === 0.7))),
         "every client has the change",
@@ -161,7 +129,7 @@ describe("realtime hub", () => {
     await waitFor(() => snapshots.length === 1, "first snapshot");
     socket.io.engine.close(); // drop the connection; socket.io-client reconnects on its own
     await waitFor(() => !socket.connected, "disconnect");
-    await source.push("city.waste", [bin("bin-2", 0.9, 30)]);
+    await hub.source.push("city.waste", [bin("bin-2", 0.9, 30)]);
     const resync = await waitFor(() => snapshots[1], "a second snapshot after reconnecting");
     expect(resync.layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-2", 0.9]]);
   });
@@ -170,7 +138,7 @@ describe("realtime hub", () => {
     const socket = client();
     const seen: number[] = [];
     socket.on("ingest:stats", (stats) => seen.push(stats.deadLettered));
-    await source.push("city.waste", ["{not json", bin("bin-1", 0.2)]);
+    await hub.source.push("city.waste", ["{not json", bin("bin-1", 0.2)]);
     await waitFor(() => seen.includes(1), "stats with one dead letter");
   });
 });
@@ -185,7 +153,7 @@ describe("realtime hub with the adaptive window", () => {
   it("sends changes soon after they arrive instead of at the next fixed window", async () => {
     const socket = client();
     await subscribe(socket, ["waste"]);
-    await source.push("city.waste", [bin("bin-1", 0.4, 5)]);
+    await hub.source.push("city.waste", [bin("bin-1", 0.4, 5)]);
     const delta = await waitFor(() => socket.deltas.find((d) => d.layers.waste), "a waste delta");
     expect(delta.layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([["bin-1", 0.4]]);
   });
@@ -193,7 +161,7 @@ describe("realtime hub with the adaptive window", () => {
   it("sends a burst applied at once as one coalesced delta", async () => {
     const socket = client();
     await subscribe(socket, ["waste"]);
-    await source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-2", 0.2, 2), bin("bin-1", 0.3, 3)]);
+    await hub.source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-2", 0.2, 2), bin("bin-1", 0.3, 3)]);
     await waitFor(() => socket.deltas.length > 0, "the burst's delta");
     expect(socket.deltas).toHaveLength(1);
     expect(socket.deltas[0].layers.waste?.map((e) => [e.entityId, e.fillingLevel])).toEqual([
@@ -212,7 +180,7 @@ describe("realtime hub with the adaptive window", () => {
     });
     const socket = client();
     await subscribe(socket, ["waste"]);
-    await source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-1", 0.8, 2)]);
+    await hub.source.push("city.waste", [bin("bin-1", 0.1, 1), bin("bin-1", 0.8, 2)]);
     await waitFor(() => socket.deltas.length > 0, "the delta");
     expect(flushed).toEqual([["bin-1-0.8"]]);
   });
@@ -223,8 +191,8 @@ describe("realtime hub with the adaptive window", () => {
     const socket = client();
     await subscribe(socket, ["waste"]);
     busySockets.add(socket.id!);
-    await source.push("city.waste", [bin("bin-1", 0.6, 6)]);
-    await waitFor(() => runtime.cityState.snapshot(["waste"]).waste?.length, "the change applied");
+    await hub.source.push("city.waste", [bin("bin-1", 0.6, 6)]);
+    await waitFor(() => hub.runtime.cityState.snapshot(["waste"]).waste?.length, "the change applied");
     busySockets.delete(socket.id!);
     const delta = await waitFor(() => socket.deltas.find((d) => d.layers.waste), "the backlog");
     expect(delta.layers.waste?.map((e) => e.fillingLevel)).toEqual([0.6]);

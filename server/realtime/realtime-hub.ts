@@ -1,13 +1,24 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { TLayer } from "@/lib/contracts/layers";
+import type { TCityEvent } from "@/lib/contracts/events";
 import {
   ZSubscribeRequest,
+  ZViewport,
+  type TCitySnapshot,
+  type TCitySummaries,
   type TClientToServerEvents,
+  type TDeclaredEvents,
   type TIngestStats,
   type TLayerEvents,
+  type TLiveView,
   type TServerToClientEvents,
+  type TSubscribeRequest,
 } from "@/lib/contracts/realtime";
+import { chooseView, DEFAULT_VIEW_BUDGET } from "@/lib/live/choose-view";
+import { isTiledLayer, type TTileIndex } from "@/lib/live/tile-index";
+import type { TBbox, TTileKey } from "@/lib/live/tiles";
 import type { TCurrentUser } from "@/lib/contracts/auth";
 import type { TSocketRefusal } from "@/lib/contracts/socket-refusal";
 import type { CityState } from "@/server/city/city-state";
@@ -16,17 +27,25 @@ import { createClusterBus, type TClusterBus } from "@/server/cluster/cluster-bus
 import type { TServerSideEvents } from "@/server/cluster/cluster-notice";
 import { createRedisStreamsAdapter } from "@/server/cluster/redis-streams-adapter";
 import type { TLatencyProbe } from "@/server/ingest/latency-probe";
+import { encodeColumnarDelta } from "@/lib/wire/columnar-delta";
+import type { TEntitySlots } from "@/lib/wire/entity-slots";
 import { DeltaCoalescer } from "./delta-coalescer";
 import { DeclaredCoalescer, pickDeclared } from "./declared-coalescer";
 import { nextFlushGapMs } from "./flush-gap";
 import { FORBIDDEN_ACK_ERROR, maySend, PUBLISHED_EVENT_ROLES, roleRoom, type TPublishedEvent } from "./socket-policy";
+import { TileSummaries } from "./tile-summaries";
+import { ChangeLog, collectTiled, collectUnits, emptyContents, isDeclaredInView, isInView, type TViewContents } from "./view-contents";
 
 const STATS_EVERY_MS = 1000;
+/** Overview clients get the per-tile summaries at most this often (the map redraws them; nobody reads them faster). */
+const DEFAULT_SUMMARIES_MS = 2000;
+/** Where units' changes are grouped: they go to every view, not by tile. */
+const CITY_WIDE = "*";
 
 /**
  * Largest message (or batch of polled messages) a client may send; the connection is closed beyond it.
- * Clients only ever send "city:subscribe" with at most 16 layer names (~250 bytes); what the server
- * sends (snapshots of a few hundred KB) is not limited by this.
+ * Clients only ever send "city:subscribe" (at most 16 layer names, a viewport and a resume naming at most
+ * 400 tiles: under 6 KB) and "city:viewport" (~100 bytes); what the server sends is not limited by this.
  */
 export const MAX_CLIENT_MESSAGE_BYTES = 8 * 1024;
 
@@ -34,8 +53,16 @@ type TClient = {
   socket: Socket<TClientToServerEvents, TServerToClientEvents, TServerSideEvents, TSocketData>;
   layers: Set<TLayer>;
   domains: Set<string>;
-  /** Its subscribed layers as one key: clients with the same shape share one encoded delta. */
+  /** Its subscribed layers as one key: clients with the same shape share one encoded delta (per tile, in a tiled view). */
   shape: string;
+  /** Sent its deltas as columns (it indexed the same pack as this server's `slots`). */
+  isColumnar: boolean;
+  /** What of the city it is sent (lib/live/choose-view.ts); the whole city unless it sent a viewport. */
+  view: TLiveView;
+  /** The view's tiles, when it has some. */
+  tiles: ReadonlySet<TTileKey>;
+  /** The last summaries it was sent, while in an overview. */
+  summariesSent: TCitySummaries | null;
   /** Changes this client has not been sent yet because it was still busy receiving earlier ones. */
   backlog: DeltaCoalescer;
   declaredBacklog: DeclaredCoalescer;
@@ -56,7 +83,7 @@ export type TRealtimeHubOptions = {
   /** Who is behind a handshake (its session cookie); null refuses the connection. */
   authenticate: TAuthenticateSocket;
   /**
-   * Browser origins a handshake may come from (PUBLIC_URL and ALLOWED_ORIGINS): the session cookie
+   * Browser origins a handshake may come from (trustedOrigins: PUBLIC_URL, its loopback spellings, ALLOWED_ORIGINS): the session cookie
    * rides along on any page's socket, so a foreign page must not get one. Handshakes without an Origin
    * (non-browser clients, which carry no victim's cookie) are let through to authentication.
    * Absent → any origin (tests and benchmarks without browsers).
@@ -71,6 +98,21 @@ export type TRealtimeHubOptions = {
   onFlush?: (durationMs: number, clients: number) => void;
   /** Benchmarks only (bench/ingest.ts). */
   probe?: Pick<TLatencyProbe, "flushed">;
+  /**
+   * Where the pack's static entities are (lib/live/tile-index.ts) and each road segment's free-flow speed: with
+   * it, a client that sends its viewport is sent only the tiles in view, or per-tile summaries when zoomed out.
+   * Absent → every client gets the whole city.
+   */
+  placement?: { tiles: TTileIndex; freeFlowKmh: (segmentId: string) => number | undefined };
+  /**
+   * The pack's entity slots (lib/wire/entity-slots.ts): clients that subscribe with their fingerprint are sent the
+   * built-in layers' deltas as columns. Absent → JSON deltas only.
+   */
+  slots?: TEntitySlots;
+  /** VIEWPORT_ENTITY_BUDGET: the most static entities a viewport is sent one by one (default 10,000). */
+  viewBudget?: number;
+  /** How often overview clients get fresh summaries (default 2 s). */
+  summariesMs?: number;
 };
 
 /** `expiresAt`: the session's end, when the socket is closed too (it would outlive it otherwise). */
@@ -125,7 +167,13 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   const tick = new DeltaCoalescer();
   const declaredTick = new DeclaredCoalescer();
   let seq = 0;
+  /** Names this process's seq: a client resuming against another instance (or a restart) gets a full snapshot. */
+  const epoch = randomUUID();
   const isBusy = options.isBusy ?? hasQueuedPackets;
+  const placement = options.placement;
+  const viewBudget = options.viewBudget ?? DEFAULT_VIEW_BUDGET;
+  const summaries = placement && new TileSummaries(placement.tiles, placement.freeFlowKmh);
+  const changeLog = new ChangeLog();
 
   const minFlushMs = options.minFlushMs;
   let flushGapMs = minFlushMs ?? options.flushMs;
@@ -140,6 +188,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   };
   const unsubscribeBuiltin = options.cityState.onChange((layer, event) => {
     tick.add(layer, event);
+    summaries?.apply(layer, event);
     armEarlyFlush();
   });
   const unsubscribeDeclared = options.cityState.onDeclaredChange((domain, event) => {
@@ -149,6 +198,75 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   const unsubscribe = () => {
     unsubscribeBuiltin();
     unsubscribeDeclared();
+  };
+
+  const viewOf = (bbox: TBbox | undefined): TLiveView =>
+    bbox && placement ? chooseView(placement.tiles, bbox, viewBudget) : { mode: "city" };
+
+  /** Moves a client to a view; pending changes it would no longer see are dropped. */
+  const setView = (client: TClient, view: TLiveView) => {
+    client.view = view;
+    client.tiles = new Set(view.mode === "tiles" ? view.tiles : []);
+    client.summariesSent = null;
+    const tiles = placement?.tiles;
+    client.backlog.retain((layer, id) => isInView(view, client.tiles, tiles, layer, id));
+    client.declaredBacklog.retain((domain, id) => isDeclaredInView(view, client.tiles, tiles, domain, id));
+  };
+
+  /** What to collect for a client: its layers and domains, from the live city. */
+  const collectRequest = (client: TClient) => ({
+    cityState: options.cityState,
+    index: placement?.tiles,
+    log: changeLog,
+    layers: client.layers,
+    domains: client.domains,
+  });
+
+  /** A client's view as a snapshot: all of it, or (resuming) what changed since its seq plus the tiles it lacked. */
+  const snapshotOf = (client: TClient, resume: TSubscribeRequest["resume"]): TCitySnapshot => {
+    const resuming = resume !== undefined && resume.epoch === epoch ? resume : undefined;
+    const request = collectRequest(client);
+    const since = { ...request, sinceSeq: resuming?.seq };
+    const contents = emptyContents();
+    // Every subscribed domain is named even when empty: the client keys its declared layers by them.
+    for (const domain of client.domains) contents.declared[domain] = [];
+    collectUnits(contents, since);
+    if (client.view.mode === "city") {
+      collectTiled(contents, "city", resuming?.tiles === "city" ? since : request);
+    } else if (client.view.mode === "tiles") {
+      const held = new Set(resuming && resuming.tiles !== "city" ? resuming.tiles : []);
+      const heldInView = resuming?.tiles === "city" ? client.view.tiles : client.view.tiles.filter((tile) => held.has(tile));
+      const lacking = resuming?.tiles === "city" ? [] : client.view.tiles.filter((tile) => !held.has(tile));
+      collectTiled(contents, heldInView, since);
+      collectTiled(contents, lacking, request);
+    }
+    return toSnapshot(client, contents, resuming !== undefined);
+  };
+
+  const toSnapshot = (client: TClient, contents: TViewContents, partial: boolean): TCitySnapshot => {
+    const snapshot: TCitySnapshot = { seq, at: new Date().toISOString(), layers: contents.layers, epoch };
+    if (client.domains.size > 0) snapshot.declared = contents.declared;
+    if (client.view.mode !== "city" || placement) snapshot.view = client.view;
+    if (partial) snapshot.partial = true;
+    if (client.view.mode === "overview" && summaries) {
+      snapshot.summaries = summaries.read();
+      client.summariesSent = snapshot.summaries;
+    }
+    return snapshot;
+  };
+
+  /** What a client lacks after its view moved from `previous`: the tiles newly in view, or everything when leaving an overview. */
+  const additionsOf = (client: TClient, previous: TLiveView, previousTiles: ReadonlySet<TTileKey>): TCitySnapshot => {
+    const request = collectRequest(client);
+    const contents = emptyContents();
+    const { view } = client;
+    if (view.mode === "city" && previous.mode !== "city") {
+      collectTiled(contents, "city", request);
+    } else if (view.mode === "tiles") {
+      const added = previous.mode === "city" ? [] : view.tiles.filter((tile) => !previousTiles.has(tile));
+      collectTiled(contents, added, request);
+    }
+    return toSnapshot(client, contents, true);
   };
 
   // The handshake carries the browser's session cookie: same session, same checks as HTTP.
@@ -177,6 +295,10 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       layers: new Set(),
       domains: new Set(),
       shape: "",
+      isColumnar: false,
+      view: { mode: "city" },
+      tiles: new Set(),
+      summariesSent: null,
       backlog: new DeltaCoalescer(),
       declaredBacklog: new DeclaredCoalescer(),
     };
@@ -198,21 +320,66 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       }
       client.layers = new Set(parsed.data.layers);
       client.domains = new Set(parsed.data.domains ?? []);
-      client.shape = `${[...client.layers].sort().join(",")}|${[...client.domains].sort().join(",")}`;
+      client.isColumnar = options.slots !== undefined && parsed.data.columns === options.slots.fingerprint;
+      client.shape = `${[...client.layers].sort().join(",")}|${[...client.domains].sort().join(",")}|${client.isColumnar ? "columns" : "json"}`;
       client.backlog.clear(); // the snapshot supersedes anything pending
       client.declaredBacklog.clear();
-      const snapshot = { seq, at: new Date().toISOString(), layers: options.cityState.snapshot([...client.layers]) };
-      const declared = Object.fromEntries([...client.domains].map((d) => [d, options.cityState.declaredSnapshot(d)]));
-      ack({ ok: true, data: client.domains.size > 0 ? { ...snapshot, declared } : snapshot });
+      setView(client, viewOf(parsed.data.viewport?.bbox));
+      ack({ ok: true, data: snapshotOf(client, parsed.data.resume) });
+    });
+
+    socket.on("city:viewport", (request, ack) => {
+      if (typeof ack !== "function") return;
+      if (!maySend("city:viewport", socket.data.user.role)) {
+        ack({ ok: false, error: FORBIDDEN_ACK_ERROR });
+        return;
+      }
+      const parsed = ZViewport.safeParse(request);
+      if (!parsed.success) {
+        ack({ ok: false, error: parsed.error.issues.map((i) => i.message).join("; ") });
+        return;
+      }
+      const previous = client.view;
+      const previousTiles = client.tiles;
+      setView(client, viewOf(parsed.data.bbox));
+      ack({ ok: true, data: additionsOf(client, previous, previousTiles) });
     });
 
     socket.on("disconnect", () => clients.delete(socket.id));
   });
 
+  /** This flush's changes split by tile (units under CITY_WIDE), for clients whose view is not the whole city. */
+  function splitByTile(changes: TLayerEvents | null, declaredChanges: TDeclaredEvents | null): Map<string, TViewContents> {
+    const regions = new Map<string, TViewContents>();
+    const regionOf = (key: string) => {
+      let region = regions.get(key);
+      if (!region) regions.set(key, (region = emptyContents()));
+      return region;
+    };
+    const tiles = placement?.tiles;
+    for (const [layer, events] of Object.entries(changes ?? {}) as [TLayer, TCityEventList][]) {
+      for (const event of events) {
+        const key = isTiledLayer(layer) ? tiles?.tileOf(layer, event.entityId) : CITY_WIDE;
+        if (key === undefined) continue;
+        const region = regionOf(key).layers as Record<string, TCityEventList>;
+        (region[layer] ??= []).push(event);
+      }
+    }
+    for (const [domain, events] of Object.entries(declaredChanges ?? {})) {
+      for (const event of events) {
+        const key = tiles?.declaredTileOf(domain, event.entityId);
+        if (key === undefined) continue;
+        (regionOf(key).declared[domain] ??= []).push(event);
+      }
+    }
+    return regions;
+  }
+
   /**
-   * Clients that are up to date (nothing pending, not busy) get this flush's changes as they are: one delta
-   * per subscription shape, encoded once and written to each of them (a room broadcast of this instance).
-   * Only clients that fell behind get a delta of their own, built from their backlog.
+   * Clients that are up to date (nothing pending, not busy) get this flush's changes as they are, encoded once per
+   * subscription shape and written to each of them (a room broadcast of this instance): one delta for clients of
+   * the whole city, one per tile with changes (and one for the units) for clients of a viewport. Only clients that
+   * fell behind get a delta of their own, built from their backlog.
    */
   function flush() {
     clearTimeout(earlyFlush);
@@ -221,31 +388,69 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     const changes = tick.drain();
     const declaredChanges = declaredTick.drain();
     const changed = changes !== null || declaredChanges !== null;
-    if (changed) seq++;
-    const upToDate = new Map<string, { layers: ReadonlySet<TLayer>; domains: ReadonlySet<string>; socketIds: string[] }>();
+    if (changed) {
+      seq++;
+      for (const [layer, events] of Object.entries(changes ?? {}) as [TLayer, TCityEventList][])
+        for (const event of events) changeLog.record(layer, event.entityId, seq);
+      for (const [domain, events] of Object.entries(declaredChanges ?? {}))
+        for (const event of events) changeLog.recordDeclared(domain, event.entityId, seq);
+    }
+    let regions: Map<string, TViewContents> | undefined;
+    const upToDate = new Map<
+      string,
+      { layers: ReadonlySet<TLayer>; domains: ReadonlySet<string>; region: string | null; isColumnar: boolean; socketIds: string[] }
+    >();
+    const join = (client: TClient, region: string | null) => {
+      const key = `${region ?? ""}|${client.shape}`;
+      const group = upToDate.get(key) ?? {
+        layers: client.layers,
+        domains: client.domains,
+        region,
+        isColumnar: client.isColumnar,
+        socketIds: [],
+      };
+      group.socketIds.push(client.socket.id);
+      upToDate.set(key, group);
+    };
+    const index = placement?.tiles;
     // Also without new changes: a client that was busy at the last one still has them pending, and a city
     // gone quiet (a stopped stream) must not leave it showing stale values.
     for (const client of clients.values()) {
       if (client.layers.size === 0 && client.domains.size === 0) continue;
       const busy = isBusy(client.socket);
       if (changed && !busy && client.backlog.size === 0 && client.declaredBacklog.size === 0) {
-        const group = upToDate.get(client.shape) ?? { layers: client.layers, domains: client.domains, socketIds: [] };
-        group.socketIds.push(client.socket.id);
-        upToDate.set(client.shape, group);
+        if (client.view.mode === "city") {
+          join(client, null);
+          continue;
+        }
+        regions ??= splitByTile(changes, declaredChanges);
+        if (regions.has(CITY_WIDE)) join(client, CITY_WIDE);
+        if (client.tiles.size < regions.size) {
+          for (const tile of client.tiles) if (regions.has(tile)) join(client, tile);
+        } else {
+          for (const tile of regions.keys()) if (client.tiles.has(tile)) join(client, tile);
+        }
         continue;
       }
-      if (changes) for (const layer of client.layers) for (const event of changes[layer] ?? []) client.backlog.add(layer, event);
+      const { view, tiles } = client;
+      if (changes)
+        for (const layer of client.layers)
+          for (const event of changes[layer] ?? [])
+            if (isInView(view, tiles, index, layer, event.entityId)) client.backlog.add(layer, event);
       if (declaredChanges)
-        for (const domain of client.domains) for (const event of declaredChanges[domain] ?? []) client.declaredBacklog.add(domain, event);
+        for (const domain of client.domains)
+          for (const event of declaredChanges[domain] ?? [])
+            if (isDeclaredInView(view, tiles, index, domain, event.entityId)) client.declaredBacklog.add(domain, event);
       if ((client.backlog.size === 0 && client.declaredBacklog.size === 0) || busy) continue;
       const layers = client.backlog.drain();
       const declared = client.declaredBacklog.drain();
-      if (layers || declared) client.socket.emit("city:delta", { seq, layers: layers ?? {}, ...(declared ? { declared } : {}) });
+      if (layers || declared) sendDelta(client.socket, client.isColumnar, layers, declared);
     }
-    for (const { layers, domains, socketIds } of upToDate.values()) {
-      const delta = changes && pickLayers(changes, layers);
-      const declared = declaredChanges && pickDeclared(declaredChanges, domains);
-      if (delta || declared) io.local.to(socketIds).emit("city:delta", { seq, layers: delta ?? {}, ...(declared ? { declared } : {}) });
+    for (const { layers, domains, region, isColumnar, socketIds } of upToDate.values()) {
+      const source = region === null ? { layers: changes, declared: declaredChanges } : regions?.get(region);
+      const delta = source?.layers && pickLayers(source.layers, layers);
+      const declared = source?.declared && pickDeclared(source.declared, domains);
+      if (delta || declared) sendDelta(io.local.to(socketIds), isColumnar, delta, declared);
     }
     if (!changed) return;
     const durationMs = performance.now() - startedAt;
@@ -255,7 +460,32 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     if (changes) options.probe?.flushed?.(changes);
   }
 
+  /** One delta, encoded once for every socket it goes to: as columns to those that asked for them, else as JSON. */
+  function sendDelta(
+    to: Pick<TClient["socket"], "emit">,
+    isColumnar: boolean,
+    layers: TLayerEvents | null | undefined,
+    declared: TDeclaredEvents | null | undefined,
+  ) {
+    const withDeclared = declared ? { declared } : {};
+    if (isColumnar && options.slots) to.emit("city:columns", { ...encodeColumnarDelta(seq, layers ?? {}, options.slots), ...withDeclared });
+    else to.emit("city:delta", { seq, layers: layers ?? {}, ...withDeclared });
+  }
+
+  /** Overview clients that are free get the summaries when they changed since the ones they hold: one encoding for all. */
+  function sendSummaries() {
+    if (!summaries) return;
+    const current = summaries.read();
+    const socketIds: string[] = [];
+    for (const client of clients.values()) {
+      if (client.view.mode !== "overview" || client.summariesSent === current || isBusy(client.socket)) continue;
+      client.summariesSent = current;
+      socketIds.push(client.socket.id);
+    }
+    if (socketIds.length > 0) io.local.to(socketIds).emit("city:summaries", current);
+  }
   const flushTimer = setInterval(flush, options.flushMs);
+  const summariesTimer = setInterval(sendSummaries, options.summariesMs ?? DEFAULT_SUMMARIES_MS);
   // This instance's own figures, to its own clients: other instances send theirs.
   const statsTimer = setInterval(() => io.local.volatile.emit("ingest:stats", options.readStats()), STATS_EVERY_MS);
 
@@ -275,6 +505,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       clearInterval(flushTimer);
       clearTimeout(earlyFlush);
       clearInterval(statsTimer);
+      clearInterval(summariesTimer);
       unsubscribe();
       // io.close() would also close the shared HTTP server, which the caller owns.
       io.local.disconnectSockets(true); // not the other instances' sockets
@@ -301,6 +532,8 @@ function pickLayers(changes: TLayerEvents, layers: ReadonlySet<TLayer>): TLayerE
   }
   return any ? picked : null;
 }
+
+type TCityEventList = TCityEvent[];
 
 /** Events addressed to particular users rather than to roles. */
 type TUserEvent = "assignment:changed";

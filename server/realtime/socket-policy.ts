@@ -9,6 +9,7 @@ import type { TClientToServerEvents, TServerToClientEvents } from "@/lib/contrac
  */
 export const SOCKET_EVENT_ROLES: { readonly [E in keyof TClientToServerEvents]: readonly TRole[] } = {
   "city:subscribe": ["operator", "supervisor"],
+  "city:viewport": ["operator", "supervisor"],
 };
 
 export const FORBIDDEN_ACK_ERROR = "forbidden";

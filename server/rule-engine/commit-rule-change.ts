@@ -1,9 +1,10 @@
-import type { TRuleDefinition, TRuleSetting } from "@/lib/contracts/rules";
+import type { TAlertRule, TRuleSetting } from "@/lib/contracts/rules";
 import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { conflict, notFound } from "@/server/errors";
 import { inTransaction, type TTx } from "@/server/db/transaction";
 import { loadRuleSettings } from "./load-rules";
+import type { TRuleCatalog } from "./rule-catalog";
 
 export type TRuleChangeDeps = {
   prisma: PrismaClient;
@@ -11,6 +12,8 @@ export type TRuleChangeDeps = {
   ip: string | null;
   /** Reloads the rules into the running engine (no restart). */
   reloadRules: () => Promise<void>;
+  /** The rules this city has (built-in and its declared domains'), with their defaults. */
+  rules: TRuleCatalog;
 };
 
 export const STALE_RULE = "This rule was changed by someone else; reload it and try again";
@@ -21,11 +24,11 @@ type TRuleChange = {
   version: number;
   action: "rule.updated" | "rule.reset";
   /** The rule as it should be stored, from the current setting; null → nothing to change. */
-  next(current: TRuleSetting): TRuleDefinition | null;
+  next(current: TRuleSetting): TAlertRule | null;
 };
 
-async function findSetting(db: TTx | PrismaClient, ruleId: string): Promise<TRuleSetting | undefined> {
-  return (await loadRuleSettings(db)).find((s) => s.rule.id === ruleId);
+async function findSetting(db: TTx | PrismaClient, ruleId: string, rules: TRuleCatalog): Promise<TRuleSetting | undefined> {
+  return (await loadRuleSettings(db, rules)).find((s) => s.rule.id === ruleId);
 }
 
 /**
@@ -34,7 +37,7 @@ async function findSetting(db: TTx | PrismaClient, ruleId: string): Promise<TRul
  */
 export async function commitRuleChange(deps: TRuleChangeDeps, change: TRuleChange): Promise<TRuleSetting> {
   const changed = await inTransaction(deps.prisma, async (tx) => {
-    const current = await findSetting(tx, change.ruleId);
+    const current = await findSetting(tx, change.ruleId, deps.rules);
     if (!current) throw notFound("No such rule");
     if (current.version !== change.version) throw conflict(STALE_RULE, current);
     const rule = change.next(current);
@@ -51,7 +54,7 @@ export async function commitRuleChange(deps: TRuleChangeDeps, change: TRuleChang
             where: { id: change.ruleId, version: change.version },
             data: { definition, version: { increment: 1 }, updatedById: deps.actor.id, updatedAt: new Date() },
           });
-    if (written.count === 0) throw conflict(STALE_RULE, await findSetting(tx, change.ruleId));
+    if (written.count === 0) throw conflict(STALE_RULE, await findSetting(tx, change.ruleId, deps.rules));
     await recordAudit(tx, {
       actor: deps.actor,
       ip: deps.ip,
@@ -64,7 +67,7 @@ export async function commitRuleChange(deps: TRuleChangeDeps, change: TRuleChang
     return true;
   });
   if (changed) await deps.reloadRules();
-  const setting = await findSetting(deps.prisma, change.ruleId);
+  const setting = await findSetting(deps.prisma, change.ruleId, deps.rules);
   if (!setting) throw notFound("No such rule");
   return setting;
 }

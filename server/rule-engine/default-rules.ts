@@ -1,4 +1,5 @@
-import { ZRuleDefinition, type TRuleDefinition } from "@/lib/contracts/rules";
+import { ruleMetric, ZRuleDefinition, type TRuleDefinition } from "@/lib/contracts/rules";
+import { domainCatalog } from "@/lib/domains/domain-catalog";
 import { describeRule } from "./describe-rule";
 
 /**
@@ -174,6 +175,7 @@ const rules: TRuleDefinition[] = [
 export const DESCRIPTION_TEMPLATES: ReadonlyMap<string, string> = new Map(rules.map((rule) => [rule.id, rule.description]));
 
 /** Parsed so a typo in a threshold fails at start-up, not when the first alert should have fired. */
+const BUILTIN = domainCatalog();
 export const DEFAULT_RULES: readonly TRuleDefinition[] = rules.map((rule) =>
-  ZRuleDefinition.parse({ ...rule, description: describeRule(rule.description, rule) }),
+  ZRuleDefinition.parse({ ...rule, description: describeRule(rule.description, rule, BUILTIN.metricUnit(rule.domain, ruleMetric(rule))) }),
 );

@@ -6,7 +6,7 @@ import {
   type TRuleDefinition,
   type TSignalFlap,
 } from "@/lib/contracts/rules";
-import type { TReading } from "./evaluators/types";
+import { isoAt, type TReading } from "./evaluators/types";
 import { formatDuration } from "./format-duration";
 import type { TStoredEpisode } from "./stored-episode";
 
@@ -26,11 +26,13 @@ export type TEpisode = {
   value: number | string;
   worstValue: number | string;
   worstBadness: number;
-  detail: string;
+  /** The latest trigger reading, or what stands for it; its detail is read only when a signal is emitted. */
+  describedBy: TDescribed;
   relatedEntityIds?: string[];
   /** Since when the clear condition holds, while open. */
   clearSinceMs: number | null;
-  clearDetail: string;
+  /** The latest clear reading, or the reason an alert was retired. */
+  clearDescribedBy: TDescribed;
   lastSignalMs: number;
   /** Whether the worst value changed since the last signal. */
   worsened: boolean;
@@ -48,6 +50,11 @@ export type TEpisode = {
  * per entity, outside the episodes: the alert that made a condition flap has usually cleared already.
  */
 export type TFlapHistory = number[];
+
+/** Anything with a detail to show: a reading (whose detail may be written only when read) or a fixed text. */
+type TDescribed = Pick<TReading, "detail">;
+
+const NO_DETAIL: TDescribed = { detail: "" };
 
 type TFlapPolicy = { maxChanges: number; windowMs: number; windowMinutes: number };
 
@@ -108,7 +115,7 @@ export function applyReading(
     return advanceOpen(episode, rule, reading.atMs, history);
   }
   episode.clearSinceMs ??= reading.sinceMs ?? reading.atMs;
-  episode.clearDetail = reading.detail;
+  episode.clearDescribedBy = reading;
   return advanceOpen(episode, rule, reading.atMs, history);
 }
 
@@ -125,7 +132,7 @@ export const RETIRED_RULE_GONE = "Rule disabled, removed or redefined";
 /** An alert whose rule went away (or that another alert of the same condition supersedes): close it rather than leave it open forever. */
 export function retireEpisode(episode: TEpisode, rule: TSigningRule, atMs: number, reason = RETIRED_RULE_GONE): TAlertSignal | undefined {
   if (episode.phase !== "open") return undefined;
-  episode.clearDetail = reason;
+  episode.clearDescribedBy = { detail: reason };
   episode.flapping = false;
   return emit("clear", episode, rule, atMs, undefined);
 }
@@ -147,10 +154,10 @@ export function restoreEpisode(stored: TStoredEpisode, worstBadness: number): TE
     value: stored.value,
     worstValue: stored.worstValue,
     worstBadness,
-    detail: "",
+    describedBy: NO_DETAIL,
     ...(stored.relatedEntityIds?.length ? { relatedEntityIds: stored.relatedEntityIds } : {}),
     clearSinceMs: null,
-    clearDetail: "",
+    clearDescribedBy: NO_DETAIL,
     lastSignalMs: -Infinity,
     worsened: false,
     active: flap?.conditionActive ?? true,
@@ -180,15 +187,15 @@ function startEpisode(reading: TReading, ruleId: string): TEpisode {
     phase: "pending",
     entityId: reading.entityId,
     sinceMs: reading.sinceMs ?? reading.atMs,
-    dedupKey: episodeKey(ruleId, reading.entityId, reading.observedAt),
+    dedupKey: episodeKey(ruleId, reading.entityId, reading.observedAt ?? isoAt(reading.atMs)),
     count: 0,
     lastSeenMs: reading.atMs,
     value: reading.value,
     worstValue: reading.value,
     worstBadness: -Infinity,
-    detail: reading.detail,
+    describedBy: reading,
     clearSinceMs: null,
-    clearDetail: "",
+    clearDescribedBy: NO_DETAIL,
     lastSignalMs: -Infinity,
     worsened: false,
     active: true,
@@ -202,7 +209,7 @@ function record(episode: TEpisode, reading: TReading): void {
   episode.count++;
   episode.lastSeenMs = Math.max(episode.lastSeenMs, reading.atMs);
   episode.value = reading.value;
-  episode.detail = reading.detail;
+  episode.describedBy = reading;
   episode.relatedEntityIds = reading.relatedEntityIds;
   if (reading.badness > episode.worstBadness) {
     episode.worstBadness = reading.badness;
@@ -277,10 +284,10 @@ function emit(
   const lasted = formatDuration(atMs - episode.sinceMs);
   const message =
     kind === "clear"
-      ? `Cleared after ${lasted}: ${episode.clearDetail}`
+      ? `Cleared after ${lasted}: ${episode.clearDescribedBy.detail}`
       : atMs - episode.sinceMs >= 1000
-        ? `${episode.detail} for ${lasted}`
-        : episode.detail;
+        ? `${episode.describedBy.detail} for ${lasted}`
+        : episode.describedBy.detail;
   return {
     kind,
     ruleId: rule.id,

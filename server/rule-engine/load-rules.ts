@@ -1,25 +1,27 @@
-import { ZRuleDefinition, type TRuleDefinition, type TRuleSetting } from "@/lib/contracts/rules";
-import { DEFAULT_RULES, DESCRIPTION_TEMPLATES } from "./default-rules";
-import { describeRule } from "./describe-rule";
+import { isBuiltinRule, safeParseAlertRule, type TAlertRule, type TRuleSetting } from "@/lib/contracts/rules";
+import { BUILTIN_RULE_CATALOG, type TRuleCatalog } from "./rule-catalog";
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { TTx } from "@/server/db/transaction";
 
 /**
- * The rules in force: rows of rule_settings over the built-in DEFAULT_RULES, by id (rows with new ids
- * add rules). A stored definition that no longer parses (the schema moved on) is skipped loudly and
- * the default stays in force, so one bad row cannot stop alerting.
+ * The rules in force: rows of rule_settings over the catalogue's defaults (the built-in rules and the declared
+ * domains' templates), by id. Rows with new ids add built-in-domain rules; a declared domain's row counts only
+ * while its definition still has that rule in the same shape (same kind, field and statuses: only the numbers,
+ * severity, sustain times and on/off are the row's), so editing a definition file cannot leave a stale rule in
+ * force. A stored definition that no longer parses (the schema moved on) is skipped loudly and the default stays
+ * in force, so one bad row cannot stop alerting.
  */
-export async function loadRuleSettings(db: PrismaClient | TTx): Promise<TRuleSetting[]> {
+export async function loadRuleSettings(db: PrismaClient | TTx, catalog: TRuleCatalog = BUILTIN_RULE_CATALOG): Promise<TRuleSetting[]> {
   const rows = await db.ruleSetting.findMany({ orderBy: { id: "asc" } });
   const editorIds = [...new Set(rows.map((r) => r.updatedById).filter((id): id is string => id !== null))];
   const editors = new Map(
     (await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]),
   );
   const settings = new Map<string, TRuleSetting>(
-    DEFAULT_RULES.map((rule) => [rule.id, { rule, version: 0, isDefault: true, updatedAt: null, updatedBy: null }]),
+    catalog.defaults.map((rule) => [rule.id, { rule, version: 0, isDefault: true, updatedAt: null, updatedBy: null }]),
   );
   for (const row of rows) {
-    const parsed = ZRuleDefinition.safeParse(row.definition);
+    const parsed = safeParseAlertRule(row.definition, catalog.metricUnit);
     if (!parsed.success || parsed.data.id !== row.id) {
       console.error(
         `[alerts] rule_settings row "${row.id}" is not a valid rule; keeping the default`,
@@ -27,27 +29,38 @@ export async function loadRuleSettings(db: PrismaClient | TTx): Promise<TRuleSet
       );
       continue;
     }
-    // The description is not tunable: a built-in rule reads its release's template, filled with the values in force.
-    const template = DESCRIPTION_TEMPLATES.get(row.id);
-    const rule = template ? { ...parsed.data, description: describeRule(template, parsed.data) } : parsed.data;
-    const builtIn = DEFAULT_RULES.find((r) => r.id === row.id);
-    settings.set(row.id, {
-      rule,
+    const fallback = catalog.defaultOf(row.id);
+    const changed = {
       version: row.version,
-      isDefault: builtIn !== undefined && isSameRule(rule, builtIn),
       updatedAt: row.updatedAt.toISOString(),
       updatedBy: row.updatedById ? (editors.get(row.updatedById) ?? { id: row.updatedById, name: row.updatedById }) : null,
-    });
+    };
+    if (!isBuiltinRule(parsed.data) && !(fallback && shapeOf(fallback) === shapeOf(parsed.data))) {
+      if (!fallback) continue; // its definition no longer declares the rule: nothing to tune
+      // The row keeps its version, so the next save is checked against it as usual.
+      console.error(`[alerts] rule_settings row "${row.id}" no longer fits its domain's definition; the definition's values are in force`);
+      settings.set(row.id, { rule: fallback, isDefault: true, ...changed });
+      continue;
+    }
+    // The description is not tunable: it reads the rule's template (its release's, or its definition's), filled with the values in force.
+    const rule = { ...parsed.data, description: catalog.describe(parsed.data) } as TAlertRule;
+    settings.set(row.id, { rule, isDefault: fallback !== undefined && isSameRule(rule, fallback), ...changed });
   }
   return [...settings.values()];
 }
 
-export async function loadRules(db: PrismaClient | TTx): Promise<TRuleDefinition[]> {
-  return (await loadRuleSettings(db)).map((s) => s.rule);
+export async function loadRules(db: PrismaClient | TTx, catalog?: TRuleCatalog): Promise<TAlertRule[]> {
+  return (await loadRuleSettings(db, catalog)).map((s) => s.rule);
+}
+
+/** What a declared rule's row may not change: its domain, kind, and every parameter that is not a number. */
+function shapeOf(rule: TAlertRule): string {
+  const params = Object.fromEntries(Object.entries(rule.params).map(([key, value]) => [key, typeof value === "number" ? 0 : value]));
+  return canonical({ domain: rule.domain, kind: rule.kind, params });
 }
 
 /** Deep equality that ignores key order (jsonb does not keep it). */
-export function isSameRule(a: TRuleDefinition, b: TRuleDefinition): boolean {
+export function isSameRule(a: TAlertRule, b: TAlertRule): boolean {
   return canonical(a) === canonical(b);
 }
 

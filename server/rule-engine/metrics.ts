@@ -2,9 +2,6 @@ import type { TAlertMetric } from "@/lib/contracts/rules";
 import type { TCityEvent } from "@/lib/contracts/events";
 import type { TEntityIndex } from "./entity-index";
 
-/** A metric's value for one event, with a sentence an operator can read. */
-type TMetricReading = { value: number; detail: string };
-
 const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 export const percent = (share: number, digits = 0) => `${(share * 100).toFixed(digits)} %`;
@@ -35,53 +32,57 @@ export function digitsApart(metric: TAlertMetric, value: number, limit: number):
   return digits;
 }
 
-/** undefined when the event carries no such metric or the entity is missing from the city pack. */
-export function readMetric(metric: TAlertMetric, event: TCityEvent, index: TEntityIndex): TMetricReading | undefined {
+/**
+ * The metric's value for one event; undefined when the event carries no such metric or the entity is missing from the
+ * city pack. Every event of a rule's domain is read; its sentence (describeMetric) only when an alert shows it.
+ */
+export function metricValue(metric: TAlertMetric, event: TCityEvent, index: TEntityIndex): number | undefined {
   switch (metric) {
     case "speedShare": {
       if (event.type !== "TrafficFlowObserved") return undefined;
       const freeFlow = index.segments.get(event.entityId)?.freeFlowKmh;
-      if (!freeFlow) return undefined;
-      const value = event.averageVehicleSpeed / freeFlow;
-      return {
-        value,
-        detail: `Speed ${NUMBER.format(event.averageVehicleSpeed)} km/h is ${percent(value)} of free flow (${NUMBER.format(freeFlow)} km/h)`,
-      };
+      return freeFlow ? event.averageVehicleSpeed / freeFlow : undefined;
     }
-    case "occupancy": {
-      if (event.type !== "OffStreetParking") return undefined;
-      const value = 1 - event.availableSpotNumber / event.totalSpotNumber;
-      return { value, detail: `Occupancy ${percent(value)} (${event.availableSpotNumber} of ${event.totalSpotNumber} spaces free)` };
-    }
+    case "occupancy":
+      return event.type === "OffStreetParking" ? 1 - event.availableSpotNumber / event.totalSpotNumber : undefined;
     case "fillingLevel":
-      return event.type === "WasteContainer"
-        ? { value: event.fillingLevel, detail: `Fill level ${percent(event.fillingLevel)}` }
-        : undefined;
+      return event.type === "WasteContainer" ? event.fillingLevel : undefined;
     case "temperature":
-      return event.type === "WasteContainer"
-        ? { value: event.temperature, detail: `Temperature ${formatMetricValue("temperature", event.temperature)}` }
-        : undefined;
-    case "loadShare": {
-      if (event.type !== "EnergyMeasurement") return undefined;
-      const value = event.activePower / event.capacity;
-      return {
-        value,
-        detail: `Load ${NUMBER.format(event.activePower)} kW is ${percent(value)} of capacity (${NUMBER.format(event.capacity)} kW)`,
-      };
-    }
+      return event.type === "WasteContainer" ? event.temperature : undefined;
+    case "loadShare":
+      return event.type === "EnergyMeasurement" ? event.activePower / event.capacity : undefined;
     case "voltageShare": {
       if (event.type !== "EnergyMeasurement") return undefined;
       const nominal = index.nominalVoltageV.get(event.entityId);
-      if (!nominal) return undefined;
-      const value = event.voltage / nominal;
-      return {
-        value,
-        detail: `Voltage ${NUMBER.format(event.voltage)} V is ${percent(value, 1)} of nominal (${NUMBER.format(nominal)} V)`,
-      };
+      return nominal ? event.voltage / nominal : undefined;
     }
     case "frequency":
-      return event.type === "EnergyMeasurement"
-        ? { value: event.frequency, detail: `Frequency ${formatMetricValue("frequency", event.frequency)}` }
-        : undefined;
+      return event.type === "EnergyMeasurement" ? event.frequency : undefined;
+  }
+}
+
+/** A sentence an operator can read about the metric's value, for an event metricValue gave a value for. */
+export function describeMetric(metric: TAlertMetric, event: TCityEvent, index: TEntityIndex): string {
+  const value = metricValue(metric, event, index) ?? Number.NaN;
+  switch (event.type) {
+    case "TrafficFlowObserved": {
+      const freeFlow = index.segments.get(event.entityId)?.freeFlowKmh ?? Number.NaN;
+      return `Speed ${NUMBER.format(event.averageVehicleSpeed)} km/h is ${percent(value)} of free flow (${NUMBER.format(freeFlow)} km/h)`;
+    }
+    case "OffStreetParking":
+      return `Occupancy ${percent(value)} (${event.availableSpotNumber} of ${event.totalSpotNumber} spaces free)`;
+    case "WasteContainer":
+      return metric === "temperature" ? `Temperature ${formatMetricValue("temperature", value)}` : `Fill level ${percent(value)}`;
+    case "EnergyMeasurement":
+      if (metric === "loadShare") {
+        return `Load ${NUMBER.format(event.activePower)} kW is ${percent(value)} of capacity (${NUMBER.format(event.capacity)} kW)`;
+      }
+      if (metric === "voltageShare") {
+        const nominal = index.nominalVoltageV.get(event.entityId) ?? Number.NaN;
+        return `Voltage ${NUMBER.format(event.voltage)} V is ${percent(value, 1)} of nominal (${NUMBER.format(nominal)} V)`;
+      }
+      return `Frequency ${formatMetricValue("frequency", value)}`;
+    case "UnitPosition":
+      return "";
   }
 }

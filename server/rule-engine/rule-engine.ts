@@ -1,22 +1,13 @@
 import type { TAlertSignal, TRuleDefinition } from "@/lib/contracts/rules";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { layerOf, type TCityEvent } from "@/lib/contracts/events";
+import { parseObservedAt } from "@/server/city/parse-observed-at";
 import { createEntityIndex } from "./entity-index";
-import {
-  advanceTimers,
-  applyReading,
-  flapPolicyOf,
-  flapState,
-  restoredFlapHistory,
-  restoreEpisode,
-  retireEpisode,
-  type TEpisode,
-  type TEpisodeStep,
-  type TFlapHistory,
-} from "./episode";
+import { flapState, restoredFlapHistory, restoreEpisode, retireEpisode, type TEpisode } from "./episode";
 import { createEvaluator } from "./evaluators";
-import type { TReading, TRuleEvaluator } from "./evaluators/types";
+import type { TRuleEvaluator } from "./evaluators/types";
 import { lastEvaluatedEventMs, storedBadness, type TStoredEpisode } from "./stored-episode";
+import { applyRuleReadings, tickRuleEpisodes, type TRuleEpisodes } from "./rule-episodes";
 
 type TRuleEngineOptions = { rules: readonly TRuleDefinition[]; entities: TCityEntities };
 
@@ -40,19 +31,21 @@ export type TRuleEngine = {
    * what it restored counts as evaluated, and clearing a cleared row changes nothing in the store.
    */
   restoreEpisodes(stored: readonly TStoredEpisode[], nowMs: number): TAlertSignal[];
+  /** restoreEpisodes a slice of rows at a time, for a caller that gives the event loop back between slices. */
+  beginRestore(stored: readonly TStoredEpisode[], nowMs: number): TEpisodeRestore;
   activeEpisodes(): TActiveEpisode[];
 };
 
-type TActiveRule = {
-  rule: TRuleDefinition;
-  evaluator: TRuleEvaluator<TRuleDefinition>;
-  episodes: Map<string, TEpisode>;
-  /** Per entity, its recent opens and clears (episode.ts TFlapHistory). */
-  flapHistory: Map<string, TFlapHistory>;
+export type TEpisodeRestore = {
+  /** Restores up to `rows` more rows (newest first, as restoreEpisodes does) and returns their signals. */
+  next(rows: number): TAlertSignal[];
+  readonly done: boolean;
 };
 
-/** More than one timer can be due at a tick (a re-open, then the end of flapping); never more than a few. */
-const MAX_TRANSITIONS_PER_TICK = 4;
+type TActiveRule = TRuleEpisodes & {
+  rule: TRuleDefinition;
+  evaluator: TRuleEvaluator<TRuleDefinition>;
+};
 
 /**
  * The thin dispatcher: routes events to the evaluators of their domain and
@@ -62,52 +55,14 @@ const MAX_TRANSITIONS_PER_TICK = 4;
 export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
   const index = createEntityIndex(options.entities);
   let active = new Map<string, TActiveRule>();
-  /** Newest observedAt processed per entity: Kafka redelivers, and a replay must not reopen alerts. */
-  const lastObservedMs = new Map<string, number>();
+  /** Newest observedAt processed per entity, by domain: Kafka redelivers, and a replay must not reopen alerts. */
+  const lastObservedMs = new Map<string, Map<string, number>>();
   let latestMs = -Infinity;
 
-  function settle(entry: TActiveRule, entityId: string, step: TEpisodeStep, signals: TAlertSignal[]): void {
-    if (step.episode) entry.episodes.set(entityId, step.episode);
-    else entry.episodes.delete(entityId);
-    if (step.signal) signals.push(step.signal);
-  }
-
-  function historyOf(entry: TActiveRule, entityId: string): TFlapHistory {
-    let history = entry.flapHistory.get(entityId);
-    if (!history) {
-      history = [];
-      entry.flapHistory.set(entityId, history);
-    }
-    return history;
-  }
-
-  function applyReadings(entry: TActiveRule, readings: readonly TReading[], signals: TAlertSignal[]): void {
-    for (const reading of readings) {
-      const history = historyOf(entry, reading.entityId);
-      const before = entry.episodes.get(reading.entityId);
-      // A flapping alert's end (stable for its window) comes before a reading at or after it: that reading is the next episode's.
-      if (before?.flapping) advance(entry, before, reading.atMs, signals);
-      const step = applyReading(entry.episodes.get(reading.entityId), reading, entry.rule, history);
-      settle(entry, reading.entityId, step, signals);
-      if (step.signal && step.episode) advance(entry, step.episode, reading.atMs, signals);
-    }
-  }
-
-  /** Runs an episode's due timers, one transition at a time, until none is due. */
-  function advance(entry: TActiveRule, episode: TEpisode, nowMs: number, signals: TAlertSignal[]): void {
-    const history = historyOf(entry, episode.entityId);
-    for (let i = 0; i < MAX_TRANSITIONS_PER_TICK; i++) {
-      const step = advanceTimers(episode, entry.rule, nowMs, history);
-      settle(entry, episode.entityId, step, signals);
-      if (!step.signal || !step.episode) break;
-    }
-  }
-
-  /** Forgets the history of entities with no change for a window: they cannot be flapping. */
-  function pruneHistory(entry: TActiveRule, nowMs: number): void {
-    const { windowMs } = flapPolicyOf(entry.rule);
-    for (const [entityId, history] of entry.flapHistory)
-      if ((history.at(-1) ?? -Infinity) <= nowMs - windowMs && !entry.episodes.get(entityId)?.flapping) entry.flapHistory.delete(entityId);
+  function lastObservedIn(domain: string): Map<string, number> {
+    let byEntity = lastObservedMs.get(domain);
+    if (!byEntity) lastObservedMs.set(domain, (byEntity = new Map()));
+    return byEntity;
   }
 
   function setRules(rules: readonly TRuleDefinition[]): TAlertSignal[] {
@@ -137,62 +92,76 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
     return signals;
   }
 
-  function restoreEpisodes(stored: readonly TStoredEpisode[], nowMs: number): TAlertSignal[] {
+  function beginRestore(stored: readonly TStoredEpisode[], nowMs: number): TEpisodeRestore {
     // Only entities this engine knows nothing of: for the others its own memory is newer than any row.
-    const evaluated = new Set(lastObservedMs.keys());
-    const signals: TAlertSignal[] = [];
+    const evaluated = new Map([...lastObservedMs].map(([domain, byEntity]) => [domain, new Set(byEntity.keys())]));
     // Newest first: of several rows for one (rule, entity), the one the last process was updating is kept.
-    const newestFirst = [...stored].sort(
-      (a, b) =>
-        Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt) ||
-        Date.parse(b.startedAt) - Date.parse(a.startedAt) ||
-        compare(a.dedupKey, b.dedupKey),
-    );
-    for (const row of newestFirst) {
-      const entityKey = `${row.domain}:${row.entityId}`;
-      const entry = active.get(row.ruleId);
-      const episode = restoreEpisode(row, entry ? storedBadness(entry.rule, row.worstValue) : -Infinity);
-      const retireAtMs = Math.max(nowMs, episode.lastSeenMs);
-      if (!entry || entry.rule.domain !== row.domain) {
-        const signal = retireEpisode(episode, { id: row.ruleId, domain: row.domain, severity: row.severity }, retireAtMs);
-        if (signal) signals.push(signal);
-        continue;
-      }
-      if (evaluated.has(entityKey)) continue;
-      const current = entry.episodes.get(row.entityId);
-      if (current) {
-        const signal = current.dedupKey === row.dedupKey ? undefined : retireEpisode(episode, entry.rule, retireAtMs, RETIRED_DUPLICATE);
-        if (signal) signals.push(signal);
-        continue;
-      }
-      entry.episodes.set(row.entityId, episode);
-      entry.flapHistory.set(row.entityId, restoredFlapHistory(row));
-      entry.evaluator.restore?.(entry.rule, episode);
-      const seenMs = lastEvaluatedEventMs(entry.rule, row);
-      // Never past now: a stored time from a clock gone wrong must not make the entity ignore real events.
-      if (seenMs !== undefined)
-        lastObservedMs.set(entityKey, Math.max(lastObservedMs.get(entityKey) ?? -Infinity, Math.min(seenMs, nowMs)));
-    }
+    const newestFirst = stored
+      .map((row) => ({ row, lastSeenMs: Date.parse(row.lastSeenAt), startedMs: Date.parse(row.startedAt) }))
+      .sort((a, b) => b.lastSeenMs - a.lastSeenMs || b.startedMs - a.startedMs || compare(a.row.dedupKey, b.row.dedupKey));
     latestMs = Math.max(latestMs, nowMs);
-    return signals;
+    let restored = 0;
+    return {
+      next(rows) {
+        const signals: TAlertSignal[] = [];
+        const end = Math.min(newestFirst.length, restored + rows);
+        for (; restored < end; restored++) restoreRow(newestFirst[restored].row, nowMs, evaluated, signals);
+        return signals;
+      },
+      get done() {
+        return restored >= newestFirst.length;
+      },
+    };
+  }
+
+  function restoreRow(
+    row: TStoredEpisode,
+    nowMs: number,
+    evaluated: ReadonlyMap<string, ReadonlySet<string>>,
+    signals: TAlertSignal[],
+  ): void {
+    const entry = active.get(row.ruleId);
+    const episode = restoreEpisode(row, entry ? storedBadness(entry.rule, row.worstValue) : -Infinity);
+    const retireAtMs = Math.max(nowMs, episode.lastSeenMs);
+    if (!entry || entry.rule.domain !== row.domain) {
+      const signal = retireEpisode(episode, { id: row.ruleId, domain: row.domain, severity: row.severity }, retireAtMs);
+      if (signal) signals.push(signal);
+      return;
+    }
+    if (evaluated.get(row.domain)?.has(row.entityId)) return;
+    const current = entry.episodes.get(row.entityId);
+    if (current) {
+      const signal = current.dedupKey === row.dedupKey ? undefined : retireEpisode(episode, entry.rule, retireAtMs, RETIRED_DUPLICATE);
+      if (signal) signals.push(signal);
+      return;
+    }
+    entry.episodes.set(row.entityId, episode);
+    entry.flapHistory.set(row.entityId, restoredFlapHistory(row));
+    entry.evaluator.restore?.(entry.rule, episode);
+    const seenMs = lastEvaluatedEventMs(entry.rule, row);
+    // Never past now: a stored time from a clock gone wrong must not make the entity ignore real events.
+    if (seenMs !== undefined) {
+      const seen = lastObservedIn(row.domain);
+      seen.set(row.entityId, Math.max(seen.get(row.entityId) ?? -Infinity, Math.min(seenMs, nowMs)));
+    }
   }
 
   setRules(options.rules);
 
   return {
     evaluate(event) {
-      const atMs = Date.parse(event.observedAt);
+      const atMs = parseObservedAt(event.observedAt);
       const layer = layerOf(event);
-      const entityKey = `${layer}:${event.entityId}`;
-      if (atMs <= (lastObservedMs.get(entityKey) ?? -Infinity)) return [];
-      lastObservedMs.set(entityKey, atMs);
+      const seen = lastObservedIn(layer);
+      if (atMs <= (seen.get(event.entityId) ?? -Infinity)) return [];
+      seen.set(event.entityId, atMs);
       latestMs = Math.max(latestMs, atMs);
       const signals: TAlertSignal[] = [];
       for (const entry of active.values()) {
         const { rule } = entry;
         if (rule.domain !== layer) continue;
         if (rule.assetKind && (event.type !== "EnergyMeasurement" || event.assetKind !== rule.assetKind)) continue;
-        applyReadings(entry, entry.evaluator.onEvent(rule, event, atMs), signals);
+        applyRuleReadings(entry, entry.evaluator.onEvent(rule, event, atMs), signals);
       }
       return signals;
     },
@@ -201,16 +170,17 @@ export function createRuleEngine(options: TRuleEngineOptions): TRuleEngine {
       latestMs = Math.max(latestMs, nowMs);
       const signals: TAlertSignal[] = [];
       for (const entry of active.values()) {
-        if (entry.evaluator.onTick) applyReadings(entry, entry.evaluator.onTick(entry.rule, nowMs), signals);
-        for (const episode of [...entry.episodes.values()]) advance(entry, episode, nowMs, signals);
-        pruneHistory(entry, nowMs);
+        if (entry.evaluator.onTick) applyRuleReadings(entry, entry.evaluator.onTick(entry.rule, nowMs), signals);
+        tickRuleEpisodes(entry, nowMs, signals);
       }
       return signals;
     },
 
     setRules,
 
-    restoreEpisodes,
+    restoreEpisodes: (stored, nowMs) => beginRestore(stored, nowMs).next(Number.POSITIVE_INFINITY),
+
+    beginRestore,
 
     activeEpisodes() {
       return [...active.values()].flatMap(({ rule, episodes, flapHistory }) =>

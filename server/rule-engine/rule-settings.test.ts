@@ -31,8 +31,12 @@ describe.each(TEST_BACKENDS)("rule settings API ($kind)", (backend) => {
   it("refuses bad values in sentences that name the field as the form labels it, keyed by that field", async () => {
     const crossed = await put({ version: 0, params: { metric: "fillingLevel", openAbove: 0.9, clearBelow: 0.95 } });
     expect(crossed.status).toBe(400);
-    expect(crossed.body.fieldErrors).toEqual({ clearBelow: ["'Clears below' must be at most 'Opens at or above' (90 %)"] });
+    expect(crossed.body.fieldErrors).toEqual({ clearBelow: ["Filling level: 'Clears below' must be at most 'Opens at or above' (90 %)"] });
     expect(crossed.body.error).not.toMatch(/clearBelow|openAbove/);
+
+    const overfull = await put({ version: 0, params: { metric: "fillingLevel", openAbove: 1.2, clearBelow: 0.5 } });
+    expect(overfull.status).toBe(400);
+    expect(overfull.body.fieldErrors).toEqual({ openAbove: ["Filling level: 'Opens at or above' must be between 0 and 100 % full"] });
 
     const negative = await put({ version: 0, sustainSeconds: -5 });
     expect(negative.status).toBe(400);
@@ -43,7 +47,7 @@ describe.each(TEST_BACKENDS)("rule settings API ($kind)", (backend) => {
       cookie: t.cookies.supervisor,
       body: { version: 0, params: { metric: "temperature", rise: 25, withinSeconds: 300, clearRise: 30 } },
     });
-    expect(spike.body.fieldErrors).toEqual({ clearRise: ["'Clears within' must be less than 'Rise of more than' (25 °C)"] });
+    expect(spike.body.fieldErrors).toEqual({ clearRise: ["Temperature: 'Clears within' must be less than 'Rise of more than' (25 °C)"] });
     expect((await binFull()).version).toBe(0);
   });
 

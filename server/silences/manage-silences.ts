@@ -1,6 +1,8 @@
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TCreateSilenceRequest, TSilence, TSilenceList, TSilenceWindow } from "@/lib/contracts/silences";
+import type { TDomainCatalog } from "@/lib/domains/domain-catalog";
 import { ALERT_INCLUDE, toAlert } from "@/server/alerts/alert-view";
+import { checkMatcherNames } from "@/server/alerts/check-matcher-names";
 import { recordAudit, type TAuditActor } from "@/server/audit/record-audit";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { inTransaction, isUuid } from "@/server/db/transaction";
@@ -21,6 +23,8 @@ type TSilenceDeps = {
   publish: TPublisher;
   /** A recurring window without a time zone takes this one (CITY_TIME_ZONE). */
   defaultTimeZone: string;
+  /** The city's domains, built-in and declared: a silence may name only these. */
+  domains: TDomainCatalog;
   now?: () => Date;
 };
 
@@ -48,6 +52,7 @@ export async function createSilence(deps: TSilenceDeps, request: TCreateSilenceR
   const startsAt = window.kind === "once" ? new Date(window.startsAt) : now;
   const endsAt = new Date(window.kind === "once" ? window.endsAt : window.until);
   if (endsAt <= now) throw invalid("This silence would already be over", { window: ["the end must be in the future"] });
+  await checkMatcherNames(deps, request.matchers);
 
   const { silence, alertIds } = await inTransaction(deps.prisma, async (tx) => {
     const row = await tx.silence.create({
@@ -78,7 +83,7 @@ export async function createSilence(deps: TSilenceDeps, request: TCreateSilenceR
 }
 
 /** Ends a silence now (audited). Alerts it already silenced stay silenced; new ones ring again. */
-export async function cancelSilence(deps: Omit<TSilenceDeps, "defaultTimeZone" | "publish">, id: string): Promise<TSilence> {
+export async function cancelSilence(deps: Omit<TSilenceDeps, "defaultTimeZone" | "publish" | "domains">, id: string): Promise<TSilence> {
   if (!isUuid(id)) throw notFound("No such silence");
   const now = nowOf(deps);
   return inTransaction(deps.prisma, async (tx) => {

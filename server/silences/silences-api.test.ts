@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TAlert } from "@/lib/contracts/alerts";
 import { type TCreateSilenceRequest, type TSilence, ZSilence, ZSilenceList } from "@/lib/contracts/silences";
@@ -5,6 +6,8 @@ import { persistSignals } from "@/server/alerts/persist-signals";
 import { withAlertsTestApp, type TAlertsTestApp } from "@/test/fixtures/alerts";
 import { socketOutcome } from "@/test/fixtures/test-app";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
+import { declaredDomainsOn } from "@/test/fixtures/declared-domains";
+import { NO_ZONE } from "@/lib/contracts/zones";
 import { waitFor } from "@/test/wait-for";
 
 const MINUTE = 60_000;
@@ -14,12 +17,16 @@ let counter = 0;
 const freshEntity = () => `silence-test-${process.pid}-${++counter}`;
 
 /** Silences through the real routes, sessions and database: roles, audit, their effect on alerts and escalation. */
-describe.each(TEST_BACKENDS)("silences ($kind)", (backend) => {
+describe.each(TEST_BACKENDS)("silences ($kind)", async (backend) => {
   let t: TAlertsTestApp;
 
-  withAlertsTestApp(backend, (app) => {
-    t = app;
-  });
+  withAlertsTestApp(
+    backend,
+    (app) => {
+      t = app;
+    },
+    { domains: await declaredDomainsOn() },
+  );
 
   const oneHour = (matchers: TCreateSilenceRequest["matchers"], reason = "Bin replacement"): TCreateSilenceRequest => ({
     matchers,
@@ -31,6 +38,18 @@ describe.each(TEST_BACKENDS)("silences ($kind)", (backend) => {
     expect(response.status, response.text).toBe(201);
     return ZSilence.parse(response.body);
   };
+  /** A zone drawn far from the city (it places none of its alerts), so a silence may name it. */
+  const drawZone = async (name: string) => {
+    const ring: [number, number][] = [
+      [10, 10],
+      [10.01, 10],
+      [10.01, 10.01],
+      [10, 10],
+    ];
+    const body = { name, kind: "maintenanceArea", geometry: { type: "Polygon", coordinates: [ring] } };
+    const response = await t.app.request("/api/zones", { body, cookie: t.cookies.admin });
+    expect(response.status, response.text).toBe(201);
+  };
   const readAlert = async (id: string) => (await t.app.request(`/api/alerts/${id}`, { cookie: t.cookies.operator })).body as TAlert;
 
   it("lets supervisors and admins create and cancel (audited), and operators only read", async () => {
@@ -39,7 +58,7 @@ describe.each(TEST_BACKENDS)("silences ($kind)", (backend) => {
     expect(silence).toMatchObject({ matchers: { entityId, domain: "waste" }, reason: "Bin replacement", cancelledAt: null });
     const byAdmin = await create(
       {
-        matchers: { zone: `Zone of ${entityId}` },
+        matchers: { zone: "Central" },
         window: { kind: "recurring", days: [1, 2, 3, 4, 5], from: "22:00", to: "06:00", until: iso(Date.now() + 7 * 24 * 60 * MINUTE) },
         reason: "Night works",
       },
@@ -170,13 +189,60 @@ describe.each(TEST_BACKENDS)("silences ($kind)", (backend) => {
     expect(outside.silenced).toBeNull();
   });
 
+  it("silences a declared domain's alerts by their domain, and no other domain's", async () => {
+    const silence = await create(oneHour({ domain: "water-network" }, "Mains flushing"));
+    expect(silence.matchers).toEqual({ domain: "water-network" });
+    const leak = await t.seedAlert({ entityId: freshEntity(), domain: "water-network", ruleId: "water-network.pressure-drop" });
+    const bin = await t.seedAlert({ entityId: freshEntity(), domain: "waste" });
+    expect(leak.silenced).toMatchObject({ id: silence.id, reason: "Mains flushing" });
+    expect(bin.silenced).toBeNull();
+    expect((await t.app.request(`/api/silences/${silence.id}/cancel`, { cookie: t.cookies.supervisor, body: {} })).status).toBe(200);
+  });
+
   it("matches a silence's zone against the alert's zone name", async () => {
     const zone = `Test zone ${freshEntity()}`;
+    await drawZone(zone);
     await create(oneHour({ zone }, "Street festival"));
     const deps = (z: string) => ({ prisma: t.app.db.prisma, ruleName: (id: string) => id, locate: () => ({ lon: 0, lat: 0, zone: z }) });
     const [inZone] = await persistSignals(deps(zone), [t.signal({ entityId: freshEntity() })]);
     const [outOfZone] = await persistSignals(deps(`${zone} (not)`), [t.signal({ entityId: freshEntity() })]);
     expect(inZone.silenced?.reason).toBe("Street festival");
     expect(outOfZone.silenced).toBeNull();
+  });
+
+  it("refuses a domain this city does not have (400), naming it and the domains to choose from", async () => {
+    const before = await t.app.db.prisma.silence.count();
+    const response = await t.app.request("/api/silences", { body: oneHour({ domain: "air-qualty" }), cookie: t.cookies.supervisor });
+    expect(response.status, response.text).toBe(400);
+    expect(response.body.error).toBe(
+      'Unknown domain "air-qualty": choose one of Traffic, Parking, Waste, Energy grid, Units, Air quality, Street lighting, Water network',
+    );
+    expect(await t.app.db.prisma.silence.count()).toBe(before);
+  });
+
+  it("takes every domain of the catalog, built-in and declared, and refuses any other name", async () => {
+    const known = t.app.city.domains.catalog.entries.map((entry) => entry.id);
+    for (const domain of known) await create(oneHour({ domain, entityId: freshEntity() }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[a-z][a-z0-9-]{1,39}$/).filter((id) => !known.includes(id)),
+        async (domain) => {
+          const response = await t.app.request("/api/silences", { body: oneHour({ domain }), cookie: t.cookies.supervisor });
+          expect(response.status, response.text).toBe(400);
+          expect(response.body.error).toContain(`Unknown domain "${domain}"`);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("refuses a zone that is not in use (400, naming it), and takes a drawn zone and No zone", async () => {
+    const zone = `Festival ground ${freshEntity()}`;
+    const refused = await t.app.request("/api/silences", { body: oneHour({ zone }), cookie: t.cookies.supervisor });
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.body.error).toMatch(new RegExp(`^Unknown zone "${zone}": choose one of .*Central`));
+    await drawZone(zone);
+    expect((await create(oneHour({ zone }))).matchers.zone).toBe(zone);
+    expect((await create(oneHour({ zone: NO_ZONE }))).matchers.zone).toBe(NO_ZONE);
   });
 });

@@ -1,5 +1,6 @@
 import type { TLonLat } from "@/lib/geo";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
+import type { TZoneKind } from "@/lib/contracts/zones";
 import { cityBounds } from "@/server/city/zones";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { listZones } from "./list-zones";
@@ -9,6 +10,8 @@ import { buildZoneIndex } from "./zone-index";
 export type TZoneDirectory = {
   /** The zone a position is in (its name), or NO_ZONE; synchronous, from the index in memory. */
   zoneOf(position: TLonLat): string;
+  /** The smallest zone of a kind (fire area, police beat) a position is in, if any: where dispatch looks for home units. */
+  areaOf(position: TLonLat, kind: TZoneKind): string | undefined;
   /** Reads the zones in use again and swaps the index (after a change here or on another instance). */
   reload(): Promise<void>;
 };
@@ -26,6 +29,7 @@ export async function startZoneDirectory(deps: { prisma: PrismaClient; entities:
   let applied = 0;
   return {
     zoneOf: (position) => index.zoneOf(position),
+    areaOf: (position, kind) => index.areaOf(position, kind),
     async reload() {
       const mine = ++started;
       const zones = await listZones(deps.prisma);

@@ -113,4 +113,18 @@ describe("the zone index", () => {
   it("answers NO_ZONE when there are no zones", () => {
     expect(buildZoneIndex([]).zoneOf([0, 0])).toBe(NO_ZONE);
   });
+
+  it("finds the smallest zone of a kind for dispatch areas, whatever smaller zones of other kinds hold the point", () => {
+    const index = buildZoneIndex([
+      { name: "Old Town", kind: "district", geometry: polygon({ west: 0, south: 0, east: 2, north: 2 }) },
+      { name: "Fire area 1", kind: "fireArea", geometry: polygon({ west: 0, south: 0, east: 10, north: 10 }) },
+      { name: "Fire area 1 north", kind: "fireArea", geometry: polygon({ west: 0, south: 5, east: 10, north: 10 }) },
+    ]);
+    expect(index.zoneOf([1, 1])).toBe("Old Town");
+    expect(index.areaOf([1, 1], "fireArea")).toBe("Fire area 1");
+    expect(index.areaOf([1, 6], "fireArea")).toBe("Fire area 1 north");
+    expect(index.areaOf([1, 1], "policeBeat")).toBeUndefined();
+    expect(index.areaOf([20, 20], "fireArea")).toBeUndefined();
+    expect(buildZoneIndex([]).areaOf([0, 0], "fireArea")).toBeUndefined();
+  });
 });

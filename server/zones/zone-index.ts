@@ -1,13 +1,15 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import Flatbush from "flatbush";
 import type { TLonLat } from "@/lib/geo";
-import { NO_ZONE, type TZone } from "@/lib/contracts/zones";
+import { NO_ZONE, type TZone, type TZoneKind } from "@/lib/contracts/zones";
 import { zoneArea, zoneBbox } from "@/lib/zone-geometry";
 
-export type TIndexedZone = Pick<TZone, "name" | "geometry">;
+export type TIndexedZone = Pick<TZone, "name" | "geometry"> & Partial<Pick<TZone, "kind">>;
 export type TZoneIndex = {
   /** The name of the smallest zone containing the position (the most specific), or NO_ZONE. */
   zoneOf(position: TLonLat): string;
+  /** The name of the smallest zone of that kind (a fire area, a police beat) containing the position, if any. */
+  areaOf(position: TLonLat, kind: TZoneKind): string | undefined;
 };
 
 /**
@@ -15,7 +17,7 @@ export type TZoneIndex = {
  * included) decides. Synchronous and allocation-light: it runs for every alert the engine raises.
  */
 export function buildZoneIndex(zones: readonly TIndexedZone[]): TZoneIndex {
-  if (zones.length === 0) return { zoneOf: () => NO_ZONE };
+  if (zones.length === 0) return { zoneOf: () => NO_ZONE, areaOf: () => undefined };
   // Smallest first (ties by name, so the answer never depends on load order): the first hit wins.
   const sorted = zones
     .map((zone) => ({ ...zone, area: zoneArea(zone.geometry) }))
@@ -23,14 +25,16 @@ export function buildZoneIndex(zones: readonly TIndexedZone[]): TZoneIndex {
   const index = new Flatbush(sorted.length);
   for (const zone of sorted) index.add(...zoneBbox(zone.geometry));
   index.finish();
+  const smallest = (position: TLonLat, isWanted: (zone: TIndexedZone) => boolean): string | undefined => {
+    const [lon, lat] = position;
+    let best = -1;
+    for (const i of index.search(lon, lat, lon, lat)) {
+      if ((best === -1 || i < best) && isWanted(sorted[i]) && booleanPointInPolygon(position, sorted[i].geometry)) best = i;
+    }
+    return best === -1 ? undefined : sorted[best].name;
+  };
   return {
-    zoneOf(position) {
-      const [lon, lat] = position;
-      let best = -1;
-      for (const i of index.search(lon, lat, lon, lat)) {
-        if ((best === -1 || i < best) && booleanPointInPolygon(position, sorted[i].geometry)) best = i;
-      }
-      return best === -1 ? NO_ZONE : sorted[best].name;
-    },
+    zoneOf: (position) => smallest(position, () => true) ?? NO_ZONE,
+    areaOf: (position, kind) => smallest(position, (zone) => zone.kind === kind),
   };
 }

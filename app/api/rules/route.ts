@@ -5,7 +5,7 @@ import { loadRuleSettings } from "@/server/rule-engine/load-rules";
 
 export const dynamic = "force-dynamic";
 
-/** The alert rules in force (ZRuleSetting[]): operators read them, supervisors also change them. */
+/** The alert rules in force, built-in and declared (ZRuleSetting[]): operators read them, supervisors also change them. */
 export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZRuleSettingList }, async ({ runtime }) =>
-  loadRuleSettings(runtime.database.prisma),
+  loadRuleSettings(runtime.database.prisma, runtime.city.domains.rules),
 );

@@ -25,6 +25,7 @@ export const POST = defineRoute(
           ip,
           publish: hubPublisher(runtime.city.hub),
           defaultTimeZone: CITY_TIME_ZONE,
+          domains: runtime.city.domains.catalog,
         },
         body,
       ),

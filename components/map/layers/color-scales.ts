@@ -3,6 +3,9 @@
  * Every ramp runs from "fine" (0) to "needs attention" (1).
  */
 import { RAMP_COLOR, rgbOf, type TRgb } from "@/lib/design/tokens";
+import { ATTENTION_STOPS } from "@/lib/live/attention";
+
+export { clamp01 } from "@/lib/live/attention";
 
 export type { TRgb };
 export type TRgba = [number, number, number, number];
@@ -18,38 +21,19 @@ const VIOLET = rgbOf(RAMP_COLOR.violet);
 
 export const NO_DATA_RGBA: TRgba = [...rgbOf(RAMP_COLOR.noData), 150];
 
-/** 1 − speed / free-flow speed: 0 = free flow, 1 = standstill. */
-export const CONGESTION_RAMP: TRamp = [
-  [0.15, GREEN],
-  [0.4, YELLOW],
-  [0.6, ORANGE],
-  [0.85, RED],
-];
-/** Parking occupancy: 1 − available / total. */
-export const OCCUPANCY_RAMP: TRamp = [
-  [0.4, GREEN],
-  [0.7, YELLOW],
-  [0.85, ORANGE],
-  [0.97, RED],
-];
-/** Waste container filling level, 0–1. */
-export const FILL_RAMP: TRamp = [
-  [0.3, GREEN],
-  [0.6, YELLOW],
-  [0.8, ORANGE],
-  [0.95, RED],
-];
-/** Energy asset load: active power / capacity. Blue–violet so feeders stay distinct from the green roads they follow. */
-export const LOAD_RAMP: TRamp = [
-  [0.3, BLUE],
-  [0.7, VIOLET],
-  [0.9, ORANGE],
-  [1, RED],
-];
+/** The stops are lib/live/attention.ts's, so the hub's per-area summaries count readings by the colour they are drawn in. */
+const ramp = (stops: readonly number[], colors: readonly TRgb[]): TRamp => stops.map((at, i) => [at, colors[i]!] as const);
 
-export function clamp01(value: number): number {
-  return Math.min(1, Math.max(0, value));
-}
+/** 1 − speed / free-flow speed: 0 = free flow, 1 = standstill. */
+export const CONGESTION_RAMP: TRamp = ramp(ATTENTION_STOPS.traffic, [GREEN, YELLOW, ORANGE, RED]);
+/** Parking occupancy: 1 − available / total. */
+export const OCCUPANCY_RAMP: TRamp = ramp(ATTENTION_STOPS.parking, [GREEN, YELLOW, ORANGE, RED]);
+/** Waste container filling level, 0–1. */
+export const FILL_RAMP: TRamp = ramp(ATTENTION_STOPS.waste, [GREEN, YELLOW, ORANGE, RED]);
+/** Energy asset load: active power / capacity. Blue–violet so feeders stay distinct from the green roads they follow. */
+export const LOAD_RAMP: TRamp = ramp(ATTENTION_STOPS.energy, [BLUE, VIOLET, ORANGE, RED]);
+/** An area's summary at city zoom (components/map/layers/area-summary-layer.ts), by attention level. */
+export const ATTENTION_LEVEL_RGB: readonly TRgb[] = [GREEN, YELLOW, ORANGE, RED];
 
 /** Linear interpolation between the ramp's stops; clamps outside them. */
 export function rampColor(ramp: TRamp, value: number, alpha = 255): TRgba {

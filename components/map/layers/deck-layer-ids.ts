@@ -21,4 +21,6 @@ export const DECK_LAYER_ID = {
   /** The city's zones (districts, beats…) as outlines, and their names at city zoom. */
   zones: "zones",
   zoneLabels: "zones-labels",
+  /** Zoomed out over a big city: one square per tile, coloured by the state of its sensors. */
+  areaSummaries: "area-summaries",
 } as const;

@@ -2,13 +2,14 @@ import { ScatterplotLayer } from "@deck.gl/layers";
 import { MAP_COLOR, rgbaOf } from "@/lib/design/tokens";
 import type { TOffStreetParking } from "@/lib/contracts/events";
 import type { TParkingLot } from "@/lib/contracts/city-pack";
-import { NO_DATA_RGBA, OCCUPANCY_RAMP, clamp01, rampColor, type TRgba } from "./color-scales";
+import { occupancyOf as occupancyOfStatus } from "@/lib/live/attention";
+import { NO_DATA_RGBA, OCCUPANCY_RAMP, rampColor, type TRgba } from "./color-scales";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
 import type { TLiveLayerOptions } from "./live-layer-options";
+import { liveRowsProps, type TLiveRows } from "./live-rows-extension";
 
 export function occupancyOf(status: TOffStreetParking | undefined): number | null {
-  if (!status) return null;
-  return clamp01(1 - status.availableSpotNumber / status.totalSpotNumber);
+  return status ? occupancyOfStatus(status) : null;
 }
 
 function parkingColor(status: TOffStreetParking | undefined): TRgba {
@@ -22,7 +23,7 @@ function parkingRadiusM(lot: TParkingLot): number {
 }
 
 export function createParkingLayer(lots: TParkingLot[], { store, version, visible }: TLiveLayerOptions) {
-  return new ScatterplotLayer<TParkingLot>({
+  return new ScatterplotLayer<TParkingLot, { liveRows: TLiveRows }>({
     id: DECK_LAYER_ID.parking,
     data: lots,
     visible,
@@ -37,6 +38,6 @@ export function createParkingLayer(lots: TParkingLot[], { store, version, visibl
     getFillColor: (lot) => parkingColor(store.get("parking", lot.id)),
     getLineColor: rgbaOf(MAP_COLOR.parkingOutline, 200),
     getLineWidth: 1.25,
-    updateTriggers: { getFillColor: version },
+    ...liveRowsProps(store, "parking", version, ["getFillColor"]),
   });
 }

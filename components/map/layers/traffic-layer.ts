@@ -1,17 +1,18 @@
 import { PathLayer } from "@deck.gl/layers";
 import type { TTrafficFlowObserved } from "@/lib/contracts/events";
 import type { TRoadSegment } from "@/lib/contracts/city-pack";
+import { congestionOf as congestionOfFlow } from "@/lib/live/attention";
 import { CONGESTION_RAMP, NO_DATA_RGBA, clamp01, rampColor, type TRgba } from "./color-scales";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
 import type { TLiveLayerOptions } from "./live-layer-options";
+import { liveRowsProps, type TLiveRows } from "./live-rows-extension";
 
 const MIN_WIDTH_PX = 2;
 const MAX_EXTRA_WIDTH_PX = 5;
 
 /** 0 = free flow, 1 = standstill; null without data. */
 export function congestionOf(segment: TRoadSegment, flow: TTrafficFlowObserved | undefined): number | null {
-  if (!flow) return null;
-  return clamp01(1 - flow.averageVehicleSpeed / segment.freeFlowKmh);
+  return flow ? congestionOfFlow(segment.freeFlowKmh, flow) : null;
 }
 
 export function trafficColor(segment: TRoadSegment, flow: TTrafficFlowObserved | undefined): TRgba {
@@ -26,7 +27,7 @@ export function trafficWidthPx(segment: TRoadSegment, flow: TTrafficFlowObserved
 }
 
 export function createTrafficLayer(segments: TRoadSegment[], { store, version, visible }: TLiveLayerOptions) {
-  return new PathLayer<TRoadSegment>({
+  return new PathLayer<TRoadSegment, { liveRows: TLiveRows }>({
     id: DECK_LAYER_ID.traffic,
     data: segments,
     visible,
@@ -37,6 +38,6 @@ export function createTrafficLayer(segments: TRoadSegment[], { store, version, v
     getPath: (segment) => segment.coords,
     getColor: (segment) => trafficColor(segment, store.get("traffic", segment.id)),
     getWidth: (segment) => trafficWidthPx(segment, store.get("traffic", segment.id)),
-    updateTriggers: { getColor: version, getWidth: version },
+    ...liveRowsProps(store, "traffic", version, ["getColor", "getWidth"]),
   });
 }

@@ -4,6 +4,7 @@ import type { TWasteBin } from "@/lib/contracts/city-pack";
 import { FILL_RAMP, NO_DATA_RGBA, rampColor, type TRgba } from "./color-scales";
 import { DECK_LAYER_ID } from "./deck-layer-ids";
 import type { TLiveLayerOptions } from "./live-layer-options";
+import { liveRowsProps, type TLiveRows } from "./live-rows-extension";
 import { WASTE_STATUS_STYLE } from "./waste-styles";
 
 const RADIUS_PX = 3.5;
@@ -16,7 +17,7 @@ function wasteColor(container: TWasteContainer | undefined): TRgba {
 
 export function createWasteLayer(bins: TWasteBin[], { store, version, visible }: TLiveLayerOptions) {
   const status = (bin: TWasteBin) => store.get("waste", bin.id)?.status ?? "ok";
-  return new ScatterplotLayer<TWasteBin>({
+  return new ScatterplotLayer<TWasteBin, { liveRows: TLiveRows }>({
     id: DECK_LAYER_ID.waste,
     data: bins,
     visible,
@@ -29,6 +30,6 @@ export function createWasteLayer(bins: TWasteBin[], { store, version, visible }:
     getFillColor: (bin) => wasteColor(store.get("waste", bin.id)),
     getLineColor: (bin) => [...WASTE_STATUS_STYLE[status(bin)].rgb, 255],
     getLineWidth: (bin) => WASTE_STATUS_STYLE[status(bin)].widthPx,
-    updateTriggers: { getRadius: version, getFillColor: version, getLineColor: version, getLineWidth: version },
+    ...liveRowsProps(store, "waste", version, ["getRadius", "getFillColor", "getLineColor", "getLineWidth"]),
   });
 }

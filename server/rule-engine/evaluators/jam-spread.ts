@@ -1,7 +1,7 @@
-import { percent, readMetric } from "../metrics";
+import { metricValue, percent } from "../metrics";
 import type { TEntityIndex } from "../entity-index";
 import { assignAnchors, connectedComponents, type TJamCluster } from "./jam-components";
-import { isoAt, type TEvaluatorFactory, type TReading } from "./types";
+import type { TEvaluatorFactory, TReading } from "./types";
 
 const NAMES_SHOWN = 3;
 
@@ -12,7 +12,7 @@ export const createJamSpreadEvaluator: TEvaluatorFactory<"jamSpread"> = (index) 
   return {
     onEvent(rule, event, atMs) {
       const { congestedBelow, clearAbove, minSegments } = rule.params;
-      const share = readMetric("speedShare", event, index)?.value;
+      const share = metricValue("speedShare", event, index);
       if (share === undefined) return [];
       if (share < congestedBelow) {
         if (!congestedSinceMs.has(event.entityId)) congestedSinceMs.set(event.entityId, atMs);
@@ -22,7 +22,6 @@ export const createJamSpreadEvaluator: TEvaluatorFactory<"jamSpread"> = (index) 
 
       const previous = clusters;
       clusters = assignAnchors(connectedComponents(new Set(congestedSinceMs.keys()), index), previous, congestedSinceMs, atMs);
-      const observedAt = isoAt(atMs);
       const readings: TReading[] = [];
       for (const [anchor, { members }] of clusters) {
         if (!members.has(event.entityId) && sameMembers(previous.get(anchor)?.members, members)) continue;
@@ -31,7 +30,6 @@ export const createJamSpreadEvaluator: TEvaluatorFactory<"jamSpread"> = (index) 
           entityId: anchor,
           state: members.size >= minSegments ? "trigger" : "clear",
           atMs,
-          observedAt,
           value: members.size,
           badness: members.size,
           detail: `${members.size} connected segments under ${percent(congestedBelow)} of free flow (${describeSegments(relatedEntityIds, index)})`,
@@ -39,8 +37,7 @@ export const createJamSpreadEvaluator: TEvaluatorFactory<"jamSpread"> = (index) 
         });
       }
       for (const anchor of previous.keys()) {
-        if (!clusters.has(anchor))
-          readings.push({ entityId: anchor, state: "clear", atMs, observedAt, value: 0, badness: 0, detail: "Jam dissolved" });
+        if (!clusters.has(anchor)) readings.push({ entityId: anchor, state: "clear", atMs, value: 0, badness: 0, detail: "Jam dissolved" });
       }
       return readings;
     },

@@ -15,7 +15,7 @@ export const createStaleEvaluator: TEvaluatorFactory<"stale"> = () => {
     onEvent(_rule, event, atMs) {
       lastReportMs.set(event.entityId, atMs);
       flagged.delete(event.entityId);
-      return [{ entityId: event.entityId, state: "clear", atMs, observedAt: isoAt(atMs), value: 0, badness: 0, detail: "Reporting again" }];
+      return [{ entityId: event.entityId, state: "clear", atMs, value: 0, badness: 0, detail: "Reporting again" }];
     },
     onTick(rule, nowMs) {
       const staleMs = rule.params.staleSeconds * 1000;

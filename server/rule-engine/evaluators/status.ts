@@ -1,4 +1,4 @@
-import { isoAt, type TEvaluatorFactory } from "./types";
+import type { TEvaluatorFactory } from "./types";
 
 export const createStatusEvaluator: TEvaluatorFactory<"status"> = () => ({
   onEvent(rule, event, atMs) {
@@ -9,7 +9,6 @@ export const createStatusEvaluator: TEvaluatorFactory<"status"> = () => ({
         entityId: event.entityId,
         state: rank >= 0 ? "trigger" : "clear",
         atMs,
-        observedAt: isoAt(atMs),
         value: event.status,
         // Statuses listed first are the worse ones.
         badness: rank >= 0 ? rule.params.statuses.length - rank : 0,

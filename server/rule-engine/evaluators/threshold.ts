@@ -1,12 +1,11 @@
-import { readMetric } from "../metrics";
-import { isoAt, type TEvaluatorFactory, type TReadingState } from "./types";
+import { describeMetric, metricValue } from "../metrics";
+import { DescribedReading, type TEvaluatorFactory, type TReadingState } from "./types";
 
 export const createThresholdEvaluator: TEvaluatorFactory<"threshold"> = (index) => ({
   onEvent(rule, event, atMs) {
     const { params } = rule;
-    const reading = readMetric(params.metric, event, index);
-    if (!reading) return [];
-    const { value, detail } = reading;
+    const value = metricValue(params.metric, event, index);
+    if (value === undefined) return [];
     let state: TReadingState;
     let badness: number;
     if ("openAbove" in params) {
@@ -16,6 +15,7 @@ export const createThresholdEvaluator: TEvaluatorFactory<"threshold"> = (index) 
       state = value < params.openBelow ? "trigger" : value > params.clearAbove ? "clear" : "hold";
       badness = -value;
     }
-    return [{ entityId: event.entityId, state, atMs, observedAt: isoAt(atMs), value, badness, detail }];
+    const { metric } = params;
+    return [new DescribedReading(event.entityId, state, atMs, value, badness, () => describeMetric(metric, event, index))];
   },
 });

@@ -13,12 +13,13 @@ export type TReading = {
   atMs: number;
   /** When the condition began, when earlier than atMs (a stale sensor went stale before the tick noticed). */
   sinceMs?: number;
-  /** observedAt (ISO) of the event behind the reading; it names the episode the reading starts. */
-  observedAt: string;
+  /** observedAt (ISO) of the event behind the reading, when not atMs; it names the episode the reading starts. */
+  observedAt?: string;
   value: number | string;
   /** Larger is worse; the episode keeps the value with the highest badness as its worst value. */
   badness: number;
-  detail: string;
+  /** What an operator reads of it; see DescribedReading for writing it only when an alert needs it. */
+  readonly detail: string;
   relatedEntityIds?: string[];
 };
 
@@ -33,6 +34,26 @@ export type TRuleEvaluator<R> = {
   /** An open alert carried over from an earlier process: rebuild what this rule remembers of it, so its readings continue it. */
   restore?(rule: R, episode: { entityId: string; sinceMs: number; relatedEntityIds?: readonly string[] }): void;
 };
+
+/**
+ * A reading whose detail is written only when something reads it: when it opens, updates or clears an alert. Most
+ * readings of a busy city change nothing, and formatting their numbers was most of what the rules cost per event.
+ * `describe` must only read what does not change afterwards (the event, the city pack, values taken at the reading).
+ */
+export class DescribedReading implements TReading {
+  constructor(
+    readonly entityId: string,
+    readonly state: TReadingState,
+    readonly atMs: number,
+    readonly value: number,
+    readonly badness: number,
+    private readonly describe: () => string,
+  ) {}
+
+  get detail(): string {
+    return this.describe();
+  }
+}
 
 export type TEvaluatorFactory<K extends TRuleKind> = (index: TEntityIndex) => TRuleEvaluator<TRuleOfKind<K>>;
 

@@ -18,10 +18,10 @@ export const GET = defineApiKeyRoute({ scope: "ngsi-ld:read", error: ngsiProblem
   const query = parseNgsiParams(ZNgsiEntitiesQuery, request);
   if (!query.ok) return ngsiProblem(400, query.detail);
 
-  const { cityState, entities } = runtime.city;
+  const { cityState, entities, domains } = runtime.city;
   let result: ReturnType<typeof queryNgsiEntities>;
   try {
-    result = queryNgsiEntities(readNgsiEntities(cityState, ngsiPlacesOf(entities)), query.value);
+    result = queryNgsiEntities(readNgsiEntities(cityState, ngsiPlacesOf(entities), domains), query.value);
   } catch (error) {
     if (error instanceof NgsiQueryError) return ngsiProblem(400, error.message);
     throw error;

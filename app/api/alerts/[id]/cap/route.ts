@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({ roles: OPERATIONS_ROLES }, async ({ runtime, params, request }) => {
   const alert = toAlert(await findAlertRow(runtime.database.prisma, params.id));
   const sender = `citynerve@${new URL(request.url).hostname}`;
-  return new Response(buildCap(alert, { sender, sentAt: new Date() }), {
+  const { catalog } = runtime.city.domains;
+  const category = catalog.capCategory(alert.domain, alert.ruleId);
+  return new Response(buildCap(alert, { sender, sentAt: new Date(), category, domainLabel: catalog.label(alert.domain) }), {
     headers: {
       "Content-Type": "application/cap+xml; charset=utf-8",
       "Content-Disposition": `inline; filename="alert-${alert.id}.cap.xml"`,

@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** The citizens' reports (Open311) behind an alert; empty for alerts the rules raised. */
 export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZCitizenReportList }, async ({ runtime, params }) =>
-  listAlertReports(runtime.database.prisma, params.id),
+  listAlertReports(runtime.database.prisma, runtime.city.domains.citizenServices, params.id),
 );

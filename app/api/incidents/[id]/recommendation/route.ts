@@ -6,8 +6,10 @@ import { OPERATIONS_ROLES } from "@/server/http/route-deps";
 
 export const dynamic = "force-dynamic";
 
-/** Units to send (ZRecommendation): the run card's types, available ones only, fastest first at live speeds. */
+/** Units to send (ZRecommendation): the run card's types, available ones only, fastest first at live speeds, home units of the incident's fire area or beat suggested first. */
 export const GET = defineRoute({ roles: OPERATIONS_ROLES, response: ZRecommendation }, async ({ runtime, params }) => {
   const { planner, positions } = dispatchRuntimeOf(runtime);
-  return getRecommendation({ prisma: runtime.database.prisma, planner, positions, domains: runtime.city.domains }, params.id);
+  const { zones, entities, domains } = runtime.city;
+  const areas = zones && { areaOf: zones.areaOf, stations: entities.stations };
+  return getRecommendation({ prisma: runtime.database.prisma, planner, positions, domains, areas }, params.id);
 });

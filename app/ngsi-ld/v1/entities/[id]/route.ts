@@ -22,7 +22,8 @@ export const GET = defineApiKeyRoute({ scope: "ngsi-ld:read", error: ngsiProblem
   const query = parseNgsiParams(ZNgsiEntityQuery, request);
   if (!query.ok) return ngsiProblem(400, query.detail);
 
-  const view = readNgsiEntities(runtime.city.cityState, ngsiPlacesOf(runtime.city.entities)).find((v) => v.id === id);
+  const { cityState, entities, domains } = runtime.city;
+  const view = readNgsiEntities(cityState, ngsiPlacesOf(entities), domains).find((v) => v.id === id);
   if (!view) return ngsiProblem(404, "No entity with this id has live state");
   return ngsiJson(request, mediaType, toNgsiEntity(view, representationOf(query.value)));
 });

@@ -11,7 +11,7 @@ const REQUEST_FILE = /^([0-9a-fA-F-]{36})\.json$/;
 export const GET = defineApiKeyRoute({ scope: "open311", error: open311Error }, async ({ runtime, caller, params }) => {
   const id = REQUEST_FILE.exec(params.file ?? "")?.[1];
   if (!id) return open311Error(404, "No such service request (requests/<service_request_id>.json)");
-  const found = await readCitizenReports(runtime.database.prisma, caller.id, [id]);
+  const found = await readCitizenReports(runtime.database.prisma, runtime.city.domains.citizenServices, caller.id, [id]);
   if (found.length === 0) return open311Error(404, "No such service request");
   return Response.json(found, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { ZEnergyMeasurement, ZOffStreetParking, ZTrafficFlowObserved, ZUnitPosition, ZWasteContainer } from "@/lib/contracts/events";
+import { LAYERS, type TLayer } from "@/lib/contracts/layers";
+import { METRIC_UNITS, ZAlertMetric, ruleMetric } from "@/lib/contracts/rules";
+import { DEFAULT_RULES } from "@/server/rule-engine/default-rules";
+import {
+  BUILTIN_CITIZEN_SERVICES,
+  BUILTIN_DOMAINS,
+  BuiltinDomainDescriptionError,
+  builtinMetricTables,
+  parseBuiltinDomainDescription,
+  parseBuiltinDomainDescriptions,
+} from "./builtin-domains";
+import energy from "./definitions/builtin/energy.json";
+import parking from "./definitions/builtin/parking.json";
+import traffic from "./definitions/builtin/traffic.json";
+import units from "./definitions/builtin/units.json";
+import waste from "./definitions/builtin/waste.json";
+
+const FILES = { traffic, parking, waste, energy, units };
+const EVENT_OF: Record<TLayer, z.ZodObject> = {
+  traffic: ZTrafficFlowObserved,
+  parking: ZOffStreetParking,
+  waste: ZWasteContainer,
+  energy: ZEnergyMeasurement,
+  units: ZUnitPosition,
+};
+
+describe("built-in domain descriptions", () => {
+  it("parses every built-in description, one per built-in layer, each under its own name", () => {
+    const parsed = parseBuiltinDomainDescriptions(FILES);
+    expect(Object.keys(parsed)).toEqual([...LAYERS]);
+    for (const id of LAYERS) expect(parsed[id].id).toBe(id);
+  });
+
+  it("gives every metric the built-in rules read a unit, a name and a range, in the file of the rule's domain", () => {
+    for (const rule of DEFAULT_RULES) {
+      const metric = ruleMetric(rule);
+      if (metric === undefined) continue;
+      const described = BUILTIN_DOMAINS[rule.domain].metrics.find((m) => m.name === metric);
+      expect(described, `${rule.id} reads ${metric}`).toBeDefined();
+      expect(described!.unit).not.toBe("");
+      expect(described!.min ?? described!.max, `${metric} has a range`).toBeDefined();
+    }
+    for (const metric of ZAlertMetric.options) expect(METRIC_UNITS[metric].unit, metric).not.toBe("");
+  });
+
+  it("shows in tooltips only what the domain's events carry or its metrics derive, and gives unit codes only to event properties", () => {
+    for (const id of LAYERS) {
+      const keys = Object.keys(EVENT_OF[id].shape);
+      const metrics = BUILTIN_DOMAINS[id].metrics.map((m) => m.name);
+      for (const { field } of BUILTIN_DOMAINS[id].map.tooltip) expect([...keys, ...metrics], `${id}: ${field}`).toContain(field);
+      for (const { name } of BUILTIN_DOMAINS[id].properties) expect(keys, `${id}: ${name}`).toContain(name);
+    }
+  });
+
+  it("proposes the incident types promotion proposed before for each built-in domain's alerts", () => {
+    expect(LAYERS.map((id) => BUILTIN_DOMAINS[id].incidentType)).toEqual([
+      "trafficJam",
+      "parkingViolation",
+      "wasteFire",
+      "gridOverload",
+      "other",
+    ]);
+  });
+
+  it("names only built-in rules of the domain in ruleCapCategories", () => {
+    const ids = new Set(DEFAULT_RULES.map((r) => r.id));
+    for (const id of LAYERS) for (const ruleId of Object.keys(BUILTIN_DOMAINS[id].ruleCapCategories)) expect(ids).toContain(ruleId);
+  });
+
+  it("lists the built-in citizens' services by their positions, each in the domain of its file", () => {
+    expect(BUILTIN_CITIZEN_SERVICES.map((s) => [s.code, s.domain])).toEqual([
+      ["bin-overflow", "waste"],
+      ["streetlight-out", "energy"],
+      ["pothole", "traffic"],
+      ["water-leak", "energy"],
+      ["illegal-parking", "parking"],
+      ["other", "traffic"],
+    ]);
+    expect(BUILTIN_CITIZEN_SERVICES[0]).not.toHaveProperty("position");
+  });
+
+  it("refuses a bad description with the file, the field and why", () => {
+    const bad = { ...waste, capCategory: "Rubbish", map: { ...waste.map, tooltip: [] } };
+    expect(() => parseBuiltinDomainDescription("waste", bad)).toThrow(BuiltinDomainDescriptionError);
+    expect(() => parseBuiltinDomainDescription("waste", bad)).toThrow(
+      /lib\/domains\/definitions\/builtin\/waste\.json is invalid:\n {2}capCategory: .*\n {2}map\.tooltip: /,
+    );
+    expect(() => parseBuiltinDomainDescription("parking", waste)).toThrow(/parking\.json is invalid:\n {2}id: must be "parking"/);
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, colour: "green" })).toThrow(/waste\.json is invalid:\n.*colour/);
+  });
+
+  it("refuses a service or metric two files claim", () => {
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, parking: { ...parking, citizenServices: traffic.citizenServices } })).toThrow(
+      /parking\.json is invalid:\n {2}citizenServices\.0\.code: service code "pothole" is already used by lib\/domains\/definitions\/builtin\/traffic\.json/,
+    );
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, units: { ...units, metrics: parking.metrics } })).toThrow(
+      /units\.json is invalid:\n {2}metrics\.0\.name: metric "occupancy" is already used by .*parking\.json/,
+    );
+  });
+
+  it("refuses a metric the rule engine computes that no file describes, and one it does not compute", () => {
+    expect(() => builtinMetricTables([...ZAlertMetric.options, "humidity"])).toThrow(/metric "humidity" has no unit/);
+    expect(() => builtinMetricTables(ZAlertMetric.options.filter((m) => m !== "frequency"))).toThrow(
+      /energy\.json is invalid:\n {2}metrics\.2\.name: the built-in rule engine computes no metric "frequency"/,
+    );
+  });
+});

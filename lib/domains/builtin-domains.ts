@@ -1,0 +1,102 @@
+import { type TBuiltinDomainDescription, ZBuiltinDomainDescription } from "@/lib/contracts/builtin-domain-description";
+import { type TCitizenService, ZCitizenServiceTable } from "@/lib/contracts/citizen-services";
+import { LAYERS, type TLayer } from "@/lib/contracts/layers";
+import type { TMetricUnit } from "@/lib/contracts/rules";
+import { formatDefinitionIssues } from "./definition-issues";
+import energy from "./definitions/builtin/energy.json";
+import parking from "./definitions/builtin/parking.json";
+import traffic from "./definitions/builtin/traffic.json";
+import units from "./definitions/builtin/units.json";
+import waste from "./definitions/builtin/waste.json";
+
+/**
+ * The built-in domains' descriptions, bundled with the code that computes their events (both sides import them,
+ * unlike declared definitions, which the server reads from a folder at start). Parsed when first imported: a bad
+ * file stops the server's start, and the browser's, with the file, the field and why.
+ */
+const BUILTIN_DESCRIPTIONS_DIR = "lib/domains/definitions/builtin";
+
+export class BuiltinDomainDescriptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BuiltinDomainDescriptionError";
+  }
+}
+
+const fail = (id: string, problem: string): never => {
+  throw new BuiltinDomainDescriptionError(`Built-in domain description ${BUILTIN_DESCRIPTIONS_DIR}/${id}.json is invalid:\n${problem}`);
+};
+
+export function parseBuiltinDomainDescription(id: TLayer, json: unknown): TBuiltinDomainDescription {
+  const parsed = ZBuiltinDomainDescription.safeParse(json);
+  if (!parsed.success) return fail(id, formatDefinitionIssues(parsed.error));
+  if (parsed.data.id !== id) return fail(id, `  id: must be "${id}", the file's name`);
+  return parsed.data;
+}
+
+/** What one file cannot see: a citizens' service code, list position or metric claimed by two built-in domains. */
+function checkAcrossDescriptions(descriptions: readonly TBuiltinDomainDescription[]): void {
+  const seen = new Map<string, TLayer>();
+  for (const d of descriptions) {
+    const claims = [
+      ...d.citizenServices.flatMap((s, i) => [
+        [`citizenServices.${i}.code`, `service code "${s.code}"`],
+        [`citizenServices.${i}.position`, `service position ${s.position}`],
+      ]),
+      ...d.metrics.map((m, i) => [`metrics.${i}.name`, `metric "${m.name}"`]),
+    ];
+    for (const [path, claim] of claims) {
+      const other = seen.get(claim!);
+      if (other) fail(d.id, `  ${path}: ${claim} is already used by ${BUILTIN_DESCRIPTIONS_DIR}/${other}.json`);
+      seen.set(claim!, d.id);
+    }
+  }
+}
+
+export function parseBuiltinDomainDescriptions(files: Readonly<Record<TLayer, unknown>>): Record<TLayer, TBuiltinDomainDescription> {
+  const descriptions = LAYERS.map((id) => parseBuiltinDomainDescription(id, files[id]));
+  checkAcrossDescriptions(descriptions);
+  return Object.fromEntries(descriptions.map((d) => [d.id, d])) as Record<TLayer, TBuiltinDomainDescription>;
+}
+
+export const BUILTIN_DOMAINS: Readonly<Record<TLayer, TBuiltinDomainDescription>> = parseBuiltinDomainDescriptions({
+  traffic,
+  parking,
+  waste,
+  energy,
+  units,
+});
+
+/** The services every city has, in their list order, each raised in the built-in domain whose file declares it. */
+export const BUILTIN_CITIZEN_SERVICES: readonly TCitizenService[] = ZCitizenServiceTable.parse(
+  LAYERS.flatMap((domain) => BUILTIN_DOMAINS[domain].citizenServices.map((service) => ({ ...service, domain })))
+    .sort((a, b) => a.position - b.position)
+    .map(({ position: _, ...service }) => service),
+);
+
+/**
+ * The units, ranges and domains of the metrics the built-in rule engine computes (`metrics`: its list, in
+ * lib/contracts/rules.ts). Each must be described in exactly one file, and no file may describe one the engine
+ * does not compute: a rule would otherwise read a number nobody can name or bound.
+ */
+export function builtinMetricTables<M extends string>(
+  metrics: readonly M[],
+): { units: Record<M, TMetricUnit>; byDomain: Record<TLayer, readonly M[]> } {
+  const units = {} as Record<M, TMetricUnit>;
+  const byDomain = {} as Record<TLayer, M[]>;
+  for (const domain of LAYERS) {
+    byDomain[domain] = [];
+    BUILTIN_DOMAINS[domain].metrics.forEach(({ name, label, unit, share, min, max }, i) => {
+      if (!(metrics as readonly string[]).includes(name))
+        fail(domain, `  metrics.${i}.name: the built-in rule engine computes no metric "${name}" (it knows ${metrics.join(", ")})`);
+      units[name as M] = { unit, isShare: share, label, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+      byDomain[domain].push(name as M);
+    });
+  }
+  const missing = metrics.filter((m) => !units[m]);
+  if (missing.length > 0)
+    throw new BuiltinDomainDescriptionError(
+      `Built-in metric ${missing.map((m) => `"${m}"`).join(", ")} has no unit: describe it in the metrics of one of ${BUILTIN_DESCRIPTIONS_DIR}/*.json`,
+    );
+  return { units, byDomain };
+}
