@@ -107,16 +107,16 @@ export function RecommendedUnits({ incident, onPreviewRoute }: TRecommendedUnits
                     <span className={styles.type}>
                       {UNIT_TYPE_LABEL[unit.type]}
                       {unit.suggested && <Chip appearance="tag">Suggested</Chip>}
-                      {unit.homeArea !== undefined && (
-                        <span className={styles.homeArea} data-testid="recommended-unit-home-area">
-                          Home area: {unit.homeArea}
-                        </span>
-                      )}
                     </span>
                     <span className={styles.eta} title="Estimated drive time at current traffic">
                       {formatEta(unit.etaSeconds)}
                     </span>
                     <span className={styles.distance}>{formatDistance(unit.distanceM)}</span>
+                    {unit.homeArea !== undefined && (
+                      <span className={styles.homeArea} data-testid="recommended-unit-home-area">
+                        Home area: {unit.homeArea}
+                      </span>
+                    )}
                   </label>
                 </li>
               ))}

@@ -53,6 +53,10 @@ test("the dispatch panel names a home unit's fire area and says why it is ticked
     await homeUnit.scrollIntoViewIfNeeded();
     await expect(homeUnit).toBeVisible();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // On a phone the area is a line of its own under the unit, not squeezed beside the drive time.
+    const line = await homeUnit.getByTestId("recommended-unit-home-area").boundingBox();
+    const eta = await homeUnit.getByTitle("Estimated drive time at current traffic").boundingBox();
+    expect(line && eta && line.y >= eta.y + eta.height, "the home area sits below the drive time").toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/dispatch-home-area-360.png`, timeout: 120_000 });
   } finally {
     // Leave the city as the other specs expect it: no fire area, no open call by the station.
