@@ -6,8 +6,9 @@ import { ZLayer } from "./layers";
 /**
  * What people read about a built-in domain (lib/domains/definitions/builtin/<id>.json), in the parts of a declared
  * domain's definition that fit it: label, CAP category, units and ranges of what its rules read, legend, tooltip,
- * citizens' services. What a built-in keeps in code is not described here: its event schema (lib/contracts/events.ts),
- * its geometry (the city pack), its simulator physics and its rule engine (server/rule-engine).
+ * citizens' services, default rules. What a built-in keeps in code is not described here: its event schema
+ * (lib/contracts/events.ts), its geometry (the city pack), its simulator physics and the kinds of rule its engine runs
+ * (server/rule-engine).
  */
 
 /** A number the built-in rule engine derives from an event (lib/contracts/rules.ts ALERT_METRICS) as people read it. */
@@ -45,6 +46,16 @@ export const ZBuiltinDomainDescription = z
     ruleCapCategories: z.record(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$/), ZCapCategory).default({}),
     /** The incident an operator's promotion of one of its alerts proposes (a declared domain's rule names a run card). */
     incidentType: ZIncidentType.default("other"),
+    /**
+     * The rules a fresh installation starts with for this domain, in the built-in rule engine's shape
+     * (lib/contracts/rules.ts ZRuleDefinition without `domain`, which is the file's). Only their ids are checked
+     * here: the rule schema reads the metric tables these files describe, so server/rule-engine/default-rules.ts
+     * parses them in full (a bad one stops the start, naming the file and the field).
+     */
+    rules: z
+      .array(z.looseObject({ id: z.string() }))
+      .max(24)
+      .default([]),
     map: z.strictObject({
       /** What the layer shows, beside its switch: "Road speed against free flow; width shows volume". */
       description: z.string().min(1).max(120),
@@ -64,7 +75,7 @@ export const ZBuiltinDomainDescription = z
     for (const ruleId of Object.keys(d.ruleCapCategories))
       if (!ruleId.startsWith(`${d.id}.`))
         ctx.addIssue({ code: "custom", path: ["ruleCapCategories", ruleId], message: `must start with "${d.id}."` });
-    const unique = (key: "metrics" | "properties" | "citizenServices", names: string[]) => {
+    const unique = (key: "metrics" | "properties" | "rules" | "citizenServices", names: string[]) => {
       if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: [key], message: "each name once" });
     };
     unique(
@@ -75,6 +86,14 @@ export const ZBuiltinDomainDescription = z
       "properties",
       d.properties.map((p) => p.name),
     );
+    unique(
+      "rules",
+      d.rules.map((r) => r.id),
+    );
+    d.rules.forEach((rule, i) => {
+      if (!rule.id.startsWith(`${d.id}.`))
+        ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `must start with "${d.id}."` });
+    });
     unique(
       "citizenServices",
       d.citizenServices.map((s) => s.code),

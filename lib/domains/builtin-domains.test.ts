@@ -92,6 +92,16 @@ describe("built-in domain descriptions", () => {
     expect(() => parseBuiltinDomainDescription("waste", { ...waste, colour: "green" })).toThrow(/waste\.json is invalid:\n.*colour/);
   });
 
+  it("refuses a default rule named outside its domain, or twice", () => {
+    const [first] = waste.rules;
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, rules: [{ ...first, id: "parking.bin-full" }] })).toThrow(
+      /waste\.json is invalid:\n {2}rules\.0\.id: must start with "waste\."/,
+    );
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, rules: [first, first] })).toThrow(
+      /waste\.json is invalid:\n {2}rules: each name once/,
+    );
+  });
+
   it("refuses a service or metric two files claim", () => {
     expect(() => parseBuiltinDomainDescriptions({ ...FILES, parking: { ...parking, citizenServices: traffic.citizenServices } })).toThrow(
       /parking\.json is invalid:\n {2}citizenServices\.0\.code: service code "pothole" is already used by lib\/domains\/definitions\/builtin\/traffic\.json/,

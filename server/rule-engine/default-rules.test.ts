@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
-import { DEFAULT_RULES } from "./default-rules";
+import { BUILTIN_DOMAINS } from "@/lib/domains/builtin-domains";
+import { DEFAULT_RULES, parseBuiltinRules } from "./default-rules";
 import { createRuleEngine } from "./rule-engine";
 import { energy, every, feed, parking, waste } from "@/test/fixtures/test-events";
 
@@ -39,5 +40,23 @@ describe("default rules", () => {
         "waste.temperature-spike bin-2",
       ].sort(),
     );
+  });
+
+  it("are the rules each built-in domain's file describes, in the files' order", () => {
+    const fromFiles = Object.values(BUILTIN_DOMAINS).flatMap((d) => d.rules.map((r) => `${d.id}:${r.id}`));
+    expect(DEFAULT_RULES.map((r) => `${r.domain}:${r.id}`)).toEqual(fromFiles);
+    expect(DEFAULT_RULES.every((r) => r.enabled)).toBe(true);
+  });
+
+  it("refuse a bad rule in a file, naming the file and the field", () => {
+    const lotFull = BUILTIN_DOMAINS.parking.rules.find((r) => r.id === "parking.lot-full")!;
+    const params = lotFull.params as object;
+    expect(() => parseBuiltinRules("parking", [{ ...lotFull, params: { ...params, metric: "fillingLevel" } }])).toThrow(
+      /builtin\/parking\.json is invalid:\n {2}rules\.0\.params\.metric: metric fillingLevel does not belong to the parking domain/,
+    );
+    expect(() => parseBuiltinRules("parking", [lotFull, { ...lotFull, severity: "apocalyptic" }])).toThrow(
+      /parking\.json is invalid:\n {2}rules\.1\.severity: /,
+    );
+    expect(parseBuiltinRules("parking", [{ ...lotFull, enabled: false }])[0]).toMatchObject({ domain: "parking", enabled: false });
   });
 });

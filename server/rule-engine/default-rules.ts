@@ -1,180 +1,34 @@
 import { ruleMetric, ZRuleDefinition, type TRuleDefinition } from "@/lib/contracts/rules";
+import { LAYERS, type TLayer } from "@/lib/contracts/layers";
+import { BUILTIN_DOMAINS, BuiltinDomainDescriptionError } from "@/lib/domains/builtin-domains";
+import { formatDefinitionIssues } from "@/lib/domains/definition-issues";
 import { domainCatalog } from "@/lib/domains/domain-catalog";
 import { describeRule } from "./describe-rule";
 
 /**
- * The rule set a fresh installation starts with. Sustain times keep one noisy
- * reading from paging anyone; clear thresholds sit inside the open ones so a
- * value hovering at the limit does not open and close the alert over and over.
+ * The rule set a fresh installation starts with: each built-in domain's `rules`
+ * (lib/domains/definitions/builtin/<domain>.json). Sustain times keep one noisy reading from paging anyone; clear
+ * thresholds sit inside the open ones so a value hovering at the limit does not open and close the alert over and
+ * over. Descriptions are templates: {param} and {sustainSeconds} are filled in with the values in force
+ * (describe-rule.ts), so the text on /rules follows what a supervisor saved.
  */
-const rules: TRuleDefinition[] = [
-  // Descriptions are templates: {param} and {sustainSeconds} are filled in with the values in force (describe-rule.ts),
-  // so the text on /rules follows what a supervisor saved.
-  {
-    id: "traffic.slow-segment",
-    domain: "traffic",
-    name: "Slow traffic",
-    description: "Average speed on a segment below {openBelow} of free flow for {sustainSeconds}; clears above {clearAbove}.",
-    severity: "minor",
-    kind: "threshold",
-    params: { metric: "speedShare", openBelow: 0.4, clearAbove: 0.55 },
-    sustainSeconds: 120,
-    clearSustainSeconds: 120,
-    enabled: true,
-  },
-  {
-    id: "traffic.jam-spread",
-    domain: "traffic",
-    name: "Spreading jam",
-    description: "{minSegments} or more connected segments below {congestedBelow} of free flow at once, for {sustainSeconds}.",
-    severity: "major",
-    kind: "jamSpread",
-    params: { minSegments: 3, congestedBelow: 0.5, clearAbove: 0.6 },
-    sustainSeconds: 60,
-    clearSustainSeconds: 120,
-    enabled: true,
-  },
-  {
-    id: "parking.lot-full",
-    domain: "parking",
-    name: "Parking lot full",
-    description: "Lot at least {openAbove} occupied for {sustainSeconds}; clears under {clearBelow}.",
-    severity: "warning",
-    kind: "threshold",
-    params: { metric: "occupancy", openAbove: 0.95, clearBelow: 0.9 },
-    sustainSeconds: 120,
-    clearSustainSeconds: 300,
-    enabled: true,
-  },
-  {
-    id: "parking.sensor-silent",
-    domain: "parking",
-    name: "Parking sensor silent",
-    description: "No occupancy report from a lot for {staleSeconds}.",
-    severity: "minor",
-    kind: "stale",
-    params: { staleSeconds: 900 },
-    sustainSeconds: 0,
-    clearSustainSeconds: 0,
-    enabled: true,
-  },
-  {
-    id: "waste.bin-full",
-    domain: "waste",
-    name: "Bin full",
-    description: "Bin at least {openAbove} full; clears once emptied (under {clearBelow}).",
-    severity: "warning",
-    kind: "threshold",
-    params: { metric: "fillingLevel", openAbove: 0.9, clearBelow: 0.5 },
-    sustainSeconds: 60,
-    clearSustainSeconds: 0,
-    enabled: true,
-  },
-  {
-    id: "waste.bin-burning",
-    domain: "waste",
-    name: "Bin on fire",
-    description: "A bin reports it is burning. Clears {clearSustainSeconds} after it stops, so a smouldering bin does not reopen it.",
-    severity: "critical",
-    kind: "status",
-    params: { statuses: ["burning"] },
-    sustainSeconds: 0,
-    clearSustainSeconds: 300,
-    enabled: true,
-  },
-  {
-    id: "waste.bin-vandalised",
-    domain: "waste",
-    name: "Bin vandalised",
-    description: "A bin reports it was vandalised.",
-    severity: "minor",
-    kind: "status",
-    params: { statuses: ["vandalised"] },
-    sustainSeconds: 0,
-    clearSustainSeconds: 0,
-    enabled: true,
-  },
-  {
-    id: "waste.lid-open",
-    domain: "waste",
-    name: "Bin lid left open",
-    description: "A bin lid open for {sustainSeconds} (a lid opened to drop a bag is normal).",
-    severity: "warning",
-    kind: "status",
-    params: { statuses: ["lidOpen"] },
-    sustainSeconds: 300,
-    clearSustainSeconds: 0,
-    enabled: true,
-  },
-  {
-    id: "waste.temperature-spike",
-    domain: "waste",
-    name: "Bin temperature spike",
-    description:
-      "Bin temperature up more than {rise} within {withinSeconds}: a fire the status sensor may not report. Clears within {clearRise} of where it started.",
-    severity: "major",
-    kind: "spike",
-    params: { metric: "temperature", rise: 25, withinSeconds: 300, clearRise: 10 },
-    sustainSeconds: 0,
-    clearSustainSeconds: 120,
-    enabled: true,
-  },
-  {
-    id: "energy.feeder-overload",
-    domain: "energy",
-    name: "Feeder overloaded",
-    description: "Feeder load at least {openAbove} of its rating for {sustainSeconds}; clears under {clearBelow}.",
-    severity: "major",
-    kind: "threshold",
-    assetKind: "feeder",
-    params: { metric: "loadShare", openAbove: 0.9, clearBelow: 0.85 },
-    sustainSeconds: 60,
-    clearSustainSeconds: 120,
-    enabled: true,
-  },
-  {
-    id: "energy.voltage-out-of-band",
-    domain: "energy",
-    name: "Voltage out of band",
-    description: "Voltage outside {min}–{max} of nominal for {sustainSeconds} (ANSI C84.1 range A is 95–105 %).",
-    severity: "major",
-    kind: "outOfBand",
-    params: { metric: "voltageShare", min: 0.95, max: 1.05, clearMargin: 0.01 },
-    sustainSeconds: 30,
-    clearSustainSeconds: 60,
-    enabled: true,
-  },
-  {
-    id: "energy.frequency-out-of-band",
-    domain: "energy",
-    name: "Grid frequency out of band",
-    description: "Frequency outside {min}–{max} for {sustainSeconds} (60 Hz grid; use 49.8–50.2 Hz for a 50 Hz city).",
-    severity: "critical",
-    kind: "outOfBand",
-    params: { metric: "frequency", min: 59.8, max: 60.2, clearMargin: 0.05 },
-    sustainSeconds: 10,
-    clearSustainSeconds: 30,
-    enabled: true,
-  },
-  {
-    id: "energy.substation-silent",
-    domain: "energy",
-    name: "Substation silent",
-    description: "No measurement from a substation for {staleSeconds}.",
-    severity: "major",
-    kind: "stale",
-    assetKind: "substation",
-    params: { staleSeconds: 300 },
-    sustainSeconds: 0,
-    clearSustainSeconds: 0,
-    enabled: true,
-  },
-];
+export function parseBuiltinRules(domain: TLayer, raws: readonly unknown[]): TRuleDefinition[] {
+  return raws.map((raw, i) => {
+    // Parsed so a typo in a threshold fails at start-up, not when the first alert should have fired.
+    const parsed = ZRuleDefinition.safeParse({ enabled: true, ...(raw as object), domain });
+    if (parsed.success) return parsed.data;
+    const issues = formatDefinitionIssues(parsed.error).replaceAll(/^ {2}/gm, `  rules.${i}.`);
+    throw new BuiltinDomainDescriptionError(
+      `Built-in domain description lib/domains/definitions/builtin/${domain}.json is invalid:\n${issues}`,
+    );
+  });
+}
+
+const rules = LAYERS.flatMap((domain) => parseBuiltinRules(domain, BUILTIN_DOMAINS[domain].rules));
 
 /** Each built-in rule's description template, by rule id. */
 export const DESCRIPTION_TEMPLATES: ReadonlyMap<string, string> = new Map(rules.map((rule) => [rule.id, rule.description]));
 
-/** Parsed so a typo in a threshold fails at start-up, not when the first alert should have fired. */
 const BUILTIN = domainCatalog();
 export const DEFAULT_RULES: readonly TRuleDefinition[] = rules.map((rule) =>
   ZRuleDefinition.parse({ ...rule, description: describeRule(rule.description, rule, BUILTIN.metricUnit(rule.domain, ruleMetric(rule))) }),
