@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { ZCapCategory, ZDeclaredCitizenService, ZFieldName, ZLabel, ZUnitCode } from "./domain-definition";
+import { ZCapCategory, ZDeclaredCitizenService, ZFieldName, ZKafkaTopic, ZLabel, ZMqttTopicLevel, ZUnitCode } from "./domain-definition";
 import { ZIncidentType } from "./incidents";
 import { ZLayer } from "./layers";
 
 /**
- * What people read about a built-in domain (lib/domains/definitions/builtin/<id>.json), in the parts of a declared
- * domain's definition that fit it: label, CAP category, units and ranges of what its rules read, legend, tooltip,
- * citizens' services. What a built-in keeps in code is not described here: its event schema (lib/contracts/events.ts),
+ * What people read about a built-in domain (lib/domains/definitions/builtin/<id>.json), and where its events travel,
+ * in the parts of a declared domain's definition that fit it: label, Kafka topic, MQTT topic level, CAP category,
+ * units and ranges of what its rules read, legend, tooltip, citizens' services. What a built-in keeps in code is not described here: its event schema (lib/contracts/events.ts),
  * its geometry (the city pack), its simulator physics and its rule engine (server/rule-engine).
  */
 
@@ -39,6 +39,10 @@ export const ZBuiltinDomainDescription = z
   .strictObject({
     id: ZLayer,
     label: ZLabel,
+    /** Where its events travel inside the city ("city.traffic"): the simulator's, the edge's and the ingest's topic. */
+    kafkaTopic: ZKafkaTopic,
+    /** Its level in the edge's MQTT topics: sensors publish on `city/<mqttTopicLevel>/<entity id>`. */
+    mqttTopicLevel: ZMqttTopicLevel,
     /** The CAP `<category>` its alerts carry, unless ruleCapCategories names another for a rule. */
     capCategory: ZCapCategory,
     /** Rules of this domain (by id) whose alerts are another CAP category: a burning bin is a fire. */
