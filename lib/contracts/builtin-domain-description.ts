@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCityEntities } from "./city-pack";
 import { ZCapCategory, ZDeclaredCitizenService, ZFieldName, ZKafkaTopic, ZLabel, ZMqttTopicLevel, ZUnitCode } from "./domain-definition";
 import { ZIncidentType } from "./incidents";
 import { ZLayer } from "./layers";
@@ -28,6 +29,63 @@ const ZBuiltinMetric = z
 
 /** An event property with a physical unit: its UN/CEFACT code is the NGSI-LD Property's unitCode. */
 const ZBuiltinProperty = z.strictObject({ name: ZFieldName, unit: z.string().max(16), unitCode: ZUnitCode });
+
+/**
+ * The city pack's lists a built-in domain's entities come from (TCityEntities; stations are where units wait, no
+ * domain's entities), each looked up by id in the pack's index (lib/city/entity-index.ts) under the same name.
+ */
+export const ZBuiltinEntityCollection = ZCityEntities.keyof().exclude(["stations"]);
+export type TBuiltinEntityCollection = z.infer<typeof ZBuiltinEntityCollection>;
+
+/** `{field}` in a template: a text field of the entity, or `{nearestStreet}`, the closest named street to it. */
+export const NEAREST_STREET = "nearestStreet";
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+export const placeholdersOf = (template: string): string[] => [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+
+const ZTemplate = z.string().min(1).max(60);
+
+/** One kind of entity a built-in domain has: where the pack lists it, and how people name and title it. */
+const ZBuiltinEntityKind = z.strictObject({
+  collection: ZBuiltinEntityCollection,
+  /** The tooltip's title over the entity's name: "Substation", "Road · {roadClass}". */
+  kindLabel: ZTemplate,
+  /**
+   * What people call one entity: the first template whose placeholders all have a value ("{name}", then
+   * "near {nearestStreet}"), else the fallback ("Unnamed road"), else no name (the caller shows a generic word).
+   */
+  naming: z.strictObject({
+    templates: z.array(ZTemplate).min(1).max(4),
+    fallback: ZLabel.optional(),
+  }),
+});
+
+/** Where a template may not point: a field the pack's entity lacks or that is no text, or a street of what has no place. */
+function checkPlaceholders(kind: z.infer<typeof ZBuiltinEntityKind>, path: (string | number)[], ctx: z.RefinementCtx): void {
+  const shape = ZCityEntities.shape[kind.collection].element.shape as Record<string, z.ZodType>;
+  const textField = (name: string) => {
+    const field = shape[name];
+    const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
+    return inner instanceof z.ZodString || inner instanceof z.ZodEnum;
+  };
+  const located = "position" in shape || "coords" in shape;
+  const templates: [(string | number)[], string][] = [
+    [["kindLabel"], kind.kindLabel],
+    ...kind.naming.templates.map((t, i): [(string | number)[], string] => [["naming", "templates", i], t]),
+  ];
+  for (const [at, template] of templates)
+    for (const name of placeholdersOf(template)) {
+      if (name === NEAREST_STREET ? located : textField(name)) continue;
+      const texts = Object.keys(shape).filter(textField);
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, ...at],
+        message:
+          name === NEAREST_STREET
+            ? `{${name}}: ${kind.collection} have no position`
+            : `{${name}}: ${kind.collection} have no text field "${name}" (they have ${texts.join(", ")}${located ? `, or {${NEAREST_STREET}}` : ""})`,
+      });
+    }
+}
 
 /** A built-in citizens' service: a declared one's shape, plus its place in the city's list (services.json order). */
 const ZBuiltinCitizenService = z.strictObject({
@@ -60,17 +118,24 @@ export const ZBuiltinDomainDescription = z
         .min(1)
         .max(8),
     }),
+    /** Its kinds of entity, in the order an id is looked up among them (a substation before a feeder). */
+    entities: z.array(ZBuiltinEntityKind).min(1).max(4),
     metrics: z.array(ZBuiltinMetric).max(8).default([]),
     properties: z.array(ZBuiltinProperty).max(16).default([]),
     citizenServices: z.array(ZBuiltinCitizenService).max(20).default([]),
   })
   .superRefine((d, ctx) => {
+    d.entities.forEach((kind, i) => checkPlaceholders(kind, ["entities", i], ctx));
     for (const ruleId of Object.keys(d.ruleCapCategories))
       if (!ruleId.startsWith(`${d.id}.`))
         ctx.addIssue({ code: "custom", path: ["ruleCapCategories", ruleId], message: `must start with "${d.id}."` });
-    const unique = (key: "metrics" | "properties" | "citizenServices", names: string[]) => {
+    const unique = (key: "entities" | "metrics" | "properties" | "citizenServices", names: string[]) => {
       if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: [key], message: "each name once" });
     };
+    unique(
+      "entities",
+      d.entities.map((e) => e.collection),
+    );
     unique(
       "metrics",
       d.metrics.map((m) => m.name),

@@ -102,6 +102,27 @@ describe("built-in domain descriptions", () => {
     );
   });
 
+  it("refuses an entity template naming what the pack's entity lacks, and a pack list two files or none describe", () => {
+    const binKind = waste.entities[0]!;
+    const misnamed = { ...binKind, naming: { templates: ["Bin on {road}"] } };
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, entities: [misnamed] })).toThrow(
+      /builtin\/waste\.json is invalid:\n {2}entities\.0\.naming\.templates\.0: \{road\}: bins have no text field "road" \(they have id, street, or \{nearestStreet\}\)/,
+    );
+    const unitKind = { ...units.entities[0]!, kindLabel: "Unit near {nearestStreet}" };
+    expect(() => parseBuiltinDomainDescription("units", { ...units, entities: [unitKind] })).toThrow(
+      /units\.json is invalid:\n {2}entities\.0\.kindLabel: \{nearestStreet\}: units have no position/,
+    );
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, entities: [{ ...binKind, collection: "stations" }] })).toThrow(
+      /waste\.json is invalid:\n {2}entities\.0\.collection: /,
+    );
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, parking: { ...parking, entities: [...parking.entities, binKind] } })).toThrow(
+      /waste\.json is invalid:\n {2}entities\.0\.collection: entity collection "bins" is already used by .*parking\.json/,
+    );
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, energy: { ...energy, entities: energy.entities.slice(0, 1) } })).toThrow(
+      /The city pack's feeders belong to no built-in domain/,
+    );
+  });
+
   it("proposes the incident types promotion proposed before for each built-in domain's alerts", () => {
     expect(LAYERS.map((id) => BUILTIN_DOMAINS[id].incidentType)).toEqual([
       "trafficJam",

@@ -1,4 +1,9 @@
-import { type TBuiltinDomainDescription, ZBuiltinDomainDescription } from "@/lib/contracts/builtin-domain-description";
+import {
+  type TBuiltinDomainDescription,
+  type TBuiltinEntityCollection,
+  ZBuiltinDomainDescription,
+  ZBuiltinEntityCollection,
+} from "@/lib/contracts/builtin-domain-description";
 import { type TCitizenService, ZCitizenServiceTable } from "@/lib/contracts/citizen-services";
 import { DEAD_LETTER_TOPIC, LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { TMetricUnit } from "@/lib/contracts/rules";
@@ -36,7 +41,7 @@ export function parseBuiltinDomainDescription(id: TLayer, json: unknown): TBuilt
 }
 
 /**
- * What one file cannot see: a Kafka topic, MQTT topic level, citizens' service code, list position or metric
+ * What one file cannot see: a Kafka topic, MQTT topic level, pack collection of entities, citizens' service code, list position or metric
  * claimed by two built-in domains.
  */
 function checkAcrossDescriptions(descriptions: readonly TBuiltinDomainDescription[]): void {
@@ -44,6 +49,7 @@ function checkAcrossDescriptions(descriptions: readonly TBuiltinDomainDescriptio
   for (const d of descriptions) {
     const claims = [
       ["kafkaTopic", `Kafka topic "${d.kafkaTopic}"`],
+      ...d.entities.map((e, i) => [`entities.${i}.collection`, `entity collection "${e.collection}"`]),
       ["mqttTopicLevel", `MQTT topic level "${d.mqttTopicLevel}"`],
       ...d.citizenServices.flatMap((s, i) => [
         [`citizenServices.${i}.code`, `service code "${s.code}"`],
@@ -62,6 +68,12 @@ function checkAcrossDescriptions(descriptions: readonly TBuiltinDomainDescriptio
 export function parseBuiltinDomainDescriptions(files: Readonly<Record<TLayer, unknown>>): Record<TLayer, TBuiltinDomainDescription> {
   const descriptions = LAYERS.map((id) => parseBuiltinDomainDescription(id, files[id]));
   checkAcrossDescriptions(descriptions);
+  const described = new Set(descriptions.flatMap((d) => d.entities.map((e) => e.collection)));
+  const undescribed = ZBuiltinEntityCollection.options.filter((c) => !described.has(c));
+  if (undescribed.length > 0)
+    throw new BuiltinDomainDescriptionError(
+      `The city pack's ${undescribed.join(", ")} belong to no built-in domain: describe them in the entities of one of ${BUILTIN_DESCRIPTIONS_DIR}/*.json`,
+    );
   return Object.fromEntries(descriptions.map((d) => [d.id, d])) as Record<TLayer, TBuiltinDomainDescription>;
 }
 
@@ -72,6 +84,13 @@ export const BUILTIN_DOMAINS: Readonly<Record<TLayer, TBuiltinDomainDescription>
   energy,
   units,
 });
+
+/** Each pack collection of entities, with the built-in domain whose file describes it and what it says of them. */
+export const BUILTIN_ENTITY_KINDS: Readonly<
+  Record<TBuiltinEntityCollection, { domain: TBuiltinDomainDescription; kind: TBuiltinDomainDescription["entities"][number] }>
+> = Object.fromEntries(
+  LAYERS.flatMap((layer) => BUILTIN_DOMAINS[layer].entities.map((kind) => [kind.collection, { domain: BUILTIN_DOMAINS[layer], kind }])),
+) as Record<TBuiltinEntityCollection, { domain: TBuiltinDomainDescription; kind: TBuiltinDomainDescription["entities"][number] }>;
 
 /** Each built-in domain's Kafka topic ("city.traffic"), from its file. */
 export const TOPIC_BY_LAYER: Readonly<Record<TLayer, string>> = Object.fromEntries(
