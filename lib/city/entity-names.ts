@@ -1,4 +1,4 @@
-import { NEAREST_STREET, placeholdersOf, type TBuiltinEntityCollection } from "@/lib/contracts/builtin-domain-description";
+import { fillTemplate, NEAREST_STREET, type TBuiltinEntityCollection } from "@/lib/contracts/builtin-domain-description";
 import { isBuiltinLayer, type TDomainName } from "@/lib/contracts/layers";
 import { UNIT_TYPE_LABEL } from "@/lib/contracts/units";
 import { BUILTIN_DOMAINS, BUILTIN_ENTITY_KINDS } from "@/lib/domains/builtin-domains";
@@ -39,21 +39,21 @@ function anchorOf(entity: TPackEntity): TLonLat | null {
 }
 
 /** A built-in domain's template filled from one pack entity, or null when one of its placeholders has no value. */
-function fillTemplate(index: TEntityIndex, collection: TBuiltinEntityCollection, entity: TPackEntity, template: string): string | null {
-  let filled = template;
-  for (const name of placeholdersOf(template)) {
-    const anchor = name === NEAREST_STREET ? anchorOf(entity) : null;
-    const raw = name === NEAREST_STREET ? anchor && nearestStreet(index, anchor) : entity[name];
-    if (typeof raw !== "string") return null;
-    filled = filled.replace(`{${name}}`, WORDS_OF_VALUES[collection]?.[name]?.[raw] ?? raw);
-  }
-  return filled;
+function fillFromEntity(index: TEntityIndex, collection: TBuiltinEntityCollection, entity: TPackEntity, template: string): string | null {
+  return fillTemplate(template, (name) => {
+    if (name === NEAREST_STREET) {
+      const anchor = anchorOf(entity);
+      return anchor && nearestStreet(index, anchor);
+    }
+    const raw = entity[name];
+    return typeof raw === "string" ? (WORDS_OF_VALUES[collection]?.[name]?.[raw] ?? raw) : null;
+  });
 }
 
 /** The tooltip's title over a built-in entity's name ("Substation", "Road · primary"), from its domain's file. */
 export function entityKindLabel(index: TEntityIndex, collection: TBuiltinEntityCollection, entity: TPackEntity): string {
   const { domain, kind } = BUILTIN_ENTITY_KINDS[collection];
-  return fillTemplate(index, collection, entity, kind.kindLabel) ?? domain.label;
+  return fillFromEntity(index, collection, entity, kind.kindLabel) ?? domain.label;
 }
 
 /**
@@ -67,7 +67,7 @@ export function entityName(index: TEntityIndex, domain: TDomainName, entityId: s
     const entity = (index[collection] as ReadonlyMap<string, TPackEntity>).get(entityId);
     if (!entity) continue;
     for (const template of naming.templates) {
-      const name = fillTemplate(index, collection, entity, template);
+      const name = fillFromEntity(index, collection, entity, template);
       if (name !== null) return name;
     }
     return naming.fallback ?? null;

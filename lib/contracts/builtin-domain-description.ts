@@ -7,8 +7,10 @@ import { ZLayer } from "./layers";
 /**
  * What people read about a built-in domain (lib/domains/definitions/builtin/<id>.json), and where its events travel,
  * in the parts of a declared domain's definition that fit it: label, Kafka topic, MQTT topic level, CAP category,
- * units and ranges of what its rules read, legend, tooltip, citizens' services. What a built-in keeps in code is not described here: its event schema (lib/contracts/events.ts),
- * its geometry (the city pack), its simulator physics and its rule engine (server/rule-engine).
+ * how its entities are named and titled, units and ranges of what its rules read, legend, tooltip, citizens' services.
+ * What a built-in keeps in code is not described here: its event schema (lib/contracts/events.ts), its geometry
+ * (the city pack), how its tooltip values are written and toned, its simulator physics and its rule engine
+ * (server/rule-engine).
  */
 
 /** A number the built-in rule engine derives from an event (lib/contracts/rules.ts ALERT_METRICS) as people read it. */
@@ -41,6 +43,17 @@ export type TBuiltinEntityCollection = z.infer<typeof ZBuiltinEntityCollection>;
 export const NEAREST_STREET = "nearestStreet";
 const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
 export const placeholdersOf = (template: string): string[] => [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+
+/** A template with each placeholder replaced by its value (taken as written), or null when one has none. */
+export function fillTemplate(template: string, valueOfPlaceholder: (placeholder: string) => string | null): string | null {
+  let missing = false;
+  const filled = template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = valueOfPlaceholder(name);
+    missing ||= value === null;
+    return value ?? "";
+  });
+  return missing ? null : filled;
+}
 
 const ZTemplate = z.string().min(1).max(60);
 
