@@ -232,7 +232,7 @@ export const ZDomainDefinition = z
     kafkaTopic: ZKafkaTopic,
     /**
      * The domain level of the edge's MQTT topics (MQTT_TOPIC_PATTERN, e.g. `city/+/+`): sensors publish on
-     * `city/<mqttTopicLevel>/<entity id>`, as the built-in domains do with their layer id.
+     * `city/<mqttTopicLevel>/<entity id>`, as the built-in domains do with theirs (lib/domains/definitions/builtin).
      */
     mqttTopicLevel: ZMqttTopicLevel,
     entities: ZPlacement,
