@@ -9,7 +9,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { DEAD_LETTER_TOPIC, LAYERS, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { DEAD_LETTER_TOPIC, LAYERS } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { createApp } from "@/server/app/create-app";
 import { loadCityPack } from "@/server/city/load-city-pack";
 import { createDatabase, IN_MEMORY_DATA_DIR } from "@/server/db/client";

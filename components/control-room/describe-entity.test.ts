@@ -68,6 +68,19 @@ const rows = (kind: Parameters<typeof describeEntity>[0]["kind"], id: string) =>
   describeEntity({ kind, id }, index, store)?.rows.map((r) => [r.label, r.value, r.tone]);
 
 describe("describeEntity", () => {
+  it("titles each built-in entity by the kind its domain's file names, over the name people use", () => {
+    const titled = (kind: Parameters<typeof describeEntity>[0]["kind"], id: string) => {
+      const description = describeEntity({ kind, id }, index, store);
+      return [description?.kindLabel, description?.title];
+    };
+    expect(titled("segment", "s1")).toEqual(["Road · primary", "Main St"]);
+    expect(titled("parking", "p1")).toEqual(["Off-street parking", "Depot Lot"]);
+    expect(titled("bin", "b1")).toEqual(["Waste container", "Elm St"]);
+    expect(titled("substation", "e1")).toEqual(["Substation", "North"]);
+    expect(titled("unit", "u1")).toEqual(["Fire unit", "Engine 1"]);
+    expect(describeEntity({ kind: "feeder", id: "e1" }, index, store)).toBeNull();
+  });
+
   it("shows each built-in entity's live rows under the labels and in the order of its domain's file", () => {
     expect(rows("segment", "s1")).toEqual([
       ["Speed", "20 km/h", "alert"],

@@ -1,9 +1,9 @@
 import type { TEntityIndex } from "@/lib/city/entity-index";
+import { entityKindLabel } from "@/lib/city/entity-names";
 import type { LiveCityStore } from "@/components/live/live-city-store";
 import { congestionOf } from "@/components/map/layers/traffic-layer";
 import { occupancyOf } from "@/components/map/layers/parking-layer";
 import { loadOf } from "@/components/map/layers/energy-layers";
-import { UNIT_TYPE_LABEL } from "@/components/map/layers/unit-styles";
 import { WASTE_STATUS_STYLE } from "@/components/map/layers/waste-styles";
 import type { TEnergyMeasurement } from "@/lib/contracts/events";
 import type { TLayer } from "@/lib/contracts/layers";
@@ -16,6 +16,7 @@ export type TTone = "ok" | "warn" | "alert";
 export type TDescriptionRow = { label: string; value: string; tone?: TTone };
 
 type TEntityDescription = {
+  /** What kind of thing it is: a declared domain's label, or what a built-in's file calls this kind of entity. */
   kindLabel: string;
   title: string;
   id: string;
@@ -87,7 +88,7 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
       const flow = store.get("traffic", id);
       const congestion = congestionOf(segment, flow);
       return {
-        kindLabel: `Road · ${segment.roadClass}`,
+        kindLabel: entityKindLabel(index, "segments", segment),
         title: segment.name ?? "Unnamed road",
         id,
         rows:
@@ -113,7 +114,7 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
       const status = store.get("parking", id);
       const occupancy = occupancyOf(status);
       return {
-        kindLabel: "Off-street parking",
+        kindLabel: entityKindLabel(index, "parking", lot),
         title: lot.name,
         id,
         rows:
@@ -133,7 +134,7 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
       if (!bin) return null;
       const container = store.get("waste", id);
       return {
-        kindLabel: "Waste container",
+        kindLabel: entityKindLabel(index, "bins", bin),
         title: bin.street ?? "Waste container",
         id,
         rows: container
@@ -156,7 +157,7 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
       if (!substation) return null;
       const measurement = store.get("energy", id);
       return {
-        kindLabel: "Substation",
+        kindLabel: entityKindLabel(index, "substations", substation),
         title: substation.name,
         id,
         rows: energyRows(measurement),
@@ -173,7 +174,7 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
       if (!feeder) return null;
       const measurement = store.get("energy", id);
       return {
-        kindLabel: "Feeder line",
+        kindLabel: entityKindLabel(index, "feeders", feeder),
         title: feeder.name,
         id,
         rows: energyRows(measurement),
@@ -191,7 +192,7 @@ export function describeEntity(pick: TEntityPick, index: TEntityIndex, store: Li
       const position = store.get("units", id);
       const station = index.stations.get(unit.stationId);
       return {
-        kindLabel: `${UNIT_TYPE_LABEL[unit.type]} unit`,
+        kindLabel: entityKindLabel(index, "units", unit),
         title: unit.callSign,
         id,
         rows: position

@@ -1,17 +1,18 @@
 "use client";
 
 import type { TDeadLetterView } from "@/lib/contracts/dead-letters";
-import { LAYERS, TOPIC_BY_LAYER, type TLayer } from "@/lib/contracts/layers";
+import { LAYERS, type TLayer } from "@/lib/contracts/layers";
+import { builtinLayerOfTopic, MQTT_TOPIC_LEVEL_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { entityName } from "@/lib/city/entity-names";
 import { useEntityIndex } from "@/components/city/use-entity-index";
 import type { TEntityIndex } from "@/lib/city/entity-index";
 
-/** The layer a source topic feeds: a Kafka city topic, or an MQTT city/<layer>/<entity> topic. */
+/** The layer a source topic feeds: a built-in Kafka topic, or an MQTT city/<level>/<entity> topic of a built-in level. */
 function layerOfTopic(topic: string): TLayer | null {
-  const kafka = LAYERS.find((layer) => TOPIC_BY_LAYER[layer] === topic);
+  const kafka = builtinLayerOfTopic(topic);
   if (kafka) return kafka;
-  const mqtt = /^city\/([a-z]+)\//.exec(topic)?.[1];
-  return LAYERS.find((layer) => layer === mqtt) ?? null;
+  const mqtt = /^city\/([a-z][a-z0-9-]*)\//.exec(topic)?.[1];
+  return LAYERS.find((layer) => MQTT_TOPIC_LEVEL_BY_LAYER[layer] === mqtt) ?? null;
 }
 
 function nameOf(index: TEntityIndex, letter: Pick<TDeadLetterView, "entityId" | "source">): string | null {

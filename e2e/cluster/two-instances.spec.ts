@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "../../lib/contracts/layers";
+import { DEAD_LETTER_TOPIC, LAYERS } from "../../lib/contracts/layers";
 import type { TRuleSetting } from "../../lib/contracts/rules";
 import { spawnTsx, type TClusterProcess } from "../../test/fixtures/cluster-processes";
 import { deleteRedisKeys, requireRedis, SHARED_REDIS_URL } from "../../test/fixtures/redis";
@@ -18,6 +19,10 @@ const RULE_ID = "parking.lot-full";
 const PORTS = [3111, 3112];
 const origins = PORTS.map((port) => `http://127.0.0.1:${port}`);
 const START_BOUND_MS = 180_000;
+/** The built-in domains' topics, read from their files: Playwright's loader cannot import JSON modules. */
+const CITY_TOPICS = LAYERS.map(
+  (layer) => (JSON.parse(readFileSync(`lib/domains/definitions/builtin/${layer}.json`, "utf8")) as { kafkaTopic: string }).kafkaTopic,
+);
 
 let mock: TKafkaMock;
 let postgres: TTestPostgres;
@@ -56,7 +61,7 @@ test.describe
       await requireRedis();
       [mock, postgres] = await Promise.all([
         startKafkaMock({
-          topics: [...Object.values(TOPIC_BY_LAYER).map((name) => ({ name, partitions: 4 })), { name: DEAD_LETTER_TOPIC, partitions: 1 }],
+          topics: [...CITY_TOPICS.map((name) => ({ name, partitions: 4 })), { name: DEAD_LETTER_TOPIC, partitions: 1 }],
         }),
         createTestPostgres({ prefix: "citynerve_e2e_cluster" }),
       ]);

@@ -1,4 +1,7 @@
+import { fillTemplate, NEAREST_STREET, type TBuiltinEntityCollection } from "@/lib/contracts/builtin-domain-description";
 import { isBuiltinLayer, type TDomainName } from "@/lib/contracts/layers";
+import { UNIT_TYPE_LABEL } from "@/lib/contracts/units";
+import { BUILTIN_DOMAINS, BUILTIN_ENTITY_KINDS } from "@/lib/domains/builtin-domains";
 import { distanceToLineM, type TLonLat } from "@/lib/geo";
 import type { TEntityIndex } from "./entity-index";
 
@@ -22,28 +25,52 @@ export function describePlace(index: TEntityIndex, position: TLonLat): string | 
   return street ? `near ${street}` : null;
 }
 
+/** Words for coded values the app shares elsewhere too (the units board, dispatch): a unit's type "ems" reads "EMS". */
+const WORDS_OF_VALUES: Partial<Record<TBuiltinEntityCollection, Record<string, Readonly<Record<string, string>>>>> = {
+  units: { type: UNIT_TYPE_LABEL },
+};
+
+type TPackEntity = { readonly [field: string]: unknown };
+
+function anchorOf(entity: TPackEntity): TLonLat | null {
+  if (Array.isArray(entity.position)) return entity.position as TLonLat;
+  if (Array.isArray(entity.coords)) return (entity.coords[0] as TLonLat | undefined) ?? null;
+  return null;
+}
+
+/** A built-in domain's template filled from one pack entity, or null when one of its placeholders has no value. */
+function fillFromEntity(index: TEntityIndex, collection: TBuiltinEntityCollection, entity: TPackEntity, template: string): string | null {
+  return fillTemplate(template, (name) => {
+    if (name === NEAREST_STREET) {
+      const anchor = anchorOf(entity);
+      return anchor && nearestStreet(index, anchor);
+    }
+    const raw = entity[name];
+    return typeof raw === "string" ? (WORDS_OF_VALUES[collection]?.[name]?.[raw] ?? raw) : null;
+  });
+}
+
+/** The tooltip's title over a built-in entity's name ("Substation", "Road · primary"), from its domain's file. */
+export function entityKindLabel(index: TEntityIndex, collection: TBuiltinEntityCollection, entity: TPackEntity): string {
+  const { domain, kind } = BUILTIN_ENTITY_KINDS[collection];
+  return fillFromEntity(index, collection, entity, kind.kindLabel) ?? domain.label;
+}
+
 /**
  * What people call an entity: the road's name, the lot's, "Bin on Main St", the substation's or feeder's name,
- * a unit's call sign. Null when the pack does not know it (the caller then shows a generic word, never the id).
+ * a unit's call sign, as its domain's file says (`entities[].naming`, lib/domains/definitions/builtin). Null when
+ * the pack does not know it (the caller then shows a generic word, never the id).
  */
 export function entityName(index: TEntityIndex, domain: TDomainName, entityId: string): string | null {
   if (!isBuiltinLayer(domain)) return index.declared?.get(entityId)?.name ?? null;
-  switch (domain) {
-    case "traffic": {
-      const segment = index.segments.get(entityId);
-      return segment ? (segment.name ?? describePlace(index, segment.coords[0]!) ?? "Unnamed road") : null;
+  for (const { collection, naming } of BUILTIN_DOMAINS[domain].entities) {
+    const entity = (index[collection] as ReadonlyMap<string, TPackEntity>).get(entityId);
+    if (!entity) continue;
+    for (const template of naming.templates) {
+      const name = fillFromEntity(index, collection, entity, template);
+      if (name !== null) return name;
     }
-    case "parking":
-      return index.parking.get(entityId)?.name ?? null;
-    case "waste": {
-      const bin = index.bins.get(entityId);
-      if (!bin) return null;
-      const street = bin.street ?? nearestStreet(index, bin.position);
-      return street ? `Bin on ${street}` : "Litter bin";
-    }
-    case "energy":
-      return index.substations.get(entityId)?.name ?? index.feeders.get(entityId)?.name ?? null;
-    case "units":
-      return index.units.get(entityId)?.callSign ?? null;
+    return naming.fallback ?? null;
   }
+  return null;
 }

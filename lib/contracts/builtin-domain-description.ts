@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { ZCapCategory, ZDeclaredCitizenService, ZFieldName, ZLabel, ZUnitCode } from "./domain-definition";
+import { ZCityEntities } from "./city-pack";
+import { ZCapCategory, ZDeclaredCitizenService, ZFieldName, ZKafkaTopic, ZLabel, ZMqttTopicLevel, ZUnitCode } from "./domain-definition";
 import { ZIncidentType } from "./incidents";
 import { ZLayer } from "./layers";
 
 /**
- * What people read about a built-in domain (lib/domains/definitions/builtin/<id>.json), in the parts of a declared
- * domain's definition that fit it: label, CAP category, units and ranges of what its rules read, legend, tooltip,
- * citizens' services, default rules. What a built-in keeps in code is not described here: its event schema
- * (lib/contracts/events.ts), its geometry (the city pack), its simulator physics and the kinds of rule its engine runs
+ * What people read about a built-in domain (lib/domains/definitions/builtin/<id>.json), and where its events travel,
+ * in the parts of a declared domain's definition that fit it: label, Kafka topic, MQTT topic level, CAP category,
+ * how its entities are named and titled, units and ranges of what its rules read, legend, tooltip, citizens' services,
+ * default rules. What a built-in keeps in code is not described here: its event schema (lib/contracts/events.ts), its
+ * geometry (the city pack), how its tooltip values are written and toned, its simulator physics and the kinds of rule
+ * its engine runs
  * (server/rule-engine).
  */
 
@@ -30,6 +33,74 @@ const ZBuiltinMetric = z
 /** An event property with a physical unit: its UN/CEFACT code is the NGSI-LD Property's unitCode. */
 const ZBuiltinProperty = z.strictObject({ name: ZFieldName, unit: z.string().max(16), unitCode: ZUnitCode });
 
+/**
+ * The city pack's lists a built-in domain's entities come from (TCityEntities; stations are where units wait, no
+ * domain's entities), each looked up by id in the pack's index (lib/city/entity-index.ts) under the same name.
+ */
+export const ZBuiltinEntityCollection = ZCityEntities.keyof().exclude(["stations"]);
+export type TBuiltinEntityCollection = z.infer<typeof ZBuiltinEntityCollection>;
+
+/** `{field}` in a template: a text field of the entity, or `{nearestStreet}`, the closest named street to it. */
+export const NEAREST_STREET = "nearestStreet";
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+export const placeholdersOf = (template: string): string[] => [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+
+/** A template with each placeholder replaced by its value (taken as written), or null when one has none. */
+export function fillTemplate(template: string, valueOfPlaceholder: (placeholder: string) => string | null): string | null {
+  let missing = false;
+  const filled = template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = valueOfPlaceholder(name);
+    missing ||= value === null;
+    return value ?? "";
+  });
+  return missing ? null : filled;
+}
+
+const ZTemplate = z.string().min(1).max(60);
+
+/** One kind of entity a built-in domain has: where the pack lists it, and how people name and title it. */
+const ZBuiltinEntityKind = z.strictObject({
+  collection: ZBuiltinEntityCollection,
+  /** The tooltip's title over the entity's name: "Substation", "Road · {roadClass}". */
+  kindLabel: ZTemplate,
+  /**
+   * What people call one entity: the first template whose placeholders all have a value ("{name}", then
+   * "near {nearestStreet}"), else the fallback ("Unnamed road"), else no name (the caller shows a generic word).
+   */
+  naming: z.strictObject({
+    templates: z.array(ZTemplate).min(1).max(4),
+    fallback: ZLabel.optional(),
+  }),
+});
+
+/** Where a template may not point: a field the pack's entity lacks or that is no text, or a street of what has no place. */
+function checkPlaceholders(kind: z.infer<typeof ZBuiltinEntityKind>, path: (string | number)[], ctx: z.RefinementCtx): void {
+  const shape = ZCityEntities.shape[kind.collection].element.shape as Record<string, z.ZodType>;
+  const textField = (name: string) => {
+    const field = shape[name];
+    const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
+    return inner instanceof z.ZodString || inner instanceof z.ZodEnum;
+  };
+  const located = "position" in shape || "coords" in shape;
+  const templates: [(string | number)[], string][] = [
+    [["kindLabel"], kind.kindLabel],
+    ...kind.naming.templates.map((t, i): [(string | number)[], string] => [["naming", "templates", i], t]),
+  ];
+  for (const [at, template] of templates)
+    for (const name of placeholdersOf(template)) {
+      if (name === NEAREST_STREET ? located : textField(name)) continue;
+      const texts = Object.keys(shape).filter(textField);
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, ...at],
+        message:
+          name === NEAREST_STREET
+            ? `{${name}}: ${kind.collection} have no position`
+            : `{${name}}: ${kind.collection} have no text field "${name}" (they have ${texts.join(", ")}${located ? `, or {${NEAREST_STREET}}` : ""})`,
+      });
+    }
+}
+
 /** A built-in citizens' service: a declared one's shape, plus its place in the city's list (services.json order). */
 const ZBuiltinCitizenService = z.strictObject({
   ...ZDeclaredCitizenService.shape,
@@ -40,6 +111,10 @@ export const ZBuiltinDomainDescription = z
   .strictObject({
     id: ZLayer,
     label: ZLabel,
+    /** Where its events travel inside the city ("city.traffic"): the simulator's, the edge's and the ingest's topic. */
+    kafkaTopic: ZKafkaTopic,
+    /** Its level in the edge's MQTT topics: sensors publish on `city/<mqttTopicLevel>/<entity id>`. */
+    mqttTopicLevel: ZMqttTopicLevel,
     /** The CAP `<category>` its alerts carry, unless ruleCapCategories names another for a rule. */
     capCategory: ZCapCategory,
     /** Rules of this domain (by id) whose alerts are another CAP category: a burning bin is a fire. */
@@ -67,17 +142,24 @@ export const ZBuiltinDomainDescription = z
         .min(1)
         .max(8),
     }),
+    /** Its kinds of entity, in the order an id is looked up among them (a substation before a feeder). */
+    entities: z.array(ZBuiltinEntityKind).min(1).max(4),
     metrics: z.array(ZBuiltinMetric).max(8).default([]),
     properties: z.array(ZBuiltinProperty).max(16).default([]),
     citizenServices: z.array(ZBuiltinCitizenService).max(20).default([]),
   })
   .superRefine((d, ctx) => {
+    d.entities.forEach((kind, i) => checkPlaceholders(kind, ["entities", i], ctx));
     for (const ruleId of Object.keys(d.ruleCapCategories))
       if (!ruleId.startsWith(`${d.id}.`))
         ctx.addIssue({ code: "custom", path: ["ruleCapCategories", ruleId], message: `must start with "${d.id}."` });
-    const unique = (key: "metrics" | "properties" | "rules" | "citizenServices", names: string[]) => {
+    const unique = (key: "entities" | "metrics" | "properties" | "rules" | "citizenServices", names: string[]) => {
       if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: [key], message: "each name once" });
     };
+    unique(
+      "entities",
+      d.entities.map((e) => e.collection),
+    );
     unique(
       "metrics",
       d.metrics.map((m) => m.name),

@@ -22,6 +22,12 @@ export const ZFieldName = z
   .regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, "use letters and digits, starting with a letter (Smart Data Models style)");
 const RESERVED_FIELDS = ["id", "entityId", "observedAt", "type"];
 export const ZLabel = z.string().min(1).max(60);
+/** A Kafka topic name as Kafka allows it. */
+export const ZKafkaTopic = z.string().regex(/^[a-zA-Z0-9._-]{1,200}$/, "use 1–200 letters, digits, '.', '_' or '-'");
+/** One level of an MQTT topic (`city/<level>/<entity id>`): plain, so a pattern's `+` matches it and nothing else. */
+export const ZMqttTopicLevel = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, "use 2–40 lower-case letters, digits or '-', starting with a letter");
 
 /** A unit's UN/CEFACT common code ("GQ" µg/m³, "BAR", "P1" %), which NGSI-LD gives as the Property's unitCode. */
 export const ZUnitCode = z.string().regex(/^[A-Z0-9]{2,3}$/, "a UN/CEFACT common code: 2 or 3 capital letters or digits");
@@ -223,12 +229,12 @@ export const ZDomainDefinition = z
     /** The Smart Data Models entity type its events carry (`type` of each event). */
     eventType: z.string().regex(/^[A-Z][A-Za-z0-9]{1,59}$/, "use the Smart Data Models type name, e.g. AirQualityObserved"),
     fields: z.array(ZDomainField).min(1).max(24),
-    kafkaTopic: z.string().regex(/^[a-zA-Z0-9._-]{1,200}$/),
+    kafkaTopic: ZKafkaTopic,
     /**
      * The domain level of the edge's MQTT topics (MQTT_TOPIC_PATTERN, e.g. `city/+/+`): sensors publish on
-     * `city/<mqttTopicLevel>/<entity id>`, as the built-in domains do with their layer id.
+     * `city/<mqttTopicLevel>/<entity id>`, as the built-in domains do with theirs (lib/domains/definitions/builtin).
      */
-    mqttTopicLevel: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
+    mqttTopicLevel: ZMqttTopicLevel,
     entities: ZPlacement,
     map: ZMapLayer,
     rules: z.array(ZDomainRuleTemplate).max(20),

@@ -1,17 +1,9 @@
 import { z } from "zod";
 
-/** The live map layers, one per sensor domain. Each has its own Kafka topic. */
+/** The live map layers, one per built-in sensor domain (each described in lib/domains/definitions/builtin/<layer>.json). */
 export const LAYERS = ["traffic", "parking", "waste", "energy", "units"] as const;
 export const ZLayer = z.enum(LAYERS);
 export type TLayer = z.infer<typeof ZLayer>;
-
-export const TOPIC_BY_LAYER: Record<TLayer, string> = {
-  traffic: "city.traffic",
-  parking: "city.parking",
-  waste: "city.waste",
-  energy: "city.energy",
-  units: "city.units",
-};
 
 /**
  * What an alert, rule signal or filter names its domain by: a built-in layer, or a declared domain's id

@@ -4,13 +4,17 @@ import { ZEnergyMeasurement, ZOffStreetParking, ZTrafficFlowObserved, ZUnitPosit
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { METRIC_UNITS, ZAlertMetric, ruleMetric } from "@/lib/contracts/rules";
 import { DEFAULT_RULES } from "@/server/rule-engine/default-rules";
+import { loadDomainDefinitions } from "@/server/domains/load-domain-definitions";
 import {
   BUILTIN_CITIZEN_SERVICES,
   BUILTIN_DOMAINS,
   BuiltinDomainDescriptionError,
+  builtinLayerOfTopic,
   builtinMetricTables,
+  MQTT_TOPIC_LEVEL_BY_LAYER,
   parseBuiltinDomainDescription,
   parseBuiltinDomainDescriptions,
+  TOPIC_BY_LAYER,
 } from "./builtin-domains";
 import energy from "./definitions/builtin/energy.json";
 import parking from "./definitions/builtin/parking.json";
@@ -53,6 +57,70 @@ describe("built-in domain descriptions", () => {
       for (const { field } of BUILTIN_DOMAINS[id].map.tooltip) expect([...keys, ...metrics], `${id}: ${field}`).toContain(field);
       for (const { name } of BUILTIN_DOMAINS[id].properties) expect(keys, `${id}: ${name}`).toContain(name);
     }
+  });
+
+  it("routes each built-in domain through the Kafka topic and MQTT level it always had", () => {
+    expect(TOPIC_BY_LAYER).toEqual({
+      traffic: "city.traffic",
+      parking: "city.parking",
+      waste: "city.waste",
+      energy: "city.energy",
+      units: "city.units",
+    });
+    for (const layer of LAYERS) {
+      expect(MQTT_TOPIC_LEVEL_BY_LAYER[layer]).toBe(layer);
+      expect(builtinLayerOfTopic(`city.${layer}`)).toBe(layer);
+    }
+    expect(builtinLayerOfTopic("city.deadletter")).toBeUndefined();
+  });
+
+  it("gives every domain, built-in or shipped as a declared definition, its own Kafka topic and MQTT level", async () => {
+    const declared = await loadDomainDefinitions();
+    const all = [...LAYERS.map((id) => BUILTIN_DOMAINS[id]), ...declared];
+    expect(declared.length).toBeGreaterThan(0);
+    for (const key of ["kafkaTopic", "mqttTopicLevel"] as const) {
+      const values = all.map((d) => d[key]);
+      expect(new Set(values).size, key).toBe(values.length);
+    }
+  });
+
+  it("refuses a bad, shared or dead-letter topic or MQTT level, naming the file and the field", () => {
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, kafkaTopic: "city waste" })).toThrow(
+      /builtin\/waste\.json is invalid:\n {2}kafkaTopic: /,
+    );
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, mqttTopicLevel: "city/waste" })).toThrow(
+      /builtin\/waste\.json is invalid:\n {2}mqttTopicLevel: /,
+    );
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, kafkaTopic: "city.deadletter" })).toThrow(
+      /waste\.json is invalid:\n {2}kafkaTopic: "city\.deadletter" is the dead-letter topic/,
+    );
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, units: { ...units, kafkaTopic: "city.energy" } })).toThrow(
+      /units\.json is invalid:\n {2}kafkaTopic: Kafka topic "city\.energy" is already used by .*builtin\/energy\.json/,
+    );
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, units: { ...units, mqttTopicLevel: "parking" } })).toThrow(
+      /units\.json is invalid:\n {2}mqttTopicLevel: MQTT topic level "parking" is already used by .*parking\.json/,
+    );
+  });
+
+  it("refuses an entity template naming what the pack's entity lacks, and a pack list two files or none describe", () => {
+    const binKind = waste.entities[0]!;
+    const misnamed = { ...binKind, naming: { templates: ["Bin on {road}"] } };
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, entities: [misnamed] })).toThrow(
+      /builtin\/waste\.json is invalid:\n {2}entities\.0\.naming\.templates\.0: \{road\}: bins have no text field "road" \(they have id, street, or \{nearestStreet\}\)/,
+    );
+    const unitKind = { ...units.entities[0]!, kindLabel: "Unit near {nearestStreet}" };
+    expect(() => parseBuiltinDomainDescription("units", { ...units, entities: [unitKind] })).toThrow(
+      /units\.json is invalid:\n {2}entities\.0\.kindLabel: \{nearestStreet\}: units have no position/,
+    );
+    expect(() => parseBuiltinDomainDescription("waste", { ...waste, entities: [{ ...binKind, collection: "stations" }] })).toThrow(
+      /waste\.json is invalid:\n {2}entities\.0\.collection: /,
+    );
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, parking: { ...parking, entities: [...parking.entities, binKind] } })).toThrow(
+      /waste\.json is invalid:\n {2}entities\.0\.collection: entity collection "bins" is already used by .*parking\.json/,
+    );
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, energy: { ...energy, entities: energy.entities.slice(0, 1) } })).toThrow(
+      /The city pack's feeders belong to no built-in domain/,
+    );
   });
 
   it("proposes the incident types promotion proposed before for each built-in domain's alerts", () => {

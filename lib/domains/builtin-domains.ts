@@ -1,6 +1,11 @@
-import { type TBuiltinDomainDescription, ZBuiltinDomainDescription } from "@/lib/contracts/builtin-domain-description";
+import {
+  type TBuiltinDomainDescription,
+  type TBuiltinEntityCollection,
+  ZBuiltinDomainDescription,
+  ZBuiltinEntityCollection,
+} from "@/lib/contracts/builtin-domain-description";
 import { type TCitizenService, ZCitizenServiceTable } from "@/lib/contracts/citizen-services";
-import { LAYERS, type TLayer } from "@/lib/contracts/layers";
+import { DEAD_LETTER_TOPIC, LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { TMetricUnit } from "@/lib/contracts/rules";
 import { formatDefinitionIssues } from "./definition-issues";
 import energy from "./definitions/builtin/energy.json";
@@ -31,14 +36,21 @@ export function parseBuiltinDomainDescription(id: TLayer, json: unknown): TBuilt
   const parsed = ZBuiltinDomainDescription.safeParse(json);
   if (!parsed.success) return fail(id, formatDefinitionIssues(parsed.error));
   if (parsed.data.id !== id) return fail(id, `  id: must be "${id}", the file's name`);
+  if (parsed.data.kafkaTopic === DEAD_LETTER_TOPIC) return fail(id, `  kafkaTopic: "${DEAD_LETTER_TOPIC}" is the dead-letter topic`);
   return parsed.data;
 }
 
-/** What one file cannot see: a citizens' service code, list position or metric claimed by two built-in domains. */
+/**
+ * What one file cannot see: a Kafka topic, MQTT topic level, pack collection of entities, citizens' service code, list position or metric
+ * claimed by two built-in domains.
+ */
 function checkAcrossDescriptions(descriptions: readonly TBuiltinDomainDescription[]): void {
   const seen = new Map<string, TLayer>();
   for (const d of descriptions) {
     const claims = [
+      ["kafkaTopic", `Kafka topic "${d.kafkaTopic}"`],
+      ...d.entities.map((e, i) => [`entities.${i}.collection`, `entity collection "${e.collection}"`]),
+      ["mqttTopicLevel", `MQTT topic level "${d.mqttTopicLevel}"`],
       ...d.citizenServices.flatMap((s, i) => [
         [`citizenServices.${i}.code`, `service code "${s.code}"`],
         [`citizenServices.${i}.position`, `service position ${s.position}`],
@@ -56,6 +68,12 @@ function checkAcrossDescriptions(descriptions: readonly TBuiltinDomainDescriptio
 export function parseBuiltinDomainDescriptions(files: Readonly<Record<TLayer, unknown>>): Record<TLayer, TBuiltinDomainDescription> {
   const descriptions = LAYERS.map((id) => parseBuiltinDomainDescription(id, files[id]));
   checkAcrossDescriptions(descriptions);
+  const described = new Set(descriptions.flatMap((d) => d.entities.map((e) => e.collection)));
+  const undescribed = ZBuiltinEntityCollection.options.filter((c) => !described.has(c));
+  if (undescribed.length > 0)
+    throw new BuiltinDomainDescriptionError(
+      `The city pack's ${undescribed.join(", ")} belong to no built-in domain: describe them in the entities of one of ${BUILTIN_DESCRIPTIONS_DIR}/*.json`,
+    );
   return Object.fromEntries(descriptions.map((d) => [d.id, d])) as Record<TLayer, TBuiltinDomainDescription>;
 }
 
@@ -66,6 +84,28 @@ export const BUILTIN_DOMAINS: Readonly<Record<TLayer, TBuiltinDomainDescription>
   energy,
   units,
 });
+
+/** Each pack collection of entities, with the built-in domain whose file describes it and what it says of them. */
+export const BUILTIN_ENTITY_KINDS: Readonly<
+  Record<TBuiltinEntityCollection, { domain: TBuiltinDomainDescription; kind: TBuiltinDomainDescription["entities"][number] }>
+> = Object.fromEntries(
+  LAYERS.flatMap((layer) => BUILTIN_DOMAINS[layer].entities.map((kind) => [kind.collection, { domain: BUILTIN_DOMAINS[layer], kind }])),
+) as Record<TBuiltinEntityCollection, { domain: TBuiltinDomainDescription; kind: TBuiltinDomainDescription["entities"][number] }>;
+
+/** Each built-in domain's Kafka topic ("city.traffic"), from its file. */
+export const TOPIC_BY_LAYER: Readonly<Record<TLayer, string>> = Object.fromEntries(
+  LAYERS.map((layer) => [layer, BUILTIN_DOMAINS[layer].kafkaTopic]),
+) as Record<TLayer, string>;
+
+/** The built-in domain a Kafka topic carries, or undefined for a topic no built-in file names. */
+export function builtinLayerOfTopic(topic: string): TLayer | undefined {
+  return LAYERS.find((layer) => TOPIC_BY_LAYER[layer] === topic);
+}
+
+/** Each built-in domain's level in the edge's MQTT topics ("traffic" in `city/traffic/<entity id>`), from its file. */
+export const MQTT_TOPIC_LEVEL_BY_LAYER: Readonly<Record<TLayer, string>> = Object.fromEntries(
+  LAYERS.map((layer) => [layer, BUILTIN_DOMAINS[layer].mqttTopicLevel]),
+) as Record<TLayer, string>;
 
 /** The services every city has, in their list order, each raised in the built-in domain whose file declares it. */
 export const BUILTIN_CITIZEN_SERVICES: readonly TCitizenService[] = ZCitizenServiceTable.parse(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { CityState } from "@/server/city/city-state";
 import type { TDatabase } from "@/server/db/client";
 import { markReplaysAccepted, recordDeadLetters } from "@/server/db/dead-letters";

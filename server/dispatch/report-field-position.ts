@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ZCityEvent, type TUnitPosition } from "@/lib/contracts/events";
-import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import type { TFieldPositionRequest } from "@/lib/contracts/units";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { invalid } from "@/server/errors";

@@ -129,6 +129,10 @@ describe("loadDomainDefinitions", () => {
 
     const builtinTopic = await folderWith({ "a.json": JSON.stringify({ ...air, kafkaTopic: "city.waste" }) });
     await expect(loadDomainDefinitions(builtinTopic)).rejects.toThrow(/kafkaTopic: "city\.waste" is a built-in topic/);
+    const builtinLevel = await folderWith({ "a.json": JSON.stringify({ ...air, mqttTopicLevel: "parking" }) });
+    await expect(loadDomainDefinitions(builtinLevel)).rejects.toThrow(
+      /a\.json is invalid:\n {2}mqttTopicLevel: "parking" is a built-in domain's level/,
+    );
     const builtinId = await folderWith({ "a.json": JSON.stringify({ ...air, id: "traffic" }) });
     await expect(loadDomainDefinitions(builtinId)).rejects.toThrow(/id: is a built-in layer's id/);
   });

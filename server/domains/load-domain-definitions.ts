@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ZDomainDefinition, type TDomainDefinition } from "@/lib/contracts/domain-definition";
-import { TOPIC_BY_LAYER, DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
+import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
+import { MQTT_TOPIC_LEVEL_BY_LAYER, TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { ZCityEvent } from "@/lib/contracts/events";
 import { formatDefinitionIssues } from "@/lib/domains/definition-issues";
 
@@ -20,6 +21,7 @@ export class DomainDefinitionError extends Error {
 
 const BUILTIN_EVENT_TYPES: ReadonlySet<string> = new Set(ZCityEvent.options.map((o) => o.shape.type.value));
 const BUILTIN_TOPICS: ReadonlySet<string> = new Set([...Object.values(TOPIC_BY_LAYER), DEAD_LETTER_TOPIC]);
+const BUILTIN_MQTT_TOPIC_LEVELS: ReadonlySet<string> = new Set(Object.values(MQTT_TOPIC_LEVEL_BY_LAYER));
 
 /**
  * Reads every `*.json` in the folder, in name order, and validates each. A bad definition stops the start:
@@ -81,6 +83,11 @@ function checkAcrossDefinitions(definitions: readonly TDomainDefinition[], files
     if (BUILTIN_TOPICS.has(def.kafkaTopic))
       throw new DomainDefinitionError(
         `Domain definition ${files[i]} is invalid:\n  kafkaTopic: "${def.kafkaTopic}" is a built-in topic`,
+        files[i],
+      );
+    if (BUILTIN_MQTT_TOPIC_LEVELS.has(def.mqttTopicLevel))
+      throw new DomainDefinitionError(
+        `Domain definition ${files[i]} is invalid:\n  mqttTopicLevel: "${def.mqttTopicLevel}" is a built-in domain's level`,
         files[i],
       );
     for (const [claim, field] of claims) {

@@ -1,5 +1,6 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
-import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { INSTANCE_ID } from "@/server/cluster/instance-id";
 import type { TServerEnv } from "@/server/env";
 import { createKafkaSource } from "./kafka-source";

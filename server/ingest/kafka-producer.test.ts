@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCityEvent, TOffStreetParking, TTrafficFlowObserved } from "@/lib/contracts/events";
-import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { collectTopics, createTestKafka, startKafkaMock, waitFor, type TKafkaMock } from "@/test/kafka-mock";
 import { createCityProducer, groupByTopic, toOutgoingMessages } from "./kafka-producer";
 

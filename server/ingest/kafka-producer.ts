@@ -1,6 +1,6 @@
 import { CompressionTypes, Kafka, Partitioners, logLevel, type TopicMessages } from "kafkajs";
 import { LAYER_BY_EVENT_TYPE, type TCityEvent } from "@/lib/contracts/events";
-import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { consoleKafkaLogger, kafkaLogCreator, type TKafkaLogger } from "./kafka-log";
 
 type TCityProducerOptions = {

@@ -1,6 +1,7 @@
 import type { MqttClient } from "mqtt";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEAD_LETTER_TOPIC, TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { CityState } from "@/server/city/city-state";
 import {
   connectPublisher,

@@ -1,10 +1,11 @@
-import { LAYERS, TOPIC_BY_LAYER, type TLayer } from "@/lib/contracts/layers";
+import { LAYERS } from "@/lib/contracts/layers";
+import { builtinLayerOfTopic, MQTT_TOPIC_LEVEL_BY_LAYER, TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import type { TRawMessage } from "./types";
 
 /**
  * MQTT topics of the edge: a pattern such as `city/+/+` whose first `+` level is the domain and second the entity id.
- * A domain is a map layer and goes to that layer's Kafka topic (TOPIC_BY_LAYER, the one mapping; the coming domain
- * definition files take it over).
+ * A domain's level and Kafka topic come from its file: `mqttTopicLevel` and `kafkaTopic` of a built-in's
+ * (lib/domains/definitions/builtin) or a declared domain's definition.
  */
 
 /** What the stats and /metrics count an MQTT message under when its topic names no domain (a fixed label). */
@@ -24,13 +25,18 @@ export function isMqttTopicPattern(pattern: string): boolean {
 export type TDeclaredMqttDomains = Readonly<Record<string, string>>;
 const NO_DECLARED: TDeclaredMqttDomains = {};
 
+/** Built-in domains' MQTT domain level → their Kafka topic, from their files. */
+const BUILTIN_MQTT_DOMAINS: TDeclaredMqttDomains = Object.fromEntries(
+  LAYERS.map((layer) => [MQTT_TOPIC_LEVEL_BY_LAYER[layer], TOPIC_BY_LAYER[layer]]),
+);
+
 /** One subscription per domain (`city/traffic/+`, …): other domains' topics are never delivered, nor kept for us. */
 export function mqttSubscriptionsOf(pattern: string, declared: TDeclaredMqttDomains = NO_DECLARED): string[] {
   const domainLevel = pattern.split("/").indexOf("+");
-  return [...LAYERS, ...Object.keys(declared)].map((layer) =>
+  return [...Object.keys(BUILTIN_MQTT_DOMAINS), ...Object.keys(declared)].map((domain) =>
     pattern
       .split("/")
-      .map((level, index) => (index === domainLevel ? layer : level))
+      .map((level, index) => (index === domainLevel ? domain : level))
       .join("/"),
   );
 }
@@ -40,18 +46,18 @@ export function mqttSubscriptionsOf(pattern: string, declared: TDeclaredMqttDoma
  * null when the topic is no domain's or the entity id cannot be one MQTT topic level.
  */
 export function mqttTopicOf(pattern: string, kafkaTopic: string, entityId: string): string | null {
-  const domain = LAYERS.find((layer) => TOPIC_BY_LAYER[layer] === kafkaTopic);
-  if (!domain || entityId === "" || /[/+#\u0000]/.test(entityId)) return null;
+  const layer = builtinLayerOfTopic(kafkaTopic);
+  if (!layer || entityId === "" || /[/+#\u0000]/.test(entityId)) return null;
   const [domainLevel, entityLevel] = pattern.split("/").flatMap((level, index) => (level === "+" ? [index] : []));
   return pattern
     .split("/")
-    .map((level, index) => (index === domainLevel ? domain : index === entityLevel ? entityId : level))
+    .map((level, index) => (index === domainLevel ? MQTT_TOPIC_LEVEL_BY_LAYER[layer] : index === entityLevel ? entityId : level))
     .join("/");
 }
 
 /** The Kafka topic a domain's messages belong on, or null for a domain the city does not have. */
 export function kafkaTopicOfDomain(domain: string, declared: TDeclaredMqttDomains = NO_DECLARED): string | null {
-  if ((LAYERS as readonly string[]).includes(domain)) return TOPIC_BY_LAYER[domain as TLayer];
+  if (Object.hasOwn(BUILTIN_MQTT_DOMAINS, domain)) return BUILTIN_MQTT_DOMAINS[domain]!;
   return Object.hasOwn(declared, domain) ? declared[domain]! : null;
 }
 
@@ -87,7 +93,7 @@ function parseMqttTopic(pattern: string, topic: string, declared: TDeclaredMqttD
   if (!kafkaTopic)
     return {
       ok: false,
-      reason: `unknown domain in MQTT topic: "${domain.slice(0, 64)}" (known: ${[...LAYERS, ...Object.keys(declared)].join(", ")})`,
+      reason: `unknown domain in MQTT topic: "${domain.slice(0, 64)}" (known: ${[...Object.keys(BUILTIN_MQTT_DOMAINS), ...Object.keys(declared)].join(", ")})`,
     };
   if (entityId === "") return { ok: false, reason: "MQTT topic names no entity" };
   return { ok: true, kafkaTopic, entityId };

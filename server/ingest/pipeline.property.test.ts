@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { CityState } from "@/server/city/city-state";
 import type { TDatabase } from "@/server/db/client";
 import { recordDeadLetters } from "@/server/db/dead-letters";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ZCityEvent, layerOf, type TCityEvent } from "@/lib/contracts/events";
-import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import type { TDomainEvent } from "@/lib/contracts/domain-definition";
 import type { TDeclaredDomain, TDomainRegistry } from "@/server/domains/domain-registry";
 import type { TEntityRegistry } from "./entity-registry";

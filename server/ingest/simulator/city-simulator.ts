@@ -1,6 +1,6 @@
 import type { TCityEntities } from "@/lib/contracts/city-pack";
 import { layerOf, type TCityEvent } from "@/lib/contracts/events";
-import { TOPIC_BY_LAYER } from "@/lib/contracts/layers";
+import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import { createRandom, type TRandom } from "@/lib/seeded-random";
 import type { TUnitDriver } from "../types";
 import { localHour } from "./daily-profile";
