@@ -24,7 +24,8 @@
  * Memory: JS heap used (CDP) after ready and after the rounds, and the entity count per layer.
  *
  * BENCH_DECLARED=1: the declared domains (lib/domains/definitions) are switched on in the layer panel, and the deltas
- * change their sensors only, so attrs is the declared layers' (they have far fewer entities: pick BENCH_UPDATES to match).
+ * change their sensors only; attrs then counts the declared layers' attribute recomputation only (the simulator's own
+ * deltas to the other layers go on meanwhile). They have far fewer entities: pick BENCH_UPDATES to match.
  *
  * Env: BENCH_URL (default http://127.0.0.1:3300), BENCH_ROUNDS (7), BENCH_UPDATES (10000), BENCH_VIEWPORT ("1440x900"),
  * BENCH_ZOOM (none), BENCH_PROFILE=<file.cpuprofile> (one more round under the V8 CPU profiler: written there, and its
@@ -165,19 +166,20 @@ type TCounters = {
  * (the bench waits for one after the delta); AttributeManager.update is the attribute recomputation (accessors run
  * per row, typed arrays filled); _drawLayers issues the draw calls. The rasterisation itself runs in the GPU process
  * (SwiftShader without a GPU); the main thread waits for it when the compositor reads the canvas back.
+ * With `layerIdPrefix`, only the attribute recomputation of the layers whose id starts with it is counted.
  */
-function instrumentDeck(): void {
+function instrumentDeck(layerIdPrefix: string | null): void {
   type TTimed = Record<string, (...args: unknown[]) => unknown>;
   const w = window as unknown as { __citynerve: { overlay: Record<string, unknown> }; __benchCounters?: TCounters };
   if (w.__benchCounters) return;
   const counters: TCounters = { setProps: 0, attrsMs: 0, drawn: 0, drawMs: 0, lastSetPropsAt: 0, lastDrawnAt: 0 };
   w.__benchCounters = counters;
-  const timed = (target: TTimed, method: string, onDone: (started: number, ms: number, args: unknown[]) => void) => {
+  const timed = (target: TTimed, method: string, onDone: (started: number, ms: number, args: unknown[], self: unknown) => void) => {
     const original = target[method]!;
     target[method] = function (this: unknown, ...args: unknown[]) {
       const started = performance.now();
       const result = original.apply(this, args);
-      onDone(started, performance.now() - started, args);
+      onDone(started, performance.now() - started, args, this);
       return result;
     };
   };
@@ -192,8 +194,9 @@ function instrumentDeck(): void {
   const deck = overlay._deck;
   const attributeManager = deck.layerManager.layers.map((layer) => layer.getAttributeManager()).find(Boolean);
   if (attributeManager)
-    timed(Object.getPrototypeOf(attributeManager) as TTimed, "update", (_started, ms) => {
-      counters.attrsMs += ms;
+    timed(Object.getPrototypeOf(attributeManager) as TTimed, "update", (_started, ms, _args, manager) => {
+      // An attribute manager's id is its layer's.
+      if (layerIdPrefix === null || (manager as { id: string }).id.startsWith(layerIdPrefix)) counters.attrsMs += ms;
     });
   timed(deck, "_drawLayers", (started, ms) => {
     counters.drawMs += ms;
@@ -310,7 +313,8 @@ async function main(): Promise<void> {
     console.log(
       `${BASE_URL}: ready in ${readyMs} ms (wall), ${entityTotal} live entities ${JSON.stringify(counts)}, JS heap ${mb(heapAtReady)}`,
     );
-    await page.evaluate(instrumentDeck);
+    // The declared layers' ids: components/map/layers/declared-domain-layer.ts's DECLARED_LAYER_PREFIX.
+    await page.evaluate(instrumentDeck, DECLARED ? "declared:" : null);
     console.log(
       `delta of ${UPDATES} updates → main thread (ms). apply: the applyDelta call; attrs: deck.gl's attribute ` +
         "recomputation; draw: deck.gl's draw calls; tasks (script): every main-thread task (JavaScript) from the delta " +
