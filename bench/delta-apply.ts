@@ -23,12 +23,16 @@
  * main thread waits while SwiftShader rasterises the frame in the GPU process; BENCH_TRACE shows it.
  * Memory: JS heap used (CDP) after ready and after the rounds, and the entity count per layer.
  *
+ * BENCH_DECLARED=1: the declared domains (lib/domains/definitions) are switched on in the layer panel, and the deltas
+ * change their sensors only; attrs then counts the declared layers' attribute recomputation only (the simulator's own
+ * deltas to the other layers go on meanwhile). They have far fewer entities: pick BENCH_UPDATES to match.
+ *
  * Env: BENCH_URL (default http://127.0.0.1:3300), BENCH_ROUNDS (7), BENCH_UPDATES (10000), BENCH_VIEWPORT ("1440x900"),
  * BENCH_ZOOM (none), BENCH_PROFILE=<file.cpuprofile> (one more round under the V8 CPU profiler: written there, and its
  * heaviest functions printed), BENCH_TRACE=<file.json> (one more round in a Chromium trace: written there, and the
  * main thread's self time per trace event printed).
  */
-import { writeFile } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import { type Browser, chromium } from "@playwright/test";
 import config from "../playwright.config";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "../e2e/fixtures/auth";
@@ -38,6 +42,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 10_000);
 const [VIEWPORT_WIDTH, VIEWPORT_HEIGHT] = (process.env.BENCH_VIEWPORT ?? "1440x900").split("x").map(Number);
 const ZOOM = process.env.BENCH_ZOOM ? Number(process.env.BENCH_ZOOM) : null;
+const DECLARED = process.env.BENCH_DECLARED === "1";
 const GOAL_MS = 8;
 const EXECUTABLE_PATH = config.use?.launchOptions?.executablePath ?? "/usr/bin/chromium";
 const LAUNCH_ARGS = config.use?.launchOptions?.args ?? [];
@@ -111,12 +116,19 @@ async function signedInState(browser: Browser) {
   return state;
 }
 
-/** Runs in the page: builds a delta of `count` newer observations of entities the store holds. */
-function prepareDelta(count: number): number {
+/**
+ * Runs in the page: builds a delta of `count` newer observations of entities the store holds, of the live layers or
+ * (`declared`) of the declared domains' sensors.
+ */
+function prepareDelta({ count, declared }: { count: number; declared: boolean }): number {
   const hooks = (window as unknown as { __citynerve?: { store: { get(layer: string, id: string): unknown } } }).__citynerve;
   if (!hooks) throw new Error("no window.__citynerve: build with NEXT_PUBLIC_TEST_HOOKS=1");
-  const store = hooks.store as unknown as { latest: Record<string, Map<string, Record<string, unknown>>> };
-  const layers = Object.entries(store.latest).filter(([, entities]) => entities.size > 0);
+  const store = hooks.store as unknown as {
+    latest: Record<string, Map<string, Record<string, unknown>>>;
+    declared: Map<string, Map<string, Record<string, unknown>>>;
+  };
+  const held = declared ? Object.fromEntries(store.declared) : store.latest;
+  const layers = Object.entries(held).filter(([, entities]) => entities.size > 0);
   const total = layers.reduce((sum, [, entities]) => sum + entities.size, 0);
   const at = new Date(Date.now() + 60_000).toISOString();
   const delta: Record<string, Record<string, unknown>[]> = {};
@@ -134,7 +146,9 @@ function prepareDelta(count: number): number {
     }
     delta[layer] = events;
   }
-  (window as unknown as { __benchDelta: unknown }).__benchDelta = { seq: Number.MAX_SAFE_INTEGER - 1, layers: delta };
+  (window as unknown as { __benchDelta: unknown }).__benchDelta = declared
+    ? { seq: Number.MAX_SAFE_INTEGER - 1, layers: {}, declared: delta }
+    : { seq: Number.MAX_SAFE_INTEGER - 1, layers: delta };
   return Object.values(delta).reduce((sum, events) => sum + events.length, 0);
 }
 
@@ -152,19 +166,20 @@ type TCounters = {
  * (the bench waits for one after the delta); AttributeManager.update is the attribute recomputation (accessors run
  * per row, typed arrays filled); _drawLayers issues the draw calls. The rasterisation itself runs in the GPU process
  * (SwiftShader without a GPU); the main thread waits for it when the compositor reads the canvas back.
+ * With `layerIdPrefix`, only the attribute recomputation of the layers whose id starts with it is counted.
  */
-function instrumentDeck(): void {
+function instrumentDeck(layerIdPrefix: string | null): void {
   type TTimed = Record<string, (...args: unknown[]) => unknown>;
   const w = window as unknown as { __citynerve: { overlay: Record<string, unknown> }; __benchCounters?: TCounters };
   if (w.__benchCounters) return;
   const counters: TCounters = { setProps: 0, attrsMs: 0, drawn: 0, drawMs: 0, lastSetPropsAt: 0, lastDrawnAt: 0 };
   w.__benchCounters = counters;
-  const timed = (target: TTimed, method: string, onDone: (started: number, ms: number, args: unknown[]) => void) => {
+  const timed = (target: TTimed, method: string, onDone: (started: number, ms: number, args: unknown[], self: unknown) => void) => {
     const original = target[method]!;
     target[method] = function (this: unknown, ...args: unknown[]) {
       const started = performance.now();
       const result = original.apply(this, args);
-      onDone(started, performance.now() - started, args);
+      onDone(started, performance.now() - started, args, this);
       return result;
     };
   };
@@ -179,8 +194,9 @@ function instrumentDeck(): void {
   const deck = overlay._deck;
   const attributeManager = deck.layerManager.layers.map((layer) => layer.getAttributeManager()).find(Boolean);
   if (attributeManager)
-    timed(Object.getPrototypeOf(attributeManager) as TTimed, "update", (_started, ms) => {
-      counters.attrsMs += ms;
+    timed(Object.getPrototypeOf(attributeManager) as TTimed, "update", (_started, ms, _args, manager) => {
+      // An attribute manager's id is its layer's.
+      if (layerIdPrefix === null || (manager as { id: string }).id.startsWith(layerIdPrefix)) counters.attrsMs += ms;
     });
   timed(deck, "_drawLayers", (started, ms) => {
     counters.drawMs += ms;
@@ -278,16 +294,27 @@ async function main(): Promise<void> {
     const readyMs = Date.now() - started;
     await page.evaluate("globalThis.__name ??= (fn) => fn"); // tsx keeps names with __name(), which the page lacks
     if (ZOOM !== null) console.log(`zoomed in to ${ZOOM}: ${await page.evaluate(zoomInAndSettle, ZOOM)} live entities in the tab`);
-    const counts = await page.evaluate(() => {
-      const store = (window as unknown as { __citynerve: { store: { latest: Record<string, Map<string, unknown>> } } }).__citynerve.store;
-      return Object.fromEntries(Object.entries(store.latest).map(([layer, entities]) => [layer, entities.size]));
-    });
+    if (DECLARED) {
+      const domains = (await readdir("lib/domains/definitions")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+      for (const domain of domains) await page.getByTestId(`toggle-${domain}`).click();
+      await page.waitForFunction((count) => {
+        const store = (window as unknown as { __citynerve: { store: { declared: Map<string, Map<string, unknown>> } } }).__citynerve.store;
+        return [...store.declared.values()].filter((sensors) => sensors.size > 0).length === count;
+      }, domains.length);
+    }
+    const counts = await page.evaluate((declared) => {
+      type TStore = { latest: Record<string, Map<string, unknown>>; declared: Map<string, Map<string, unknown>> };
+      const store = (window as unknown as { __citynerve: { store: TStore } }).__citynerve.store;
+      const held = declared ? Object.fromEntries(store.declared) : store.latest;
+      return Object.fromEntries(Object.entries(held).map(([layer, entities]) => [layer, entities.size]));
+    }, DECLARED);
     const heapAtReady = await metric("JSHeapUsedSize");
     const entityTotal = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(
       `${BASE_URL}: ready in ${readyMs} ms (wall), ${entityTotal} live entities ${JSON.stringify(counts)}, JS heap ${mb(heapAtReady)}`,
     );
-    await page.evaluate(instrumentDeck);
+    // The declared layers' ids: components/map/layers/declared-domain-layer.ts's DECLARED_LAYER_PREFIX.
+    await page.evaluate(instrumentDeck, DECLARED ? "declared:" : null);
     console.log(
       `delta of ${UPDATES} updates → main thread (ms). apply: the applyDelta call; attrs: deck.gl's attribute ` +
         "recomputation; draw: deck.gl's draw calls; tasks (script): every main-thread task (JavaScript) from the delta " +
@@ -305,7 +332,7 @@ async function main(): Promise<void> {
       return { tasks: ms("TaskDuration"), script: ms("ScriptDuration") };
     };
     const runRound = async (): Promise<TRound> => {
-      const updates = await page.evaluate(prepareDelta, UPDATES);
+      const updates = await page.evaluate(prepareDelta, { count: UPDATES, declared: DECLARED });
       const before = await page.evaluate(readCounters);
       const busyBefore = await metrics();
       const { applyMs, wallMs } = await page.evaluate(applyDeltaAndWaitDrawn);

@@ -5,6 +5,9 @@
  */
 const MAX_LOGGED_IDS = 200_000;
 
+/** What a map layer may ask of a change log: the entities changed between the version it shows and the next. */
+export type TRowChanges = Pick<LayerChangeLog, "changedBetween">;
+
 export class LayerChangeLog {
   private entries: { version: number; ids: readonly string[] }[] = [];
   private logged = 0;

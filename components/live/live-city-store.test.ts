@@ -50,11 +50,11 @@ describe("LiveCityStore", () => {
     store.applyDelta({ seq: 3, layers: { traffic: [flow("s3", 20, "2025-01-01T10:01:00Z")], units: [unit("u1", -85.6)] } });
     const now = store.getVersions().traffic;
 
-    expect(store.changedBetween("traffic", drawn, now)).toEqual(new Set(["s1", "s3"]));
-    expect(store.changedBetween("traffic", now - 1, now)).toEqual(new Set(["s3"]));
-    expect(store.changedBetween("parking", store.getVersions().parking, store.getVersions().parking)).toEqual(new Set());
+    expect(store.changesOf("traffic").changedBetween(drawn, now)).toEqual(new Set(["s1", "s3"]));
+    expect(store.changesOf("traffic").changedBetween(now - 1, now)).toEqual(new Set(["s3"]));
+    expect(store.changesOf("parking").changedBetween(store.getVersions().parking, store.getVersions().parking)).toEqual(new Set());
     store.applySnapshot({ seq: 4, at: "", layers: { traffic: [flow("s1", 30)] } });
-    expect(store.changedBetween("traffic", now, store.getVersions().traffic)).toBeNull();
+    expect(store.changesOf("traffic").changedBetween(now, store.getVersions().traffic)).toBeNull();
   });
 
   it("applies a delta to its layer only and keeps unchanged getters stable", () => {
@@ -216,5 +216,30 @@ describe("LiveCityStore: declared domains", () => {
     // A snapshot without the domain (switched off) empties it.
     store.applySnapshot({ seq: 4, at: "2026-12-03T00:02:00Z", layers: {} });
     expect(store.countDeclared("air-quality")).toBe(0);
+  });
+
+  it("logs which sensors each domain version changed, and keeps a domain's versions growing across snapshots", () => {
+    const store = new LiveCityStore();
+    const changes = store.declaredChangesOf("air-quality");
+    const version = () => store.getDeclaredVersions()["air-quality"]!;
+    store.applySnapshot({ seq: 1, at: "", layers: {}, declared: { "air-quality": [reading("aq-1", "2026-12-03T00:00:00Z", 10)] } });
+    const drawn = version();
+    store.applyDelta({ seq: 2, layers: {}, declared: { "air-quality": [reading("aq-2", "2026-12-03T00:01:00Z", 5)] } });
+    // aq-1's reading is older than the one held: not a change.
+    store.applyDelta({
+      seq: 3,
+      layers: {},
+      declared: { "air-quality": [reading("aq-1", "2026-11-03T00:00:00Z", 99), reading("aq-3", "2026-12-03T00:01:00Z", 5)] },
+    });
+    expect(changes.changedBetween(drawn, version())).toEqual(new Set(["aq-2", "aq-3"]));
+    expect(changes.changedBetween(version() - 1, version())).toEqual(new Set(["aq-3"]));
+
+    const beforeSwitchOff = version();
+    store.applySnapshot({ seq: 4, at: "", layers: {} });
+    expect(version()).toBeGreaterThan(beforeSwitchOff);
+    expect(changes.changedBetween(beforeSwitchOff, version())).toBeNull();
+    store.applySnapshot({ seq: 5, at: "", layers: {}, declared: { "air-quality": [] } });
+    expect(version()).toBeGreaterThan(beforeSwitchOff + 1);
+    expect(store.declaredChangesOf("air-quality")).toBe(changes);
   });
 });

@@ -14,7 +14,7 @@ import type { TDomainEvent } from "@/lib/contracts/domain-definition";
 import { isTiledLayer, type TTileIndex } from "@/lib/live/tile-index";
 import { decodeColumnarDelta } from "@/lib/wire/columnar-delta";
 import type { TEntitySlots } from "@/lib/wire/entity-slots";
-import { LayerChangeLog } from "./layer-change-log";
+import { LayerChangeLog, type TRowChanges } from "./layer-change-log";
 
 export type TLayerVersions = Readonly<Record<TLayer, number>>;
 export type TLayerCounts = Readonly<Record<TLayer, number>>;
@@ -43,9 +43,13 @@ export class LiveCityStore {
   private counts: TLayerCounts = perLayer(() => 0);
   private snapshotCount = 0;
   private listeners = new Set<() => void>();
-  /** Declared domains (lib/domains/definitions): latest event per sensor, and one version per domain. */
+  /**
+   * Declared domains (lib/domains/definitions): latest event per sensor, one version per domain and its change log.
+   * A domain's version only grows (a snapshot without it bumps it too), so a map layer never diffs back in time.
+   */
   private declared = new Map<string, Map<string, TDomainEvent>>();
   private declaredVersions: Readonly<Record<string, number>> = {};
+  private declaredChangeLogs = new Map<string, LayerChangeLog>();
   /** What the server sends this map (lib/live/choose-view.ts): the whole city until it says otherwise. */
   private view: TLiveView = CITY_VIEW;
   private viewTiles: ReadonlySet<string> = new Set();
@@ -77,8 +81,6 @@ export class LiveCityStore {
     this.epoch = snapshot.epoch ?? null;
     this.setView(snapshot.view ?? CITY_VIEW);
     if (snapshot.summaries || this.view.mode !== "overview") this.summaries = snapshot.summaries ?? null;
-    const domains = snapshot.partial ? [...this.declared.keys()] : Object.keys(snapshot.declared ?? {});
-    this.declaredVersions = Object.fromEntries(domains.map((d) => [d, (this.declaredVersions[d] ?? 0) + 1]));
     this.snapshotCount += 1;
     this.changeEverything();
     this.refreshCounts();
@@ -114,10 +116,13 @@ export class LiveCityStore {
   applyDelta(delta: TCityDelta): void {
     const changed = this.ingest(delta.layers, true);
     this.seq = Math.max(this.seq, delta.seq);
-    const changedDomains = delta.declared ? this.ingestDeclared(delta.declared) : [];
-    if (changedDomains.length > 0) {
+    const changedSensors = delta.declared ? this.ingestDeclared(delta.declared) : new Map<string, string[]>();
+    if (changedSensors.size > 0) {
       const next = { ...this.declaredVersions };
-      for (const domain of changedDomains) next[domain] = (next[domain] ?? 0) + 1;
+      for (const [domain, ids] of changedSensors) {
+        next[domain] = (next[domain] ?? 0) + 1;
+        this.declaredChangesLog(domain).record(next[domain], ids);
+      }
       this.declaredVersions = next;
       if (changed.size === 0) this.emit();
     }
@@ -157,9 +162,14 @@ export class LiveCityStore {
 
   getVersions = (): TLayerVersions => this.versions;
 
-  /** The layer's entities that changed after version `from` up to `to`; null when every entity may have. */
-  changedBetween(layer: TLayer, from: number, to: number): ReadonlySet<string> | null {
-    return this.changeLogs[layer].changedBetween(from, to);
+  /** Which of the layer's entities changed between two of its versions (live-rows-extension.ts reads it). */
+  changesOf(layer: TLayer): TRowChanges {
+    return this.changeLogs[layer];
+  }
+
+  /** Which sensors of a declared domain changed between two of its versions (same object for the store's life). */
+  declaredChangesOf(domain: string): TRowChanges {
+    return this.declaredChangesLog(domain);
   }
   getCounts = (): TLayerCounts => this.counts;
   getSnapshotCount = (): number => this.snapshotCount;
@@ -193,20 +203,28 @@ export class LiveCityStore {
     return changed;
   }
 
-  /** Newest observation wins per sensor; returns the domains that changed. */
-  private ingestDeclared(declared: TDeclaredEvents): string[] {
-    const changed: string[] = [];
+  /** Newest observation wins per sensor; returns the ids of the changed sensors per domain (domains with none left out). */
+  private ingestDeclared(declared: TDeclaredEvents): Map<string, string[]> {
+    const changed = new Map<string, string[]>();
     for (const [domain, events] of Object.entries(declared)) {
       let map = this.declared.get(domain);
       if (!map) this.declared.set(domain, (map = new Map()));
+      const ids: string[] = [];
       for (const event of events) {
         const previous = map.get(event.entityId);
         if (previous && Date.parse(previous.observedAt) > Date.parse(event.observedAt)) continue;
         map.set(event.entityId, event);
+        ids.push(event.entityId);
       }
-      changed.push(domain);
+      if (ids.length > 0) changed.set(domain, ids);
     }
     return changed;
+  }
+
+  private declaredChangesLog(domain: string): LayerChangeLog {
+    let log = this.declaredChangeLogs.get(domain);
+    if (!log) this.declaredChangeLogs.set(domain, (log = new LayerChangeLog()));
+    return log;
   }
 
   private setView(view: TLiveView): void {
@@ -238,10 +256,17 @@ export class LiveCityStore {
     return dropped;
   }
 
-  /** A new version of every layer, with every entity possibly changed. */
+  /** A new version of every layer and declared domain, with every entity possibly changed. */
   private changeEverything(): void {
     this.versions = perLayer((layer) => this.versions[layer] + 1);
     for (const layer of LAYERS) this.changeLogs[layer].reset(this.versions[layer]);
+    const domains = new Set([...Object.keys(this.declaredVersions), ...this.declared.keys()]);
+    const next: Record<string, number> = {};
+    for (const domain of domains) {
+      next[domain] = (this.declaredVersions[domain] ?? 0) + 1;
+      this.declaredChangesLog(domain).reset(next[domain]);
+    }
+    this.declaredVersions = next;
   }
 
   private refreshCounts(): void {

@@ -1,8 +1,9 @@
 import { ScatterplotLayer } from "@deck.gl/layers";
 import type { TDomainDefinition, TDomainEntity, TDomainEvent } from "@/lib/contracts/domain-definition";
 import { DOMAIN_SCALE_COLOR, DOMAIN_STATUS_COLOR, MAP_COLOR, rgbaOf, rgbOf } from "@/lib/design/tokens";
-import type { LiveCityStore } from "@/components/live/live-city-store";
 import { NO_DATA_RGBA, rampColor, type TRamp, type TRgba } from "./color-scales";
+import type { TLiveLayerOptions } from "./live-layer-options";
+import { liveRowsProps, type TLiveRows } from "./live-rows-extension";
 
 /** deck.gl layer id of a declared domain; entity picking reads the domain back from it. */
 export const DECLARED_LAYER_PREFIX = "declared:";
@@ -31,16 +32,17 @@ export function declaredColor(definition: Pick<TDomainDefinition, "map">, ramp: 
   return rgbaOf(DOMAIN_STATUS_COLOR[color.tones[String(value)] ?? "muted"], 235);
 }
 
-type TDeclaredLayerOptions = { store: LiveCityStore; version: number; visible: boolean };
-
-/** One builder for every declared domain: points at the sensors, coloured by the definition's metric. */
+/**
+ * One builder for every declared domain: points at the sensors, coloured by the definition's metric. `version` is the
+ * domain's declared version; a delta recomputes the colours of the sensors it touched only.
+ */
 export function createDeclaredDomainLayer(
   definition: TDomainDefinition,
   entities: readonly TDomainEntity[],
-  { store, version, visible }: TDeclaredLayerOptions,
+  { store, version, visible }: TLiveLayerOptions,
 ) {
   const ramp = declaredRamp(definition);
-  return new ScatterplotLayer<TDomainEntity>({
+  return new ScatterplotLayer<TDomainEntity, { liveRows: TLiveRows }>({
     id: declaredLayerId(definition.id),
     data: entities as TDomainEntity[],
     visible,
@@ -53,6 +55,6 @@ export function createDeclaredDomainLayer(
     getLineColor: rgbaOf(MAP_COLOR.markerRim, 220),
     lineWidthUnits: "pixels",
     getLineWidth: 1,
-    updateTriggers: { getFillColor: version },
+    ...liveRowsProps(store.declaredChangesOf(definition.id), version, ["getFillColor"]),
   });
 }

@@ -30,7 +30,7 @@ export function createFeederLayer(feeders: TFeeder[], { store, version, visible 
     getPath: (feeder) => feeder.coords,
     getColor: (feeder) => energyColor(store.get("energy", feeder.id), 230),
     getWidth: 3.5,
-    ...liveRowsProps(store, "energy", version, ["getColor"]),
+    ...liveRowsProps(store.changesOf("energy"), version, ["getColor"]),
   });
 }
 
@@ -48,6 +48,6 @@ export function createSubstationLayer(substations: TSubstation[], { store, versi
     getFillColor: (substation) => energyColor(store.get("energy", substation.id)),
     getLineColor: rgbaOf(MAP_COLOR.label),
     getLineWidth: 2,
-    ...liveRowsProps(store, "energy", version, ["getFillColor"]),
+    ...liveRowsProps(store.changesOf("energy"), version, ["getFillColor"]),
   });
 }

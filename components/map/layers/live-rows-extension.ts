@@ -1,12 +1,13 @@
 import { type Layer, LayerExtension, type UpdateParameters } from "@deck.gl/core";
-import type { TLayer } from "@/lib/contracts/layers";
-import type { LiveCityStore } from "@/components/live/live-city-store";
+import type { TRowChanges } from "@/components/live/layer-change-log";
 import { changedRowRanges, rowIndexOf } from "./changed-row-ranges";
 
-/** Which live values a layer's accessors read: its store layer at a version, and the accessors that read them. */
+/**
+ * Which live values a layer's accessors read: the change log of its store layer or declared domain
+ * (LiveCityStore.changesOf / declaredChangesOf), the version it is drawn at, and the accessors that read them.
+ */
 export type TLiveRows = {
-  store: LiveCityStore;
-  layer: TLayer;
+  changes: TRowChanges;
   version: number;
   /** Accessor props (getColor, getWidth…) whose values come from the store. */
   accessors: readonly string[];
@@ -35,11 +36,12 @@ class LiveRowsExtension extends LayerExtension {
     const previous = oldProps.liveRows;
     // A first draw or new data computes every attribute anyway.
     if (!next || !previous || changeFlags.dataChanged) return;
-    if (next.version === previous.version && next.store === previous.store) return;
+    if (next.version === previous.version && next.changes === previous.changes) return;
     const attributes = this.getAttributeManager();
     if (!attributes) return;
+    // Another log (another store) cannot say what changed since the previous draw.
     const changed =
-      isPartialEnabled && next.store === previous.store ? next.store.changedBetween(next.layer, previous.version, next.version) : null;
+      isPartialEnabled && next.changes === previous.changes ? next.changes.changedBetween(previous.version, next.version) : null;
     const rows = props.data as readonly { id: string }[];
     const ranges = changed && Array.isArray(rows) ? changedRowRanges(changed, rowIndexOf(rows), rows.length) : null;
     for (const accessor of next.accessors) {
@@ -52,6 +54,6 @@ class LiveRowsExtension extends LayerExtension {
 export const LIVE_ROWS_EXTENSION = new LiveRowsExtension();
 
 /** The props a live layer adds so only its changed rows are recomputed per delta. */
-export function liveRowsProps(store: LiveCityStore, layer: TLayer, version: number, accessors: readonly string[]) {
-  return { extensions: [LIVE_ROWS_EXTENSION], liveRows: { store, layer, version, accessors } satisfies TLiveRows };
+export function liveRowsProps(changes: TRowChanges, version: number, accessors: readonly string[]) {
+  return { extensions: [LIVE_ROWS_EXTENSION], liveRows: { changes, version, accessors } satisfies TLiveRows };
 }

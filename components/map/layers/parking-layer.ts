@@ -38,6 +38,6 @@ export function createParkingLayer(lots: TParkingLot[], { store, version, visibl
     getFillColor: (lot) => parkingColor(store.get("parking", lot.id)),
     getLineColor: rgbaOf(MAP_COLOR.parkingOutline, 200),
     getLineWidth: 1.25,
-    ...liveRowsProps(store, "parking", version, ["getFillColor"]),
+    ...liveRowsProps(store.changesOf("parking"), version, ["getFillColor"]),
   });
 }

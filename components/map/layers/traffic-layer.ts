@@ -38,6 +38,6 @@ export function createTrafficLayer(segments: TRoadSegment[], { store, version, v
     getPath: (segment) => segment.coords,
     getColor: (segment) => trafficColor(segment, store.get("traffic", segment.id)),
     getWidth: (segment) => trafficWidthPx(segment, store.get("traffic", segment.id)),
-    ...liveRowsProps(store, "traffic", version, ["getColor", "getWidth"]),
+    ...liveRowsProps(store.changesOf("traffic"), version, ["getColor", "getWidth"]),
   });
 }

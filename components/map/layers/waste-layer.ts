@@ -30,6 +30,6 @@ export function createWasteLayer(bins: TWasteBin[], { store, version, visible }:
     getFillColor: (bin) => wasteColor(store.get("waste", bin.id)),
     getLineColor: (bin) => [...WASTE_STATUS_STYLE[status(bin)].rgb, 255],
     getLineWidth: (bin) => WASTE_STATUS_STYLE[status(bin)].widthPx,
-    ...liveRowsProps(store, "waste", version, ["getRadius", "getFillColor", "getLineColor", "getLineWidth"]),
+    ...liveRowsProps(store.changesOf("waste"), version, ["getRadius", "getFillColor", "getLineColor", "getLineWidth"]),
   });
 }
