@@ -134,6 +134,7 @@ function typeOf(url: string, resourceType: string): string {
   const path = new URL(url).pathname;
   if (/\.m?js$/.test(path) || resourceType === "script") return "js";
   if (/\.css$/.test(path)) return "css";
+  if (/\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(path)) return "basemap-tiles";
   if (/\.pbf$/.test(path)) return "glyphs";
   if (/\.(geo)?json$/.test(path)) return "city-json";
   if (/\.(woff2?|ttf)$/.test(path)) return "font";

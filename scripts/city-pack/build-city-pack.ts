@@ -1,10 +1,12 @@
 import { ZCityEntities, ZCityPackManifest, type TCityEntities, type TCityPackManifest } from "@/lib/contracts/city-pack";
 import { createRandom, type TRandom } from "@/lib/seeded-random";
 import type { StyleSpecification } from "maplibre-gl";
+import { planBasemap } from "./basemap-tiling";
 import { buildBasemap, type TBasemap } from "./build-basemap";
 import { buildParking } from "./build-parking";
 import { buildRoadSegments } from "./build-road-segments";
 import { buildStyle } from "./build-style";
+import type { TVectorTileset } from "./build-vector-tiles";
 import { checkEntities } from "./check-entities";
 import { generateBins } from "./generate-bins";
 import { generateGrid } from "./generate-grid";
@@ -27,7 +29,14 @@ export type TCityPackConfig = {
   scale?: { substations: number; fleet: TFleetSize; sensorEntities: number };
 };
 
-export type TCityPack = { manifest: TCityPackManifest; entities: TCityEntities; basemap: TBasemap; style: StyleSpecification };
+export type TCityPack = {
+  manifest: TCityPackManifest;
+  entities: TCityEntities;
+  basemap: TBasemap;
+  /** The basemap as vector tiles, for a pack whose GeoJSON is too big to load whole (see basemap-tiling). */
+  basemapTiles: TVectorTileset | null;
+  style: StyleSpecification;
+};
 
 /** FNV-1a, to give every generator its own random stream: changing one never shifts another. */
 function streamSeed(seed: number, name: string): number {
@@ -83,5 +92,6 @@ export function buildCityPack(osm: TOsmData, config: TCityPackConfig): TCityPack
   const problems = checkEntities(entities);
   if (problems.length > 0) throw new Error(`City pack ${config.id} is inconsistent:\n  ${problems.join("\n  ")}`);
 
-  return { manifest, entities, basemap, style: buildStyle(manifest) };
+  const { tileset, source } = planBasemap(basemap);
+  return { manifest, entities, basemap, basemapTiles: tileset, style: buildStyle(manifest, source) };
 }

@@ -1,6 +1,6 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
-import { buildStyle, FONT } from "./build-style";
+import { BASEMAP_SOURCE_ID, basemapMinZooms, buildStyle, FONT } from "./build-style";
 
 const manifest = {
   id: "three-rivers",
@@ -35,5 +35,44 @@ describe("buildStyle", () => {
   it("starts from a dark background", () => {
     const bg = style.layers.find((l) => l.type === "background");
     expect(bg?.paint?.["background-color"]).toBe("#0b1220");
+  });
+});
+
+describe("buildStyle over vector tiles", () => {
+  const bounds: [number, number, number, number] = [-85.66, 41.92, -85.57, 41.98];
+  const tiled = buildStyle(manifest, { kind: "tiles", template: "tiles/{z}/{x}/{y}.pbf", bounds, minZoom: 0, maxZoom: 14 });
+  const geojson = buildStyle(manifest);
+
+  it("is a valid MapLibre v8 style", () => {
+    expect(validateStyleMin(tiled)).toEqual([]);
+  });
+
+  it("has one vector source over the pack's tiles, overzoomed above its max zoom", () => {
+    expect(tiled.sources).toEqual({
+      [BASEMAP_SOURCE_ID]: {
+        type: "vector",
+        tiles: ["/city/three-rivers/tiles/{z}/{x}/{y}.pbf"],
+        bounds,
+        minzoom: 0,
+        maxzoom: 14,
+        attribution: manifest.attribution,
+      },
+    });
+  });
+
+  it("reads every basemap layer from the source layer named after the file it read before, looking the same", () => {
+    expect(tiled.layers.map((l) => l.id)).toEqual(geojson.layers.map((l) => l.id));
+    tiled.layers.forEach((layer, i) => {
+      const before = geojson.layers[i];
+      if (!("source" in before)) return expect(layer).toEqual(before);
+      const { source, "source-layer": sourceLayer, ...look } = layer as typeof layer & { source: string; "source-layer": string };
+      expect(source).toBe(BASEMAP_SOURCE_ID);
+      expect(sourceLayer).toBe(before.source);
+      expect({ ...look, source: before.source }).toEqual(before);
+    });
+  });
+
+  it("knows the lowest zoom each basemap file is drawn at", () => {
+    expect(basemapMinZooms()).toEqual({ landuse: 0, water: 0, buildings: 13, roads: 0, pois: 14 });
   });
 });

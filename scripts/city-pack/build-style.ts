@@ -2,8 +2,9 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { cityPackUrl, type TCityPackManifest } from "@/lib/contracts/city-pack";
 
 /**
- * Dark "control room" MapLibre style over the pack's GeoJSON basemap. The basemap
- * stays quiet (low contrast, no icons) so live data drawn on top stands out.
+ * Dark "control room" MapLibre style over the pack's basemap (its GeoJSON files, or for a
+ * big pack the vector tiles cut from them). The basemap stays quiet (low contrast, no
+ * icons) so live data drawn on top stands out.
  */
 export const FONT = "Noto Sans Regular";
 const GLYPHS_URL = "/fonts/{fontstack}/{range}.pbf";
@@ -255,13 +256,51 @@ function layers(): LayerSpecification[] {
   ];
 }
 
-export function buildStyle(manifest: TCityPackManifest): StyleSpecification {
-  const sources = Object.fromEntries(
+/** How the style reaches the basemap: the GeoJSON files, or one vector source cut from them (see build-vector-tiles). */
+export type TBasemapSource =
+  | { kind: "geojson" }
+  | { kind: "tiles"; template: string; bounds: [number, number, number, number]; minZoom: number; maxZoom: number };
+
+export const BASEMAP_SOURCE_ID = "basemap";
+
+/** The lowest zoom any style layer draws each basemap file at: its tiles need it no lower. */
+export function basemapMinZooms(): Record<string, number> {
+  const minZooms: Record<string, number> = {};
+  for (const layer of layers())
+    if ("source" in layer && typeof layer.source === "string")
+      minZooms[layer.source] = Math.min(minZooms[layer.source] ?? Infinity, layer.minzoom ?? 0);
+  return minZooms;
+}
+
+function geojsonSources(manifest: TCityPackManifest): StyleSpecification["sources"] {
+  return Object.fromEntries(
     BASEMAP_FILES.map((name) => [
       name,
       { type: "geojson" as const, data: cityPackUrl(manifest.id, `${name}.geojson`), attribution: manifest.attribution },
     ]),
   );
+}
+
+/** Each layer drawn from a basemap file reads that file's source layer of the one vector source instead. */
+function onVectorSource(layer: LayerSpecification): LayerSpecification {
+  if (!("source" in layer) || typeof layer.source !== "string") return layer;
+  return { ...layer, source: BASEMAP_SOURCE_ID, "source-layer": layer.source } as LayerSpecification;
+}
+
+export function buildStyle(manifest: TCityPackManifest, basemap: TBasemapSource = { kind: "geojson" }): StyleSpecification {
+  const isTiled = basemap.kind === "tiles";
+  const sources: StyleSpecification["sources"] = isTiled
+    ? {
+        [BASEMAP_SOURCE_ID]: {
+          type: "vector",
+          tiles: [cityPackUrl(manifest.id, basemap.template)],
+          bounds: basemap.bounds,
+          minzoom: basemap.minZoom,
+          maxzoom: basemap.maxZoom,
+          attribution: manifest.attribution,
+        },
+      }
+    : geojsonSources(manifest);
   return {
     version: 8,
     name: `CityNerve dark · ${manifest.name}`,
@@ -269,6 +308,6 @@ export function buildStyle(manifest: TCityPackManifest): StyleSpecification {
     zoom: manifest.zoom,
     glyphs: GLYPHS_URL,
     sources,
-    layers: layers(),
+    layers: isTiled ? layers().map(onVectorSource) : layers(),
   };
 }

@@ -9,7 +9,7 @@ function writeJson(file: string, value: unknown) {
 
 /**
  * Writes a pack's files (pack.json, entities.json, one GeoJSON per basemap layer,
- * style.json) into outDir, replacing it whole: the files are written beside it first
+ * the basemap's vector tiles if it has them, style.json) into outDir, replacing it whole: the files are written beside it first
  * and swapped in, so a failed write never leaves a half pack the server would load.
  * Returns a one-line summary.
  */
@@ -21,6 +21,11 @@ export function writeCityPack(pack: TCityPack, outDir: string): string {
     writeJson(path.join(staging, "pack.json"), pack.manifest);
     writeJson(path.join(staging, "entities.json"), pack.entities);
     for (const [name, collection] of Object.entries(pack.basemap)) writeJson(path.join(staging, `${name}.geojson`), collection);
+    for (const [zxy, tile] of pack.basemapTiles?.tiles ?? []) {
+      const file = path.join(staging, "tiles", `${zxy}.pbf`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, tile);
+    }
     writeFileSync(path.join(staging, "style.json"), `${JSON.stringify(pack.style, null, 2)}\n`);
     rmSync(outDir, { recursive: true, force: true });
     renameSync(staging, outDir);
