@@ -150,35 +150,20 @@ export const ZBuiltinDomainDescription = z
   })
   .superRefine((d, ctx) => {
     d.entities.forEach((kind, i) => checkPlaceholders(kind, ["entities", i], ctx));
-    for (const ruleId of Object.keys(d.ruleCapCategories))
-      if (!ruleId.startsWith(`${d.id}.`))
-        ctx.addIssue({ code: "custom", path: ["ruleCapCategories", ruleId], message: `must start with "${d.id}."` });
-    const unique = (key: "entities" | "metrics" | "properties" | "rules" | "citizenServices", names: string[]) => {
-      if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: [key], message: "each name once" });
+    // A rule id names its domain first ("waste.bin-full"), wherever a file refers to one.
+    const checkOwnRuleId = (ruleId: string, path: (string | number)[]) => {
+      if (!ruleId.startsWith(`${d.id}.`)) ctx.addIssue({ code: "custom", path, message: `must start with "${d.id}."` });
     };
-    unique(
-      "entities",
-      d.entities.map((e) => e.collection),
-    );
-    unique(
-      "metrics",
-      d.metrics.map((m) => m.name),
-    );
-    unique(
-      "properties",
-      d.properties.map((p) => p.name),
-    );
-    unique(
-      "rules",
-      d.rules.map((r) => r.id),
-    );
-    d.rules.forEach((rule, i) => {
-      if (!rule.id.startsWith(`${d.id}.`))
-        ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `must start with "${d.id}."` });
-    });
-    unique(
-      "citizenServices",
-      d.citizenServices.map((s) => s.code),
-    );
+    for (const ruleId of Object.keys(d.ruleCapCategories)) checkOwnRuleId(ruleId, ["ruleCapCategories", ruleId]);
+    d.rules.forEach((rule, i) => checkOwnRuleId(rule.id, ["rules", i, "id"]));
+    const namesOnce = {
+      entities: d.entities.map((e) => e.collection),
+      metrics: d.metrics.map((m) => m.name),
+      properties: d.properties.map((p) => p.name),
+      rules: d.rules.map((r) => r.id),
+      citizenServices: d.citizenServices.map((s) => s.code),
+    };
+    for (const [key, names] of Object.entries(namesOnce))
+      if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: [key], message: "each name once" });
   });
 export type TBuiltinDomainDescription = z.infer<typeof ZBuiltinDomainDescription>;
