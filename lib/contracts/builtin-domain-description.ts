@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ZCityEntities } from "./city-pack";
 import { ZCapCategory, ZDeclaredCitizenService, ZFieldName, ZKafkaTopic, ZLabel, ZMqttTopicLevel, ZUnitCode } from "./domain-definition";
 import { ZIncidentType } from "./incidents";
-import { ZLayer } from "./layers";
+import { ZEnergyMeasurement, ZOffStreetParking, ZTrafficFlowObserved, ZUnitPosition, ZWasteContainer } from "./events";
+import { type TLayer, ZLayer } from "./layers";
 
 /**
  * What people read about a built-in domain (lib/domains/definitions/builtin/<id>.json), and where its events travel,
@@ -13,6 +14,18 @@ import { ZLayer } from "./layers";
  * its engine runs
  * (server/rule-engine).
  */
+
+/**
+ * How the rule engine derives a metric from one event: a number field of the event, divided by another of its fields
+ * or by a number the city pack gives the entity (a road's free-flow speed), and for what is counted as free (spaces
+ * available of the total) the complement of that share.
+ */
+const ZMetricValue = z.strictObject({
+  field: ZFieldName,
+  per: z.union([ZFieldName, z.strictObject({ entity: ZFieldName })]).optional(),
+  complement: z.boolean().default(false),
+});
+export type TMetricValue = z.infer<typeof ZMetricValue>;
 
 /** A number the built-in rule engine derives from an event (lib/contracts/rules.ts ALERT_METRICS) as people read it. */
 const ZBuiltinMetric = z
@@ -27,6 +40,14 @@ const ZBuiltinMetric = z
     /** Bounds of its readings; none where a share may pass 100 %. */
     min: z.number().optional(),
     max: z.number().optional(),
+    value: ZMetricValue,
+    /** Decimals it is written with (of the percentage, for a share). */
+    digits: z.number().int().min(0).max(3).default(0),
+    /**
+     * What an alert says of one reading: `{value}` the metric as written, `{per}` what it is a share of, `{<field>}`
+     * a field of the event ("Load {activePower} kW is {value} of capacity ({capacity} kW)").
+     */
+    sentence: z.string().min(1).max(120),
   })
   .refine((m) => m.min === undefined || m.max === undefined || m.min < m.max, { path: ["max"], message: "must be above min" });
 
@@ -101,6 +122,52 @@ function checkPlaceholders(kind: z.infer<typeof ZBuiltinEntityKind>, path: (stri
     }
 }
 
+/** Each built-in domain's event schema (lib/contracts/events.ts): the fields its metrics may read. */
+const EVENT_SCHEMA_OF_DOMAIN = {
+  traffic: ZTrafficFlowObserved,
+  parking: ZOffStreetParking,
+  waste: ZWasteContainer,
+  energy: ZEnergyMeasurement,
+  units: ZUnitPosition,
+} satisfies Record<TLayer, z.ZodObject>;
+
+const unwrapped = (field: z.ZodType | undefined): z.ZodType | undefined =>
+  field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
+const fieldsOf = (shape: Record<string, z.ZodType>, is: (field: z.ZodType | undefined) => boolean) =>
+  Object.keys(shape).filter((name) => is(unwrapped(shape[name])));
+const isNumber = (field: z.ZodType | undefined) => field instanceof z.ZodNumber;
+
+/** Where a metric may not point: a field its domain's event lacks or that is no number, or a number no entity has. */
+function checkMetric(
+  metric: z.infer<typeof ZBuiltinMetric>,
+  domain: TLayer,
+  collections: readonly TBuiltinEntityCollection[],
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  const eventShape = EVENT_SCHEMA_OF_DOMAIN[domain].shape as Record<string, z.ZodType>;
+  const numbers = fieldsOf(eventShape, isNumber);
+  const issue = (at: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path: [...path, ...at], message });
+  const eventNumber = (name: string, at: (string | number)[]) => {
+    if (!numbers.includes(name)) issue(at, `${domain} events have no number field "${name}" (they have ${numbers.join(", ")})`);
+  };
+  eventNumber(metric.value.field, ["value", "field"]);
+  const per = metric.value.per;
+  if (typeof per === "string") eventNumber(per, ["value", "per"]);
+  else if (per) {
+    const entityNumbers = collections.flatMap((c) => fieldsOf(ZCityEntities.shape[c].element.shape as Record<string, z.ZodType>, isNumber));
+    if (!entityNumbers.includes(per.entity))
+      issue(
+        ["value", "per", "entity"],
+        `${collections.join(" and ")} have no number "${per.entity}" (they have ${[...new Set(entityNumbers)].join(", ")})`,
+      );
+  }
+  for (const name of placeholdersOf(metric.sentence)) {
+    if (name === "value" || (name === "per" && per) || name in eventShape) continue;
+    issue(["sentence"], `{${name}}: neither {value}${per ? ", {per}" : ""} nor a field of ${domain} events`);
+  }
+}
+
 /** A built-in citizens' service: a declared one's shape, plus its place in the city's list (services.json order). */
 const ZBuiltinCitizenService = z.strictObject({
   ...ZDeclaredCitizenService.shape,
@@ -150,6 +217,8 @@ export const ZBuiltinDomainDescription = z
   })
   .superRefine((d, ctx) => {
     d.entities.forEach((kind, i) => checkPlaceholders(kind, ["entities", i], ctx));
+    const collections = d.entities.map((e) => e.collection);
+    d.metrics.forEach((metric, i) => checkMetric(metric, d.id, collections, ["metrics", i], ctx));
     // A rule id names its domain first ("waste.bin-full"), wherever a file refers to one.
     const checkOwnRuleId = (ruleId: string, path: (string | number)[]) => {
       if (!ruleId.startsWith(`${d.id}.`)) ctx.addIssue({ code: "custom", path, message: `must start with "${d.id}."` });

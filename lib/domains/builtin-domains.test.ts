@@ -174,8 +174,26 @@ describe("built-in domain descriptions", () => {
     expect(() => parseBuiltinDomainDescriptions({ ...FILES, parking: { ...parking, citizenServices: traffic.citizenServices } })).toThrow(
       /parking\.json is invalid:\n {2}citizenServices\.0\.code: service code "pothole" is already used by lib\/domains\/definitions\/builtin\/traffic\.json/,
     );
-    expect(() => parseBuiltinDomainDescriptions({ ...FILES, units: { ...units, metrics: parking.metrics } })).toThrow(
+    const unitsOccupancy = { ...parking.metrics[0], value: { field: "speed" }, sentence: "Occupancy {value}" };
+    expect(() => parseBuiltinDomainDescriptions({ ...FILES, units: { ...units, metrics: [unitsOccupancy] } })).toThrow(
       /units\.json is invalid:\n {2}metrics\.0\.name: metric "occupancy" is already used by .*parking\.json/,
+    );
+  });
+
+  it("refuses a metric read from a field its domain's events lack, a number no entity has, or a sentence naming neither", () => {
+    const [speedShare] = traffic.metrics;
+    const withMetric = (metric: object) => ({ ...FILES, traffic: { ...traffic, metrics: [{ ...speedShare, ...metric }] } });
+    expect(() => parseBuiltinDomainDescriptions(withMetric({ value: { field: "fillingLevel" } }))).toThrow(
+      /traffic\.json is invalid:\n {2}metrics\.0\.value\.field: traffic events have no number field "fillingLevel" \(they have intensity, averageVehicleSpeed, occupancy\)/,
+    );
+    expect(() => parseBuiltinDomainDescriptions(withMetric({ value: { field: "intensity", per: "congested" } }))).toThrow(
+      /metrics\.0\.value\.per: traffic events have no number field "congested"/,
+    );
+    expect(() => parseBuiltinDomainDescriptions(withMetric({ value: { field: "intensity", per: { entity: "voltageV" } } }))).toThrow(
+      /metrics\.0\.value\.per\.entity: segments have no number "voltageV" \(they have .*freeFlowKmh/,
+    );
+    expect(() => parseBuiltinDomainDescriptions(withMetric({ value: { field: "intensity" }, sentence: "{value} of {per}" }))).toThrow(
+      /metrics\.0\.sentence: \{per\}: neither \{value\} nor a field of traffic events/,
     );
   });
 

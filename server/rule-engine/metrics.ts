@@ -1,23 +1,52 @@
+import { fillTemplate, type TMetricValue } from "@/lib/contracts/builtin-domain-description";
+import { LAYER_BY_EVENT_TYPE, type TCityEvent } from "@/lib/contracts/events";
+import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { TAlertMetric } from "@/lib/contracts/rules";
-import type { TCityEvent } from "@/lib/contracts/events";
+import { BUILTIN_DOMAINS } from "@/lib/domains/builtin-domains";
 import type { TEntityIndex } from "./entity-index";
 
 const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 export const percent = (share: number, digits = 0) => `${(share * 100).toFixed(digits)} %`;
 
-/** Decimals each metric is written with (percentages as shares: 0 → "93 %"). */
-const METRIC_DIGITS: Partial<Record<TAlertMetric, number>> = { temperature: 1, frequency: 2, voltageShare: 1 };
+/**
+ * A metric as the built-in domains' files describe it (lib/domains/definitions/builtin: `metrics`), made ready to
+ * read: which domain's events carry it, how it is derived from one of them and how it is written.
+ */
+type TMetricReader = {
+  domain: TLayer;
+  value: TMetricValue;
+  unit: string;
+  isShare: boolean;
+  digits: number;
+  sentence: string;
+};
 
-export function formatMetricValue(metric: TAlertMetric, value: number, digits = METRIC_DIGITS[metric] ?? 0): string {
-  switch (metric) {
-    case "temperature":
-      return `${value.toFixed(digits)} °C`;
-    case "frequency":
-      return `${value.toFixed(digits)} Hz`;
-    default:
-      return percent(value, digits);
-  }
+const READERS = Object.fromEntries(
+  LAYERS.flatMap((domain) =>
+    BUILTIN_DOMAINS[domain].metrics.map(({ name, value, unit, share, digits, sentence }) => [
+      name,
+      { domain, value, unit, isShare: share, digits, sentence } satisfies TMetricReader,
+    ]),
+  ),
+) as Record<TAlertMetric, TMetricReader>;
+
+const fieldOf = (event: TCityEvent, name: string): unknown => (event as unknown as Record<string, unknown>)[name];
+
+function numberOf(event: TCityEvent, name: string): number | undefined {
+  const value = fieldOf(event, name);
+  return typeof value === "number" ? value : undefined;
+}
+
+/** What the metric is a share of for this event (a field of it, or the pack's number for its entity), if anything. */
+function divisorOf({ value }: TMetricReader, event: TCityEvent, index: TEntityIndex): number | undefined {
+  if (value.per === undefined) return undefined;
+  return typeof value.per === "string" ? numberOf(event, value.per) : index.entityNumbers(value.per.entity).get(event.entityId);
+}
+
+export function formatMetricValue(metric: TAlertMetric, value: number, digits = READERS[metric].digits): string {
+  const { isShare, unit } = READERS[metric];
+  return isShare ? percent(value, digits) : `${value.toFixed(digits)} ${unit}`;
 }
 
 /**
@@ -25,7 +54,7 @@ export function formatMetricValue(metric: TAlertMetric, value: number, digits = 
  * the same as the limit: "59.985 Hz, outside 59.990 Hz – 60.010 Hz", never "59.99 Hz, outside 59.99 Hz – …".
  */
 export function digitsApart(metric: TAlertMetric, value: number, limit: number): number {
-  const base = METRIC_DIGITS[metric] ?? 0;
+  const base = READERS[metric].digits;
   let digits = base;
   while (digits < base + 3 && value !== limit && formatMetricValue(metric, value, digits) === formatMetricValue(metric, limit, digits))
     digits += 1;
@@ -33,56 +62,35 @@ export function digitsApart(metric: TAlertMetric, value: number, limit: number):
 }
 
 /**
- * The metric's value for one event; undefined when the event carries no such metric or the entity is missing from the
- * city pack. Every event of a rule's domain is read; its sentence (describeMetric) only when an alert shows it.
+ * The metric's value for one event; undefined when the event is of another domain, lacks a field it reads, or its
+ * entity has no number in the city pack to divide by. Every event of a rule's domain is read; its sentence
+ * (describeMetric) only when an alert shows it.
  */
 export function metricValue(metric: TAlertMetric, event: TCityEvent, index: TEntityIndex): number | undefined {
-  switch (metric) {
-    case "speedShare": {
-      if (event.type !== "TrafficFlowObserved") return undefined;
-      const freeFlow = index.segments.get(event.entityId)?.freeFlowKmh;
-      return freeFlow ? event.averageVehicleSpeed / freeFlow : undefined;
-    }
-    case "occupancy":
-      return event.type === "OffStreetParking" ? 1 - event.availableSpotNumber / event.totalSpotNumber : undefined;
-    case "fillingLevel":
-      return event.type === "WasteContainer" ? event.fillingLevel : undefined;
-    case "temperature":
-      return event.type === "WasteContainer" ? event.temperature : undefined;
-    case "loadShare":
-      return event.type === "EnergyMeasurement" ? event.activePower / event.capacity : undefined;
-    case "voltageShare": {
-      if (event.type !== "EnergyMeasurement") return undefined;
-      const nominal = index.nominalVoltageV.get(event.entityId);
-      return nominal ? event.voltage / nominal : undefined;
-    }
-    case "frequency":
-      return event.type === "EnergyMeasurement" ? event.frequency : undefined;
+  const reader = READERS[metric];
+  if (LAYER_BY_EVENT_TYPE[event.type] !== reader.domain) return undefined;
+  const reading = numberOf(event, reader.value.field);
+  if (reading === undefined) return undefined;
+  let share = reading;
+  if (reader.value.per !== undefined) {
+    const divisor = divisorOf(reader, event, index);
+    if (!divisor) return undefined;
+    share = reading / divisor;
   }
+  return reader.value.complement ? 1 - share : share;
 }
 
 /** A sentence an operator can read about the metric's value, for an event metricValue gave a value for. */
 export function describeMetric(metric: TAlertMetric, event: TCityEvent, index: TEntityIndex): string {
+  const reader = READERS[metric];
   const value = metricValue(metric, event, index) ?? Number.NaN;
-  switch (event.type) {
-    case "TrafficFlowObserved": {
-      const freeFlow = index.segments.get(event.entityId)?.freeFlowKmh ?? Number.NaN;
-      return `Speed ${NUMBER.format(event.averageVehicleSpeed)} km/h is ${percent(value)} of free flow (${NUMBER.format(freeFlow)} km/h)`;
-    }
-    case "OffStreetParking":
-      return `Occupancy ${percent(value)} (${event.availableSpotNumber} of ${event.totalSpotNumber} spaces free)`;
-    case "WasteContainer":
-      return metric === "temperature" ? `Temperature ${formatMetricValue("temperature", value)}` : `Fill level ${percent(value)}`;
-    case "EnergyMeasurement":
-      if (metric === "loadShare") {
-        return `Load ${NUMBER.format(event.activePower)} kW is ${percent(value)} of capacity (${NUMBER.format(event.capacity)} kW)`;
-      }
-      if (metric === "voltageShare") {
-        const nominal = index.nominalVoltageV.get(event.entityId) ?? Number.NaN;
-        return `Voltage ${NUMBER.format(event.voltage)} V is ${percent(value, 1)} of nominal (${NUMBER.format(nominal)} V)`;
-      }
-      return `Frequency ${formatMetricValue("frequency", value)}`;
-    case "UnitPosition":
-      return "";
-  }
+  const written = (x: unknown) => (typeof x === "number" ? NUMBER.format(x) : String(x));
+  return (
+    fillTemplate(reader.sentence, (name) => {
+      if (name === "value") return formatMetricValue(metric, value);
+      if (name === "per") return written(divisorOf(reader, event, index) ?? Number.NaN);
+      const field = fieldOf(event, name);
+      return field === undefined ? null : written(field);
+    }) ?? ""
+  );
 }
