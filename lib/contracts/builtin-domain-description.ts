@@ -235,4 +235,5 @@ export const ZBuiltinDomainDescription = z
     for (const [key, names] of Object.entries(namesOnce))
       if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: [key], message: "each name once" });
   });
+export type TBuiltinMetric = z.infer<typeof ZBuiltinMetric>;
 export type TBuiltinDomainDescription = z.infer<typeof ZBuiltinDomainDescription>;

@@ -1,4 +1,4 @@
-import { fillTemplate, type TMetricValue } from "@/lib/contracts/builtin-domain-description";
+import { fillTemplate, type TBuiltinMetric, type TMetricValue } from "@/lib/contracts/builtin-domain-description";
 import { LAYER_BY_EVENT_TYPE, type TCityEvent } from "@/lib/contracts/events";
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { TAlertMetric } from "@/lib/contracts/rules";
@@ -20,15 +20,30 @@ type TMetricReader = {
   isShare: boolean;
   digits: number;
   sentence: string;
+  /** metricValue for this metric, made once: it runs for every event of the domain. */
+  read(event: TCityEvent, index: TEntityIndex): number | undefined;
 };
 
+function readerOf(domain: TLayer, { value, unit, share, digits, sentence }: TBuiltinMetric): TMetricReader {
+  const reader: TMetricReader = { domain, value, unit, isShare: share, digits, sentence, read: () => undefined };
+  const { field, per, complement } = value;
+  reader.read = (event, index) => {
+    if (LAYER_BY_EVENT_TYPE[event.type] !== domain) return undefined;
+    const reading = numberOf(event, field);
+    if (reading === undefined) return undefined;
+    let share = reading;
+    if (per !== undefined) {
+      const divisor = typeof per === "string" ? numberOf(event, per) : index.entityNumbers(per.entity).get(event.entityId);
+      if (!divisor) return undefined;
+      share = reading / divisor;
+    }
+    return complement ? 1 - share : share;
+  };
+  return reader;
+}
+
 const READERS = Object.fromEntries(
-  LAYERS.flatMap((domain) =>
-    BUILTIN_DOMAINS[domain].metrics.map(({ name, value, unit, share, digits, sentence }) => [
-      name,
-      { domain, value, unit, isShare: share, digits, sentence } satisfies TMetricReader,
-    ]),
-  ),
+  LAYERS.flatMap((domain) => BUILTIN_DOMAINS[domain].metrics.map((metric) => [metric.name, readerOf(domain, metric)])),
 ) as Record<TAlertMetric, TMetricReader>;
 
 const fieldOf = (event: TCityEvent, name: string): unknown => (event as unknown as Record<string, unknown>)[name];
@@ -67,17 +82,7 @@ export function digitsApart(metric: TAlertMetric, value: number, limit: number):
  * (describeMetric) only when an alert shows it.
  */
 export function metricValue(metric: TAlertMetric, event: TCityEvent, index: TEntityIndex): number | undefined {
-  const reader = READERS[metric];
-  if (LAYER_BY_EVENT_TYPE[event.type] !== reader.domain) return undefined;
-  const reading = numberOf(event, reader.value.field);
-  if (reading === undefined) return undefined;
-  let share = reading;
-  if (reader.value.per !== undefined) {
-    const divisor = divisorOf(reader, event, index);
-    if (!divisor) return undefined;
-    share = reading / divisor;
-  }
-  return reader.value.complement ? 1 - share : share;
+  return READERS[metric].read(event, index);
 }
 
 /** A sentence an operator can read about the metric's value, for an event metricValue gave a value for. */
