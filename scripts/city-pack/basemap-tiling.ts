@@ -1,5 +1,5 @@
 import type { TBasemap } from "./build-basemap";
-import { basemapMinZooms, type TBasemapSource } from "./build-style";
+import { basemapMinZooms, featureMinZoom, type TBasemapSource } from "./build-style";
 import { BASEMAP_TILES, buildVectorTiles, type TVectorTileset } from "./build-vector-tiles";
 
 /**
@@ -21,7 +21,7 @@ export function planBasemap(
   minBytes = TILED_BASEMAP_MIN_BYTES,
 ): { tileset: TVectorTileset | null; source: TBasemapSource } {
   if (basemapBytes(basemap) < minBytes) return { tileset: null, source: { kind: "geojson" } };
-  const tileset = buildVectorTiles(basemap, basemapMinZooms());
+  const tileset = buildVectorTiles(basemap, basemapMinZooms(), BASEMAP_TILES, featureMinZoom);
   const { bounds, minZoom, maxZoom } = tileset;
   return { tileset, source: { kind: "tiles", template: BASEMAP_TILES.template, bounds, minZoom, maxZoom } };
 }

@@ -85,6 +85,29 @@ function roadWidth(extra = 0): ExpressionSpecification {
   return ["interpolate", ["exponential", 1.6], ["zoom"], 12, at(0, 0.5), 18, at(1, 4)];
 }
 
+/**
+ * The lowest zoom at which a kind of basemap feature is drawn, above its layer's: side streets from 13, service
+ * roads and car parks from 14. At a city overview they are hairlines and specks, and in a metro most of a zoom-12
+ * tile's features (what basemaps such as OpenMapTiles leave out there too). Tiles leave them out below it as well.
+ */
+const FEATURE_MIN_ZOOM: Record<string, { property: string; minZooms: Record<string, number> }> = {
+  roads: { property: "class", minZooms: { residential: 13, unclassified: 13, service: 14 } },
+  landuse: { property: "kind", minZooms: { parking: 14 } },
+};
+
+/** The zoom a feature of a basemap file is first drawn at, by its kind (0: at every zoom its layer draws). */
+export function featureMinZoom(source: string, properties: Record<string, unknown> | null): number {
+  const rule = FEATURE_MIN_ZOOM[source];
+  const kind = rule && properties?.[rule.property];
+  return (typeof kind === "string" && rule?.minZooms[kind]) || 0;
+}
+
+/** A style filter keeping a source's features from the zoom featureMinZoom gives them (MapLibre checks it per whole zoom). */
+function fromFeatureMinZoom(source: string): ExpressionSpecification {
+  const { property, minZooms } = FEATURE_MIN_ZOOM[source]!;
+  return [">=", ["zoom"], matchBy(property, Object.entries(minZooms), 0)];
+}
+
 const DRIVABLE = ROAD_COLORS.map(([k]) => k);
 const isClass = (classes: string[]): ExpressionSpecification => ["in", ["get", "class"], ["literal", classes]];
 
@@ -96,6 +119,7 @@ function layers(): LayerSpecification[] {
       id: "landuse",
       type: "fill",
       source: "landuse",
+      filter: fromFeatureMinZoom("landuse"),
       paint: {
         "fill-color": matchBy("kind", LANDUSE_COLORS, "#121a26"),
         "fill-antialias": true,
@@ -174,7 +198,7 @@ function layers(): LayerSpecification[] {
       id: "roads",
       type: "line",
       source: "roads",
-      filter: isClass(DRIVABLE),
+      filter: ["all", isClass(DRIVABLE), fromFeatureMinZoom("roads")],
       layout: {
         "line-cap": "round",
         "line-join": "round",

@@ -93,6 +93,19 @@ describe("buildVectorTiles", () => {
     expect(Object.keys(decode(tileset.tiles, 13, x13, y13).layers)).toContain("buildings");
   });
 
+  it("leaves a feature out of the tiles below the zoom its kind starts at, keeping the rest of its layer", () => {
+    const SIDE_STREET = feature(MAIN_STREET.geometry, { class: "residential", name: "Elm Street" });
+    const startsAt = (layer: string, properties: Record<string, unknown> | null) =>
+      layer === "roads" && properties?.class === "residential" ? 13 : 0;
+    const cut = buildVectorTiles({ roads: featureCollection([MAIN_STREET, SIDE_STREET]) }, {}, { minZoom: 12, maxZoom: 13 }, startsAt);
+    const namesAt = (z: number) => {
+      const [tx, ty] = tileAt(LIBRARY.geometry.coordinates as [number, number], z);
+      return featuresOf(decode(cut.tiles, z, tx, ty), "roads").map((f) => f.properties.name);
+    };
+    expect(namesAt(12)).toEqual(["Main Street"]);
+    expect(namesAt(13).sort()).toEqual(["Elm Street", "Main Street"]);
+  });
+
   it("cuts every tile over the features' bounds at every zoom, an empty one as an empty tile", () => {
     expect(tileset.bounds).toEqual([-85.64, 41.94, -85.54, 41.941]);
     for (let z = 10; z <= 14; z++) {

@@ -40,25 +40,42 @@ function tileOf([lon, lat]: TLonLat, z: number): [number, number] {
   return [clamp(x), clamp(y)];
 }
 
+type TFeatureMinZoom = (layer: string, properties: Record<string, unknown> | null) => number;
+
+/** A layer's features grouped by the zoom they start at, each group indexed for cutting. */
+function indexesOf(name: string, collection: TFeatureCollection, layerMinZoom: number, featureMinZoom: TFeatureMinZoom, maxZoom: number) {
+  const groups = new Map<number, TFeatureCollection["features"]>();
+  for (const feature of collection.features) {
+    const minZoom = Math.max(layerMinZoom, featureMinZoom(name, feature.properties));
+    const group = groups.get(minZoom);
+    if (group) group.push(feature);
+    else groups.set(minZoom, [feature]);
+  }
+  const { extent, buffer } = BASEMAP_TILES;
+  return [...groups].map(([minZoom, features]) => ({
+    name,
+    minZoom,
+    index: new GeoJSONVT({ type: "FeatureCollection", features } as GeoJSON.FeatureCollection, { maxZoom, extent, buffer }),
+  }));
+}
+
 /**
  * Cuts basemap layers into Mapbox vector tiles, one source layer per collection, from
  * minZoom to maxZoom over the features' bounds. A layer is left out of the tiles below its
- * zoom in `layerMinZoom` (the lowest zoom any style layer draws it at), so the low-zoom
- * tiles do not carry every building of the city.
+ * zoom in `layerMinZoom` (the lowest zoom any style layer draws it at), and a feature below
+ * the zoom `featureMinZoom` gives its kind, so the low-zoom tiles do not carry every
+ * building, side street and car park of the city.
  */
 export function buildVectorTiles(
   layers: Record<string, TFeatureCollection>,
   layerMinZoom: Record<string, number> = {},
   zooms: { minZoom: number; maxZoom: number } = BASEMAP_TILES,
+  featureMinZoom: TFeatureMinZoom = () => 0,
 ): TVectorTileset {
-  const { extent, buffer } = BASEMAP_TILES;
+  const { extent } = BASEMAP_TILES;
   const indexes = Object.entries(layers)
     .filter(([, collection]) => collection.features.length > 0)
-    .map(([name, collection]) => ({
-      name,
-      minZoom: layerMinZoom[name] ?? 0,
-      index: new GeoJSONVT(collection as GeoJSON.FeatureCollection, { maxZoom: zooms.maxZoom, extent, buffer }),
-    }));
+    .flatMap(([name, collection]) => indexesOf(name, collection, layerMinZoom[name] ?? 0, featureMinZoom, zooms.maxZoom));
   const positions = Object.values(layers).flatMap((c) => c.features.flatMap((f) => positionsOf(f.geometry)));
   const bounds = positions.length > 0 ? bboxOf(positions) : ([0, 0, 0, 0] as [number, number, number, number]);
   const tiles = new Map<string, Uint8Array>();
@@ -67,12 +84,15 @@ export function buildVectorTiles(
     const [x1, y1] = tileOf([bounds[2], bounds[1]], z);
     for (let x = x0; x <= x1; x++)
       for (let y = y0; y <= y1; y++) {
-        const inTile = Object.fromEntries(
-          indexes.flatMap(({ name, minZoom, index }) => {
-            const tile = z >= minZoom ? index.getTile(z, x, y) : null;
-            return tile && tile.features.length > 0 ? [[name, tile]] : [];
-          }),
-        );
+        // A layer's groups share its source layer: their tiles' features (in the same tile coordinates) go together.
+        const inTile: Record<string, NonNullable<ReturnType<GeoJSONVT["getTile"]>>> = {};
+        for (const { name, minZoom, index } of indexes) {
+          const tile = z >= minZoom ? index.getTile(z, x, y) : null;
+          if (!tile || tile.features.length === 0) continue;
+          const shared = inTile[name];
+          if (shared) shared.features = [...shared.features, ...tile.features];
+          else inTile[name] = { ...tile, features: [...tile.features] };
+        }
         tiles.set(`${z}/${x}/${y}`, fromGeojsonVt(inTile, { version: 2, extent }));
       }
   }
