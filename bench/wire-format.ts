@@ -23,7 +23,7 @@ import { LAYERS } from "@/lib/contracts/layers";
 import { layerOf, type TCityEvent } from "@/lib/contracts/events";
 import type { TCityDelta, TColumnarDelta, TLayerEvents } from "@/lib/contracts/realtime";
 import type { TCityEntities } from "@/lib/contracts/city-pack";
-import { decodeColumnarDelta, encodeColumnarDelta } from "@/lib/wire/columnar-delta";
+import { decodeColumnarLayers, encodeColumnarDelta } from "@/lib/wire/columnar-delta";
 import { entitySlotsOf, type TEntitySlots } from "@/lib/wire/entity-slots";
 import { CityState } from "@/server/city/city-state";
 import { loadCityPack } from "@/server/city/load-city-pack";
@@ -71,7 +71,7 @@ function formats(event: string, payload: TCityDelta, slots: TEntitySlots): TForm
     {
       name: "columnar",
       encode: () => json.encode(packet("city:columns", encodeColumnarDelta(payload.seq, payload.layers, slots))),
-      decode: (frames) => countEvents(decodeColumnarDelta(decodeFrames(new JsonDecoder(), frames) as TColumnarDelta, slots)),
+      decode: (frames) => countEvents(decodeColumnarLayers(decodeFrames(new JsonDecoder(), frames) as TColumnarDelta, slots)),
     },
   ];
 }
