@@ -4,6 +4,7 @@ import type {
   TCityDelta,
   TCitySnapshot,
   TColumnarDelta,
+  TColumnarSnapshot,
   TCitySummaries,
   TDeclaredEvents,
   TLayerEvents,
@@ -12,7 +13,8 @@ import type {
 } from "@/lib/contracts/realtime";
 import type { TDomainEvent } from "@/lib/contracts/domain-definition";
 import { isTiledLayer, type TTileIndex } from "@/lib/live/tile-index";
-import { decodeColumnarDelta } from "@/lib/wire/columnar-delta";
+import { decodeColumnarLayers } from "@/lib/wire/columnar-delta";
+import { decodeColumnarSnapshot } from "@/lib/wire/columnar-snapshot";
 import type { TEntitySlots } from "@/lib/wire/entity-slots";
 import { LayerChangeLog, type TRowChanges } from "./layer-change-log";
 
@@ -87,6 +89,11 @@ export class LiveCityStore {
     this.emit();
   }
 
+  /** A snapshot sent as columns (decoded whole first: throws CorruptColumnsError, applying nothing, on malformed ones). */
+  applyColumnarSnapshot(snapshot: TColumnarSnapshot, slots: TEntitySlots): void {
+    this.applySnapshot(decodeColumnarSnapshot(snapshot, slots));
+  }
+
   /** An overview's fresh per-tile summaries (ignored once the view is no longer an overview). */
   applySummaries(summaries: TCitySummaries): void {
     if (this.view.mode !== "overview") return;
@@ -138,7 +145,7 @@ export class LiveCityStore {
    * CorruptColumnsError, applying nothing, when the columns do not make sense.
    */
   applyColumns(delta: TColumnarDelta, slots: TEntitySlots): void {
-    const layers = decodeColumnarDelta(delta, slots);
+    const layers = decodeColumnarLayers(delta, slots);
     this.applyDelta({ seq: delta.seq, layers, ...(delta.declared ? { declared: delta.declared } : {}) });
   }
 

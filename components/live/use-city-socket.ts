@@ -7,12 +7,14 @@ import type { TLayer } from "@/lib/contracts/layers";
 import type {
   TCitySnapshot,
   TClientToServerEvents,
+  TColumnarSnapshot,
   TIngestStats,
   TServerToClientEvents,
   TSubscribeRequest,
 } from "@/lib/contracts/realtime";
 import type { TBbox } from "@/lib/live/tiles";
 import type { TViewportSource } from "@/components/map/map-viewport-source";
+import { isColumnarSnapshot } from "@/lib/wire/columnar-snapshot";
 import type { TEntitySlots } from "@/lib/wire/entity-slots";
 import { followBrowserConnectivity } from "./follow-browser-connectivity";
 import { followSocketRefusals, readSocketRefusal } from "./follow-socket-refusals";
@@ -123,9 +125,27 @@ export function useCitySocket(
     let subscribing = false;
     isSubscribingRef.current = false;
     let viewportsPending = 0;
+    /** The slots the current subscription named: its snapshots and viewport answers come as columns of them. */
+    let subscribedSlots: TEntitySlots | null = null;
+
+    /** Applies a snapshot in the form it came in; false (nothing applied) when its columns could not be read. */
+    const applyAnswer = (snapshot: TCitySnapshot | TColumnarSnapshot): boolean => {
+      if (!isColumnarSnapshot(snapshot)) {
+        store.applySnapshot(snapshot);
+        return true;
+      }
+      try {
+        if (!subscribedSlots) throw new Error("columns to a subscription that named no pack");
+        store.applyColumnarSnapshot(snapshot, subscribedSlots);
+        return true;
+      } catch (error) {
+        console.warn("[city socket] columnar snapshot not applied:", error instanceof Error ? error.message : error);
+        return false;
+      }
+    };
 
     /** Notes what the server placed this client by, so moves are sent only when they can change the view. */
-    const placedBy = (viewport: TBbox | null, snapshot: TCitySnapshot) => {
+    const placedBy = (viewport: TBbox | null, snapshot: Pick<TCitySnapshot, "view">) => {
       sentViewportRef.current = viewport?.join(",") ?? null;
       wholeCityRef.current = viewport !== null && snapshot.view?.mode === "city";
     };
@@ -143,8 +163,9 @@ export function useCitySocket(
         ...(domainsRef.current.length > 0 ? { domains: [...domainsRef.current] } : {}),
         ...(viewport ? { viewport: { bbox: viewport } } : {}),
         ...(resume ? { resume } : {}),
-        ...(slots ? { columns: slots.fingerprint } : {}),
+        ...(slots ? { columns: slots.fingerprint, columnarSnapshots: true } : {}),
       };
+      subscribedSlots = slots;
       subscribing = isSubscribingRef.current = true;
       socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit("city:subscribe", request, (error, response) => {
         // Only the newest request's answer describes the current layer set.
@@ -155,7 +176,10 @@ export function useCitySocket(
           retryTimer = setTimeout(subscribe, SUBSCRIBE_RETRY_MS);
           return;
         }
-        store.applySnapshot(response.data);
+        if (!applyAnswer(response.data)) {
+          retryTimer = setTimeout(subscribe, SUBSCRIBE_RETRY_MS);
+          return;
+        }
         heldKeyRef.current = key;
         placedBy(viewport, response.data);
         markFirstRender("first-snapshot");
@@ -182,7 +206,8 @@ export function useCitySocket(
           console.warn("[city socket] viewport refused:", response.error);
           return;
         }
-        store.applySnapshot(response.data);
+        // Nothing of it was applied: a resuming subscription brings the tiles the store lacks.
+        if (!applyAnswer(response.data)) return subscribe();
         placedBy(viewport, response.data);
       });
     };

@@ -54,6 +54,22 @@ test.describe("live city map", () => {
     expect(await newestTraffic()).toBeGreaterThan(before);
   });
 
+  test("the subscription is answered in columns once the pack is indexed, and the whole town is still drawn", async ({ page }) => {
+    // socket.io's binary acknowledgement ("6") with one attachment, inside an engine.io message ("4").
+    const columnarAnswers: string[] = [];
+    page.on("websocket", (socket) =>
+      socket.on("framereceived", ({ payload }) => {
+        if (typeof payload === "string" && payload.startsWith("461-")) columnarAnswers.push(payload);
+      }),
+    );
+    await openControlRoom(page);
+    await expect.poll(() => columnarAnswers.length).toBeGreaterThan(0);
+    expect(columnarAnswers[0]).toContain('"counts"');
+    await expect.poll(() => page.evaluate(() => window.__citynerve!.store.count("traffic"))).toBe(494);
+    await expect.poll(() => page.evaluate(() => window.__citynerve!.store.count("units"))).toBe(20);
+    await expect(page.getByTestId("connection-badge")).toHaveAttribute("data-status", "live");
+  });
+
   test("live figures move: events per second and the dead-letter count", async ({ page }) => {
     await openControlRoom(page);
     await expect.poll(() => figureValue(page, "figure-events-per-second")).toBeGreaterThan(0);

@@ -57,12 +57,11 @@ export type TCityDelta = {
 };
 
 /**
- * A delta of the built-in layers as columns (lib/wire/columnar-delta.ts), for clients that subscribed with the
+ * Events of the built-in layers as columns (lib/wire/columnar-delta.ts), for clients that subscribed with the
  * fingerprint of the same city pack as the server's (`columns` in the subscribe request): about a quarter of the
- * bytes of TCityDelta's JSON (npm run bench:wire-format).
+ * bytes of their JSON (npm run bench:wire-format).
  */
-export type TColumnarDelta = {
-  seq: number;
+export type TColumnarLayers = {
   /** How many entities of each layer the columns hold. */
   counts: Partial<Record<TLayer, number>>;
   /** Event id prefixes, which the columns name by number. */
@@ -71,8 +70,19 @@ export type TColumnarDelta = {
   columns: ArrayBuffer | ArrayBufferView;
   /** Events the columns cannot carry exactly (an entity not in the pack, an id or time in another form), as JSON. */
   layers?: TLayerEvents;
+};
+
+/** A TCityDelta whose built-in layers come as columns. */
+export type TColumnarDelta = TColumnarLayers & {
+  seq: number;
   declared?: TDeclaredEvents;
 };
+
+/**
+ * A TCitySnapshot (a subscription's or a viewport change's answer) whose built-in layers come as columns, to clients
+ * that asked for columnar deltas and snapshots; `layers` holds only what the columns cannot carry.
+ */
+export type TColumnarSnapshot = Omit<TCitySnapshot, "layers"> & TColumnarLayers;
 
 /**
  * One tile's entities of one tiled layer, as counts: how many the pack places there, then how many of their latest
@@ -212,6 +222,11 @@ export const ZSubscribeRequest = z.object({
    * built-in layers' deltas come as "city:columns" instead of "city:delta". Absent or different: JSON deltas.
    */
   columns: z.string().max(64).optional(),
+  /**
+   * With a matching `columns`: snapshots and viewport answers come as TColumnarSnapshot too. Asked for apart from
+   * `columns` because a tab loaded before snapshots had columns sends the fingerprint as well, and reads only JSON ones.
+   */
+  columnarSnapshots: z.literal(true).optional(),
 });
 export type TSubscribeRequest = z.infer<typeof ZSubscribeRequest>;
 
@@ -241,10 +256,10 @@ export interface TServerToClientEvents {
 
 export interface TClientToServerEvents {
   /** Replace the set of layers this client receives; answers with a fresh snapshot. */
-  "city:subscribe": (request: TSubscribeRequest, ack: (response: TAck<TCitySnapshot>) => void) => void;
+  "city:subscribe": (request: TSubscribeRequest, ack: (response: TAck<TCitySnapshot | TColumnarSnapshot>) => void) => void;
   /**
    * The map moved: answers with what the new view adds (a snapshot with `partial: true` and the tiles newly in
    * view) or, on entering an overview, its summaries. Entities that left the view are the client's to drop.
    */
-  "city:viewport": (viewport: TViewport, ack: (response: TAck<TCitySnapshot>) => void) => void;
+  "city:viewport": (viewport: TViewport, ack: (response: TAck<TCitySnapshot | TColumnarSnapshot>) => void) => void;
 }

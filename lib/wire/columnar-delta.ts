@@ -1,16 +1,17 @@
 import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import { UNIT_STATUSES, WASTE_STATUSES, type TCityEvent } from "@/lib/contracts/events";
-import type { TColumnarDelta, TLayerEvents } from "@/lib/contracts/realtime";
+import type { TColumnarDelta, TColumnarLayers, TLayerEvents } from "@/lib/contracts/realtime";
 import { canonicalIsoMs } from "./canonical-time";
 import type { TEntitySlots } from "./entity-slots";
 
 /**
- * Live entity deltas as columns: per layer, one typed array per field, entities named by their slot in the pack
+ * Live entity deltas (and snapshots, ./columnar-snapshot.ts) as columns: per layer, one typed array per field, entities named by their slot in the pack
  * (./entity-slots.ts). All layers share one buffer, sent as a single socket.io binary attachment. Per layer, in
  * LAYERS order, a block padded to 8 bytes: Float64 columns (observedAt as epoch ms, the id's numeric suffix, the
  * numbers), then Uint32 slots, Uint16 id prefixes, Uint8 booleans and enums. Numbers stay Float64: what the map
  * shows is exactly what the JSON path would have shown (NaN and infinities included, which JSON turns into null).
- * An event the columns cannot carry exactly goes along as JSON instead (see `fitsColumns`).
+ * An event the columns cannot carry exactly goes along as JSON instead (see `fitsColumns`). Within a layer the order is
+ * not kept (columns first, then JSON): a delta or snapshot holds one event per entity.
  */
 
 type TField =
@@ -82,6 +83,11 @@ function fitsColumns(event: TRecord, columns: TLayerColumns): boolean {
 
 /** One flush's events of the built-in layers as columns, plus the ones they cannot carry as JSON. */
 export function encodeColumnarDelta(seq: number, layers: TLayerEvents, slots: TEntitySlots): TColumnarDelta {
+  return { seq, ...encodeColumnarLayers(layers, slots) };
+}
+
+/** Events of the built-in layers as columns, plus the ones they cannot carry as JSON. */
+export function encodeColumnarLayers(layers: TLayerEvents, slots: TEntitySlots): TColumnarLayers {
   const prefixes = new Map<string, number>();
   const fallback: Record<string, TCityEvent[]> = {};
   const fitting: Partial<Record<TLayer, TFit[]>> = {};
@@ -138,9 +144,9 @@ export function encodeColumnarDelta(seq: number, layers: TLayerEvents, slots: TE
     counts[layer] = n;
     offset += blockBytes(columns, n);
   }
-  const delta: TColumnarDelta = { seq, counts, idPrefixes: [...prefixes.keys()], columns: buffer };
-  if (Object.keys(fallback).length > 0) delta.layers = fallback as TLayerEvents;
-  return delta;
+  const wire: TColumnarLayers = { counts, idPrefixes: [...prefixes.keys()], columns: buffer };
+  if (Object.keys(fallback).length > 0) wire.layers = fallback as TLayerEvents;
+  return wire;
 }
 
 type TFit = { event: TRecord; slot: number; ms: number; prefix: number; suffix: number };
@@ -165,8 +171,8 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 
 export class CorruptColumnsError extends Error {}
 
-/** The events a columnar delta carries, columns and JSON together, by layer. Throws CorruptColumnsError on a malformed one. */
-export function decodeColumnarDelta(delta: TColumnarDelta, slots: TEntitySlots): TLayerEvents {
+/** The events a columnar delta or snapshot carries, columns and JSON together, by layer. Throws CorruptColumnsError on a malformed one. */
+export function decodeColumnarLayers(delta: TColumnarLayers, slots: TEntitySlots): TLayerEvents {
   if (!Array.isArray(delta.idPrefixes)) throw new CorruptColumnsError("no id prefixes");
   const bytes = asAlignedBytes(delta.columns);
   const out: Record<string, TRecord[]> = {};

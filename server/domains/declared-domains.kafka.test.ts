@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TAlert } from "@/lib/contracts/alerts";
 import type { TIncident } from "@/lib/contracts/incidents";
-import type { TAck, TCityDelta, TCitySnapshot } from "@/lib/contracts/realtime";
+import type { TAck, TCityDelta, TCitySnapshot, TColumnarSnapshot } from "@/lib/contracts/realtime";
 import { DEAD_LETTER_TOPIC } from "@/lib/contracts/layers";
 import { TOPIC_BY_LAYER } from "@/lib/domains/builtin-domains";
 import type { TDomainRegistry } from "@/server/domains/domain-registry";
@@ -11,6 +11,7 @@ import { declaredDomainsOn } from "@/test/fixtures/declared-domains";
 import { TEST_BACKENDS } from "@/test/fixtures/test-databases";
 import { createTestKafka, produceTo, startKafkaMock, TEST_CONSUMER_CONFIG, uniqueName, type TKafkaMock } from "@/test/kafka-mock";
 import { waitFor } from "@/test/wait-for";
+import { jsonSnapshot } from "@/test/fixtures/json-snapshot";
 
 /**
  * Each declared domain end to end on real parts: its own Kafka topic on the librdkafka mock cluster →
@@ -179,16 +180,17 @@ describe("declared domains through Kafka", () => {
     const builtinDeltas: TCityDelta[] = [];
     socket.on("city:delta", (d) => deltas.push(d));
     builtinOnly.on("city:delta", (d) => builtinDeltas.push(d));
-    const snapshot = await new Promise<TAck<TCitySnapshot>>((resolve) =>
+    const snapshot = await new Promise<TAck<TCitySnapshot | TColumnarSnapshot>>((resolve) =>
       socket.emit("city:subscribe", { layers: ["waste"], domains: ["water-network", "air-quality"] }, resolve),
     );
     await new Promise((resolve) => builtinOnly.emit("city:subscribe", { layers: ["waste"] }, resolve));
     expect(snapshot.ok).toBe(true);
     if (!snapshot.ok) return;
-    expect(snapshot.data.declared?.["air-quality"]?.map((e) => e.entityId)).toContain(sensor("air-quality").id);
+    const data = jsonSnapshot(snapshot.data);
+    expect(data.declared?.["air-quality"]?.map((e) => e.entityId)).toContain(sensor("air-quality").id);
     // No bin has reported in this city: a layer with nothing to send is left out of the snapshot.
-    expect(snapshot.data.layers.waste ?? []).toEqual([]);
-    expect(Object.keys(snapshot.data.layers).filter((layer) => layer !== "waste")).toEqual([]);
+    expect(data.layers.waste ?? []).toEqual([]);
+    expect(Object.keys(data.layers).filter((layer) => layer !== "waste")).toEqual([]);
 
     const reading = {
       id: "wm-hub",

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TLayer } from "@/lib/contracts/layers";
-import { decodeColumnarDelta } from "@/lib/wire/columnar-delta";
+import { decodeColumnarLayers } from "@/lib/wire/columnar-delta";
 import { entitySlotsOf } from "@/lib/wire/entity-slots";
 import { startHubRuntime, type THubClient as TClient, type THubRuntime } from "@/test/fixtures/hub-runtime";
 import { TINY_CITY } from "@/test/fixtures/tiny-city";
@@ -53,7 +53,7 @@ describe("realtime hub, columnar deltas", () => {
 
     const delta = await waitFor(() => columnar.columns[0], "a columnar delta");
     await waitFor(() => json.deltas[0] && otherPack.deltas[0], "JSON deltas");
-    const decoded = decodeColumnarDelta(delta, slots);
+    const decoded = decodeColumnarLayers(delta, slots);
     expect(delta.counts).toEqual({ waste: 2 });
     expect(delta.layers).toBeUndefined(); // every event fitted the columns
     expect(decoded.waste).toEqual(expect.arrayContaining(json.deltas[0].layers.waste ?? []));

@@ -4,6 +4,7 @@ import type { TLayer } from "@/lib/contracts/layers";
 import { startHubRuntime, type THubClient as TClient, type THubRuntime } from "@/test/fixtures/hub-runtime";
 import { waitFor } from "@/test/wait-for";
 import type { TLatencyProbe } from "@/server/ingest/latency-probe";
+import { jsonSnapshot } from "@/test/fixtures/json-snapshot";
 
 const bin = (entityId: string, fillingLevel: number, second = 0) => ({
   id: `${entityId}-${fillingLevel}`,
@@ -49,7 +50,7 @@ describe("realtime hub", () => {
     const socket = client();
     const response = await subscribe(socket, ["waste"]);
     expect(response.ok).toBe(true);
-    const snapshot = response.ok ? response.data : undefined;
+    const snapshot = response.ok ? jsonSnapshot(response.data) : undefined;
     expect(snapshot?.layers.waste?.map((e) => e.fillingLevel)).toEqual([0.3]);
     expect(snapshot?.layers).not.toHaveProperty("parking");
   });
@@ -124,7 +125,7 @@ describe("realtime hub", () => {
     const snapshots: TCitySnapshot[] = [];
     socket.on("connect", async () => {
       const response = await subscribe(socket, ["waste"]);
-      if (response.ok) snapshots.push(response.data);
+      if (response.ok) snapshots.push(jsonSnapshot(response.data));
     });
     await waitFor(() => snapshots.length === 1, "first snapshot");
     socket.io.engine.close(); // drop the connection; socket.io-client reconnects on its own

@@ -8,6 +8,7 @@ import {
   ZViewport,
   type TCitySnapshot,
   type TCitySummaries,
+  type TColumnarSnapshot,
   type TClientToServerEvents,
   type TDeclaredEvents,
   type TIngestStats,
@@ -28,6 +29,7 @@ import type { TServerSideEvents } from "@/server/cluster/cluster-notice";
 import { createRedisStreamsAdapter } from "@/server/cluster/redis-streams-adapter";
 import type { TLatencyProbe } from "@/server/ingest/latency-probe";
 import { encodeColumnarDelta } from "@/lib/wire/columnar-delta";
+import { encodeColumnarSnapshot } from "@/lib/wire/columnar-snapshot";
 import type { TEntitySlots } from "@/lib/wire/entity-slots";
 import { DeltaCoalescer } from "./delta-coalescer";
 import { DeclaredCoalescer, pickDeclared } from "./declared-coalescer";
@@ -57,6 +59,8 @@ type TClient = {
   shape: string;
   /** Sent its deltas as columns (it indexed the same pack as this server's `slots`). */
   isColumnar: boolean;
+  /** Sent its snapshots and viewport answers as columns too (it indexed the same pack and asked for them). */
+  hasColumnarSnapshots: boolean;
   /** What of the city it is sent (lib/live/choose-view.ts); the whole city unless it sent a viewport. */
   view: TLiveView;
   /** The view's tiles, when it has some. */
@@ -269,6 +273,10 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     return toSnapshot(client, contents, true);
   };
 
+  /** A snapshot as the client reads it: its built-in layers as columns when it asked for them, else JSON. */
+  const onWire = (client: TClient, snapshot: TCitySnapshot): TCitySnapshot | TColumnarSnapshot =>
+    client.hasColumnarSnapshots && options.slots ? encodeColumnarSnapshot(snapshot, options.slots) : snapshot;
+
   // The handshake carries the browser's session cookie: same session, same checks as HTTP.
   io.use((socket, next) => {
     options
@@ -296,6 +304,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       domains: new Set(),
       shape: "",
       isColumnar: false,
+      hasColumnarSnapshots: false,
       view: { mode: "city" },
       tiles: new Set(),
       summariesSent: null,
@@ -321,11 +330,12 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       client.layers = new Set(parsed.data.layers);
       client.domains = new Set(parsed.data.domains ?? []);
       client.isColumnar = options.slots !== undefined && parsed.data.columns === options.slots.fingerprint;
+      client.hasColumnarSnapshots = client.isColumnar && parsed.data.columnarSnapshots === true;
       client.shape = `${[...client.layers].sort().join(",")}|${[...client.domains].sort().join(",")}|${client.isColumnar ? "columns" : "json"}`;
       client.backlog.clear(); // the snapshot supersedes anything pending
       client.declaredBacklog.clear();
       setView(client, viewOf(parsed.data.viewport?.bbox));
-      ack({ ok: true, data: snapshotOf(client, parsed.data.resume) });
+      ack({ ok: true, data: onWire(client, snapshotOf(client, parsed.data.resume)) });
     });
 
     socket.on("city:viewport", (request, ack) => {
@@ -342,7 +352,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
       const previous = client.view;
       const previousTiles = client.tiles;
       setView(client, viewOf(parsed.data.bbox));
-      ack({ ok: true, data: additionsOf(client, previous, previousTiles) });
+      ack({ ok: true, data: onWire(client, additionsOf(client, previous, previousTiles)) });
     });
 
     socket.on("disconnect", () => clients.delete(socket.id));

@@ -15,6 +15,7 @@ import { sessionCookie, type TTestSocket } from "@/test/fixtures/test-app";
 import { createTestPostgres, type TTestPostgres } from "@/test/fixtures/test-databases";
 import { collectTopics, createTestKafka, produceTo, startKafkaMock, type TKafkaMock } from "@/test/kafka-mock";
 import { waitFor } from "@/test/wait-for";
+import { jsonSnapshot } from "@/test/fixtures/json-snapshot";
 
 /**
  * Three instances as separate processes behind no load balancer, sharing one Kafka (librdkafka's mock), one
@@ -91,7 +92,7 @@ async function watchCity(socket: TTestSocket): Promise<TCityView> {
   socket.on("city:delta", (delta) => apply(delta.layers));
   const answer = await socket.emitWithAck("city:subscribe", { layers: [...LAYERS] });
   if (!answer.ok) throw new Error(`subscribe refused: ${answer.error}`);
-  apply(answer.data.layers);
+  apply(jsonSnapshot(answer.data).layers);
   return view;
 }
 
