@@ -178,6 +178,7 @@ export function LayerPanel({
               inputId={`${idPrefix}-${definition.id}`}
               isVisible={isVisible}
               onToggle={declared.onToggle}
+              isOverview={isOverview}
               status={
                 <LayerStatus
                   layer={definition.id}

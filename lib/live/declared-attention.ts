@@ -65,3 +65,11 @@ export function declaredLevelRule(definition: Pick<TDomainDefinition, "rules" | 
     return worst;
   };
 }
+
+/** What grades a declared domain's readings, in words people read: its rules' titles and its status colours' legend. */
+export function declaredLevelSources(definition: Pick<TDomainDefinition, "rules" | "map">): string[] {
+  const rules = definition.rules.filter((rule) => rule.kind !== "stale").map((rule) => rule.title);
+  const { color } = definition.map;
+  const isToneGraded = color.kind === "status" && Object.values(color.tones).some((tone) => TONE_LEVEL[tone] > 0);
+  return isToneGraded ? [...rules, definition.map.legend] : rules;
+}
