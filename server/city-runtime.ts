@@ -212,5 +212,9 @@ export function mqttStatusOf(deps: Pick<TCityRuntimeDeps, "source" | "mqttBridge
 /** Where the pack's entities and the declared sensors are, for viewport subscriptions and per-tile summaries. */
 function placementOf(entities: TCityEntities, domains: TDomainRegistry): TRealtimeHubOptions["placement"] {
   const freeFlow = new Map(entities.segments.map((segment) => [segment.id, segment.freeFlowKmh]));
-  return { tiles: indexTiles(entities, domains.domains), freeFlowKmh: (segmentId) => freeFlow.get(segmentId) };
+  return {
+    tiles: indexTiles(entities, domains.domains),
+    freeFlowKmh: (segmentId) => freeFlow.get(segmentId),
+    domains: domains.domains.map((domain) => domain.definition),
+  };
 }

@@ -3,6 +3,8 @@
 import type { TLayer } from "@/lib/contracts/layers";
 import type { TLevelCounts } from "@/lib/contracts/realtime";
 import { ATTENTION_LEVELS } from "@/lib/live/attention";
+import type { TDomainDefinition } from "@/lib/contracts/domain-definition";
+import { declaredLevelRule } from "@/lib/live/declared-attention";
 import { TILED_LAYERS } from "@/lib/live/tile-index";
 import type { TAreaSummary } from "@/components/map/layers/area-summary-layer";
 import { LAYER_META } from "@/components/map/layer-meta";
@@ -36,16 +38,31 @@ function reportingOf([entities, ...levels]: TLevelCounts): string {
   return `${formatInt(reporting)} of ${formatInt(entities)} ${entities === 1 ? "sensor" : "sensors"} reporting`;
 }
 
-/** Beside the pointer over a zoomed-out square: per layer shown, how many sensors report and the worst state among them. */
-export function AreaSummaryTooltip({ area, x, y, bounds, shown }: TAreaSummaryHover & { bounds?: TMapBounds; shown: ReadonlySet<TLayer> }) {
-  const rows = TILED_LAYERS.filter((layer) => shown.has(layer) && area.layers[layer]).map((layer) => {
-    const counts = area.layers[layer]!;
-    return {
-      label: LAYER_META[layer].label,
-      value: <MapTooltipPhrases phrases={[reportingOf(counts), worstOf(counts)]} />,
-      tone: toneOf(counts),
-    };
+type TAreaSummaryTooltipProps = TAreaSummaryHover & {
+  bounds?: TMapBounds;
+  shown: ReadonlySet<TLayer>;
+  /** The declared domains switched on: a row each where the square holds their sensors. */
+  shownDomains?: readonly TDomainDefinition[];
+};
+
+/**
+ * Beside the pointer over a zoomed-out square: per layer and declared domain shown, how many sensors report and the
+ * worst state among them (a domain whose definition grades no reading: how many report).
+ */
+export function AreaSummaryTooltip({ area, x, y, bounds, shown, shownDomains = [] }: TAreaSummaryTooltipProps) {
+  const rowOf = (label: string, counts: TLevelCounts, isGraded: boolean) => ({
+    label,
+    value: <MapTooltipPhrases phrases={isGraded ? [reportingOf(counts), worstOf(counts)] : [reportingOf(counts)]} />,
+    tone: isGraded ? toneOf(counts) : undefined,
   });
+  const rows = [
+    ...TILED_LAYERS.filter((layer) => shown.has(layer) && area.layers[layer]).map((layer) =>
+      rowOf(LAYER_META[layer].label, area.layers[layer]!, true),
+    ),
+    ...shownDomains
+      .filter((definition) => area.declared?.[definition.id])
+      .map((definition) => rowOf(definition.label, area.declared![definition.id]!, declaredLevelRule(definition) !== null)),
+  ];
   return (
     <MapTooltip x={x} y={y} bounds={bounds} kind="Area summary" kindTone="muted" data-testid="area-summary-tooltip">
       <MapTooltipRows rows={rows} isStacked />

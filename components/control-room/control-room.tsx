@@ -69,10 +69,11 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
   const viewport = useMemo(() => mapViewportSource(handles?.map ?? null, bounds), [handles, bounds]);
 
   const [visibleDomains, setVisibleDomains] = useState<ReadonlySet<string>>(() => new Set());
-  const shownDomains = useMemo(
-    () => (config?.domains ?? []).map((d) => d.id).filter((id) => visibleDomains.has(id)),
+  const shownDefinitions = useMemo(
+    () => (config?.domains ?? []).filter((d) => visibleDomains.has(d.id)),
     [config?.domains, visibleDomains],
   );
+  const shownDomains = useMemo(() => shownDefinitions.map((d) => d.id), [shownDefinitions]);
 
   const feed = useOperationsFeed();
   const { status, stats, retry } = useCitySocket(store, visibleLayers, feed, true, shownDomains, viewport, slots);
@@ -306,7 +307,9 @@ export function ControlRoom({ user, cityConfig = null }: TControlRoomProps) {
             <EntityTooltip target={tooltipTarget} map={handles.map} index={index} store={store} onClose={unpin} />
           )}
           {picking.capWarningHover && <CapWarningTooltip {...picking.capWarningHover} bounds={mapBounds} />}
-          {picking.areaHover && viewMode === "overview" && <AreaSummaryTooltip {...picking.areaHover} bounds={mapBounds} shown={visible} />}
+          {picking.areaHover && viewMode === "overview" && (
+            <AreaSummaryTooltip {...picking.areaHover} bounds={mapBounds} shown={visible} shownDomains={shownDefinitions} />
+          )}
           {isPicking && (
             <div className={cx(styles.notice, styles.picking)} role="status">
               {ops.pin ? "Incident location pinned — click to move it" : "Click the map where the incident is"}

@@ -5,7 +5,7 @@ import { LAYERS, type TLayer } from "@/lib/contracts/layers";
 import type { LiveCityStore, TLayerCounts } from "@/components/live/live-city-store";
 import type { TCapWarning } from "@/lib/contracts/cap-warnings";
 import { AreaSummaryKey, CapWarningsKey, NoDataKey } from "@/components/map/layer-legend";
-import type { TCitySummaries, TLiveView } from "@/lib/contracts/realtime";
+import type { TCitySummaries, TLevelCounts, TLiveView } from "@/lib/contracts/realtime";
 import { isTiledLayer, TILED_LAYERS, type TTiledLayer } from "@/lib/live/tile-index";
 import { ZoneOutlinesRow } from "./zone-outlines-row";
 import { LayerRow } from "@/components/map/layer-row";
@@ -45,15 +45,20 @@ type TLayerPanelProps = {
   };
 };
 
-/** Per tiled layer, the readings an overview's summaries count (city-wide). */
-function reportingOf(summaries: TCitySummaries | null): Record<TTiledLayer, number> {
+/** Per tiled layer and subscribed declared domain, the readings an overview's summaries count (city-wide). */
+function reportingOf(summaries: TCitySummaries | null): { layers: Record<TTiledLayer, number>; declared: Map<string, number> } {
   const reporting: Record<TTiledLayer, number> = { traffic: 0, parking: 0, waste: 0, energy: 0 };
-  for (const { layers } of summaries?.tiles ?? [])
+  const declared = new Map<string, number>();
+  const readings = (counts: TLevelCounts) => counts[1] + counts[2] + counts[3] + counts[4];
+  for (const tile of summaries?.tiles ?? []) {
     for (const layer of TILED_LAYERS) {
-      const counts = layers[layer];
-      if (counts) reporting[layer] += counts[1] + counts[2] + counts[3] + counts[4];
+      const counts = tile.layers[layer];
+      if (counts) reporting[layer] += readings(counts);
     }
-  return reporting;
+    for (const [domain, counts] of Object.entries(tile.declared ?? {}))
+      declared.set(domain, (declared.get(domain) ?? 0) + readings(counts));
+  }
+  return { layers: reporting, declared };
 }
 
 function LayerStatus({
@@ -69,11 +74,10 @@ function LayerStatus({
   total: number | null;
   isVisible: boolean;
   hasSnapshot: boolean;
-  /** What the figures cover: the whole city, the area in view, or nothing until zoomed in (a declared domain in an overview). */
-  scope: "city" | "view" | "zoom-in";
+  /** What the figures cover: the whole city or the area in view. */
+  scope: "city" | "view";
 }) {
   if (!isVisible) return <span className={styles.status}>Hidden</span>;
-  if (scope === "zoom-in") return <span className={styles.status}>Zoom in</span>;
   if (total === 0)
     return <span className={cx(styles.status, styles.empty)}>{scope === "view" ? "None in view" : "None in this city"}</span>;
   if (live === 0) {
@@ -155,7 +159,7 @@ export function LayerPanel({
               status={
                 <LayerStatus
                   layer={layer}
-                  live={reporting && isTiledLayer(layer) ? reporting[layer] : counts[layer]}
+                  live={reporting && isTiledLayer(layer) ? reporting.layers[layer] : counts[layer]}
                   total={totals ? totals[layer] : null}
                   isVisible={isVisible}
                   hasSnapshot={hasSnapshot}
@@ -174,14 +178,15 @@ export function LayerPanel({
               inputId={`${idPrefix}-${definition.id}`}
               isVisible={isVisible}
               onToggle={declared.onToggle}
+              isOverview={isOverview}
               status={
                 <LayerStatus
                   layer={definition.id}
-                  live={store.countDeclared(definition.id)}
-                  total={declaredTotals?.get(definition.id) ?? entities.length}
+                  live={reporting ? (reporting.declared.get(definition.id) ?? 0) : store.countDeclared(definition.id)}
+                  total={reporting ? entities.length : (declaredTotals?.get(definition.id) ?? entities.length)}
                   isVisible={isVisible}
                   hasSnapshot={hasSnapshot}
-                  scope={isOverview ? "zoom-in" : scope}
+                  scope={scope}
                 />
               }
             />

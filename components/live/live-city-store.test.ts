@@ -181,6 +181,40 @@ describe("LiveCityStore: views", () => {
     store.applySummaries(summaries); // a late one, after leaving the overview
     expect(store.getSummaries()).toBeNull();
   });
+
+  it("drops a declared domain's sensors on entering an overview and holds their per-tile rows from the summaries instead", () => {
+    const sensor = {
+      id: "aq-1",
+      domain: "air-quality",
+      name: "Air sensor on Main St",
+      street: "Main St",
+      position: [-85.7995, 41.9] as [number, number],
+    };
+    const store = new LiveCityStore();
+    store.setPlacement(
+      indexTiles({ segments: [segment("west", -85.8)], parking: [], bins: [], substations: [], feeders: [] }, [
+        { definition: { id: "air-quality" }, entities: [sensor] },
+      ]),
+    );
+    const reading = { id: "r1", entityId: "aq-1", observedAt: "2026-12-04T08:00:00Z", type: "AirQualityObserved", pm25: 50 };
+    store.applySnapshot({ seq: 1, at: "", view: { mode: "tiles", tiles: [westTile] }, layers: {}, declared: { "air-quality": [reading] } });
+    expect(store.countDeclared("air-quality")).toBe(1);
+    const summaries = {
+      at: "",
+      tiles: [{ tile: westTile, layers: {}, declared: { "air-quality": [1, 0, 0, 1, 0] as [number, number, number, number, number] } }],
+    };
+    store.applySnapshot({
+      seq: 2,
+      at: "",
+      partial: true,
+      view: { mode: "overview" },
+      layers: {},
+      declared: { "air-quality": [] },
+      summaries,
+    });
+    expect(store.countDeclared("air-quality")).toBe(0);
+    expect(store.getSummaries()?.tiles[0]?.declared).toEqual({ "air-quality": [1, 0, 0, 1, 0] });
+  });
 });
 
 describe("LiveCityStore: declared domains", () => {

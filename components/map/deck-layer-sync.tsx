@@ -13,7 +13,7 @@ import { markFirstRender } from "./first-render-marks";
 import { createFrameBudget, MAP_FRAME_MEASURE } from "./frame-budget";
 import { TEST_HOOKS_ENABLED } from "./test-hooks";
 import { buildOperationsLayers, buildAreaLayers, type TOperationsLayerInput } from "./layers/build-operations-layers";
-import { areaSummaries, createAreaSummaryLayer } from "./layers/area-summary-layer";
+import { areaSummaries, createAreaSummaryLayer, gradedDomains } from "./layers/area-summary-layer";
 import type { TShownEntities } from "./shown-entities";
 
 type TDeckLayerSyncProps = {
@@ -83,16 +83,24 @@ export function DeckLayerSync({ map, overlay, index, shown, store, visible, visi
   const view = useSyncExternalStore(store.subscribe, store.getView, store.getView);
   const summaries = useSyncExternalStore(store.subscribe, store.getSummaries, store.getSummaries);
   const areas = useMemo(() => areaSummaries(summaries), [summaries]);
+  const areaDomains = useMemo(
+    () =>
+      gradedDomains(
+        (index.declaredDomains ?? []).map((d) => d.definition),
+        visibleDomains,
+      ),
+    [index, visibleDomains],
+  );
   useEffect(() => {
     overlay.setProps({
       layers: [
         ...buildAreaLayers(operations),
-        createAreaSummaryLayer(areas, visible, view.mode === "overview"),
+        createAreaSummaryLayer(areas, visible, view.mode === "overview", areaDomains),
         ...buildCityLayers(index, shown, store, versions, visible, zoom, { versions: declaredVersions, visible: visibleDomains }),
         ...buildOperationsLayers(operations, zoom),
       ],
     });
     markFirstRender("first-layers");
-  }, [overlay, index, shown, areas, view.mode, store, versions, declaredVersions, visible, visibleDomains, zoom, operations]);
+  }, [overlay, index, shown, areas, areaDomains, view.mode, store, versions, declaredVersions, visible, visibleDomains, zoom, operations]);
   return null;
 }

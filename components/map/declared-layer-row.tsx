@@ -10,10 +10,12 @@ type TDeclaredLayerRowProps = {
   onToggle: (domain: string, isVisible: boolean) => void;
   status?: ReactNode;
   className?: string;
+  /** Zoomed out over a big city: its sensors are counted in the squares, not drawn. */
+  isOverview?: boolean;
 };
 
 /** A declared domain in a layer list (the control room's and /analysis playback's): LayerRow with the definition's label and legend. */
-export function DeclaredLayerRow({ definition, isVisible, onToggle, ...props }: TDeclaredLayerRowProps) {
+export function DeclaredLayerRow({ definition, isVisible, onToggle, isOverview, ...props }: TDeclaredLayerRowProps) {
   return (
     <LayerSwitchRow
       {...props}
@@ -21,7 +23,7 @@ export function DeclaredLayerRow({ definition, isVisible, onToggle, ...props }: 
       isOn={isVisible}
       onSwitch={(isOn) => onToggle(definition.id, isOn)}
       switchTestId={`toggle-${definition.id}`}
-      legend={<DeclaredLegend definition={definition} />}
+      legend={<DeclaredLegend definition={definition} isOverview={isOverview} />}
     />
   );
 }

@@ -1,6 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { LayerLegend } from "./layer-legend";
+import { ZDomainDefinition } from "@/lib/contracts/domain-definition";
+import lights from "@/lib/domains/definitions/street-lighting.json";
+import { DeclaredLegend, LayerLegend } from "./layer-legend";
 import { LAYER_META } from "./layer-meta";
 
 describe("LayerLegend", () => {
@@ -17,5 +19,14 @@ describe("LayerLegend", () => {
       energy: { label: "Energy grid", description: "Substation and feeder load" },
       units: { label: "Units", description: "Responder positions by service" },
     });
+  });
+
+  it("says, zoomed out, what grades a declared domain in the squares instead of its point colours", () => {
+    const definition = ZDomainDefinition.parse(lights);
+    const zoomedIn = renderToStaticMarkup(<DeclaredLegend definition={definition} />);
+    const zoomedOut = renderToStaticMarkup(<DeclaredLegend definition={definition} isOverview />);
+    expect(zoomedIn).toContain("Fault");
+    expect(zoomedOut).toContain("graded by Dark street at night, Street light status.");
+    expect(zoomedOut).not.toContain("Fault");
   });
 });

@@ -21,6 +21,7 @@ import type { TDomainDefinition } from "@/lib/contracts/domain-definition";
 import { DOMAIN_STATUS_COLOR } from "@/lib/design/tokens";
 import { humanize } from "@/components/format/humanize";
 import { declaredRamp } from "@/components/map/layers/declared-domain-layer";
+import { declaredLevelSources } from "@/lib/live/declared-attention";
 import styles from "./layer-legend.module.css";
 
 function Ramp({ ramp, from, to }: { ramp: TRamp; from: string; to: string }) {
@@ -121,9 +122,24 @@ export function CapWarningsKey({ warnings }: { warnings: readonly TCapWarning[] 
   );
 }
 
-/** A declared domain's legend, from its definition: the scale with its stops' labels, or one swatch per status value. */
-export function DeclaredLegend({ definition }: { definition: TDomainDefinition }) {
+/**
+ * A declared domain's legend, from its definition: the scale with its stops' labels, or one swatch per status value.
+ * Zoomed out over a big city its sensors are counted in the squares instead: what grades them there.
+ */
+export function DeclaredLegend({ definition, isOverview = false }: { definition: TDomainDefinition; isOverview?: boolean }) {
   const { color, legend } = definition.map;
+  if (isOverview) {
+    const sources = declaredLevelSources(definition);
+    return (
+      <div data-testid={`legend-${definition.id}`}>
+        <span className={styles.legendTitle}>
+          {sources.length > 0
+            ? `Zoomed out: counted in the squares, graded by ${sources.join(", ")}.`
+            : "Zoomed out: counted in the squares as sensors reporting."}
+        </span>
+      </div>
+    );
+  }
   const ramp = declaredRamp(definition);
   if (color.kind === "scale" && ramp) {
     const first = color.stops[0]!.value;

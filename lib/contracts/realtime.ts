@@ -90,7 +90,15 @@ export type TColumnarSnapshot = Omit<TCitySnapshot, "layers"> & TColumnarLayers;
  */
 export type TLevelCounts = [entities: number, fine: number, elevated: number, high: number, critical: number];
 
-export type TTileSummary = { tile: TTileKey; layers: Partial<Record<TTiledLayer, TLevelCounts>> };
+export type TTileSummary = {
+  tile: TTileKey;
+  layers: Partial<Record<TTiledLayer, TLevelCounts>>;
+  /**
+   * The client's subscribed declared domains with sensors in the tile, counted the same way by the level their
+   * definition gives a reading (lib/live/declared-attention.ts); a definition that gives none counts its readings as fine.
+   */
+  declared?: Record<string, TLevelCounts>;
+};
 
 /** Every tile of the city that holds entities, summarised: what an overview draws at city zoom. */
 export type TCitySummaries = {

@@ -21,6 +21,7 @@ import { chooseView, DEFAULT_VIEW_BUDGET } from "@/lib/live/choose-view";
 import { isTiledLayer, type TTileIndex } from "@/lib/live/tile-index";
 import type { TBbox, TTileKey } from "@/lib/live/tiles";
 import type { TCurrentUser } from "@/lib/contracts/auth";
+import type { TDomainDefinition } from "@/lib/contracts/domain-definition";
 import type { TSocketRefusal } from "@/lib/contracts/socket-refusal";
 import type { CityState } from "@/server/city/city-state";
 import { isDatabaseUnavailable } from "@/server/db/is-database-unavailable";
@@ -107,7 +108,12 @@ export type TRealtimeHubOptions = {
    * it, a client that sends its viewport is sent only the tiles in view, or per-tile summaries when zoomed out.
    * Absent → every client gets the whole city.
    */
-  placement?: { tiles: TTileIndex; freeFlowKmh: (segmentId: string) => number | undefined };
+  placement?: {
+    tiles: TTileIndex;
+    freeFlowKmh: (segmentId: string) => number | undefined;
+    /** The declared domains' definitions: their sensors are summarised per tile by the level each definition gives. */
+    domains?: readonly Pick<TDomainDefinition, "id" | "rules" | "map">[];
+  };
   /**
    * The pack's entity slots (lib/wire/entity-slots.ts): clients that subscribe with their fingerprint are sent the
    * built-in layers' deltas as columns. Absent → JSON deltas only.
@@ -176,7 +182,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   const isBusy = options.isBusy ?? hasQueuedPackets;
   const placement = options.placement;
   const viewBudget = options.viewBudget ?? DEFAULT_VIEW_BUDGET;
-  const summaries = placement && new TileSummaries(placement.tiles, placement.freeFlowKmh);
+  const summaries = placement && new TileSummaries(placement.tiles, placement.freeFlowKmh, placement.domains);
   const changeLog = new ChangeLog();
 
   const minFlushMs = options.minFlushMs;
@@ -197,6 +203,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
   });
   const unsubscribeDeclared = options.cityState.onDeclaredChange((domain, event) => {
     declaredTick.add(domain, event);
+    summaries?.applyDeclared(domain, event);
     armEarlyFlush();
   });
   const unsubscribe = () => {
@@ -253,7 +260,7 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     if (client.view.mode !== "city" || placement) snapshot.view = client.view;
     if (partial) snapshot.partial = true;
     if (client.view.mode === "overview" && summaries) {
-      snapshot.summaries = summaries.read();
+      snapshot.summaries = summaries.read(client.domains);
       client.summariesSent = snapshot.summaries;
     }
     return snapshot;
@@ -482,17 +489,23 @@ export function createRealtimeHub(httpServer: HttpServer, options: TRealtimeHubO
     else to.emit("city:delta", { seq, layers: layers ?? {}, ...withDeclared });
   }
 
-  /** Overview clients that are free get the summaries when they changed since the ones they hold: one encoding for all. */
+  /**
+   * Overview clients that are free get the summaries when they changed since the ones they hold: one encoding for
+   * every client of the same declared domains.
+   */
   function sendSummaries() {
     if (!summaries) return;
-    const current = summaries.read();
-    const socketIds: string[] = [];
+    const groups = new Map<TCitySummaries, string[]>();
     for (const client of clients.values()) {
-      if (client.view.mode !== "overview" || client.summariesSent === current || isBusy(client.socket)) continue;
+      if (client.view.mode !== "overview" || isBusy(client.socket)) continue;
+      const current = summaries.read(client.domains);
+      if (client.summariesSent === current) continue;
       client.summariesSent = current;
-      socketIds.push(client.socket.id);
+      const group = groups.get(current);
+      if (group) group.push(client.socket.id);
+      else groups.set(current, [client.socket.id]);
     }
-    if (socketIds.length > 0) io.local.to(socketIds).emit("city:summaries", current);
+    for (const [current, socketIds] of groups) io.local.to(socketIds).emit("city:summaries", current);
   }
   const flushTimer = setInterval(flush, options.flushMs);
   const summariesTimer = setInterval(sendSummaries, options.summariesMs ?? DEFAULT_SUMMARIES_MS);
