@@ -17,6 +17,7 @@ export function SourceStatusFigure({ status }: { status: TSourceStatus }) {
       headline={text.headline}
       detail={text.detail}
       title={title}
+      hasTickingDetail
     />
   );
 }

@@ -8,10 +8,12 @@ type TStatusFigureProps = {
   headline: string;
   detail: string;
   title?: string;
+  /** The detail changes every second (an age): its width is held so the links beside the figures stay put. */
+  hasTickingDetail?: boolean;
 };
 
 /** A source's state at a glance, shaped like the other live figures: the state in words, a detail under it. */
-export function StatusFigure({ testId, state, isTrouble, headline, detail, title }: TStatusFigureProps) {
+export function StatusFigure({ testId, state, isTrouble, headline, detail, title, hasTickingDetail = false }: TStatusFigureProps) {
   return (
     <div
       className={cx(styles.figure, isTrouble && styles.alert)}
@@ -24,7 +26,7 @@ export function StatusFigure({ testId, state, isTrouble, headline, detail, title
       style={{ gridColumn: "1 / -1" }}
     >
       <span className={styles.value}>{headline}</span>
-      <span className={styles.label}>{detail}</span>
+      <span className={cx(styles.label, hasTickingDetail && styles.tickingDetail)}>{detail}</span>
     </div>
   );
 }

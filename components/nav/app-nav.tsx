@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 import { useCallback, useId, useLayoutEffect, useRef, useState } from "react";
 import type { TRole } from "@/lib/contracts/auth";
 import { cx } from "@/components/ui/class-names";
-import { fitCount } from "./fit-count";
+import { stableFitCount } from "./fit-count";
 import { isCurrentPath, navItemsFor } from "./nav-items";
 import styles from "./app-nav.module.css";
 
@@ -69,15 +69,21 @@ function InlineNav({ items, pathname }: { items: TNavItem[]; pathname: string })
     const nav = navRef.current;
     const measure = measureRef.current;
     if (!nav || !measure) return;
+    // The count last fitted: the live figures beside the nav change its width as they tick, and a link at the edge
+    // would hop in and out of "More" with them (stableFitCount's hysteresis).
+    let fitted: number | null = null;
     const update = () => {
       const widths = [...measure.children].map((child) => child.getBoundingClientRect().width);
       const moreWidth = widths.pop() ?? 0;
-      setShown(fitCount(widths, nav.clientWidth, moreWidth + GAP_PX, GAP_PX));
+      fitted = stableFitCount(fitted, { widths, available: nav.getBoundingClientRect().width, moreWidth, gap: GAP_PX });
+      setShown(fitted);
       setFitted(true);
     };
     update();
     const observer = new ResizeObserver(update);
     observer.observe(nav);
+    // The links' own widths change once the web font has loaded.
+    observer.observe(measure);
     return () => observer.disconnect();
   }, []);
 
