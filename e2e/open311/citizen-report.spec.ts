@@ -1,6 +1,6 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { SCREENSHOTS, signInAs } from "../fixtures/auth";
-import { openControlRoom } from "../fixtures/control-room";
+import { alertRowWith, openControlRoom } from "../fixtures/control-room";
 import { api, resolveAlertsOf } from "../fixtures/operations";
 
 /** Near the middle of the Three Rivers pack (public/city/three-rivers/pack.json). */
@@ -46,7 +46,7 @@ test.describe("citizens' reports (Open311)", () => {
     expect(posted.status(), await posted.text()).toBe(201);
     const [{ service_request_id: id }] = (await posted.json()) as { service_request_id: string }[];
 
-    const row = page.getByTestId("alert-row").filter({ hasText: `Reported by a citizen: ${place}` });
+    const row = await alertRowWith(page, `Reported by a citizen: ${place}`);
     await expect(row).toBeVisible();
     await expect(row).toContainText("Overflowing bin");
     await row.click();
@@ -94,7 +94,7 @@ test.describe("citizens' reports (Open311)", () => {
     expect(posted.status(), await posted.text()).toBe(201);
     await citizen.close();
 
-    const row = page.getByTestId("alert-row").filter({ hasText: `Reported by a citizen: ${place}` });
+    const row = await alertRowWith(page, `Reported by a citizen: ${place}`);
     await expect(row).toBeVisible();
     await expect(row).toContainText("Water leak");
     await expect(row).toContainText("Water network");

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { TZone, TZoneList } from "../../lib/contracts/zones";
 import { SCREENSHOTS, signInAs } from "../fixtures/auth";
-import { openControlRoom } from "../fixtures/control-room";
+import { alertRowWith, openControlRoom } from "../fixtures/control-room";
 import { api, resolveAlertsOf } from "../fixtures/operations";
 
 /** Clicks the corners of a square around the middle of the zone map, then the first corner again to close it. */
@@ -77,7 +77,7 @@ test.describe("zones", () => {
     const operator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await signInAs(operator, "operator");
     await openControlRoom(operator);
-    const alert = operator.getByTestId("alert-row").filter({ hasText: `Reported by a citizen: ${place}` });
+    const alert = await alertRowWith(operator, `Reported by a citizen: ${place}`);
     await expect(alert).toContainText(zoneName);
 
     // The supervisor's history filters by it.
